@@ -1,0 +1,37 @@
+import "server-only";
+// Who is making this request. Reads the next-auth session, then the user row, so that a disabled user
+// or a changed role takes effect on the very next request (issue #6).
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db/client";
+import { authOptions } from "./options";
+import type { Role } from "./roles";
+
+export type Actor = {
+  userId: string;
+  email: string;
+  role: Role;
+  /** Set exactly for CUSTOMER_ADMIN. */
+  customerId: string | null;
+};
+
+export async function currentActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions());
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, role: true, customerId: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt) return null;
+  return { userId: user.id, email: user.email, role: user.role, customerId: user.customerId };
+}
+
+export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
+  return roles.includes(actor.role);
+}
+
+/** Staff see every customer; a customer admin only their own. */
+export function canAccessCustomer(actor: Actor, customerId: string): boolean {
+  if (actor.role === "CUSTOMER_ADMIN") return actor.customerId !== null && actor.customerId === customerId;
+  return true;
+}

@@ -1,0 +1,97 @@
+import "server-only";
+// next-auth v4: email + password (Credentials), JWT sessions carrying the user id and role.
+// The guard (lib/auth/guard.ts) re-reads the user on every request, so disabling a user or changing
+// a role takes effect at once even though the JWT lives on.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { hitRateLimit } from "@/lib/rate-limit/fixed-window";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import type { Role } from "./roles";
+
+export const signInSchema = z.object({
+  email: z.email("Enter a valid email address.").transform((e) => e.trim().toLowerCase()),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+/** Sign-in attempts per email per 15 minutes, across all processes. */
+const SIGN_IN_LIMIT = 10;
+const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; role: Role; customerId: string | null };
+  }
+  interface User {
+    id: string;
+    email: string;
+    role: Role;
+    customerId: string | null;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+    customerId?: string | null;
+  }
+}
+
+export async function authenticate(raw: unknown) {
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const limit = await hitRateLimit(`sign-in:${email}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS);
+  if (!limit.allowed) {
+    logger().warn({ email }, "sign-in rate limit reached");
+    return null;
+  }
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user || !user.passwordHash) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password)) || user.disabledAt) return null;
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  return { id: user.id, email: user.email, role: user.role, customerId: user.customerId };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        authorize: (credentials) => authenticate(credentials),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.customerId = user.customerId;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.uid && token.role) {
+          session.user = {
+            id: token.uid,
+            email: token.email ?? "",
+            role: token.role,
+            customerId: token.customerId ?? null,
+          };
+        }
+        return session;
+      },
+    },
+  };
+}

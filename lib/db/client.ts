@@ -1,0 +1,36 @@
+import "server-only";
+// One Prisma client per process, over node-postgres (@prisma/adapter-pg): the same code path for the
+// embedded database and an external one, with no engine binary at run time.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+import { env } from "@/lib/env";
+
+export type Db = PrismaClient;
+
+const globalForDb = globalThis as unknown as { onrampDb?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+  return new PrismaClient({ adapter });
+}
+
+/** The process's Prisma client, created on first use (so `next build` needs no database). */
+export function getDb(): PrismaClient {
+  globalForDb.onrampDb ??= createClient();
+  return globalForDb.onrampDb;
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, client) as unknown;
+    return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export async function disconnectDb(): Promise<void> {
+  if (globalForDb.onrampDb) {
+    await globalForDb.onrampDb.$disconnect();
+    globalForDb.onrampDb = undefined;
+  }
+}

@@ -1,0 +1,135 @@
+// The only reader of process.env (DEVELOPERS.md). Every variable is listed, with a comment, in
+// .env.example. Parsing is lazy so that `next build` can import modules without a full environment;
+// the first real use refuses to go on with a message that names each missing or malformed variable.
+import { z } from "zod";
+
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
+const intFromEnv = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const boolFromEnv = (def: boolean) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(def ? "true" : "false")
+    .transform((v) => v === "true" || v === "1");
+
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
+  /** AES-256-GCM key for secrets at rest (C3). */
+  ONRAMP_ENCRYPTION_KEY: base64Key32,
+  /** Id written into every ciphertext so keys can rotate. */
+  ONRAMP_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, "letters, digits, _ or -, at most 16").default("k1"),
+  /** Older keys still accepted for decryption: "id:base64,id:base64". */
+  ONRAMP_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const keys: Record<string, string> = {};
+      for (const part of v.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const [id, key] = part.split(":");
+        if (!id || !key || Buffer.from(key, "base64").length !== 32) {
+          ctx.addIssue({ code: "custom", message: `entry "${id ?? part}" must be id:base64-of-32-bytes` });
+          return z.NEVER;
+        }
+        keys[id] = key;
+      }
+      return keys;
+    }),
+  /** Signs next-auth session tokens. */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+  /** Public base URL of this Onramp; callback URLs (C21) are built from it. */
+  PUBLIC_URL: httpUrl.default("http://localhost:3000"),
+
+  LINKEDIN_API_URL: httpUrl.default("https://api.linkedin.com"),
+  LINKEDIN_OAUTH_URL: httpUrl.default("https://www.linkedin.com"),
+  LINKEDIN_PLATFORM_URL: httpUrl.default("https://platform.linkedin.com"),
+  /** The vendor's parent developer application, used for provisioning (C1). */
+  LINKEDIN_CLIENT_ID: z.string().default(""),
+  LINKEDIN_CLIENT_SECRET: z.string().default(""),
+  /** "{vendor name} - {customer name}" names provisioned applications. */
+  LINKEDIN_VENDOR_NAME: z.string().min(1).default("Onramp ATS"),
+  /** LinkedIn allows 5,000 calls a day per endpoint (C26). */
+  LINKEDIN_DAILY_CALL_BUDGET: intFromEnv(5000),
+  /** Attempts per LinkedIn call before giving up with a clear message (C26). */
+  LINKEDIN_MAX_ATTEMPTS: intFromEnv(5),
+  /** First backoff delay; doubles each attempt, with jitter. */
+  LINKEDIN_BACKOFF_BASE_MS: intFromEnv(1000),
+  /** Minimum spacing between batch_partial_update calls per application (C13). */
+  LINKEDIN_BATCH_SPACING_MS: intFromEnv(1000),
+
+  /** Fallback poll interval (C28). */
+  POLL_INTERVAL_MINUTES: intFromEnv(60),
+  /** Integrations REQUESTED/PARTNER_READY longer than this show in the issues view. */
+  STUCK_AFTER_HOURS: intFromEnv(72),
+  /** Run job workers in this process (every instance may; pg-boss coordinates them). */
+  JOBS_WORKERS: boolFromEnv(true),
+  /** A job whose worker died is retried after this long (pg-boss expiry); its attempt counts. */
+  JOBS_EXPIRE_SECONDS: intFromEnv(900),
+  /** Attempts per job before it is FAILED and shown to support (C28). */
+  JOBS_MAX_ATTEMPTS: intFromEnv(5),
+  /** First retry delay of a failed job in seconds (pg-boss doubles it each time). */
+  JOBS_RETRY_DELAY_SECONDS: intFromEnv(30),
+  /** Largest callback body accepted (issue #5). */
+  CALLBACK_MAX_BODY_BYTES: intFromEnv(65536),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** What the launcher (scripts/onramp.ts) needs before the database exists. */
+export const launcherEnvSchema = z.object({
+  DATABASE_URL: z.string().optional(),
+  TEST_DATABASE_URL: z.string().optional(),
+  ONRAMP_DATA_DIR: z.string().default(".data"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  SANDBOX_PORT: z.coerce.number().int().nonnegative().default(3001),
+  LINKEDIN_API_URL: z.string().optional(),
+  CI: z.string().optional(),
+});
+export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
+
+export class EnvError extends Error {
+  constructor(issues: z.core.$ZodIssue[]) {
+    const lines = issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
+    super(`Onramp cannot start: the environment is missing or has malformed variables:\n${lines.join("\n")}\nSee .env.example.`);
+    this.name = "EnvError";
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (!result.success) throw new EnvError(result.error.issues);
+  return result.data;
+}
+
+let cached: ServerEnv | undefined;
+/** The validated server environment; throws EnvError naming every bad variable. */
+export function env(): ServerEnv {
+  cached ??= parse(serverEnvSchema, process.env);
+  return cached;
+}
+
+export function launcherEnv(): LauncherEnv {
+  return parse(launcherEnvSchema, process.env);
+}
+
+/** Raw access for the launcher and test harness, which set variables for child processes. */
+export function processEnvSnapshot(): NodeJS.ProcessEnv {
+  return { ...process.env };
+}
+
+/** For tests that change the environment between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** For the launcher and test harness only: sets variables for this process and its children. */
+export function setProcessEnv(vars: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(vars)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  cached = undefined;
+}

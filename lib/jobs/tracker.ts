@@ -1,0 +1,85 @@
+import "server-only";
+// The tracker (C28): every job has a row in Job with its status, attempts, counts and last error.
+// pg-boss carries the work; this row is what the customer page, support console and issues view read.
+import type { Prisma } from "@/lib/db/generated/client";
+import type { JobKind } from "@/lib/db/enums";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { getBoss, queueName } from "./boss";
+
+export type EnqueueInput = {
+  kind: JobKind;
+  customerId: string | null;
+  payload: Prisma.InputJsonValue;
+  /** User id, "system:poll", "api-token:…": who asked for it. */
+  triggeredBy?: string;
+  /** At most one queued job per key (pg-boss singleton), e.g. one name sync per customer at a time. */
+  singletonKey?: string;
+  startAfterSeconds?: number;
+};
+
+export type EnqueueResult = { trackedJobId: string; queued: boolean };
+
+export type QueuedJobData = { trackedJobId: string };
+
+/**
+ * Creates the tracker row, then sends the queue job. If the queue refuses (a singleton already
+ * queued), the row is marked CANCELLED with the reason so nothing stays QUEUED forever.
+ */
+export async function enqueueTrackedJob(input: EnqueueInput): Promise<EnqueueResult> {
+  const tracked = await db.job.create({
+    data: {
+      kind: input.kind,
+      customerId: input.customerId,
+      payload: input.payload,
+      triggeredBy: input.triggeredBy ?? null,
+      maxAttempts: env().JOBS_MAX_ATTEMPTS,
+    },
+  });
+  const boss = await getBoss();
+  const data: QueuedJobData = { trackedJobId: tracked.id };
+  const queueJobId = await boss.send(queueName(input.kind), data, {
+    ...(input.singletonKey ? { singletonKey: input.singletonKey } : {}),
+    ...(input.startAfterSeconds ? { startAfter: input.startAfterSeconds } : {}),
+  });
+  if (!queueJobId) {
+    await db.job.update({
+      where: { id: tracked.id },
+      data: { status: "CANCELLED", finishedAt: new Date(), lastError: "An identical job is already queued; that one will do the work." },
+    });
+    return { trackedJobId: tracked.id, queued: false };
+  }
+  await db.job.update({ where: { id: tracked.id }, data: { queueJobId } });
+  return { trackedJobId: tracked.id, queued: true };
+}
+
+export async function markRunning(trackedJobId: string, attempt: number) {
+  return db.job.update({
+    where: { id: trackedJobId },
+    data: { status: "RUNNING", attempts: attempt, startedAt: new Date(), lastError: null },
+  });
+}
+
+export async function markSucceeded(trackedJobId: string) {
+  await db.job.update({ where: { id: trackedJobId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+}
+
+export async function markAttemptFailed(trackedJobId: string, message: string, final: boolean) {
+  await db.job.update({
+    where: { id: trackedJobId },
+    data: { status: final ? "FAILED" : "RETRYING", lastError: message, ...(final ? { finishedAt: new Date() } : {}) },
+  });
+  if (final) logger().warn({ trackedJobId, message }, "job failed after its last attempt");
+}
+
+export async function recordProgress(trackedJobId: string, p: { total?: number; succeeded?: number; failed?: number }) {
+  await db.job.update({
+    where: { id: trackedJobId },
+    data: {
+      ...(p.total !== undefined ? { totalCount: p.total } : {}),
+      ...(p.succeeded !== undefined ? { succeededCount: p.succeeded } : {}),
+      ...(p.failed !== undefined ? { failedCount: p.failed } : {}),
+    },
+  });
+}

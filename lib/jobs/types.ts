@@ -1,0 +1,32 @@
+// What a job handler sees. Every job is tracked in the Job table (C28): kind, status, attempts, counts.
+import type { z } from "zod";
+import type { JobKind } from "@/lib/db/enums";
+
+export type JobProgress = { total?: number; succeeded?: number; failed?: number };
+
+export type JobContext = {
+  trackedJobId: string;
+  kind: JobKind;
+  customerId: string | null;
+  /** 1 for the first attempt. */
+  attempt: number;
+  maxAttempts: number;
+  isLastAttempt: boolean;
+  /** Records counts on the tracker row so people see "40 of 250 names synced". */
+  progress(p: JobProgress): Promise<void>;
+};
+
+export type JobHandler<S extends z.ZodType = z.ZodType> = {
+  kind: JobKind;
+  payload: S;
+  /**
+   * Does the work. Throw to fail this attempt (the job engine retries with backoff until the last
+   * attempt, then the tracker says FAILED with the error's message). Must be safe to run again after a
+   * crash: each handler resumes from what the database says is still to do.
+   */
+  run(payload: z.infer<S>, ctx: JobContext): Promise<void>;
+};
+
+export function defineJob<S extends z.ZodType>(handler: JobHandler<S>): JobHandler<S> {
+  return handler;
+}

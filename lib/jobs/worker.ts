@@ -1,0 +1,72 @@
+import "server-only";
+// Runs the job handlers. Every Onramp process may run workers; pg-boss hands each job to one of them.
+// A worker that dies mid-job leaves it active until pg-boss expires it (JOBS_EXPIRE_SECONDS), then it
+// is retried: handlers resume from what the database says is still to do, so nothing is lost.
+import type PgBoss from "pg-boss";
+import { JobKind } from "@/lib/db/enums";
+import { db } from "@/lib/db/client";
+import { toSafeError } from "@/lib/errors/respond";
+import { logger } from "@/lib/log/logger";
+import { getBoss, queueName } from "./boss";
+import { jobHandlers } from "./registry";
+import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
+import type { JobHandler } from "./types";
+
+const globalForWorkers = globalThis as unknown as { onrampWorkers?: Promise<void> };
+
+export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<QueuedJobData>): Promise<void> {
+  const { trackedJobId } = job.data;
+  const attempt = job.retryCount + 1;
+  const maxAttempts = job.retryLimit + 1;
+  const isLastAttempt = attempt >= maxAttempts;
+  const tracked = await markRunning(trackedJobId, attempt);
+  try {
+    const payload = handler.payload.parse(tracked.payload);
+    await handler.run(payload, {
+      trackedJobId,
+      kind: tracked.kind,
+      customerId: tracked.customerId,
+      attempt,
+      maxAttempts,
+      isLastAttempt,
+      progress: (p) => recordProgress(trackedJobId, p),
+    });
+    await markSucceeded(trackedJobId);
+  } catch (err) {
+    // Only SafeError messages are stored: they are written for people and carry no secrets.
+    const message = toSafeError(err).message;
+    await markAttemptFailed(trackedJobId, message, isLastAttempt);
+    throw err; // pg-boss schedules the retry (or records the failure after the last attempt)
+  }
+}
+
+async function start(): Promise<void> {
+  const boss = await getBoss();
+  const handlers = jobHandlers();
+  for (const kind of Object.values(JobKind)) {
+    const handler = handlers[kind];
+    if (!handler) continue;
+    await boss.work<QueuedJobData>(
+      queueName(kind),
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async ([job]) => {
+        if (job) await runOne(handler, job);
+      },
+    );
+  }
+  logger().info({ kinds: Object.keys(handlers) }, "job workers started");
+}
+
+/** Starts this process's workers once. */
+export function startWorkers(): Promise<void> {
+  globalForWorkers.onrampWorkers ??= start().catch((err: unknown) => {
+    globalForWorkers.onrampWorkers = undefined;
+    throw err;
+  });
+  return globalForWorkers.onrampWorkers;
+}
+
+/** For the support console: the tracker row of a job. */
+export function trackedJob(id: string) {
+  return db.job.findUnique({ where: { id } });
+}

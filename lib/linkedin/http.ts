@@ -1,0 +1,223 @@
+import "server-only";
+// The one function through which every LinkedIn call goes (C2, C26, C27, C30):
+// - Authorization: Bearer {token} from the given BearerAuth (C2); a 401 renews the token once (C27);
+// - 429, 5xx and network failures are retried with exponential backoff and full jitter, honouring
+//   Retry-After, at most LINKEDIN_MAX_ATTEMPTS attempts (C26); a 429 records rateLimitedUntil;
+// - every attempt is counted per application, endpoint and UTC day (C26) and refused once the day's
+//   budget is spent (C30);
+// - answers are validated with zod; anything else becomes a LinkedInError a person can act on.
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { MAX_IN_PROCESS_WAIT_MS, nextDelayMs, parseRetryAfter } from "./backoff";
+import { assertWithinDailyBudget, recordLinkedInCall } from "./call-count";
+import { LinkedInError, type LinkedInErrorKind } from "./errors";
+import { describeErrorBody } from "./error-body";
+
+/** How long one attempt may take before it counts as "no answer". */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Supplies the bearer token of one application (token.ts) and handles LinkedIn refusing it (C27). */
+export interface BearerAuth {
+  token(): Promise<string>;
+  /** First 401: forget the cached token and get a new one. */
+  renew(): Promise<string>;
+  /** Second 401: record the refusal for the operator; answers the message to show (C27). */
+  rejected(endpoint: string): Promise<string>;
+}
+
+export type LinkedInRequestBody = { json: unknown } | { form: Record<string, string> };
+
+export interface LinkedInRequest<S extends z.ZodType> {
+  /** Endpoint label (endpoints.ts): the unit of counting and of LinkedIn's daily limits. */
+  endpoint: string;
+  /** The application the call is made (and counted) for. */
+  clientId: string;
+  /** CustomerApplication.id, when the call is a customer application's: receives rateLimitedUntil. */
+  applicationId?: string;
+  /** Whose keys these are, for messages: a customer's application or the vendor's parent one. */
+  subject?: "customer" | "vendor";
+  method: "GET" | "POST" | "PUT";
+  url: string;
+  headers?: Record<string, string>;
+  body?: LinkedInRequestBody;
+  auth?: BearerAuth;
+  schema: S;
+  /** Runs before every attempt (pacing, C13). */
+  beforeAttempt?: () => Promise<void>;
+  /** Test seam: the random source of the jitter. */
+  random?: () => number;
+}
+
+export interface LinkedInResponse<T> {
+  status: number;
+  data: T;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function whose(subject: LinkedInRequest<z.ZodType>["subject"]): string {
+  return subject === "vendor" ? "the vendor's LinkedIn developer application" : "this customer's application";
+}
+
+function encodeBody(body: LinkedInRequestBody | undefined): { contentType?: string; payload?: string } {
+  if (!body) return {};
+  if ("json" in body) return { contentType: "application/json", payload: JSON.stringify(body.json) };
+  return { contentType: "application/x-www-form-urlencoded", payload: new URLSearchParams(body.form).toString() };
+}
+
+function errorKindForStatus(status: number): LinkedInErrorKind {
+  if (status === 401 || status === 403) return "unauthorized";
+  if (status === 404) return "not_found";
+  if (status === 409) return "conflict";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "unavailable";
+  return "bad_request";
+}
+
+function messageForStatus(kind: LinkedInErrorKind, status: number, endpoint: string, detail: string, who: string): string {
+  const said = detail ? ` LinkedIn said: "${detail}".` : "";
+  switch (kind) {
+    case "unauthorized":
+      return status === 403
+        ? `LinkedIn refused ${endpoint} for ${who} (HTTP 403): the application is not permitted to use it.${said} Ask LinkedIn Partner Engineering to grant the permission.`
+        : `LinkedIn refused the credentials of ${who} (HTTP 401) on ${endpoint}.${said} Check the API key and secret and re-enter them in Onramp.`;
+    case "not_found":
+      return `LinkedIn does not know what ${endpoint} asked for (HTTP 404).${said}`;
+    case "conflict":
+      return `LinkedIn refused ${endpoint} because it conflicts with what LinkedIn already has (HTTP 409).${said}`;
+    default:
+      return `LinkedIn refused ${endpoint} as invalid (HTTP ${status}).${said} This needs a fix in Onramp's data or code; retrying alone will not help.`;
+  }
+}
+
+async function markRateLimited(applicationId: string | undefined, until: Date): Promise<void> {
+  if (!applicationId) return;
+  await db.customerApplication.updateMany({ where: { id: applicationId }, data: { rateLimitedUntil: until } });
+}
+
+function parseBody<S extends z.ZodType>(req: LinkedInRequest<S>, status: number, text: string, attempts: number): z.output<S> {
+  let json: unknown = undefined;
+  if (text.trim() !== "") {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new LinkedInError(
+        "invalid_response",
+        `LinkedIn answered ${req.endpoint} with HTTP ${status} but a body that is not JSON. Onramp did not act on it; it will try again later.`,
+        { endpoint: req.endpoint, httpStatus: status, attempts },
+      );
+    }
+  }
+  const parsed = req.schema.safeParse(json);
+  if (!parsed.success) {
+    // Issue paths and expectations only: never the body itself, which may carry a token or secret.
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`)
+      .join("; ");
+    throw new LinkedInError(
+      "invalid_response",
+      `LinkedIn answered ${req.endpoint} with HTTP ${status} in a shape Onramp does not understand (${issues}). Onramp did not act on it.`,
+      { endpoint: req.endpoint, httpStatus: status, attempts },
+    );
+  }
+  return parsed.data;
+}
+
+/** Sends one LinkedIn request with retries, counting, auth renewal and validation (see file header). */
+export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<S>): Promise<LinkedInResponse<z.output<S>>> {
+  const e = env();
+  const maxAttempts = Math.max(1, e.LINKEDIN_MAX_ATTEMPTS);
+  const log = logger().child({ clientId: req.clientId, endpoint: req.endpoint });
+  const who = whose(req.subject);
+  const { contentType, payload } = encodeBody(req.body);
+  await assertWithinDailyBudget(req.clientId, req.endpoint);
+
+  let renewed = false;
+  let token = req.auth ? await req.auth.token() : undefined;
+  let attempt = 0;
+  for (;;) {
+    attempt += 1;
+    if (req.beforeAttempt) await req.beforeAttempt();
+    const headers: Record<string, string> = { accept: "application/json", ...req.headers };
+    if (contentType) headers["content-type"] = contentType;
+    if (token) headers.authorization = `Bearer ${token}`;
+
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(req.url, { method: req.method, headers, body: payload, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      text = await res.text();
+    } catch (cause) {
+      await recordLinkedInCall(req.clientId, req.endpoint, "error");
+      const reason = cause instanceof Error ? (cause.name === "TimeoutError" ? "no answer in time" : cause.message) : "network error";
+      if (attempt < maxAttempts) {
+        const delayMs = nextDelayMs({ attempt, baseMs: e.LINKEDIN_BACKOFF_BASE_MS, random: req.random });
+        log.warn({ attempt, delayMs, reason }, "LinkedIn unreachable; retrying");
+        await sleep(delayMs);
+        continue;
+      }
+      throw new LinkedInError(
+        "unavailable",
+        `LinkedIn could not be reached for ${req.endpoint} (${reason}). Onramp tried ${attempt} times; it will try again later.`,
+        { endpoint: req.endpoint, attempts: attempt },
+      );
+    }
+
+    const status = res.status;
+    if (status >= 200 && status < 300) {
+      await recordLinkedInCall(req.clientId, req.endpoint, "ok");
+      return { status, data: parseBody(req, status, text, attempt) };
+    }
+
+    await recordLinkedInCall(req.clientId, req.endpoint, status === 429 ? "rate_limited" : "error");
+
+    if (status === 401 && req.auth) {
+      if (!renewed) {
+        // C27: the cached token may have expired or been revoked; one fresh token, one more try.
+        renewed = true;
+        log.info({ attempt }, "LinkedIn answered 401; renewing the token once");
+        token = await req.auth.renew();
+        attempt -= 1; // the renewal retry is not a backoff attempt
+        continue;
+      }
+      const message = await req.auth.rejected(req.endpoint);
+      throw new LinkedInError("unauthorized", message, { endpoint: req.endpoint, httpStatus: status, attempts: attempt });
+    }
+
+    if (status === 429 || status >= 500) {
+      const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
+      const delayMs = nextDelayMs({ attempt, baseMs: e.LINKEDIN_BACKOFF_BASE_MS, retryAfterMs, random: req.random });
+      const waitTooLong = retryAfterMs !== undefined && retryAfterMs > MAX_IN_PROCESS_WAIT_MS;
+      if (status === 429) await markRateLimited(req.applicationId, new Date(Date.now() + delayMs));
+      if (attempt < maxAttempts && !waitTooLong) {
+        log.warn({ attempt, status, delayMs }, "LinkedIn answered a retryable status; backing off");
+        await sleep(delayMs);
+        continue;
+      }
+      const retryAt = new Date(Date.now() + delayMs);
+      const tried = `Onramp tried ${attempt} time${attempt === 1 ? "" : "s"}`;
+      if (status === 429) {
+        throw new LinkedInError(
+          "rate_limited",
+          `LinkedIn is rate-limiting ${who} (daily limits reset at midnight UTC). ${tried}; it will try again later.`,
+          { endpoint: req.endpoint, httpStatus: status, attempts: attempt, retryAt },
+        );
+      }
+      throw new LinkedInError(
+        "unavailable",
+        `LinkedIn is not answering ${req.endpoint} properly (HTTP ${status}). ${tried}; it will try again later.`,
+        { endpoint: req.endpoint, httpStatus: status, attempts: attempt, retryAt },
+      );
+    }
+
+    const kind = errorKindForStatus(status);
+    throw new LinkedInError(kind, messageForStatus(kind, status, req.endpoint, describeErrorBody(text), who), {
+      endpoint: req.endpoint,
+      httpStatus: status,
+      attempts: attempt,
+    });
+  }
+}

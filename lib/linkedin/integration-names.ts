@@ -1,0 +1,98 @@
+import "server-only";
+// Syncing customer-facing integration names (C10, C11, C13, C14): batch_partial_update in batches of at
+// most 100, each call in a send slot reserved in Postgres at least LINKEDIN_BATCH_SPACING_MS after the
+// application's previous one (across processes), results read per entity.
+import { env } from "@/lib/env";
+import { compoundKey, idsQuery, tupleId, type IntegrationTuple } from "./compound-key";
+import { batchUpdateOutcomes, type EntityOutcome } from "./batch-results";
+import { inBatches } from "./batching";
+import { ENDPOINTS, PACED_OPERATIONS, PATHS } from "./endpoints";
+import { isLinkedInError, type LinkedInError } from "./errors";
+import { linkedInRequest } from "./http";
+import { waitForSendSlot } from "./pacing";
+import { batchUpdateResponseSchema } from "./schemas";
+import { applicationAuth, type LinkedInApplicationRef } from "./token";
+
+export interface IntegrationNameItem {
+  tuple: IntegrationTuple;
+  name: string;
+}
+
+export interface NameSyncResult extends EntityOutcome {
+  /** True when the failure came from the whole call (rate limit, outage) and a later run may succeed. */
+  retryable?: boolean;
+}
+
+/** The request body of C11: entities keyed by compound key, each a "$set" of integrationName. */
+export function batchPartialUpdateBody(items: readonly IntegrationNameItem[]): {
+  entities: Record<string, { patch: { $set: { integrationName: string } } }>;
+} {
+  const entities: Record<string, { patch: { $set: { integrationName: string } } }> = {};
+  for (const item of items) entities[compoundKey(item.tuple)] = { patch: { $set: { integrationName: item.name } } };
+  return { entities };
+}
+
+/** Whether a failed call means the remaining batches would fail the same way (so they are not sent). */
+function stopsTheRun(e: LinkedInError): boolean {
+  return e.kind === "rate_limited" || e.kind === "unauthorized" || e.kind === "unavailable" || e.kind === "not_configured";
+}
+
+function failAll(items: readonly IntegrationNameItem[], e: LinkedInError): NameSyncResult[] {
+  return items.map((i) => ({ tuple: i.tuple, ok: false, status: e.httpStatus ?? null, error: e.message, retryable: e.retryable }));
+}
+
+/**
+ * Sends the names of `items` for one customer application; answers one result per item, in order.
+ * Items repeating a tuple are sent once, with the last name given, and share its result. A name must
+ * not be empty (C11: required). Failures are results, not exceptions; only programming errors throw.
+ */
+export async function syncIntegrationNames(application: LinkedInApplicationRef, items: readonly IntegrationNameItem[]): Promise<NameSyncResult[]> {
+  const e = env();
+  const byId = new Map<string, NameSyncResult>();
+  const toSend = new Map<string, IntegrationNameItem>();
+  for (const item of items) {
+    const id = tupleId(item.tuple);
+    if (item.name.trim() === "") {
+      toSend.delete(id);
+      byId.set(id, { tuple: item.tuple, ok: false, status: null, error: "The integration has no name; LinkedIn requires one (C11)." });
+    } else {
+      byId.delete(id);
+      toSend.set(id, item);
+    }
+  }
+
+  const auth = applicationAuth(application);
+  const batches = inBatches([...toSend.values()]);
+  for (let b = 0; b < batches.length; b += 1) {
+    const batch = batches[b] as IntegrationNameItem[];
+    try {
+      const { data } = await linkedInRequest({
+        endpoint: ENDPOINTS.syncIntegrationNames,
+        clientId: application.clientId,
+        applicationId: application.id,
+        method: "POST",
+        url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch.map((i) => i.tuple))}`,
+        headers: { "x-restli-method": "batch_partial_update" },
+        body: { json: batchPartialUpdateBody(batch) },
+        auth,
+        schema: batchUpdateResponseSchema,
+        // C13: every attempt, retries included, waits for its own slot.
+        beforeAttempt: async () => {
+          await waitForSendSlot(application.clientId, PACED_OPERATIONS.syncIntegrationNames, e.LINKEDIN_BATCH_SPACING_MS);
+        },
+      });
+      for (const outcome of batchUpdateOutcomes(batch.map((i) => i.tuple), data)) byId.set(tupleId(outcome.tuple), outcome);
+    } catch (err) {
+      if (!isLinkedInError(err)) throw err;
+      const failing = stopsTheRun(err) ? batches.slice(b).flat() : batch;
+      for (const r of failAll(failing, err)) byId.set(tupleId(r.tuple), r);
+      if (stopsTheRun(err)) break;
+    }
+  }
+
+  return items.map((item) => {
+    const r = byId.get(tupleId(item.tuple));
+    if (!r) throw new Error("syncIntegrationNames lost an item");
+    return { ...r, tuple: item.tuple };
+  });
+}

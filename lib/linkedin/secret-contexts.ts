@@ -1,0 +1,13 @@
+// The associated-data strings with which a customer application's secrets are encrypted
+// (lib/crypto/secrets.ts). Everyone who encrypts or decrypts these columns uses these builders, so a
+// ciphertext can only ever be read back for its own row and purpose (C3). Pure.
+
+/** Context of CustomerApplication.clientSecretEnc. */
+export function customerAppSecretContext(applicationId: string): string {
+  return `customer-app-secret:${applicationId}`;
+}
+
+/** Context of CustomerApplication.accessTokenEnc. */
+export function customerAppTokenContext(applicationId: string): string {
+  return `customer-app-token:${applicationId}`;
+}

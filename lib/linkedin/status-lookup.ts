@@ -1,0 +1,115 @@
+import "server-only";
+// Onboarding status lookups: by notification id (C19, q=request, paged) and by tuples (C19b, the manual
+// lookup and the fallback poll of C28), batched and paced like the name sync (C13, C30).
+import { env } from "@/lib/env";
+import { idsQuery, integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
+import { idsLookupOutcomes, type TupleStatus } from "./batch-results";
+import { inBatches } from "./batching";
+import { ENDPOINTS, PACED_OPERATIONS, PATHS } from "./endpoints";
+import { LinkedInError, isLinkedInError } from "./errors";
+import { linkedInRequest } from "./http";
+import { waitForSendSlot } from "./pacing";
+import { idsLookupResponseSchema, requestLookupResponseSchema, type LinkedInOnboardingStatus, type Paging } from "./schemas";
+import { applicationAuth, type LinkedInApplicationRef } from "./token";
+
+/** A guard against a server that pages forever. */
+export const MAX_PAGES = 100;
+
+export interface IntegrationStatus {
+  tuple: IntegrationTuple;
+  integrationName?: string;
+  onboardingStatus: LinkedInOnboardingStatus;
+}
+
+/**
+ * The next page's start, or undefined at the end (C19, C30): the end is a short page (fewer than
+ * `count`), an empty one, or one without a "next" link. A start that does not move on also ends it.
+ */
+export function nextPageStart(paging: Paging, returned: number, currentStart: number): number | undefined {
+  if (returned === 0 || returned < paging.count) return undefined;
+  if (!paging.links.some((l) => l.rel === "next")) return undefined;
+  const next = paging.start + returned;
+  return next > currentStart ? next : undefined;
+}
+
+/**
+ * GET {api}/v2/atsIntegrations?q=request&requestId={id} (C19), following the paging to the end.
+ * One entry per integration the notification is about, de-duplicated by tuple.
+ */
+export async function lookupStatusByRequest(application: LinkedInApplicationRef, requestId: string): Promise<IntegrationStatus[]> {
+  const base = `${env().LINKEDIN_API_URL}${PATHS.atsIntegrations}?q=request&requestId=${encodeURIComponent(requestId)}`;
+  const auth = applicationAuth(application);
+  const found = new Map<string, IntegrationStatus>();
+  let url = base;
+  let start = 0;
+  for (let page = 1; ; page += 1) {
+    const { data } = await linkedInRequest({
+      endpoint: ENDPOINTS.lookupByRequest,
+      clientId: application.clientId,
+      applicationId: application.id,
+      method: "GET",
+      url,
+      auth,
+      schema: requestLookupResponseSchema,
+    });
+    for (const el of data.elements) {
+      const tuple = integrationTuple(el);
+      found.set(tupleId(tuple), { tuple, integrationName: el.integrationName, onboardingStatus: el.onboardingStatus });
+    }
+    const next = nextPageStart(data.paging, data.elements.length, start);
+    if (next === undefined) break;
+    if (page >= MAX_PAGES) {
+      throw new LinkedInError(
+        "invalid_response",
+        `LinkedIn kept returning pages for notification ${requestId} (more than ${MAX_PAGES}); Onramp stopped reading them.`,
+        { endpoint: ENDPOINTS.lookupByRequest, attempts: page },
+      );
+    }
+    start = next;
+    url = `${base}&start=${start}&count=${data.paging.count}`;
+  }
+  return [...found.values()];
+}
+
+/**
+ * GET {api}/v2/atsIntegrations?ids[0]… (C19b) for every tuple, at most 100 a call, each call paced.
+ * Answers a Map keyed by tupleId(tuple) with a status or an error for every tuple asked.
+ * A call that fails after its retries makes its tuples (and, when it would fail the same way, the
+ * remaining ones) errors; nothing throws but programming errors.
+ */
+export async function lookupStatusByTuples(
+  application: LinkedInApplicationRef,
+  tuples: readonly IntegrationTuple[],
+): Promise<Map<string, TupleStatus>> {
+  const e = env();
+  const unique = [...new Map(tuples.map((t) => [tupleId(t), t])).values()];
+  const auth = applicationAuth(application);
+  const out = new Map<string, TupleStatus>();
+  const batches = inBatches(unique);
+  for (let b = 0; b < batches.length; b += 1) {
+    const batch = batches[b] as IntegrationTuple[];
+    try {
+      const { data } = await linkedInRequest({
+        endpoint: ENDPOINTS.lookupByIds,
+        clientId: application.clientId,
+        applicationId: application.id,
+        method: "GET",
+        url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch)}`,
+        auth,
+        schema: idsLookupResponseSchema,
+        beforeAttempt: async () => {
+          await waitForSendSlot(application.clientId, PACED_OPERATIONS.lookupByIds, e.LINKEDIN_BATCH_SPACING_MS);
+        },
+      });
+      for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
+    } catch (err) {
+      if (!isLinkedInError(err)) throw err;
+      const stop = err.kind === "rate_limited" || err.kind === "unauthorized" || err.kind === "unavailable";
+      for (const tuple of stop ? batches.slice(b).flat() : batch) {
+        out.set(tupleId(tuple), { tuple, ok: false, status: err.httpStatus ?? null, error: err.message });
+      }
+      if (stop) break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,161 @@
+import "server-only";
+// Access tokens of customer applications (C2, C27): the client-credentials grant (token grant details
+// come from LinkedIn's OAuth documentation, outside the seeds), cached encrypted in
+// CustomerApplication.accessTokenEnc until shortly before expiry. A 401 on any call drops the cache
+// and retries once (http.ts); a second refusal is recorded for the operator in plain words.
+import { db } from "@/lib/db/client";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { ENDPOINTS, PATHS } from "./endpoints";
+import { LinkedInError, isLinkedInError } from "./errors";
+import { linkedInRequest, type BearerAuth } from "./http";
+import { accessTokenResponseSchema } from "./schemas";
+import { customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
+
+/** A cached token is renewed this long before LinkedIn says it expires. */
+export const TOKEN_RENEW_MARGIN_MS = 10 * 60 * 1000;
+
+/** What the client needs to know of a customer application; it reads the rest itself. */
+export interface LinkedInApplicationRef {
+  /** CustomerApplication.id */
+  id: string;
+  /** LinkedIn API key (client id). */
+  clientId: string;
+}
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+/** C27 in plain words: what the operator must do when LinkedIn refuses a customer's keys. */
+export function rejectedKeysMessage(detail?: string): string {
+  const said = detail ? ` (${detail})` : "";
+  return (
+    `LinkedIn refused this customer's API key and secret${said}. ` +
+    "Check the keys in the customer's LinkedIn developer application and re-enter them in Onramp; " +
+    "nothing will reach LinkedIn for this customer until they work."
+  );
+}
+
+/** Whether a token endpoint error means "these credentials are wrong" (rather than LinkedIn failing). */
+function isCredentialRefusal(e: LinkedInError): boolean {
+  return e.kind === "unauthorized" || (e.kind === "bad_request" && e.httpStatus === 400);
+}
+
+/**
+ * POST {oauth}/oauth/v2/accessToken, form-encoded grant_type=client_credentials&client_id&client_secret.
+ * Counted and retried like every call (http.ts). The secret is only ever in the request body.
+ */
+export async function requestClientCredentialsToken(opts: {
+  clientId: string;
+  clientSecret: string;
+  applicationId?: string;
+  subject?: "customer" | "vendor";
+}): Promise<IssuedToken> {
+  const issuedAt = Date.now();
+  const { data } = await linkedInRequest({
+    endpoint: ENDPOINTS.accessToken,
+    clientId: opts.clientId,
+    applicationId: opts.applicationId,
+    subject: opts.subject,
+    method: "POST",
+    url: `${env().LINKEDIN_OAUTH_URL}${PATHS.accessToken}`,
+    body: { form: { grant_type: "client_credentials", client_id: opts.clientId, client_secret: opts.clientSecret } },
+    schema: accessTokenResponseSchema,
+  });
+  return { accessToken: data.access_token, expiresAt: new Date(issuedAt + data.expires_in * 1000) };
+}
+
+async function recordAuthFailure(applicationId: string, message: string): Promise<void> {
+  await db.customerApplication.update({
+    where: { id: applicationId },
+    data: { lastAuthError: message, lastAuthErrorAt: new Date(), accessTokenEnc: null, accessTokenExpiresAt: null },
+  });
+}
+
+/** Gets a new token for a stored application, caches it encrypted, and records the outcome (C27). */
+async function issueAndCache(app: LinkedInApplicationRef): Promise<string> {
+  const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id }, select: { clientSecretEnc: true, clientId: true } });
+  const clientSecret = decryptSecret(row.clientSecretEnc, customerAppSecretContext(app.id));
+  let issued: IssuedToken;
+  try {
+    issued = await requestClientCredentialsToken({ clientId: row.clientId, clientSecret, applicationId: app.id });
+  } catch (e) {
+    if (isLinkedInError(e) && isCredentialRefusal(e)) {
+      const message = rejectedKeysMessage(`HTTP ${e.httpStatus ?? "?"} from the token endpoint`);
+      await recordAuthFailure(app.id, message);
+      logger().warn({ applicationId: app.id, clientId: row.clientId }, "LinkedIn refused the customer's keys");
+      throw new LinkedInError("unauthorized", message, { endpoint: e.endpoint, httpStatus: e.httpStatus, attempts: e.attempts });
+    }
+    throw e;
+  }
+  const now = new Date();
+  await db.customerApplication.update({
+    where: { id: app.id },
+    data: {
+      accessTokenEnc: encryptSecret(issued.accessToken, customerAppTokenContext(app.id)),
+      accessTokenExpiresAt: issued.expiresAt,
+      lastAuthError: null,
+      lastAuthErrorAt: null,
+      lastVerifiedAt: now,
+    },
+  });
+  return issued.accessToken;
+}
+
+/** The application's access token: the cached one while it has more than the margin left, else a new one. */
+export async function getApplicationToken(app: LinkedInApplicationRef, now: Date = new Date()): Promise<string> {
+  const row = await db.customerApplication.findUniqueOrThrow({
+    where: { id: app.id },
+    select: { accessTokenEnc: true, accessTokenExpiresAt: true },
+  });
+  if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - TOKEN_RENEW_MARGIN_MS > now.getTime()) {
+    return decryptSecret(row.accessTokenEnc, customerAppTokenContext(app.id));
+  }
+  return issueAndCache(app);
+}
+
+/** Drops the cached token (after a 401) so the next call asks LinkedIn for a new one. */
+export async function clearApplicationToken(app: LinkedInApplicationRef): Promise<void> {
+  await db.customerApplication.update({ where: { id: app.id }, data: { accessTokenEnc: null, accessTokenExpiresAt: null } });
+}
+
+/** The BearerAuth of a customer application, for http.ts (C2, C27). */
+export function applicationAuth(app: LinkedInApplicationRef): BearerAuth {
+  return {
+    token: () => getApplicationToken(app),
+    renew: async () => {
+      await clearApplicationToken(app);
+      return issueAndCache(app);
+    },
+    rejected: async (endpoint) => {
+      const message = rejectedKeysMessage(`a fresh token was refused with HTTP 401 on ${endpoint}`);
+      await recordAuthFailure(app.id, message);
+      logger().warn({ applicationId: app.id, clientId: app.clientId, endpoint }, "LinkedIn refused a fresh token");
+      return message;
+    },
+  };
+}
+
+export type CredentialCheck = { ok: true } | { ok: false; message: string };
+
+/**
+ * Checks keys an operator just entered (C1) with one token request. Never stores or logs the secret;
+ * answers a message for the form when LinkedIn refuses them or can not be asked.
+ */
+export async function verifyApplicationCredentials(clientId: string, clientSecret: string): Promise<CredentialCheck> {
+  // No trimming here: the caller stores exactly what it verified.
+  if (clientId.trim() === "" || clientSecret.trim() === "") return { ok: false, message: "Enter both the API key and the secret." };
+  try {
+    await requestClientCredentialsToken({ clientId, clientSecret });
+    return { ok: true };
+  } catch (e) {
+    if (!isLinkedInError(e)) throw e;
+    if (isCredentialRefusal(e)) {
+      return { ok: false, message: "LinkedIn refused this API key and secret. Copy both again from the LinkedIn developer application and retry." };
+    }
+    return { ok: false, message: e.message };
+  }
+}

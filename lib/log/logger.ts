@@ -1,0 +1,43 @@
+import "server-only";
+// Structured logs (pino). Secrets never reach a log line: the redact paths cover every field name
+// that carries one, and callers log ids, never credentials (C3).
+import pino from "pino";
+import { env } from "@/lib/env";
+
+export const REDACT_PATHS = [
+  "password",
+  "*.password",
+  "passwordHash",
+  "*.passwordHash",
+  "clientSecret",
+  "*.clientSecret",
+  "client_secret",
+  "*.client_secret",
+  "secret",
+  "*.secret",
+  "accessToken",
+  "*.accessToken",
+  "access_token",
+  "*.access_token",
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "clientSecretEnc",
+  "*.clientSecretEnc",
+  "accessTokenEnc",
+  "*.accessTokenEnc",
+];
+
+const globalForLog = globalThis as unknown as { onrampLogger?: pino.Logger };
+
+export function logger(): pino.Logger {
+  globalForLog.onrampLogger ??= pino({
+    level: env().LOG_LEVEL,
+    base: { app: "onramp" },
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+  });
+  return globalForLog.onrampLogger;
+}

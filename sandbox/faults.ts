@@ -1,0 +1,82 @@
+// Fault injection: LinkedIn may answer 429 to protect itself, 5xx when down, 401 when a token dies
+// (C26, C27). Rules match an endpoint kind and fire a set number of times or with a probability.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Reply } from "./http-io";
+
+export const ENDPOINT_KINDS = [
+  "token",
+  "provisioning",
+  "batch_partial_update",
+  "lookup_request",
+  "lookup_ids",
+  "configurations",
+  "widget",
+  "*",
+] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
+
+export const faultInputSchema = z
+  .object({
+    endpoint: z.enum(ENDPOINT_KINDS),
+    status: z.union([z.literal(401), z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    count: z.number().int().positive().optional(),
+    probability: z.number().min(0).max(1).optional(),
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+    latencyMs: z.number().int().nonnegative().max(60_000).optional(),
+  })
+  .strict()
+  .refine((f) => f.status !== undefined || f.latencyMs !== undefined, "a fault needs a status, a latencyMs, or both");
+
+export type FaultInput = z.infer<typeof faultInputSchema>;
+export interface FaultRule extends FaultInput {
+  id: string;
+  remaining: number | null;
+  fired: number;
+}
+
+export function addFault(faults: FaultRule[], input: FaultInput): FaultRule {
+  const rule: FaultRule = { ...input, id: randomUUID(), remaining: input.count ?? null, fired: 0 };
+  faults.push(rule);
+  return rule;
+}
+
+export interface FaultDecision {
+  latencyMs: number;
+  reply: Reply | null;
+}
+
+/** Decides, and consumes, the faults that apply to one call of `endpoint`. */
+export function takeFault(faults: FaultRule[], endpoint: string, random: () => number = Math.random): FaultDecision {
+  let latencyMs = 0;
+  let reply: Reply | null = null;
+  for (const rule of [...faults]) {
+    if (rule.endpoint !== "*" && rule.endpoint !== endpoint) continue;
+    if (rule.probability !== undefined && random() >= rule.probability) continue;
+    if (rule.status !== undefined && reply) continue; // one status per call; later rules wait their turn
+    rule.fired++;
+    if (rule.remaining !== null && --rule.remaining <= 0) faults.splice(faults.indexOf(rule), 1);
+    latencyMs = Math.max(latencyMs, rule.latencyMs ?? 0);
+    if (rule.status !== undefined) reply = faultReply(endpoint, rule.status, rule.retryAfterSeconds);
+  }
+  return { latencyMs, reply };
+}
+
+function faultReply(endpoint: string, status: number, retryAfterSeconds: number | undefined): Reply {
+  const headers: Record<string, string> = {};
+  if (retryAfterSeconds !== undefined) headers["Retry-After"] = String(retryAfterSeconds);
+  const reason = `injected fault ${status}`;
+  if (endpoint === "token") {
+    const body =
+      status === 401
+        ? { error: "invalid_client", error_description: "Client authentication failed" }
+        : { error: "server_error", error_description: `Service unavailable (${status})` };
+    return { status, json: body, headers, rejection: reason };
+  }
+  const messages: Record<number, { message: string; serviceErrorCode?: number }> = {
+    401: { message: "The token used in the request has been revoked by the user", serviceErrorCode: 65601 },
+    429: { message: "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.", serviceErrorCode: 101 },
+  };
+  const known = messages[status] ?? { message: status >= 500 ? "Internal Server Error" : "Error" };
+  return { status, json: { ...known, status }, headers, rejection: reason };
+}

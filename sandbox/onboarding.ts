@@ -1,0 +1,63 @@
+// LinkedIn's side of onboarding (C18): the operator moves REQUESTED → PARTNER_READY, the customer
+// PARTNER_READY → ENABLED, which is announced by a signed push to the CALLBACK_URL configuration (C16, C19).
+import type { Pusher } from "./push";
+import { integrationId, type Integration, type IntegrationTuple, type OnboardingStatus, type SandboxState } from "./state";
+
+export const CALLBACK_URL_KEY = "CALLBACK_URL";
+
+const NEXT: Record<OnboardingStatus, OnboardingStatus | null> = {
+  REQUESTED: "PARTNER_READY",
+  PARTNER_READY: "ENABLED",
+  ENABLED: null,
+};
+
+export function callbackUrlOf(integration: Integration): string | null {
+  const value = integration.configurations[CALLBACK_URL_KEY];
+  return value && "string" in value ? value.string : null;
+}
+
+export type MoveResult =
+  | { ok: true; integration: Integration; notification: { notificationId: string; requestId: string | null } | null; note: string | null }
+  | { ok: false; status: number; error: string };
+
+/** Finds the integration by tuple; without clientId the tuple must be unique across applications. */
+export function locateIntegration(state: SandboxState, clientId: string | undefined, t: IntegrationTuple): Integration | string {
+  if (clientId) return state.findIntegration(clientId, t) ?? `no integration ${JSON.stringify(t)} for application ${clientId}`;
+  const matches = [...state.integrations.values()].filter(
+    (i) => i.integrationContext === t.integrationContext && i.integrationType === t.integrationType && i.tenantType === t.tenantType,
+  );
+  if (matches.length === 1 && matches[0]) return matches[0];
+  return matches.length === 0 ? `no integration ${JSON.stringify(t)}` : "several applications have this integration: give clientId";
+}
+
+export function moveIntegration(
+  state: SandboxState,
+  pusher: Pusher,
+  integration: Integration,
+  status: OnboardingStatus,
+  force: boolean,
+): MoveResult {
+  const from = integration.onboardingStatus;
+  if (from === status) return { ok: true, integration, notification: null, note: `already ${status}` };
+  if (!force && NEXT[from] !== status)
+    return { ok: false, status: 409, error: `LinkedIn moves ${from} only to ${NEXT[from] ?? "nothing"}; pass force: true to jump to ${status}` };
+  state.setStatus(integration, status);
+  if (status !== "ENABLED") return { ok: true, integration, notification: null, note: null };
+  const url = callbackUrlOf(integration);
+  if (!url) return { ok: true, integration, notification: null, note: "no CALLBACK_URL configuration: no notification sent (C16)" };
+  const id = integrationId(integration.clientId, integration);
+  const sent = pusher.send({
+    clientId: integration.clientId,
+    url,
+    type: "INTEGRATION_STATUS_CHANGE",
+    expiresAt: 0,
+    integrationIds: [id],
+  });
+  return { ok: true, integration, notification: { notificationId: sent.notificationId, requestId: sent.firstId }, note: null };
+}
+
+/** Optional shortcut for demos: a named integration with a callback URL becomes PARTNER_READY. */
+export function maybeAutoPartnerReady(state: SandboxState, integration: Integration): void {
+  if (!state.settings.autoPartnerReady || integration.onboardingStatus !== "REQUESTED") return;
+  if (integration.integrationName && callbackUrlOf(integration)) state.setStatus(integration, "PARTNER_READY");
+}

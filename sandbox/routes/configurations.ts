@@ -1,0 +1,129 @@
+// PUT/GET /v2/atsIntegrations/{compound key}/configurations — configurations of one integration
+// (C15–C17). The path shape comes from LinkedIn's "Integration Configurations" page, not the seeds.
+import { z } from "zod";
+import { authenticate } from "../auth";
+import { keyProblem, parseCompoundKey, type IntegrationKey, type Parsed } from "../compound-key";
+import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
+import { callbackUrlOf, CALLBACK_URL_KEY, maybeAutoPartnerReady } from "../onboarding";
+import type { Runtime } from "../runtime";
+import type { ConfigurationValue, SandboxState } from "../state";
+
+const valueSchema = z.union([
+  z.object({ string: z.string() }).strict(),
+  z.object({ boolean: z.boolean() }).strict(),
+  z.object({ int: z.number().int() }).strict(),
+  z.object({ long: z.number().int() }).strict(),
+]);
+
+const bodySchema = z
+  .object({
+    entities: z
+      .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, "configuration keys are enum names like CALLBACK_URL"), z.object({ configurationValue: valueSchema }).strict())
+      .refine((e) => Object.keys(e).length > 0, "entities must not be empty"),
+  })
+  .strict();
+
+/**
+ * The key segment may arrive as `integrationContext=urn%3Ali%3A...&integrationType=...` (Rest.li's
+ * form) or wholly encoded with encodeURIComponent (`integrationContext%3Durn%253Ali...`).
+ */
+export function parsePathKey(segment: string): Parsed<IntegrationKey> {
+  if (!segment.includes("=") && /%3D/i.test(segment)) {
+    try {
+      return parseCompoundKey(decodeURIComponent(segment));
+    } catch (err) {
+      if (err instanceof URIError) return { ok: false, error: "malformed percent-encoding in the path key" };
+      throw err;
+    }
+  }
+  return parseCompoundKey(segment);
+}
+
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** C21: https on port 80 or 443; loopback http(s) on any port only with allowInsecureCallbacks. */
+export function callbackUrlProblem(value: string, allowInsecure: boolean): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch (err) {
+    if (err instanceof TypeError) return `CALLBACK_URL "${value}" is not a URL`;
+    throw err;
+  }
+  if (allowInsecure && LOOPBACK.has(url.hostname) && (url.protocol === "http:" || url.protocol === "https:")) return null;
+  if (url.protocol !== "https:") return `CALLBACK_URL must be https (C21), got "${value}"`;
+  if (url.port !== "" && url.port !== "443" && url.port !== "80") return `CALLBACK_URL must use port 443 or 80 (C21), got ${url.port}`;
+  return null;
+}
+
+/** C21: one URL never serves two customers (applications). */
+function urlOfAnotherApplication(state: SandboxState, clientId: string, url: string): string | null {
+  for (const i of state.integrations.values()) if (i.clientId !== clientId && callbackUrlOf(i) === url) return i.clientId;
+  return null;
+}
+
+export async function handleConfigurations(ctx: RequestContext, rt: Runtime, segment: string): Promise<Reply> {
+  const { state } = rt;
+  const auth = authenticate(ctx, state, "customer");
+  if (!auth.ok) return auth.reply;
+  const key = parsePathKey(segment);
+  if (!key.ok) return apiError(400, `path key: ${key.error}`);
+  const problem = keyProblem(key.value);
+  if (problem) return apiError(400, problem);
+  const integration = state.findIntegration(auth.app.clientId, key.value);
+  if (!integration) return apiError(404, "No such integration for this application: the customer has not authorized it");
+
+  if (ctx.method === "GET") {
+    const elements = Object.entries(integration.configurations).map(([k, v]) => ({ key: k, configurationValue: v }));
+    ctx.note.entityCount = elements.length;
+    return { status: 200, json: { elements, paging: { count: elements.length, start: 0, links: [] } } };
+  }
+
+  const method = ctx.header("x-restli-method");
+  if (method !== undefined && method.toLowerCase() !== "batch_update")
+    return apiError(400, `x-restli-method, when given, must be batch_update, got "${method}"`);
+  const body = await readJson(ctx);
+  if (!body.ok) return body.reply;
+  const parsed = bodySchema.safeParse(body.value);
+  if (!parsed.success) return apiError(400, `body: ${describeIssues(parsed.error.issues)}`);
+  const entries = Object.entries(parsed.data.entities) as [string, { configurationValue: ConfigurationValue }][];
+  ctx.note.entityCount = entries.length;
+  const idsInQuery = ctx.url.searchParams.getAll("ids");
+  if (idsInQuery.length > 0 && [...idsInQuery].sort().join() !== entries.map(([k]) => k).sort().join())
+    return apiError(400, "ids in the query must match the keys of entities");
+
+  for (const [name, { configurationValue }] of entries) {
+    if (name !== CALLBACK_URL_KEY) continue;
+    if (!("string" in configurationValue)) return apiError(400, "CALLBACK_URL must be a string value");
+    const urlProblem = callbackUrlProblem(configurationValue.string, state.settings.allowInsecureCallbacks);
+    if (urlProblem) return apiError(400, urlProblem);
+    const other = urlOfAnotherApplication(state, auth.app.clientId, configurationValue.string);
+    if (other) return apiError(400, `CALLBACK_URL is already the callback of another customer application (C21)`);
+  }
+  const results: Record<string, { status: number }> = {};
+  for (const [name, { configurationValue }] of entries) {
+    integration.configurations[name] = configurationValue;
+    results[name] = { status: 204 };
+  }
+  integration.updatedAt = Date.now();
+  noteSecondCallbackUrl(state, auth.app.clientId);
+  maybeAutoPartnerReady(state, integration);
+  return { status: 200, json: { errors: {}, results } };
+}
+
+/** C21: a customer never has two callback URLs. Accepted (rotation happens) but shown as a violation. */
+function noteSecondCallbackUrl(state: SandboxState, clientId: string): void {
+  const urls = new Set<string>();
+  for (const i of state.integrations.values()) {
+    const url = i.clientId === clientId ? callbackUrlOf(i) : null;
+    if (url) urls.add(url);
+  }
+  if (urls.size > 1)
+    state.recordRejection({
+      at: Date.now(),
+      endpoint: "configurations",
+      clientId,
+      status: 200,
+      reason: `application has ${urls.size} different CALLBACK_URLs across its integrations; LinkedIn supports one per customer (C21)`,
+    });
+}

@@ -1,0 +1,358 @@
+// LinkedIn's memory, as far as the sandbox plays it: applications, tokens, integrations, the ids that
+// notifications resolve to (C19), and the logs tests inspect. Optionally persisted to a JSON file.
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { FaultRule } from "./faults";
+
+export type OnboardingStatus = "REQUESTED" | "PARTNER_READY" | "ENABLED";
+export const ONBOARDING_STATUSES: readonly OnboardingStatus[] = ["REQUESTED", "PARTNER_READY", "ENABLED"];
+
+export interface IntegrationTuple {
+  integrationContext: string;
+  integrationType: string;
+  tenantType: string;
+}
+
+/** Rest.li union of a configuration value: `{"string": "..."}` and its siblings. */
+export type ConfigurationValue = { string: string } | { boolean: boolean } | { int: number } | { long: number };
+
+export interface Application {
+  clientId: string;
+  clientSecret: string;
+  kind: "parent" | "customer";
+  uniqueForeignId: string | null;
+  name: string | null;
+  description: string | null;
+  validJsOrigins: string[];
+  oauth2AuthorizedCallbackUrls: string[];
+  createdBy: "provisioning" | "admin" | "start";
+  createdAt: number;
+}
+
+export interface Integration extends IntegrationTuple {
+  clientId: string;
+  dataProvider: "ATS";
+  integrationName: string | null;
+  onboardingStatus: OnboardingStatus;
+  configurations: Record<string, ConfigurationValue>;
+  statusHistory: { status: OnboardingStatus; at: number }[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AccessToken {
+  token: string;
+  clientId: string;
+  issuedAt: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+/** What a notification id resolves to through `q=request` (C19, C24). */
+export interface StatusRequest {
+  requestId: string;
+  clientId: string;
+  integrationIds: string[];
+  createdAt: number;
+}
+
+export interface CallRecord {
+  at: number;
+  method: string;
+  path: string;
+  endpoint: string;
+  clientId: string | null;
+  status: number;
+  entityCount: number | null;
+  fault: boolean;
+  reason: string | null;
+  durationMs: number;
+}
+
+export interface Rejection {
+  at: number;
+  endpoint: string;
+  clientId: string | null;
+  status: number;
+  reason: string;
+}
+
+export interface SpacingViolation {
+  at: number;
+  clientId: string;
+  sinceLastMs: number;
+  requiredMs: number;
+}
+
+export interface NotificationAttempt {
+  notificationId: string;
+  id: string | null;
+  type: string;
+  clientId: string;
+  url: string;
+  attempt: number;
+  status: number | null;
+  error: string | null;
+  outcome: "delivered" | "will_retry" | "dropped" | "suppressed";
+  signature: string | null;
+  body: string;
+  at: number;
+}
+
+export interface SandboxSettings {
+  /** Delay between push retries (C23: 300 s at LinkedIn). */
+  retryDelayMs: number;
+  /** Retries after the first attempt (C23: five). */
+  maxRetries: number;
+  /** Minimum spacing between batch_partial_update calls of one application (C13). */
+  batchSpacingMs: number;
+  /** Most entities in one batch_partial_update (C13). */
+  maxBatchEntities: number;
+  /** Access token lifetime (C27: 60 days). */
+  tokenTtlSeconds: number;
+  /** Allow http/https callback URLs on loopback hosts, any port (demo and tests only; C21 wants https 80/443). */
+  allowInsecureCallbacks: boolean;
+  /** Move REQUESTED → PARTNER_READY once an integration has a name and a CALLBACK_URL configuration. */
+  autoPartnerReady: boolean;
+  /** Record pushes but never send them, so the fallback poll (C28) must find the change. */
+  dropNotifications: boolean;
+  /** How the C19b lookup spells result keys: "answer" (reordered, URL-encoded) or "documented" (seed sample). */
+  lookupKeyStyle: "answer" | "documented";
+}
+
+export const DEFAULT_SETTINGS: SandboxSettings = {
+  retryDelayMs: 300_000,
+  maxRetries: 5,
+  batchSpacingMs: 1000,
+  maxBatchEntities: 100,
+  tokenTtlSeconds: 5_184_000,
+  allowInsecureCallbacks: false,
+  autoPartnerReady: false,
+  dropNotifications: false,
+  lookupKeyStyle: "answer",
+};
+
+const LOG_LIMIT = 5000;
+
+function pushCapped<T>(list: T[], item: T): void {
+  list.push(item);
+  if (list.length > LOG_LIMIT) list.splice(0, list.length - LOG_LIMIT);
+}
+
+export function integrationId(clientId: string, t: IntegrationTuple): string {
+  return JSON.stringify([clientId, t.integrationContext, t.integrationType, t.tenantType]);
+}
+
+const ALNUM_LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + ALNUM_LOWER;
+
+function randomFrom(alphabet: string, length: number): string {
+  const bytes = randomBytes(length);
+  let out = "";
+  for (const b of bytes) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+interface PersistedState {
+  applications: Application[];
+  tokens: AccessToken[];
+  integrations: Integration[];
+  requests: StatusRequest[];
+}
+
+export interface StateOptions {
+  parentClientId: string;
+  parentClientSecret: string;
+  settings: SandboxSettings;
+  stateFile?: string;
+}
+
+export class SandboxState {
+  applications = new Map<string, Application>();
+  tokens = new Map<string, AccessToken>();
+  integrations = new Map<string, Integration>();
+  requests = new Map<string, StatusRequest>();
+  lastBatchAt = new Map<string, number>();
+  calls: CallRecord[] = [];
+  rejections: Rejection[] = [];
+  spacingViolations: SpacingViolation[] = [];
+  notifications: NotificationAttempt[] = [];
+  faults: FaultRule[] = [];
+  settings: SandboxSettings;
+
+  constructor(private readonly options: StateOptions) {
+    this.settings = { ...options.settings };
+    this.seedParent();
+    this.load();
+  }
+
+  private seedParent(): void {
+    this.putApplication({
+      clientId: this.options.parentClientId,
+      clientSecret: this.options.parentClientSecret,
+      kind: "parent",
+      createdBy: "start",
+    });
+  }
+
+  putApplication(input: {
+    clientId?: string;
+    clientSecret?: string;
+    kind: Application["kind"];
+    createdBy: Application["createdBy"];
+    uniqueForeignId?: string | null;
+    name?: string | null;
+    description?: string | null;
+    validJsOrigins?: string[];
+    oauth2AuthorizedCallbackUrls?: string[];
+  }): Application {
+    // LinkedIn client ids look like "78abcd1234efgh" (14 lowercase alphanumerics); secrets are 16 characters.
+    const app: Application = {
+      clientId: input.clientId ?? `78${randomFrom(ALNUM_LOWER, 12)}`,
+      clientSecret: input.clientSecret ?? randomFrom(ALNUM, 16),
+      kind: input.kind,
+      uniqueForeignId: input.uniqueForeignId ?? null,
+      name: input.name ?? null,
+      description: input.description ?? null,
+      validJsOrigins: input.validJsOrigins ?? [],
+      oauth2AuthorizedCallbackUrls: input.oauth2AuthorizedCallbackUrls ?? [],
+      createdBy: input.createdBy,
+      createdAt: Date.now(),
+    };
+    this.applications.set(app.clientId, app);
+    return app;
+  }
+
+  customerApplication(clientId: string): Application | null {
+    const app = this.applications.get(clientId);
+    return app && app.kind === "customer" ? app : null;
+  }
+
+  issueToken(clientId: string): AccessToken {
+    const now = Date.now();
+    const token: AccessToken = {
+      token: `AQ${randomFrom(ALNUM, 40)}`,
+      clientId,
+      issuedAt: now,
+      expiresAt: now + this.settings.tokenTtlSeconds * 1000,
+      revoked: false,
+    };
+    this.tokens.set(token.token, token);
+    return token;
+  }
+
+  findIntegration(clientId: string, t: IntegrationTuple): Integration | null {
+    return this.integrations.get(integrationId(clientId, t)) ?? null;
+  }
+
+  /** The customer authorized a tuple in the widget (C7). Idempotent: a known tuple keeps its state. */
+  authorizeIntegration(clientId: string, t: IntegrationTuple): Integration {
+    const existing = this.findIntegration(clientId, t);
+    if (existing) return existing;
+    const now = Date.now();
+    const integration: Integration = {
+      clientId,
+      integrationContext: t.integrationContext,
+      integrationType: t.integrationType,
+      tenantType: t.tenantType,
+      dataProvider: "ATS",
+      integrationName: null,
+      onboardingStatus: "REQUESTED",
+      configurations: {},
+      statusHistory: [{ status: "REQUESTED", at: now }],
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.integrations.set(integrationId(clientId, t), integration);
+    return integration;
+  }
+
+  setStatus(integration: Integration, status: OnboardingStatus): void {
+    const now = Date.now();
+    integration.onboardingStatus = status;
+    integration.statusHistory.push({ status, at: now });
+    integration.updatedAt = now;
+  }
+
+  createRequest(clientId: string, integrationIds: string[]): StatusRequest {
+    const request: StatusRequest = { requestId: randomUUID(), clientId, integrationIds, createdAt: Date.now() };
+    this.requests.set(request.requestId, request);
+    return request;
+  }
+
+  registerRequestId(requestId: string, clientId: string, integrationIds: string[]): void {
+    this.requests.set(requestId, { requestId, clientId, integrationIds, createdAt: Date.now() });
+  }
+
+  recordCall(call: CallRecord): void {
+    pushCapped(this.calls, call);
+  }
+
+  recordRejection(rejection: Rejection): void {
+    pushCapped(this.rejections, rejection);
+  }
+
+  recordSpacingViolation(v: SpacingViolation): void {
+    pushCapped(this.spacingViolations, v);
+  }
+
+  recordNotification(attempt: NotificationAttempt): void {
+    pushCapped(this.notifications, attempt);
+  }
+
+  reset(): void {
+    this.applications.clear();
+    this.tokens.clear();
+    this.integrations.clear();
+    this.requests.clear();
+    this.lastBatchAt.clear();
+    this.calls = [];
+    this.rejections = [];
+    this.spacingViolations = [];
+    this.notifications = [];
+    this.faults = [];
+    this.settings = { ...this.options.settings };
+    this.seedParent();
+    this.save();
+  }
+
+  /** What `GET /_sandbox/state` answers: secrets included, it is a test double. */
+  snapshot() {
+    return {
+      settings: this.settings,
+      applications: [...this.applications.values()],
+      integrations: [...this.integrations.values()],
+      requests: [...this.requests.values()],
+      tokens: [...this.tokens.values()].map((t) => ({
+        clientId: t.clientId,
+        tokenPrefix: t.token.slice(0, 8),
+        issuedAt: t.issuedAt,
+        expiresAt: t.expiresAt,
+        revoked: t.revoked,
+      })),
+    };
+  }
+
+  save(): void {
+    const file = this.options.stateFile;
+    if (!file) return;
+    const data: PersistedState = {
+      applications: [...this.applications.values()],
+      tokens: [...this.tokens.values()],
+      integrations: [...this.integrations.values()],
+      requests: [...this.requests.values()],
+    };
+    writeFileSync(`${file}.tmp`, JSON.stringify(data, null, 2));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private load(): void {
+    const file = this.options.stateFile;
+    if (!file || !existsSync(file)) return;
+    const data = JSON.parse(readFileSync(file, "utf8")) as PersistedState;
+    for (const app of data.applications) if (app.kind === "customer") this.applications.set(app.clientId, app);
+    for (const t of data.tokens) this.tokens.set(t.token, t);
+    for (const i of data.integrations) this.integrations.set(integrationId(i.clientId, i), i);
+    for (const r of data.requests) this.requests.set(r.requestId, r);
+  }
+}

@@ -1,0 +1,41 @@
+// Starts the LinkedIn sandbox for the demo and the end-to-end tests, and points Onramp at it through
+// the same base URLs it would use for LinkedIn (issue #3).
+import { startSandbox } from "@/sandbox/server";
+
+export const SANDBOX_PARENT_APP = { clientId: "sandbox-parent-id", clientSecret: "sandbox-parent-secret" };
+
+export type RunningSandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+export async function startLinkedInSandbox(opts: { port: number; stateFile?: string; retryDelayMs?: number }) {
+  const sandbox = await startSandbox({
+    port: opts.port,
+    host: "127.0.0.1",
+    parentClientId: SANDBOX_PARENT_APP.clientId,
+    parentClientSecret: SANDBOX_PARENT_APP.clientSecret,
+    allowInsecureCallbacks: true,
+    ...(opts.stateFile ? { stateFile: opts.stateFile } : {}),
+    ...(opts.retryDelayMs !== undefined ? { retryDelayMs: opts.retryDelayMs } : {}),
+  });
+  return sandbox;
+}
+
+/** The env that points Onramp at the sandbox instead of LinkedIn. */
+export function sandboxEnv(url: string): Record<string, string> {
+  return {
+    LINKEDIN_API_URL: url,
+    LINKEDIN_OAUTH_URL: url,
+    LINKEDIN_PLATFORM_URL: url,
+    LINKEDIN_CLIENT_ID: SANDBOX_PARENT_APP.clientId,
+    LINKEDIN_CLIENT_SECRET: SANDBOX_PARENT_APP.clientSecret,
+  };
+}
+
+/** Tells the sandbox about keys that were "entered by hand" (C1), as LinkedIn would already know them. */
+export async function registerSandboxApplication(sandboxUrl: string, clientId: string, clientSecret: string): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/_sandbox/applications`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clientId, clientSecret }),
+  });
+  if (!res.ok && res.status !== 409) throw new Error(`sandbox refused the demo application: ${res.status} ${await res.text()}`);
+}

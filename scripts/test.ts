@@ -1,0 +1,91 @@
+// README's test command (`npm test`): every test, ending non-zero on any failure.
+//   1. types      tsc --noEmit
+//   2. vitest     unit and integration tests on real Postgres (fresh database per run)
+//   3. e2e        the production build against a fresh database and the LinkedIn sandbox, in Chromium
+// `npm test -- vitest` or `npm test -- e2e` runs one stage.
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
+import { migrate } from "@/lib/db/migrate";
+import { createFreshDatabase, testDatabaseServer } from "./stack/database";
+import { freePort } from "./stack/free-port";
+import { registerSandboxApplication, sandboxEnv, startLinkedInSandbox } from "./stack/linkedin-sandbox";
+import { freshTestSecrets } from "./stack/secrets";
+
+const say = (line: string) => console.log(`\n[test] ${line}`);
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((res) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: processEnvSnapshot() });
+    child.on("exit", (code, signal) => res(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function e2e(): Promise<number> {
+  const le = launcherEnv();
+  const chromium = processEnvSnapshot().CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(chromium)) {
+    console.error(`[test] Chromium not found at ${chromium}. Install it with: apt-get install -y chromium`);
+    return 1;
+  }
+  say("building the production app…");
+  const built = await run("node_modules/.bin/next", ["build"]);
+  if (built !== 0) return built;
+
+  const server = await testDatabaseServer(le.TEST_DATABASE_URL);
+  const database = await createFreshDatabase(server.url, "onramp_e2e");
+  const sandbox = await startLinkedInSandbox({ port: await freePort(), retryDelayMs: 1000 });
+  try {
+    await migrate({ databaseUrl: database.url });
+    const port = await freePort();
+    const publicUrl = `http://localhost:${port}`;
+    setProcessEnv({
+      ...freshTestSecrets(),
+      ...sandboxEnv(sandbox.url),
+      DATABASE_URL: database.url,
+      PUBLIC_URL: publicUrl,
+      NEXTAUTH_URL: publicUrl,
+      E2E_PORT: String(port),
+      E2E_SANDBOX_URL: sandbox.url,
+      LINKEDIN_BACKOFF_BASE_MS: "100",
+      LOG_LEVEL: "warn",
+    });
+    const { seedDemo, DEMO } = await import("@/lib/seed/demo");
+    await seedDemo();
+    await registerSandboxApplication(sandbox.url, DEMO.customer.application.clientId, DEMO.customer.application.clientSecret);
+    const { disconnectDb } = await import("@/lib/db/client");
+    await disconnectDb();
+    say("end-to-end tests in Chromium…");
+    return await run("node_modules/.bin/playwright", ["test", ...process.argv.slice(3)]);
+  } finally {
+    await sandbox.close();
+    await database.drop().catch((e: unknown) => console.error("[test] could not drop the e2e database:", e));
+    await server.stop();
+  }
+}
+
+async function main(): Promise<number> {
+  const only = process.argv[2];
+  const stages: [string, () => Promise<number>][] = [
+    ["types", () => run("node_modules/.bin/tsc", ["--noEmit", "-p", "."])],
+    ["vitest", () => run("node_modules/.bin/vitest", ["run"])],
+    ["e2e", e2e],
+  ];
+  const failed: string[] = [];
+  for (const [name, stage] of stages) {
+    if (only && only !== name) continue;
+    say(`stage: ${name}`);
+    const code = await stage();
+    if (code !== 0) failed.push(name);
+  }
+  say(failed.length ? `FAILED stages: ${failed.join(", ")}` : "all stages passed");
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error("[test] harness error:", e);
+    process.exit(1);
+  },
+);

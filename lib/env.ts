@@ -82,6 +82,8 @@ export type ServerEnv = z.infer<typeof serverEnvSchema>;
 export const launcherEnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   TEST_DATABASE_URL: z.string().optional(),
+  /** Tests only: "1" skips the test that starts an embedded PostgreSQL (lib/db/embedded.test.ts). */
+  SKIP_EMBEDDED_PG: z.string().optional(),
   ONRAMP_DATA_DIR: z.string().default(".data"),
   PORT: z.coerce.number().int().positive().default(3000),
   SANDBOX_PORT: z.coerce.number().int().nonnegative().default(3001),

@@ -4,8 +4,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { FaultRule } from "./faults";
 
-export type OnboardingStatus = "REQUESTED" | "PARTNER_READY" | "ENABLED";
-export const ONBOARDING_STATUSES: readonly OnboardingStatus[] = ["REQUESTED", "PARTNER_READY", "ENABLED"];
+export const ONBOARDING_STATUSES = ["REQUESTED", "PARTNER_READY", "ENABLED"] as const;
+export type OnboardingStatus = (typeof ONBOARDING_STATUSES)[number];
 
 export interface IntegrationTuple {
   integrationContext: string;

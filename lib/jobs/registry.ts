@@ -6,8 +6,9 @@ import type { JobHandler } from "./types";
 import { integrationJobHandlers } from "@/lib/integrations/jobs";
 import { notificationJobHandlers } from "@/lib/notifications/jobs";
 import { customerJobHandlers } from "@/lib/customers/jobs";
+import { onboardingStatusJobHandlers } from "@/lib/onboarding-status/jobs";
 
 export function jobHandlers(): Partial<Record<JobKind, JobHandler>> {
-  const all = [...integrationJobHandlers, ...notificationJobHandlers, ...customerJobHandlers];
+  const all = [...integrationJobHandlers, ...notificationJobHandlers, ...customerJobHandlers, ...onboardingStatusJobHandlers];
   return Object.fromEntries(all.map((h) => [h.kind, h]));
 }

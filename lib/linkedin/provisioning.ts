@@ -2,7 +2,7 @@ import "server-only";
 // Creating a customer application with the vendor's parent application (C1): the Provisioning API.
 // The seeds only say "the Provisioning API allows you to create API keys for each of your customers"
 // and that the customer is identified by uniqueForeignId; the endpoint's other request fields (name,
-// description, oauth2AuthorizedCallbackUrls, validJsSdkDomains), the name rules and the 409 on a
+// description, oauth2AuthorizedCallbackUrls, validJsOrigins), the name rules and the 409 on a
 // repeated uniqueForeignId come from LinkedIn's Provisioning API page, outside the seeds.
 import { env } from "@/lib/env";
 import { ENDPOINTS, PATHS } from "./endpoints";
@@ -19,8 +19,8 @@ export interface ProvisionApplicationInput {
   description: string;
   /** OAuth 2.0 redirect URLs of the child application (may be empty for 2-legged use). */
   callbackUrls: string[];
-  /** Origins allowed to load the widget with this API key (C4); defaults to none. */
-  jsSdkDomains?: string[];
+  /** Origins (scheme://host[:port]) allowed to load the widget with this API key (C4); omitted when none. */
+  jsOrigins?: string[];
 }
 
 export interface ProvisionedApplication {
@@ -73,6 +73,7 @@ export async function provisionApplication(input: ProvisionApplicationInput): Pr
   const name = provisionedApplicationName(e.LINKEDIN_VENDOR_NAME, input.customerName);
   const problems = applicationNameProblems(name);
   if (input.uniqueForeignId.trim() === "") problems.push("the customer has no foreign id");
+  if (input.description.trim() === "") problems.push("the description is empty");
   if (problems.length > 0) {
     throw new LinkedInError("bad_request", `Onramp can not provision an application named "${name}": ${problems.join("; ")}.`, {
       endpoint: ENDPOINTS.provisionApplication,
@@ -93,7 +94,7 @@ export async function provisionApplication(input: ProvisionApplicationInput): Pr
           name,
           description: input.description,
           oauth2AuthorizedCallbackUrls: input.callbackUrls,
-          validJsSdkDomains: input.jsSdkDomains ?? [],
+          ...(input.jsOrigins && input.jsOrigins.length > 0 ? { validJsOrigins: input.jsOrigins } : {}),
         },
       },
       auth: parentAuth(parent),

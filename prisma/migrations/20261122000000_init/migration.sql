@@ -450,5 +450,6 @@ ALTER TABLE "Job" ADD CONSTRAINT "Job_customerId_fkey" FOREIGN KEY ("customerId"
 -- AddCheckConstraint
 -- Written by hand below this line: Prisma's schema language cannot express CHECK constraints, so
 -- `prisma migrate diff` neither creates nor drops them. Everything above is Prisma Migrate's output.
--- A CUSTOMER_ADMIN belongs to exactly one customer; OPERATOR and SUPPORT belong to none.
+-- No semicolons in comments: the driver-adapter path of Prisma Migrate splits scripts at every semicolon.
+-- A CUSTOMER_ADMIN belongs to exactly one customer, OPERATOR and SUPPORT belong to none.
 ALTER TABLE "User" ADD CONSTRAINT "User_customer_admin_has_customer_check" CHECK (("role" = 'CUSTOMER_ADMIN') = ("customerId" IS NOT NULL));

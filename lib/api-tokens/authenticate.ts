@@ -1,0 +1,51 @@
+import "server-only";
+// Who is calling the vendor API: the bearer token's row, checked for revocation and scope, counted
+// against its rate limit (across processes, lib/rate-limit) and stamped with its last use.
+import { db } from "@/lib/db/client";
+import { SafeError } from "@/lib/errors/safe-error";
+import { hitRateLimit } from "@/lib/rate-limit/fixed-window";
+import type { ApiScope } from "./scopes";
+import { TOKEN_PREFIX, hashApiToken } from "./tokens";
+
+export type ApiCaller = { apiTokenId: string; apiTokenName: string; scopes: string[] };
+
+/** Calls per token per minute. */
+export const API_RATE_LIMIT = 120;
+export const API_RATE_WINDOW_MS = 60_000;
+/** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+export class RateLimitedError extends SafeError {
+  readonly retryAfterSeconds: number;
+  constructor(resetAt: Date) {
+    const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
+    super("rate_limited", `Too many requests with this token: at most ${API_RATE_LIMIT} a minute. Retry in ${seconds} s.`);
+    this.retryAfterSeconds = seconds;
+  }
+}
+
+function bearerOf(header: string | null): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+export async function authenticateApiToken(authorization: string | null, scope: ApiScope, now = new Date()): Promise<ApiCaller> {
+  const token = bearerOf(authorization);
+  if (!token || !token.startsWith(TOKEN_PREFIX)) {
+    throw new SafeError("unauthorized", "Send an Onramp API token: Authorization: Bearer onr_…");
+  }
+  const row = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(token) },
+    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!row || row.revokedAt) throw new SafeError("unauthorized", "This API token is not valid or has been revoked.");
+  const limit = await hitRateLimit(`api-token:${row.id}`, API_RATE_LIMIT, API_RATE_WINDOW_MS);
+  if (!limit.allowed) throw new RateLimitedError(limit.resetAt);
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  if (!row.scopes.includes(scope)) {
+    throw new SafeError("forbidden", `This token lacks the "${scope}" scope. Create a token with it in the console (Settings → API tokens).`);
+  }
+  return { apiTokenId: row.id, apiTokenName: row.name, scopes: row.scopes };
+}

@@ -1,0 +1,223 @@
+import "server-only";
+// The support customer page (issue #6). Every read selects only the fields the page shows: the
+// application's secret and token columns (C3) are never selected, so they can not reach page data.
+import type { JobKind, JobStatus, NotificationState, OnboardingStatus, StatusSource, SyncState } from "@/lib/db/enums";
+import { db } from "@/lib/db/client";
+import { callsToday, type CallsToday } from "@/lib/linkedin/call-count";
+import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
+import { join, sql } from "./sql";
+
+export type CustomerSummary = {
+  id: string;
+  displayName: string;
+  foreignId: string;
+  archivedAt: Date | null;
+  offeredIntegrationTypes: string[];
+  application: {
+    clientId: string;
+    origin: string;
+    lastVerifiedAt: Date | null;
+    lastAuthError: string | null;
+    lastAuthErrorAt: Date | null;
+    rateLimitedUntil: Date | null;
+  } | null;
+};
+
+export async function customerSummary(customerId: string): Promise<CustomerSummary | null> {
+  return db.customer.findUnique({
+    where: { id: customerId },
+    select: {
+      id: true,
+      displayName: true,
+      foreignId: true,
+      archivedAt: true,
+      offeredIntegrationTypes: true,
+      application: {
+        // Deliberately no clientSecretEnc, clientSecretHint or accessTokenEnc (C3).
+        select: { clientId: true, origin: true, lastVerifiedAt: true, lastAuthError: true, lastAuthErrorAt: true, rateLimitedUntil: true },
+      },
+    },
+  });
+}
+
+export type LinkedInUsage = CallsToday & { rateLimitedUntil: Date | null; rateLimitedNow: boolean };
+
+/** Calls used today per endpoint against LINKEDIN_DAILY_CALL_BUDGET, and the 429 state (C26). */
+export async function linkedInUsage(app: CustomerSummary["application"], now = new Date()): Promise<LinkedInUsage | null> {
+  if (!app) return null;
+  const today = await callsToday(app.clientId, now);
+  const rateLimitedUntil = app.rateLimitedUntil;
+  return { ...today, rateLimitedUntil, rateLimitedNow: rateLimitedUntil !== null && rateLimitedUntil > now };
+}
+
+export type HistoryEntry = {
+  id: string;
+  fromStatus: OnboardingStatus | null;
+  toStatus: OnboardingStatus;
+  source: StatusSource;
+  createdAt: Date;
+  notificationId: string | null;
+  actorLabel: string | null;
+};
+
+export type CustomerIntegration = {
+  id: string;
+  name: string;
+  integrationType: string;
+  tenantType: string;
+  integrationContext: string;
+  onboardingStatus: OnboardingStatus;
+  statusChangedAt: Date;
+  statusSource: StatusSource;
+  nameSyncState: SyncState;
+  nameSyncError: string | null;
+  nameSyncAttempts: number;
+  configSyncState: SyncState;
+  configSyncError: string | null;
+  lastCheckedAt: Date | null;
+  history: HistoryEntry[];
+};
+
+/** How many status changes per integration the page shows (newest first). */
+export const HISTORY_PER_INTEGRATION = 10;
+
+export async function customerIntegrations(customerId: string, page: number, pageSize = DEFAULT_PAGE_SIZE): Promise<Page<CustomerIntegration>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const [rows, total] = await Promise.all([
+    db.integration.findMany({
+      where: { customerId },
+      orderBy: [{ statusChangedAt: "desc" }, { id: "asc" }],
+      take: limit,
+      skip: offset,
+      select: {
+        id: true,
+        name: true,
+        integrationType: true,
+        tenantType: true,
+        integrationContext: true,
+        onboardingStatus: true,
+        statusChangedAt: true,
+        statusSource: true,
+        nameSyncState: true,
+        nameSyncError: true,
+        nameSyncAttempts: true,
+        configSyncState: true,
+        configSyncError: true,
+        lastCheckedAt: true,
+      },
+    }),
+    db.integration.count({ where: { customerId } }),
+  ]);
+  const ids = rows.map((r) => r.id);
+  // The newest changes of each integration on this page in one query (served by integrationId+createdAt).
+  const history = ids.length
+    ? await db.$queryRaw<(HistoryEntry & { integrationId: string })[]>(sql`
+        SELECT h."id", h."integrationId", h."fromStatus"::text AS "fromStatus", h."toStatus"::text AS "toStatus",
+               h."source"::text AS "source", h."createdAt", h."notificationId", u."email" AS "actorLabel"
+        FROM (
+          SELECT sc.*, row_number() OVER (PARTITION BY sc."integrationId" ORDER BY sc."createdAt" DESC, sc."id" DESC) AS rn
+          FROM "IntegrationStatusChange" sc
+          WHERE sc."integrationId" IN (${join(ids)})
+        ) h
+        LEFT JOIN "User" u ON u."id" = h."actorId"
+        WHERE h.rn <= ${HISTORY_PER_INTEGRATION}
+        ORDER BY h."createdAt" DESC, h."id" DESC`)
+    : [];
+  const byIntegration = new Map<string, HistoryEntry[]>();
+  for (const { integrationId, ...entry } of history) {
+    const list = byIntegration.get(integrationId) ?? [];
+    list.push(entry);
+    byIntegration.set(integrationId, list);
+  }
+  return toPage(
+    rows.map((r) => ({ ...r, history: byIntegration.get(r.id) ?? [] })),
+    total,
+    page,
+    pageSize,
+  );
+}
+
+export type CustomerJob = {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  totalCount: number;
+  succeededCount: number;
+  failedCount: number;
+  lastError: string | null;
+  triggeredBy: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+export async function customerJobs(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerJob>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const [rows, total] = await Promise.all([
+    db.job.findMany({
+      where: { customerId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      skip: offset,
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        attempts: true,
+        maxAttempts: true,
+        totalCount: true,
+        succeededCount: true,
+        failedCount: true,
+        lastError: true,
+        triggeredBy: true,
+        createdAt: true,
+        finishedAt: true,
+      },
+    }),
+    db.job.count({ where: { customerId } }),
+  ]);
+  return toPage(rows, total, page, pageSize);
+}
+
+export type CustomerNotification = {
+  id: string;
+  linkedinId: string;
+  type: string;
+  receivedAt: Date;
+  expiresAt: Date | null;
+  signatureValid: boolean;
+  processingState: NotificationState;
+  attempts: number;
+  lastError: string | null;
+  processedAt: Date | null;
+  appliedCount: number;
+};
+
+export async function customerNotifications(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerNotification>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const [rows, total] = await Promise.all([
+    db.notification.findMany({
+      where: { customerId },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      skip: offset,
+      // rawBody is not selected: the page shows how the notification was judged, not its bytes.
+      select: {
+        id: true,
+        linkedinId: true,
+        type: true,
+        receivedAt: true,
+        expiresAt: true,
+        signatureValid: true,
+        processingState: true,
+        attempts: true,
+        lastError: true,
+        processedAt: true,
+        appliedCount: true,
+      },
+    }),
+    db.notification.count({ where: { customerId } }),
+  ]);
+  return toPage(rows, total, page, pageSize);
+}

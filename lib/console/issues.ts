@@ -1,0 +1,195 @@
+import "server-only";
+// The issues view (issue #6): everything that needs a person, each list paged in SQL. An item leaves
+// the list when the action that resolves it has been taken (a retried job, a resolved anomaly, a
+// notification that processed, keys that work again, an integration that moved on).
+import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { pageWindow, toPage, type Page } from "./pagination";
+import { sql, toNumber } from "./sql";
+
+export const ISSUE_PAGE_SIZE = 10;
+export const STUCK_SETTING_KEY = "stuckAfterHours";
+
+/**
+ * Hours after which a REQUESTED or PARTNER_READY integration counts as stuck: the operator's Setting
+ * "stuckAfterHours" (a number, or {"hours": n}) when present and valid, else STUCK_AFTER_HOURS.
+ */
+export async function stuckAfterHours(): Promise<number> {
+  const row = await db.setting.findUnique({ where: { key: STUCK_SETTING_KEY }, select: { value: true } });
+  const v = row?.value;
+  const raw = typeof v === "object" && v !== null && !Array.isArray(v) && "hours" in v ? v.hours : v;
+  const n = typeof raw === "number" ? raw : typeof raw === "string" ? Number(raw) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : env().STUCK_AFTER_HOURS;
+}
+
+export type FailedJobIssue = {
+  id: string;
+  kind: JobKind;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  finishedAt: Date | null;
+  createdAt: Date;
+  customerId: string | null;
+  customerName: string | null;
+};
+
+/** Jobs FAILED after their last attempt that nobody has retried yet (retryFailedJob audits "job.retried"). */
+const FAILED_JOBS_WHERE = sql`
+  WHERE j."status" = 'FAILED'
+    AND NOT EXISTS (SELECT 1 FROM "AuditLog" al WHERE al."action" = 'job.retried' AND al."targetId" = j."id")`;
+
+export async function failedJobs(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<FailedJobIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<FailedJobIssue[]>(sql`
+      SELECT j."id", j."kind"::text AS "kind", j."attempts", j."maxAttempts", j."lastError", j."finishedAt", j."createdAt",
+             j."customerId", c."displayName" AS "customerName"
+      FROM "Job" j LEFT JOIN "Customer" c ON c."id" = j."customerId"
+      ${FAILED_JOBS_WHERE}
+      ORDER BY j."createdAt" DESC, j."id" DESC LIMIT ${limit} OFFSET ${offset}`),
+    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n FROM "Job" j ${FAILED_JOBS_WHERE}`),
+  ]);
+  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
+}
+
+export type KeyFailureIssue = {
+  customerId: string;
+  customerName: string;
+  clientId: string;
+  lastAuthError: string;
+  lastAuthErrorAt: Date | null;
+};
+
+export async function keyFailures(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<KeyFailureIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const where = { lastAuthError: { not: null }, customer: { archivedAt: null } } as const;
+  const [rows, total] = await Promise.all([
+    db.customerApplication.findMany({
+      where,
+      orderBy: [{ lastAuthErrorAt: "desc" }, { id: "asc" }],
+      take: limit,
+      skip: offset,
+      // Never the secret or token columns (C3).
+      select: { customerId: true, clientId: true, lastAuthError: true, lastAuthErrorAt: true, customer: { select: { displayName: true } } },
+    }),
+    db.customerApplication.count({ where }),
+  ]);
+  return toPage(
+    rows.map((r) => ({
+      customerId: r.customerId,
+      customerName: r.customer.displayName,
+      clientId: r.clientId,
+      lastAuthError: r.lastAuthError ?? "",
+      lastAuthErrorAt: r.lastAuthErrorAt,
+    })),
+    total,
+    page,
+    pageSize,
+  );
+}
+
+export type StuckIntegrationIssue = {
+  id: string;
+  name: string;
+  integrationType: string;
+  onboardingStatus: OnboardingStatus;
+  statusChangedAt: Date;
+  lastCheckedAt: Date | null;
+  customerId: string;
+  customerName: string;
+};
+
+/** Longest-waiting first; served by the (onboardingStatus, statusChangedAt) index. */
+export async function stuckIntegrations(hours: number, page: number, now = new Date(), pageSize = ISSUE_PAGE_SIZE): Promise<Page<StuckIntegrationIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const cutoff = new Date(now.getTime() - hours * 60 * 60 * 1000);
+  const where = sql`
+    WHERE i."onboardingStatus" IN ('REQUESTED', 'PARTNER_READY') AND i."statusChangedAt" < ${cutoff} AND c."archivedAt" IS NULL`;
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<StuckIntegrationIssue[]>(sql`
+      SELECT i."id", i."name", i."integrationType", i."onboardingStatus"::text AS "onboardingStatus", i."statusChangedAt",
+             i."lastCheckedAt", c."id" AS "customerId", c."displayName" AS "customerName"
+      FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId"
+      ${where}
+      ORDER BY i."statusChangedAt" ASC, i."id" ASC LIMIT ${limit} OFFSET ${offset}`),
+    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" ${where}`),
+  ]);
+  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
+}
+
+export type AnomalyIssue = {
+  id: string;
+  kind: string;
+  message: string;
+  createdAt: Date;
+  notificationId: string | null;
+  customerId: string;
+  customerName: string;
+};
+
+export async function openAnomalies(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<AnomalyIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const where = { resolvedAt: null };
+  const [rows, total] = await Promise.all([
+    db.anomaly.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      skip: offset,
+      select: { id: true, kind: true, message: true, createdAt: true, notificationId: true, customerId: true, customer: { select: { displayName: true } } },
+    }),
+    db.anomaly.count({ where }),
+  ]);
+  return toPage(
+    rows.map(({ customer, ...r }) => ({ ...r, customerName: customer.displayName })),
+    total,
+    page,
+    pageSize,
+  );
+}
+
+export type FailedNotificationIssue = {
+  id: string;
+  linkedinId: string;
+  type: string;
+  processingState: NotificationState;
+  attempts: number;
+  lastError: string | null;
+  receivedAt: Date;
+  customerId: string;
+  customerName: string;
+};
+
+/** Notifications whose processing failed after every attempt (served by processingState+receivedAt). */
+export async function failedNotifications(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<FailedNotificationIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const where = { processingState: "FAILED" } as const;
+  const [rows, total] = await Promise.all([
+    db.notification.findMany({
+      where,
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      take: limit,
+      skip: offset,
+      select: {
+        id: true,
+        linkedinId: true,
+        type: true,
+        processingState: true,
+        attempts: true,
+        lastError: true,
+        receivedAt: true,
+        customerId: true,
+        customer: { select: { displayName: true } },
+      },
+    }),
+    db.notification.count({ where }),
+  ]);
+  return toPage(
+    rows.map(({ customer, ...r }) => ({ ...r, customerName: customer.displayName })),
+    total,
+    page,
+    pageSize,
+  );
+}

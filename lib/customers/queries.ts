@@ -1,0 +1,153 @@
+import "server-only";
+// Reading customers for the console and the vendor API. Lists page in the database (issue #6), never in
+// memory; nothing here ever selects a secret column (C3).
+import type { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { SafeError } from "@/lib/errors/safe-error";
+import { callbackUrlFor } from "./callback-url";
+
+export const CUSTOMER_PAGE_SIZE = 25;
+
+export type CustomerListQuery = {
+  search?: string;
+  foreignId?: string;
+  /** "active" (default), "archived" or "all". */
+  archived?: "active" | "archived" | "all";
+  page?: number;
+  pageSize?: number;
+};
+
+/** What a person or the API may see of a customer's LinkedIn application: never the secret (C3). */
+export type ApplicationSummary = {
+  clientId: string;
+  /** Last four characters of the secret, shown as "••••abcd". */
+  secretHint: string;
+  origin: "PROVISIONED" | "MANUAL";
+  lastVerifiedAt: Date | null;
+  lastAuthError: string | null;
+  lastAuthErrorAt: Date | null;
+  updatedAt: Date;
+};
+
+const applicationSummarySelect = {
+  clientId: true,
+  clientSecretHint: true,
+  origin: true,
+  lastVerifiedAt: true,
+  lastAuthError: true,
+  lastAuthErrorAt: true,
+  updatedAt: true,
+} satisfies Prisma.CustomerApplicationSelect;
+
+type ApplicationRow = Prisma.CustomerApplicationGetPayload<{ select: typeof applicationSummarySelect }>;
+
+function toApplicationSummary(row: ApplicationRow | null): ApplicationSummary | null {
+  if (!row) return null;
+  return {
+    clientId: row.clientId,
+    secretHint: row.clientSecretHint,
+    origin: row.origin,
+    lastVerifiedAt: row.lastVerifiedAt,
+    lastAuthError: row.lastAuthError,
+    lastAuthErrorAt: row.lastAuthErrorAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+const customerListSelect = {
+  id: true,
+  displayName: true,
+  foreignId: true,
+  offeredIntegrationTypes: true,
+  archivedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  application: { select: applicationSummarySelect },
+  _count: { select: { integrations: true } },
+} satisfies Prisma.CustomerSelect;
+
+export type CustomerListItem = {
+  id: string;
+  displayName: string;
+  foreignId: string;
+  offeredIntegrationTypes: string[];
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  integrationCount: number;
+  application: ApplicationSummary | null;
+};
+
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number };
+
+function customerWhere(q: CustomerListQuery): Prisma.CustomerWhereInput {
+  const search = q.search?.trim();
+  return {
+    ...(q.archived === "archived" ? { archivedAt: { not: null } } : q.archived === "all" ? {} : { archivedAt: null }),
+    ...(q.foreignId ? { foreignId: q.foreignId } : {}),
+    ...(search
+      ? {
+          OR: [
+            { displayName: { contains: search, mode: "insensitive" } },
+            { foreignId: { contains: search, mode: "insensitive" } },
+            { application: { clientId: { contains: search, mode: "insensitive" } } },
+          ],
+        }
+      : {}),
+  };
+}
+
+export async function listCustomers(q: CustomerListQuery): Promise<Page<CustomerListItem>> {
+  const pageSize = Math.min(Math.max(q.pageSize ?? CUSTOMER_PAGE_SIZE, 1), 100);
+  const page = Math.max(q.page ?? 1, 1);
+  const where = customerWhere(q);
+  const [total, rows] = await db.$transaction([
+    db.customer.count({ where }),
+    db.customer.findMany({
+      where,
+      select: customerListSelect,
+      orderBy: [{ displayName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
+  ]);
+  return {
+    items: rows.map(({ _count, application, ...c }) => ({
+      ...c,
+      integrationCount: _count.integrations,
+      application: toApplicationSummary(application),
+    })),
+    total,
+    page,
+    pageSize,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+  };
+}
+
+export type CustomerSettings = CustomerListItem & {
+  callbackUrl: string;
+  callbackKeyRotatedAt: Date | null;
+};
+
+/** One customer for its settings page or the API; null when there is none. */
+export async function findCustomer(customerId: string): Promise<CustomerSettings | null> {
+  const row = await db.customer.findUnique({
+    where: { id: customerId },
+    select: { ...customerListSelect, callbackKey: true, callbackKeyRotatedAt: true },
+  });
+  if (!row) return null;
+  const { _count, application, callbackKey, ...c } = row;
+  return {
+    ...c,
+    integrationCount: _count.integrations,
+    application: toApplicationSummary(application),
+    callbackUrl: callbackUrlFor(env().PUBLIC_URL, callbackKey),
+  };
+}
+
+export async function getCustomer(customerId: string): Promise<CustomerSettings> {
+  const customer = await findCustomer(customerId);
+  if (!customer) throw new SafeError("not_found", "No such customer.");
+  return customer;
+}

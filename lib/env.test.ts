@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, serverEnvSchema } from "./env";
+
+// Issue #2: the app refuses to start with a message naming each missing or malformed variable.
+describe("environment validation", () => {
+  it("names every missing or malformed variable", () => {
+    const result = serverEnvSchema.safeParse({ DATABASE_URL: "mysql://nope", ONRAMP_ENCRYPTION_KEY: "short", LINKEDIN_API_URL: "ftp://x" });
+    expect(result.success).toBe(false);
+    const message = new EnvError(result.error!.issues).message;
+    expect(message).toContain("DATABASE_URL: must be a postgresql:// connection URL");
+    expect(message).toContain("ONRAMP_ENCRYPTION_KEY: must be 32 bytes");
+    expect(message).toContain("NEXTAUTH_SECRET");
+    expect(message).toContain("LINKEDIN_API_URL");
+  });
+
+  it("accepts a complete environment with defaults for LinkedIn's hosts", () => {
+    const parsed = serverEnvSchema.parse({
+      DATABASE_URL: "postgresql://localhost/onramp",
+      ONRAMP_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      NEXTAUTH_SECRET: "x".repeat(32),
+    });
+    expect(parsed.LINKEDIN_API_URL).toBe("https://api.linkedin.com");
+    expect(parsed.LINKEDIN_PLATFORM_URL).toBe("https://platform.linkedin.com");
+    expect(parsed.LINKEDIN_DAILY_CALL_BUDGET).toBe(5000);
+  });
+
+  it("refuses malformed old keys with the entry named", () => {
+    const result = serverEnvSchema.safeParse({
+      DATABASE_URL: "postgresql://localhost/onramp",
+      ONRAMP_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      NEXTAUTH_SECRET: "x".repeat(32),
+      ONRAMP_ENCRYPTION_OLD_KEYS: "k0:tooshort",
+    });
+    expect(result.success).toBe(false);
+    expect(JSON.stringify(result.error!.issues)).toContain('entry \\"k0\\"');
+  });
+});

@@ -1,0 +1,141 @@
+import "server-only";
+// The callback route's work (issue #5, C20–C23), as a function of the Request so the route, the fuzz
+// test and the benchmark run the same code:
+//   unknown key → 404, nothing recorded; size bound → 413 without reading on; signature over the exact
+//   bytes, constant time, BEFORE parsing → 401 + counter; not understood → 400 {errorMessage};
+//   stored durably → 200 with no body, processing queued after the answer; cannot store → 500, no body.
+import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { readBoundedBody } from "./bounded-body";
+import { callbackSecret, findCallbackCustomer } from "./callback-customer";
+import { enqueueNotificationProcessing } from "./enqueue";
+import { parseNotificationBody } from "./payload";
+import { recordCallbackRejection } from "./rejections";
+import { challengeResponse, checkSignature } from "./signature";
+
+/** Runs work after the answer is sent (Next's after() in the route; tests pass their own). */
+export type Defer = (work: () => Promise<void>) => void;
+
+const NO_STORE = { "cache-control": "no-store" };
+
+function errorMessage(status: number, message: string): Response {
+  return Response.json({ errorMessage: message }, { status, headers: NO_STORE });
+}
+
+function empty(status: number): Response {
+  return new Response(null, { status, headers: NO_STORE });
+}
+
+const NOT_FOUND = "No callback URL here.";
+
+/** 500 with no body (C23): LinkedIn retries, and nothing about the failure leaks. */
+function failed(err: unknown, where: string): Response {
+  logger().error({ err, where }, "callback could not be handled; answering 500 so LinkedIn retries");
+  return empty(500);
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+export async function receiveNotification(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
+  let customer;
+  let secret: string | null;
+  try {
+    customer = await findCallbackCustomer(callbackKey);
+    if (!customer) return errorMessage(404, NOT_FOUND);
+    secret = callbackSecret(customer);
+  } catch (err) {
+    return failed(err, "customer lookup");
+  }
+
+  const body = await readBoundedBody(req, env().CALLBACK_MAX_BODY_BYTES).catch((err: unknown) => ({ ok: false as const, reason: "unreadable" as const, err }));
+  if (!body.ok) {
+    if (body.reason === "too_large") return errorMessage(413, `The request body is larger than ${env().CALLBACK_MAX_BODY_BYTES} bytes.`);
+    if (body.reason === "bad_length") return errorMessage(400, "The Content-Length header is not a number.");
+    logger().warn({ err: body.err, customerId: customer.customerId }, "callback body could not be read");
+    return errorMessage(400, "The request body could not be read.");
+  }
+
+  const userAgent = req.headers.get("user-agent");
+  const reject = async (reason: Parameters<typeof recordCallbackRejection>[1], message: string): Promise<Response> => {
+    try {
+      await recordCallbackRejection(customer.customerId, reason, { bodyBytes: body.bytes.byteLength, userAgent });
+    } catch (err) {
+      // The answer stays 401: a counter that could not be written must not turn a forgery into a retry.
+      logger().error({ err, customerId: customer.customerId }, "could not count a refused callback");
+    }
+    return errorMessage(401, message);
+  };
+
+  if (secret === null) {
+    return reject("no_application_secret", "This customer has no LinkedIn application secret in Onramp, so no signature can be checked.");
+  }
+  const check = checkSignature(secret, body.bytes, req.headers.get("x-li-signature"));
+  if (!check.ok) {
+    const messages = {
+      missing_signature: "The X-LI-Signature header is missing.",
+      malformed_signature: "The X-LI-Signature header is not a hex HMAC-SHA256 signature.",
+      bad_signature: "The X-LI-Signature header does not match the request body.",
+    } as const;
+    return reject(check.reason, messages[check.reason]);
+  }
+
+  const parsed = parseNotificationBody(body.bytes);
+  if (!parsed.ok) {
+    logger().warn({ customerId: customer.customerId, problem: parsed.errorMessage }, "signed callback not understood");
+    return errorMessage(400, parsed.errorMessage);
+  }
+
+  const { payload } = parsed;
+  let storedId: string;
+  try {
+    const stored = await db.notification.create({
+      data: {
+        customerId: customer.customerId,
+        linkedinId: payload.id,
+        type: payload.type,
+        expiresAt: payload.expiresAt,
+        rawBody: new TextDecoder().decode(body.bytes),
+        signatureValid: true,
+      },
+      select: { id: true },
+    });
+    storedId = stored.id;
+  } catch (err) {
+    // A redelivery of an id already stored is received (C23); its first copy is being processed.
+    if (isUniqueViolation(err)) return empty(200);
+    return failed(err, "storing the notification");
+  }
+
+  const notification = { id: storedId, customerId: customer.customerId };
+  defer(async () => {
+    try {
+      await enqueueNotificationProcessing(notification, "system:callback");
+    } catch (err) {
+      // Stored and answered: the sweep of the next poll queues it (lib/notifications/enqueue.ts).
+      logger().error({ err, notificationId: storedId }, "could not queue notification processing; the sweep will");
+    }
+  });
+  return empty(200);
+}
+
+/** GET ?challengeCode= : LinkedIn's validation of a webhook URL, answered within its 3 seconds. */
+export async function answerChallenge(req: Request, callbackKey: string): Promise<Response> {
+  let customer;
+  let secret: string | null;
+  try {
+    customer = await findCallbackCustomer(callbackKey);
+    if (!customer) return errorMessage(404, NOT_FOUND);
+    secret = callbackSecret(customer);
+  } catch (err) {
+    return failed(err, "challenge");
+  }
+  const challengeCode = new URL(req.url).searchParams.get("challengeCode");
+  if (challengeCode === null || challengeCode === "") return errorMessage(400, "The challengeCode query parameter is missing.");
+  if (challengeCode.length > 1024) return errorMessage(400, "The challengeCode is longer than 1024 characters.");
+  if (secret === null) return errorMessage(409, "This customer has no LinkedIn application secret in Onramp yet.");
+  return Response.json({ challengeCode, challengeResponse: challengeResponse(secret, challengeCode) }, { headers: NO_STORE });
+}

@@ -1,0 +1,217 @@
+// The LinkedIn sandbox: a strict local stand-in for every LinkedIn endpoint, script and push Onramp
+// uses (docs/SANDBOX.md). It is LinkedIn's side: it imports nothing from the portal.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { peekApplication } from "./auth";
+import { takeFault } from "./faults";
+import { apiError, BodyTooLarge, readBody, type Reply, type RequestContext } from "./http-io";
+import { Pusher } from "./push";
+import { handleAdmin } from "./routes/admin";
+import { handleUiMove, renderAdminPage } from "./routes/admin-page";
+import { handleBatchPartialUpdate, noteBatchArrival } from "./routes/batch-update";
+import { handleConfigurations } from "./routes/configurations";
+import { handleLookup, lookupKind } from "./routes/lookups";
+import { handleAccessToken } from "./routes/oauth";
+import { handleCreateApplication, handleFindApplication } from "./routes/provisioning";
+import { handleWidgetAuthorize, handleWidgetPreflight, handleWidgetSession, serveScript } from "./routes/widget";
+import type { Runtime } from "./runtime";
+import { DEFAULT_SETTINGS, SandboxState, type SandboxSettings } from "./state";
+
+export interface SandboxOptions extends Partial<SandboxSettings> {
+  /** 0 picks a free port. Default 3001. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** The URL the portal and browsers use to reach the sandbox (reported as `url`). */
+  publicBaseUrl?: string;
+  parentClientId?: string;
+  parentClientSecret?: string;
+  /** Customer applications with known keys, registered at start (C1: keys entered by hand). */
+  applications?: { clientId: string; clientSecret: string }[];
+  /** Keep applications, tokens, integrations and request ids in this JSON file across restarts. */
+  stateFile?: string;
+  /** Give up one push attempt after this long (counts as a failed attempt). Default 10 s. */
+  pushTimeoutMs?: number;
+}
+
+export interface SandboxHandle {
+  url: string;
+  port: number;
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PARENT = { clientId: "sandbox-parent-id", clientSecret: "sandbox-parent-secret" };
+
+interface Route {
+  endpoint: string;
+  faultable: boolean;
+  run: () => Promise<Reply> | Reply;
+}
+
+const WIDGET_BASE = "/rsc/extensions/onboarding-widget";
+
+function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
+  const { method } = ctx;
+  const path = ctx.url.pathname;
+  const only = (allowed: string[], route: Route): Route | Reply =>
+    allowed.includes(method) ? route : apiError(405, `${method} is not allowed on ${path}`);
+
+  if (path === "/oauth/v2/accessToken")
+    return only(["POST"], { endpoint: "token", faultable: true, run: () => handleAccessToken(ctx, rt.state) });
+  if (path === "/v2/provisionedApplications")
+    return only(["POST", "GET"], {
+      endpoint: "provisioning",
+      faultable: true,
+      run: () => (method === "POST" ? handleCreateApplication(ctx, rt.state) : handleFindApplication(ctx, rt.state)),
+    });
+  if (path === "/v2/atsIntegrations") {
+    if (method === "POST") return { endpoint: "batch_partial_update", faultable: true, run: () => handleBatchPartialUpdate(ctx, rt) };
+    return only(["GET"], { endpoint: lookupKind(ctx.url), faultable: true, run: () => handleLookup(ctx, rt) });
+  }
+  const config = /^\/v2\/atsIntegrations\/([^/]+)\/configurations$/.exec(path);
+  if (config?.[1]) {
+    const segment = config[1];
+    return only(["PUT", "GET"], { endpoint: "configurations", faultable: true, run: () => handleConfigurations(ctx, rt, segment) });
+  }
+  if (path === "/xdoor/scripts/in.js") return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("in.js") });
+  if (path === WIDGET_BASE)
+    return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("onboarding-widget.js") });
+  if (path === `${WIDGET_BASE}/session` || path === `${WIDGET_BASE}/authorize`) {
+    if (method === "OPTIONS") return { endpoint: "widget", faultable: false, run: () => handleWidgetPreflight(ctx) };
+    return path.endsWith("session")
+      ? only(["GET"], { endpoint: "widget", faultable: true, run: () => handleWidgetSession(ctx, rt) })
+      : only(["POST"], { endpoint: "widget", faultable: true, run: () => handleWidgetAuthorize(ctx, rt) });
+  }
+  if (path === "/_sandbox" || path === "/_sandbox/")
+    return only(["GET"], { endpoint: "admin", faultable: false, run: () => renderAdminPage(rt, ctx.url.searchParams.get("flash")) });
+  if (path === "/_sandbox/ui/move") return only(["POST"], { endpoint: "admin", faultable: false, run: () => handleUiMove(ctx, rt) });
+  if (path.startsWith("/_sandbox/"))
+    return {
+      endpoint: "admin",
+      faultable: false,
+      run: async () => (await handleAdmin(ctx, rt, path)) ?? apiError(404, `no admin endpoint ${method} ${path}`),
+    };
+  return apiError(404, `No resource at ${path}`);
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload: string | undefined;
+  if (reply.json !== undefined) {
+    payload = JSON.stringify(reply.json);
+    headers["Content-Type"] = "application/json";
+  } else if (reply.text !== undefined) {
+    payload = reply.text;
+    headers["Content-Type"] = reply.contentType ?? "text/plain; charset=utf-8";
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): Promise<void> {
+  const started = Date.now();
+  const method = req.method ?? "GET";
+  const url = new URL(req.url ?? "/", "http://sandbox.invalid");
+  let body: Promise<Buffer> | null = null;
+  const ctx: RequestContext = {
+    req,
+    method,
+    url,
+    note: { endpoint: "unknown", clientId: null, entityCount: null },
+    body: () => (body ??= readBody(req)),
+    header: (name) => {
+      const v = req.headers[name.toLowerCase()];
+      return Array.isArray(v) ? v.join(", ") : v;
+    },
+  };
+  let reply: Reply;
+  let fault = false;
+  try {
+    const route = resolve(ctx, rt);
+    if ("run" in route) {
+      ctx.note.endpoint = route.endpoint;
+      const decision = route.faultable ? takeFault(rt.state.faults, route.endpoint) : { latencyMs: 0, reply: null };
+      if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+      if (decision.reply) {
+        fault = true;
+        reply = decision.reply;
+        const app = peekApplication(ctx, rt.state);
+        ctx.note.clientId = app?.clientId ?? null;
+        // A faulted batch call still reached LinkedIn: it counts for the C13 spacing.
+        if (app && route.endpoint === "batch_partial_update") noteBatchArrival(rt.state, app.clientId);
+        if (route.endpoint === "widget") reply.headers = { ...reply.headers, "Access-Control-Allow-Origin": ctx.header("origin") ?? "*" };
+      } else reply = await route.run();
+    } else reply = route;
+  } catch (err) {
+    if (err instanceof BodyTooLarge) reply = apiError(413, err.message);
+    else {
+      console.error("[sandbox] handler failed", err);
+      reply = apiError(500, `sandbox error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  send(res, reply);
+  const { state } = rt;
+  if (ctx.note.endpoint !== "admin") {
+    state.recordCall({
+      at: started,
+      method,
+      path: url.pathname + url.search,
+      endpoint: ctx.note.endpoint,
+      clientId: ctx.note.clientId,
+      status: reply.status,
+      entityCount: ctx.note.entityCount,
+      fault,
+      reason: reply.rejection ?? null,
+      durationMs: Date.now() - started,
+    });
+    if (!fault && reply.status >= 400 && reply.rejection)
+      state.recordRejection({ at: started, endpoint: ctx.note.endpoint, clientId: ctx.note.clientId, status: reply.status, reason: reply.rejection });
+  }
+  if (method !== "GET" && method !== "OPTIONS") state.save();
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const settings: SandboxSettings = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SandboxSettings)[]) {
+    const value = options[key];
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  const state = new SandboxState({
+    parentClientId: options.parentClientId ?? DEFAULT_PARENT.clientId,
+    parentClientSecret: options.parentClientSecret ?? DEFAULT_PARENT.clientSecret,
+    settings,
+    stateFile: options.stateFile,
+  });
+  for (const a of options.applications ?? [])
+    if (!state.applications.has(a.clientId)) state.putApplication({ ...a, kind: "customer", createdBy: "start" });
+  const pusher = new Pusher(state, options.pushTimeoutMs ?? 10_000);
+  const rt: Runtime = { state, pusher };
+
+  // 100 ids in the query (C13) make URLs of ~20 KB: more than Node's default 16 KB header limit.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+    handle(req, res, rt).catch((err: unknown) => {
+      console.error("[sandbox] could not answer", err);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 3001, host, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(":") ? `[${host}]` : host === "0.0.0.0" ? "127.0.0.1" : host;
+  return {
+    url: (options.publicBaseUrl ?? `http://${urlHost}:${port}`).replace(/\/+$/, ""),
+    port,
+    state,
+    close: async () => {
+      pusher.close();
+      state.save();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

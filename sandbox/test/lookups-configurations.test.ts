@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCompoundKey } from "../compound-key";
+import { authorize, bodyKey, idsQuery, putCallbackUrl, RSC, startTestSandbox, type TestSandbox, type Tuple } from "./helpers";
+
+let sb: TestSandbox;
+beforeAll(async () => {
+  sb = await startTestSandbox({ batchSpacingMs: 0 });
+});
+afterAll(() => sb.close());
+
+describe("q=request lookup (C19)", () => {
+  it("pages with start/count and links next/prev until every element is read", async () => {
+    const c = await sb.customer();
+    const tuples = Array.from({ length: 25 }, (_, i) => RSC(`p${i}`));
+    await authorize(sb, c.clientId, tuples);
+    const { body } = await sb.admin("/_sandbox/requests", { clientId: c.clientId, integrations: tuples });
+    const seen: string[] = [];
+    let next: string | undefined = `/v2/atsIntegrations?q=request&requestId=${body.requestId}`;
+    let pages = 0;
+    while (next) {
+      const page = await sb.api(next, c.token);
+      expect(page.status).toBe(200);
+      expect(page.body.paging.count).toBe(10);
+      expect(page.body.paging.start).toBe(pages * 10);
+      for (const e of page.body.elements) {
+        expect(Object.keys(e).sort()).toEqual(["dataProvider", "integrationContext", "integrationType", "onboardingStatus", "tenantType"]);
+        expect(e).toMatchObject({ dataProvider: "ATS", onboardingStatus: "REQUESTED" });
+        seen.push(e.integrationContext);
+      }
+      next = page.body.paging.links.find((l: any) => l.rel === "next")?.href;
+      if (next) expect(page.body.paging.links.find((l: any) => l.rel === "next").type).toBe("application/json");
+      pages++;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(tuples.map((t) => t.integrationContext));
+    const custom = await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}&start=20&count=3`, c.token);
+    expect(custom.body.elements).toHaveLength(3);
+    expect(custom.body.paging.links.map((l: any) => l.rel).sort()).toEqual(["next", "prev"]);
+  });
+
+  it("answers 404 to an unknown requestId and to another application's request", async () => {
+    const c = await sb.customer();
+    const other = await sb.customer();
+    const t = RSC("q1");
+    await authorize(sb, c.clientId, [t]);
+    const { body } = await sb.admin("/_sandbox/requests", { clientId: c.clientId, integrations: [t] });
+    expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}`, c.token)).status).toBe(200);
+    expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}`, other.token)).status).toBe(404);
+    expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=nope`, c.token)).status).toBe(404);
+    expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}&count=0`, c.token)).status).toBe(400);
+  });
+});
+
+describe("lookup by ids (C19b)", () => {
+  it("answers results for known tuples and errors for unknown ones, with parseable keys", async () => {
+    const c = await sb.customer();
+    const known = RSC("ids1");
+    const unknown = RSC("ids2");
+    await authorize(sb, c.clientId, [known]);
+    const res = await sb.api(`/v2/atsIntegrations?${idsQuery([known, unknown])}`, c.token);
+    expect(res.status).toBe(200);
+    expect(res.body.statuses).toEqual({});
+    const [resultKey, result] = Object.entries(res.body.results)[0] as [string, any];
+    const parsed = parseCompoundKey(resultKey);
+    expect(parsed.ok && parsed.value.integrationContext).toBe(known.integrationContext);
+    expect(result).toEqual({ onboardingStatus: "REQUESTED" });
+    const errorKey = Object.keys(res.body.errors)[0] ?? "";
+    const parsedError = parseCompoundKey(errorKey);
+    expect(parsedError.ok && parsedError.value.integrationContext).toBe(unknown.integrationContext);
+  });
+
+  it("refuses malformed ids", async () => {
+    const c = await sb.customer();
+    expect((await sb.api(`/v2/atsIntegrations?${idsQuery([RSC("x")], "CRM")}`, c.token)).status).toBe(400);
+    expect((await sb.api(`/v2/atsIntegrations?ids[0].integrationContext=urn:li:organization:1`, c.token)).status).toBe(400);
+    expect((await sb.api(`/v2/atsIntegrations`, c.token)).status).toBe(400);
+  });
+});
+
+describe("configurations (C15, C16, C21)", () => {
+  const put = (token: string, t: Tuple, entities: unknown, pathKey = encodeURIComponent(bodyKey(t))) =>
+    sb.api(`/v2/atsIntegrations/${pathKey}/configurations`, token, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ entities }),
+    });
+
+  it("stores a CALLBACK_URL per integration and answers it back on GET", async () => {
+    const c = await sb.customer();
+    const t = RSC("cfg1");
+    await authorize(sb, c.clientId, [t]);
+    const res = await putCallbackUrl(sb, c.token, t, "https://portal.example.com/api/linkedin/callback/abc");
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual({ CALLBACK_URL: { status: 204 } });
+    // The wholly encoded form of the key names the same integration.
+    const get = await sb.api(`/v2/atsIntegrations/${encodeURIComponent(bodyKey(t))}/configurations`, c.token);
+    expect(get.body.elements).toEqual([{ key: "CALLBACK_URL", configurationValue: { string: "https://portal.example.com/api/linkedin/callback/abc" } }]);
+  });
+
+  it("C21: refuses http, other ports, and loopback unless allowInsecureCallbacks", async () => {
+    const strict = await startTestSandbox({ allowInsecureCallbacks: false });
+    try {
+      const c = await strict.customer();
+      const t = RSC("cfg2");
+      await authorize(strict, c.clientId, [t]);
+      for (const url of ["http://portal.example.com/cb", "https://portal.example.com:8443/cb", "http://127.0.0.1:3000/cb", "not a url"]) {
+        const res = await putCallbackUrl(strict, c.token, t, url);
+        expect(res.status, url).toBe(400);
+      }
+      expect((await putCallbackUrl(strict, c.token, t, "https://portal.example.com:443/cb")).status).toBe(200);
+    } finally {
+      await strict.close();
+    }
+    const c = await sb.customer();
+    const t = RSC("cfg3");
+    await authorize(sb, c.clientId, [t]);
+    expect((await putCallbackUrl(sb, c.token, t, "http://127.0.0.1:3000/cb")).status).toBe(200);
+  });
+
+  it("C21: one callback URL never serves two customers", async () => {
+    const a = await sb.customer();
+    const b = await sb.customer();
+    await authorize(sb, a.clientId, [RSC("cfg4")]);
+    await authorize(sb, b.clientId, [RSC("cfg5")]);
+    expect((await putCallbackUrl(sb, a.token, RSC("cfg4"), "https://portal.example.com/cb/shared")).status).toBe(200);
+    const res = await putCallbackUrl(sb, b.token, RSC("cfg5"), "https://portal.example.com/cb/shared");
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/another customer/);
+  });
+
+  it("refuses bad shapes, unknown integrations and malformed keys", async () => {
+    const c = await sb.customer();
+    const t = RSC("cfg6");
+    await authorize(sb, c.clientId, [t]);
+    expect((await put(c.token, t, { CALLBACK_URL: { string: "https://x.example.com/" } })).status).toBe(400);
+    expect((await put(c.token, t, { callback_url: { configurationValue: { string: "https://x.example.com/" } } })).status).toBe(400);
+    expect((await put(c.token, t, {})).status).toBe(400);
+    expect((await put(c.token, t, { CALLBACK_URL: { configurationValue: { boolean: true } } })).status).toBe(400);
+    expect((await put(c.token, t, { ENTITY_VISIBILITY_DEFAULT: { configurationValue: { boolean: true } } })).status).toBe(200);
+    expect((await put(c.token, RSC("cfg7"), { X: { configurationValue: { string: "y" } } })).status).toBe(404);
+    expect((await put(c.token, t, { X: { configurationValue: { string: "y" } } }, "integrationContext=urn:li:company:1")).status).toBe(400);
+  });
+});

@@ -1,0 +1,26 @@
+// Test harness (docs/HELPERS.md): one fresh, migrated PostgreSQL database per run (test/global-setup.ts),
+// shared by every test file; files run in parallel, so tests create their own uniquely named rows.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\/(.*)$/, replacement: `${root}$1` },
+      // "server-only" throws outside a react-server bundle; under test every module is server code.
+      { find: /^server-only$/, replacement: `${root}test/server-only.ts` },
+    ],
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    exclude: ["node_modules/**", ".data/**", ".next/**"],
+    pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-env.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
+  },
+});

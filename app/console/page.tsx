@@ -1,14 +1,151 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/console/filters";
+import { funnelSteps, knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/console/overview";
+import { INTEGRATION_TYPES } from "@/lib/integrations/types";
+import { SupportFunnel } from "@/components/console/support-funnel";
+import { SupportOverviewFilters } from "@/components/console/support-overview-filters";
+import { SupportPagination } from "@/components/console/support-pagination";
+import { SupportStageCards } from "@/components/console/support-stage-cards";
+import { humanize, STATUS_LABELS, SupportStateBadge, SupportStatusBadge, SupportTime } from "@/components/console/support-format";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function ConsoleOverviewPage() {
+// Issue #6: where every customer's onboarding stands, under one filter; every figure comes from SQL.
+export default async function ConsoleOverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageActor(STAFF_ROLES, "/console");
+  const params = parseOverviewParams(await searchParams);
+  const filter = { customer: params.customer, type: params.type, status: params.status, errors: params.errors };
+  const [counts, integrations, changes, typesInData] = await Promise.all([
+    stageCounts(filter),
+    listIntegrations(filter, params.page),
+    recentChanges(filter, params.changesPage),
+    knownIntegrationTypes(),
+  ]);
+  const types = [...new Set([...INTEGRATION_TYPES, ...typesInData])].sort();
+  const query: Record<string, string> = {
+    ...filterQuery(filter),
+    ...(params.page > 1 ? { page: String(params.page) } : {}),
+    ...(params.changesPage > 1 ? { changesPage: String(params.changesPage) } : {}),
+  };
+  const hrefFor = (patch: Record<string, string>) => `/console?${new URLSearchParams({ ...filterQuery(filter), ...patch }).toString()}`;
+  const exportHref = `/api/console/integrations/export?${new URLSearchParams(filterQuery(filter)).toString()}`;
+  const filtered = Boolean(filter.customer) || hasIntegrationFilter(filter);
+
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">Onboarding overview</h1>
-    </section>
+    <div className="space-y-8">
+      <header>
+        <h1 className="text-2xl font-semibold">Onboarding overview</h1>
+        <p className="text-sm text-slate-600">
+          A customer&apos;s stage is the least advanced status among its integrations{hasIntegrationFilter(filter) ? " that match the filter" : ""}.
+        </p>
+      </header>
+
+      <SupportOverviewFilters filter={filter} types={types} />
+      {filtered ? (
+        <p role="status" className="text-sm text-slate-700" data-testid="filter-summary">
+          Showing {integrations.total.toLocaleString("en-US")} matching integration{integrations.total === 1 ? "" : "s"} of{" "}
+          {counts.customers.toLocaleString("en-US")} customer{counts.customers === 1 ? "" : "s"}.
+        </p>
+      ) : null}
+
+      <section aria-labelledby="stages-heading" className="space-y-4">
+        <h2 id="stages-heading" className="text-lg font-semibold">Customers by stage</h2>
+        <SupportStageCards counts={counts} hrefFor={hrefFor} />
+        <SupportFunnel steps={funnelSteps(counts)} />
+      </section>
+
+      <section aria-labelledby="changes-heading" id="changes">
+        <h2 id="changes-heading" className="text-lg font-semibold">Changed in the last 24 hours</h2>
+        <p className="text-sm text-slate-600">
+          {changes.total.toLocaleString("en-US")} status change{changes.total === 1 ? "" : "s"} since <SupportTime value={changes.since} />:{" "}
+          {Object.entries(changes.byStatus)
+            .map(([s, n]) => `${n.toLocaleString("en-US")} to ${STATUS_LABELS[s as keyof typeof STATUS_LABELS].toLowerCase()}`)
+            .join(", ")}
+          .
+        </p>
+        {changes.rows.length ? (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full min-w-[40rem] text-left text-sm">
+              <caption className="sr-only">Status changes in the last 24 hours, newest first</caption>
+              <thead className="border-b border-slate-300">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">When</th>
+                  <th scope="col" className="py-2 pr-4">Customer</th>
+                  <th scope="col" className="py-2 pr-4">Integration</th>
+                  <th scope="col" className="py-2 pr-4">Change</th>
+                  <th scope="col" className="py-2">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {changes.rows.map((c) => (
+                  <tr key={c.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={c.createdAt} /></td>
+                    <td className="py-2 pr-4"><Link className="text-blue-800 underline" href={`/console/customers/${c.customerId}`}>{c.customerName}</Link></td>
+                    <td className="py-2 pr-4">{c.integrationName} <span className="text-slate-500">({c.integrationType})</span></td>
+                    <td className="py-2 pr-4">
+                      {c.fromStatus ? STATUS_LABELS[c.fromStatus] : "New"} → <SupportStatusBadge status={c.toStatus} />
+                    </td>
+                    <td className="py-2">{humanize(c.source)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        <SupportPagination basePath="/console" query={query} param="changesPage" page={changes.page} pageCount={changes.pageCount} total={changes.total} label="Recent changes" anchor="changes" />
+      </section>
+
+      <section aria-labelledby="integrations-heading" id="integrations">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="integrations-heading" className="text-lg font-semibold">Integrations</h2>
+          <a href={exportHref} className="text-sm text-blue-800 underline" download>
+            Export these {integrations.total.toLocaleString("en-US")} integrations as CSV
+          </a>
+        </div>
+        {integrations.rows.length ? (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full min-w-[48rem] text-left text-sm" data-testid="integration-list">
+              <caption className="sr-only">Integrations matching the filter, most recently changed first</caption>
+              <thead className="border-b border-slate-300">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">Customer</th>
+                  <th scope="col" className="py-2 pr-4">Integration</th>
+                  <th scope="col" className="py-2 pr-4">Type</th>
+                  <th scope="col" className="py-2 pr-4">Status</th>
+                  <th scope="col" className="py-2 pr-4">Since</th>
+                  <th scope="col" className="py-2">Errors</th>
+                </tr>
+              </thead>
+              <tbody>
+                {integrations.rows.map((i) => (
+                  <tr key={i.id} className="border-b border-slate-100 align-top">
+                    <td className="py-2 pr-4">
+                      <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>{i.customerName}</Link>
+                      <div className="text-xs text-slate-500">{i.customerForeignId}</div>
+                    </td>
+                    <td className="py-2 pr-4">{i.name}</td>
+                    <td className="py-2 pr-4">{i.integrationType}<div className="text-xs text-slate-500">{i.tenantType}</div></td>
+                    <td className="py-2 pr-4"><SupportStatusBadge status={i.onboardingStatus} /><div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div></td>
+                    <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={i.statusChangedAt} /></td>
+                    <td className="py-2 text-xs">
+                      {i.nameSyncState === "FAILED" ? <div>Name sync <SupportStateBadge state="FAILED" />{i.nameSyncError ? `: ${i.nameSyncError}` : ""}</div> : null}
+                      {i.configSyncState === "FAILED" ? <div>Configuration sync <SupportStateBadge state="FAILED" />{i.configSyncError ? `: ${i.configSyncError}` : ""}</div> : null}
+                      {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
+                      {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? <span className="text-slate-500">None</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="mt-2 text-sm text-slate-600">No integrations match this filter.</p>
+        )}
+        <SupportPagination basePath="/console" query={query} param="page" page={integrations.page} pageCount={integrations.pageCount} total={integrations.total} label="Integrations" anchor="integrations" />
+      </section>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { retryFailedJob } from "@/lib/jobs/retry";
-import { enqueuePoll, recheckIntegration } from "@/lib/onboarding-status";
+import { recheckIntegration, requestPoll } from "@/lib/onboarding-status";
 import { replayNotification, retryNotification } from "@/lib/notifications";
 
 const id = z.string().trim().min(1, "Missing id.").max(64);
@@ -21,26 +21,17 @@ function done(message: string): ActionState {
   return { ok: true, message };
 }
 
-/** The message of what a domain function returned, when it says one. */
-function messageOf(result: unknown, fallback: string): string {
-  if (typeof result === "string" && result) return result;
-  if (result && typeof result === "object" && "message" in result && typeof result.message === "string" && result.message) {
-    return result.message;
-  }
-  return fallback;
-}
-
 const recheck = withAction(STAFF_ROLES, z.object({ integrationId: id }), async (actor, { integrationId }) => {
-  const integration = await db.integration.findUnique({ where: { id: integrationId }, select: { id: true } });
-  if (!integration) throw new SafeError("not_found", "No such integration.");
-  const result: unknown = await recheckIntegration(integrationId, actor);
-  return done(messageOf(result, "Re-check requested: Onramp is asking LinkedIn for this integration's status now."));
+  // Audited as "integration.recheck_requested" by recheckIntegration.
+  const { message } = await recheckIntegration(integrationId, actor);
+  return done(message);
 });
 export async function recheckIntegrationAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   return recheck(prev, form);
 }
 
 const retryJob = withAction(STAFF_ROLES, z.object({ jobId: id }), async (actor, { jobId }) => {
+  // Audited as "job.retried" by retryFailedJob.
   const { message } = await retryFailedJob(jobId, actor);
   return done(message);
 });
@@ -49,16 +40,18 @@ export async function retryJobAction(prev: ActionState | undefined, form: FormDa
 }
 
 const retryNotif = withAction(STAFF_ROLES, z.object({ notificationId: id }), async (actor, { notificationId }) => {
-  const result: unknown = await retryNotification(notificationId, actor);
-  return done(messageOf(result, "Retry queued: the notification will be processed again."));
+  // Audited as "notification.retried" by retryNotification.
+  const { message } = await retryNotification(notificationId, actor);
+  return done(message);
 });
 export async function retryNotificationAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   return retryNotif(prev, form);
 }
 
 const replay = withAction(STAFF_ROLES, z.object({ notificationId: id }), async (actor, { notificationId }) => {
-  const result: unknown = await replayNotification(notificationId, actor);
-  return done(messageOf(result, "Replay queued: the stored notification goes through processing again."));
+  // Audited as "notification.replayed" by replayNotification.
+  const { message } = await replayNotification(notificationId, actor);
+  return done(message);
 });
 export async function replayNotificationAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   return replay(prev, form);
@@ -67,9 +60,9 @@ export async function replayNotificationAction(prev: ActionState | undefined, fo
 const poll = withAction(STAFF_ROLES, z.object({ customerId: id }), async (actor, { customerId }) => {
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true, displayName: true } });
   if (!customer) throw new SafeError("not_found", "No such customer.");
-  const result: unknown = await enqueuePoll({ customerId }, actor.userId);
-  await recordAudit(actor, { action: "poll.triggered", targetType: "Customer", targetId: customerId, customerId });
-  return done(messageOf(result, `Fallback poll queued for ${customer.displayName}: its waiting integrations will be looked up (C28).`));
+  // requestPoll audits "status.poll_requested" (lib/onboarding-status/requests.ts).
+  const { message } = await requestPoll(actor, { customerId });
+  return done(`${customer.displayName}: ${message}`);
 });
 export async function triggerPollAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   return poll(prev, form);

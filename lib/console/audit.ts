@@ -19,7 +19,7 @@ export type AuditRow = {
   details: Prisma.JsonValue;
 };
 
-export type AuditFilter = Omit<AuditParams, "page"> & { customerId?: string };
+export type AuditFilter = Partial<Omit<AuditParams, "page">> & { customerId?: string };
 
 function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
   const and: Prisma.AuditLogWhereInput[] = [];

@@ -3,6 +3,7 @@ import "server-only";
 // application's secret and token columns (C3) are never selected, so they can not reach page data.
 import type { JobKind, JobStatus, NotificationState, OnboardingStatus, StatusSource, SyncState } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { callsToday, type CallsToday } from "@/lib/linkedin/call-count";
 import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
 import { join, sql } from "./sql";
@@ -40,14 +41,14 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
   });
 }
 
-export type LinkedInUsage = CallsToday & { rateLimitedUntil: Date | null; rateLimitedNow: boolean };
+export type LinkedInUsage = CallsToday & { budget: number; rateLimitedUntil: Date | null; rateLimitedNow: boolean };
 
 /** Calls used today per endpoint against LINKEDIN_DAILY_CALL_BUDGET, and the 429 state (C26). */
 export async function linkedInUsage(app: CustomerSummary["application"], now = new Date()): Promise<LinkedInUsage | null> {
   if (!app) return null;
   const today = await callsToday(app.clientId, now);
   const rateLimitedUntil = app.rateLimitedUntil;
-  return { ...today, rateLimitedUntil, rateLimitedNow: rateLimitedUntil !== null && rateLimitedUntil > now };
+  return { ...today, budget: env().LINKEDIN_DAILY_CALL_BUDGET, rateLimitedUntil, rateLimitedNow: rateLimitedUntil !== null && rateLimitedUntil > now };
 }
 
 export type HistoryEntry = {

@@ -9,6 +9,7 @@ import { toSafeError } from "@/lib/errors/respond";
 import { logger } from "@/lib/log/logger";
 import { getBoss, queueName } from "./boss";
 import { jobHandlers } from "./registry";
+import { startPollSchedule } from "@/lib/onboarding-status/schedule";
 import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
 import type { JobHandler } from "./types";
 
@@ -54,6 +55,8 @@ async function start(): Promise<void> {
       },
     );
   }
+  // The hourly fallback poll (C28) is a pg-boss schedule whose tick queues a tracked POLL_STATUS job.
+  await startPollSchedule();
   logger().info({ kinds: Object.keys(handlers) }, "job workers started");
 }
 

@@ -165,6 +165,25 @@ describe("writeIntegrationConfigurations (C15–C17, request shape from outside 
   });
 });
 
+describe("writeIntegrationConfigurations per-key answers", () => {
+  it("a key refused inside a 200 answer is an error naming the key", async () => {
+    await serve({
+      api: () =>
+        json(200, { errors: { CALLBACK_URL: { status: 400, message: "CALLBACK_URL is already the callback of another customer application (C21)" } }, results: { OTHER: { status: 204 } } }),
+    });
+    const app = await createTestApplication();
+    const error = await writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://a.example.com/cb", OTHER: "x" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LinkedInError);
+    expect((error as LinkedInError).message).toMatch(/CALLBACK_URL: LinkedIn refused this integration \(HTTP 400\): CALLBACK_URL is already/);
+  });
+
+  it("all keys 204 in a 200 answer is success", async () => {
+    await serve({ api: () => json(200, { errors: {}, results: { CALLBACK_URL: { status: 204 } } }) });
+    const app = await createTestApplication();
+    await expect(writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://a.example.com/cb" })).resolves.toBeUndefined();
+  });
+});
+
 describe("lookupStatusByRequest (C19)", () => {
   it("reads the seed's single page and stops (fewer than count, no next link)", async () => {
     const s = await serve({ api: () => json(200, SEED_REQUEST_LOOKUP_RESPONSE) });

@@ -12,7 +12,8 @@ import { compoundKeyPathSegment, type IntegrationTuple } from "./compound-key";
 import { ENDPOINTS, PATHS } from "./endpoints";
 import { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
-import { ignoredBodySchema } from "./schemas";
+import { configurationsResponseSchema } from "./schemas";
+import { describeEntityError } from "./error-body";
 import { applicationAuth, type LinkedInApplicationRef } from "./token";
 
 export type ConfigurationsBody = { entities: Record<string, { configurationValue: { string: string } }> };
@@ -29,7 +30,10 @@ export function configurationsUrl(tuple: IntegrationTuple): string {
   return `${env().LINKEDIN_API_URL}${PATHS.atsIntegrations}/${compoundKeyPathSegment(tuple)}/configurations`;
 }
 
-/** Writes `entries` as the configurations of one integration. Throws LinkedInError. */
+/**
+ * Writes `entries` as the configurations of one integration. Throws LinkedInError, also when the call
+ * succeeded but LinkedIn refused one of the keys (its per-key answer, read like C14).
+ */
 export async function writeIntegrationConfigurations(
   application: LinkedInApplicationRef,
   tuple: IntegrationTuple,
@@ -42,7 +46,7 @@ export async function writeIntegrationConfigurations(
       attempts: 0,
     });
   }
-  await linkedInRequest({
+  const { data } = await linkedInRequest({
     endpoint: ENDPOINTS.writeConfigurations,
     clientId: application.clientId,
     applicationId: application.id,
@@ -50,6 +54,21 @@ export async function writeIntegrationConfigurations(
     url: configurationsUrl(tuple),
     body: { json: configurationsBody(entries) },
     auth: applicationAuth(application),
-    schema: ignoredBodySchema,
+    schema: configurationsResponseSchema,
   });
+  if (!data) return;
+  const refused = Object.keys(entries).flatMap((key) => {
+    const error = data.errors[key];
+    const status = data.results[key]?.status;
+    if (error) return [`${key}: ${describeEntityError(error, status)}`];
+    if (status !== undefined && (status < 200 || status >= 300)) return [`${key}: ${describeEntityError(undefined, status)}`];
+    return [];
+  });
+  if (refused.length > 0) {
+    throw new LinkedInError("bad_request", `LinkedIn refused configuration ${refused.join("; ")}.`, {
+      endpoint: ENDPOINTS.writeConfigurations,
+      httpStatus: 200,
+      attempts: 1,
+    });
+  }
 }

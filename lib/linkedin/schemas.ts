@@ -106,5 +106,14 @@ export const idsLookupResponseSchema = z.object({
 });
 export type IdsLookupResponse = z.infer<typeof idsLookupResponseSchema>;
 
-/** Calls whose successful answer has no body Onramp reads (configurations PUT). */
-export const ignoredBodySchema = z.unknown();
+/**
+ * Configurations PUT answer (outside the seeds): no body (204), or per configuration key a status and
+ * errors in the batch shape of C14.
+ */
+export const configurationsResponseSchema = z
+  .object({
+    errors: z.record(z.string(), restliErrorSchema).default({}),
+    results: z.record(z.string(), z.object({ status: z.number().int() })).default({}),
+  })
+  .optional();
+export type ConfigurationsResponse = z.infer<typeof configurationsResponseSchema>;

@@ -55,7 +55,7 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   if (!body.ok) {
     if (body.reason === "too_large") return errorMessage(413, `The request body is larger than ${env().CALLBACK_MAX_BODY_BYTES} bytes.`);
     if (body.reason === "bad_length") return errorMessage(400, "The Content-Length header is not a number.");
-    logger().warn({ err: body.err, customerId: customer.customerId }, "callback body could not be read");
+    logger().warn({ err: "err" in body ? body.err : undefined, customerId: customer.customerId }, "callback body could not be read");
     return errorMessage(400, "The request body could not be read.");
   }
 

@@ -1,5 +1,34 @@
 import "server-only";
 // Job handlers of lib/onboarding-status: the fallback poll and re-checks (registered in lib/jobs/registry.ts).
-import type { JobHandler } from "@/lib/jobs/types";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { defineJob, type JobHandler } from "@/lib/jobs/types";
+import { describePoll, runPoll } from "./poll";
+import { runRecheck } from "./recheck";
 
-export const onboardingStatusJobHandlers: JobHandler[] = [];
+export const pollStatusJob = defineJob({
+  kind: "POLL_STATUS",
+  payload: z.object({ customerId: z.string().min(1).optional() }),
+  async run(payload, ctx) {
+    const summary = await runPoll({ customerId: payload.customerId }, ctx);
+    // The job row is what support reads (C28): a succeeded poll keeps what it skipped and why in
+    // lastError, which the tracker clears at the start of every attempt and leaves alone on success.
+    await db.job.update({ where: { id: ctx.trackedJobId }, data: { lastError: describePoll(summary) } });
+  },
+});
+
+export const recheckStatusJob = defineJob({
+  kind: "RECHECK_STATUS",
+  payload: z.object({ integrationId: z.string().min(1), actorId: z.string().optional() }),
+  async run(payload, ctx) {
+    await ctx.progress({ total: 1 });
+    const result = await runRecheck(payload.integrationId, payload.actorId ?? null);
+    await ctx.progress({ total: 1, succeeded: 1, failed: 0 });
+    await db.job.update({
+      where: { id: ctx.trackedJobId },
+      data: { lastError: result.outcome === "changed" ? `Status changed from ${result.from} to ${result.to}.` : `Status unchanged (LinkedIn says ${result.to}).` },
+    });
+  },
+});
+
+export const onboardingStatusJobHandlers: JobHandler[] = [pollStatusJob as unknown as JobHandler, recheckStatusJob as unknown as JobHandler];

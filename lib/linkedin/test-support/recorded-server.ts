@@ -60,7 +60,8 @@ export const issueTokens: Responder = () => {
 
 export async function startRecordedServer(handlers: { token?: Responder; api: Responder }): Promise<RecordedServer> {
   const requests: ReceivedRequest[] = [];
-  const server = createServer((req, res) => {
+  // 100 ids in a query (C13) make URLs longer than Node's default 16 KB header limit.
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const at = Date.now();
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));

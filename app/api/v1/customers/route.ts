@@ -1,0 +1,18 @@
+// GET/POST /api/v1/customers (issue #6; schemas and docs in lib/vendor-api/operations.ts).
+import { createCustomer } from "@/lib/customers/mutations";
+import { getCustomer, listCustomers } from "@/lib/customers/queries";
+import { OPERATIONS } from "@/lib/vendor-api/operations";
+import { customerBody } from "@/lib/vendor-api/present";
+import { apiRoute } from "@/lib/vendor-api/route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(OPERATIONS.listCustomers, async ({ query }) => {
+  const page = await listCustomers(query);
+  return { ...page, items: page.items.map(customerBody) };
+});
+
+export const POST = apiRoute(OPERATIONS.createCustomer, async ({ caller, body }) => {
+  const { id } = await createCustomer(caller, body);
+  return customerBody(await getCustomer(id));
+});

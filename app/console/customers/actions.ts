@@ -1,0 +1,64 @@
+"use server";
+// Operator actions on customers (issue #6). Each goes through withAction (role, zod, useActionState
+// answer) and is audited by the lib function it calls.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { withAction, type ActionState } from "@/lib/auth/guard";
+import { OPERATOR_ONLY } from "@/lib/auth/roles";
+import { setApplicationKeys } from "@/lib/customers/application-keys";
+import { rotateCallbackKey } from "@/lib/customers/callback-key";
+import {
+  applicationKeysFormSchema,
+  archiveFormSchema,
+  customerEditFormSchema,
+  customerFormSchema,
+  customerIdFormSchema,
+  rotateCallbackFormSchema,
+} from "@/lib/customers/form-schemas";
+import { createCustomer, updateCustomer } from "@/lib/customers/mutations";
+import { requestProvisioning } from "@/lib/customers/provisioning";
+
+const settingsPath = (customerId: string) => `/console/customers/${customerId}/settings`;
+
+const create = withAction(OPERATOR_ONLY, customerFormSchema, async (actor, input) => {
+  const { id } = await createCustomer(actor, input);
+  const state: ActionState & { customerId: string } = { ok: true, message: "Customer created.", customerId: id };
+  return state;
+});
+
+export async function createCustomerAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
+  const state = await create(prev, form);
+  // redirect() throws, so it runs outside withAction's error mapping.
+  if (state.ok && "customerId" in state && typeof state.customerId === "string") redirect(`${settingsPath(state.customerId)}?created=1`);
+  return state;
+}
+
+export const updateCustomerAction = withAction(OPERATOR_ONLY, customerEditFormSchema, async (actor, { customerId, ...input }) => {
+  const { changed } = await updateCustomer(actor, customerId, input);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message: changed.length ? "Saved." : "Nothing changed." };
+});
+
+export const setArchivedAction = withAction(OPERATOR_ONLY, archiveFormSchema, async (actor, { customerId, archived }) => {
+  await updateCustomer(actor, customerId, { archived });
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message: archived ? "Customer archived." : "Customer restored." };
+});
+
+export const setApplicationKeysAction = withAction(OPERATOR_ONLY, applicationKeysFormSchema, async (actor, { customerId, ...keys }) => {
+  const outcome = await setApplicationKeys(actor, customerId, keys);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message: outcome.message };
+});
+
+export const requestProvisioningAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
+  const { message } = await requestProvisioning(actor, customerId);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message };
+});
+
+export const rotateCallbackKeyAction = withAction(OPERATOR_ONLY, rotateCallbackFormSchema, async (actor, { customerId }) => {
+  const { message } = await rotateCallbackKey(actor, customerId);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message };
+});

@@ -1,0 +1,83 @@
+"use client";
+// Create or edit a customer (issue #6): name, the vendor's id (LinkedIn uniqueForeignId, C1) and the
+// integration types offered in the plugin (C6; an RSC type is required).
+import { useActionState } from "react";
+import { BUNDLED_INTEGRATION_TYPES, BUNDLED_TYPE_LABELS, REQUIRED_BUNDLES } from "@/lib/integrations/types";
+import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass, type OperatorAction } from "./operator-form-bits";
+
+export type CustomerFormValues = { displayName: string; foreignId: string; offeredIntegrationTypes: string[] };
+
+export function OperatorCustomerForm({
+  action,
+  customerId,
+  values,
+  submitLabel,
+  formId = "customer",
+}: {
+  action: OperatorAction;
+  customerId?: string;
+  values?: CustomerFormValues;
+  submitLabel: string;
+  formId?: string;
+}) {
+  const [state, formAction] = useActionState(action, undefined);
+  const offered = values?.offeredIntegrationTypes ?? [...REQUIRED_BUNDLES];
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-describedby={`${formId}-message`}>
+      {customerId ? <input type="hidden" name="customerId" value={customerId} /> : null}
+      <div>
+        <label htmlFor={`${formId}-displayName`} className={labelClass}>Display name</label>
+        <input
+          id={`${formId}-displayName`}
+          name="displayName"
+          defaultValue={values?.displayName}
+          required
+          maxLength={120}
+          className={inputClass}
+          {...fieldAria(formId, "displayName", state)}
+        />
+        <FieldError form={formId} field="displayName" state={state} />
+      </div>
+      <div>
+        <label htmlFor={`${formId}-foreignId`} className={labelClass}>Customer id in your ATS</label>
+        <p id={`${formId}-foreignId-hint`} className="text-xs text-slate-600">
+          Unique. Sent to LinkedIn as the application&apos;s uniqueForeignId when provisioning.
+        </p>
+        <input
+          id={`${formId}-foreignId`}
+          name="foreignId"
+          defaultValue={values?.foreignId}
+          required
+          maxLength={255}
+          autoComplete="off"
+          className={`${inputClass} font-mono`}
+          {...fieldAria(formId, "foreignId", state, `${formId}-foreignId-hint`)}
+        />
+        <FieldError form={formId} field="foreignId" state={state} />
+      </div>
+      <fieldset {...fieldAria(formId, "offeredIntegrationTypes", state, `${formId}-types-hint`)}>
+        <legend className={labelClass}>Integration types offered</legend>
+        <p id={`${formId}-types-hint`} className="text-xs text-slate-600">
+          What the customer may enable in LinkedIn&apos;s plugin. LinkedIn requires at least one Recruiter System Connect type.
+        </p>
+        <div className="mt-2 grid gap-2 sm:grid-cols-2">
+          {BUNDLED_INTEGRATION_TYPES.map((type) => (
+            <label key={type} className="flex items-start gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
+              <input type="checkbox" name="offeredIntegrationTypes" value={type} defaultChecked={offered.includes(type)} className="mt-0.5" />
+              <span>
+                {BUNDLED_TYPE_LABELS[type]}
+                {REQUIRED_BUNDLES.includes(type) ? <span className="text-slate-500"> (RSC)</span> : null}
+                <span className="block font-mono text-xs text-slate-500">{type}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <FieldError form={formId} field="offeredIntegrationTypes" state={state} />
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton label={submitLabel} pendingLabel="Saving…" />
+        <FormMessage state={state} id={`${formId}-message`} />
+      </div>
+    </form>
+  );
+}

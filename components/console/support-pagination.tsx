@@ -1,0 +1,51 @@
+// Previous/next links for a list paged in the database; every other query param is kept, so filters
+// and the other lists' pages survive.
+import Link from "next/link";
+
+export function pageHref(basePath: string, query: Record<string, string | undefined>, param: string, page: number, anchor?: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "" && k !== param) params.set(k, v);
+  if (page > 1) params.set(param, String(page));
+  const qs = params.toString();
+  return `${basePath}${qs ? `?${qs}` : ""}${anchor ? `#${anchor}` : ""}`;
+}
+
+export function SupportPagination({
+  basePath,
+  query,
+  param,
+  page,
+  pageCount,
+  total,
+  label,
+  anchor,
+}: {
+  basePath: string;
+  query: Record<string, string | undefined>;
+  param: string;
+  page: number;
+  pageCount: number;
+  total: number;
+  /** What is paged, e.g. "Integrations": names the navigation landmark. */
+  label: string;
+  anchor?: string;
+}) {
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+  return (
+    <nav aria-label={`${label} pages`} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+      {page > 1 ? (
+        <Link className={linkClass} href={pageHref(basePath, query, param, page - 1, anchor)} rel="prev">
+          Previous<span className="sr-only"> page of {label.toLowerCase()}</span>
+        </Link>
+      ) : null}
+      <span aria-current="page">
+        Page {page} of {pageCount} · {total.toLocaleString("en-US")} in all
+      </span>
+      {page < pageCount ? (
+        <Link className={linkClass} href={pageHref(basePath, query, param, page + 1, anchor)} rel="next">
+          Next<span className="sr-only"> page of {label.toLowerCase()}</span>
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

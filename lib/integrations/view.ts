@@ -1,0 +1,59 @@
+// What the customer admin's integrations page shows, as the SWR route answers it and the hook reads it.
+// Pure: imported by the route (server) and the client components alike, so both sides share one type.
+import type { JobKind, JobStatus, OnboardingStatus, SyncState } from "@/lib/db/enums";
+
+export type ConfigurationView = {
+  key: string;
+  label: string;
+  description: string | null;
+  /** Null for values the customer does not see (the callback URL carries a secret key, C21). */
+  value: string | null;
+  editable: boolean;
+  syncState: SyncState | null;
+  syncError: string | null;
+};
+
+export type IntegrationView = {
+  id: string;
+  name: string;
+  integrationType: string;
+  typeLabel: string;
+  tenantType: string;
+  integrationContext: string;
+  onboardingStatus: OnboardingStatus;
+  statusChangedAt: string;
+  nameSync: { state: SyncState; error: string | null; syncedAt: string | null; attempts: number };
+  configSync: { state: SyncState; error: string | null; syncedAt: string | null };
+  configurations: ConfigurationView[];
+};
+
+export type SyncJobView = {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  totalCount: number;
+  succeededCount: number;
+  failedCount: number;
+  lastError: string | null;
+  createdAt: string;
+};
+
+export type IntegrationListResponse = {
+  customerId: string;
+  integrations: IntegrationView[];
+  /** "x of y names synced": counted from the rows, so it is right after a crash too. */
+  progress: { namesSynced: number; configurationsSynced: number; total: number };
+  /** Sync jobs queued, running or retrying, and the latest failed one. */
+  jobs: SyncJobView[];
+  generatedAt: string;
+};
+
+/** Whether the page should keep polling fast: something is still moving. */
+export function isSettling(r: IntegrationListResponse): boolean {
+  return (
+    r.jobs.some((j) => j.status === "QUEUED" || j.status === "RUNNING" || j.status === "RETRYING") ||
+    r.integrations.some((i) => i.onboardingStatus !== "ENABLED" || i.nameSync.state === "PENDING" || i.nameSync.state === "SYNCING" || i.configSync.state === "SYNCING")
+  );
+}

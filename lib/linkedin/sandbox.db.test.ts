@@ -1,0 +1,185 @@
+// The client against the running LinkedIn sandbox (sandbox/server.ts, docs/SANDBOX.md): the whole
+// contract end to end, with faults injected through the sandbox's admin API.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { decryptSecret } from "@/lib/crypto/secrets";
+import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { callsToday } from "./call-count";
+import { integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
+import { writeIntegrationConfigurations } from "./configurations";
+import { ENDPOINTS } from "./endpoints";
+import { LinkedInError } from "./errors";
+import { syncIntegrationNames } from "./integration-names";
+import { provisionApplication } from "./provisioning";
+import { customerAppTokenContext } from "./secret-contexts";
+import { lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
+import { verifyApplicationCredentials } from "./token";
+import { createTestApplication } from "./test-support/applications";
+import { useLinkedInAt } from "./test-support/env";
+
+let sandbox: SandboxHandle;
+
+async function admin<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`sandbox admin ${method} ${path} answered ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+interface SandboxCall {
+  at: number;
+  endpoint: string;
+  clientId: string | null;
+  status: number;
+  entityCount: number | null;
+  fault: boolean;
+}
+
+async function callsOf(clientId: string, endpoint: string): Promise<SandboxCall[]> {
+  const { calls } = await admin<{ calls: SandboxCall[] }>("GET", `/calls?endpoint=${endpoint}&clientId=${encodeURIComponent(clientId)}`);
+  return calls;
+}
+
+const tupleOf = (prefix: string, n: number): IntegrationTuple =>
+  integrationTuple({
+    integrationContext: `urn:li:organization:${prefix}${n}`,
+    integrationType: n % 2 === 0 ? "RECRUITER_SYSTEM_CONNECT_COMPANY" : "APPLY_CONNECT",
+    tenantType: "RECRUITER",
+  });
+
+/** A customer application known to both the sandbox and Onramp's database, with authorized integrations. */
+async function customerWithIntegrations(count: number) {
+  const clientId = `sbx-${randomUUID()}`;
+  const clientSecret = `sbx-secret-${randomUUID()}`;
+  await admin("POST", "/applications", { clientId, clientSecret });
+  const app = await createTestApplication({ clientId, clientSecret });
+  const prefix = randomUUID().slice(0, 8);
+  const tuples = Array.from({ length: count }, (_, i) => tupleOf(prefix, i));
+  for (const t of tuples) {
+    await admin("POST", "/integrations", { clientId, integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType });
+  }
+  return { app, tuples };
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+  useLinkedInAt(sandbox.url, { LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId, LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret });
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await disconnectDb();
+});
+
+describe("against the LinkedIn sandbox", () => {
+  it("C13/C26: 250 names go in 3 batches ≥1 s apart; an injected 429 and 500 are retried and every name ends synced", async () => {
+    const { app, tuples } = await customerWithIntegrations(250);
+    await admin("POST", "/faults", { endpoint: "batch_partial_update", status: 429, count: 1, retryAfterSeconds: 1 });
+    await admin("POST", "/faults", { endpoint: "batch_partial_update", status: 500, count: 1 });
+
+    const results = await syncIntegrationNames(app, tuples.map((tuple, i) => ({ tuple, name: `Acme integration ${i}` })));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.every((r) => r.status === 204)).toBe(true);
+
+    const calls = await callsOf(app.clientId, "batch_partial_update");
+    expect(calls.map((c) => [c.status, c.fault])).toEqual([
+      [429, true],
+      [500, true],
+      [200, false],
+      [200, false],
+      [200, false],
+    ]);
+    expect(calls.filter((c) => !c.fault).map((c) => c.entityCount)).toEqual([100, 100, 50]);
+    for (let i = 1; i < calls.length; i += 1) expect((calls[i] as SandboxCall).at - (calls[i - 1] as SandboxCall).at).toBeGreaterThanOrEqual(1000);
+    const violations = await admin<{ spacingByApplication: Record<string, number> }>("GET", "/violations");
+    expect(violations.spacingByApplication[app.clientId]).toBeUndefined();
+
+    const counted = await callsToday(app.clientId);
+    expect(counted.endpoints.find((e) => e.endpoint === ENDPOINTS.syncIntegrationNames)).toMatchObject({ count: 5, rateLimitedCount: 1, errorCount: 1 });
+    const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row.rateLimitedUntil).not.toBeNull();
+
+    // C19b: LinkedIn now has every name.
+    const statuses = await lookupStatusByTuples(app, tuples);
+    expect(statuses.size).toBe(250);
+    tuples.forEach((t, i) => expect(statuses.get(tupleId(t))).toMatchObject({ ok: true, integrationName: `Acme integration ${i}`, onboardingStatus: "REQUESTED" }));
+    expect((await callsOf(app.clientId, "lookup_ids")).map((c) => c.entityCount)).toEqual([100, 100, 50]);
+  });
+
+  it("C14/C19b: lookup keys in the seed's documented order (unencoded) read the same as reordered ones", async () => {
+    const { app, tuples } = await customerWithIntegrations(3);
+    await admin("POST", "/settings", { lookupKeyStyle: "documented" });
+    try {
+      const statuses = await lookupStatusByTuples(app, tuples);
+      expect([...statuses.values()].every((s) => s.ok && s.onboardingStatus === "REQUESTED")).toBe(true);
+    } finally {
+      await admin("POST", "/settings", { lookupKeyStyle: "answer" });
+    }
+  });
+
+  it("C15/C16: writes the callback URL configuration; the sandbox keeps it", async () => {
+    const { app, tuples } = await customerWithIntegrations(2);
+    const callbackUrl = `https://onramp.example.com/api/linkedin/callback/${randomUUID()}`;
+    for (const t of tuples) await writeIntegrationConfigurations(app, t, { CALLBACK_URL: callbackUrl });
+    const state = await admin<{ integrations: { clientId: string; integrationContext: string; configurations: Record<string, { string?: string }> }[] }>("GET", "/state");
+    const ours = state.integrations.filter((i) => i.clientId === app.clientId);
+    expect(ours).toHaveLength(2);
+    for (const i of ours) expect(i.configurations.CALLBACK_URL).toEqual({ string: callbackUrl });
+  });
+
+  it("C19: q=request follows the sandbox's paging to the end", async () => {
+    const { app, tuples } = await customerWithIntegrations(25);
+    await syncIntegrationNames(app, tuples.map((tuple) => ({ tuple, name: "Named" })));
+    const { requestId } = await admin<{ requestId: string }>("POST", "/requests", {
+      clientId: app.clientId,
+      integrations: tuples.map(({ integrationContext, integrationType, tenantType }) => ({ integrationContext, integrationType, tenantType })),
+    });
+    const found = await lookupStatusByRequest(app, requestId);
+    expect(found.map((f) => tupleId(f.tuple)).sort()).toEqual(tuples.map(tupleId).sort());
+    expect(found.every((f) => f.integrationName === "Named")).toBe(true);
+    expect((await callsOf(app.clientId, "lookup_request")).map((c) => c.entityCount)).toEqual([10, 10, 5]);
+  });
+
+  it("C27: a revoked token is renewed once and the call succeeds; refused keys tell the operator", async () => {
+    const { app, tuples } = await customerWithIntegrations(1);
+    await lookupStatusByTuples(app, tuples);
+    const before = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
+    await admin("POST", "/tokens/revoke", { clientId: app.clientId });
+    expect((await lookupStatusByTuples(app, tuples)).get(tupleId(tuples[0] as IntegrationTuple))).toMatchObject({ ok: true });
+    const after = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
+    expect(decryptSecret(after.accessTokenEnc as string, customerAppTokenContext(app.id))).not.toBe(
+      decryptSecret(before.accessTokenEnc as string, customerAppTokenContext(app.id)),
+    );
+
+    // The customer's secret was rotated in LinkedIn: Onramp's copy no longer works.
+    await admin("POST", "/applications", { clientId: app.clientId, clientSecret: "rotated-elsewhere" });
+    await admin("POST", "/tokens/revoke", { clientId: app.clientId });
+    const refused = (await lookupStatusByTuples(app, tuples)).get(tupleId(tuples[0] as IntegrationTuple));
+    expect(refused).toMatchObject({ ok: false, status: 401 });
+    const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row.lastAuthError).toMatch(/re-enter them in Onramp/);
+  });
+
+  it("C1: provisions an application, whose keys then work; the same uniqueForeignId again is a conflict", async () => {
+    const foreignId = `cust-${randomUUID()}`;
+    const created = await provisionApplication({
+      uniqueForeignId: foreignId,
+      customerName: "Acme LinkedIn Recruiting Department of Very Long Names",
+      description: `Onramp customer ${foreignId}`,
+      callbackUrls: [],
+      jsOrigins: ["https://onramp.example.com"],
+    });
+    expect(created.clientId).toBeTruthy();
+    expect(created.name).not.toMatch(/linkedin/i);
+    expect(await verifyApplicationCredentials(created.clientId, created.clientSecret)).toEqual({ ok: true });
+    expect((await verifyApplicationCredentials(created.clientId, "not-the-secret")).ok).toBe(false);
+
+    const again = await provisionApplication({ uniqueForeignId: foreignId, customerName: "Acme", description: "again", callbackUrls: [] }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(LinkedInError);
+    expect((again as LinkedInError).kind).toBe("conflict");
+  });
+});

@@ -1,0 +1,106 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the operations' own zod schemas (z.toJSONSchema),
+// so the document and the validation are one thing (issue #6). Pure.
+import { z } from "zod";
+import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/api-tokens/scopes";
+import { OPERATIONS, type ApiOperation } from "./operations";
+import { errorResponseSchema } from "./schemas";
+
+type JsonSchema = Record<string, unknown>;
+
+const COMMON_ERRORS: Record<number, string> = {
+  400: "The request is malformed: a query or path parameter is not valid, or the body is not JSON. See error.fieldErrors.",
+  401: "No token, or a revoked or unknown one.",
+  403: "The token lacks this operation's scope.",
+  404: "No such customer.",
+  409: "Conflicts with existing data, e.g. a foreignId or API key already used by another customer.",
+  422: "The body is not valid, or LinkedIn refused the keys. See error.fieldErrors.",
+  429: "Too many requests with this token; see Retry-After.",
+  502: "LinkedIn did not answer usefully.",
+  503: "Onramp or LinkedIn is not available right now.",
+};
+
+class SchemaCollector {
+  readonly components: Record<string, JsonSchema> = {};
+
+  convert(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+    const raw = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+    const rewritten = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+    const { $schema: _schema, $defs, ...rest } = rewritten as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    void _schema;
+    for (const [id, def] of Object.entries($defs ?? {})) this.components[id] ??= def;
+    return rest;
+  }
+}
+
+function parametersOf(op: ApiOperation, schemas: SchemaCollector): JsonSchema[] {
+  const out: JsonSchema[] = [];
+  for (const [where, obj] of [
+    ["path", op.params],
+    ["query", op.query],
+  ] as const) {
+    if (!obj) continue;
+    for (const [name, field] of Object.entries(obj.shape as Record<string, z.ZodType>)) {
+      const schema = schemas.convert(field, "input");
+      const { description, ...rest } = schema;
+      out.push({
+        name,
+        in: where,
+        required: where === "path" || !field.safeParse(undefined).success,
+        ...(typeof description === "string" ? { description } : {}),
+        schema: rest,
+      });
+    }
+  }
+  return out;
+}
+
+function errorStatuses(op: ApiOperation): number[] {
+  return [...new Set([400, 401, 403, 429, ...op.errors])].sort((a, b) => a - b);
+}
+
+export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
+  const schemas = new SchemaCollector();
+  const errorRef = schemas.convert(errorResponseSchema, "output");
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const op of Object.values(OPERATIONS) as ApiOperation[]) {
+    const responses: Record<string, JsonSchema> = {
+      [String(op.success.status)]: {
+        description: op.success.description,
+        content: { "application/json": { schema: schemas.convert(op.success.schema, "output") } },
+      },
+    };
+    for (const status of errorStatuses(op)) {
+      responses[String(status)] = { description: COMMON_ERRORS[status] ?? "Error.", content: { "application/json": { schema: errorRef } } };
+    }
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = {
+      operationId: op.operationId,
+      summary: op.summary,
+      ...(op.description ? { description: op.description } : {}),
+      tags: [op.tag],
+      security: [{ bearerToken: [op.scope] }],
+      "x-required-scope": op.scope,
+      parameters: parametersOf(op, schemas),
+      ...(op.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: schemas.convert(op.body, "input") } } } }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Onramp vendor API",
+      version: "1.0.0",
+      description:
+        "For the ATS vendor's own systems: do what operators do in the console. Authenticate with an API token created in the console (Settings → API tokens): `Authorization: Bearer onr_…`. " +
+        `Scopes: ${API_SCOPES.map((s) => `${s} (${API_SCOPE_LABELS[s]})`).join("; ")}.`,
+    },
+    servers: [{ url: serverUrl }],
+    tags: [{ name: "Customers" }, { name: "Integrations" }],
+    paths,
+    components: {
+      securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An Onramp API token (onr_…)." } },
+      schemas: schemas.components,
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import "server-only";
+// Builds a /api/v1 route handler from its operation (operations.ts): the token and its scope, the rate
+// limit, then the path, query and body parsed with the operation's own schemas. Malformed requests
+// answer 400 and invalid bodies 422, both with field-level messages; errors go through the one mapper.
+import type { NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { authenticateApiToken, RateLimitedError, type ApiCaller } from "@/lib/api-tokens/authenticate";
+import { errorResponse } from "@/lib/errors/respond";
+import { SafeError } from "@/lib/errors/safe-error";
+import type { ApiOperation } from "./operations";
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export type ApiInput<O extends ApiOperation> = {
+  caller: ApiCaller;
+  params: Infer<O["params"]>;
+  query: Infer<O["query"]>;
+  body: Infer<O["body"]>;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+async function readJsonBody(req: NextRequest): Promise<unknown> {
+  const text = await req.text();
+  if (text.trim() === "") throw new SafeError("bad_request", "Send a JSON body.", { _: ["The request body is empty."] });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // The parser's message quotes the body, which may hold a secret: answer without it.
+    throw new SafeError("bad_request", "The request body is not valid JSON.", { _: ["The request body is not valid JSON."] });
+  }
+}
+
+export function apiRoute<O extends ApiOperation>(op: O, handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>) {
+  return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
+    try {
+      const caller = await authenticateApiToken(req.headers.get("authorization"), op.scope);
+      const rawParams = ctx?.params ? await ctx.params : {};
+      const params = op.params ? op.params.safeParse(rawParams) : undefined;
+      if (params && !params.success) throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
+      const query = op.query ? op.query.safeParse(Object.fromEntries(req.nextUrl.searchParams.entries())) : undefined;
+      if (query && !query.success) throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
+      let body: unknown;
+      if (op.body) {
+        const parsed = op.body.safeParse(await readJsonBody(req));
+        if (!parsed.success) throw new SafeError("unprocessable", "Some fields are not valid.", fieldErrorsOf(parsed.error));
+        body = parsed.data;
+      }
+      const result = await handler(
+        { caller, params: params?.data, query: query?.data, body } as ApiInput<O>,
+        req,
+      );
+      return NextResponse.json(result, { status: op.success.status, headers: { "cache-control": "no-store" } });
+    } catch (e) {
+      const res = errorResponse(e);
+      if (e instanceof RateLimitedError) res.headers.set("retry-after", String(e.retryAfterSeconds));
+      if (e instanceof SafeError && e.code === "unauthorized") res.headers.set("www-authenticate", 'Bearer realm="onramp"');
+      res.headers.set("cache-control", "no-store");
+      return res;
+    }
+  };
+}

@@ -1,11 +1,13 @@
 "use server";
 // Server actions of the customer admin's integrations page (issue #4). Each runs through withAction:
 // session, role and zod first; the customer is always the session's, never the input's.
+import { z } from "zod";
 import { withAction } from "@/lib/auth/guard";
 import { Role } from "@/lib/auth/roles";
 import { recordWidgetIntegrations, widgetIntakeSchema } from "@/lib/integrations/intake";
 import { editConfiguration, renameIntegration } from "@/lib/integrations/mutations";
 import { editConfigurationSchema, renameIntegrationSchema } from "@/lib/integrations/schemas";
+import { requestStatusCheck } from "@/lib/integrations/status-check";
 
 /** The widget's onintegrate callback forwards its tuples here (C7). Answers at once; syncs run as jobs. */
 export const authorizeWidgetIntegrations = withAction([Role.CUSTOMER_ADMIN], widgetIntakeSchema, async (actor, input) => {
@@ -20,5 +22,10 @@ export const renameIntegrationAction = withAction([Role.CUSTOMER_ADMIN], renameI
 
 export const editConfigurationAction = withAction([Role.CUSTOMER_ADMIN], editConfigurationSchema, async (actor, input) => {
   const result = await editConfiguration(actor, input);
+  return { ok: true, message: result.message };
+});
+
+export const checkStatusNowAction = withAction([Role.CUSTOMER_ADMIN], z.object({}).passthrough(), async (actor) => {
+  const result = await requestStatusCheck(actor);
   return { ok: true, message: result.message };
 });

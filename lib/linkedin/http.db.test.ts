@@ -118,6 +118,21 @@ describe("tokens (C2, C27)", () => {
     expect(row.lastVerifiedAt).not.toBeNull();
   });
 
+  it("an unreadable stored secret tells the operator to re-enter the keys, without calling LinkedIn", async () => {
+    const s = await serve({ api: () => ok });
+    const app = await createTestApplication();
+    // Encrypted for another row: the context binds a ciphertext to its own row (C3).
+    const other = await createTestApplication();
+    const foreign = await db.customerApplication.findUniqueOrThrow({ where: { id: other.id } });
+    await db.customerApplication.update({ where: { id: app.id }, data: { clientSecretEnc: foreign.clientSecretEnc } });
+    const result = await lookupOnce(app);
+    expect(result).toMatchObject({ ok: false });
+    if (!result.ok) expect(result.error).toMatch(/can not read this customer's stored secret .* Re-enter/);
+    expect(s.requests).toHaveLength(0);
+    const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row.lastAuthError).toMatch(/Re-enter/);
+  });
+
   it("verifyApplicationCredentials: ok for good keys, a message for refused ones, nothing stored", async () => {
     const s = await serve({
       token: (req) => {

@@ -104,7 +104,7 @@ export async function lookupStatusByTuples(
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
     } catch (err) {
       if (!isLinkedInError(err)) throw err;
-      const stop = err.kind === "rate_limited" || err.kind === "unauthorized" || err.kind === "unavailable";
+      const stop = err.kind === "rate_limited" || err.kind === "unauthorized" || err.kind === "unavailable" || err.kind === "not_configured";
       for (const tuple of stop ? batches.slice(b).flat() : batch) {
         out.set(tupleId(tuple), { tuple, ok: false, status: err.httpStatus ?? null, error: err.message });
       }

@@ -4,7 +4,7 @@ import "server-only";
 // CustomerApplication.accessTokenEnc until shortly before expiry. A 401 on any call drops the cache
 // and retries once (http.ts); a second refusal is recorded for the operator in plain words.
 import { db } from "@/lib/db/client";
-import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
+import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { ENDPOINTS, PATHS } from "./endpoints";
@@ -78,7 +78,17 @@ async function recordAuthFailure(applicationId: string, message: string): Promis
 /** Gets a new token for a stored application, caches it encrypted, and records the outcome (C27). */
 async function issueAndCache(app: LinkedInApplicationRef): Promise<string> {
   const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id }, select: { clientSecretEnc: true, clientId: true } });
-  const clientSecret = decryptSecret(row.clientSecretEnc, customerAppSecretContext(app.id));
+  let clientSecret: string;
+  try {
+    clientSecret = decryptSecret(row.clientSecretEnc, customerAppSecretContext(app.id));
+  } catch (e) {
+    if (!(e instanceof DecryptionError)) throw e;
+    // The stored secret is unreadable (its key was removed from ONRAMP_ENCRYPTION_OLD_KEYS, or the row
+    // was tampered with): only new keys help, so the operator is told like for refused keys (C27).
+    const message = `Onramp can not read this customer's stored secret (${e.message}). Re-enter the customer's API key and secret.`;
+    await recordAuthFailure(app.id, message);
+    throw new LinkedInError("not_configured", message, { endpoint: ENDPOINTS.accessToken, attempts: 0 });
+  }
   let issued: IssuedToken;
   try {
     issued = await requestClientCredentialsToken({ clientId: row.clientId, clientSecret, applicationId: app.id });
@@ -112,7 +122,12 @@ export async function getApplicationToken(app: LinkedInApplicationRef, now: Date
     select: { accessTokenEnc: true, accessTokenExpiresAt: true },
   });
   if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - TOKEN_RENEW_MARGIN_MS > now.getTime()) {
-    return decryptSecret(row.accessTokenEnc, customerAppTokenContext(app.id));
+    try {
+      return decryptSecret(row.accessTokenEnc, customerAppTokenContext(app.id));
+    } catch (e) {
+      // An unreadable cached token is only a cache miss: a new one is issued below.
+      if (!(e instanceof DecryptionError)) throw e;
+    }
   }
   return issueAndCache(app);
 }

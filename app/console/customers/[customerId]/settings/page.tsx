@@ -1,0 +1,182 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { OperatorActionButton } from "@/components/console/operator-action-button";
+import { OperatorApplicationKeysForm } from "@/components/console/operator-application-keys-form";
+import { OperatorCopyField } from "@/components/console/operator-copy-field";
+import { OperatorCustomerForm } from "@/components/console/operator-customer-form";
+import { OperatorJobRefresher } from "@/components/console/operator-job-refresher";
+import { OperatorKeyStatus } from "@/components/console/operator-key-status";
+import { OperatorProvisioningStatus } from "@/components/console/operator-provisioning-status";
+import { requireCustomerPage } from "@/lib/auth/guard";
+import { OPERATOR_ONLY } from "@/lib/auth/roles";
+import { latestProvisioningJob } from "@/lib/customers/provisioning";
+import { findCustomer } from "@/lib/customers/queries";
+import {
+  requestProvisioningAction,
+  rotateCallbackKeyAction,
+  setApplicationKeysAction,
+  setArchivedAction,
+  updateCustomerAction,
+} from "../../actions";
+
+export const metadata: Metadata = { title: "Customer settings" };
+
+const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+
+// Operators only (issue #6): support never sees this page, and with it no part of a secret (C3).
+export default async function CustomerSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ customerId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
+  const { customerId } = await params;
+  const { created } = await searchParams;
+  await requireCustomerPage(customerId, OPERATOR_ONLY, `/console/customers/${customerId}/settings`);
+  const customer = await findCustomer(customerId);
+  if (!customer) notFound();
+  const job = customer.application ? null : await latestProvisioningJob(customerId);
+  const jobActive = job !== null && ["QUEUED", "RUNNING", "RETRYING"].includes(job.status);
+  const app = customer.application;
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm">
+          <Link href="/console/customers" className="text-blue-800 hover:underline">← Customers</Link>
+          {" · "}
+          <Link href={`/console/customers/${customer.id}`} className="text-blue-800 hover:underline">Customer page</Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold">
+          {customer.displayName}: settings
+          {customer.archivedAt ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm font-normal">Archived</span> : null}
+        </h1>
+        {created ? (
+          <p role="status" className="mt-2 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900">
+            Customer created. Next: give it a LinkedIn application below.
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="details-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
+        <div className="mt-3">
+          <OperatorCustomerForm
+            action={updateCustomerAction}
+            customerId={customer.id}
+            formId="edit-customer"
+            submitLabel="Save details"
+            values={{ displayName: customer.displayName, foreignId: customer.foreignId, offeredIntegrationTypes: customer.offeredIntegrationTypes }}
+          />
+        </div>
+      </section>
+
+      <section aria-labelledby="application-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="application-heading" className="text-lg font-semibold">LinkedIn application</h2>
+        {app ? (
+          <div className="mt-3 space-y-4">
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="text-slate-600">API key</dt>
+              <dd className="font-mono" data-testid="application-client-id">{app.clientId}</dd>
+              <dt className="text-slate-600">Secret</dt>
+              <dd className="font-mono" data-testid="application-secret-hint">
+                <span aria-hidden="true">••••</span>
+                <span className="sr-only">ending in </span>
+                {app.secretHint}
+              </dd>
+              <dt className="text-slate-600">Origin</dt>
+              <dd>{app.origin === "PROVISIONED" ? "Provisioned through LinkedIn" : "Entered by hand"}</dd>
+              <dt className="text-slate-600">Status</dt>
+              <dd>
+                <OperatorKeyStatus application={app} />
+                {app.lastVerifiedAt && !app.lastAuthError ? <span className="ml-2 text-xs text-slate-600">checked {when(app.lastVerifiedAt)}</span> : null}
+              </dd>
+            </dl>
+            {app.lastAuthError ? <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">{app.lastAuthError}</p> : null}
+            <details className="rounded border border-slate-200 p-3">
+              <summary className="cursor-pointer text-sm font-medium">Replace the keys</summary>
+              <p className="mt-2 text-sm text-slate-600">The new keys are checked with LinkedIn first; keys LinkedIn refuses change nothing.</p>
+              <div className="mt-3">
+                <OperatorApplicationKeysForm action={setApplicationKeysAction} customerId={customer.id} currentClientId={app.clientId} />
+              </div>
+            </details>
+          </div>
+        ) : (
+          <div className="mt-3 grid gap-4 md:grid-cols-2">
+            <div className="space-y-3">
+              <h3 className="font-medium">Provision through LinkedIn</h3>
+              <p className="text-sm text-slate-600">
+                Creates a new application for this customer with your developer application (LinkedIn&apos;s Provisioning API), identified by the
+                customer id <span className="font-mono">{customer.foreignId}</span>.
+              </p>
+              <OperatorJobRefresher active={jobActive} />
+              {job ? <OperatorProvisioningStatus job={job} /> : null}
+              {!jobActive ? (
+                <OperatorActionButton
+                  action={requestProvisioningAction}
+                  fields={{ customerId: customer.id }}
+                  label={job ? "Provision again" : "Provision application"}
+                  pendingLabel="Queuing…"
+                  variant="primary"
+                  messageId="provision-message"
+                />
+              ) : null}
+            </div>
+            <div className="space-y-3">
+              <h3 className="font-medium">Enter existing keys</h3>
+              <p className="text-sm text-slate-600">For customers whose LinkedIn application already exists.</p>
+              <OperatorApplicationKeysForm action={setApplicationKeysAction} customerId={customer.id} />
+            </div>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="callback-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="callback-heading" className="text-lg font-semibold">Callback URL</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as a configuration of every integration.
+          {customer.callbackKeyRotatedAt ? ` Last rotated ${when(customer.callbackKeyRotatedAt)}.` : ""}
+        </p>
+        <div className="mt-3">
+          <OperatorCopyField label="Callback URL" value={customer.callbackUrl} testId="callback-url" />
+        </div>
+        <div className="mt-3 rounded border border-amber-200 bg-amber-50 p-3">
+          <h3 className="text-sm font-medium">Rotate the callback key</h3>
+          <p className="mt-1 text-sm text-slate-700">
+            Gives the customer a new URL at once. Notifications sent to the old URL are refused; Onramp re-sends the configurations with the new URL.
+          </p>
+          <div className="mt-2">
+            <OperatorActionButton
+              action={rotateCallbackKeyAction}
+              fields={{ customerId: customer.id }}
+              label="Rotate callback key"
+              pendingLabel="Rotating…"
+              confirm="I understand the current callback URL stops working immediately."
+              variant="danger"
+              messageId="rotate-message"
+            />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="archive-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="archive-heading" className="text-lg font-semibold">{customer.archivedAt ? "Restore" : "Archive"}</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          {customer.archivedAt
+            ? `Archived ${when(customer.archivedAt)}. Restoring shows it in the customer list again.`
+            : "Archived customers leave the customer list (they stay in the audit log and can be restored)."}
+        </p>
+        <div className="mt-3">
+          <OperatorActionButton
+            action={setArchivedAction}
+            fields={{ customerId: customer.id, archived: customer.archivedAt ? "false" : "true" }}
+            label={customer.archivedAt ? "Restore customer" : "Archive customer"}
+            variant={customer.archivedAt ? "secondary" : "danger"}
+            messageId="archive-message"
+          />
+        </div>
+      </section>
+    </div>
+  );
+}

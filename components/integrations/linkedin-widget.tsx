@@ -1,0 +1,100 @@
+"use client";
+// LinkedIn's configuration plugin (C4–C8), injected from the client so that it also renders after a
+// client-side navigation: the in.js tag (with the page's CSP nonce, C9) whose text body carries the
+// customer application's API key and the extension, and the IN/ATSIntegrationWidget placeholder. When
+// in.js is already on the page, IN.parse() re-renders the placeholder (C8). The widget's onintegrate
+// callback forwards the tuples to a server action; the customer is the session's.
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useSWRConfig } from "swr";
+import { authorizeWidgetIntegrations } from "@/app/integrations/actions";
+import type { ActionState } from "@/lib/auth/guard";
+
+/** The global function named in data-onintegrate (C5, C7). */
+export const ONINTEGRATE_FUNCTION = "onrampHandleLinkedInIntegrations";
+const IN_JS_MARKER = "data-onramp-in-js";
+
+type InGlobal = { IN?: { parse?: (root?: ParentNode) => void } } & Record<string, unknown>;
+
+export type LinkedInWidgetProps = {
+  /** The customer application's API key (client id), public by design (C4). */
+  apiKey: string;
+  /** LINKEDIN_PLATFORM_URL: https://platform.linkedin.com, or the sandbox. */
+  platformUrl: string;
+  bundledTypes: string[];
+  width: number;
+  nonce?: string;
+  /** SWR key of the integration list, refreshed after the action. */
+  listKey: string;
+};
+
+export function inJsBody(apiKey: string, platformUrl: string): string {
+  return `api_key: ${apiKey}\nextensions: ATSIntegrationWidget@${platformUrl}/rsc/extensions/onboarding-widget`;
+}
+
+/** The nonce of this document's CSP: after a client-side navigation the server's prop may be another request's. */
+function documentNonce(fallback?: string): string | undefined {
+  const tagged = document.querySelector<HTMLScriptElement>("script[nonce]");
+  return tagged?.nonce || fallback;
+}
+
+export function LinkedInWidget({ apiKey, platformUrl, bundledTypes, width, nonce, listKey }: LinkedInWidgetProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [result, setResult] = useState<ActionState | null>(null);
+  const [pending, startTransition] = useTransition();
+  const { mutate } = useSWRConfig();
+  const types = bundledTypes.join(",");
+
+  useEffect(() => {
+    const w = window as unknown as InGlobal;
+    w[ONINTEGRATE_FUNCTION] = (integrations: unknown) => {
+      startTransition(async () => {
+        const answer = await authorizeWidgetIntegrations(undefined, { integrations });
+        setResult(answer);
+        await mutate(listKey);
+      });
+    };
+
+    const host = container.current;
+    if (!host) return;
+    const placeholder = document.createElement("script");
+    placeholder.type = "IN/ATSIntegrationWidget";
+    placeholder.setAttribute("data-supported-bundled-integration-types", types);
+    placeholder.setAttribute("data-onintegrate", ONINTEGRATE_FUNCTION);
+    placeholder.setAttribute("data-width", String(width));
+    host.replaceChildren(placeholder);
+
+    const src = `${platformUrl}/xdoor/scripts/in.js`;
+    const existing = document.querySelector<HTMLScriptElement>(`script[${IN_JS_MARKER}]`);
+    if (existing && existing.getAttribute(IN_JS_MARKER) === apiKey && w.IN?.parse) {
+      w.IN.parse(); // C8: in.js is loaded already (client-side navigation); render the new placeholder
+    } else if (!existing || existing.getAttribute(IN_JS_MARKER) !== apiKey) {
+      existing?.remove();
+      const tag = document.createElement("script");
+      tag.src = src;
+      tag.async = true;
+      const n = documentNonce(nonce);
+      if (n) tag.nonce = n;
+      tag.setAttribute(IN_JS_MARKER, apiKey);
+      tag.text = inJsBody(apiKey, platformUrl);
+      document.head.appendChild(tag);
+    }
+    return () => {
+      host.replaceChildren();
+    };
+  }, [apiKey, platformUrl, types, width, nonce, listKey, mutate]);
+
+  return (
+    <div>
+      <div ref={container} data-testid="linkedin-widget" className="min-h-24" />
+      <p role="status" aria-live="polite" data-testid="widget-result" className={`mt-2 min-h-5 text-sm ${result && !result.ok ? "text-red-700" : "text-slate-700"}`}>
+        {pending ? "Storing the integrations LinkedIn handed over…" : result?.message}
+        {result?.errors
+          ? Object.values(result.errors)
+              .flat()
+              .filter(Boolean)
+              .map((e) => ` ${e}`)
+          : null}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// Onboarding and sync states in a customer admin's words, each with what happens next (C18). Pure.
+import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
+
+export const ONBOARDING_WORDS: Record<OnboardingStatus, { label: string; next: string; tone: string }> = {
+  REQUESTED: {
+    label: "Requested",
+    next: "LinkedIn prepares the integration once Onramp has sent its name and settings.",
+    tone: "bg-amber-100 text-amber-900",
+  },
+  PARTNER_READY: {
+    label: "Partner ready",
+    next: "Ready for you: sign in to the LinkedIn product and enable this integration there.",
+    tone: "bg-blue-100 text-blue-900",
+  },
+  ENABLED: { label: "Enabled", next: "Set up: data may flow between your ATS and LinkedIn.", tone: "bg-green-100 text-green-900" },
+};
+
+export function syncWords(state: SyncState, error: string | null): string {
+  switch (state) {
+    case "SYNCED":
+      return "sent to LinkedIn";
+    case "SYNCING":
+      return "sending to LinkedIn…";
+    case "FAILED":
+      return "not accepted by LinkedIn";
+    default:
+      return error ? "will be sent again shortly" : "waiting to be sent";
+  }
+}
+
+export const JOB_WORDS: Record<string, string> = {
+  SYNC_NAMES: "Sending integration names to LinkedIn",
+  SYNC_CONFIGURATIONS: "Sending integration settings to LinkedIn",
+};

@@ -1,0 +1,136 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { LOGINS, signIn } from "./helpers";
+
+// Issue #6, support's main path: filter the overview, open a customer, retry a failed job and see the
+// audit entry; and support never sees a secret (C3). Rows are created here with `pg` on the e2e
+// database (scripts/test.ts sets DATABASE_URL).
+
+const DEMO_SECRET = "acme-demo-secret-0123456789abcdef";
+const RUN = randomBytes(3).toString("hex");
+
+async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let acmeId = "";
+let failedJobId = "";
+
+test.beforeAll(async () => {
+  const [acme] = await sql<{ id: string }>(`SELECT id FROM "Customer" WHERE "foreignId" = 'acme-001'`);
+  if (!acme) throw new Error("the demo customer Acme Corp is missing");
+  acmeId = acme.id;
+  const globexId = `e2e-globex-${RUN}`;
+  await sql(
+    `INSERT INTO "Customer" (id, "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt")
+     VALUES ($1, $2, $3, '{}', $4, now())`,
+    [globexId, `Globex ${RUN}`, `globex-${RUN}`, `cb-globex-${RUN}`],
+  );
+  const integrations: [string, string, string, string][] = [
+    [acmeId, `acme-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
+    [acmeId, `acme-apply-${RUN}`, "APPLY_CONNECT", "REQUESTED"],
+    [globexId, `globex-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
+  ];
+  for (const [customerId, key, type, status] of integrations) {
+    await sql(
+      `INSERT INTO "Integration" (id, "customerId", "integrationContext", "integrationType", "tenantType", name, "onboardingStatus", "updatedAt")
+       VALUES ($1, $2, $3, $4, 'RECRUITER', $5, $6::"OnboardingStatus", now())`,
+      [`e2e-${key}`, customerId, `urn:li:organization:${key}`, type, `Integration ${key}`, status],
+    );
+  }
+  failedJobId = `e2e-failed-job-${RUN}`;
+  await sql(
+    `INSERT INTO "Job" (id, kind, status, "customerId", attempts, "maxAttempts", "lastError", payload, "finishedAt", "updatedAt")
+     VALUES ($1, 'SYNC_NAMES', 'FAILED', $2, 5, 5, 'LinkedIn answered 503 five times.', $3, now(), now())`,
+    [failedJobId, acmeId, JSON.stringify({ customerId: acmeId })],
+  );
+});
+
+test("support filters the overview, opens a customer, retries a failed job and sees the audit entry", async ({ page }) => {
+  await signIn(page, LOGINS.support);
+  await page.goto("/console");
+  await expect(page.getByRole("heading", { level: 1, name: "Onboarding overview" })).toBeVisible();
+
+  await page.getByLabel("Customer", { exact: true }).fill("Acme");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/customer=Acme/);
+  const list = page.getByTestId("integration-list");
+  await expect(page.getByTestId("filter-summary")).toHaveText("Showing 2 matching integrations of 1 customer.");
+  await expect(list.getByText(`Integration acme-rsc-${RUN}`)).toBeVisible();
+  await expect(list.getByText(`Integration globex-rsc-${RUN}`)).toHaveCount(0);
+
+  await page.getByLabel("Status", { exact: true }).selectOption("ENABLED");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/status=ENABLED/);
+  await expect(page.getByTestId("filter-summary")).toHaveText("Showing 1 matching integration of 1 customer.");
+  await expect(list.getByText(`Integration acme-apply-${RUN}`)).toHaveCount(0);
+
+  await list.getByRole("link", { name: "Acme Corp" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  // Support is not an operator: no link to the keys and settings page.
+  await expect(page.getByRole("link", { name: "Customer settings and keys" })).toHaveCount(0);
+
+  const jobRow = page.getByTestId(`job-${failedJobId}`);
+  await expect(jobRow).toContainText("LinkedIn answered 503 five times.");
+  await expect(jobRow).toContainText("5 of 5");
+  await jobRow.getByRole("button", { name: /Retry sync names job/ }).click();
+  await expect(jobRow.getByRole("status")).toHaveText("Retry queued as a new sync names job.");
+
+  const audit = page.locator("#audit");
+  await expect(audit.getByTestId("audit-list")).toContainText("job.retried");
+  await expect(audit.getByTestId("audit-list")).toContainText(LOGINS.support);
+
+  // The audit page shows it too, filtered by action.
+  await page.goto(`/console/audit?action=job.retried&customer=Acme`);
+  const rows = page.getByTestId("audit-list").locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(failedJobId);
+  await expect(rows.first()).toContainText(LOGINS.support);
+
+  // Retried, the job leaves the issues view.
+  await page.goto("/console/issues");
+  await expect(page.getByRole("heading", { level: 1, name: "Issues" })).toBeVisible();
+  await expect(page.getByText("LinkedIn answered 503 five times.")).toHaveCount(0);
+});
+
+test("support never sees a secret: not in any console page, not in the export (C3)", async ({ page }) => {
+  const [app] = await sql<{ clientSecretEnc: string }>(`SELECT "clientSecretEnc" FROM "CustomerApplication" WHERE "customerId" = $1`, [acmeId]);
+  expect(app?.clientSecretEnc.length).toBeGreaterThan(20);
+  await sql(`UPDATE "CustomerApplication" SET "accessTokenEnc" = 'v1.e2e.token-envelope-${RUN}' WHERE "customerId" = $1`, [acmeId]);
+  await signIn(page, LOGINS.support);
+  for (const path of ["/console", "/console?customer=Acme", `/console/customers/${acmeId}`, "/console/issues", "/console/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    const html = await response!.text();
+    expect(html, path).not.toContain(DEMO_SECRET);
+    expect(html, path).not.toContain(app!.clientSecretEnc);
+    expect(html, path).not.toContain(`token-envelope-${RUN}`);
+  }
+  await expect(page.getByText("acme-demo-client")).toBeVisible();
+
+  const csv = await page.request.get("/api/console/integrations/export?customer=Acme");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const body = await csv.text();
+  expect(body.split("\r\n")[0]).toContain("integration_name");
+  expect(body).toContain(`acme-rsc-${RUN}`);
+  expect(body).not.toContain(`globex-rsc-${RUN}`);
+  expect(body).not.toContain(DEMO_SECRET);
+
+  // The operator's keys page is not for support.
+  const settings = await page.goto(`/console/customers/${acmeId}/settings`);
+  expect(settings?.status()).toBe(404);
+});
+
+test("a customer admin can not export integrations", async ({ page }) => {
+  await signIn(page, LOGINS.customerAdmin);
+  const csv = await page.request.get("/api/console/integrations/export");
+  expect(csv.status()).toBe(403);
+});

@@ -1,0 +1,12 @@
+// A separate Onramp worker process for the crash test (lib/integrations/sync.db.test.ts): it runs the
+// job workers with the environment it was given and prints "ready"; the test kills it with SIGKILL
+// mid-job, as a crashed server would die. Run with `tsx --conditions=react-server`.
+import { startWorkers } from "@/lib/jobs/worker";
+
+startWorkers().then(
+  () => process.stdout.write("ready\n"),
+  (err: unknown) => {
+    process.stderr.write(`worker process failed to start: ${String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,79 @@
+// Test rows and sandbox set-up for the notification and status tests: a customer known to Onramp and
+// to the sandbox with the same keys, and integrations requested on both sides.
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { createTestApplication } from "@/lib/linkedin/test-support/applications";
+import type { OnboardingStatus } from "@/lib/db/enums";
+
+export type SandboxAdmin = <T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown) => Promise<T>;
+
+export function sandboxAdmin(baseUrl: () => string): SandboxAdmin {
+  return async <T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl()}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`sandbox admin ${method} ${path} answered ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+}
+
+export type TestTuple = { integrationContext: string; integrationType: string; tenantType: string };
+
+export function newTuple(n = 0): TestTuple {
+  return { integrationContext: `urn:li:organization:t${randomUUID().slice(0, 8)}${n}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" };
+}
+
+/** A customer whose application both Onramp and the sandbox know (C1: keys entered by hand). */
+export async function testCustomer(admin: SandboxAdmin) {
+  const clientId = `ntf-${randomUUID()}`;
+  const clientSecret = `ntf-secret-${randomUUID()}`;
+  await admin("POST", "/applications", { clientId, clientSecret });
+  const app = await createTestApplication({ clientId, clientSecret });
+  const customer = await db.customer.findUniqueOrThrow({ where: { id: app.customerId } });
+  return { ...app, callbackKey: customer.callbackKey };
+}
+
+/**
+ * An integration requested in the widget: authorized in the sandbox and moved there to `linkedin`,
+ * and in Onramp's database with status `onramp` (what Onramp last knew; same as LinkedIn by default).
+ */
+export async function requestedIntegration(
+  admin: SandboxAdmin,
+  c: { customerId: string; clientId: string },
+  tuple: TestTuple = newTuple(),
+  linkedin: OnboardingStatus = "REQUESTED",
+  onramp: OnboardingStatus = linkedin,
+) {
+  await admin("POST", "/integrations", { clientId: c.clientId, ...tuple });
+  if (linkedin !== "REQUESTED") await admin("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: linkedin, force: true });
+  const integration = await db.integration.create({
+    data: { customerId: c.customerId, ...tuple, name: `Test ${tuple.integrationContext}`, onboardingStatus: onramp },
+  });
+  return { integration, tuple };
+}
+
+/** Polls `check` until it answers a value, or fails after `timeoutMs` (no fixed sleeps). */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Cancels the queue job behind tracked jobs a test queued but runs itself, so that no worker of
+ * another test file (same database, other LinkedIn stand-in) picks them up.
+ */
+export async function cancelQueuedJobs(where: { kind: "PROCESS_NOTIFICATION" | "POLL_STATUS" | "RECHECK_STATUS"; customerId?: string; triggeredBy?: string }): Promise<void> {
+  const { getBoss, queueName } = await import("@/lib/jobs/boss");
+  const jobs = await db.job.findMany({ where: { ...where, status: "QUEUED" }, select: { id: true, queueJobId: true } });
+  const boss = await getBoss();
+  for (const j of jobs) if (j.queueJobId) await boss.cancel(queueName(where.kind), j.queueJobId);
+  await db.job.updateMany({ where: { id: { in: jobs.map((j) => j.id) } }, data: { status: "CANCELLED", lastError: "Run by the test itself." } });
+}

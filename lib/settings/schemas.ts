@@ -1,0 +1,63 @@
+// Operator-edited data that shapes onboarding: the configuration keys required per integration type
+// (C15, not documented by LinkedIn in the seeds, hence data) and tunable settings. Pure.
+import { z } from "zod";
+import { INTEGRATION_TYPES } from "@/lib/integrations/types";
+
+export const VALUE_SOURCES = ["CALLBACK_URL", "DEFAULT", "CUSTOMER"] as const;
+export const VALUE_SOURCE_LABELS: Record<(typeof VALUE_SOURCES)[number], string> = {
+  CALLBACK_URL: "The customer's callback URL (C16)",
+  DEFAULT: "A default value set here",
+  CUSTOMER: "Entered by the customer admin",
+};
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])
+  .optional()
+  .transform((v) => v === "on" || v === "true" || v === true);
+
+export const configurationKeySchema = z
+  .object({
+    integrationType: z.enum(INTEGRATION_TYPES, { error: "Choose an integration type." }),
+    key: z
+      .string()
+      .trim()
+      .min(1, "Enter the configuration key as LinkedIn names it.")
+      .max(100, "Use at most 100 characters.")
+      .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, "Start with a letter; then letters, digits, dots, underscores or dashes."),
+    label: z.string().trim().min(1, "Enter a label people will read.").max(120, "Use at most 120 characters."),
+    description: z
+      .string()
+      .trim()
+      .max(500, "Use at most 500 characters.")
+      .optional()
+      .transform((v) => (v ? v : null)),
+    valueSource: z.enum(VALUE_SOURCES, { error: "Choose where the value comes from." }),
+    defaultValue: z
+      .string()
+      .trim()
+      .max(2000, "Use at most 2000 characters.")
+      .optional()
+      .transform((v) => (v ? v : null)),
+    customerEditable: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.valueSource === "DEFAULT" && !v.defaultValue) {
+      ctx.addIssue({ code: "custom", path: ["defaultValue"], message: "Enter the default value." });
+    }
+  });
+export type ConfigurationKeyInput = z.infer<typeof configurationKeySchema>;
+
+/** Settings operators may change in the console; each has its own validation. */
+export const OPERATOR_SETTINGS = {
+  stuckAfterHours: {
+    label: "Stuck after (hours)",
+    description: "Integrations REQUESTED or PARTNER_READY for longer than this appear in the issues view.",
+    schema: z.coerce
+      .number({ error: "Enter a number of hours." })
+      .int("Enter whole hours.")
+      .min(1, "At least 1 hour.")
+      .max(24 * 365, "At most a year (8760 hours)."),
+  },
+} as const;
+export type OperatorSettingKey = keyof typeof OPERATOR_SETTINGS;
+export const OPERATOR_SETTING_KEYS = Object.keys(OPERATOR_SETTINGS) as OperatorSettingKey[];

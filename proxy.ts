@@ -1,0 +1,37 @@
+// Next 16's proxy (formerly middleware): every page gets a fresh nonce and a Content-Security-Policy
+// that allows exactly the LinkedIn hosts the configuration plugin needs (C9). The policy is the same
+// on every page because a client-side navigation keeps the first document's policy: the plugin must
+// load on /integrations however the customer admin got there (C8). API routes are left alone (the
+// LinkedIn callback must reach its handler untouched, issue #5).
+import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { NONCE_HEADER, contentSecurityPolicy, newNonce } from "@/lib/integrations/widget-csp";
+
+export function proxy(request: NextRequest): NextResponse {
+  const e = env();
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({
+    nonce,
+    linkedInUrls: [e.LINKEDIN_PLATFORM_URL, e.LINKEDIN_OAUTH_URL],
+    development: e.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  // Next reads the nonce for its own scripts from the request's CSP header.
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};

@@ -113,7 +113,9 @@ test("support never sees a secret: not in any console page, not in the export (C
     expect(html, path).not.toContain(app!.clientSecretEnc);
     expect(html, path).not.toContain(`token-envelope-${RUN}`);
   }
-  await expect(page.getByText("acme-demo-client")).toBeVisible();
+  // The page does show the application, by its public API key only.
+  await page.goto(`/console/customers/${acmeId}`);
+  await expect(page.getByText("acme-demo-client").first()).toBeVisible();
 
   const csv = await page.request.get("/api/console/integrations/export?customer=Acme");
   expect(csv.status()).toBe(200);

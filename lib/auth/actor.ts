@@ -2,6 +2,7 @@ import "server-only";
 // Who is making this request. Reads the next-auth session, then the user row, so that a disabled user
 // or a changed role takes effect on the very next request (issue #6).
 import { getServerSession } from "next-auth";
+import { connection } from "next/server";
 import { db } from "@/lib/db/client";
 import { authOptions } from "./options";
 import type { Role } from "./roles";
@@ -15,6 +16,8 @@ export type Actor = {
 };
 
 export async function currentActor(): Promise<Actor | null> {
+  // Who is asking depends on the request: never prerender a page that asks.
+  await connection();
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (!userId) return null;

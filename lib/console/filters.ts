@@ -3,6 +3,7 @@
 // on screen.
 import { z } from "zod";
 import { OnboardingStatus } from "@/lib/db/enums";
+import type { OnboardingStatus as OnboardingStatusValue } from "@/lib/db/enums";
 
 export const ERROR_STATES = ["with", "without"] as const;
 export type ErrorState = (typeof ERROR_STATES)[number];
@@ -27,7 +28,8 @@ export const integrationFilterSchema = z.object({
   /** "with": a failed name/configuration sync or keys LinkedIn refuses; "without": none of these. */
   errors: z.enum(ERROR_STATES).optional().catch(undefined),
 });
-export type IntegrationFilter = z.infer<typeof integrationFilterSchema>;
+/** Every key optional: callers (pages, export, tests, bench) name only what they filter by. */
+export type IntegrationFilter = { customer?: string; type?: string; status?: OnboardingStatusValue; errors?: ErrorState };
 
 export const overviewParamsSchema = integrationFilterSchema.extend({ page, changesPage: page });
 export type OverviewParams = z.infer<typeof overviewParamsSchema>;

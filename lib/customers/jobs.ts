@@ -19,4 +19,4 @@ export const provisionApplicationJob = defineJob({
   },
 });
 
-export const customerJobHandlers: JobHandler[] = [provisionApplicationJob as unknown as JobHandler];
+export const customerJobHandlers: JobHandler[] = [provisionApplicationJob];

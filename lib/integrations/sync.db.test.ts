@@ -96,8 +96,18 @@ async function allNamesSynced(customerId: string, count: number) {
   return rows.length === count && rows.every((r) => r.nameSyncState === "SYNCED" && r.nameSyncedVersion === r.nameVersion) ? rows : null;
 }
 
+/** Waits until no job is queued, running or retrying, so a fault injected next hits the test's own calls. */
+async function quiet(): Promise<void> {
+  await eventually(
+    "no job in flight",
+    async () => (await m.db.db.job.count({ where: { status: { in: ["QUEUED", "RUNNING", "RETRYING"] } } })) === 0,
+    45_000,
+  );
+}
+
 function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "lib/integrations/test-support/worker-process.ts"], {
+  // Plain Node with "server-only" mapped to the test stand-in (see tsconfig.worker.json).
+  const child = spawn("node_modules/.bin/tsx", ["--tsconfig", "lib/integrations/test-support/tsconfig.worker.json", "lib/integrations/test-support/worker-process.ts"], {
     env: { ...processEnvSnapshot(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -277,6 +287,7 @@ describe("the sync (workers running in this process)", () => {
   }, 60_000);
 
   it("C26: a 429 and a 500 from LinkedIn are retried and the names end synced", async () => {
+    await quiet();
     const c = await makeCustomer();
     await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 429, count: 1 });
     await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 500, count: 1 });
@@ -289,6 +300,7 @@ describe("the sync (workers running in this process)", () => {
   }, 60_000);
 
   it("C26, C28: when every attempt of a call fails, the entities are recorded with a plain reason and the job retries until they sync", async () => {
+    await quiet();
     const c = await makeCustomer();
     // LINKEDIN_MAX_ATTEMPTS=3: three 500s exhaust the first job attempt's call.
     await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 500, count: 3 });
@@ -300,11 +312,34 @@ describe("the sync (workers running in this process)", () => {
     expect(failedOnce.nameSyncError).toMatch(/tries again by itself/);
     const rows = await eventually("synced by the job's retry", () => allNamesSynced(c.customerId, 1), 30_000);
     expect(rows[0]?.nameSyncError).toBeNull();
-    const job = await m.db.db.job.findFirstOrThrow({ where: { customerId: c.customerId, kind: "SYNC_NAMES" }, orderBy: { createdAt: "asc" } });
-    expect(job).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+    const first = await m.db.db.job.findFirstOrThrow({ where: { customerId: c.customerId, kind: "SYNC_NAMES" }, orderBy: { createdAt: "asc" } });
+    const job = await eventually("the job SUCCEEDED", async () => {
+      const j = await m.db.db.job.findUnique({ where: { id: first.id } });
+      return j?.status === "SUCCEEDED" ? j : null;
+    });
+    expect(job.attempts).toBe(2);
   }, 60_000);
 
+  it("a rename during a running sync is not lost (nameVersion)", async () => {
+    await quiet();
+    const c = await makeCustomer();
+    await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", latencyMs: 1500, count: 1 });
+    await authorizeInWidget(c, [org("rename")]);
+    const syncing = await eventually("sync under way", async () => {
+      const [r] = await integrationsOf(c.customerId);
+      return r?.nameSyncState === "SYNCING" ? r : null;
+    });
+    await m.mutations.renameIntegration(c.actor, { integrationId: syncing.id, name: "Renamed mid-flight" });
+    const [done] = await eventually("the rename synced", async () => {
+      const rows = await allNamesSynced(c.customerId, 1);
+      return rows?.[0]?.nameVersion === 2 ? rows : null;
+    });
+    expect(done?.name).toBe("Renamed mid-flight");
+    const [atLinkedIn] = await sandboxIntegrations(c.clientId);
+    expect(atLinkedIn?.integrationName).toBe("Renamed mid-flight");
+  }, 60_000);
   it("entities LinkedIn refuses on every attempt end FAILED with what to do, and the job FAILED (C14, C28)", async () => {
+    await quiet();
     const c = await makeCustomer();
     // Not authorized at LinkedIn: the sandbox answers this entity with a 404 in `errors` (C14).
     await m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("unknown")] });
@@ -322,30 +357,14 @@ describe("the sync (workers running in this process)", () => {
       (await m.db.db.job.findFirst({ where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "FAILED" } })) ?? null,
     );
   }, 60_000);
-
-  it("a rename during a running sync is not lost (nameVersion)", async () => {
-    const c = await makeCustomer();
-    await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", latencyMs: 1500, count: 1 });
-    await authorizeInWidget(c, [org("rename")]);
-    const syncing = await eventually("sync under way", async () => {
-      const [r] = await integrationsOf(c.customerId);
-      return r?.nameSyncState === "SYNCING" ? r : null;
-    });
-    await m.mutations.renameIntegration(c.actor, { integrationId: syncing.id, name: "Renamed mid-flight" });
-    const [done] = await eventually("the rename synced", async () => {
-      const rows = await allNamesSynced(c.customerId, 1);
-      return rows?.[0]?.nameVersion === 2 ? rows : null;
-    });
-    expect(done?.name).toBe("Renamed mid-flight");
-    const [atLinkedIn] = await sandboxIntegrations(c.clientId);
-    expect(atLinkedIn?.integrationName).toBe("Renamed mid-flight");
-  }, 60_000);
 });
 
 describe("a crashed worker (C28)", () => {
   it("a job whose worker process was killed mid-sync is retried by another process and finishes; nothing is lost", async () => {
     // This process stops working so the child gets the job; it comes back after the crash.
     await m.boss.stopBoss();
+    // startWorkers() remembers that this process started its workers; the stopped engine took them away.
+    (globalThis as { onrampWorkers?: unknown }).onrampWorkers = undefined;
     const c = await makeCustomer();
     const tuples = Array.from({ length: 250 }, (_, i) => org(`crash${i}`));
     for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });

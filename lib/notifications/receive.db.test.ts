@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 function post(key: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
-  const req = new Request(`http://onramp.test/api/linkedin/callback/${key}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
+  const req = new Request(`http://onramp.test/api/linkedin/callback/${key}`, { method: "POST", body: typeof body === "string" ? body : Buffer.from(body), headers: { "content-type": "application/json", ...headers } });
   return receiveNotification(req, key, collect);
 }
 

@@ -7,7 +7,7 @@ import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { hashPassword } from "@/lib/auth/password";
 import { newCallbackKey } from "@/lib/customers/callback-url";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { applicationSecretContext } from "@/lib/seed/secret-context";
+import { customerAppSecretContext } from "@/lib/linkedin/secret-contexts";
 
 export const DEMO_PASSWORD = "onramp-demo-password";
 
@@ -76,7 +76,7 @@ export async function seedDemo(): Promise<{ customerId: string }> {
     });
     await db.customerApplication.update({
       where: { id: created.id },
-      data: { clientSecretEnc: encryptSecret(c.application.clientSecret, applicationSecretContext(created.id)) },
+      data: { clientSecretEnc: encryptSecret(c.application.clientSecret, customerAppSecretContext(created.id)) },
     });
   }
   await upsertUser(c.admin.email, c.admin.password, "CUSTOMER_ADMIN", customer.id);

@@ -131,10 +131,10 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
                     <th scope="row" className={`${td} text-left font-normal`}>{i.name}<div className="text-xs text-slate-500">{i.integrationType}</div></th>
                     <td className={td}><CustomerLink id={i.customerId} name={i.customerName} /></td>
                     <td className={`${td} text-xs`}>{STATUS_LABELS[i.onboardingStatus]} since <SupportTime value={i.statusChangedAt} /><div className="text-slate-500">last checked <SupportTime value={i.lastCheckedAt} /></div></td>
-                    <td className="flex flex-wrap gap-2 py-2 align-top">
+                    <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
                       <SupportActionForm action={recheckIntegrationAction} fields={{ integrationId: i.id }} label="Re-check now" accessibleLabel={`Re-check the status of ${i.name} now`} />
                       <SupportActionForm action={triggerPollAction} fields={{ customerId: i.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${i.customerName}`} />
-                    </td>
+                    </div></td>
                   </tr>
                 ))}
               </tbody>
@@ -159,12 +159,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
                     <th scope="row" className={`${td} text-left font-normal`}>{humanize(a.kind)}<div className="text-xs text-slate-500"><SupportTime value={a.createdAt} /></div></th>
                     <td className={td}><CustomerLink id={a.customerId} name={a.customerName} /></td>
                     <td className={`${td} text-xs`}>{a.message}</td>
-                    <td className="flex flex-wrap gap-2 py-2 align-top">
+                    <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
                       {a.notificationId ? (
                         <SupportActionForm action={replayNotificationAction} fields={{ notificationId: a.notificationId }} label="Replay notification" accessibleLabel={`Replay the notification behind this ${humanize(a.kind).toLowerCase()} anomaly`} />
                       ) : null}
                       <SupportActionForm action={resolveAnomalyAction} fields={{ anomalyId: a.id }} label="Mark resolved" accessibleLabel={`Mark the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName} resolved`} />
-                    </td>
+                    </div></td>
                   </tr>
                 ))}
               </tbody>
@@ -189,10 +189,10 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
                     <th scope="row" className={`${td} text-left font-normal`}>{n.type}<div className="text-xs break-all text-slate-500">id {n.linkedinId} · <SupportTime value={n.receivedAt} /> · {n.attempts} attempt{n.attempts === 1 ? "" : "s"}</div></th>
                     <td className={td}><CustomerLink id={n.customerId} name={n.customerName} /></td>
                     <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
-                    <td className="flex flex-wrap gap-2 py-2 align-top">
+                    <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
                       <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
                       <SupportActionForm action={triggerPollAction} fields={{ customerId: n.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${n.customerName}`} />
-                    </td>
+                    </div></td>
                   </tr>
                 ))}
               </tbody>

@@ -1,6 +1,7 @@
 // A separate Onramp worker process for the crash test (lib/integrations/sync.db.test.ts): it runs the
 // job workers with the environment it was given and prints "ready"; the test kills it with SIGKILL
-// mid-job, as a crashed server would die. Run with `tsx --conditions=react-server`.
+// mid-job, as a crashed server would die. Run with `tsx --tsconfig lib/integrations/test-support/tsconfig.worker.json` (the react-server
+// condition would break next/navigation, which the worker's import graph reaches).
 import { startWorkers } from "@/lib/jobs/worker";
 
 startWorkers().then(

@@ -160,6 +160,14 @@ export default async function CustomerSettingsPage({
         </div>
       </section>
 
+      <section aria-labelledby="people-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="people-heading" className="text-lg font-semibold">Customer admins</h2>
+        <p className="mt-1 text-sm text-slate-600">Customer admins sign in to enable LinkedIn integrations for {customer.displayName}.</p>
+        <Link href={`/console/people?customerId=${customer.id}`} className="mt-2 inline-block text-blue-800 underline">
+          Invite an admin for {customer.displayName}
+        </Link>
+      </section>
+
       <section aria-labelledby="archive-heading" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="archive-heading" className="text-lg font-semibold">{customer.archivedAt ? "Restore" : "Archive"}</h2>
         <p className="mt-1 text-sm text-slate-600">

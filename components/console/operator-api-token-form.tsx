@@ -1,0 +1,40 @@
+"use client";
+// Create an API token for the vendor's systems (issue #6): the token appears once, here.
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/auth/guard";
+import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/api-tokens/scopes";
+import { OperatorCopyField } from "./operator-copy-field";
+import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass } from "./operator-form-bits";
+
+type TokenState = ActionState & { token?: string };
+
+export function OperatorApiTokenForm({ action }: { action: (prev: TokenState | undefined, form: FormData) => Promise<TokenState> }) {
+  const [state, formAction] = useActionState(action, undefined);
+  const f = "token";
+  return (
+    <div className="space-y-3">
+      <form action={formAction} noValidate className="space-y-3">
+        <div className="max-w-md">
+          <label htmlFor="token-name" className={labelClass}>Token name</label>
+          <input id="token-name" name="name" placeholder="e.g. ATS backend (production)" className={inputClass} {...fieldAria(f, "name", state)} />
+          <FieldError form={f} field="name" state={state} />
+        </div>
+        <fieldset {...fieldAria(f, "scopes", state)}>
+          <legend className={labelClass}>Scopes</legend>
+          <div className="mt-1 space-y-1">
+            {API_SCOPES.map((s) => (
+              <label key={s} className="flex items-start gap-2 text-sm">
+                <input type="checkbox" name="scopes" value={s} className="mt-0.5" />
+                <span><span className="font-mono">{s}</span>: {API_SCOPE_LABELS[s]}</span>
+              </label>
+            ))}
+          </div>
+          <FieldError form={f} field="scopes" state={state} />
+        </fieldset>
+        <SubmitButton label="Create token" pendingLabel="Creating…" />
+      </form>
+      <FormMessage state={state} id="token-message" />
+      {state?.ok && state.token ? <OperatorCopyField label="New API token (shown once)" value={state.token} testId="new-api-token" /> : null}
+    </div>
+  );
+}

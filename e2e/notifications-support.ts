@@ -1,0 +1,172 @@
+// Test-only access for e2e/notifications.spec.ts: the e2e database (DATABASE_URL, set by
+// scripts/test.ts) through plain `pg`, the LinkedIn sandbox's admin API (E2E_SANDBOX_URL), and the
+// pieces of Onramp's behaviour a test must reproduce from outside the app (signing as LinkedIn does,
+// queuing a poll as the console's "poll now" does, storing a second customer's secret as Onramp does).
+import { createCipheriv, randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
+import PgBoss from "pg-boss";
+
+export { signNotification } from "../lib/notifications/signature";
+
+const databaseUrl = (): string => {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
+  return url;
+};
+
+export const sandboxUrl = (): string => {
+  const url = process.env.E2E_SANDBOX_URL;
+  if (!url) throw new Error("E2E_SANDBOX_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
+  return url;
+};
+
+let pool: pg.Pool | undefined;
+export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 3 });
+  return (await pool.query<T>(text, values)).rows;
+}
+export async function closeDb(): Promise<void> {
+  await pool?.end();
+  pool = undefined;
+}
+
+export async function sandbox<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sandboxUrl()}/_sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`sandbox ${method} ${path} answered ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export type Tuple = { integrationContext: string; integrationType: string; tenantType: string };
+export const newTuple = (): Tuple => ({
+  integrationContext: `urn:li:organization:e2e${randomUUID().replace(/-/g, "").slice(0, 12)}`,
+  integrationType: "RECRUITER_SYSTEM_CONNECT",
+  tenantType: "RECRUITER",
+});
+
+export type Customer = { id: string; callbackKey: string; clientId: string; clientSecret: string };
+
+/** The seeded demo customer (lib/seed/demo.ts). */
+export async function acme(): Promise<Customer> {
+  const [row] = await sql<{ id: string; callbackKey: string; clientId: string }>(
+    `SELECT c."id", c."callbackKey", a."clientId" FROM "Customer" c JOIN "CustomerApplication" a ON a."customerId" = c."id" WHERE c."foreignId" = 'acme-001'`,
+  );
+  if (!row) throw new Error("the demo customer Acme Corp is not seeded");
+  return { ...row, clientSecret: "acme-demo-secret-0123456789abcdef" };
+}
+
+/** lib/crypto/secrets.ts's envelope, so the app can read a secret this test stores (C3). */
+function encryptLikeOnramp(plaintext: string, context: string): string {
+  const key = Buffer.from(process.env.ONRAMP_ENCRYPTION_KEY ?? "", "base64");
+  const keyId = process.env.ONRAMP_ENCRYPTION_KEY_ID || "k1";
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
+  const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return ["v1", keyId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(".");
+}
+
+/** A second customer with its own keys and callback URL, known to Onramp and to the sandbox. */
+export async function anotherCustomer(): Promise<Customer> {
+  const suffix = randomUUID();
+  const c: Customer = { id: `e2e-cust-${suffix}`, callbackKey: randomBytes(32).toString("base64url"), clientId: `e2e-client-${suffix}`, clientSecret: `e2e-secret-${suffix}` };
+  const appId = `e2e-app-${suffix}`;
+  await sql(
+    `INSERT INTO "Customer" ("id", "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+    [c.id, `E2E Other ${suffix.slice(0, 6)}`, `e2e-${suffix}`, ["RECRUITER_SYSTEM_CONNECT_COMPANY"], c.callbackKey],
+  );
+  await sql(
+    `INSERT INTO "CustomerApplication" ("id", "customerId", "clientId", "clientSecretEnc", "clientSecretHint", "origin", "updatedAt") VALUES ($1, $2, $3, $4, $5, 'MANUAL', now())`,
+    [appId, c.id, c.clientId, encryptLikeOnramp(c.clientSecret, `customer-app-secret:${appId}`), c.clientSecret.slice(-4)],
+  );
+  await sandbox("POST", "/applications", { clientId: c.clientId, clientSecret: c.clientSecret });
+  return c;
+}
+
+/** An integration the customer requested in the widget: in Onramp (status `onramp`) and in the sandbox (status `linkedin`). */
+export async function requestedIntegration(c: Customer, linkedin: "REQUESTED" | "PARTNER_READY" | "ENABLED", onramp: "REQUESTED" | "PARTNER_READY"): Promise<{ id: string; tuple: Tuple }> {
+  const tuple = newTuple();
+  await sandbox("POST", "/integrations", { clientId: c.clientId, ...tuple });
+  if (linkedin !== "REQUESTED") await sandbox("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: linkedin, force: true });
+  const id = `e2e-int-${randomUUID()}`;
+  await sql(
+    `INSERT INTO "Integration" ("id", "customerId", "integrationContext", "integrationType", "tenantType", "name", "onboardingStatus", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7::"OnboardingStatus", now())`,
+    [id, c.id, tuple.integrationContext, tuple.integrationType, tuple.tenantType, `E2E ${tuple.integrationContext}`, onramp],
+  );
+  return { id, tuple };
+}
+
+/** The CALLBACK_URL configuration (C16) written as Onramp's configuration sync writes it. */
+export async function configureCallbackUrl(c: Customer, tuple: Tuple, url: string): Promise<void> {
+  const tokenRes = await fetch(`${sandboxUrl()}/oauth/v2/accessToken`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }).toString(),
+  });
+  const { access_token } = (await tokenRes.json()) as { access_token: string };
+  const key = `integrationContext=${encodeURIComponent(tuple.integrationContext)}&integrationType=${tuple.integrationType}&tenantType=${tuple.tenantType}&dataProvider=ATS`;
+  const res = await fetch(`${sandboxUrl()}/v2/atsIntegrations/${key}/configurations`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+    body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
+  });
+  if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);
+}
+
+export async function integration(id: string) {
+  const [row] = await sql<{ onboardingStatus: string; statusSource: string; statusNotificationId: string | null }>(
+    `SELECT "onboardingStatus"::text, "statusSource"::text, "statusNotificationId" FROM "Integration" WHERE "id" = $1`,
+    [id],
+  );
+  return row;
+}
+
+export async function statusChanges(integrationId: string) {
+  return sql<{ fromStatus: string; toStatus: string; source: string; notificationId: string | null }>(
+    `SELECT "fromStatus"::text, "toStatus"::text, "source"::text, "notificationId" FROM "IntegrationStatusChange" WHERE "integrationId" = $1 ORDER BY "createdAt"`,
+    [integrationId],
+  );
+}
+
+export async function notificationCount(customerId: string): Promise<number> {
+  const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Notification" WHERE "customerId" = $1`, [customerId]);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Queues a poll of one customer exactly as enqueuePoll (lib/onboarding-status) does — a tracked Job
+ * row, then the pg-boss job naming it — because the console's "poll now" button is issue #6's.
+ */
+export async function pollNow(customerId: string): Promise<string> {
+  const jobId = `e2e-poll-${randomUUID()}`;
+  await sql(
+    `INSERT INTO "Job" ("id", "kind", "customerId", "payload", "triggeredBy", "updatedAt") VALUES ($1, 'POLL_STATUS', $2, $3, 'e2e', now())`,
+    [jobId, customerId, JSON.stringify({ customerId })],
+  );
+  const boss = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 1 });
+  boss.on("error", (err) => console.error("pg-boss (test side):", err));
+  await boss.start();
+  try {
+    const queueJobId = await boss.send("onramp.poll_status", { trackedJobId: jobId });
+    await sql(`UPDATE "Job" SET "queueJobId" = $2 WHERE "id" = $1`, [jobId, queueJobId]);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+  return jobId;
+}
+
+/** Polls `check` until it answers a value, or fails after `timeoutMs` (no fixed sleeps). */
+export async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

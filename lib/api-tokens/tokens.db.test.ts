@@ -1,0 +1,80 @@
+// API tokens (issue #6): stored hashed, shown once, scoped, revocable, last use recorded, rate bounded.
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { sha256Hex } from "@/lib/crypto/tokens";
+import { db, disconnectDb } from "@/lib/db/client";
+import { SafeError } from "@/lib/errors/safe-error";
+import { API_RATE_LIMIT, RateLimitedError, authenticateApiToken } from "./authenticate";
+import { apiTokenCreateSchema } from "./scopes";
+import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
+
+afterAll(disconnectDb);
+
+async function operator(): Promise<Actor> {
+  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  return { userId: u.id, email: u.email, role: "OPERATOR", customerId: null };
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(SafeError);
+  return (e as SafeError).code;
+}
+
+describe("API tokens", () => {
+  it("stores only the sha256 and a short prefix; the token authenticates with its scopes", async () => {
+    const actor = await operator();
+    const { id, token, prefix } = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ATS", scopes: ["customers:read"] }));
+    expect(token).toMatch(/^onr_[A-Za-z0-9_-]{40,}$/);
+    const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
+    expect(row.tokenHash).toBe(sha256Hex(token));
+    expect(token.startsWith(row.prefix)).toBe(true);
+    expect(row.prefix.length).toBeLessThan(12);
+    expect(prefix).toBe(row.prefix);
+    expect(JSON.stringify(await listApiTokens())).not.toContain(token);
+
+    const caller = await authenticateApiToken(`Bearer ${token}`, "customers:read");
+    expect(caller).toMatchObject({ apiTokenId: id, apiTokenName: "ATS" });
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: id, action: "api_token.created" } });
+    expect(JSON.stringify(audit.details)).not.toContain(token);
+  });
+
+  it("answers 401 without a token or with an unknown one, 403 without the scope, 401 once revoked", async () => {
+    const actor = await operator();
+    const { id, token } = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ro", scopes: "integrations:read" }));
+    expect(await codeOf(authenticateApiToken(null, "integrations:read"))).toBe("unauthorized");
+    expect(await codeOf(authenticateApiToken("Bearer onr_not-a-real-token", "integrations:read"))).toBe("unauthorized");
+    expect(await codeOf(authenticateApiToken(`Basic ${token}`, "integrations:read"))).toBe("unauthorized");
+    expect(await codeOf(authenticateApiToken(`Bearer ${token}`, "customers:write"))).toBe("forbidden");
+    await revokeApiToken(actor, id);
+    expect(await codeOf(authenticateApiToken(`Bearer ${token}`, "integrations:read"))).toBe("unauthorized");
+    expect(await codeOf(revokeApiToken(actor, id))).toBe("conflict");
+  });
+
+  it(`bounds the rate per token: call ${API_RATE_LIMIT + 1} in a window answers 429`, async () => {
+    const actor = await operator();
+    const { token } = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "busy", scopes: ["customers:read"] }));
+    const other = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "quiet", scopes: ["customers:read"] }));
+    // Keep clear of a window boundary so all calls count in one window.
+    const msIntoWindow = Date.now() % 60_000;
+    if (msIntoWindow > 45_000) await new Promise((r) => setTimeout(r, 60_000 - msIntoWindow + 50));
+    for (let i = 0; i < API_RATE_LIMIT; i++) await authenticateApiToken(`Bearer ${token}`, "customers:read");
+    const e = await authenticateApiToken(`Bearer ${token}`, "customers:read").catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(RateLimitedError);
+    expect((e as RateLimitedError).retryAfterSeconds).toBeGreaterThan(0);
+    // Another token is not affected.
+    await expect(authenticateApiToken(`Bearer ${other.token}`, "customers:read")).resolves.toBeTruthy();
+  });
+
+  it("refuses a token without a name or scopes", () => {
+    const r = apiTokenCreateSchema.safeParse({ name: " ", scopes: [] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path[0]).sort()).toEqual(["name", "scopes"]);
+    expect(apiTokenCreateSchema.safeParse({ name: "x", scopes: ["admin:all"] }).success).toBe(false);
+  });
+});

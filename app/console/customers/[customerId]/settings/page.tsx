@@ -81,9 +81,8 @@ export default async function CustomerSettingsPage({
               <dd className="font-mono" data-testid="application-client-id">{app.clientId}</dd>
               <dt className="text-slate-600">Secret</dt>
               <dd className="font-mono" data-testid="application-secret-hint">
-                <span aria-hidden="true">••••</span>
-                <span className="sr-only">ending in </span>
-                {app.secretHint}
+                <span aria-hidden="true">••••{app.secretHint}</span>
+                <span className="sr-only">hidden, ending in {app.secretHint}</span>
               </dd>
               <dt className="text-slate-600">Origin</dt>
               <dd>{app.origin === "PROVISIONED" ? "Provisioned through LinkedIn" : "Entered by hand"}</dd>

@@ -1,19 +1,32 @@
-// Benchmark of the support console (issue #6): the server-side response time of the overview and the
-// customer page on the large data set (`npm run seed:large`: 2,000 customers, 20,000 integrations,
-// 200,000 notifications). Measures the lib/console data functions exactly as the pages call them
-// (in parallel, per page), and, when given a running Onramp (`--console-url=http://localhost:3000`,
-// optionally `--console-email=` / `--console-password=`), the HTTP response time of the pages for a
-// signed-in support user. Run through bench/run.ts (`npm run bench`), or alone:
-//   tsx --conditions=react-server bench/console.bench.ts
+// Benchmark of the support console (issue #6): the server-side response time of the overview, the
+// customer page and the issues page on the large data set (scripts/seed-large.ts: 2,000 customers,
+// 20,000 integrations, 200,000 notifications). Self-contained like the other benches: a fresh database
+// on TEST_DATABASE_URL's server (else DATABASE_URL's, else an embedded one) is created, migrated, seeded
+// with the large set and the demo logins, measured and dropped.
+//   1. the lib/console data functions, called as the pages call them (in parallel, per page);
+//   2. when a production build exists (`next build`; NEXT_DIST_DIR is honoured), the pages over HTTP
+//      from `next start` on that database, signed in as the demo support user.
+// `npm run bench -- console`, or alone: tsx --conditions=react-server bench/console.bench.ts
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
 import { db, disconnectDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
+import { migrate } from "@/lib/db/migrate";
+import { seedDemo } from "@/lib/seed/demo";
 import { listAudit } from "@/lib/console/audit";
 import { customerIntegrations, customerJobs, customerNotifications, customerSummary, linkedInUsage } from "@/lib/console/customer";
 import type { IntegrationFilter } from "@/lib/console/filters";
 import { failedJobs, failedNotifications, keyFailures, openAnomalies, stuckAfterHours, stuckIntegrations } from "@/lib/console/issues";
 import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/console/overview";
 import { LARGE, seedLarge } from "@/scripts/seed-large";
+import { createFreshDatabase, testDatabaseServer } from "@/scripts/stack/database";
+import { freePort, waitForHttp } from "@/scripts/stack/free-port";
+import { freshTestSecrets } from "@/scripts/stack/secrets";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 const RUNS = 7;
 const BUSY_CUSTOMER = "lg-c-00001";
@@ -43,20 +56,6 @@ function print(title: string, rows: Timing[]): void {
   }
 }
 
-/** Seeds the large set when it is missing, but only on a database holding no more than the demo. */
-async function ensureLargeSet(): Promise<boolean> {
-  const large = await db.customer.count({ where: { id: { startsWith: "lg-" } } });
-  if (large >= LARGE.customers) return true;
-  const others = await db.customer.count({ where: { NOT: { id: { startsWith: "lg-" } } } });
-  if (others > 5) {
-    console.log(`[console bench] this database has ${others} customers but not the large set; run \`npm run seed:large\` on a bench database first.`);
-    return false;
-  }
-  console.log("[console bench] seeding the large set (npm run seed:large)…");
-  await seedLarge(env().DATABASE_URL);
-  return true;
-}
-
 async function overviewPage(filter: IntegrationFilter) {
   return Promise.all([stageCounts(filter), listIntegrations(filter, 1), recentChanges(filter, 1), knownIntegrationTypes()]);
 }
@@ -75,11 +74,6 @@ async function customerPage(customerId: string) {
 async function issuesPage() {
   const hours = await stuckAfterHours();
   return Promise.all([failedJobs(1), keyFailures(1), stuckIntegrations(hours, 1), openAnomalies(1), failedNotifications(1)]);
-}
-
-function arg(name: string): string | undefined {
-  const prefix = `--${name}=`;
-  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie header. */
@@ -108,7 +102,7 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
 }
 
 async function httpTimings(baseUrl: string): Promise<Timing[]> {
-  const cookie = await signIn(baseUrl, arg("console-email") ?? "support@onramp.test", arg("console-password") ?? "onramp-demo-password");
+  const cookie = await signIn(baseUrl, "support@onramp.test", "onramp-demo-password");
   const get = (path: string) => async () => {
     const res = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
     await res.arrayBuffer();
@@ -122,34 +116,74 @@ async function httpTimings(baseUrl: string): Promise<Timing[]> {
   ];
 }
 
-export default async function consoleBench(): Promise<void> {
-  try {
-    if (!(await ensureLargeSet())) return;
-    const counts = await Promise.all([db.customer.count(), db.integration.count(), db.notification.count()]);
-    console.log(`\n[console bench] ${counts[0]} customers, ${counts[1]} integrations, ${counts[2]} notifications; ${RUNS} runs after a warm-up`);
-    print("Overview (lib/console data functions, as the page calls them)", [
+/** `next start` on the production build in NEXT_DIST_DIR (or .next), when one exists. */
+async function startBuiltApp(): Promise<{ url: string; stop: () => void } | null> {
+  const distDir = processEnvSnapshot().NEXT_DIST_DIR || ".next";
+  if (!existsSync(join(ROOT, distDir, "BUILD_ID"))) return null;
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  setProcessEnv({ PUBLIC_URL: url, NEXTAUTH_URL: url });
+  const child: ChildProcess = spawn(join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+    cwd: ROOT,
+    env: processEnvSnapshot(),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  await waitForHttp(`${url}/sign-in`, 60_000);
+  return { url, stop: () => child.kill("SIGTERM") };
+}
+
+function measureData(): Promise<Timing[][]> {
+  return (async () => [
+    [
       await time("overview, no filter", () => overviewPage({})),
       await time("overview, status=REQUESTED", () => overviewPage({ status: "REQUESTED" })),
       await time("overview, type + errors=with", () => overviewPage({ type: "APPLY_CONNECT", errors: "with" })),
       await time("overview, customer=Globex", () => overviewPage({ customer: "Globex" })),
-      await time("overview, page 40", () => listIntegrations({}, 40)),
+      await time("overview list, page 40", () => listIntegrations({}, 40)),
       await time("  stageCounts", () => stageCounts({})),
       await time("  listIntegrations", () => listIntegrations({}, 1)),
       await time("  recentChanges", () => recentChanges({}, 1)),
-    ]);
-    print("Customer page", [
+    ],
+    [
       await time(`customer page ${BUSY_CUSTOMER}`, () => customerPage(BUSY_CUSTOMER)),
       await time("  customerNotifications", () => customerNotifications(BUSY_CUSTOMER, 1)),
       await time("  customerIntegrations (+history)", () => customerIntegrations(BUSY_CUSTOMER, 1)),
       await time("issues page", () => issuesPage()),
       await time("audit page, no filter", () => listAudit({}, 1)),
       await time("audit page, action=job", () => listAudit({ action: "job" }, 1)),
-    ]);
-    const baseUrl = arg("console-url");
-    if (baseUrl) print(`HTTP (signed in as support, ${baseUrl})`, await httpTimings(baseUrl.replace(/\/+$/, "")));
-    else console.log("\n(HTTP timings skipped: pass --console-url=http://localhost:3000 with Onramp running on this database)");
+    ],
+  ])();
+}
+
+export default async function consoleBench(): Promise<void> {
+  const le = launcherEnv();
+  const server = await testDatabaseServer(le.TEST_DATABASE_URL ?? le.DATABASE_URL);
+  const database = await createFreshDatabase(server.url, "onramp_bench_console");
+  let app: { url: string; stop: () => void } | null = null;
+  try {
+    await migrate({ databaseUrl: database.url });
+    setProcessEnv({ ...freshTestSecrets(), DATABASE_URL: database.url, LOG_LEVEL: "error", JOBS_WORKERS: "false" });
+    console.log("[console bench] seeding the large set…");
+    const seedStarted = Date.now();
+    await seedLarge(database.url);
+    await seedDemo();
+    const counts = await Promise.all([db.customer.count(), db.integration.count(), db.notification.count()]);
+    console.log(
+      `[console bench] ${counts[0]} customers, ${counts[1]} integrations, ${counts[2]} notifications (seeded in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s); ` +
+        `${RUNS} runs after a warm-up`,
+    );
+    if (counts[1] < LARGE.integrations) throw new Error("the large set is incomplete");
+    const [overview, customer] = await measureData();
+    print("Overview (lib/console data functions, as the page calls them)", overview!);
+    print("Customer, issues and audit pages", customer!);
+    app = await startBuiltApp();
+    if (app) print(`HTTP server response times (next start, signed in as support)`, await httpTimings(app.url));
+    else console.log("\n(HTTP timings skipped: no production build; run `next build` first)");
   } finally {
+    app?.stop();
     await disconnectDb();
+    await database.drop();
+    await server.stop();
   }
 }
 

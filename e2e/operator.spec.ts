@@ -12,6 +12,20 @@ const keys = { clientId: `globex-client-${run}`, clientSecret: `globex-secret-${
 const adminEmail = `admin-${run}@globex.test`;
 const adminPassword = "globex-admin-password-1";
 
+/**
+ * Signs in and waits for the landing URL and the session (not for the landing page's content: the
+ * customer admin's page belongs to another flow).
+ */
+async function signInAndLand(page: Page, email: string, password: string, landing: RegExp): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(landing);
+  const session = await page.request.get("/api/auth/session");
+  expect(((await session.json()) as { user?: { email?: string } }).user?.email).toBe(email);
+}
+
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
   return context.newPage();
@@ -108,14 +122,12 @@ test("the operator invites the customer's admin, who accepts the single-use link
   await invitee.getByRole("button", { name: "Set password" }).click();
   await expect(invitee.getByRole("status")).toContainText("is ready");
   await invitee.getByRole("link", { name: "Go to sign in" }).click();
-  await signIn(invitee, adminEmail, adminPassword);
-  await expect(invitee).toHaveURL(/\/integrations$/);
-  await expect(invitee.getByRole("heading", { level: 1 })).toContainText(customer.name);
+  await signInAndLand(invitee, adminEmail, adminPassword, /\/integrations$/);
 
   // The link worked once.
   const again = await freshPage(browser);
   await again.goto(invitationLink);
-  await expect(again.getByRole("alert")).toContainText("already been used");
+  await expect(again.getByText("This invitation has already been used.")).toBeVisible();
 
   // Disabled: the very next request is refused.
   await page.reload();
@@ -148,7 +160,7 @@ test("support sees customers read-only and never a secret or the settings page",
 });
 
 test("a customer admin can not reach the console", async ({ page }) => {
-  await signIn(page, LOGINS.customerAdmin, DEMO_PASSWORD);
+  await signInAndLand(page, LOGINS.customerAdmin, DEMO_PASSWORD, /\/integrations$/);
   for (const path of ["/console", "/console/customers", settingsUrl, "/console/people"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
@@ -166,6 +178,13 @@ test("the operator creates an API token (shown once) and the vendor API answers 
   await expect(page.getByTestId("new-api-token")).toHaveCount(0);
   expect(await page.content()).not.toContain(token);
 
+  // The stuck threshold the issues view uses.
+  await page.getByLabel("Stuck after (hours)").fill("48");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Saved: 48.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Stuck after (hours)")).toHaveValue("48");
+
   const unauth = await request.get(`/api/v1/customers?foreignId=${customer.foreignId}`);
   expect(unauth.status()).toBe(401);
   const res = await request.get(`/api/v1/customers?foreignId=${customer.foreignId}`, { headers: { authorization: `Bearer ${token}` } });
@@ -178,4 +197,34 @@ test("the operator creates an API token (shown once) and the vendor API answers 
   const doc = await request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
   expect(Object.keys(((await doc.json()) as { paths: object }).paths)).toContain("/customers/{customerId}/application");
+});
+
+async function createCustomerViaUi(page: Page, name: string, foreignId: string): Promise<void> {
+  await page.goto("/console/customers/new");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Customer id in your ATS").fill(foreignId);
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await expect(page).toHaveURL(/\/settings\?created=1$/);
+}
+
+test("the operator provisions an application through LinkedIn (C1) and sees LinkedIn's refusal when it already has one", async ({ page, request }) => {
+  await signIn(page, LOGINS.operator);
+  await createCustomerViaUi(page, `Initech ${run}`, `initech-${run}`);
+  await page.getByRole("button", { name: "Provision application" }).click();
+  await expect(page.getByTestId("provision-message")).toContainText("Provisioning queued");
+  // The page follows the tracked job (C28) until the keys are in.
+  await expect(page.getByText("Provisioned through LinkedIn")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("application-secret-hint")).toContainText("••••");
+
+  // LinkedIn already holds an application for this uniqueForeignId.
+  const taken = `umbrella-${run}`;
+  const registered = await request.post(`${SANDBOX}/_sandbox/applications`, {
+    data: { clientId: `umbrella-client-${run}`, clientSecret: `umbrella-secret-${run}`, uniqueForeignId: taken },
+  });
+  expect(registered.ok()).toBe(true);
+  await createCustomerViaUi(page, `Umbrella ${run}`, taken);
+  await page.getByRole("button", { name: "Provision application" }).click();
+  await expect(page.getByTestId("provisioning-status")).toContainText("LinkedIn already has an application for this customer", { timeout: 30_000 });
+  await expect(page.getByTestId("provisioning-status")).toContainText("existing API key and secret by hand");
+  await expect(page.getByLabel("API key (client id)")).toBeVisible();
 });

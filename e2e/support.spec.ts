@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { LOGINS, signIn } from "./helpers";
+import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 // Issue #6, support's main path: filter the overview, open a customer, retry a failed job and see the
 // audit entry; and support never sees a secret (C3). Rows are created here with `pg` on the e2e
@@ -82,6 +82,8 @@ test("support filters the overview, opens a customer, retries a failed job and s
   await expect(jobRow).toContainText("5 of 5");
   await jobRow.getByRole("button", { name: /Retry sync names job/ }).click();
   await expect(jobRow.getByRole("status")).toHaveText("Retry queued as a new sync names job.");
+  // The new run is listed, with who asked for it.
+  await expect(page.getByTestId("job-list")).toContainText(`by ${LOGINS.support}`);
 
   const audit = page.locator("#audit");
   await expect(audit.getByTestId("audit-list")).toContainText("job.retried");
@@ -131,8 +133,16 @@ test("support never sees a secret: not in any console page, not in the export (C
   expect(settings?.status()).toBe(404);
 });
 
-test("a customer admin can not export integrations", async ({ page }) => {
-  await signIn(page, LOGINS.customerAdmin);
-  const csv = await page.request.get("/api/console/integrations/export");
+test("a customer admin can not export integrations", async ({ request }) => {
+  // Signed in through next-auth's credentials endpoint: this test is about the export route alone.
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signedIn = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: LOGINS.customerAdmin, password: DEMO_PASSWORD, json: "true" },
+  });
+  expect(signedIn.ok()).toBe(true);
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { role?: string } };
+  expect(session.user?.role).toBe("CUSTOMER_ADMIN");
+  const csv = await request.get("/api/console/integrations/export");
   expect(csv.status()).toBe(403);
+  expect(await csv.text()).not.toContain("acme-rsc");
 });

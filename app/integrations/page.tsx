@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { IntegrationList } from "@/components/integrations/integration-list";
 import { LinkedInWidget } from "@/components/integrations/linkedin-widget";
-import { integrationsKey } from "@/components/integrations/use-integrations";
 import { requirePageActor } from "@/lib/auth/guard";
 import { Role } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { integrationList } from "@/lib/integrations/queries";
 import { BUNDLED_INTEGRATION_TYPES } from "@/lib/integrations/types";
+import { integrationsKey } from "@/lib/integrations/view";
 import { NONCE_HEADER } from "@/lib/integrations/widget-csp";
 
 export const metadata: Metadata = { title: "LinkedIn integrations" };

@@ -17,7 +17,7 @@ export function SupportIntegrationTable({ rows }: { rows: CustomerIntegration[] 
   if (!rows.length) return <p className="text-sm text-slate-600">This customer has not requested any integration yet.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[52rem] text-left text-sm">
+      <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Integrations with their status, sync state and history</caption>
         <thead className="border-b border-slate-300">
           <tr>
@@ -125,7 +125,7 @@ export function SupportNotificationTable({ rows }: { rows: CustomerNotification[
   if (!rows.length) return <p className="text-sm text-slate-600">No notifications received from LinkedIn for this customer.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[52rem] text-left text-sm">
+      <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Push notifications received, newest first</caption>
         <thead className="border-b border-slate-300">
           <tr>

@@ -1,12 +1,12 @@
 "use client";
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
 // REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4).
-import type { IntegrationListResponse, IntegrationView, SyncJobView } from "@/lib/integrations/view";
+import { integrationsKey, type IntegrationListResponse, type IntegrationView, type SyncJobView } from "@/lib/integrations/view";
 import { ConfigurationForm } from "./configuration-form";
 import { RenameForm } from "./rename-form";
 import { StatusCheckButton } from "./status-check-button";
 import { JOB_WORDS, ONBOARDING_WORDS, syncWords } from "./status-words";
-import { integrationsKey, useIntegrations } from "./use-integrations";
+import { useIntegrations } from "./use-integrations";
 
 function JobLine({ job }: { job: SyncJobView }) {
   const what = JOB_WORDS[job.kind] ?? job.kind;

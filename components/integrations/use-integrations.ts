@@ -2,14 +2,10 @@
 // The integrations page's live data: SWR polling GET /api/customers/{id}/integrations, fast while
 // something is still moving (jobs, REQUESTED → PARTNER_READY → ENABLED), slow once everything settled.
 import useSWR from "swr";
-import { isSettling, type IntegrationListResponse } from "@/lib/integrations/view";
+import { integrationsKey, isSettling, type IntegrationListResponse } from "@/lib/integrations/view";
 
 export const FAST_REFRESH_MS = 2000;
 export const SLOW_REFRESH_MS = 15000;
-
-export function integrationsKey(customerId: string): string {
-  return `/api/customers/${encodeURIComponent(customerId)}/integrations`;
-}
 
 async function fetchIntegrations(url: string): Promise<IntegrationListResponse> {
   const res = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });

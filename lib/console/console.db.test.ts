@@ -9,7 +9,7 @@ import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { listAudit } from "./audit";
 import { csvCell, csvLine } from "./csv";
-import { customerIntegrations, customerSummary, linkedInUsage } from "./customer";
+import { customerIntegrations, customerJobs, customerSummary, linkedInUsage } from "./customer";
 import { parseAuditParams, parseOverviewParams } from "./filters";
 import { failedJobs, keyFailures, stuckAfterHours, stuckIntegrations, STUCK_SETTING_KEY } from "./issues";
 import { funnelSteps, integrationBatches, listIntegrations, recentChanges, stageCounts } from "./overview";
@@ -219,6 +219,22 @@ describe("customer page (issue #6, C3)", () => {
     expect(usage?.endpoints[0]).toMatchObject({ count: 42, budget: env().LINKEDIN_DAILY_CALL_BUDGET });
     expect(usage?.rateLimitedNow).toBe(false);
     await db.linkedInCallCount.deleteMany({ where: { clientId: `${P}-d-enabled-client` } });
+  });
+});
+
+describe("customer jobs (issue #6)", () => {
+  it("lists the customer's jobs newest first, naming the person who triggered one by email", async () => {
+    const user = await db.user.create({ data: { email: `${P}-support@onramp.test`, role: "SUPPORT" } });
+    const customerId = ids["b-requested"]!;
+    await db.job.create({ data: { kind: "POLL_STATUS", status: "SUCCEEDED", customerId, triggeredBy: "system:poll", createdAt: new Date(now.getTime() - HOUR) } });
+    await db.job.create({ data: { kind: "SYNC_NAMES", status: "FAILED", customerId, triggeredBy: user.id, attempts: 5, lastError: "boom" } });
+    const jobs = await customerJobs(customerId, 1);
+    expect(jobs.rows.map((j) => [j.kind, j.triggeredBy])).toEqual([
+      ["SYNC_NAMES", `${P}-support@onramp.test`],
+      ["POLL_STATUS", "system:poll"],
+    ]);
+    await db.job.deleteMany({ where: { customerId } });
+    await db.user.delete({ where: { id: user.id } });
   });
 });
 

@@ -148,10 +148,20 @@ export type CustomerJob = {
   succeededCount: number;
   failedCount: number;
   lastError: string | null;
+  /** Who asked: a person's email, or "system:poll", "api-token:…" as recorded. */
   triggeredBy: string | null;
   createdAt: Date;
   finishedAt: Date | null;
 };
+
+/** Job.triggeredBy holds a user id for people; show their email instead. */
+async function withTriggeredByLabels(rows: CustomerJob[]): Promise<CustomerJob[]> {
+  const userIds = [...new Set(rows.map((r) => r.triggeredBy).filter((t): t is string => !!t && !t.includes(":")))];
+  if (!userIds.length) return rows;
+  const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
+  const emails = new Map(users.map((u) => [u.id, u.email]));
+  return rows.map((r) => (r.triggeredBy && emails.has(r.triggeredBy) ? { ...r, triggeredBy: emails.get(r.triggeredBy)! } : r));
+}
 
 export async function customerJobs(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerJob>> {
   const { limit, offset } = pageWindow(page, pageSize);
@@ -178,7 +188,7 @@ export async function customerJobs(customerId: string, page: number, pageSize = 
     }),
     db.job.count({ where: { customerId } }),
   ]);
-  return toPage(rows, total, page, pageSize);
+  return toPage(await withTriggeredByLabels(rows), total, page, pageSize);
 }
 
 export type CustomerNotification = {

@@ -147,7 +147,7 @@ async function settleIdle(plans: ConfigPlan[]): Promise<void> {
   for (const p of plans) if (p.needsSettle) await recordAcknowledged(p);
 }
 
-export type ConfigSyncTotals = { total: number; succeeded: number; failed: number };
+export type ConfigSyncTotals = { total: number; succeeded: number; failed: number; handedOver?: boolean };
 
 /** Syncs the configurations of every integration of `customerId` that needs it; throws when some failed. */
 export async function syncCustomerConfigurations(
@@ -197,7 +197,7 @@ export async function syncCustomerConfigurations(
   };
 
   const ran = await underSyncLock(`onramp:sync-configurations:${customerId}`, pass, async () => pending(await configurationPlan(customerId)).length > 0);
-  if (ran === null) return { total: 0, succeeded: 0, failed: 0 };
+  if (ran === null) return { total: 0, succeeded: 0, failed: 0, handedOver: true };
   if (failedAt.size > 0) {
     throw new SafeError(
       "upstream_unavailable",

@@ -3,6 +3,7 @@ import "server-only";
 // the configuration sync (C15–C17) of one customer. The payload only says which customer; what is
 // still to do always comes from the database, so a retried or resumed job never relies on a stale list.
 import { z } from "zod";
+import { db } from "@/lib/db/client";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { syncCustomerConfigurations } from "./config-sync";
 import { syncCustomerNames } from "./name-sync";
@@ -10,11 +11,20 @@ import { syncCustomerNames } from "./name-sync";
 export const customerSyncPayload = z.object({ customerId: z.string().min(1) });
 export type CustomerSyncPayload = z.infer<typeof customerSyncPayload>;
 
+/** Support reads why a job did nothing: the tracker keeps lastError on success (C28). */
+async function noteHandedOver(trackedJobId: string): Promise<void> {
+  await db.job.update({
+    where: { id: trackedJobId },
+    data: { lastError: "Another sync of this customer was already running; it took over this job's work." },
+  });
+}
+
 export const syncNamesJob = defineJob({
   kind: "SYNC_NAMES",
   payload: customerSyncPayload,
   async run(payload, ctx) {
-    await syncCustomerNames(payload.customerId, ctx);
+    const totals = await syncCustomerNames(payload.customerId, ctx);
+    if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
   },
 });
 
@@ -22,7 +32,8 @@ export const syncConfigurationsJob = defineJob({
   kind: "SYNC_CONFIGURATIONS",
   payload: customerSyncPayload,
   async run(payload, ctx) {
-    await syncCustomerConfigurations(payload.customerId, ctx);
+    const totals = await syncCustomerConfigurations(payload.customerId, ctx);
+    if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
   },
 });
 

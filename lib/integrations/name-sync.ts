@@ -20,7 +20,14 @@ type NameWork = {
   nameVersion: number;
 };
 
-export type NameSyncTotals = { total: number; succeeded: number; failed: number; failures: Map<string, string> };
+export type NameSyncTotals = {
+  total: number;
+  succeeded: number;
+  failed: number;
+  failures: Map<string, string>;
+  /** Another job held this customer's name sync and does the work. */
+  handedOver: boolean;
+};
 
 /** Rows still to send, minus those that already failed at the same version in this run. */
 async function nameWork(customerId: string, failedAt: ReadonlyMap<string, number>): Promise<NameWork[]> {
@@ -81,7 +88,7 @@ async function applicationOf(customerId: string) {
 export async function syncCustomerNames(customerId: string, ctx: Pick<JobContext, "progress" | "isLastAttempt" | "attempt">): Promise<NameSyncTotals> {
   const application = await applicationOf(customerId);
   const failedAt = new Map<string, number>();
-  const totals: NameSyncTotals = { total: 0, succeeded: 0, failed: 0, failures: new Map() };
+  const totals: NameSyncTotals = { total: 0, succeeded: 0, failed: 0, failures: new Map(), handedOver: false };
   const seen = new Set<string>();
 
   const pass = async () => {
@@ -125,7 +132,7 @@ export async function syncCustomerNames(customerId: string, ctx: Pick<JobContext
 
   const ran = await underSyncLock(`onramp:sync-names:${customerId}`, pass, async () => (await nameWork(customerId, failedAt)).length > 0);
   totals.failed = failedAt.size;
-  if (ran === null) return totals; // another job holds this customer's name sync and will do the work
+  if (ran === null) return { ...totals, handedOver: true }; // another job holds this customer's name sync and does the work
   if (totals.failed > 0) {
     const first = [...totals.failures.values()][0] ?? "";
     throw new SafeError(

@@ -57,3 +57,8 @@ export function isSettling(r: IntegrationListResponse): boolean {
     r.integrations.some((i) => i.onboardingStatus !== "ENABLED" || i.nameSync.state === "PENDING" || i.nameSync.state === "SYNCING" || i.configSync.state === "SYNCING")
   );
 }
+
+/** The SWR key (and URL) of one customer's integration list: the route app/api/customers/[customerId]/integrations. */
+export function integrationsKey(customerId: string): string {
+  return `/api/customers/${encodeURIComponent(customerId)}/integrations`;
+}

@@ -1,29 +1,112 @@
 import "server-only";
 // Processing of a stored notification runs as a tracked job (C28), never inside the callback request.
+//
+// After a callback's 200, processing is queued in small batches: every notification received in the
+// same ~20 ms gets its tracked Job row and its pg-boss job in ONE transaction (a burst of pushes costs
+// one round of writes, not three per push — bench/intake.bench.ts). The transaction makes the pair
+// atomic: a Job row never exists without its queue job, or the reverse. If the process dies before a
+// batch is written, the notifications stay PENDING without a live job, and the sweep (run with every
+// fallback poll) queues them.
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
-import { enqueueTrackedJob, type EnqueueResult } from "@/lib/jobs/tracker";
+import { env } from "@/lib/env";
+import { getBoss, queueName } from "@/lib/jobs/boss";
+import { enqueueTrackedJob, type EnqueueResult, type QueuedJobData } from "@/lib/jobs/tracker";
 import { logger } from "@/lib/log/logger";
 
 export type ProcessNotificationPayload = { notificationId: string; force?: boolean };
 
-export function enqueueNotificationProcessing(
-  notification: { id: string; customerId: string },
-  triggeredBy: string,
-  opts: { force?: boolean } = {},
-): Promise<EnqueueResult> {
+type StoredRef = { id: string; customerId: string };
+
+/** One processing job, queued now (support's retry and replay, the sweep). */
+export function enqueueNotificationProcessing(notification: StoredRef, triggeredBy: string, opts: { force?: boolean } = {}): Promise<EnqueueResult> {
   const payload: ProcessNotificationPayload = { notificationId: notification.id, ...(opts.force ? { force: true } : {}) };
   return enqueueTrackedJob({ kind: "PROCESS_NOTIFICATION", customerId: notification.customerId, payload, triggeredBy });
+}
+
+/** Writes tracked Job rows and their pg-boss jobs for many notifications in one transaction. */
+export async function enqueueNotificationBatch(notifications: readonly StoredRef[], triggeredBy: string): Promise<void> {
+  if (notifications.length === 0) return;
+  const maxAttempts = env().JOBS_MAX_ATTEMPTS;
+  const jobs = notifications.map((n) => ({ trackedJobId: randomUUID(), queueJobId: randomUUID(), n }));
+  const boss = await getBoss();
+  await db.$transaction(async (tx) => {
+    await tx.job.createMany({
+      data: jobs.map((j) => ({
+        id: j.trackedJobId,
+        kind: "PROCESS_NOTIFICATION" as const,
+        customerId: j.n.customerId,
+        payload: { notificationId: j.n.id } satisfies ProcessNotificationPayload as Prisma.InputJsonValue,
+        triggeredBy,
+        maxAttempts,
+        queueJobId: j.queueJobId,
+      })),
+    });
+    // pg-boss writes through this transaction (its `db` option), with the queue's retry policy.
+    await boss.insert(
+      jobs.map((j) => ({ id: j.queueJobId, name: queueName("PROCESS_NOTIFICATION"), data: { trackedJobId: j.trackedJobId } satisfies QueuedJobData })),
+      {
+        db: {
+          executeSql: async (text: string, values: unknown[]) => ({
+            rows: await tx.$queryRawUnsafe<{ id: string }[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+          }),
+        },
+      },
+    );
+  });
+}
+
+const BATCH_WINDOW_MS = 20;
+const BATCH_MAX = 200;
+
+type Batch = { items: StoredRef[]; timer: NodeJS.Timeout; release: () => void; done: Promise<void> };
+const globalForBatch = globalThis as unknown as { onrampProcessingBatch?: Batch | null };
+
+async function runBatch(batch: Batch): Promise<void> {
+  // From here on new notifications start the next batch; this one's items are read synchronously below.
+  if (globalForBatch.onrampProcessingBatch === batch) globalForBatch.onrampProcessingBatch = null;
+  try {
+    await enqueueNotificationBatch(batch.items, "system:callback");
+  } catch (err) {
+    // Stored and answered: the sweep of the next poll queues them (sweepPendingNotifications).
+    logger().error({ err, count: batch.items.length }, "could not queue notification processing; the sweep will");
+  }
+}
+
+function openBatch(): Batch {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const batch: Batch = { items: [], timer: setTimeout(() => release(), BATCH_WINDOW_MS), release, done: Promise.resolve() };
+  batch.done = gate.then(() => runBatch(batch));
+  return batch;
+}
+
+/**
+ * Queues processing of a notification just stored by the callback; resolves once its batch is written
+ * (or has failed and been logged), so Next's after() keeps the work alive until then.
+ */
+export function queueProcessingSoon(notification: StoredRef): Promise<void> {
+  const batch = (globalForBatch.onrampProcessingBatch ??= openBatch());
+  batch.items.push(notification);
+  if (batch.items.length >= BATCH_MAX) {
+    clearTimeout(batch.timer);
+    batch.release();
+  }
+  return batch.done;
 }
 
 /** Stored notifications whose job was never queued wait at most this long for the sweep. */
 export const SWEEP_AFTER_MS = 2 * 60 * 1000;
 
 /**
- * Queues processing for PENDING notifications that have no live job: the enqueue after the 200 failed
- * or the process died between answering and enqueuing. Runs with every fallback poll (C28).
+ * Queues processing for PENDING notifications that have no live job: the batch after the 200 failed
+ * or the process died between answering and queuing. Runs with every fallback poll (C28).
  */
 export async function sweepPendingNotifications(now: Date = new Date()): Promise<number> {
-  const stale = await db.$queryRaw<{ id: string; customerId: string }[]>`
+  const stale = await db.$queryRaw<StoredRef[]>`
     SELECT n."id", n."customerId" FROM "Notification" n
     WHERE n."processingState" = 'PENDING' AND n."receivedAt" < ${new Date(now.getTime() - SWEEP_AFTER_MS)}
       AND NOT EXISTS (
@@ -31,7 +114,9 @@ export async function sweepPendingNotifications(now: Date = new Date()): Promise
         WHERE j."kind" = 'PROCESS_NOTIFICATION' AND j."status" IN ('QUEUED', 'RUNNING', 'RETRYING')
           AND j."payload"->>'notificationId' = n."id")
     ORDER BY n."receivedAt" LIMIT 500`;
-  for (const n of stale) await enqueueNotificationProcessing(n, "system:sweep");
-  if (stale.length > 0) logger().info({ count: stale.length }, "queued processing of notifications left pending");
+  if (stale.length > 0) {
+    await enqueueNotificationBatch(stale, "system:sweep");
+    logger().info({ count: stale.length }, "queued processing of notifications left pending");
+  }
   return stale.length;
 }

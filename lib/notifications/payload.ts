@@ -8,6 +8,7 @@ export const MAX_ID_CHARS = 512;
 export const MAX_TYPE_CHARS = 128;
 /** The largest instant a JavaScript Date holds. */
 const MAX_EPOCH_MS = 8.64e15;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export interface NotificationPayload {
   id: string;
@@ -55,6 +56,9 @@ export function parseNotificationBody(bytes: Uint8Array): PayloadResult {
   if (body.type.length > MAX_TYPE_CHARS) return fail(`The type is longer than ${MAX_TYPE_CHARS} characters.`);
   // Postgres text can not hold NUL; a JSON escape (\u0000) would decode to one.
   if (body.id.includes("\u0000") || body.type.includes("\u0000")) return fail("The id and type must not contain NUL characters.");
+  // A JSON escape of half a surrogate pair (\ud800) is no character at all: stored, it would become
+  // U+FFFD, and the id Onramp looked up and deduplicated by would no longer be the id LinkedIn sent.
+  if (LONE_SURROGATE.test(body.id) || LONE_SURROGATE.test(body.type)) return fail("The id and type must be valid Unicode text.");
 
   let expiresAt: Date | null = null;
   const raw = body.expiresAt;

@@ -58,6 +58,16 @@ describe("POST /api/linkedin/callback/{key}", () => {
     expect(deferred.length).toBe(before + 1);
   });
 
+  it("C22: expiresAt and the time received are stored as the instants they are (UTC)", async () => {
+    const id = randomUUID();
+    const expiresAt = Date.UTC(2031, 0, 2, 3, 4, 5, 678);
+    const body = JSON.stringify({ id, type: "EXPORT_CANDIDATE_PROFILE", expiresAt });
+    expect((await post(acme.callbackKey, body, signed(acme.clientSecret, body))).status).toBe(200);
+    const stored = await db.notification.findUniqueOrThrow({ where: { customerId_linkedinId: { customerId: acme.customerId, linkedinId: id } } });
+    expect(stored.expiresAt?.getTime()).toBe(expiresAt);
+    expect(Math.abs(stored.receivedAt.getTime() - Date.now())).toBeLessThan(10_000);
+  });
+
   it("C20: the 'hmacsha256=' prefixed form of the header is accepted too", async () => {
     const body = bodyOf(randomUUID());
     const res = await post(acme.callbackKey, body, { "x-li-signature": `hmacsha256=${signNotification(acme.clientSecret, body)}` });

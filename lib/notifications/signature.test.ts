@@ -71,8 +71,15 @@ describe("C22/C23: reading a signed body", () => {
     ['{"id":"a","type":"T","expiresAt":-1}', "expiresAt must be epoch milliseconds (a non-negative integer), got -1."],
     ['{"id":"a","type":"T","expiresAt":1.5}', "expiresAt must be epoch milliseconds (a non-negative integer), got 1.5."],
     ['{"id":"a\\u0000","type":"T"}', "The id and type must not contain NUL characters."],
+    ['{"id":"a\\ud800","type":"T"}', "The id and type must be valid Unicode text."],
+    ['{"id":"a","type":"\\udc00x"}', "The id and type must be valid Unicode text."],
   ])("refuses %j naming what is wrong", (body, message) => {
     expect(parseNotificationBody(enc(body))).toEqual({ ok: false, errorMessage: message });
+  });
+
+  it("keeps a real surrogate pair (an emoji) in an id", () => {
+    const r = parseNotificationBody(enc('{"id":"a\\ud83d\\ude00","type":"T"}'));
+    expect(r.ok && r.payload.id).toBe("a😀");
   });
 
   it("refuses bytes that are not UTF-8", () => {

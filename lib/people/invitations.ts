@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Role } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
@@ -20,7 +21,7 @@ export function invitationUrl(token: string): string {
 
 export type CreatedInvitation = { id: string; url: string; token: string; expiresAt: Date; email: string };
 
-export async function createInvitation(actor: AuditActor & { userId?: string }, input: InvitationCreateInput, now = new Date()): Promise<CreatedInvitation> {
+export async function createInvitation(actor: Actor, input: InvitationCreateInput, now = new Date()): Promise<CreatedInvitation> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     throw new SafeError("conflict", "This person already has an account.", {
@@ -47,7 +48,7 @@ export async function createInvitation(actor: AuditActor & { userId?: string }, 
         customerId: input.customerId,
         tokenHash: sha256Hex(token),
         expiresAt,
-        createdById: "userId" in actor && actor.userId ? actor.userId : null,
+        createdById: actor.userId,
       },
       select: { id: true },
     });

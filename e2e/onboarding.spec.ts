@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { LOGINS, signIn } from "./helpers";
+
+// Issue #4 against the production build and the LinkedIn sandbox: the customer admin authorizes two
+// integrations in LinkedIn's plugin (C4–C9), sees them stored and their names synced (C10–C14), then
+// sees REQUESTED → PARTNER_READY → ENABLED (C18, C19) without reloading the page.
+
+const ACME_CLIENT_ID = "acme-demo-client";
+
+function sandboxUrl(): string {
+  const url = process.env.E2E_SANDBOX_URL;
+  if (!url) throw new Error("E2E_SANDBOX_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
+  return url;
+}
+
+async function moveInSandbox(tuple: Record<string, string>, status: "PARTNER_READY" | "ENABLED"): Promise<void> {
+  const res = await fetch(`${sandboxUrl()}/_sandbox/integrations/move`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clientId: ACME_CLIENT_ID, ...tuple, status }),
+  });
+  if (!res.ok) throw new Error(`sandbox move answered ${res.status}: ${await res.text()}`);
+}
+
+function row(page: Page, context: string) {
+  return page.locator(`[data-testid="integration-row"][data-integration-context="${context}"]`);
+}
+
+test("a customer admin authorizes two integrations in LinkedIn's plugin and watches them come alive without reloading", async ({ page }) => {
+  test.setTimeout(120_000);
+  const cspViolations: string[] = [];
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to (load|execute|connect)/i.test(msg.text())) cspViolations.push(msg.text());
+  });
+  const suffix = Date.now().toString(36);
+  const orgId = `e2eorg${suffix}`;
+  const contractId = `e2econ${suffix}`;
+  const company = { integrationContext: `urn:li:organization:${orgId}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" };
+  const contract = { integrationContext: `urn:li:contract:${contractId}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" };
+
+  // Signing in lands on /integrations by a client-side navigation, so the plugin must render there (C8).
+  await signIn(page, LOGINS.customerAdmin);
+  await expect(page).toHaveURL(/\/integrations$/);
+
+  // C9: the page's policy allows the sandbox (standing for platform.linkedin.com), never 'unsafe-eval'.
+  const document = await page.request.get("/integrations");
+  const csp = document.headers()["content-security-policy"] ?? "";
+  expect(csp).toContain(new URL(sandboxUrl()).origin);
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  expect(csp).not.toContain("unsafe-eval");
+
+  // The plugin (sandbox in.js + ATSIntegrationWidget) rendered the bundles offered to Acme (C5, C6).
+  const widget = page.getByTestId("linkedin-widget");
+  await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
+  await expect(widget.getByRole("button", { name: "Authorize APPLY_WITH_LINKEDIN" })).toHaveCount(0);
+
+  // Marker that a reload would wipe: everything below must happen on this same document.
+  await page.evaluate(() => ((window as unknown as { __onrampNoReload: boolean }).__onrampNoReload = true));
+
+  await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
+  await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
+  await expect(page.getByTestId("widget-result")).toContainText("Stored 1 integration");
+  await widget.getByLabel("Contract id for RECRUITER_SYSTEM_CONNECT_CONTRACT").fill(contractId);
+  await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_CONTRACT" }).click();
+
+  // Stored, and their names synced with LinkedIn by the jobs (C10–C14), shown by SWR.
+  for (const t of [company, contract]) {
+    const r = row(page, t.integrationContext);
+    await expect(r).toBeVisible();
+    await expect(r.getByTestId("integration-name")).toHaveText("Acme Corp's LinkedIn Recruiter Recruiter System Connect Integration");
+    await expect(r.getByTestId("onboarding-status")).toHaveAttribute("data-status", "REQUESTED");
+    await expect(r.locator('[data-sync-state="SYNCED"]')).toHaveCount(2, { timeout: 30_000 }); // name and settings
+  }
+  await expect(page.getByTestId("sync-progress")).toContainText("names synced");
+
+  // LinkedIn moves them to PARTNER_READY (no push for that, C19): "Check status" asks LinkedIn (C19b).
+  await moveInSandbox(company, "PARTNER_READY");
+  await moveInSandbox(contract, "PARTNER_READY");
+  await page.getByRole("button", { name: "Check status with LinkedIn now" }).click();
+  for (const t of [company, contract]) {
+    await expect(row(page, t.integrationContext).getByTestId("onboarding-status")).toHaveAttribute("data-status", "PARTNER_READY", { timeout: 30_000 });
+  }
+
+  // The customer enables them in LinkedIn: the push to Acme's callback URL (C16, C19) turns them ENABLED.
+  await moveInSandbox(company, "ENABLED");
+  await moveInSandbox(contract, "ENABLED");
+  for (const t of [company, contract]) {
+    await expect(row(page, t.integrationContext).getByTestId("onboarding-status")).toHaveAttribute("data-status", "ENABLED", { timeout: 45_000 });
+  }
+
+  expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
+  expect(cspViolations).toEqual([]);
+});
+
+test("a customer admin renames an integration and the new name reaches LinkedIn (C11)", async ({ page }) => {
+  test.setTimeout(90_000);
+  const orgId = `e2eren${Date.now().toString(36)}`;
+  const context = `urn:li:organization:${orgId}`;
+  await signIn(page, LOGINS.customerAdmin);
+  const widget = page.getByTestId("linkedin-widget");
+  await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
+  await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
+  const r = row(page, context);
+  await expect(r.locator('[data-sync-state="SYNCED"]').first()).toBeVisible({ timeout: 30_000 });
+
+  await r.getByText("Rename or change settings").click();
+  await r.getByLabel("Name shown in LinkedIn").fill("Acme hiring (EMEA)");
+  await r.getByRole("button", { name: "Rename" }).click();
+  await expect(r.getByRole("status").filter({ hasText: "Renamed" })).toBeVisible();
+  await expect(r.getByTestId("integration-name")).toHaveText("Acme hiring (EMEA)");
+
+  await expect
+    .poll(
+      async () => {
+        const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as {
+          integrations: { clientId: string; integrationContext: string; integrationName: string | null }[];
+        };
+        return state.integrations.find((i) => i.clientId === ACME_CLIENT_ID && i.integrationContext === context)?.integrationName;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("Acme hiring (EMEA)");
+  await expect(r.locator('[data-sync-state="SYNCED"]')).toHaveCount(2, { timeout: 30_000 });
+});

@@ -143,7 +143,7 @@ export default async function syncBench(): Promise<void> {
     console.log(`\n[sync bench] ${seeded} integrations, ${customers} customers (${perCustomer} each), ${concurrency} jobs at once, ${Math.round(faultRate * 100)} % injected 429/500`);
     console.log(`  records synced            ${synced} of ${seeded} in ${seconds.toFixed(1)} s`);
     console.log(`  records per second        ${rate.toFixed(0)}  (contract ceiling: 100 per second per application = ${ceiling} across ${customers} applications; ${((rate / ceiling) * 100).toFixed(1)} % of it)`);
-    console.log(`  per application           ${(rate / customers).toFixed(1)} records/s on average (ceiling 100)`);
+    console.log(`  calls per application     ${(calls.length / customers).toFixed(2)} on average (${perCustomer} records need ${Math.ceil(perCustomer / 100)} call${perCustomer > 100 ? "s" : ""} of ≤100, ≥1 s apart: C13)`);
     console.log(`  batch calls               ${calls.length} (${faults} answered with an injected 429/500, all retried)`);
     console.log(`  spacing violations (C13)  ${spacingViolations}`);
     console.log(`  jobs                      ${jobs.map((j) => `${j.status} ${j._count}`).join(", ")}`);

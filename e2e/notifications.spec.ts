@@ -205,3 +205,40 @@ test("GET ?challengeCode= answers LinkedIn's webhook validation with the (seeded
     challengeResponse: createHmac("sha256", customer.clientSecret).update("e2e-challenge").digest("hex"),
   });
 });
+
+test("fuzz over HTTP: 400 generated requests to the running app, no 5xx, nothing stored without a valid signature", async ({ request }) => {
+  test.setTimeout(120_000);
+  const customer = await anotherCustomer();
+  let seed = 20261122;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const accepted = new Set<string>();
+  for (let k = 0; k < 400; k += 1) {
+    const id = `fz-${k}-${Math.floor(rand() * 1e9)}`;
+    const body = pick([
+      JSON.stringify({ id, type: "INTEGRATION_STATUS_CHANGE", expiresAt: 0 }),
+      JSON.stringify({ id, type: pick(["EXPORT_CANDIDATE_PROFILE", 5, null, ""]), expiresAt: pick([0, -5, "x", 1.5, null]) }),
+      `{"id":"${id}","type":`,
+      Buffer.from(Array.from({ length: Math.floor(rand() * 200) }, () => Math.floor(rand() * 256))).toString("latin1"),
+      "",
+      JSON.stringify([id]),
+    ]);
+    const bytes = Buffer.from(body, "latin1");
+    const valid = signNotification(customer.clientSecret, bytes);
+    const signature = pick([valid, valid, `hmacsha256=${valid}`, valid.replace(/^./, (c) => (c === "0" ? "1" : "0")), signNotification("wrong", bytes), "", "zz"]);
+    const headers: Record<string, string> = { "content-type": pick(["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) };
+    if (signature) headers["X-LI-Signature"] = signature;
+    const method = pick(["POST", "POST", "POST", "POST", "PUT", "GET"]);
+    const path = pick([callbackPath(customer.callbackKey), callbackPath(customer.callbackKey), callbackPath(`${customer.callbackKey}x`)]);
+    const res = await request.fetch(path, { method, data: method === "GET" ? undefined : bytes, headers });
+    expect(res.status(), `${method} ${body.slice(0, 80)} sig=${signature.slice(0, 16)}`).toBeLessThan(500);
+    if (res.status() === 200 && method === "POST") {
+      expect(signature === valid || signature === `hmacsha256=${valid}`).toBe(true);
+      expect(path).toBe(callbackPath(customer.callbackKey));
+      accepted.add(id);
+    }
+  }
+  const stored = await sql<{ linkedinId: string }>(`SELECT "linkedinId" FROM "Notification" WHERE "customerId" = $1`, [customer.id]);
+  expect(new Set(stored.map((r) => r.linkedinId))).toEqual(accepted);
+  expect(accepted.size).toBeGreaterThan(10);
+});

@@ -1,5 +1,8 @@
+import { randomBytes } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import { expect, test, type Page } from "@playwright/test";
-import { LOGINS, signIn } from "./helpers";
+import pg from "pg";
+import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 // Issue #4 against the production build and the LinkedIn sandbox: the customer admin authorizes two
 // integrations in LinkedIn's plugin (C4–C9), sees them stored and their names synced (C10–C14), then
@@ -90,6 +93,8 @@ test("a customer admin authorizes two integrations in LinkedIn's plugin and watc
 
   expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
   expect(cspViolations).toEqual([]);
+  await page.getByText("Rename or change settings").first().click();
+  await page.screenshot({ path: "test-results/onboarding-tmp.png", fullPage: true });
 });
 
 test("a customer admin renames an integration and the new name reaches LinkedIn (C11)", async ({ page }) => {
@@ -98,6 +103,13 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   const context = `urn:li:organization:${orgId}`;
   await signIn(page, LOGINS.customerAdmin);
   const widget = page.getByTestId("linkedin-widget");
+  // C8: after a client-side navigation (the header's home link), the plugin renders again, no reload.
+  await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
+  await page.evaluate(() => ((window as unknown as { __onrampNoReload: boolean }).__onrampNoReload = true));
+  await page.getByRole("link", { name: "Onramp", exact: true }).click();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
   await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
   await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
   const r = row(page, context);
@@ -121,4 +133,37 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
     )
     .toBe("Acme hiring (EMEA)");
   await expect(r.locator('[data-sync-state="SYNCED"]')).toHaveCount(2, { timeout: 30_000 });
+});
+
+test("a customer without a LinkedIn application sees why the plugin cannot load and who fixes it", async ({ page }) => {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
+  const tag = randomBytes(4).toString("hex");
+  const email = `admin-${tag}@noapp.test`;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Customer" (id, "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, now())`,
+      [`cust-${tag}`, `No App ${tag}`, `noapp-${tag}`, ["RECRUITER_SYSTEM_CONNECT_COMPANY"], `cb-${tag}`],
+    );
+    await client.query(
+      `INSERT INTO "User" (id, email, role, "customerId", "passwordHash", "updatedAt") VALUES ($1, $2, 'CUSTOMER_ADMIN', $3, $4, now())`,
+      [`user-${tag}`, email, `cust-${tag}`, await hash(DEMO_PASSWORD)],
+    );
+  } finally {
+    await client.end();
+  }
+  const scripts: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().includes("/xdoor/scripts/in.js")) scripts.push(r.url());
+  });
+  await signIn(page, email);
+  const note = page.getByTestId("widget-unavailable");
+  await expect(note).toContainText("The LinkedIn panel cannot load yet");
+  await expect(note).toContainText("Onramp operator");
+  await expect(page.getByTestId("linkedin-widget")).toHaveCount(0);
+  await expect(page.getByTestId("sync-progress")).toContainText("No integrations yet");
+  expect(scripts).toEqual([]);
 });

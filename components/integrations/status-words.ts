@@ -24,6 +24,7 @@ export function syncWords(state: SyncState, error: string | null): string {
     case "FAILED":
       return "not accepted by LinkedIn";
     default:
+      if (error?.startsWith("Waiting for you")) return "waiting for you";
       return error ? "will be sent again shortly" : "waiting to be sent";
   }
 }

@@ -212,6 +212,13 @@ describe("widget intake (C7, C12)", () => {
     );
   });
 
+  it("a customer without a LinkedIn application is told its vendor must set it up, and nothing is stored", async () => {
+    const c = await makeCustomer();
+    await m.db.db.customerApplication.delete({ where: { customerId: c.customerId } });
+    await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("noapp")] })).rejects.toThrow(/not set up yet.*vendor's operator/);
+    expect(await integrationsOf(c.customerId)).toHaveLength(0);
+  });
+
   it("C7: the same tuple handed over twice, even at once, is one integration", async () => {
     const c = await makeCustomer();
     const t = org("twice");
@@ -298,6 +305,37 @@ describe("the sync (workers running in this process)", () => {
     expect(shown?.configurations.find((x) => x.key === "CALLBACK_URL")).toMatchObject({ value: null, editable: false });
     expect(shown?.configurations.find((x) => x.key === "ENTITY_VISIBILITY_DEFAULT")).toMatchObject({ value: "HIDE_ENTITIES_WITHOUT_ACLS", editable: true, syncState: "SYNCED" });
     expect(JSON.stringify(list)).not.toContain(c.callbackKey);
+  }, 60_000);
+
+  it("C15: a required customer value left empty waits for the customer (callback URL sent meanwhile), then syncs once entered", async () => {
+    await m.db.db.configurationKeyRequirement.createMany({
+      data: [
+        { integrationType: "INMAIL_HISTORY_SYNC", key: "CALLBACK_URL", label: "Callback URL", valueSource: "CALLBACK_URL" },
+        { integrationType: "INMAIL_HISTORY_SYNC", key: "ATS_TENANT_ID", label: "ATS tenant id", valueSource: "CUSTOMER", customerEditable: true },
+      ],
+    });
+    const c = await makeCustomer();
+    const tuple = { integrationContext: "urn:li:organization:inmail1", integrationType: "INMAIL_HISTORY_SYNC", tenantType: "RECRUITER" };
+    await authorizeInWidget(c, [tuple as ReturnType<typeof org>]);
+    const waiting = await eventually("waiting for the customer's value", async () => {
+      const [r] = await integrationsOf(c.customerId);
+      return r?.configSyncError?.startsWith("Waiting for you") ? r : null;
+    });
+    expect(waiting.configSyncState).toBe("PENDING");
+    expect(waiting.configSyncError).toContain("ATS tenant id");
+    await eventually("the callback URL sent meanwhile (C16)", async () => {
+      const [i] = await sandboxIntegrations(c.clientId);
+      return i?.configurations.CALLBACK_URL?.string === m.callback.callbackUrlFor("http://localhost:3000", c.callbackKey);
+    });
+    await eventually("the config job finished rather than looping", async () =>
+      (await m.db.db.job.count({ where: { customerId: c.customerId, kind: "SYNC_CONFIGURATIONS", status: { in: ["QUEUED", "RUNNING", "RETRYING"] } } })) === 0,
+    );
+    await m.mutations.editConfiguration(c.actor, { integrationId: waiting.id, "value:ATS_TENANT_ID": "tenant-42" });
+    await eventually("SYNCED with the customer's value", async () => {
+      const [r] = await integrationsOf(c.customerId);
+      const [i] = await sandboxIntegrations(c.clientId);
+      return r?.configSyncState === "SYNCED" && r.configSyncError === null && i?.configurations.ATS_TENANT_ID?.string === "tenant-42";
+    });
   }, 60_000);
 
   it("C26: a 429 and a 500 from LinkedIn are retried and the names end synced", async () => {

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { stopBoss } from "@/lib/jobs/boss";
+import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { ENDPOINTS } from "@/lib/linkedin";
 import { setTestEnv, useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { cancelQueuedJobs, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
@@ -12,7 +12,7 @@ import { pollStatusJob, recheckStatusJob } from "./jobs";
 import { describePoll, runPoll } from "./poll";
 import { tryPollLock } from "./poll-lock";
 import { enqueuePoll, recheckIntegration } from "./requests";
-import { onPollTick, pollCron } from "./schedule";
+import { POLL_SCHEDULE_QUEUE, onPollTick, pollCron, startPollSchedule } from "./schedule";
 
 let sandbox: SandboxHandle;
 const admin = sandboxAdmin(() => sandbox.url);
@@ -165,6 +165,20 @@ describe("the schedule", () => {
     expect(pollCron(360)).toEqual({ cron: "0 */6 * * *", checkElapsed: false });
     expect(pollCron(45)).toEqual({ cron: "* * * * *", checkElapsed: true });
     expect(pollCron(0)).toBeNull();
+  });
+
+  it("is registered with pg-boss in Postgres, so every Onramp process shares one schedule", async () => {
+    // Under vitest startPollSchedule does nothing (many files share this database); pretend otherwise.
+    setTestEnv({ NODE_ENV: "production", POLL_INTERVAL_MINUTES: "15" });
+    const boss = await getBoss();
+    try {
+      await startPollSchedule();
+      const schedules = await boss.getSchedules();
+      expect(schedules.find((sch) => sch.name === POLL_SCHEDULE_QUEUE)).toMatchObject({ cron: "*/15 * * * *", timezone: "UTC" });
+    } finally {
+      await boss.unschedule(POLL_SCHEDULE_QUEUE);
+      setTestEnv({ NODE_ENV: "test", POLL_INTERVAL_MINUTES: undefined });
+    }
   });
 
   it("an irregular interval's tick queues a poll only once the interval has passed", async () => {

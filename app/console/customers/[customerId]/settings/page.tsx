@@ -111,16 +111,15 @@ export default async function CustomerSettingsPage({
               </p>
               <OperatorJobRefresher active={jobActive} />
               {job ? <OperatorProvisioningStatus job={job} /> : null}
-              {!jobActive ? (
-                <OperatorActionButton
-                  action={requestProvisioningAction}
-                  fields={{ customerId: customer.id }}
-                  label={job ? "Provision again" : "Provision application"}
-                  pendingLabel="Queuing…"
-                  variant="primary"
-                  messageId="provision-message"
-                />
-              ) : null}
+              {/* Stays mounted while the job runs so its answer is read out; asking again then answers "already under way". */}
+              <OperatorActionButton
+                action={requestProvisioningAction}
+                fields={{ customerId: customer.id }}
+                label={job && !jobActive ? "Provision again" : "Provision application"}
+                pendingLabel="Queuing…"
+                variant="primary"
+                messageId="provision-message"
+              />
             </div>
             <div className="space-y-3">
               <h3 className="font-medium">Enter existing keys</h3>

@@ -8,6 +8,12 @@ import { logger } from "@/lib/log/logger";
 
 const globalForBoss = globalThis as unknown as { onrampBoss?: Promise<PgBoss> };
 
+// Queues whose jobs carry a singletonKey: "stately" keeps at most one queued and one active job per
+// key (pg-boss ignores singletonKey on standard queues). A policy is fixed when the queue is created.
+const QUEUE_POLICIES: Partial<Record<JobKind, "stately">> = {
+  PROVISION_APPLICATION: "stately",
+};
+
 export function queueName(kind: JobKind): string {
   return `onramp.${kind.toLowerCase()}`;
 }
@@ -28,7 +34,8 @@ async function startBoss(): Promise<PgBoss> {
     };
     // createQueue is not idempotent across concurrent starts; updateQueue keeps options current.
     const existing = await boss.getQueue(name);
-    if (!existing) await boss.createQueue(name, options).catch(async (err: unknown) => {
+    const policy = QUEUE_POLICIES[kind];
+    if (!existing) await boss.createQueue(name, { ...options, ...(policy ? { policy } : {}) }).catch(async (err: unknown) => {
       if (!(await boss.getQueue(name))) throw err;
     });
     else await boss.updateQueue(name, options);

@@ -14,7 +14,7 @@ export type EnqueueInput = {
   payload: Prisma.InputJsonValue;
   /** User id, "system:poll", "api-token:…": who asked for it. */
   triggeredBy?: string;
-  /** At most one queued job per key (pg-boss singleton), e.g. one name sync per customer at a time. */
+  /** At most one queued and one active job per key; honoured on "stately" queues only (lib/jobs/boss.ts). */
   singletonKey?: string;
   startAfterSeconds?: number;
 };

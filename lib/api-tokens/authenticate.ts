@@ -15,11 +15,14 @@ export const API_RATE_WINDOW_MS = 60_000;
 /** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
 const LAST_USED_PRECISION_MS = 60_000;
 
+export type RateBound = { limit: number; windowMs: number };
+const DEFAULT_RATE: RateBound = { limit: API_RATE_LIMIT, windowMs: API_RATE_WINDOW_MS };
+
 export class RateLimitedError extends SafeError {
   readonly retryAfterSeconds: number;
-  constructor(resetAt: Date) {
+  constructor(resetAt: Date, rate: RateBound) {
     const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-    super("rate_limited", `Too many requests with this token: at most ${API_RATE_LIMIT} a minute. Retry in ${seconds} s.`);
+    super("rate_limited", `Too many requests with this token: at most ${rate.limit} every ${Math.round(rate.windowMs / 1000)} s. Retry in ${seconds} s.`);
     this.retryAfterSeconds = seconds;
   }
 }
@@ -29,7 +32,13 @@ function bearerOf(header: string | null): string | null {
   return match?.[1] ?? null;
 }
 
-export async function authenticateApiToken(authorization: string | null, scope: ApiScope, now = new Date()): Promise<ApiCaller> {
+export async function authenticateApiToken(
+  authorization: string | null,
+  scope: ApiScope,
+  opts: { now?: Date; rate?: RateBound } = {},
+): Promise<ApiCaller> {
+  const now = opts.now ?? new Date();
+  const rate = opts.rate ?? DEFAULT_RATE;
   const token = bearerOf(authorization);
   if (!token || !token.startsWith(TOKEN_PREFIX)) {
     throw new SafeError("unauthorized", "Send an Onramp API token: Authorization: Bearer onr_…");
@@ -39,8 +48,8 @@ export async function authenticateApiToken(authorization: string | null, scope: 
     select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
   });
   if (!row || row.revokedAt) throw new SafeError("unauthorized", "This API token is not valid or has been revoked.");
-  const limit = await hitRateLimit(`api-token:${row.id}`, API_RATE_LIMIT, API_RATE_WINDOW_MS);
-  if (!limit.allowed) throw new RateLimitedError(limit.resetAt);
+  const limit = await hitRateLimit(`api-token:${row.id}`, rate.limit, rate.windowMs);
+  if (!limit.allowed) throw new RateLimitedError(limit.resetAt, rate);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

@@ -95,7 +95,7 @@ export async function syncCustomerNames(customerId: string, ctx: Pick<JobContext
     for (;;) {
       const work = await nameWork(customerId, failedAt);
       if (work.length === 0) return;
-      for (const w of work) if (!seen.has(w.id)) seen.add(w.id);
+      for (const w of work) seen.add(w.id);
       totals.total = seen.size;
       await ctx.progress({ total: totals.total, succeeded: totals.succeeded, failed: failedAt.size });
       for (const batch of inBatches(work)) {

@@ -27,6 +27,7 @@ describe("contentSecurityPolicy (C9)", () => {
     expect(directive(production, "script-src")).toBe("script-src 'self' 'nonce-abc123' https://platform.linkedin.com https://www.linkedin.com");
     expect(production).not.toContain("unsafe-eval");
     expect(directive(production, "script-src")).not.toContain("unsafe-inline");
+    expect(directive(production, "style-src")).toBe("style-src 'self' 'nonce-abc123' https://platform.linkedin.com https://www.linkedin.com");
     expect(directive(production, "object-src")).toBe("object-src 'none'");
     expect(directive(production, "frame-ancestors")).toBe("frame-ancestors 'none'");
   });

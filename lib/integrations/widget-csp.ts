@@ -29,6 +29,9 @@ export function contentSecurityPolicy({ nonce, linkedInUrls, development }: CspI
     ["script-src", `'self' 'nonce-${nonce}' ${linkedIn}${development ? " 'unsafe-eval'" : ""}`],
     // Dev styles are injected inline by Next; a nonce would make browsers ignore 'unsafe-inline'.
     ["style-src", development ? `'self' 'unsafe-inline' ${linkedIn}` : `'self' 'nonce-${nonce}' ${linkedIn}`],
+    // style="" attributes (React style props, the plugin's CSSOM sizing) carry no script; <style> and
+    // stylesheet elements still need the nonce or an allowed host.
+    ["style-src-attr", "'unsafe-inline'"],
     ["img-src", `'self' data: blob: ${linkedIn}`],
     ["font-src", `'self' data: ${linkedIn}`],
     ["connect-src", `'self' ${linkedIn}${development ? " ws: wss:" : ""}`],

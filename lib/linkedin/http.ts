@@ -14,6 +14,8 @@ import { MAX_IN_PROCESS_WAIT_MS, nextDelayMs, parseRetryAfter } from "./backoff"
 import { assertWithinDailyBudget, recordLinkedInCall } from "./call-count";
 import { LinkedInError, type LinkedInErrorKind } from "./errors";
 import { describeErrorBody } from "./error-body";
+import type { PacedOperation } from "./endpoints";
+import { withSendSlot } from "./pacing";
 
 /** How long one attempt may take before it counts as "no answer". */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -44,8 +46,8 @@ export interface LinkedInRequest<S extends z.ZodType> {
   body?: LinkedInRequestBody;
   auth?: BearerAuth;
   schema: S;
-  /** Runs before every attempt (pacing, C13). */
-  beforeAttempt?: () => Promise<void>;
+  /** C13: every attempt, retries included, holds the application's send slot while it is in flight. */
+  pacing?: { operation: PacedOperation; spacingMs: number };
   /** Test seam: the random source of the jitter. */
   random?: () => number;
 }
@@ -140,7 +142,6 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
   let attempt = 0;
   for (;;) {
     attempt += 1;
-    if (req.beforeAttempt) await req.beforeAttempt();
     const headers: Record<string, string> = { accept: "application/json", ...req.headers };
     if (contentType) headers["content-type"] = contentType;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -148,8 +149,13 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
     let res: Response;
     let text: string;
     try {
-      res = await fetch(req.url, { method: req.method, headers, body: payload, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-      text = await res.text();
+      const send = async () => {
+        const r = await fetch(req.url, { method: req.method, headers, body: payload, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        return { r, t: await r.text() };
+      };
+      const sent = req.pacing ? await withSendSlot(req.clientId, req.pacing.operation, req.pacing.spacingMs, send) : await send();
+      res = sent.r;
+      text = sent.t;
     } catch (cause) {
       await recordLinkedInCall(req.clientId, req.endpoint, "error");
       const reason = cause instanceof Error ? (cause.name === "TimeoutError" ? "no answer in time" : cause.message) : "network error";

@@ -31,7 +31,7 @@ export {
   type DailyBudget,
   type EndpointCallsToday,
 } from "./call-count";
-export { reserveSendSlot, waitForSendSlot, type SendSlot } from "./pacing";
+export { claimSendSlot, withSendSlot, type SendSlot } from "./pacing";
 export {
   applicationAuth,
   clearApplicationToken,

@@ -9,7 +9,6 @@ import { inBatches } from "./batching";
 import { ENDPOINTS, PACED_OPERATIONS, PATHS } from "./endpoints";
 import { isLinkedInError, type LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
-import { waitForSendSlot } from "./pacing";
 import { batchUpdateResponseSchema } from "./schemas";
 import { applicationAuth, type LinkedInApplicationRef } from "./token";
 
@@ -76,10 +75,7 @@ export async function syncIntegrationNames(application: LinkedInApplicationRef, 
         body: { json: batchPartialUpdateBody(batch) },
         auth,
         schema: batchUpdateResponseSchema,
-        // C13: every attempt, retries included, waits for its own slot.
-        beforeAttempt: async () => {
-          await waitForSendSlot(application.clientId, PACED_OPERATIONS.syncIntegrationNames, e.LINKEDIN_BATCH_SPACING_MS);
-        },
+        pacing: { operation: PACED_OPERATIONS.syncIntegrationNames, spacingMs: e.LINKEDIN_BATCH_SPACING_MS },
       });
       for (const outcome of batchUpdateOutcomes(batch.map((i) => i.tuple), data)) byId.set(tupleId(outcome.tuple), outcome);
     } catch (err) {

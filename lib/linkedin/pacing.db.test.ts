@@ -1,13 +1,14 @@
-// C13 across processes: send slots are reserved in Postgres, so two callers with their own database
-// connections (two Onramp processes) never get slots closer than LINKEDIN_BATCH_SPACING_MS.
+// C13 across processes: the send slot lives in Postgres, so callers with their own database
+// connections (two Onramp processes) never send closer than LINKEDIN_BATCH_SPACING_MS, measured from
+// the previous call's ANSWER, so a request that leaves late can not squeeze the next one.
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db/client";
+import { disconnectDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { PACED_OPERATIONS } from "./endpoints";
-import { reserveSendSlot } from "./pacing";
+import { claimSendSlot, type SendSlot } from "./pacing";
 
 // A second Prisma client with its own pool: what another Onramp process would hold.
 const otherProcess = new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 4 }) });
@@ -16,61 +17,58 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-function gaps(slots: Date[]): number[] {
-  const times = slots.map((s) => s.getTime()).sort((a, b) => a - b);
-  return times.slice(1).map((t, i) => t - (times[i] as number));
+type Call = { claimedAt: number; releasedAt: number };
+
+/** Claims, "sends" for `inFlightMs`, releases: one paced LinkedIn call. */
+async function pacedCall(clientId: string, spacing: number, inFlightMs: number, client?: PrismaClient): Promise<Call> {
+  const slot: SendSlot = await claimSendSlot(clientId, PACED_OPERATIONS.syncIntegrationNames, spacing, client ? { client } : {});
+  await new Promise((r) => setTimeout(r, inFlightMs)); // the request in flight
+  const releasedAt = await slot.release();
+  return { claimedAt: slot.claimedAt.getTime(), releasedAt: releasedAt.getTime() };
+}
+
+function gapsAfterAnswers(calls: Call[]): number[] {
+  const sorted = [...calls].sort((a, b) => a.claimedAt - b.claimedAt);
+  return sorted.slice(1).map((c, i) => c.claimedAt - (sorted[i] as Call).releasedAt);
 }
 
 describe("pacing (C13, C30)", () => {
-  it("two concurrent callers in two processes get slots at least the configured spacing apart", async () => {
+  it("two concurrent callers in two processes: the second leaves at least the configured spacing after the first's answer", async () => {
     const spacing = env().LINKEDIN_BATCH_SPACING_MS;
     expect(spacing).toBe(1000);
     const clientId = `pacing-${randomUUID()}`;
-    const op = PACED_OPERATIONS.syncIntegrationNames;
-    const [a, b] = await Promise.all([reserveSendSlot(clientId, op, spacing), reserveSendSlot(clientId, op, spacing, otherProcess)]);
-    expect(gaps([a.slotAt, b.slotAt])[0]).toBeGreaterThanOrEqual(spacing);
-    // The later caller is told to wait; the earlier one goes at once.
-    expect(Math.max(a.waitMs, b.waitMs)).toBeGreaterThan(spacing - 100);
-    expect(Math.min(a.waitMs, b.waitMs)).toBeLessThan(100);
+    // The first call is slow to come back (300 ms): the second still waits a full spacing after it.
+    const calls = await Promise.all([pacedCall(clientId, spacing, 300), pacedCall(clientId, spacing, 300, otherProcess)]);
+    const [gap] = gapsAfterAnswers(calls);
+    expect(gap).toBeGreaterThanOrEqual(spacing);
   });
 
-  it("many concurrent reservations from both processes never come closer than the spacing", async () => {
-    const spacing = env().LINKEDIN_BATCH_SPACING_MS;
+  it("many concurrent callers from both processes never overlap and keep the spacing", async () => {
+    const spacing = 150;
     const clientId = `pacing-${randomUUID()}`;
-    const op = PACED_OPERATIONS.lookupByIds;
-    const slots = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => reserveSendSlot(clientId, op, spacing, i % 2 === 0 ? undefined : otherProcess)),
-    );
-    const g = gaps(slots.map((s) => s.slotAt));
-    expect(g).toHaveLength(11);
-    for (const gap of g) expect(gap).toBeGreaterThanOrEqual(spacing);
+    const calls = await Promise.all(Array.from({ length: 8 }, (_, i) => pacedCall(clientId, spacing, 20, i % 2 === 0 ? undefined : otherProcess)));
+    const gaps = gapsAfterAnswers(calls);
+    expect(gaps).toHaveLength(7);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(spacing);
   });
 
   it("paces per application and operation: another application is not held back", async () => {
     const spacing = env().LINKEDIN_BATCH_SPACING_MS;
-    const op = PACED_OPERATIONS.syncIntegrationNames;
-    const first = await reserveSendSlot(`pacing-${randomUUID()}`, op, spacing);
-    const other = await reserveSendSlot(`pacing-${randomUUID()}`, op, spacing);
-    const otherOp = await reserveSendSlot(`pacing-${randomUUID()}`, PACED_OPERATIONS.lookupByIds, spacing);
-    expect(first.waitMs).toBeLessThan(100);
-    expect(other.waitMs).toBeLessThan(100);
-    expect(otherOp.waitMs).toBeLessThan(100);
+    const a = `pacing-${randomUUID()}`;
+    const held = await claimSendSlot(a, PACED_OPERATIONS.syncIntegrationNames, spacing);
+    const started = Date.now();
+    const other = await claimSendSlot(`pacing-${randomUUID()}`, PACED_OPERATIONS.syncIntegrationNames, spacing);
+    const otherOp = await claimSendSlot(a, PACED_OPERATIONS.lookupByIds, spacing);
+    expect(Date.now() - started).toBeLessThan(spacing);
+    await Promise.all([held.release(), other.release(), otherOp.release()]);
   });
 
-  it("a slot after a quiet period is now, not in the past", async () => {
+  it("a claim whose process died is freed when its lease ends", async () => {
     const clientId = `pacing-${randomUUID()}`;
     const op = PACED_OPERATIONS.syncIntegrationNames;
-    await reserveSendSlot(clientId, op, 1000);
-    // The application last sent an hour ago.
-    await db.linkedInPacing.update({
-      where: { clientId_operation: { clientId, operation: op } },
-      data: { nextSlotAt: new Date(Date.now() - 3600_000) },
-    });
-    const before = Date.now();
-    const next = await reserveSendSlot(clientId, op, 1000);
-    expect(next.waitMs).toBeLessThanOrEqual(1); // timestamp(3) rounds to the millisecond
-    expect(Math.abs(next.slotAt.getTime() - before)).toBeLessThan(5000);
-    const row = await db.linkedInPacing.findUniqueOrThrow({ where: { clientId_operation: { clientId, operation: op } } });
-    expect(row.nextSlotAt.getTime() - next.slotAt.getTime()).toBe(1000);
+    const abandoned = await claimSendSlot(clientId, op, 1000, { leaseMs: 300 }); // never released
+    const next = await claimSendSlot(clientId, op, 1000, { client: otherProcess });
+    expect(next.claimedAt.getTime() - abandoned.claimedAt.getTime()).toBeGreaterThanOrEqual(300);
+    await next.release();
   });
 });

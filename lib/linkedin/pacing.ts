@@ -1,54 +1,75 @@
 import "server-only";
-// Send slots per application and operation, reserved in Postgres so the spacing of C13 ("at least one
-// second between calls") holds across every Onramp process and worker, never per process memory.
+// C13 ("at least one second between calls") across every Onramp process and worker, held in Postgres,
+// never in process memory. One row per application and operation says when the next call may leave.
+//
+// A caller CLAIMS the row (an atomic compare-and-set that succeeds only once that time has come),
+// which leases it for as long as a request may take; it RELEASES it when LinkedIn's answer has
+// arrived, setting the next time to now + spacing. So the next call leaves at least `spacing` after the
+// previous answer, hence arrives at least `spacing` after the previous call arrived, whatever the
+// network or event-loop delays: no safety margin is needed.
 import { db, type Db } from "@/lib/db/client";
 import type { PacedOperation } from "./endpoints";
 
+/** A claim outlives a request (REQUEST_TIMEOUT_MS is 30 s); a process that dies mid-call frees it then. */
+export const PACING_LEASE_MS = 60_000;
+/** Longest a waiter sleeps before looking again (a leased row shows a far-off time). */
+const MAX_POLL_MS = 100;
+
 export interface SendSlot {
-  /** When this caller may send (database clock). */
-  slotAt: Date;
-  /** How long to wait from now for that slot, by the database clock (so app clock skew does not matter). */
-  waitMs: number;
+  /** When the claim was taken (database clock). */
+  claimedAt: Date;
+  /** Frees the row: the next call may leave `spacingMs` from now. Returns that release time. */
+  release(): Promise<Date>;
 }
 
-/**
- * Reserves the next send slot: one atomic INSERT … ON CONFLICT DO UPDATE. The row holds the earliest
- * time the NEXT caller may send; this caller gets GREATEST(that, now) and pushes it on by `spacingMs`.
- * Row locking serializes concurrent reservations, so two callers never get slots closer than spacingMs.
- */
-export async function reserveSendSlot(
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function claimSendSlot(
   clientId: string,
   operation: PacedOperation,
   spacingMs: number,
-  /** Another process's client, in tests; the process's own by default. */
-  client: Db = db,
+  options: { client?: Db; leaseMs?: number } = {},
 ): Promise<SendSlot> {
+  const client = options.client ?? db;
+  const leaseMs = options.leaseMs ?? PACING_LEASE_MS;
   // Prisma's DateTime columns are "timestamp(3)" holding UTC, hence AT TIME ZONE 'UTC' on the clock.
-  const rows = await client.$queryRaw<{ slotMs: number; nowMs: number }[]>`
-    INSERT INTO "LinkedInPacing" ("clientId", "operation", "nextSlotAt")
-    VALUES (${clientId}, ${operation}, (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${spacingMs}::float8 / 1000))
-    ON CONFLICT ("clientId", "operation") DO UPDATE SET
-      "nextSlotAt" = GREATEST("LinkedInPacing"."nextSlotAt", clock_timestamp() AT TIME ZONE 'UTC')
-                     + make_interval(secs => ${spacingMs}::float8 / 1000)
-    RETURNING
-      (EXTRACT(EPOCH FROM "nextSlotAt") * 1000 - ${spacingMs}::float8)::float8 AS "slotMs",
-      (EXTRACT(EPOCH FROM clock_timestamp() AT TIME ZONE 'UTC') * 1000)::float8 AS "nowMs"`;
-  const row = rows[0];
-  if (!row) throw new Error("reserving a LinkedIn send slot returned no row");
-  const slotMs = Number(row.slotMs);
-  return { slotAt: new Date(Math.round(slotMs)), waitMs: Math.max(0, Math.ceil(slotMs - Number(row.nowMs))) };
+  for (;;) {
+    const claimed = await client.$queryRaw<{ claimedMs: number }[]>`
+      INSERT INTO "LinkedInPacing" ("clientId", "operation", "nextSlotAt")
+      VALUES (${clientId}, ${operation}, (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs}::float8 / 1000))
+      ON CONFLICT ("clientId", "operation") DO UPDATE
+        SET "nextSlotAt" = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${leaseMs}::float8 / 1000)
+        WHERE "LinkedInPacing"."nextSlotAt" <= (clock_timestamp() AT TIME ZONE 'UTC')
+      RETURNING (EXTRACT(EPOCH FROM clock_timestamp() AT TIME ZONE 'UTC') * 1000)::float8 AS "claimedMs"`;
+    const row = claimed[0];
+    if (row) {
+      return {
+        claimedAt: new Date(Math.round(Number(row.claimedMs))),
+        release: () => releaseSendSlot(client, clientId, operation, spacingMs),
+      };
+    }
+    const waiting = await client.$queryRaw<{ waitMs: number }[]>`
+      SELECT (EXTRACT(EPOCH FROM ("nextSlotAt" - (clock_timestamp() AT TIME ZONE 'UTC'))) * 1000)::float8 AS "waitMs"
+      FROM "LinkedInPacing" WHERE "clientId" = ${clientId} AND "operation" = ${operation}`;
+    await sleep(Math.min(MAX_POLL_MS, Math.max(1, Math.ceil(Number(waiting[0]?.waitMs ?? 1)))));
+  }
 }
 
-/**
- * Added to the spacing when reserving: a slot is when a request LEAVES, and the first request of a run
- * may spend a few more milliseconds on its way (a new connection) than the next one, so LinkedIn could
- * otherwise see two arrivals a hair closer than the spacing.
- */
-export const PACING_MARGIN_MS = 25;
+async function releaseSendSlot(client: Db, clientId: string, operation: PacedOperation, spacingMs: number): Promise<Date> {
+  const rows = await client.$queryRaw<{ releasedMs: number }[]>`
+    UPDATE "LinkedInPacing"
+      SET "nextSlotAt" = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${spacingMs}::float8 / 1000)
+      WHERE "clientId" = ${clientId} AND "operation" = ${operation}
+    RETURNING (EXTRACT(EPOCH FROM clock_timestamp() AT TIME ZONE 'UTC') * 1000)::float8 AS "releasedMs"`;
+  return new Date(Math.round(Number(rows[0]?.releasedMs ?? Date.now())));
+}
 
-/** Reserves a slot at least spacingMs (+ the margin) after the previous one and waits for it. */
-export async function waitForSendSlot(clientId: string, operation: PacedOperation, spacingMs: number): Promise<SendSlot> {
-  const slot = await reserveSendSlot(clientId, operation, spacingMs + PACING_MARGIN_MS);
-  if (slot.waitMs > 0) await new Promise((resolve) => setTimeout(resolve, slot.waitMs));
-  return slot;
+/** Runs one call holding the application's send slot (C13). */
+export async function withSendSlot<T>(clientId: string, operation: PacedOperation, spacingMs: number, call: () => Promise<T>): Promise<T> {
+  const slot = await claimSendSlot(clientId, operation, spacingMs);
+  try {
+    return await call();
+  } finally {
+    await slot.release();
+  }
 }

@@ -8,7 +8,6 @@ import { inBatches } from "./batching";
 import { ENDPOINTS, PACED_OPERATIONS, PATHS } from "./endpoints";
 import { LinkedInError, isLinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
-import { waitForSendSlot } from "./pacing";
 import { idsLookupResponseSchema, requestLookupResponseSchema, type LinkedInOnboardingStatus, type Paging } from "./schemas";
 import { applicationAuth, type LinkedInApplicationRef } from "./token";
 
@@ -97,9 +96,7 @@ export async function lookupStatusByTuples(
         url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch)}`,
         auth,
         schema: idsLookupResponseSchema,
-        beforeAttempt: async () => {
-          await waitForSendSlot(application.clientId, PACED_OPERATIONS.lookupByIds, e.LINKEDIN_BATCH_SPACING_MS);
-        },
+        pacing: { operation: PACED_OPERATIONS.lookupByIds, spacingMs: e.LINKEDIN_BATCH_SPACING_MS },
       });
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
     } catch (err) {

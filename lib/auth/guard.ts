@@ -7,6 +7,7 @@ import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { errorResponse, toSafeError } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertCustomerAccess, assertRole } from "./access";
 import { type Actor, canAccessCustomer, currentActor, hasRole } from "./actor";
 import type { Role } from "./roles";
 
@@ -29,16 +30,8 @@ export async function requireCustomerPage(customerId: string, roles: readonly Ro
   return actor;
 }
 
-// ── checks usable anywhere inside a guarded handler ──
-
-export function assertRole(actor: Actor, roles: readonly Role[]): void {
-  if (!hasRole(actor, roles)) throw new SafeError("forbidden", "Your role does not allow this.");
-}
-
-/** Another customer's data answers as if it did not exist. */
-export function assertCustomerAccess(actor: Actor, customerId: string): void {
-  if (!canAccessCustomer(actor, customerId)) throw new SafeError("not_found", "No such customer.");
-}
+// Checks usable anywhere inside a guarded handler (kept free of Next.js imports for job handlers).
+export { assertCustomerAccess, assertRole };
 
 // ── route handlers ──
 

@@ -29,11 +29,11 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-/** One attempt of the tracked job, as pg-boss would hand it to the worker (the last one). */
-async function runLastAttempt(trackedJobId: string): Promise<unknown> {
+/** One attempt of the tracked job, as pg-boss would hand it to the worker (by default the first of five). */
+async function runAttempt(trackedJobId: string, retryLimit = 4): Promise<unknown> {
   const handler = jobHandlers().PROVISION_APPLICATION;
   expect(handler, "PROVISION_APPLICATION is registered").toBeDefined();
-  const job = { data: { trackedJobId }, retryCount: 0, retryLimit: 0 } as unknown as PgBoss.JobWithMetadata<QueuedJobData>;
+  const job = { data: { trackedJobId }, retryCount: 0, retryLimit } as unknown as PgBoss.JobWithMetadata<QueuedJobData>;
   return runOne(handler!, job).then(
     () => null,
     (e: unknown) => e,
@@ -45,7 +45,7 @@ describe("PROVISION_APPLICATION job (C1)", () => {
     const foreignId = `prov-${randomUUID()}`;
     const c = await createCustomer(actor, { displayName: "Initech", foreignId, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] });
     const { jobId } = await requestProvisioning(actor, c.id);
-    expect(await runLastAttempt(jobId)).toBeNull();
+    expect(await runAttempt(jobId)).toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job).toMatchObject({ status: "SUCCEEDED", totalCount: 1, succeededCount: 1 });
     const app = await db.customerApplication.findUniqueOrThrow({ where: { customerId: c.id } });
@@ -58,9 +58,12 @@ describe("PROVISION_APPLICATION job (C1)", () => {
     // LinkedIn already holds an application for this uniqueForeignId (the keys were lost here).
     await db.customerApplication.delete({ where: { customerId: c.id } });
     const again = await requestProvisioning(actor, c.id);
-    expect(await runLastAttempt(again.jobId)).toBeInstanceOf(Error);
+    // The first attempt already ends the job: a conflict stays a conflict, so it is not retried
+    // (the worker completes the queue job instead of throwing for a retry).
+    expect(await runAttempt(again.jobId)).toBeNull();
     const failed = await db.job.findUniqueOrThrow({ where: { id: again.jobId } });
     expect(failed.status).toBe("FAILED");
+    expect(failed.attempts).toBe(1);
     expect(failed.lastError).toMatch(/LinkedIn already has an application for this customer .*Enter that application's existing API key and secret by hand/);
   });
 

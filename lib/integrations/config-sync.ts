@@ -45,6 +45,28 @@ export function desiredValue(
   return req.defaultValue ?? null;
 }
 
+/**
+ * C16: without a callback URL LinkedIn sends no notification, so every integration gets one even when
+ * the operator's requirement rows do not list it (the rows are editable data, C15; this is not).
+ */
+export function withCallbackUrl(integrationType: string, reqs: ConfigurationKeyRequirement[]): ConfigurationKeyRequirement[] {
+  if (reqs.some((r) => r.valueSource === "CALLBACK_URL")) return reqs;
+  const epoch = new Date(0);
+  const builtIn: ConfigurationKeyRequirement = {
+    id: `builtin:${integrationType}:CALLBACK_URL`,
+    integrationType,
+    key: "CALLBACK_URL",
+    label: "Callback URL",
+    description: "Where LinkedIn sends this customer's push notifications (C16, C21).",
+    valueSource: "CALLBACK_URL",
+    defaultValue: null,
+    customerEditable: false,
+    createdAt: epoch,
+    updatedAt: epoch,
+  };
+  return [builtIn, ...reqs];
+}
+
 export async function requirementsByType(): Promise<Map<string, ConfigurationKeyRequirement[]>> {
   const all = await db.configurationKeyRequirement.findMany({ orderBy: [{ integrationType: "asc" }, { key: "asc" }] });
   const byType = new Map<string, ConfigurationKeyRequirement[]>();
@@ -75,7 +97,7 @@ export async function configurationPlan(customerId: string): Promise<ConfigPlan[
     const entries: Record<string, string> = {};
     const missing: string[] = [];
     let needsSend = false;
-    for (const req of requirements.get(i.integrationType) ?? []) {
+    for (const req of withCallbackUrl(i.integrationType, requirements.get(i.integrationType) ?? [])) {
       const row = stored.get(req.key);
       const value = desiredValue(req, row?.value, callbackUrl);
       if (value === null || value === "") {

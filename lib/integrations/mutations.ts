@@ -2,7 +2,7 @@ import "server-only";
 // What a customer admin changes on their integrations: the customer-facing name (C11) and the
 // configuration values the operator lets them edit (C15, C17). Both re-sync through tracked jobs.
 import type { Actor } from "@/lib/auth/actor";
-import { assertCustomerAccess } from "@/lib/auth/guard";
+import { assertCustomerAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";

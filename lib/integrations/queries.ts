@@ -1,7 +1,7 @@
 import "server-only";
 // Reading one customer's integrations for the page and the SWR route (issue #4).
 import { db } from "@/lib/db/client";
-import { requirementsByType } from "./config-sync";
+import { requirementsByType, withCallbackUrl } from "./config-sync";
 import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "./types";
 import type { IntegrationListResponse, IntegrationView } from "./view";
 
@@ -35,7 +35,7 @@ export async function integrationList(customerId: string): Promise<IntegrationLi
       statusChangedAt: i.statusChangedAt.toISOString(),
       nameSync: { state: i.nameSyncState, error: i.nameSyncError, syncedAt: iso(i.nameSyncedAt), attempts: i.nameSyncAttempts },
       configSync: { state: i.configSyncState, error: i.configSyncError, syncedAt: iso(i.configSyncedAt) },
-      configurations: (requirements.get(i.integrationType) ?? []).map((req) => {
+      configurations: withCallbackUrl(i.integrationType, requirements.get(i.integrationType) ?? []).map((req) => {
         const row = stored.get(req.key);
         const visible = req.valueSource !== "CALLBACK_URL";
         return {

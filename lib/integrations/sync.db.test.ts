@@ -20,7 +20,6 @@ type Mods = {
   boss: typeof import("@/lib/jobs/boss");
   secrets: typeof import("@/lib/crypto/secrets");
   callback: typeof import("@/lib/customers/callback-url");
-  requirements: typeof import("./requirements");
 };
 let m: Mods;
 let scratch: ScratchDatabase;
@@ -147,15 +146,8 @@ beforeAll(async () => {
     boss: await import("@/lib/jobs/boss"),
     secrets: await import("@/lib/crypto/secrets"),
     callback: await import("@/lib/customers/callback-url"),
-    requirements: await import("./requirements"),
   };
-  await m.db.db.configurationKeyRequirement.create({
-    data: { integrationType: "RECRUITER_SYSTEM_CONNECT", key: "CALLBACK_URL", label: "Callback URL", valueSource: "CALLBACK_URL" },
-  });
-  await m.db.db.configurationKeyRequirement.create({
-    data: { integrationType: "APPLY_CONNECT", key: "CALLBACK_URL", label: "Callback URL", valueSource: "CALLBACK_URL" },
-  });
-  await m.requirements.seedEntityVisibilityRequirement();
+  // CALLBACK_URL and the C17 visibility key come from the baseline migration (prisma/migrations).
 }, 120_000);
 
 afterEach(async () => {
@@ -310,7 +302,6 @@ describe("the sync (workers running in this process)", () => {
   it("C15: a required customer value left empty waits for the customer (callback URL sent meanwhile), then syncs once entered", async () => {
     await m.db.db.configurationKeyRequirement.createMany({
       data: [
-        { integrationType: "INMAIL_HISTORY_SYNC", key: "CALLBACK_URL", label: "Callback URL", valueSource: "CALLBACK_URL" },
         { integrationType: "INMAIL_HISTORY_SYNC", key: "ATS_TENANT_ID", label: "ATS tenant id", valueSource: "CUSTOMER", customerEditable: true },
       ],
     });

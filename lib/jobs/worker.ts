@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { toSafeError } from "@/lib/errors/respond";
 import { logger } from "@/lib/log/logger";
 import { getBoss, queueName } from "./boss";
+import { isPermanentJobError } from "./errors";
 import { jobHandlers } from "./registry";
 import { startPollSchedule } from "@/lib/onboarding-status/schedule";
 import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
@@ -36,7 +37,10 @@ export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<Qu
   } catch (err) {
     // Only SafeError messages are stored: they are written for people and carry no secrets.
     const message = toSafeError(err).message;
-    await markAttemptFailed(trackedJobId, message, isLastAttempt);
+    const permanent = isPermanentJobError(err);
+    await markAttemptFailed(trackedJobId, message, isLastAttempt || permanent);
+    // A permanent failure completes the queue job: retrying can not help, a person must act first.
+    if (permanent) return;
     throw err; // pg-boss schedules the retry (or records the failure after the last attempt)
   }
 }

@@ -3,7 +3,7 @@ import "server-only";
 // settled one (look it up and apply it again, even past its expiry: a person decided to). Both queue a
 // tracked job and are audited; the status rules of applyOnboardingStatus make a replay harmless.
 import type { Actor } from "@/lib/auth/actor";
-import { assertCustomerAccess } from "@/lib/auth/guard";
+import { assertCustomerAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";

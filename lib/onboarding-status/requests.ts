@@ -2,7 +2,7 @@ import "server-only";
 // What people (the support console, issue #6) and the schedule ask of the status machinery: a poll
 // now (all customers or one) and a re-check of one integration (C19b). Both are tracked jobs (C28).
 import type { Actor } from "@/lib/auth/actor";
-import { assertCustomerAccess } from "@/lib/auth/guard";
+import { assertCustomerAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";

@@ -6,7 +6,6 @@ import { db } from "@/lib/db/client";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { hashPassword } from "@/lib/auth/password";
 import { newCallbackKey } from "@/lib/customers/callback-url";
-import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { customerAppSecretContext } from "@/lib/linkedin/secret-contexts";
 
 export const DEMO_PASSWORD = "onramp-demo-password";
@@ -30,25 +29,7 @@ async function upsertUser(email: string, password: string, role: "OPERATOR" | "S
   return db.user.create({ data: { email, role, customerId, passwordHash: await hashPassword(password), name: email.split("@")[0] } });
 }
 
-export async function seedConfigurationRequirements(): Promise<void> {
-  // C16: every integration needs its callback URL; the operator edits the rest (C15).
-  for (const integrationType of INTEGRATION_TYPES) {
-    await db.configurationKeyRequirement.upsert({
-      where: { integrationType_key: { integrationType, key: "CALLBACK_URL" } },
-      create: {
-        integrationType,
-        key: "CALLBACK_URL",
-        label: "Callback URL",
-        description: "Where LinkedIn sends this customer's push notifications (C16, C21).",
-        valueSource: "CALLBACK_URL",
-      },
-      update: {},
-    });
-  }
-}
-
 export async function seedDemo(): Promise<{ customerId: string }> {
-  await seedConfigurationRequirements();
   await upsertUser(DEMO.operator.email, DEMO.operator.password, "OPERATOR", null);
   await upsertUser(DEMO.support.email, DEMO.support.password, "SUPPORT", null);
 

@@ -21,21 +21,31 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
 }
 
 let acmeId = "";
+let umbrellaId = "";
 let failedJobId = "";
+// The filtered customer is this run's own, so other specs' integrations (on Acme) can not change the counts.
+const UMBRELLA = `Umbrella ${RUN}`;
 
 test.beforeAll(async () => {
   const [acme] = await sql<{ id: string }>(`SELECT id FROM "Customer" WHERE "foreignId" = 'acme-001'`);
   if (!acme) throw new Error("the demo customer Acme Corp is missing");
   acmeId = acme.id;
   const globexId = `e2e-globex-${RUN}`;
-  await sql(
-    `INSERT INTO "Customer" (id, "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt")
-     VALUES ($1, $2, $3, '{}', $4, now())`,
-    [globexId, `Globex ${RUN}`, `globex-${RUN}`, `cb-globex-${RUN}`],
-  );
+  umbrellaId = `e2e-umbrella-${RUN}`;
+  for (const [id, name, key] of [
+    [globexId, `Globex ${RUN}`, `globex-${RUN}`],
+    [umbrellaId, UMBRELLA, `umbrella-${RUN}`],
+  ] as const) {
+    await sql(
+      `INSERT INTO "Customer" (id, "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt")
+       VALUES ($1, $2, $3, '{}', $4, now())`,
+      [id, name, key, `cb-${key}`],
+    );
+  }
   const integrations: [string, string, string, string][] = [
+    [umbrellaId, `umbrella-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
+    [umbrellaId, `umbrella-apply-${RUN}`, "APPLY_CONNECT", "REQUESTED"],
     [acmeId, `acme-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
-    [acmeId, `acme-apply-${RUN}`, "APPLY_CONNECT", "REQUESTED"],
     [globexId, `globex-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
   ];
   for (const [customerId, key, type, status] of integrations) {
@@ -49,7 +59,7 @@ test.beforeAll(async () => {
   await sql(
     `INSERT INTO "Job" (id, kind, status, "customerId", attempts, "maxAttempts", "lastError", payload, "finishedAt", "updatedAt")
      VALUES ($1, 'SYNC_NAMES', 'FAILED', $2, 5, 5, 'LinkedIn answered 503 five times.', $3, now(), now())`,
-    [failedJobId, acmeId, JSON.stringify({ customerId: acmeId })],
+    [failedJobId, umbrellaId, JSON.stringify({ customerId: umbrellaId })],
   );
 });
 
@@ -58,22 +68,22 @@ test("support filters the overview, opens a customer, retries a failed job and s
   await page.goto("/console");
   await expect(page.getByRole("heading", { level: 1, name: "Onboarding overview" })).toBeVisible();
 
-  await page.getByLabel("Customer", { exact: true }).fill("Acme");
+  await page.getByLabel("Customer", { exact: true }).fill(UMBRELLA);
   await page.getByRole("button", { name: "Apply filters" }).click();
-  await expect(page).toHaveURL(/customer=Acme/);
+  await expect(page).toHaveURL(/customer=Umbrella/);
   const list = page.getByTestId("integration-list");
   await expect(page.getByTestId("filter-summary")).toHaveText("Showing 2 matching integrations of 1 customer.");
-  await expect(list.getByText(`Integration acme-rsc-${RUN}`)).toBeVisible();
+  await expect(list.getByText(`Integration umbrella-rsc-${RUN}`)).toBeVisible();
   await expect(list.getByText(`Integration globex-rsc-${RUN}`)).toHaveCount(0);
 
   await page.getByLabel("Status", { exact: true }).selectOption("ENABLED");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/status=ENABLED/);
   await expect(page.getByTestId("filter-summary")).toHaveText("Showing 1 matching integration of 1 customer.");
-  await expect(list.getByText(`Integration acme-apply-${RUN}`)).toHaveCount(0);
+  await expect(list.getByText(`Integration umbrella-apply-${RUN}`)).toHaveCount(0);
 
-  await list.getByRole("link", { name: "Acme Corp" }).first().click();
-  await expect(page.getByRole("heading", { level: 1, name: "Acme Corp" })).toBeVisible();
+  await list.getByRole("link", { name: UMBRELLA }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: UMBRELLA })).toBeVisible();
   // Support is not an operator: no link to the keys and settings page.
   await expect(page.getByRole("link", { name: "Customer settings and keys" })).toHaveCount(0);
 
@@ -90,7 +100,7 @@ test("support filters the overview, opens a customer, retries a failed job and s
   await expect(audit.getByTestId("audit-list")).toContainText(LOGINS.support);
 
   // The audit page shows it too, filtered by action.
-  await page.goto(`/console/audit?action=job.retried&customer=Acme`);
+  await page.goto(`/console/audit?action=job.retried&customer=${encodeURIComponent(UMBRELLA)}`);
   const rows = page.getByTestId("audit-list").locator("tbody tr");
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(failedJobId);

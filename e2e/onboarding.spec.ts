@@ -70,7 +70,7 @@ test("a customer admin authorizes two integrations in LinkedIn's plugin and watc
   for (const t of [company, contract]) {
     const r = row(page, t.integrationContext);
     await expect(r).toBeVisible();
-    await expect(r.getByTestId("integration-name")).toHaveText("Acme Corp's LinkedIn Recruiter Recruiter System Connect Integration");
+    await expect(r.getByTestId("integration-name")).toHaveText("Acme Corp's LinkedIn Recruiter System Connect Integration");
     await expect(r.getByTestId("onboarding-status")).toHaveAttribute("data-status", "REQUESTED");
     await expect(r.locator('[data-sync-state="SYNCED"]')).toHaveCount(2, { timeout: 30_000 }); // name and settings
   }

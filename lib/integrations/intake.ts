@@ -87,18 +87,29 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
   }
 
   const unique = new Map(tuples.map((t) => [`${t.integrationContext}|${t.integrationType}|${t.tenantType}`, t]));
-  const created = await db.integration.createMany({
-    data: [...unique.values()].map((t) => ({
-      customerId,
-      integrationContext: t.integrationContext,
-      integrationType: t.integrationType,
-      tenantType: t.tenantType,
-      dataProvider: "ATS",
-      name: defaultIntegrationName(customer.displayName, t.tenantType, t.integrationType),
-      statusSource: "WIDGET" as const,
-    })),
-    skipDuplicates: true, // C7: the widget may hand the same tuple twice; it is one integration
+  // The integration and the first entry of its history (REQUESTED, from the widget) are written together.
+  const createdRows = await db.$transaction(async (tx) => {
+    const rows = await tx.integration.createManyAndReturn({
+      data: [...unique.values()].map((t) => ({
+        customerId,
+        integrationContext: t.integrationContext,
+        integrationType: t.integrationType,
+        tenantType: t.tenantType,
+        dataProvider: "ATS",
+        name: defaultIntegrationName(customer.displayName, t.tenantType, t.integrationType),
+        statusSource: "WIDGET" as const,
+      })),
+      skipDuplicates: true, // C7: the widget may hand the same tuple twice; it is one integration
+      select: { id: true },
+    });
+    if (rows.length > 0) {
+      await tx.integrationStatusChange.createMany({
+        data: rows.map((r) => ({ integrationId: r.id, fromStatus: null, toStatus: "REQUESTED" as const, source: "WIDGET" as const, actorId: actor.userId })),
+      });
+    }
+    return rows;
   });
+  const created = { count: createdRows.length };
   const stored = await db.integration.findMany({
     where: {
       customerId,

@@ -223,7 +223,10 @@ describe("widget intake (C7, C12)", () => {
     expect(rows).toHaveLength(1);
     expect((first?.created ?? 0) + (second?.created ?? 0)).toBe(1);
     expect(third).toMatchObject({ created: 0, existing: 1 });
-    expect(rows[0]?.name).toMatch(/^Customer [0-9a-f]+'s LinkedIn Recruiter Recruiter System Connect Integration$/);
+    expect(rows[0]?.name).toMatch(/^Customer [0-9a-f]+'s LinkedIn Recruiter System Connect Integration$/);
+    // Its history starts with one REQUESTED entry from the widget, however often the tuple came.
+    const history = await m.db.db.integrationStatusChange.findMany({ where: { integrationId: rows[0]!.id } });
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.source, h.actorId])).toEqual([[null, "REQUESTED", "WIDGET", c.actor.userId]]);
   });
 
   it("answers fast: the LinkedIn calls are queued as tracked jobs, not made in the request", async () => {

@@ -72,5 +72,7 @@ export const INTEGRATION_TYPE_LABELS: Record<IntegrationType, string> = {
 export function defaultIntegrationName(customerName: string, tenantType: string, integrationType: string): string {
   const product = INTEGRATION_PRODUCT_LABELS[tenantType as TenantType] ?? tenantType;
   const integration = INTEGRATION_TYPE_LABELS[integrationType as IntegrationType] ?? integrationType;
-  return `${customerName}'s LinkedIn ${product} ${integration} Integration`;
+  // "Recruiter System Connect" already names its product: no "Recruiter Recruiter System Connect".
+  const words = integration.startsWith(`${product} `) ? integration : `${product} ${integration}`;
+  return `${customerName}'s LinkedIn ${words} Integration`;
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { callsToday, type CallsToday } from "@/lib/linkedin/call-count";
 import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
+import type { IntegrationSummary } from "./overview";
 import { join, sql } from "./sql";
 
 export type CustomerSummary = {
@@ -61,20 +62,8 @@ export type HistoryEntry = {
   actorLabel: string | null;
 };
 
-export type CustomerIntegration = {
-  id: string;
-  name: string;
-  integrationType: string;
-  tenantType: string;
-  integrationContext: string;
-  onboardingStatus: OnboardingStatus;
-  statusChangedAt: Date;
-  statusSource: StatusSource;
-  nameSyncState: SyncState;
-  nameSyncError: string | null;
+export type CustomerIntegration = IntegrationSummary & {
   nameSyncAttempts: number;
-  configSyncState: SyncState;
-  configSyncError: string | null;
   lastCheckedAt: Date | null;
   history: HistoryEntry[];
 };

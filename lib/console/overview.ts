@@ -1,7 +1,8 @@
 import "server-only";
 // The support overview (issue #6): customers by onboarding stage, the funnel, what changed in the last
 // 24 hours and the integration list, all under one filter and all aggregated and paged in SQL.
-import type { OnboardingStatus, StatusSource, SyncState } from "@/lib/db/enums";
+import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
+import type { Integration } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { hasIntegrationFilter, type IntegrationFilter } from "./filters";
 import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
@@ -68,19 +69,24 @@ export function funnelSteps(c: StageCounts): FunnelStep[] {
   ];
 }
 
-export type IntegrationRow = {
-  id: string;
-  name: string;
-  integrationType: string;
-  tenantType: string;
-  integrationContext: string;
-  onboardingStatus: OnboardingStatus;
-  statusChangedAt: Date;
-  statusSource: StatusSource;
-  nameSyncState: SyncState;
-  nameSyncError: string | null;
-  configSyncState: SyncState;
-  configSyncError: string | null;
+/** The integration fields every console list shows (overview, customer page). */
+export type IntegrationSummary = Pick<
+  Integration,
+  | "id"
+  | "name"
+  | "integrationType"
+  | "tenantType"
+  | "integrationContext"
+  | "onboardingStatus"
+  | "statusChangedAt"
+  | "statusSource"
+  | "nameSyncState"
+  | "nameSyncError"
+  | "configSyncState"
+  | "configSyncError"
+>;
+
+export type IntegrationRow = IntegrationSummary & {
   customerId: string;
   customerName: string;
   customerForeignId: string;

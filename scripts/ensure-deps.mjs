@@ -10,7 +10,9 @@ const run = (cmd, args, env = process.env) => execFileSync(cmd, args, { stdio: "
 
 if (!existsSync("node_modules/.package-lock.json") || mtime("package-lock.json") > mtime("node_modules/.package-lock.json")) {
   console.log("[onramp] installing npm packages…");
-  run("npm", ["ci", "--no-audit", "--no-fund"]);
+  // `npm install` (which follows package-lock.json) rather than `npm ci`: the registry reachable from
+  // these machines has no metadata for other platforms' optional binaries, and `npm ci` refuses then.
+  run("npm", ["install", "--no-audit", "--no-fund"]);
 }
 
 if (mtime("prisma/schema.prisma") > mtime("lib/db/generated/client.ts")) {

@@ -2,32 +2,18 @@
 // scripts/test.ts) through plain `pg`, the LinkedIn sandbox's admin API (E2E_SANDBOX_URL), and the
 // pieces of Onramp's behaviour a test must reproduce from outside the app (signing as LinkedIn does,
 // queuing a poll as the console's "poll now" does, storing a second customer's secret as Onramp does).
-import { createCipheriv, randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import pg from "pg";
 import PgBoss from "pg-boss";
+import { sealEnvelope } from "../lib/crypto/envelope";
+import { closeE2eSql, e2eEnv, e2eSql } from "./env";
 
 export { signNotification } from "../lib/notifications/signature";
 
-const databaseUrl = (): string => {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
-  return url;
-};
-
-export const sandboxUrl = (): string => {
-  const url = process.env.E2E_SANDBOX_URL;
-  if (!url) throw new Error("E2E_SANDBOX_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
-  return url;
-};
-
-let pool: pg.Pool | undefined;
-export async function sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  pool ??= new pg.Pool({ connectionString: databaseUrl(), max: 3 });
-  return (await pool.query<T>(text, values)).rows;
-}
+export const sandboxUrl = (): string => e2eEnv().E2E_SANDBOX_URL;
+export const sql = e2eSql;
 export async function closeDb(): Promise<void> {
-  await pool?.end();
-  pool = undefined;
+  await closeE2eSql();
 }
 
 export async function sandbox<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
@@ -59,15 +45,10 @@ export async function acme(): Promise<Customer> {
   return { ...row, clientSecret: "acme-demo-secret-0123456789abcdef" };
 }
 
-/** lib/crypto/secrets.ts's envelope, so the app can read a secret this test stores (C3). */
+/** Onramp's own envelope (lib/crypto/envelope.ts), so the app can read a secret this test stores (C3). */
 function encryptLikeOnramp(plaintext: string, context: string): string {
-  const key = Buffer.from(process.env.ONRAMP_ENCRYPTION_KEY ?? "", "base64");
-  const keyId = process.env.ONRAMP_ENCRYPTION_KEY_ID || "k1";
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
-  cipher.setAAD(Buffer.from(context, "utf8"));
-  const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", keyId, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ct.toString("base64url")].join(".");
+  const { ONRAMP_ENCRYPTION_KEY, ONRAMP_ENCRYPTION_KEY_ID } = e2eEnv();
+  return sealEnvelope(plaintext, context, ONRAMP_ENCRYPTION_KEY_ID, Buffer.from(ONRAMP_ENCRYPTION_KEY, "base64"));
 }
 
 /** A second customer with its own keys and callback URL, known to Onramp and to the sandbox. */
@@ -148,7 +129,7 @@ export async function pollNow(customerId: string): Promise<string> {
     `INSERT INTO "Job" ("id", "kind", "customerId", "payload", "triggeredBy", "updatedAt") VALUES ($1, 'POLL_STATUS', $2, $3, 'e2e', now())`,
     [jobId, customerId, JSON.stringify({ customerId })],
   );
-  const boss = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 1 });
+  const boss = new PgBoss({ connectionString: e2eEnv().DATABASE_URL, schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 1 });
   boss.on("error", (err) => console.error("pg-boss (test side):", err));
   await boss.start();
   try {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { e2eEnv } from "./env";
 import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 // Issue #4 against the production build and the LinkedIn sandbox: the customer admin authorizes two
@@ -10,11 +11,7 @@ import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 const ACME_CLIENT_ID = "acme-demo-client";
 
-function sandboxUrl(): string {
-  const url = process.env.E2E_SANDBOX_URL;
-  if (!url) throw new Error("E2E_SANDBOX_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
-  return url;
-}
+const sandboxUrl = (): string => e2eEnv().E2E_SANDBOX_URL;
 
 async function moveInSandbox(tuple: Record<string, string>, status: "PARTNER_READY" | "ENABLED"): Promise<void> {
   const res = await fetch(`${sandboxUrl()}/_sandbox/integrations/move`, {
@@ -134,8 +131,7 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
 });
 
 test("a customer without a LinkedIn application sees why the plugin cannot load and who fixes it", async ({ page }) => {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set: run through `npm run test:e2e` (scripts/test.ts)");
+  const databaseUrl = e2eEnv().DATABASE_URL;
   const tag = randomBytes(4).toString("hex");
   const email = `admin-${tag}@noapp.test`;
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -1,11 +1,12 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { e2eEnv } from "./env";
 import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 // Issue #6, the operator's main path: create a customer, enter its keys (checked with LinkedIn at
 // once; C1, C3), invite its admin, who accepts and signs in; support sees customers but never secrets;
 // a customer admin can not reach the console; the vendor API answers with a console-made token.
 
-const SANDBOX = process.env.E2E_SANDBOX_URL ?? "";
+const SANDBOX = e2eEnv().E2E_SANDBOX_URL;
 const run = Date.now().toString(36);
 const customer = { name: `Globex ${run}`, foreignId: `globex-${run}` };
 const keys = { clientId: `globex-client-${run}`, clientSecret: `globex-secret-${run}-7f3e` };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { closeE2eSql, e2eSql } from "./env";
 import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 // Issue #6, support's main path: filter the overview, open a customer, retry a failed job and see the
@@ -10,15 +10,7 @@ import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 const DEMO_SECRET = "acme-demo-secret-0123456789abcdef";
 const RUN = randomBytes(3).toString("hex");
 
-async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = e2eSql;
 
 let acmeId = "";
 let umbrellaId = "";
@@ -62,6 +54,8 @@ test.beforeAll(async () => {
     [failedJobId, umbrellaId, JSON.stringify({ customerId: umbrellaId })],
   );
 });
+
+test.afterAll(closeE2eSql);
 
 test("support filters the overview, opens a customer, retries a failed job and sees the audit entry", async ({ page }) => {
   await signIn(page, LOGINS.support);

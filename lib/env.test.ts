@@ -35,3 +35,25 @@ describe("environment validation", () => {
     expect(JSON.stringify(result.error!.issues)).toContain('entry \\"k0\\"');
   });
 });
+
+describe(".env.example", () => {
+  it("lists every variable Onramp reads, each with a comment", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { launcherEnvSchema } = await import("./env");
+    const lines = readFileSync(new URL("../.env.example", import.meta.url), "utf8").split("\n");
+    const names = [...Object.keys(serverEnvSchema.shape), ...Object.keys(launcherEnvSchema.shape)].filter((n) => n !== "NODE_ENV" && n !== "CI");
+    const missing: string[] = [];
+    const uncommented: string[] = [];
+    for (const name of new Set(names)) {
+      const i = lines.findIndex((l) => new RegExp(`^#?\\s*${name}=`).test(l));
+      if (i < 0) missing.push(name);
+      else {
+        // The comment may sit above a group of related variables (LINKEDIN_*_URL): look up the block.
+        let j = i - 1;
+        while (j >= 0 && lines[j]!.trim() !== "" && !lines[j]!.startsWith("#")) j -= 1;
+        if (!(j >= 0 && lines[j]!.startsWith("#"))) uncommented.push(name);
+      }
+    }
+    expect({ missing, uncommented }).toEqual({ missing: [], uncommented: [] });
+  });
+});

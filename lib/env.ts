@@ -66,6 +66,8 @@ export const serverEnvSchema = z.object({
   STUCK_AFTER_HOURS: intFromEnv(72),
   /** Run job workers in this process (every instance may; pg-boss coordinates them). */
   JOBS_WORKERS: boolFromEnv(true),
+  /** Jobs of one kind this process runs at once (each customer's sync still runs one at a time). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** A job whose worker died is retried after this long (pg-boss expiry); its attempt counts. */
   JOBS_EXPIRE_SECONDS: intFromEnv(900),
   /** Attempts per job before it is FAILED and shown to support (C28). */

@@ -5,6 +5,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { JobKind } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { toSafeError } from "@/lib/errors/respond";
 import { logger } from "@/lib/log/logger";
 import { getBoss, queueName } from "./boss";
@@ -48,16 +49,20 @@ export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<Qu
 async function start(): Promise<void> {
   const boss = await getBoss();
   const handlers = jobHandlers();
+  // pg-boss runs one job at a time per work() subscription: JOBS_CONCURRENCY subscriptions per kind.
+  const concurrency = env().JOBS_CONCURRENCY;
   for (const kind of Object.values(JobKind)) {
     const handler = handlers[kind];
     if (!handler) continue;
-    await boss.work<QueuedJobData>(
-      queueName(kind),
-      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
-      async ([job]) => {
-        if (job) await runOne(handler, job);
-      },
-    );
+    for (let i = 0; i < concurrency; i += 1) {
+      await boss.work<QueuedJobData>(
+        queueName(kind),
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
+        async ([job]) => {
+          if (job) await runOne(handler, job);
+        },
+      );
+    }
   }
   // The hourly fallback poll (C28) is a pg-boss schedule whose tick queues a tracked POLL_STATUS job.
   await startPollSchedule();

@@ -50,16 +50,23 @@ async function storeNotification(customerId: string, payload: NotificationPayloa
   return rows[0]?.id ?? null;
 }
 
-export async function receiveNotification(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
-  let customer;
-  let secret: string | null;
+type CallbackCustomer = NonNullable<Awaited<ReturnType<typeof findCallbackCustomer>>>;
+
+/** The customer a callback key names, with its application secret; or the answer when there is none. */
+async function customerForKey(callbackKey: string, where: string): Promise<{ customer: CallbackCustomer; secret: string | null } | Response> {
   try {
-    customer = await findCallbackCustomer(callbackKey);
+    const customer = await findCallbackCustomer(callbackKey);
     if (!customer) return errorMessage(404, NOT_FOUND);
-    secret = callbackSecret(customer);
+    return { customer, secret: callbackSecret(customer) };
   } catch (err) {
-    return failed(err, "customer lookup");
+    return failed(err, where);
   }
+}
+
+export async function receiveNotification(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
+  const found = await customerForKey(callbackKey, "customer lookup");
+  if (found instanceof Response) return found;
+  const { customer, secret } = found;
 
   const body = await readBoundedBody(req, env().CALLBACK_MAX_BODY_BYTES).catch((err: unknown) => ({ ok: false as const, reason: "unreadable" as const, err }));
   if (!body.ok) {
@@ -116,15 +123,9 @@ export async function receiveNotification(req: Request, callbackKey: string, def
 
 /** GET ?challengeCode= : LinkedIn's validation of a webhook URL, answered within its 3 seconds. */
 export async function answerChallenge(req: Request, callbackKey: string): Promise<Response> {
-  let customer;
-  let secret: string | null;
-  try {
-    customer = await findCallbackCustomer(callbackKey);
-    if (!customer) return errorMessage(404, NOT_FOUND);
-    secret = callbackSecret(customer);
-  } catch (err) {
-    return failed(err, "challenge");
-  }
+  const found = await customerForKey(callbackKey, "challenge");
+  if (found instanceof Response) return found;
+  const { secret } = found;
   const challengeCode = new URL(req.url).searchParams.get("challengeCode");
   if (challengeCode === null || challengeCode === "") return errorMessage(400, "The challengeCode query parameter is missing.");
   if (challengeCode.length > 1024) return errorMessage(400, "The challengeCode is longer than 1024 characters.");

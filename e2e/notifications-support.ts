@@ -3,7 +3,6 @@
 // pieces of Onramp's behaviour a test must reproduce from outside the app (signing as LinkedIn does,
 // queuing a poll as the console's "poll now" does, storing a second customer's secret as Onramp does).
 import { randomBytes, randomUUID } from "node:crypto";
-import pg from "pg";
 import PgBoss from "pg-boss";
 import { sealEnvelope } from "../lib/crypto/envelope";
 import { closeE2eSql, e2eEnv, e2eSql } from "./env";

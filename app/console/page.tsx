@@ -10,6 +10,7 @@ import { SupportOverviewFilters } from "@/components/console/support-overview-fi
 import { SupportPagination } from "@/components/console/support-pagination";
 import { SupportStageCards } from "@/components/console/support-stage-cards";
 import { humanize, STATUS_LABELS, SupportStateBadge, SupportStatusBadge, SupportTime } from "@/components/console/support-format";
+import { SupportTable } from "@/components/console/support-table";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -67,33 +68,19 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
           .
         </p>
         {changes.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <caption className="sr-only">Status changes in the last 24 hours, newest first</caption>
-              <thead className="border-b border-slate-300">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">When</th>
-                  <th scope="col" className="py-2 pr-4">Customer</th>
-                  <th scope="col" className="py-2 pr-4">Integration</th>
-                  <th scope="col" className="py-2 pr-4">Change</th>
-                  <th scope="col" className="py-2">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.rows.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-100">
-                    <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={c.createdAt} /></td>
-                    <td className="py-2 pr-4"><Link className="text-blue-800 underline" href={`/console/customers/${c.customerId}`}>{c.customerName}</Link></td>
-                    <td className="py-2 pr-4">{c.integrationName} <span className="text-slate-500">({c.integrationType})</span></td>
-                    <td className="py-2 pr-4">
-                      {c.fromStatus ? STATUS_LABELS[c.fromStatus] : "New"} → <SupportStatusBadge status={c.toStatus} />
-                    </td>
-                    <td className="py-2">{humanize(c.source)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable caption="Status changes in the last 24 hours, newest first" columns={["When", "Customer", "Integration", "Change", "Source"]} minWidth="40rem" className="mt-2">
+            {changes.rows.map((c) => (
+              <tr key={c.id} className="border-b border-slate-100">
+                <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={c.createdAt} /></td>
+                <td className="py-2 pr-4"><Link className="text-blue-800 underline" href={`/console/customers/${c.customerId}`}>{c.customerName}</Link></td>
+                <td className="py-2 pr-4">{c.integrationName} <span className="text-slate-500">({c.integrationType})</span></td>
+                <td className="py-2 pr-4">
+                  {c.fromStatus ? STATUS_LABELS[c.fromStatus] : "New"} → <SupportStatusBadge status={c.toStatus} />
+                </td>
+                <td className="py-2">{humanize(c.source)}</td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : null}
         <SupportPagination basePath="/console" query={query} param="changesPage" page={changes.page} pageCount={changes.pageCount} total={changes.total} label="Recent changes" anchor="changes" />
       </section>
@@ -106,41 +93,26 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
           </a>
         </div>
         {integrations.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[48rem] text-left text-sm" data-testid="integration-list">
-              <caption className="sr-only">Integrations matching the filter, most recently changed first</caption>
-              <thead className="border-b border-slate-300">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Customer</th>
-                  <th scope="col" className="py-2 pr-4">Integration</th>
-                  <th scope="col" className="py-2 pr-4">Type</th>
-                  <th scope="col" className="py-2 pr-4">Status</th>
-                  <th scope="col" className="py-2 pr-4">Since</th>
-                  <th scope="col" className="py-2">Errors</th>
-                </tr>
-              </thead>
-              <tbody>
-                {integrations.rows.map((i) => (
-                  <tr key={i.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-4">
-                      <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>{i.customerName}</Link>
-                      <div className="text-xs text-slate-500">{i.customerForeignId}</div>
-                    </td>
-                    <td className="py-2 pr-4">{i.name}</td>
-                    <td className="py-2 pr-4">{i.integrationType}<div className="text-xs text-slate-500">{i.tenantType}</div></td>
-                    <td className="py-2 pr-4"><SupportStatusBadge status={i.onboardingStatus} /><div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div></td>
-                    <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={i.statusChangedAt} /></td>
-                    <td className="py-2 text-xs">
-                      {i.nameSyncState === "FAILED" ? <div>Name sync <SupportStateBadge state="FAILED" />{i.nameSyncError ? `: ${i.nameSyncError}` : ""}</div> : null}
-                      {i.configSyncState === "FAILED" ? <div>Configuration sync <SupportStateBadge state="FAILED" />{i.configSyncError ? `: ${i.configSyncError}` : ""}</div> : null}
-                      {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
-                      {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? <span className="text-slate-500">None</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable caption="Integrations matching the filter, most recently changed first" columns={["Customer", "Integration", "Type", "Status", "Since", "Errors"]} minWidth="48rem" testId="integration-list" className="mt-2">
+            {integrations.rows.map((i) => (
+              <tr key={i.id} className="border-b border-slate-100 align-top">
+                <td className="py-2 pr-4">
+                  <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>{i.customerName}</Link>
+                  <div className="text-xs text-slate-500">{i.customerForeignId}</div>
+                </td>
+                <td className="py-2 pr-4">{i.name}</td>
+                <td className="py-2 pr-4">{i.integrationType}<div className="text-xs text-slate-500">{i.tenantType}</div></td>
+                <td className="py-2 pr-4"><SupportStatusBadge status={i.onboardingStatus} /><div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div></td>
+                <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={i.statusChangedAt} /></td>
+                <td className="py-2 text-xs">
+                  {i.nameSyncState === "FAILED" ? <div>Name sync <SupportStateBadge state="FAILED" />{i.nameSyncError ? `: ${i.nameSyncError}` : ""}</div> : null}
+                  {i.configSyncState === "FAILED" ? <div>Configuration sync <SupportStateBadge state="FAILED" />{i.configSyncError ? `: ${i.configSyncError}` : ""}</div> : null}
+                  {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
+                  {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? <span className="text-slate-500">None</span> : null}
+                </td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : (
           <p className="mt-2 text-sm text-slate-600">No integrations match this filter.</p>
         )}

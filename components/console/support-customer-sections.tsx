@@ -9,6 +9,7 @@ import {
 } from "@/lib/console/actions";
 import { SupportActionForm } from "./support-action-form";
 import { humanize, STATUS_LABELS, SupportStateBadge, SupportStatusBadge, SupportTime } from "./support-format";
+import { SupportTable } from "@/components/console/support-table";
 
 const th = "py-2 pr-4 font-medium";
 const td = "py-2 pr-4 align-top";
@@ -16,164 +17,121 @@ const td = "py-2 pr-4 align-top";
 export function SupportIntegrationTable({ rows }: { rows: CustomerIntegration[] }) {
   if (!rows.length) return <p className="text-sm text-slate-600">This customer has not requested any integration yet.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="sr-only">Integrations with their status, sync state and history</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className={th}>Integration</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Sync</th>
-            <th scope="col" className={th}>History</th>
-            <th scope="col" className="py-2 font-medium">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((i) => (
-            <tr key={i.id} className="border-b border-slate-100" data-testid={`integration-${i.id}`}>
-              <th scope="row" className={`${td} text-left font-normal`}>
-                <div className="font-medium">{i.name}</div>
-                <div className="text-xs text-slate-500">{i.integrationType} · {i.tenantType}</div>
-                <div className="text-xs break-all text-slate-500">{i.integrationContext}</div>
-              </th>
-              <td className={td}>
-                <SupportStatusBadge status={i.onboardingStatus} />
-                <div className="text-xs text-slate-500">since <SupportTime value={i.statusChangedAt} /> via {humanize(i.statusSource).toLowerCase()}</div>
-                <div className="text-xs text-slate-500">last checked <SupportTime value={i.lastCheckedAt} /></div>
-              </td>
-              <td className={`${td} text-xs`}>
-                <div>Name <SupportStateBadge state={i.nameSyncState} /> ({i.nameSyncAttempts} attempt{i.nameSyncAttempts === 1 ? "" : "s"})</div>
-                {i.nameSyncError ? <div className="text-red-800">{i.nameSyncError}</div> : null}
-                <div className="mt-1">Configuration <SupportStateBadge state={i.configSyncState} /></div>
-                {i.configSyncError ? <div className="text-red-800">{i.configSyncError}</div> : null}
-              </td>
-              <td className={`${td} text-xs`}>
-                {i.history.length ? (
-                  <ol aria-label={`Status history of ${i.name}, newest first`} className="space-y-0.5">
-                    {i.history.map((h) => (
-                      <li key={h.id}>
-                        <SupportTime value={h.createdAt} />: {h.fromStatus ? STATUS_LABELS[h.fromStatus] : "new"} → {STATUS_LABELS[h.toStatus]}{" "}
-                        <span className="text-slate-600">({humanize(h.source).toLowerCase()}{h.actorLabel ? ` by ${h.actorLabel}` : ""})</span>
-                      </li>
-                    ))}
-                  </ol>
-                ) : (
-                  <span className="text-slate-500">No changes recorded</span>
-                )}
-              </td>
-              <td className="py-2 align-top">
-                <SupportActionForm
-                  action={recheckIntegrationAction}
-                  fields={{ integrationId: i.id }}
-                  label="Re-check now"
-                  pendingLabel="Asking LinkedIn…"
-                  accessibleLabel={`Re-check the status of ${i.name} now`}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SupportTable caption="Integrations with their status, sync state and history" columns={["Integration", "Status", "Sync", "History", "Action"]} minWidth="44rem">
+      {rows.map((i) => (
+        <tr key={i.id} className="border-b border-slate-100" data-testid={`integration-${i.id}`}>
+          <th scope="row" className={`${td} text-left font-normal`}>
+            <div className="font-medium">{i.name}</div>
+            <div className="text-xs text-slate-500">{i.integrationType} · {i.tenantType}</div>
+            <div className="text-xs break-all text-slate-500">{i.integrationContext}</div>
+          </th>
+          <td className={td}>
+            <SupportStatusBadge status={i.onboardingStatus} />
+            <div className="text-xs text-slate-500">since <SupportTime value={i.statusChangedAt} /> via {humanize(i.statusSource).toLowerCase()}</div>
+            <div className="text-xs text-slate-500">last checked <SupportTime value={i.lastCheckedAt} /></div>
+          </td>
+          <td className={`${td} text-xs`}>
+            <div>Name <SupportStateBadge state={i.nameSyncState} /> ({i.nameSyncAttempts} attempt{i.nameSyncAttempts === 1 ? "" : "s"})</div>
+            {i.nameSyncError ? <div className="text-red-800">{i.nameSyncError}</div> : null}
+            <div className="mt-1">Configuration <SupportStateBadge state={i.configSyncState} /></div>
+            {i.configSyncError ? <div className="text-red-800">{i.configSyncError}</div> : null}
+          </td>
+          <td className={`${td} text-xs`}>
+            {i.history.length ? (
+              <ol aria-label={`Status history of ${i.name}, newest first`} className="space-y-0.5">
+                {i.history.map((h) => (
+                  <li key={h.id}>
+                    <SupportTime value={h.createdAt} />: {h.fromStatus ? STATUS_LABELS[h.fromStatus] : "new"} → {STATUS_LABELS[h.toStatus]}{" "}
+                    <span className="text-slate-600">({humanize(h.source).toLowerCase()}{h.actorLabel ? ` by ${h.actorLabel}` : ""})</span>
+                  </li>
+                ))}
+              </ol>
+            ) : (
+              <span className="text-slate-500">No changes recorded</span>
+            )}
+          </td>
+          <td className="py-2 align-top">
+            <SupportActionForm
+              action={recheckIntegrationAction}
+              fields={{ integrationId: i.id }}
+              label="Re-check now"
+              pendingLabel="Asking LinkedIn…"
+              accessibleLabel={`Re-check the status of ${i.name} now`}
+            />
+          </td>
+        </tr>
+      ))}
+    </SupportTable>
   );
 }
 
 export function SupportJobTable({ rows }: { rows: CustomerJob[] }) {
   if (!rows.length) return <p className="text-sm text-slate-600">No jobs have run for this customer.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[48rem] text-left text-sm" data-testid="job-list">
-        <caption className="sr-only">Sync and other jobs, newest first</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className={th}>Job</th>
-            <th scope="col" className={th}>Status</th>
-            <th scope="col" className={th}>Attempts</th>
-            <th scope="col" className={th}>Items</th>
-            <th scope="col" className={th}>Error</th>
-            <th scope="col" className="py-2 font-medium">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((j) => (
-            <tr key={j.id} className="border-b border-slate-100" data-testid={`job-${j.id}`}>
-              <th scope="row" className={`${td} text-left font-normal`}>
-                <div>{humanize(j.kind)}</div>
-                <div className="text-xs text-slate-500">created <SupportTime value={j.createdAt} /></div>
-                {j.triggeredBy ? <div className="text-xs text-slate-500">by {j.triggeredBy}</div> : null}
-              </th>
-              <td className={td}><SupportStateBadge state={j.status} /></td>
-              <td className={`${td} tabular-nums`}>{j.attempts} of {j.maxAttempts}</td>
-              <td className={`${td} text-xs tabular-nums`}>
-                {j.totalCount ? `${j.succeededCount} of ${j.totalCount} done${j.failedCount ? `, ${j.failedCount} failed` : ""}` : "—"}
-              </td>
-              <td className={`${td} text-xs text-red-800`}>{j.lastError ?? ""}</td>
-              <td className="py-2 align-top">
-                {j.status === "FAILED" || j.status === "CANCELLED" ? (
-                  <SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" pendingLabel="Queuing…" accessibleLabel={`Retry ${humanize(j.kind).toLowerCase()} job`} />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SupportTable caption="Sync and other jobs, newest first" columns={["Job", "Status", "Attempts", "Items", "Error", "Action"]} minWidth="48rem" testId="job-list">
+      {rows.map((j) => (
+        <tr key={j.id} className="border-b border-slate-100" data-testid={`job-${j.id}`}>
+          <th scope="row" className={`${td} text-left font-normal`}>
+            <div>{humanize(j.kind)}</div>
+            <div className="text-xs text-slate-500">created <SupportTime value={j.createdAt} /></div>
+            {j.triggeredBy ? <div className="text-xs text-slate-500">by {j.triggeredBy}</div> : null}
+          </th>
+          <td className={td}><SupportStateBadge state={j.status} /></td>
+          <td className={`${td} tabular-nums`}>{j.attempts} of {j.maxAttempts}</td>
+          <td className={`${td} text-xs tabular-nums`}>
+            {j.totalCount ? `${j.succeededCount} of ${j.totalCount} done${j.failedCount ? `, ${j.failedCount} failed` : ""}` : "—"}
+          </td>
+          <td className={`${td} text-xs text-red-800`}>{j.lastError ?? ""}</td>
+          <td className="py-2 align-top">
+            {j.status === "FAILED" || j.status === "CANCELLED" ? (
+              <SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" pendingLabel="Queuing…" accessibleLabel={`Retry ${humanize(j.kind).toLowerCase()} job`} />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </SupportTable>
   );
 }
 
 export function SupportNotificationTable({ rows }: { rows: CustomerNotification[] }) {
   if (!rows.length) return <p className="text-sm text-slate-600">No notifications received from LinkedIn for this customer.</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[44rem] text-left text-sm">
-        <caption className="sr-only">Push notifications received, newest first</caption>
-        <thead className="border-b border-slate-300">
-          <tr>
-            <th scope="col" className={th}>Notification</th>
-            <th scope="col" className={th}>Verdict</th>
-            <th scope="col" className={th}>Processing</th>
-            <th scope="col" className={th}>Error</th>
-            <th scope="col" className="py-2 font-medium">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((n) => (
-            <tr key={n.id} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                <div>{n.type}</div>
-                <div className="text-xs break-all text-slate-500">id {n.linkedinId}</div>
-                <div className="text-xs text-slate-500">received <SupportTime value={n.receivedAt} /></div>
-                {n.expiresAt ? <div className="text-xs text-slate-500">expires <SupportTime value={n.expiresAt} /></div> : null}
-              </th>
-              <td className={`${td} text-xs`}>
-                <div>{n.signatureValid ? "Signature valid (C20)" : "Signature invalid"}</div>
-                <div>
-                  {n.processingState === "PROCESSED"
-                    ? n.appliedCount
-                      ? `Changed ${n.appliedCount} integration${n.appliedCount === 1 ? "" : "s"}`
-                      : "Changed nothing (duplicate, C24)"
-                    : null}
-                </div>
-              </td>
-              <td className={`${td} text-xs`}>
-                <SupportStateBadge state={n.processingState} />
-                <div>{n.attempts} attempt{n.attempts === 1 ? "" : "s"}</div>
-                {n.processedAt ? <div>done <SupportTime value={n.processedAt} /></div> : null}
-              </td>
-              <td className={`${td} text-xs text-red-800`}>{n.lastError ?? ""}</td>
-              <td className="space-y-1 py-2 align-top">
-                {n.processingState === "FAILED" ? (
-                  <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
-                ) : null}
-                {n.processingState !== "PENDING" && n.processingState !== "PROCESSING" ? (
-                  <SupportActionForm action={replayNotificationAction} fields={{ notificationId: n.id }} label="Replay" accessibleLabel={`Replay notification ${n.linkedinId} through processing`} />
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SupportTable caption="Push notifications received, newest first" columns={["Notification", "Verdict", "Processing", "Error", "Actions"]} minWidth="44rem">
+      {rows.map((n) => (
+        <tr key={n.id} className="border-b border-slate-100">
+          <th scope="row" className={`${td} text-left font-normal`}>
+            <div>{n.type}</div>
+            <div className="text-xs break-all text-slate-500">id {n.linkedinId}</div>
+            <div className="text-xs text-slate-500">received <SupportTime value={n.receivedAt} /></div>
+            {n.expiresAt ? <div className="text-xs text-slate-500">expires <SupportTime value={n.expiresAt} /></div> : null}
+          </th>
+          <td className={`${td} text-xs`}>
+            <div>{n.signatureValid ? "Signature valid (C20)" : "Signature invalid"}</div>
+            <div>
+              {n.processingState === "PROCESSED"
+                ? n.appliedCount
+                  ? `Changed ${n.appliedCount} integration${n.appliedCount === 1 ? "" : "s"}`
+                  : "Changed nothing (duplicate, C24)"
+                : null}
+            </div>
+          </td>
+          <td className={`${td} text-xs`}>
+            <SupportStateBadge state={n.processingState} />
+            <div>{n.attempts} attempt{n.attempts === 1 ? "" : "s"}</div>
+            {n.processedAt ? <div>done <SupportTime value={n.processedAt} /></div> : null}
+          </td>
+          <td className={`${td} text-xs text-red-800`}>{n.lastError ?? ""}</td>
+          <td className="space-y-1 py-2 align-top">
+            {n.processingState === "FAILED" ? (
+              <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
+            ) : null}
+            {n.processingState !== "PENDING" && n.processingState !== "PROCESSING" ? (
+              <SupportActionForm action={replayNotificationAction} fields={{ notificationId: n.id }} label="Replay" accessibleLabel={`Replay notification ${n.linkedinId} through processing`} />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </SupportTable>
   );
 }
 

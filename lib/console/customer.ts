@@ -1,11 +1,12 @@
 import "server-only";
 // The support customer page (issue #6). Every read selects only the fields the page shows: the
 // application's secret and token columns (C3) are never selected, so they can not reach page data.
-import type { JobKind, JobStatus, NotificationState, OnboardingStatus, StatusSource, SyncState } from "@/lib/db/enums";
+import type { NotificationState, OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { callsToday, type CallsToday } from "@/lib/linkedin/call-count";
 import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
+import type { JobTrackerFields } from "@/lib/jobs/types";
 import type { IntegrationSummary } from "./overview";
 import { join, sql } from "./sql";
 
@@ -127,16 +128,7 @@ export async function customerIntegrations(customerId: string, page: number, pag
   );
 }
 
-export type CustomerJob = {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  totalCount: number;
-  succeededCount: number;
-  failedCount: number;
-  lastError: string | null;
+export type CustomerJob = JobTrackerFields & {
   /** Who asked: a person's email, or "system:poll", "api-token:…" as recorded. */
   triggeredBy: string | null;
   createdAt: Date;

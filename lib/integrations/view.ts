@@ -1,6 +1,7 @@
 // What the customer admin's integrations page shows, as the SWR route answers it and the hook reads it.
 // Pure: imported by the route (server) and the client components alike, so both sides share one type.
-import type { JobKind, JobStatus, OnboardingStatus, SyncState } from "@/lib/db/enums";
+import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
+import type { JobTrackerFields } from "@/lib/jobs/types";
 
 export type ConfigurationView = {
   key: string;
@@ -27,18 +28,8 @@ export type IntegrationView = {
   configurations: ConfigurationView[];
 };
 
-export type SyncJobView = {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  totalCount: number;
-  succeededCount: number;
-  failedCount: number;
-  lastError: string | null;
-  createdAt: string;
-};
+/** A job as the integrations page's JSON carries it (dates as ISO strings). */
+export type SyncJobView = JobTrackerFields & { createdAt: string };
 
 export type IntegrationListResponse = {
   customerId: string;

@@ -1,6 +1,13 @@
 // What a job handler sees. Every job is tracked in the Job table (C28): kind, status, attempts, counts.
 import type { z } from "zod";
 import type { JobKind } from "@/lib/db/enums";
+import type { Job } from "@/lib/db/generated/client";
+
+/** The tracker fields (C28) every view of a job shows: the customer page, the integrations page. */
+export type JobTrackerFields = Pick<
+  Job,
+  "id" | "kind" | "status" | "attempts" | "maxAttempts" | "totalCount" | "succeededCount" | "failedCount" | "lastError"
+>;
 
 export type JobProgress = { total?: number; succeeded?: number; failed?: number };
 

@@ -9,13 +9,13 @@ import { failedJobs, failedNotifications, keyFailures, openAnomalies, stuckAfter
 import { SupportActionForm } from "@/components/console/support-action-form";
 import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
 import { SupportPagination } from "@/components/console/support-pagination";
+import { SupportTable } from "@/components/console/support-table";
 
 export const metadata: Metadata = { title: "Issues" };
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 const paramsSchema = z.object({ jobsPage: page, keysPage: page, stuckPage: page, anomaliesPage: page, notificationsPage: page });
 
-const th = "py-2 pr-4 font-medium";
 const td = "py-2 pr-4 align-top";
 
 function CustomerLink({ id, name }: { id: string | null; name: string | null }) {
@@ -61,24 +61,17 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="failed-jobs-heading" className="text-lg font-semibold">Failed jobs</h2>
         <p className="text-sm text-slate-600">Jobs that failed after their last attempt and have not been retried. Resolve: retry once the cause is fixed.</p>
         {jobs.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-left text-sm" data-testid="failed-jobs">
-              <thead className="border-b border-slate-300">
-                <tr><th scope="col" className={th}>Job</th><th scope="col" className={th}>Customer</th><th scope="col" className={th}>Attempts</th><th scope="col" className={th}>Error</th><th scope="col" className="py-2 font-medium">Action</th></tr>
-              </thead>
-              <tbody>
-                {jobs.rows.map((j) => (
-                  <tr key={j.id} className="border-b border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>{humanize(j.kind)}<div className="text-xs text-slate-500">failed <SupportTime value={j.finishedAt ?? j.createdAt} /></div></th>
-                    <td className={td}><CustomerLink id={j.customerId} name={j.customerName} /></td>
-                    <td className={`${td} tabular-nums`}>{j.attempts} of {j.maxAttempts}</td>
-                    <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
-                    <td className="py-2 align-top"><SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" accessibleLabel={`Retry ${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable columns={["Job", "Customer", "Attempts", "Error", "Action"]} minWidth="44rem" testId="failed-jobs" className="mt-2">
+            {jobs.rows.map((j) => (
+              <tr key={j.id} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}>{humanize(j.kind)}<div className="text-xs text-slate-500">failed <SupportTime value={j.finishedAt ?? j.createdAt} /></div></th>
+                <td className={td}><CustomerLink id={j.customerId} name={j.customerName} /></td>
+                <td className={`${td} tabular-nums`}>{j.attempts} of {j.maxAttempts}</td>
+                <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
+                <td className="py-2 align-top"><SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" accessibleLabel={`Retry ${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`} /></td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : <p className="mt-2 text-sm">No failed jobs.</p>}
         {pager("jobsPage", jobs, "Failed jobs", "failed-jobs")}
       </section>
@@ -87,29 +80,22 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="keys-heading" className="text-lg font-semibold">Customers whose keys LinkedIn refuses</h2>
         <p className="text-sm text-slate-600">LinkedIn answered 401 or refused the token request (C27). Resolve: an operator replaces the keys, which re-checks them at once.</p>
         {keys.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[40rem] text-left text-sm">
-              <thead className="border-b border-slate-300">
-                <tr><th scope="col" className={th}>Customer</th><th scope="col" className={th}>API key</th><th scope="col" className={th}>Problem</th><th scope="col" className="py-2 font-medium">Action</th></tr>
-              </thead>
-              <tbody>
-                {keys.rows.map((k) => (
-                  <tr key={k.customerId} className="border-b border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}><CustomerLink id={k.customerId} name={k.customerName} /></th>
-                    <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
-                    <td className={`${td} text-xs text-red-800`}>{k.lastAuthError}<div className="text-slate-500"><SupportTime value={k.lastAuthErrorAt} /></div></td>
-                    <td className="py-2 align-top text-sm">
-                      {actor.role === "OPERATOR" ? (
-                        <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">Replace the keys<span className="sr-only"> of {k.customerName}</span></Link>
-                      ) : (
-                        "Ask an operator to replace the keys"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable columns={["Customer", "API key", "Problem", "Action"]} minWidth="40rem" className="mt-2">
+            {keys.rows.map((k) => (
+              <tr key={k.customerId} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}><CustomerLink id={k.customerId} name={k.customerName} /></th>
+                <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
+                <td className={`${td} text-xs text-red-800`}>{k.lastAuthError}<div className="text-slate-500"><SupportTime value={k.lastAuthErrorAt} /></div></td>
+                <td className="py-2 align-top text-sm">
+                  {actor.role === "OPERATOR" ? (
+                    <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">Replace the keys<span className="sr-only"> of {k.customerName}</span></Link>
+                  ) : (
+                    "Ask an operator to replace the keys"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : <p className="mt-2 text-sm">Every customer&apos;s keys work.</p>}
         {pager("keysPage", keys, "Customers with refused keys", "keys")}
       </section>
@@ -120,26 +106,19 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           Still requested or partner ready (C18) after {hours} hours (the &quot;stuckAfterHours&quot; setting). Resolve: re-check the status now (C19b) or run the customer&apos;s fallback poll (C28); if LinkedIn still says the same, contact the customer.
         </p>
         {stuck.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-left text-sm" data-testid="stuck-integrations">
-              <thead className="border-b border-slate-300">
-                <tr><th scope="col" className={th}>Integration</th><th scope="col" className={th}>Customer</th><th scope="col" className={th}>Status since</th><th scope="col" className="py-2 font-medium">Actions</th></tr>
-              </thead>
-              <tbody>
-                {stuck.rows.map((i) => (
-                  <tr key={i.id} className="border-b border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>{i.name}<div className="text-xs text-slate-500">{i.integrationType}</div></th>
-                    <td className={td}><CustomerLink id={i.customerId} name={i.customerName} /></td>
-                    <td className={`${td} text-xs`}>{STATUS_LABELS[i.onboardingStatus]} since <SupportTime value={i.statusChangedAt} /><div className="text-slate-500">last checked <SupportTime value={i.lastCheckedAt} /></div></td>
-                    <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
-                      <SupportActionForm action={recheckIntegrationAction} fields={{ integrationId: i.id }} label="Re-check now" accessibleLabel={`Re-check the status of ${i.name} now`} />
-                      <SupportActionForm action={triggerPollAction} fields={{ customerId: i.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${i.customerName}`} />
-                    </div></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable columns={["Integration", "Customer", "Status since", "Actions"]} minWidth="44rem" testId="stuck-integrations" className="mt-2">
+            {stuck.rows.map((i) => (
+              <tr key={i.id} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}>{i.name}<div className="text-xs text-slate-500">{i.integrationType}</div></th>
+                <td className={td}><CustomerLink id={i.customerId} name={i.customerName} /></td>
+                <td className={`${td} text-xs`}>{STATUS_LABELS[i.onboardingStatus]} since <SupportTime value={i.statusChangedAt} /><div className="text-slate-500">last checked <SupportTime value={i.lastCheckedAt} /></div></td>
+                <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
+                  <SupportActionForm action={recheckIntegrationAction} fields={{ integrationId: i.id }} label="Re-check now" accessibleLabel={`Re-check the status of ${i.name} now`} />
+                  <SupportActionForm action={triggerPollAction} fields={{ customerId: i.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${i.customerName}`} />
+                </div></td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : <p className="mt-2 text-sm">No integration is stuck.</p>}
         {pager("stuckPage", stuck, "Stuck integrations", "stuck")}
       </section>
@@ -148,28 +127,21 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="anomalies-heading" className="text-lg font-semibold">Open anomalies from notifications</h2>
         <p className="text-sm text-slate-600">Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status). Resolve: replay the notification after fixing the cause, then mark the anomaly resolved.</p>
         {anomalies.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <thead className="border-b border-slate-300">
-                <tr><th scope="col" className={th}>Anomaly</th><th scope="col" className={th}>Customer</th><th scope="col" className={th}>Message</th><th scope="col" className="py-2 font-medium">Actions</th></tr>
-              </thead>
-              <tbody>
-                {anomalies.rows.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>{humanize(a.kind)}<div className="text-xs text-slate-500"><SupportTime value={a.createdAt} /></div></th>
-                    <td className={td}><CustomerLink id={a.customerId} name={a.customerName} /></td>
-                    <td className={`${td} text-xs`}>{a.message}</td>
-                    <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
-                      {a.notificationId ? (
-                        <SupportActionForm action={replayNotificationAction} fields={{ notificationId: a.notificationId }} label="Replay notification" accessibleLabel={`Replay the notification behind this ${humanize(a.kind).toLowerCase()} anomaly`} />
-                      ) : null}
-                      <SupportActionForm action={resolveAnomalyAction} fields={{ anomalyId: a.id }} label="Mark resolved" accessibleLabel={`Mark the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName} resolved`} />
-                    </div></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable columns={["Anomaly", "Customer", "Message", "Actions"]} minWidth="44rem" className="mt-2">
+            {anomalies.rows.map((a) => (
+              <tr key={a.id} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}>{humanize(a.kind)}<div className="text-xs text-slate-500"><SupportTime value={a.createdAt} /></div></th>
+                <td className={td}><CustomerLink id={a.customerId} name={a.customerName} /></td>
+                <td className={`${td} text-xs`}>{a.message}</td>
+                <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
+                  {a.notificationId ? (
+                    <SupportActionForm action={replayNotificationAction} fields={{ notificationId: a.notificationId }} label="Replay notification" accessibleLabel={`Replay the notification behind this ${humanize(a.kind).toLowerCase()} anomaly`} />
+                  ) : null}
+                  <SupportActionForm action={resolveAnomalyAction} fields={{ anomalyId: a.id }} label="Mark resolved" accessibleLabel={`Mark the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName} resolved`} />
+                </div></td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : <p className="mt-2 text-sm">No open anomalies.</p>}
         {pager("anomaliesPage", anomalies, "Anomalies", "anomalies")}
       </section>
@@ -178,26 +150,19 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="failed-notifications-heading" className="text-lg font-semibold">Failed notifications</h2>
         <p className="text-sm text-slate-600">Push notifications whose processing failed after every attempt. Resolve: retry; if the lookup id has expired the fallback poll covers it (C28).</p>
         {notifications.rows.length ? (
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <thead className="border-b border-slate-300">
-                <tr><th scope="col" className={th}>Notification</th><th scope="col" className={th}>Customer</th><th scope="col" className={th}>Error</th><th scope="col" className="py-2 font-medium">Actions</th></tr>
-              </thead>
-              <tbody>
-                {notifications.rows.map((n) => (
-                  <tr key={n.id} className="border-b border-slate-100">
-                    <th scope="row" className={`${td} text-left font-normal`}>{n.type}<div className="text-xs break-all text-slate-500">id {n.linkedinId} · <SupportTime value={n.receivedAt} /> · {n.attempts} attempt{n.attempts === 1 ? "" : "s"}</div></th>
-                    <td className={td}><CustomerLink id={n.customerId} name={n.customerName} /></td>
-                    <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
-                    <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
-                      <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
-                      <SupportActionForm action={triggerPollAction} fields={{ customerId: n.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${n.customerName}`} />
-                    </div></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SupportTable columns={["Notification", "Customer", "Error", "Actions"]} minWidth="44rem" className="mt-2">
+            {notifications.rows.map((n) => (
+              <tr key={n.id} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}>{n.type}<div className="text-xs break-all text-slate-500">id {n.linkedinId} · <SupportTime value={n.receivedAt} /> · {n.attempts} attempt{n.attempts === 1 ? "" : "s"}</div></th>
+                <td className={td}><CustomerLink id={n.customerId} name={n.customerName} /></td>
+                <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
+                <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
+                  <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
+                  <SupportActionForm action={triggerPollAction} fields={{ customerId: n.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${n.customerName}`} />
+                </div></td>
+              </tr>
+            ))}
+          </SupportTable>
         ) : <p className="mt-2 text-sm">No failed notifications.</p>}
         {pager("notificationsPage", notifications, "Failed notifications", "failed-notifications")}
       </section>

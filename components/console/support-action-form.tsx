@@ -11,15 +11,18 @@ export function SupportActionForm({
   fields,
   label,
   pendingLabel,
-  accessibleLabel,
+  labelDetail,
   variant = "secondary",
 }: {
   action: SupportAction;
   fields: Record<string, string>;
   label: string;
   pendingLabel?: string;
-  /** A longer name for screen readers when the visible label is short ("Retry" → "Retry job SYNC_NAMES of …"). */
-  accessibleLabel?: string;
+  /**
+   * Words screen readers hear after the visible label ("Retry" + "sync names job of Acme"). Appended, never
+   * replacing it: the accessible name must contain the visible text (WCAG 2.5.3, axe "label-content-name-mismatch").
+   */
+  labelDetail?: string;
   variant?: "primary" | "secondary";
 }) {
   const [state, formAction, pending] = useActionState(action, undefined);
@@ -32,8 +35,9 @@ export function SupportActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} aria-label={accessibleLabel} className={`${buttonClass} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700`}>
+      <button type="submit" disabled={pending} className={`${buttonClass} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700`}>
         {pending ? (pendingLabel ?? `${label}…`) : label}
+        {labelDetail ? <span className="sr-only"> {labelDetail}</span> : null}
       </button>
       <p role="status" aria-live="polite" className={`max-w-xs text-xs ${state?.ok ? "text-green-800" : "text-red-700"}`}>
         {state?.message}

@@ -56,7 +56,7 @@ export function SupportIntegrationTable({ rows }: { rows: CustomerIntegration[] 
               fields={{ integrationId: i.id }}
               label="Re-check now"
               pendingLabel="Asking LinkedIn…"
-              accessibleLabel={`Re-check the status of ${i.name} now`}
+              labelDetail={`for ${i.name}`}
             />
           </td>
         </tr>
@@ -84,7 +84,7 @@ export function SupportJobTable({ rows }: { rows: CustomerJob[] }) {
           <td className={`${td} text-xs text-red-800`}>{j.lastError ?? ""}</td>
           <td className="py-2 align-top">
             {j.status === "FAILED" || j.status === "CANCELLED" ? (
-              <SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" pendingLabel="Queuing…" accessibleLabel={`Retry ${humanize(j.kind).toLowerCase()} job`} />
+              <SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" pendingLabel="Queuing…" labelDetail={`${humanize(j.kind).toLowerCase()} job`} />
             ) : null}
           </td>
         </tr>
@@ -123,10 +123,10 @@ export function SupportNotificationTable({ rows }: { rows: CustomerNotification[
           <td className={`${td} text-xs text-red-800`}>{n.lastError ?? ""}</td>
           <td className="space-y-1 py-2 align-top">
             {n.processingState === "FAILED" ? (
-              <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
+              <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" labelDetail={`notification ${n.linkedinId}`} />
             ) : null}
             {n.processingState !== "PENDING" && n.processingState !== "PROCESSING" ? (
-              <SupportActionForm action={replayNotificationAction} fields={{ notificationId: n.id }} label="Replay" accessibleLabel={`Replay notification ${n.linkedinId} through processing`} />
+              <SupportActionForm action={replayNotificationAction} fields={{ notificationId: n.id }} label="Replay" labelDetail={`notification ${n.linkedinId} through processing`} />
             ) : null}
           </td>
         </tr>

@@ -1,5 +1,8 @@
-// The frame every support table shares: a scroll container (wide tables scroll inside it on a tablet,
-// not the page), a caption for screen readers and one header row; the caller renders the body rows.
+// The frame every support table shares: a scroll region (wide tables scroll inside it on a tablet,
+// not the page; focusable and named by the caption so a keyboard reaches it), a caption for screen
+// readers and one header row; the caller renders the body rows.
+import { ScrollRegion } from "@/components/layout/scroll-region";
+
 const MIN_WIDTH = { "40rem": "min-w-[40rem]", "44rem": "min-w-[44rem]", "48rem": "min-w-[48rem]" } as const;
 
 export function SupportTable({
@@ -10,7 +13,8 @@ export function SupportTable({
   className = "",
   children,
 }: {
-  caption?: string;
+  /** Read by screen readers; it also names the scroll region. */
+  caption: string;
   /** Header labels; a falsy entry drops its column (e.g. `showCustomer && "Customer"`). */
   columns: (string | false | null | undefined)[];
   minWidth: keyof typeof MIN_WIDTH;
@@ -20,9 +24,9 @@ export function SupportTable({
 }) {
   const labels = columns.filter((c): c is string => Boolean(c));
   return (
-    <div className={`overflow-x-auto ${className}`.trim()}>
+    <ScrollRegion label={caption} className={className}>
       <table className={`w-full ${MIN_WIDTH[minWidth]} text-left text-sm`} data-testid={testId}>
-        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-300">
           <tr>
             {labels.map((label, i) => (
@@ -34,6 +38,6 @@ export function SupportTable({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

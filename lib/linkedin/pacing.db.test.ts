@@ -52,6 +52,18 @@ describe("pacing (C13, C30)", () => {
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(spacing);
   });
 
+  it("the spacing holds as measured on the returned times: one clock reading per release, the next slot rounded up", async () => {
+    // Sequential claim/release pairs with a short spacing: the measured gap is the mechanism's, not
+    // luck. Before the fix the release's RETURNING read the clock after SET did, and both the stored
+    // slot and the returned times were rounded to the nearest millisecond, so gaps of spacing - 1 appeared.
+    const spacing = 3;
+    const clientId = `pacing-${randomUUID()}`;
+    const calls: Call[] = [];
+    for (let i = 0; i < 150; i++) calls.push(await pacedCall(clientId, spacing, 0, i % 2 === 0 ? undefined : otherProcess));
+    const short = gapsAfterAnswers(calls).filter((gap) => gap < spacing);
+    expect(short).toEqual([]);
+  });
+
   it("paces per application and operation: another application is not held back", async () => {
     const spacing = env().LINKEDIN_BATCH_SPACING_MS;
     const a = `pacing-${randomUUID()}`;

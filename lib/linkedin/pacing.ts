@@ -44,7 +44,8 @@ export async function claimSendSlot(
     const row = claimed[0];
     if (row) {
       return {
-        claimedAt: new Date(Math.round(Number(row.claimedMs))),
+        // Truncated like Date itself truncates: comparable with the release time (see releaseSendSlot).
+        claimedAt: new Date(Math.floor(Number(row.claimedMs))),
         release: () => releaseSendSlot(client, clientId, operation, spacingMs),
       };
     }
@@ -56,12 +57,19 @@ export async function claimSendSlot(
 }
 
 async function releaseSendSlot(client: Db, clientId: string, operation: PacedOperation, spacingMs: number): Promise<Date> {
+  // One clock reading (the CTE runs once) both sets the next slot and is returned, and the slot is
+  // rounded UP to the column's millisecond precision: a claim passes only at a clock >= release + spacing,
+  // so floor(claimedAt) - floor(releasedAt) >= spacing holds exactly as measured (no margin needed).
   const rows = await client.$queryRaw<{ releasedMs: number }[]>`
+    WITH now AS (SELECT clock_timestamp() AT TIME ZONE 'UTC' AS t),
+    due AS (SELECT t, t + make_interval(secs => ${spacingMs}::float8 / 1000) AS at FROM now)
     UPDATE "LinkedInPacing"
-      SET "nextSlotAt" = (clock_timestamp() AT TIME ZONE 'UTC') + make_interval(secs => ${spacingMs}::float8 / 1000)
+      SET "nextSlotAt" = date_trunc('milliseconds', due.at)
+        + (CASE WHEN due.at > date_trunc('milliseconds', due.at) THEN interval '1 millisecond' ELSE interval '0' END)
+      FROM due
       WHERE "clientId" = ${clientId} AND "operation" = ${operation}
-    RETURNING (EXTRACT(EPOCH FROM clock_timestamp() AT TIME ZONE 'UTC') * 1000)::float8 AS "releasedMs"`;
-  return new Date(Math.round(Number(rows[0]?.releasedMs ?? Date.now())));
+    RETURNING (EXTRACT(EPOCH FROM due.t) * 1000)::float8 AS "releasedMs"`;
+  return new Date(Math.floor(Number(rows[0]?.releasedMs ?? Date.now())));
 }
 
 /** Runs one call holding the application's send slot (C13). */

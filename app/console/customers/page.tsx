@@ -5,6 +5,7 @@ import { OperatorPagination } from "@/components/console/operator-pagination";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { listCustomers } from "@/lib/customers/queries";
+import { ScrollRegion } from "@/components/layout/scroll-region";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -55,7 +56,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         {result.total === 1 ? "1 customer" : `${result.total} customers`}
         {sp.q ? ` matching “${sp.q}”` : ""}
       </p>
-      <div className="mt-2 overflow-x-auto rounded border border-slate-200 bg-white">
+      <ScrollRegion label="Customers, sorted by name" className="mt-2 rounded border border-slate-200 bg-white">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Customers, sorted by name</caption>
           <thead className="bg-slate-50 text-slate-700">
@@ -93,7 +94,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             ) : null}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <OperatorPagination
         basePath="/console/customers"
         params={{ q: sp.q, archived: archived === "active" ? undefined : archived }}

@@ -61,14 +61,14 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="failed-jobs-heading" className="text-lg font-semibold">Failed jobs</h2>
         <p className="text-sm text-slate-600">Jobs that failed after their last attempt and have not been retried. Resolve: retry once the cause is fixed.</p>
         {jobs.rows.length ? (
-          <SupportTable columns={["Job", "Customer", "Attempts", "Error", "Action"]} minWidth="44rem" testId="failed-jobs" className="mt-2">
+          <SupportTable caption="Failed jobs, newest first" columns={["Job", "Customer", "Attempts", "Error", "Action"]} minWidth="44rem" testId="failed-jobs" className="mt-2">
             {jobs.rows.map((j) => (
               <tr key={j.id} className="border-b border-slate-100">
                 <th scope="row" className={`${td} text-left font-normal`}>{humanize(j.kind)}<div className="text-xs text-slate-500">failed <SupportTime value={j.finishedAt ?? j.createdAt} /></div></th>
                 <td className={td}><CustomerLink id={j.customerId} name={j.customerName} /></td>
                 <td className={`${td} tabular-nums`}>{j.attempts} of {j.maxAttempts}</td>
                 <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
-                <td className="py-2 align-top"><SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" accessibleLabel={`Retry ${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`} /></td>
+                <td className="py-2 align-top"><SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`} /></td>
               </tr>
             ))}
           </SupportTable>
@@ -80,7 +80,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="keys-heading" className="text-lg font-semibold">Customers whose keys LinkedIn refuses</h2>
         <p className="text-sm text-slate-600">LinkedIn answered 401 or refused the token request (C27). Resolve: an operator replaces the keys, which re-checks them at once.</p>
         {keys.rows.length ? (
-          <SupportTable columns={["Customer", "API key", "Problem", "Action"]} minWidth="40rem" className="mt-2">
+          <SupportTable caption="Customers whose keys LinkedIn refuses" columns={["Customer", "API key", "Problem", "Action"]} minWidth="40rem" className="mt-2">
             {keys.rows.map((k) => (
               <tr key={k.customerId} className="border-b border-slate-100">
                 <th scope="row" className={`${td} text-left font-normal`}><CustomerLink id={k.customerId} name={k.customerName} /></th>
@@ -106,15 +106,15 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           Still requested or partner ready (C18) after {hours} hours (the &quot;stuckAfterHours&quot; setting). Resolve: re-check the status now (C19b) or run the customer&apos;s fallback poll (C28); if LinkedIn still says the same, contact the customer.
         </p>
         {stuck.rows.length ? (
-          <SupportTable columns={["Integration", "Customer", "Status since", "Actions"]} minWidth="44rem" testId="stuck-integrations" className="mt-2">
+          <SupportTable caption="Stuck integrations, longest first" columns={["Integration", "Customer", "Status since", "Actions"]} minWidth="44rem" testId="stuck-integrations" className="mt-2">
             {stuck.rows.map((i) => (
               <tr key={i.id} className="border-b border-slate-100">
                 <th scope="row" className={`${td} text-left font-normal`}>{i.name}<div className="text-xs text-slate-500">{i.integrationType}</div></th>
                 <td className={td}><CustomerLink id={i.customerId} name={i.customerName} /></td>
                 <td className={`${td} text-xs`}>{STATUS_LABELS[i.onboardingStatus]} since <SupportTime value={i.statusChangedAt} /><div className="text-slate-500">last checked <SupportTime value={i.lastCheckedAt} /></div></td>
                 <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
-                  <SupportActionForm action={recheckIntegrationAction} fields={{ integrationId: i.id }} label="Re-check now" accessibleLabel={`Re-check the status of ${i.name} now`} />
-                  <SupportActionForm action={triggerPollAction} fields={{ customerId: i.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${i.customerName}`} />
+                  <SupportActionForm action={recheckIntegrationAction} fields={{ integrationId: i.id }} label="Re-check now" labelDetail={`for ${i.name}`} />
+                  <SupportActionForm action={triggerPollAction} fields={{ customerId: i.customerId }} label="Poll customer" labelDetail={`${i.customerName} (fallback poll)`} />
                 </div></td>
               </tr>
             ))}
@@ -127,7 +127,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="anomalies-heading" className="text-lg font-semibold">Open anomalies from notifications</h2>
         <p className="text-sm text-slate-600">Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status). Resolve: replay the notification after fixing the cause, then mark the anomaly resolved.</p>
         {anomalies.rows.length ? (
-          <SupportTable columns={["Anomaly", "Customer", "Message", "Actions"]} minWidth="44rem" className="mt-2">
+          <SupportTable caption="Open anomalies, newest first" columns={["Anomaly", "Customer", "Message", "Actions"]} minWidth="44rem" className="mt-2">
             {anomalies.rows.map((a) => (
               <tr key={a.id} className="border-b border-slate-100">
                 <th scope="row" className={`${td} text-left font-normal`}>{humanize(a.kind)}<div className="text-xs text-slate-500"><SupportTime value={a.createdAt} /></div></th>
@@ -135,9 +135,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
                 <td className={`${td} text-xs`}>{a.message}</td>
                 <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
                   {a.notificationId ? (
-                    <SupportActionForm action={replayNotificationAction} fields={{ notificationId: a.notificationId }} label="Replay notification" accessibleLabel={`Replay the notification behind this ${humanize(a.kind).toLowerCase()} anomaly`} />
+                    <SupportActionForm action={replayNotificationAction} fields={{ notificationId: a.notificationId }} label="Replay notification" labelDetail={`behind this ${humanize(a.kind).toLowerCase()} anomaly`} />
                   ) : null}
-                  <SupportActionForm action={resolveAnomalyAction} fields={{ anomalyId: a.id }} label="Mark resolved" accessibleLabel={`Mark the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName} resolved`} />
+                  <SupportActionForm action={resolveAnomalyAction} fields={{ anomalyId: a.id }} label="Mark resolved" labelDetail={`the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName}`} />
                 </div></td>
               </tr>
             ))}
@@ -150,15 +150,15 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <h2 id="failed-notifications-heading" className="text-lg font-semibold">Failed notifications</h2>
         <p className="text-sm text-slate-600">Push notifications whose processing failed after every attempt. Resolve: retry; if the lookup id has expired the fallback poll covers it (C28).</p>
         {notifications.rows.length ? (
-          <SupportTable columns={["Notification", "Customer", "Error", "Actions"]} minWidth="44rem" className="mt-2">
+          <SupportTable caption="Failed notifications, newest first" columns={["Notification", "Customer", "Error", "Actions"]} minWidth="44rem" className="mt-2">
             {notifications.rows.map((n) => (
               <tr key={n.id} className="border-b border-slate-100">
                 <th scope="row" className={`${td} text-left font-normal`}>{n.type}<div className="text-xs break-all text-slate-500">id {n.linkedinId} · <SupportTime value={n.receivedAt} /> · {n.attempts} attempt{n.attempts === 1 ? "" : "s"}</div></th>
                 <td className={td}><CustomerLink id={n.customerId} name={n.customerName} /></td>
                 <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
                 <td className="py-2 align-top"><div className="flex flex-wrap gap-2">
-                  <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" accessibleLabel={`Retry notification ${n.linkedinId}`} />
-                  <SupportActionForm action={triggerPollAction} fields={{ customerId: n.customerId }} label="Poll customer" accessibleLabel={`Run the fallback poll for ${n.customerName}`} />
+                  <SupportActionForm action={retryNotificationAction} fields={{ notificationId: n.id }} label="Retry" labelDetail={`notification ${n.linkedinId}`} />
+                  <SupportActionForm action={triggerPollAction} fields={{ customerId: n.customerId }} label="Poll customer" labelDetail={`${n.customerName} (fallback poll)`} />
                 </div></td>
               </tr>
             ))}

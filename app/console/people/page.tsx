@@ -8,6 +8,7 @@ import { customerChoices } from "@/lib/customers/choices";
 import { listPendingInvitations } from "@/lib/people/invitations";
 import { listPeople } from "@/lib/people/users";
 import { inviteAction, revokeInvitationAction, setUserDisabledAction } from "./actions";
+import { ScrollRegion } from "@/components/layout/scroll-region";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -64,7 +65,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           </div>
           <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">Search</button>
         </form>
-        <div className="mt-3 overflow-x-auto">
+        <ScrollRegion label="Accounts, sorted by email" className="mt-3">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Accounts, sorted by email</caption>
             <thead className="bg-slate-50">
@@ -105,7 +106,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <OperatorPagination basePath="/console/people" params={{ q: sp.q }} page={people.page} pageCount={people.pageCount} label="Account pages" />
       </section>
     </div>

@@ -9,6 +9,7 @@ import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { listConfigurationKeys } from "@/lib/settings/configuration-keys";
 import { operatorSettings } from "@/lib/settings/operator-settings";
 import { OPERATOR_SETTINGS, VALUE_SOURCE_LABELS } from "@/lib/settings/schemas";
+import { ScrollRegion } from "@/components/layout/scroll-region";
 import {
   createApiTokenAction,
   createConfigurationKeyAction,
@@ -86,7 +87,7 @@ export default async function SettingsPage() {
         <div className="mt-3">
           <OperatorApiTokenForm action={createApiTokenAction} />
         </div>
-        <div className="mt-4 overflow-x-auto">
+        <ScrollRegion label="API tokens" className="mt-4">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">API tokens</caption>
             <thead className="bg-slate-50">
@@ -122,7 +123,7 @@ export default async function SettingsPage() {
               ) : null}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section aria-labelledby="tuning-heading" className="rounded border border-slate-200 bg-white p-4">

@@ -1,0 +1,70 @@
+// Rows in every table the accessibility spec opens, made by the spec itself (a customer of its own, with
+// integrations, history, jobs, notifications, an anomaly, refused keys, calls today, an audit entry and
+// an API token), so axe checks filled tables whatever other specs did or did not create.
+import { randomBytes } from "node:crypto";
+import { e2eSql } from "./env";
+
+export type A11yRows = { customerId: string };
+
+export async function createRowsForEveryTable(): Promise<A11yRows> {
+  const run = randomBytes(4).toString("hex");
+  const sql = e2eSql;
+  const customerId = `e2e-a11y-${run}`;
+  await sql(
+    `INSERT INTO "Customer" (id, "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt")
+     VALUES ($1, $2, $3, '{RECRUITER_SYSTEM_CONNECT_COMPANY}', $4, now())`,
+    [customerId, `A11y ${run}`, `a11y-${run}`, `cb-a11y-${run}`],
+  );
+  // Keys LinkedIn refused (issues: "keys refused"; the secret itself is never shown, so any envelope text does).
+  await sql(
+    `INSERT INTO "CustomerApplication" (id, "customerId", "clientId", "clientSecretEnc", "clientSecretHint", origin, "lastAuthError", "lastAuthErrorAt", "updatedAt")
+     VALUES ($1, $2, $3, 'not-a-real-envelope', '••••', 'MANUAL', 'LinkedIn refused the keys (401).', now(), now())`,
+    [`e2e-a11y-app-${run}`, customerId, `a11y-client-${run}`],
+  );
+  // One integration stuck since long ago (issues: "stuck", sorted oldest first), one enabled today.
+  for (const [suffix, status, since] of [
+    ["stuck", "REQUESTED", "2000-01-01T00:00:00Z"],
+    ["enabled", "ENABLED", new Date().toISOString()],
+  ] as const) {
+    const id = `e2e-a11y-${suffix}-${run}`;
+    await sql(
+      `INSERT INTO "Integration" (id, "customerId", "integrationContext", "integrationType", "tenantType", name, "onboardingStatus", "statusChangedAt", "updatedAt")
+       VALUES ($1, $2, $3, 'RECRUITER_SYSTEM_CONNECT', 'RECRUITER', $4, $5::"OnboardingStatus", $6, now())`,
+      [id, customerId, `urn:li:organization:a11y${suffix}${run}`, `A11y ${run} ${suffix} integration`, status, since],
+    );
+    await sql(
+      `INSERT INTO "IntegrationStatusChange" (id, "integrationId", "fromStatus", "toStatus", source) VALUES ($1, $2, NULL, $3::"OnboardingStatus", 'WIDGET')`,
+      [`${id}-h`, id, status],
+    );
+  }
+  await sql(
+    `INSERT INTO "Job" (id, kind, status, "customerId", attempts, "maxAttempts", "lastError", payload, "finishedAt", "updatedAt")
+     VALUES ($1, 'SYNC_NAMES', 'FAILED', $3, 5, 5, 'LinkedIn answered 503 five times.', $4, now(), now()),
+            ($2, 'SYNC_CONFIGURATIONS', 'SUCCEEDED', $3, 1, 5, NULL, $4, now(), now())`,
+    [`e2e-a11y-job-failed-${run}`, `e2e-a11y-job-ok-${run}`, customerId, JSON.stringify({ customerId })],
+  );
+  const failedNotification = `e2e-a11y-n-failed-${run}`;
+  await sql(
+    `INSERT INTO "Notification" (id, "customerId", "linkedinId", type, "rawBody", "signatureValid", "processingState", attempts, "lastError")
+     VALUES ($1, $3, $4, 'INTEGRATION_STATUS_CHANGE', '{}', true, 'FAILED', 5, 'The lookup failed five times.'),
+            ($2, $3, $5, 'INTEGRATION_STATUS_CHANGE', '{}', true, 'PROCESSED', 1, NULL)`,
+    [failedNotification, `e2e-a11y-n-ok-${run}`, customerId, `a11y-n1-${run}`, `a11y-n2-${run}`],
+  );
+  await sql(
+    `INSERT INTO "Anomaly" (id, "customerId", "notificationId", kind, message) VALUES ($1, $2, $3, 'UNKNOWN_INTEGRATION', 'A notification named an integration Onramp does not know.')`,
+    [`e2e-a11y-anomaly-${run}`, customerId, failedNotification],
+  );
+  await sql(
+    `INSERT INTO "LinkedInCallCount" ("clientId", endpoint, day, count) VALUES ($1, 'GET /v2/atsIntegrations?ids', (now() AT TIME ZONE 'UTC')::date, 12)`,
+    [`a11y-client-${run}`],
+  );
+  await sql(
+    `INSERT INTO "AuditLog" (id, "actorLabel", action, "targetType", "targetId", "customerId") VALUES ($1, 'support@onramp.test', 'job.retried', 'Job', $2, $3)`,
+    [`e2e-a11y-audit-${run}`, `e2e-a11y-job-failed-${run}`, customerId],
+  );
+  await sql(
+    `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, scopes) VALUES ($1, $2, $3, $4, '{integrations:read}')`,
+    [`e2e-a11y-token-${run}`, `A11y token ${run}`, randomBytes(32).toString("hex"), `onr_${run}`],
+  );
+  return { customerId };
+}

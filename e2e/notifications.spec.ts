@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
 import {
-  acme,
   anotherCustomer,
   closeDb,
   configureCallbackUrl,
@@ -195,15 +194,27 @@ test("C24: five retries of one change, each with a new id, apply it once", async
   expect(await statusChanges(id)).toHaveLength(1);
 });
 
-test("GET ?challengeCode= answers LinkedIn's webhook validation with the (seeded demo) customer's secret", async ({ request }) => {
-  const customer = await acme();
-  const res = await request.get(`${callbackPath(customer.callbackKey)}?challengeCode=e2e-challenge`);
-  expect(res.status()).toBe(200);
-  const { createHmac } = await import("node:crypto");
-  expect(await res.json()).toEqual({
-    challengeCode: "e2e-challenge",
-    challengeResponse: createHmac("sha256", customer.clientSecret).update("e2e-challenge").digest("hex"),
-  });
+test("L19: the callback URL signs no text a caller chooses; a push forged from its answers is refused", async ({ request }) => {
+  const customer = await anotherCustomer();
+  const body = JSON.stringify({ id: `forged-${Date.now()}`, type: "INTEGRATION_STATUS_CHANGE", expiresAt: 0 });
+  // The old challenge answered HMAC(secret, code): with code = "hmacsha256=" + body that IS X-LI-Signature.
+  const gets = await Promise.all(
+    [`hmacsha256=${body}`, "5d1c7b9e-2a43-4c2f-9f0e-1a2b3c4d5e6f"].map((code) =>
+      request.get(`${callbackPath(customer.callbackKey)}?challengeCode=${encodeURIComponent(code)}`),
+    ),
+  );
+  const forgedSignature = signNotification(customer.clientSecret, body);
+  for (const res of gets) {
+    expect(res.status()).toBe(405); // Middleware callbacks have no challenge handshake (L19): POST only
+    expect(await res.text()).not.toContain(forgedSignature);
+  }
+  // Whatever hex the GETs answered, none signs the body.
+  const candidates = (await Promise.all(gets.map((g) => g.text()))).flatMap((t) => t.match(/[0-9a-f]{64}/g) ?? []);
+  for (const signature of [...candidates, "0".repeat(64)]) {
+    const res = await request.post(callbackPath(customer.callbackKey), { data: body, headers: { "content-type": "application/json", "x-li-signature": signature } });
+    expect(res.status()).toBe(401);
+  }
+  expect(await notificationCount(customer.id)).toBe(0);
 });
 
 test("fuzz over HTTP: 400 generated requests to the running app, no 5xx, nothing stored without a valid signature", async ({ request }) => {

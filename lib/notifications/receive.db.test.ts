@@ -6,8 +6,8 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { customerAppSecretContext } from "@/lib/linkedin/secret-contexts";
 import { createTestApplication } from "@/lib/linkedin/test-support/applications";
-import { answerChallenge, receiveNotification, type Defer } from "./receive";
-import { challengeResponse, signNotification } from "./signature";
+import { receiveNotification, type Defer } from "./receive";
+import { signNotification } from "./signature";
 
 let acme: Awaited<ReturnType<typeof createTestApplication>> & { callbackKey: string };
 let other: Awaited<ReturnType<typeof createTestApplication>> & { callbackKey: string };
@@ -187,15 +187,3 @@ describe("POST /api/linkedin/callback/{key}", () => {
   });
 });
 
-describe("GET /api/linkedin/callback/{key}?challengeCode=", () => {
-  it("answers {challengeCode, challengeResponse} with the customer's secret", async () => {
-    const res = await answerChallenge(new Request(`http://onramp.test/api/linkedin/callback/${acme.callbackKey}?challengeCode=abc-123`), acme.callbackKey);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ challengeCode: "abc-123", challengeResponse: challengeResponse(acme.clientSecret, "abc-123") });
-  });
-
-  it("404 for an unknown key, 400 without a code", async () => {
-    expect((await answerChallenge(new Request("http://onramp.test/x?challengeCode=a"), `cb-${randomUUID()}`)).status).toBe(404);
-    expect((await answerChallenge(new Request("http://onramp.test/x"), acme.callbackKey)).status).toBe(400);
-  });
-});

@@ -4,6 +4,9 @@ import "server-only";
 //   unknown key → 404, nothing recorded; size bound → 413 without reading on; signature over the exact
 //   bytes, constant time, BEFORE parsing → 401 + counter; not understood → 400 {errorMessage};
 //   stored durably → 200 with no body, processing queued after the answer; cannot store → 500, no body.
+// There is no GET challenge here: the challengeCode handshake belongs to Developer-Portal webhooks, not
+// Middleware callbacks (L19), and answering HMAC(secret, code) for a caller's code signs any text they
+// choose ("hmacsha256=" + a body is a valid X-LI-Signature). The route answers POST only.
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -13,7 +16,7 @@ import { callbackSecret, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
 import { parseNotificationBody, type NotificationPayload } from "./payload";
 import { recordCallbackRejection } from "./rejections";
-import { challengeResponse, checkSignature } from "./signature";
+import { checkSignature } from "./signature";
 
 /** Runs work after the answer is sent (Next's after() in the route; tests pass their own). */
 export type Defer = (work: () => Promise<void>) => void;
@@ -119,16 +122,4 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   // After the answer (C23: processing happens as a job); failures are logged there and swept later.
   defer(() => queueProcessingSoon(notification));
   return empty(200);
-}
-
-/** GET ?challengeCode= : LinkedIn's validation of a webhook URL, answered within its 3 seconds. */
-export async function answerChallenge(req: Request, callbackKey: string): Promise<Response> {
-  const found = await customerForKey(callbackKey, "challenge");
-  if (found instanceof Response) return found;
-  const { secret } = found;
-  const challengeCode = new URL(req.url).searchParams.get("challengeCode");
-  if (challengeCode === null || challengeCode === "") return errorMessage(400, "The challengeCode query parameter is missing.");
-  if (challengeCode.length > 1024) return errorMessage(400, "The challengeCode is longer than 1024 characters.");
-  if (secret === null) return errorMessage(409, "This customer has no LinkedIn application secret in Onramp yet.");
-  return Response.json({ challengeCode, challengeResponse: challengeResponse(secret, challengeCode) }, { headers: NO_STORE });
 }

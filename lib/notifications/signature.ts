@@ -29,8 +29,3 @@ export function checkSignature(secret: string, body: Uint8Array, header: string 
   const given = Buffer.from(value, "hex");
   return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: "bad_signature" };
 }
-
-/** GET ?challengeCode= (LinkedIn's webhook validation): hex HMAC-SHA256 of the code under the secret. */
-export function challengeResponse(secret: string, challengeCode: string): string {
-  return createHmac("sha256", Buffer.from(secret, "utf8")).update(Buffer.from(challengeCode, "utf8")).digest("hex");
-}

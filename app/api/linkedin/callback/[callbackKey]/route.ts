@@ -2,8 +2,10 @@
 // LinkedIn calls it, so it is NOT behind the session guard; its errors are mapped in one place
 // (lib/notifications/receive.ts), and anything that escapes that answers 500 with no body (C23).
 // The body is read raw, bounded, by the handler itself: nothing may buffer or alter it first.
+// POST only: no GET challenge, which would sign caller-chosen text with the customer's secret (L19);
+// Next answers 405 for other methods.
 import { after } from "next/server";
-import { answerChallenge, receiveNotification } from "@/lib/notifications/receive";
+import { receiveNotification } from "@/lib/notifications/receive";
 import { logger } from "@/lib/log/logger";
 
 export const runtime = "nodejs";
@@ -23,8 +25,4 @@ async function guarded(work: () => Promise<Response>): Promise<Response> {
 
 export function POST(req: Request, ctx: Context): Promise<Response> {
   return guarded(async () => receiveNotification(req, (await ctx.params).callbackKey, (work) => after(work)));
-}
-
-export function GET(req: Request, ctx: Context): Promise<Response> {
-  return guarded(async () => answerChallenge(req, (await ctx.params).callbackKey));
 }

@@ -51,6 +51,21 @@ export const serverEnvSchema = z.object({
   LINKEDIN_CLIENT_SECRET: z.string().default(""),
   /** "{vendor name} - {customer name}" names provisioned applications. */
   LINKEDIN_VENDOR_NAME: z.string().min(1).default("Onramp ATS"),
+  /** oauth2AuthorizedCallbackUrls of new customer applications (L3), comma-separated; empty: the field is omitted. */
+  LINKEDIN_APP_CALLBACK_URLS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((u) => u.trim()).filter((u) => u !== ""))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each callback URL must be an http(s) URL" }))),
+  /** A cached customer token is renewed this many seconds before it expires (L1: tokens live 30 minutes). */
+  LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS: intFromEnv(300),
+  /** Rotation policy (L7: LinkedIn advises 60-90 days): older secrets are listed in the issues view. */
+  LINKEDIN_SECRET_MAX_AGE_DAYS: intFromEnv(90),
+  /**
+   * After a roll, pushes signed with the previous secret are accepted this many hours (L7 keeps both valid;
+   * which one signs pushes is not documented). ASSUMPTION: a week.
+   */
+  LINKEDIN_SECRET_OVERLAP_HOURS: intFromEnv(168),
   /** LinkedIn allows 5,000 calls a day per endpoint (C26). */
   LINKEDIN_DAILY_CALL_BUDGET: intFromEnv(5000),
   /** Attempts per LinkedIn call before giving up with a clear message (C26). */

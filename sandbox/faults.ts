@@ -7,6 +7,9 @@ import type { Reply } from "./http-io";
 export const ENDPOINT_KINDS = [
   "token",
   "provisioning",
+  "provisioning_lookup",
+  "provisioning_update",
+  "secret_roll",
   "batch_partial_update",
   "lookup_request",
   "lookup_ids",
@@ -24,6 +27,8 @@ export const faultInputSchema = z
     probability: z.number().min(0).max(1).optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     latencyMs: z.number().int().nonnegative().max(60_000).optional(),
+    /** The call is carried out, then its answer is replaced by the fault: LinkedIn acted, the caller never heard. */
+    afterHandling: z.boolean().optional(),
   })
   .strict()
   .refine((f) => f.status !== undefined || f.latencyMs !== undefined, "a fault needs a status, a latencyMs, or both");
@@ -44,12 +49,14 @@ export function addFault(faults: FaultRule[], input: FaultInput): FaultRule {
 export interface FaultDecision {
   latencyMs: number;
   reply: Reply | null;
+  afterHandling: boolean;
 }
 
 /** Decides, and consumes, the faults that apply to one call of `endpoint`. */
 export function takeFault(faults: FaultRule[], endpoint: string, random: () => number = Math.random): FaultDecision {
   let latencyMs = 0;
   let reply: Reply | null = null;
+  let afterHandling = false;
   for (const rule of [...faults]) {
     if (rule.endpoint !== "*" && rule.endpoint !== endpoint) continue;
     if (rule.probability !== undefined && random() >= rule.probability) continue;
@@ -57,9 +64,12 @@ export function takeFault(faults: FaultRule[], endpoint: string, random: () => n
     rule.fired++;
     if (rule.remaining !== null && --rule.remaining <= 0) faults.splice(faults.indexOf(rule), 1);
     latencyMs = Math.max(latencyMs, rule.latencyMs ?? 0);
-    if (rule.status !== undefined) reply = faultReply(endpoint, rule.status, rule.retryAfterSeconds);
+    if (rule.status !== undefined) {
+      reply = faultReply(endpoint, rule.status, rule.retryAfterSeconds);
+      afterHandling = rule.afterHandling ?? false;
+    }
   }
-  return { latencyMs, reply };
+  return { latencyMs, reply, afterHandling };
 }
 
 function faultReply(endpoint: string, status: number, retryAfterSeconds: number | undefined): Reply {

@@ -44,7 +44,9 @@ export class Pusher {
     if (id && spec.integrationIds) this.state.registerRequestId(id, spec.clientId, spec.integrationIds);
     const body = spec.rawBody ?? JSON.stringify(spec.expiresAt === null ? { id, type: spec.type } : { id, type: spec.type, expiresAt: spec.expiresAt });
     const app = this.state.applications.get(spec.clientId);
-    const secret = spec.badSignature || !app ? `not-${app?.clientSecret ?? "a-secret"}` : app.clientSecret;
+    // L7: which of two secrets signs pushes is not documented: a setting (ASSUMPTION).
+    const signing = app && this.state.settings.signPushesWith === "previous" && app.previousSecret ? app.previousSecret : app?.clientSecret;
+    const secret = spec.badSignature || !signing ? `not-${signing ?? "a-secret"}` : signing;
     const signature = signPush(secret, body);
     const base = { notificationId, id, type: spec.type, clientId: spec.clientId, url: spec.url, attempt, signature, body };
     if (this.state.settings.dropNotifications) {

@@ -12,7 +12,7 @@ import { handleBatchPartialUpdate, noteBatchArrival } from "./routes/batch-updat
 import { handleConfigurations } from "./routes/configurations";
 import { handleLookup, lookupKind } from "./routes/lookups";
 import { handleAccessToken } from "./routes/oauth";
-import { handleCreateApplication, handleFindApplication } from "./routes/provisioning";
+import { handleCreateApplication, handleFindApplication, handleRollSecret, handleUpdateApplication } from "./routes/provisioning";
 import { handleWidgetAuthorize, handleWidgetPreflight, handleWidgetSession, serveScript } from "./routes/widget";
 import type { Runtime } from "./runtime";
 import { DEFAULT_SETTINGS, SandboxState, type SandboxSettings } from "./state";
@@ -60,11 +60,16 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   if (path === "/oauth/v2/accessToken")
     return only(["POST"], { endpoint: "token", faultable: true, run: () => handleAccessToken(ctx, rt.state) });
   if (path === "/v2/provisionedApplications")
-    return only(["POST", "GET"], {
-      endpoint: "provisioning",
-      faultable: true,
-      run: () => (method === "POST" ? handleCreateApplication(ctx, rt.state) : handleFindApplication(ctx, rt.state)),
-    });
+    return method === "GET"
+      ? { endpoint: "provisioning_lookup", faultable: true, run: () => handleFindApplication(ctx, rt.state) }
+      : only(["POST"], { endpoint: "provisioning", faultable: true, run: () => handleCreateApplication(ctx, rt.state) });
+  const provisioned = /^\/v2\/provisionedApplications\/([^/]+)$/.exec(path);
+  if (provisioned?.[1]) {
+    const key = provisioned[1];
+    return only(["POST"], { endpoint: "provisioning_update", faultable: true, run: () => handleUpdateApplication(ctx, rt.state, key) });
+  }
+  if (path === "/v2/developerApplicationsSecurity")
+    return only(["POST"], { endpoint: "secret_roll", faultable: true, run: () => handleRollSecret(ctx, rt.state) });
   if (path === "/v2/atsIntegrations") {
     if (method === "POST") return { endpoint: "batch_partial_update", faultable: true, run: () => handleBatchPartialUpdate(ctx, rt) };
     return only(["GET"], { endpoint: lookupKind(ctx.url), faultable: true, run: () => handleLookup(ctx, rt) });
@@ -131,9 +136,17 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
     const route = resolve(ctx, rt);
     if ("run" in route) {
       ctx.note.endpoint = route.endpoint;
-      const decision = route.faultable ? takeFault(rt.state.faults, route.endpoint) : { latencyMs: 0, reply: null };
-      if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
-      if (decision.reply) {
+      const decision = route.faultable ? takeFault(rt.state.faults, route.endpoint) : { latencyMs: 0, reply: null, afterHandling: false };
+      const delay = () => (decision.latencyMs > 0 ? new Promise((r) => setTimeout(r, decision.latencyMs)) : Promise.resolve());
+      if (decision.reply && decision.afterHandling) {
+        // LinkedIn did the work but its answer never arrived (L5, L7: the lost create answer); a latency
+        // delays that answer, so a test can kill the caller after LinkedIn acted and before it heard.
+        fault = true;
+        await route.run();
+        await delay();
+        reply = decision.reply;
+      } else if (decision.reply) {
+        await delay();
         fault = true;
         reply = decision.reply;
         const app = peekApplication(ctx, rt.state);
@@ -141,7 +154,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
         // A faulted batch call still reached LinkedIn: it counts for the C13 spacing.
         if (app && route.endpoint === "batch_partial_update") noteBatchArrival(rt.state, app.clientId);
         if (route.endpoint === "widget") reply.headers = { ...reply.headers, "Access-Control-Allow-Origin": ctx.header("origin") ?? "*" };
-      } else reply = await route.run();
+      } else {
+        await delay();
+        reply = await route.run();
+      }
     } else reply = route;
   } catch (err) {
     if (err instanceof BodyTooLarge) reply = apiError(413, err.message);

@@ -18,12 +18,18 @@ export type ConfigurationValue = { string: string } | { boolean: boolean } | { i
 
 export interface Application {
   clientId: string;
+  /** The newest secret. */
   clientSecret: string;
+  /** The secret before the last roll: L7 keeps both valid until one is deleted (at most two). */
+  previousSecret: string | null;
+  /** "urn:li:developerApplication:{n}" (L4): the key of every later call about the application. */
+  urn: string;
   kind: "parent" | "customer";
   uniqueForeignId: string | null;
   name: string | null;
   description: string | null;
-  validJsOrigins: string[];
+  /** L3, L9: origins allowed to load the plugin with this API key. */
+  validJsSdkDomains: string[];
   oauth2AuthorizedCallbackUrls: string[];
   createdBy: "provisioning" | "admin" | "start";
   createdAt: number;
@@ -108,8 +114,12 @@ export interface SandboxSettings {
   batchSpacingMs: number;
   /** Most entities in one batch_partial_update (C13). */
   maxBatchEntities: number;
-  /** Access token lifetime (C27: 60 days). */
+  /** Access token lifetime (L1: 30 minutes). */
   tokenTtlSeconds: number;
+  /** How the token answer writes expires_in (L1: the docs' sample a string "1800", the SDK's fixture a number). */
+  expiresInAs: "string" | "number";
+  /** Which secret signs pushes once an application has two (L7 does not say; ASSUMPTION). */
+  signPushesWith: "current" | "previous";
   /** Allow http/https callback URLs on loopback hosts, any port (demo and tests only; C21 wants https 80/443). */
   allowInsecureCallbacks: boolean;
   /** Move REQUESTED → PARTNER_READY once an integration has a name and a CALLBACK_URL configuration. */
@@ -125,7 +135,9 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   maxRetries: 5,
   batchSpacingMs: 1000,
   maxBatchEntities: 100,
-  tokenTtlSeconds: 5_184_000,
+  tokenTtlSeconds: 1800,
+  expiresInAs: "string",
+  signPushesWith: "current",
   allowInsecureCallbacks: false,
   autoPartnerReady: false,
   dropNotifications: false,
@@ -151,6 +163,11 @@ function randomFrom(alphabet: string, length: number): string {
   let out = "";
   for (const b of bytes) out += alphabet[b % alphabet.length];
   return out;
+}
+
+/** A new client secret (L4: up to 256 characters; LinkedIn's are 16). */
+export function newSecret(): string {
+  return randomFrom(ALNUM, 16);
 }
 
 interface PersistedState {
@@ -179,6 +196,8 @@ export class SandboxState {
   notifications: NotificationAttempt[] = [];
   faults: FaultRule[] = [];
   settings: SandboxSettings;
+  /** n of the last "urn:li:developerApplication:{n}" handed out. */
+  lastApplicationNumber = 1000;
 
   constructor(private readonly options: StateOptions) {
     this.settings = { ...options.settings };
@@ -203,24 +222,31 @@ export class SandboxState {
     uniqueForeignId?: string | null;
     name?: string | null;
     description?: string | null;
-    validJsOrigins?: string[];
+    validJsSdkDomains?: string[];
     oauth2AuthorizedCallbackUrls?: string[];
   }): Application {
     // LinkedIn client ids look like "78abcd1234efgh" (14 lowercase alphanumerics); secrets are 16 characters.
     const app: Application = {
       clientId: input.clientId ?? `78${randomFrom(ALNUM_LOWER, 12)}`,
-      clientSecret: input.clientSecret ?? randomFrom(ALNUM, 16),
+      clientSecret: input.clientSecret ?? newSecret(),
+      previousSecret: null,
+      urn: `urn:li:developerApplication:${++this.lastApplicationNumber}`,
       kind: input.kind,
       uniqueForeignId: input.uniqueForeignId ?? null,
       name: input.name ?? null,
       description: input.description ?? null,
-      validJsOrigins: input.validJsOrigins ?? [],
+      validJsSdkDomains: input.validJsSdkDomains ?? [],
       oauth2AuthorizedCallbackUrls: input.oauth2AuthorizedCallbackUrls ?? [],
       createdBy: input.createdBy,
       createdAt: Date.now(),
     };
     this.applications.set(app.clientId, app);
     return app;
+  }
+
+  byUrn(urn: string): Application | null {
+    for (const app of this.applications.values()) if (app.urn === urn) return app;
+    return null;
   }
 
   customerApplication(clientId: string): Application | null {
@@ -312,6 +338,7 @@ export class SandboxState {
     this.notifications = [];
     this.faults = [];
     this.settings = { ...this.options.settings };
+    this.lastApplicationNumber = 1000;
     this.seedParent();
     this.save();
   }
@@ -350,7 +377,11 @@ export class SandboxState {
     const file = this.options.stateFile;
     if (!file || !existsSync(file)) return;
     const data = JSON.parse(readFileSync(file, "utf8")) as PersistedState;
-    for (const app of data.applications) if (app.kind === "customer") this.applications.set(app.clientId, app);
+    for (const app of data.applications) {
+      if (app.kind !== "customer") continue;
+      this.applications.set(app.clientId, app);
+      this.lastApplicationNumber = Math.max(this.lastApplicationNumber, Number(app.urn.split(":").pop()) || 0);
+    }
     for (const t of data.tokens) this.tokens.set(t.token, t);
     for (const i of data.integrations) this.integrations.set(integrationId(i.clientId, i), i);
     for (const r of data.requests) this.requests.set(r.requestId, r);

@@ -3,15 +3,17 @@ import "server-only";
 import { z } from "zod";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { PermanentJobError } from "@/lib/jobs/errors";
+import { recordOutcome } from "@/lib/jobs/tracker";
 import { isLinkedInError, type LinkedInErrorKind } from "@/lib/linkedin/errors";
-import { provisionCustomerApplication } from "./provisioning";
+import { PROVISIONING_PATH_WORDS, provisionCustomerApplication } from "./provisioning";
 
 const PERMANENT_KINDS: ReadonlySet<LinkedInErrorKind> = new Set(["conflict", "bad_request", "not_configured"]);
 
 /**
- * C1: create the customer's LinkedIn application. LinkedIn's refusals (409 conflict on a repeated
- * uniqueForeignId, bad keys of the parent application) are LinkedInErrors whose messages say what to
- * do; they land on the job row at once for the operator to read, and the job is not retried.
+ * C1: create the customer's LinkedIn application; a 409 or a lost answer is recovered (L5, L7). What LinkedIn
+ * refuses for good (the roll, bad keys of the parent application) is a LinkedInError whose message says what to
+ * do; it lands on the job row at once for the operator to read, and the job is not retried. The outcome says
+ * which path was taken.
  */
 export const provisionApplicationJob = defineJob({
   kind: "PROVISION_APPLICATION",
@@ -23,7 +25,8 @@ export const provisionApplicationJob = defineJob({
       if (isLinkedInError(err) && PERMANENT_KINDS.has(err.kind)) throw new PermanentJobError("conflict", err.message);
       throw err;
     });
-    await ctx.progress({ total: 1, succeeded: outcome === "no_customer" ? 0 : 1, failed: 0 });
+    await ctx.progress({ total: 1, succeeded: outcome.result === "no_customer" ? 0 : 1, failed: 0 });
+    if (outcome.result === "provisioned") await recordOutcome(ctx.trackedJobId, `${PROVISIONING_PATH_WORDS[outcome.path]} (${outcome.urn}, API key ${outcome.clientId}).`);
   },
 });
 

@@ -83,3 +83,7 @@ export async function recordProgress(trackedJobId: string, p: { total?: number; 
     },
   });
 }
+
+export async function recordOutcome(trackedJobId: string, outcome: string) {
+  await db.job.update({ where: { id: trackedJobId }, data: { outcome } });
+}

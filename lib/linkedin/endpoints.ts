@@ -5,8 +5,14 @@
 export const ENDPOINTS = {
   /** Client-credentials grant (C2). */
   accessToken: "POST /oauth/v2/accessToken",
-  /** Provisioning API (C1). */
+  /** Provisioning API (C1, L3). */
   provisionApplication: "POST /v2/provisionedApplications",
+  /** Look-up of a customer application by uniqueForeignId (L5). */
+  findApplication: "GET /v2/provisionedApplications?q=credentialsByUniqueForeignId",
+  /** Partial update of a customer application's domains (L6). */
+  updateApplication: "POST /v2/provisionedApplications/{key}",
+  /** Secret roll (L7). */
+  rollSecret: "POST /v2/developerApplicationsSecurity?action=rollDeveloperApplicationSecret",
   /** batch_partial_update of integration names (C10, C11). */
   syncIntegrationNames: "POST /v2/atsIntegrations (batch_partial_update)",
   /** Integration configurations (C15–C17). */
@@ -28,5 +34,6 @@ export type PacedOperation = (typeof PACED_OPERATIONS)[keyof typeof PACED_OPERAT
 export const PATHS = {
   accessToken: "/oauth/v2/accessToken",
   provisionedApplications: "/v2/provisionedApplications",
+  developerApplicationsSecurity: "/v2/developerApplicationsSecurity",
   atsIntegrations: "/v2/atsIntegrations",
 } as const;

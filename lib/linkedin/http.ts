@@ -46,6 +46,11 @@ export interface LinkedInRequest<S extends z.ZodType> {
   body?: LinkedInRequestBody;
   auth?: BearerAuth;
   schema: S;
+  /**
+   * false for a call LinkedIn must not receive twice (the create of an application, L3): it is sent once,
+   * and the caller recovers from a lost answer by looking up what LinkedIn holds (L5, L7).
+   */
+  idempotent?: boolean;
   /** C13: every attempt, retries included, holds the application's send slot while it is in flight. */
   pacing?: { operation: PacedOperation; spacingMs: number };
   /** Test seam: the random source of the jitter. */
@@ -131,7 +136,7 @@ function parseBody<S extends z.ZodType>(req: LinkedInRequest<S>, status: number,
 /** Sends one LinkedIn request with retries, counting, auth renewal and validation (see file header). */
 export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<S>): Promise<LinkedInResponse<z.output<S>>> {
   const e = env();
-  const maxAttempts = Math.max(1, e.LINKEDIN_MAX_ATTEMPTS);
+  const maxAttempts = req.idempotent === false ? 1 : Math.max(1, e.LINKEDIN_MAX_ATTEMPTS);
   const log = logger().child({ clientId: req.clientId, endpoint: req.endpoint });
   const who = whose(req.subject);
   const { contentType, payload } = encodeBody(req.body);

@@ -40,7 +40,15 @@ export {
   type CredentialCheck,
   type LinkedInApplicationRef,
 } from "./token";
-export { provisionApplication, type ProvisionApplicationInput, type ProvisionedApplication } from "./provisioning";
+export {
+  findProvisionedApplication,
+  provisionApplication,
+  rollApplicationSecret,
+  setApplicationDomains,
+  type FoundApplication,
+  type ProvisionApplicationInput,
+  type ProvisionedApplication,
+} from "./provisioning";
 export { applicationNameProblems, provisionedApplicationName, MAX_APPLICATION_NAME_CHARS } from "./provisioning-name";
 export { syncIntegrationNames, type IntegrationNameItem, type NameSyncResult } from "./integration-names";
 export { writeIntegrationConfigurations } from "./configurations";

@@ -1,15 +1,15 @@
 import "server-only";
-// Creating a customer application with the vendor's parent application (C1): the Provisioning API.
-// The seeds only say "the Provisioning API allows you to create API keys for each of your customers"
-// and that the customer is identified by uniqueForeignId; the endpoint's other request fields (name,
-// description, oauth2AuthorizedCallbackUrls, validJsOrigins), the name rules and the 409 on a
-// repeated uniqueForeignId come from LinkedIn's Provisioning API page, outside the seeds.
+// Customer applications through the vendor's parent application (C1, L2–L8): the Provisioning API.
+// - create (L3, L4): sent ONCE (not idempotent): a lost answer is recovered by the caller with a look-up
+//   by uniqueForeignId (L5) and a secret roll (L7) — lib/customers/provisioning.ts;
+// - look-up (L5, no secret), domains update (L6, `$set` replaces the list), secret roll (L7).
+// No call deletes an application (L8).
 import { env } from "@/lib/env";
 import { ENDPOINTS, PATHS } from "./endpoints";
 import { LinkedInError, isLinkedInError } from "./errors";
 import { linkedInRequest, type BearerAuth } from "./http";
 import { applicationNameProblems, provisionedApplicationName } from "./provisioning-name";
-import { provisionedApplicationSchema } from "./schemas";
+import { applicationLookupSchema, noContentSchema, provisionedApplicationSchema, rolledSecretSchema } from "./schemas";
 import { requestClientCredentialsToken } from "./token";
 
 export interface ProvisionApplicationInput {
@@ -17,13 +17,15 @@ export interface ProvisionApplicationInput {
   uniqueForeignId: string;
   customerName: string;
   description: string;
-  /** OAuth 2.0 redirect URLs of the child application (may be empty for 2-legged use). */
+  /** OAuth 2.0 redirect URLs of the child application; the field is omitted when empty (L3). */
   callbackUrls: string[];
-  /** Origins (scheme://host[:port]) allowed to load the widget with this API key (C4); omitted when none. */
-  jsOrigins?: string[];
+  /** validJsSdkDomains: origins (no trailing /) allowed to load the widget with this API key (L3, L9, RSC-105). */
+  jsSdkDomains: string[];
 }
 
 export interface ProvisionedApplication {
+  /** "urn:li:developerApplication:{n}" (L4). */
+  urn: string;
   clientId: string;
   /** Shown to no one: the caller encrypts it at once (C3). */
   clientSecret: string;
@@ -31,7 +33,7 @@ export interface ProvisionedApplication {
   name: string;
 }
 
-function parentCredentials(): { clientId: string; clientSecret: string } {
+export function parentCredentials(): { clientId: string; clientSecret: string } {
   const { LINKEDIN_CLIENT_ID: clientId, LINKEDIN_CLIENT_SECRET: clientSecret } = env();
   if (!clientId || !clientSecret) {
     throw new LinkedInError(
@@ -44,7 +46,7 @@ function parentCredentials(): { clientId: string; clientSecret: string } {
 }
 
 /** The parent application's bearer: a fresh client-credentials token (provisioning is rare). */
-function parentAuth(parent: { clientId: string; clientSecret: string }): BearerAuth {
+export function parentAuth(parent: { clientId: string; clientSecret: string }): BearerAuth {
   const issue = async () => {
     try {
       return (await requestClientCredentialsToken({ ...parent, subject: "vendor" })).accessToken;
@@ -67,7 +69,7 @@ function parentAuth(parent: { clientId: string; clientSecret: string }): BearerA
   };
 }
 
-/** POST {api}/v2/provisionedApplications (C1). Throws LinkedInError; 409 is kind "conflict". */
+/** POST {api}/v2/provisionedApplications (C1, L3, L4), sent once. Throws LinkedInError; 409 is kind "conflict". */
 export async function provisionApplication(input: ProvisionApplicationInput): Promise<ProvisionedApplication> {
   const e = env();
   const name = provisionedApplicationName(e.LINKEDIN_VENDOR_NAME, input.customerName);
@@ -81,34 +83,85 @@ export async function provisionApplication(input: ProvisionApplicationInput): Pr
     });
   }
   const parent = parentCredentials();
-  try {
-    const { data } = await linkedInRequest({
-      endpoint: ENDPOINTS.provisionApplication,
-      clientId: parent.clientId,
-      subject: "vendor",
-      method: "POST",
-      url: `${e.LINKEDIN_API_URL}${PATHS.provisionedApplications}`,
-      body: {
-        json: {
-          uniqueForeignId: input.uniqueForeignId,
-          name,
-          description: input.description,
-          oauth2AuthorizedCallbackUrls: input.callbackUrls,
-          ...(input.jsOrigins && input.jsOrigins.length > 0 ? { validJsOrigins: input.jsOrigins } : {}),
-        },
+  const { data } = await linkedInRequest({
+    endpoint: ENDPOINTS.provisionApplication,
+    clientId: parent.clientId,
+    subject: "vendor",
+    method: "POST",
+    url: `${e.LINKEDIN_API_URL}${PATHS.provisionedApplications}`,
+    body: {
+      json: {
+        uniqueForeignId: input.uniqueForeignId,
+        name,
+        description: input.description,
+        ...(input.callbackUrls.length > 0 ? { oauth2AuthorizedCallbackUrls: input.callbackUrls } : {}),
+        ...(input.jsSdkDomains.length > 0 ? { validJsSdkDomains: input.jsSdkDomains } : {}),
       },
-      auth: parentAuth(parent),
-      schema: provisionedApplicationSchema,
-    });
-    return { clientId: data.clientId, clientSecret: data.clientSecret, name };
-  } catch (err) {
-    if (isLinkedInError(err) && err.kind === "conflict") {
-      throw new LinkedInError(
-        "conflict",
-        `LinkedIn already has an application for this customer (uniqueForeignId "${input.uniqueForeignId}"). Enter that application's existing API key and secret by hand instead of provisioning a new one.`,
-        { endpoint: err.endpoint, httpStatus: err.httpStatus, attempts: err.attempts },
-      );
-    }
-    throw err;
-  }
+    },
+    auth: parentAuth(parent),
+    schema: provisionedApplicationSchema,
+    // L3: a second create is a conflict, never a second application; recovery is the caller's (L5, L7).
+    idempotent: false,
+  });
+  return { ...data, name };
+}
+
+export interface FoundApplication {
+  urn: string;
+  clientId: string;
+  jsSdkDomains: string[];
+}
+
+/** GET {api}/v2/provisionedApplications?q=credentialsByUniqueForeignId (L5): the application, without its secret. */
+export async function findProvisionedApplication(uniqueForeignId: string): Promise<FoundApplication | null> {
+  const parent = parentCredentials();
+  const query = new URLSearchParams({ q: "credentialsByUniqueForeignId", uniqueForeignId });
+  const { data } = await linkedInRequest({
+    endpoint: ENDPOINTS.findApplication,
+    clientId: parent.clientId,
+    subject: "vendor",
+    method: "GET",
+    url: `${env().LINKEDIN_API_URL}${PATHS.provisionedApplications}?${query.toString()}`,
+    auth: parentAuth(parent),
+    schema: applicationLookupSchema,
+  });
+  const found = data.elements[0];
+  return found ? { urn: found.key, clientId: found.credentials.client_id, jsSdkDomains: found.validJsSdkDomains } : null;
+}
+
+/** POST {api}/v2/provisionedApplications/{urn} with `$set` (L6): replaces the whole validJsSdkDomains list. */
+export async function setApplicationDomains(urn: string, jsSdkDomains: string[]): Promise<void> {
+  const parent = parentCredentials();
+  await linkedInRequest({
+    endpoint: ENDPOINTS.updateApplication,
+    clientId: parent.clientId,
+    subject: "vendor",
+    method: "POST",
+    url: `${env().LINKEDIN_API_URL}${PATHS.provisionedApplications}/${encodeURIComponent(urn)}`,
+    body: { json: { patch: { $set: { validJsSdkDomains: jsSdkDomains } } } },
+    auth: parentAuth(parent),
+    schema: noContentSchema,
+  });
+}
+
+/**
+ * POST {api}/v2/developerApplicationsSecurity?action=rollDeveloperApplicationSecret (L7): a new secret; the old
+ * one stays valid until deleted. LinkedIn refuses when the application already has two. The answer is not
+ * retried blindly either: a roll sent twice would use up both places.
+ */
+export async function rollApplicationSecret(urn: string): Promise<string> {
+  const parent = parentCredentials();
+  const { data } = await linkedInRequest({
+    endpoint: ENDPOINTS.rollSecret,
+    clientId: parent.clientId,
+    subject: "vendor",
+    method: "POST",
+    url: `${env().LINKEDIN_API_URL}${PATHS.developerApplicationsSecurity}?action=rollDeveloperApplicationSecret`,
+    headers: { "X-RestLi-Method": "action", "X-RestLi-Protocol-Version": "2.0.0" },
+    body: { json: { childDeveloperApplication: urn } },
+    auth: parentAuth(parent),
+    schema: rolledSecretSchema,
+    idempotent: false,
+  });
+  return data.value.client_secret;
 }

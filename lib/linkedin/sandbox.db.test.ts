@@ -171,14 +171,16 @@ describe("against the LinkedIn sandbox", () => {
       customerName: "Acme LinkedIn Recruiting Department of Very Long Names",
       description: `Onramp customer ${foreignId}`,
       callbackUrls: [],
-      jsOrigins: ["https://onramp.example.com"],
+      jsSdkDomains: ["https://onramp.example.com"],
     });
     expect(created.clientId).toBeTruthy();
     expect(created.name).not.toMatch(/linkedin/i);
     expect(await verifyApplicationCredentials(created.clientId, created.clientSecret)).toEqual({ ok: true });
     expect((await verifyApplicationCredentials(created.clientId, "not-the-secret")).ok).toBe(false);
 
-    const again = await provisionApplication({ uniqueForeignId: foreignId, customerName: "Acme", description: "again", callbackUrls: [] }).catch((e: unknown) => e);
+    const again = await provisionApplication({ uniqueForeignId: foreignId, customerName: "Acme", description: "again", callbackUrls: [], jsSdkDomains: [] }).catch(
+      (e: unknown) => e,
+    );
     expect(again).toBeInstanceOf(LinkedInError);
     expect((again as LinkedInError).kind).toBe("conflict");
   });

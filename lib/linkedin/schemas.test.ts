@@ -98,14 +98,15 @@ describe("recorded answers (C14, C19, C19b)", () => {
     expect(parseCompoundKey(encoded(1))).toEqual(org(1));
   });
 
-  it("token and provisioning answers", () => {
-    expect(accessTokenResponseSchema.parse({ access_token: "t", expires_in: 5184000 }).expires_in).toBe(5184000);
+  it("token answers: expires_in as a string or a number (L1); provisioning answers with the URN (L4)", () => {
+    expect(accessTokenResponseSchema.parse({ access_token: "t", expires_in: 1800 }).expires_in).toBe(1800);
+    expect(accessTokenResponseSchema.parse({ access_token: "t", expires_in: "1800" }).expires_in).toBe(1800);
+    for (const bad of ["", "soon", "-5", 0, "12.5"]) expect(accessTokenResponseSchema.safeParse({ access_token: "t", expires_in: bad }).success).toBe(false);
     expect(accessTokenResponseSchema.safeParse({ access_token: "", expires_in: 1 }).success).toBe(false);
-    const creds = { clientId: "78abc", clientSecret: "s3cr3t" };
-    expect(provisionedApplicationSchema.parse({ credentials: { client_id: "78abc", client_secret: "s3cr3t" }, name: "x" })).toEqual(creds);
-    expect(provisionedApplicationSchema.parse({ credentials: creds })).toEqual(creds);
-    expect(provisionedApplicationSchema.parse({ ...creds, applicationUrn: "urn:li:developerApplication:1" })).toEqual(creds);
-    expect(provisionedApplicationSchema.safeParse({ name: "no credentials" }).success).toBe(false);
+    const answer = { key: "urn:li:developerApplication:42", credentials: { client_id: "78abc", client_secret: "s3cr3t" } };
+    expect(provisionedApplicationSchema.parse(answer)).toEqual({ urn: "urn:li:developerApplication:42", clientId: "78abc", clientSecret: "s3cr3t" });
+    expect(provisionedApplicationSchema.safeParse({ ...answer, key: "78abc" }).success).toBe(false);
+    expect(provisionedApplicationSchema.safeParse({ key: answer.key }).success).toBe(false);
   });
 
   it("error bodies give LinkedIn's own words", () => {

@@ -10,8 +10,11 @@ export type LinkedInOnboardingStatus = z.infer<typeof onboardingStatusSchema>;
 /** Client-credentials grant answer (C2, C27). Token grant details come from outside the seeds. */
 export const accessTokenResponseSchema = z.object({
   access_token: z.string().min(1),
-  // Seconds; LinkedIn's tokens last 60 days (C27).
-  expires_in: z.number().int().positive(),
+  // Seconds; two-legged tokens last 30 minutes (L1). The docs' sample writes "1800", the SDK's fixture 1800.
+  expires_in: z
+    .union([z.number(), z.string().regex(/^\d+$/, "a number of seconds")])
+    .transform(Number)
+    .pipe(z.number().int().positive()),
 });
 export type AccessTokenResponse = z.infer<typeof accessTokenResponseSchema>;
 
@@ -31,27 +34,37 @@ export const restliErrorSchema = z.object({
 });
 export type RestliError = z.infer<typeof restliErrorSchema>;
 
-const credentialsSnake = z.object({ client_id: z.string().min(1), client_secret: z.string().min(1) });
-const credentialsCamel = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
+/** "urn:li:developerApplication:{n}" (L4). */
+export const applicationUrnSchema = z.string().regex(/^urn:li:developerApplication:\d+$/, "must be urn:li:developerApplication:{number}");
 
-/**
- * POST /v2/provisionedApplications answer (C1). Outside the seeds: LinkedIn's Provisioning API page
- * returns the new application's credentials; the client accepts them nested under "credentials"
- * (snake_case or camelCase) or at the top level, and normalizes to {clientId, clientSecret}.
- */
+/** POST /v2/provisionedApplications answer (L4, SDK CreateApplicationSuccessResponse.json). */
 export const provisionedApplicationSchema = z
-  .union([
-    z.object({ credentials: z.union([credentialsSnake, credentialsCamel]) }),
-    credentialsCamel,
-    credentialsSnake,
-  ])
-  .transform((v) => {
-    const c = "credentials" in v ? v.credentials : v;
-    return "clientId" in c
-      ? { clientId: c.clientId, clientSecret: c.clientSecret }
-      : { clientId: c.client_id, clientSecret: c.client_secret };
-  });
+  .object({
+    key: applicationUrnSchema,
+    credentials: z.object({ client_id: z.string().min(1), client_secret: z.string().min(1).max(256) }),
+  })
+  .transform((v) => ({ urn: v.key, clientId: v.credentials.client_id, clientSecret: v.credentials.client_secret }));
 export type ProvisionedApplicationCredentials = z.output<typeof provisionedApplicationSchema>;
+
+/** GET /v2/provisionedApplications?q=credentialsByUniqueForeignId answer (L5): no secret. */
+export const applicationLookupSchema = z.object({
+  elements: z.array(
+    z.object({
+      key: applicationUrnSchema,
+      credentials: z.object({ client_id: z.string().min(1) }),
+      uniqueForeignId: z.string().optional(),
+      validJsSdkDomains: z.array(z.string()).default([]),
+      oauth2AuthorizedCallbackUrls: z.array(z.string()).default([]),
+    }),
+  ),
+});
+export type ApplicationLookup = z.output<typeof applicationLookupSchema>;
+
+/** rollDeveloperApplicationSecret answer (L7). */
+export const rolledSecretSchema = z.object({ value: z.object({ client_secret: z.string().min(1).max(256) }) });
+
+/** An answer without a body (204), e.g. the application update (L6). */
+export const noContentSchema = z.unknown();
 
 /**
  * batch_partial_update answer (C14): 200 even when some entities failed. `results` carries each

@@ -21,9 +21,10 @@ const schemas = {
       clientSecret: z.string().min(1),
       uniqueForeignId: z.string().min(1).optional(),
       name: z.string().optional(),
-      validJsOrigins: z.array(z.string()).optional(),
+      validJsSdkDomains: z.array(z.string()).optional(),
     })
     .strict(),
+  secretDelete: z.object({ clientId: z.string().min(1), which: z.enum(["previous", "current"]) }).strict(),
   integration: tupleSchema.extend({ clientId: z.string().min(1) }).strict(),
   move: tupleSchema
     .extend({ clientId: z.string().min(1).optional(), status: z.enum(ONBOARDING_STATUSES), force: z.boolean().optional() })
@@ -47,6 +48,8 @@ const schemas = {
       batchSpacingMs: z.number().int().nonnegative(),
       maxBatchEntities: z.number().int().positive(),
       tokenTtlSeconds: z.number().int().positive(),
+      expiresInAs: z.enum(["string", "number"]),
+      signPushesWith: z.enum(["current", "previous"]),
       allowInsecureCallbacks: z.boolean(),
       autoPartnerReady: z.boolean(),
       dropNotifications: z.boolean(),
@@ -130,6 +133,17 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
       if (existing?.kind === "parent") return apiError(409, "that client id is the parent application");
       const app = state.putApplication({ ...input.value, kind: "customer", createdBy: "admin" });
       return json(existing ? 200 : 201, describeApplication(app));
+    }
+    case "POST /_sandbox/applications/secrets/delete": {
+      // L7: a person deletes one of the two secrets in LinkedIn's developer portal (no public API call does).
+      const input = await parse(ctx, schemas.secretDelete);
+      if (!input.ok) return input.reply;
+      const app = state.customerApplication(input.value.clientId);
+      if (!app) return apiError(404, `no customer application ${input.value.clientId}`);
+      if (app.previousSecret === null) return apiError(409, "the application has only one secret");
+      if (input.value.which === "current") app.clientSecret = app.previousSecret;
+      app.previousSecret = null;
+      return json(200, describeApplication(app));
     }
     case "POST /_sandbox/integrations": {
       const input = await parse(ctx, schemas.integration);

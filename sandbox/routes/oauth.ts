@@ -1,4 +1,5 @@
-// POST /oauth/v2/accessToken — two-legged client credentials (C2, C27).
+// POST /oauth/v2/accessToken — two-legged client credentials (C2, C27, L1): 30-minute tokens, no refresh token,
+// `expires_in` written as a string like the docs' sample ("1800") or as a number like the SDK's fixture (settings).
 import { sameSecret } from "../auth";
 import type { Reply, RequestContext } from "../http-io";
 import type { SandboxState } from "../state";
@@ -22,8 +23,11 @@ export async function handleAccessToken(ctx: RequestContext, state: SandboxState
   if (!clientSecret) return oauthError(400, "invalid_request", 'A required parameter "client_secret" is missing');
   ctx.note.clientId = clientId;
   const app = state.applications.get(clientId);
-  if (!app || !sameSecret(app.clientSecret, clientSecret))
+  // L7: both of an application's secrets stay valid until one is deleted.
+  const secrets = app ? [app.clientSecret, app.previousSecret].filter((v): v is string => v !== null) : [];
+  if (!app || !secrets.some((s) => sameSecret(s, clientSecret)))
     return oauthError(401, "invalid_client", "Client authentication failed");
   const token = state.issueToken(app.clientId);
-  return { status: 200, json: { access_token: token.token, expires_in: state.settings.tokenTtlSeconds } };
+  const ttl = state.settings.tokenTtlSeconds;
+  return { status: 200, json: { access_token: token.token, expires_in: state.settings.expiresInAs === "string" ? String(ttl) : ttl } };
 }

@@ -36,13 +36,13 @@ function widgetError(ctx: RequestContext, status: number, error: string): Reply 
   return { status, json: { error }, headers: cors(ctx), rejection: error };
 }
 
-/** The api_key must name a customer application, and the page's origin must be one of its validJsOrigins if it has any. */
+/** The api_key must name a customer application, and the page's origin must be one of its validJsSdkDomains if it has any. */
 function checkKey(ctx: RequestContext, rt: Runtime, apiKey: string | null): Application | Reply {
   const app = apiKey ? rt.state.customerApplication(apiKey) : null;
   if (!app) return widgetError(ctx, 401, "Invalid API key");
   ctx.note.clientId = app.clientId;
   const origin = ctx.header("origin");
-  if (origin && app.validJsOrigins.length > 0 && !app.validJsOrigins.includes(origin))
+  if (origin && app.validJsSdkDomains.length > 0 && !app.validJsSdkDomains.includes(origin))
     return widgetError(ctx, 403, `Origin ${origin} is not a valid JavaScript SDK domain of this API key`);
   return app;
 }

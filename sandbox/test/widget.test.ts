@@ -73,8 +73,8 @@ describe("widget endpoints", () => {
     expect((await authorizeWith({ apiKey: "nobody", bundledIntegrationType: "APPLY_CONNECT", id: "1" })).status).toBe(401);
   });
 
-  it("refuses a page origin that is not among a provisioned application's validJsOrigins", async () => {
-    await sb.admin("/_sandbox/applications", { clientId: "origin-app", clientSecret: "s", validJsOrigins: ["https://portal.example.com"] });
+  it("refuses a page origin that is not among an application's validJsSdkDomains (L9)", async () => {
+    await sb.admin("/_sandbox/applications", { clientId: "origin-app", clientSecret: "s", validJsSdkDomains: ["https://portal.example.com"] });
     const from = (origin: string) => fetch(`${sb.url}${WIDGET}/session?api_key=origin-app`, { headers: { Origin: origin } });
     expect((await from("https://portal.example.com")).status).toBe(200);
     expect((await from("https://evil.example.com")).status).toBe(403);

@@ -91,6 +91,20 @@ export const serverEnvSchema = z.object({
   JOBS_RETRY_DELAY_SECONDS: intFromEnv(30),
   /** Largest callback body accepted (issue #5). */
   CALLBACK_MAX_BODY_BYTES: intFromEnv(65536),
+  /** Webhooks (issue 12): a failing endpoint is disabled after failing this long without a success. */
+  WEBHOOK_DISABLE_AFTER_HOURS: intFromEnv(72),
+  /** How often an idle webhook sender looks for due deliveries. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(20).default(250),
+  /** Webhook deliveries one process sends at once. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /** Sign-in links minted by the vendor API (issue 12) work this many minutes. */
+  ADMIN_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  /** Origins that may frame the integrations page (embedded mode, CSP frame-ancestors), space-separated; empty: none. */
+  EMBED_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each origin must be an http(s) URL" }).transform((u) => new URL(u).origin))),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -6,6 +6,7 @@ import "server-only";
 // their sync state. A PUT of the full set is idempotent, so a job that died after LinkedIn accepted a
 // write but before recording it only sends the same values again.
 import { db } from "@/lib/db/client";
+import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { ConfigurationKeyRequirement } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
@@ -154,13 +155,16 @@ async function recordAcknowledged(plan: ConfigPlan): Promise<void> {
 }
 
 async function recordRefused(plan: ConfigPlan, message: string, final: boolean): Promise<void> {
-  await db.integrationConfiguration.updateMany({
-    where: { integrationId: plan.integrationId, key: { in: Object.keys(plan.entries) }, syncState: { not: "SYNCED" } },
-    data: { syncState: final ? "FAILED" : "PENDING", syncError: message },
-  });
-  await db.integration.update({
-    where: { id: plan.integrationId },
-    data: { configSyncState: final ? "FAILED" : "PENDING", configSyncError: message },
+  await db.$transaction(async (tx) => {
+    await tx.integrationConfiguration.updateMany({
+      where: { integrationId: plan.integrationId, key: { in: Object.keys(plan.entries) }, syncState: { not: "SYNCED" } },
+      data: { syncState: final ? "FAILED" : "PENDING", syncError: message },
+    });
+    await tx.integration.update({
+      where: { id: plan.integrationId },
+      data: { configSyncState: final ? "FAILED" : "PENDING", configSyncError: message },
+    });
+    if (final) await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
   });
 }
 

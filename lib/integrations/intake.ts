@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { integrationsRequested } from "@/lib/events/hooks";
 import { SafeError } from "@/lib/errors/safe-error";
 import { isOffered } from "./offered";
 import { startCustomerSync } from "./start-sync";
@@ -107,6 +108,7 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
         data: rows.map((r) => ({ integrationId: r.id, fromStatus: null, toStatus: "REQUESTED" as const, source: "WIDGET" as const, actorId: actor.userId })),
       });
     }
+    await integrationsRequested(tx, rows.map((r) => r.id)); // the vendor's event (issue 12)
     return rows;
   });
   const created = { count: createdRows.length };

@@ -5,6 +5,7 @@ import "server-only";
 // Postgres). Each entity's own answer is recorded on its row. The work list always comes from the
 // database, never from the job payload, so a job that died half-way resumes where the rows say.
 import { db } from "@/lib/db/client";
+import { integrationSyncFailed } from "@/lib/events/hooks";
 import { SafeError } from "@/lib/errors/safe-error";
 import type { JobContext } from "@/lib/jobs/types";
 import { inBatches, integrationTuple, syncIntegrationNames, type NameSyncResult } from "@/lib/linkedin";
@@ -56,7 +57,8 @@ async function recordSynced(sent: { id: string; version: number }[]): Promise<vo
 
 async function recordFailed(failed: { id: string; message: string }[], final: boolean): Promise<void> {
   if (failed.length === 0) return;
-  await db.$executeRaw`
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
     UPDATE "Integration" AS i SET
       "nameSyncState" = ${final ? "FAILED" : "PENDING"}::"SyncState",
       "nameSyncError" = s.msg,
@@ -64,6 +66,8 @@ async function recordFailed(failed: { id: string; message: string }[], final: bo
       "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM unnest(${failed.map((f) => f.id)}::text[], ${failed.map((f) => f.message)}::text[]) AS s(id, msg)
     WHERE i.id = s.id AND i."nameSyncedVersion" < i."nameVersion"`;
+    if (final) await integrationSyncFailed(tx, failed.map((f) => ({ integrationId: f.id, message: f.message })), "name"); // issue 12
+  });
 }
 
 function failureMessage(r: NameSyncResult): string {

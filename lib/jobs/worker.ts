@@ -12,6 +12,7 @@ import { getBoss, queueName } from "./boss";
 import { isPermanentJobError } from "./errors";
 import { jobHandlers } from "./registry";
 import { startPollSchedule } from "@/lib/onboarding-status/schedule";
+import { startWebhookSender } from "@/lib/webhooks/send";
 import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
 import type { JobHandler } from "./types";
 
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
   }
   // The hourly fallback poll (C28) is a pg-boss schedule whose tick queues a tracked POLL_STATUS job.
   await startPollSchedule();
+  startWebhookSender(); // issue 12: delivers the event outbox to the vendor's endpoints
   logger().info({ kinds: Object.keys(handlers) }, "job workers started");
 }
 

@@ -4,6 +4,7 @@ import "server-only";
 // CustomerApplication.accessTokenEnc until shortly before expiry. A 401 on any call drops the cache
 // and retries once (http.ts); a second refusal is recorded for the operator in plain words.
 import { db } from "@/lib/db/client";
+import { customerKeysRefused } from "@/lib/events/hooks";
 import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
@@ -69,9 +70,14 @@ export async function requestClientCredentialsToken(opts: {
 }
 
 async function recordAuthFailure(applicationId: string, message: string): Promise<void> {
-  await db.customerApplication.update({
-    where: { id: applicationId },
-    data: { lastAuthError: message, lastAuthErrorAt: new Date(), accessTokenEnc: null, accessTokenExpiresAt: null },
+  await db.$transaction(async (tx) => {
+    const before = await tx.customerApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { lastAuthError: true } });
+    await tx.customerApplication.update({
+      where: { id: applicationId },
+      data: { lastAuthError: message, lastAuthErrorAt: new Date(), accessTokenEnc: null, accessTokenExpiresAt: null },
+    });
+    // The vendor's event (issue 12): when keys that worked are refused, not again on every later call.
+    if (before.lastAuthError === null) await customerKeysRefused(tx, applicationId, message);
   });
 }
 

@@ -9,6 +9,7 @@ import "server-only";
 //   attempt it is FAILED with the reason, and support can retry it by hand.
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
+import { linkedInPushRelayed } from "@/lib/events/hooks";
 import { toSafeError } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
 import type { JobContext } from "@/lib/jobs/types";
@@ -38,7 +39,8 @@ export async function processNotification(notificationId: string, ctx: Ctx, opts
   await db.notification.update({ where: { id: n.id }, data: { processingState: "PROCESSING", attempts: { increment: 1 } } });
 
   if (n.type !== INTEGRATION_STATUS_CHANGE) {
-    await finish(n.id, "NOT_HANDLED", 0, `Received; Onramp does not act on ${n.type} notifications.`);
+    // Relayed to the vendor's ATS (issue 12, L18) in the transaction that marks it NOT_HANDLED.
+    await finish(n.id, "NOT_HANDLED", 0, `Received; relayed to the vendor's ATS as an event (Onramp does not act on ${n.type} itself).`, linkedInPushRelayed);
     return { state: "NOT_HANDLED", applied: 0, anomalies: 0 };
   }
   if (n.expiresAt && n.expiresAt.getTime() < now.getTime() && !opts.force) {
@@ -88,10 +90,19 @@ export async function processNotification(notificationId: string, ctx: Ctx, opts
   return { state: "PROCESSED", applied, anomalies };
 }
 
-async function finish(id: string, state: "PROCESSED" | "NOT_HANDLED" | "EXPIRED", appliedCount: number, note: string | null): Promise<void> {
-  await db.notification.update({
-    where: { id },
-    data: { processingState: state, processedAt: new Date(), appliedCount, lastError: note },
+async function finish(
+  id: string,
+  state: "PROCESSED" | "NOT_HANDLED" | "EXPIRED",
+  appliedCount: number,
+  note: string | null,
+  andThen?: (tx: Prisma.TransactionClient, id: string) => Promise<void>,
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.notification.update({
+      where: { id },
+      data: { processingState: state, processedAt: new Date(), appliedCount, lastError: note },
+    });
+    if (andThen) await andThen(tx, id);
   });
 }
 

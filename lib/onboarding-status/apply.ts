@@ -8,6 +8,7 @@ import "server-only";
 //   processed at the same moment still change it once.
 import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
+import { integrationStatusChanged } from "@/lib/events/hooks";
 import { ONBOARDING_STATUS_ORDER } from "@/lib/integrations/types";
 
 export type ApplyStatusInput = {
@@ -67,6 +68,8 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
         createdAt: at,
       },
     });
+    // The vendor's event (issue 12), in this transaction: integration.status_changed (+ integration.enabled).
+    await integrationStatusChanged(tx, { integrationId: input.integrationId, from: current, to: input.status, source: input.source, at });
     return { outcome: "changed", from: current, to: input.status } as const;
   });
 }

@@ -1,0 +1,77 @@
+import "server-only";
+// Registering webhook endpoints (issue 12), for operators (console) and the vendor API. The signing secret
+// is answered once, on creation and on rotation, and otherwise never leaves Onramp; after a rotation the
+// old secret still signs alongside the new one for ROTATION_GRACE_MS so receivers can switch over.
+import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
+import { SafeError } from "@/lib/errors/safe-error";
+import type { WebhookEndpointCreateInput, WebhookEndpointUpdateInput } from "./schemas";
+import { newSigningSecret, sealSecret } from "./secret";
+
+export const ROTATION_GRACE_MS = 24 * 3600_000;
+
+export type EndpointWithSecret = { id: string; secret: string };
+
+function notFound(): SafeError {
+  return new SafeError("not_found", "No such webhook endpoint. It may have been deleted.");
+}
+
+export async function createWebhookEndpoint(actor: AuditActor, input: WebhookEndpointCreateInput): Promise<EndpointWithSecret> {
+  const id = `we_${randomUUID().replaceAll("-", "")}`;
+  const secret = newSigningSecret();
+  await db.$transaction(async (tx) => {
+    await tx.webhookEndpoint.create({
+      data: {
+        id,
+        url: input.url,
+        description: input.description || null,
+        eventTypes: input.eventTypes,
+        secretEnc: sealSecret(id, secret),
+        createdById: "userId" in actor ? actor.userId : null,
+      },
+    });
+    await recordAudit(actor, { action: "webhook.created", targetType: "WebhookEndpoint", targetId: id, details: { url: input.url, eventTypes: input.eventTypes } }, tx);
+  });
+  return { id, secret };
+}
+
+export async function updateWebhookEndpoint(actor: AuditActor, id: string, input: WebhookEndpointUpdateInput, now = new Date()): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const found = await tx.webhookEndpoint.findUnique({ where: { id }, select: { id: true } });
+    if (!found) throw notFound();
+    await tx.webhookEndpoint.update({
+      where: { id },
+      data: {
+        url: input.url,
+        description: input.description === undefined ? undefined : input.description || null,
+        eventTypes: input.eventTypes,
+        ...(input.enabled === true ? { disabledAt: null, disabledReason: null, failingSince: null } : {}),
+        ...(input.enabled === false ? { disabledAt: now, disabledReason: "Disabled by a person." } : {}),
+      },
+    });
+    await recordAudit(actor, { action: "webhook.updated", targetType: "WebhookEndpoint", targetId: id, details: { ...input } }, tx);
+  });
+}
+
+export async function rotateWebhookSecret(actor: AuditActor, id: string, now = new Date()): Promise<EndpointWithSecret> {
+  const secret = newSigningSecret();
+  await db.$transaction(async (tx) => {
+    const row = await tx.webhookEndpoint.findUnique({ where: { id }, select: { secretEnc: true } });
+    if (!row) throw notFound();
+    await tx.webhookEndpoint.update({
+      where: { id },
+      data: { secretEnc: sealSecret(id, secret), previousSecretEnc: row.secretEnc, previousSecretUntil: new Date(now.getTime() + ROTATION_GRACE_MS) },
+    });
+    await recordAudit(actor, { action: "webhook.secret_rotated", targetType: "WebhookEndpoint", targetId: id }, tx);
+  });
+  return { id, secret };
+}
+
+export async function deleteWebhookEndpoint(actor: AuditActor, id: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.webhookEndpoint.deleteMany({ where: { id } });
+    if (count === 0) throw notFound();
+    await recordAudit(actor, { action: "webhook.deleted", targetType: "WebhookEndpoint", targetId: id }, tx);
+  });
+}

@@ -1,0 +1,57 @@
+// Webhook endpoint input (issue 12), shared by the console's forms and the vendor API. Pure.
+import { z } from "zod";
+import { EVENT_TYPES, eventTypeSchema } from "@/lib/events/types";
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** https anywhere; plain http only to this machine, for development. */
+export const webhookUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, "Use at most 2,000 characters.")
+  .pipe(z.url({ protocol: /^https?$/, error: "Enter a full URL, e.g. https://ats.example.com/hooks/onramp" }))
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === "https:" || LOCAL_HOSTS.has(url.hostname);
+  }, "Use https; plain http is allowed only for localhost during development.")
+  .refine((u) => !new URL(u).username && !new URL(u).password, "Do not put credentials in the URL; verify the signature instead.");
+
+const eventTypesSchema = z
+  .union([eventTypeSchema, z.array(eventTypeSchema)], { error: `Choose event types among ${EVENT_TYPES.join(", ")}.` })
+  .transform((t) => [...new Set(Array.isArray(t) ? t : [t])]);
+
+export const webhookEndpointCreateSchema = z
+  .object({
+    url: webhookUrlSchema,
+    description: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+    /** Empty or absent: every type. */
+    eventTypes: eventTypesSchema.default([]),
+  })
+  .strict();
+export type WebhookEndpointCreateInput = z.infer<typeof webhookEndpointCreateSchema>;
+
+export const webhookEndpointUpdateSchema = z
+  .object({
+    url: webhookUrlSchema.optional(),
+    description: z.string().trim().max(200, "Use at most 200 characters.").nullable().optional(),
+    eventTypes: eventTypesSchema.optional(),
+    /** true re-enables a disabled endpoint; false disables it. */
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+export type WebhookEndpointUpdateInput = z.infer<typeof webhookEndpointUpdateSchema>;
+
+const isoDate = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" }).transform((s) => new Date(s));
+
+/** One event by id, or every event of the endpoint's types in a time range. */
+export const webhookReplaySchema = z.union(
+  [
+    z.object({ eventId: z.string().regex(/^evt_\d{1,19}$/, "Use an event id such as evt_123.") }).strict(),
+    z
+      .object({ from: isoDate, to: isoDate })
+      .strict()
+      .refine((r) => r.from < r.to, { message: "`from` must be before `to`.", path: ["to"] }),
+  ],
+  { error: "Send either { eventId } or { from, to }." },
+);
+export type WebhookReplayInput = z.infer<typeof webhookReplaySchema>;

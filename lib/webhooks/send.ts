@@ -1,0 +1,158 @@
+import "server-only";
+// The webhook sender (issue 12). Deliveries are rows queued in the same transaction as their event
+// (lib/events/emit.ts); any process claims due ones with a lease (FOR UPDATE SKIP LOCKED), POSTs the
+// signed event, logs the attempt and either marks it DELIVERED or schedules the next try (schedule.ts).
+// A process that dies mid-delivery leaves only a lease, which expires: the delivery goes out again with
+// the same webhook-id (at least once). A failing endpoint is marked, then disabled after
+// WEBHOOK_DISABLE_AFTER_HOURS without a success.
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { eventIdOf, presentEvent } from "@/lib/events/present";
+import { nextAttemptAt } from "./schedule";
+import { signatureHeaders } from "./secret";
+
+/** A claimed delivery is given this long before another process may take it over. */
+export const LEASE_MS = 60_000;
+export const SEND_TIMEOUT_MS = 15_000;
+/** Bytes of the receiver's answer kept in the attempt log. */
+export const SNIPPET_BYTES = 500;
+
+type Claimed = { id: string; endpointId: string; attempts: number; eventId: bigint };
+
+/** Claims up to `limit` due deliveries of enabled endpoints. */
+export async function claimDue(limit: number, now: Date = new Date()): Promise<Claimed[]> {
+  return db.$queryRaw<Claimed[]>`
+    UPDATE "WebhookDelivery" d SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}, "attempts" = d."attempts" + 1
+    WHERE d."id" IN (
+      SELECT d2."id" FROM "WebhookDelivery" d2 JOIN "WebhookEndpoint" w ON w."id" = d2."endpointId" AND w."disabledAt" IS NULL
+      WHERE d2."state" = 'PENDING' AND d2."nextAttemptAt" <= ${now} AND (d2."leaseUntil" IS NULL OR d2."leaseUntil" < ${now})
+      ORDER BY d2."nextAttemptAt" LIMIT ${limit}
+      FOR UPDATE OF d2 SKIP LOCKED)
+    RETURNING d."id", d."endpointId", d."attempts", d."eventId"`;
+}
+
+async function readSnippet(res: Response): Promise<string> {
+  if (!res.body) return "";
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < SNIPPET_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => undefined); // the rest is not read: a large answer costs nothing
+  return Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString("utf8");
+}
+
+type Outcome = { status: number | null; snippet: string | null; error: string | null; latencyMs: number };
+
+async function post(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json", "user-agent": "Onramp-Webhooks/1" },
+      body,
+      redirect: "manual", // a redirect is an answer, not an instruction to send the event elsewhere
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    const snippet = await readSnippet(res);
+    return { status: res.status, snippet, error: null, latencyMs: Math.round(performance.now() - started) };
+  } catch (e) {
+    const error = e instanceof Error && e.name === "TimeoutError" ? `No answer within ${SEND_TIMEOUT_MS / 1000} s.` : `Could not connect: ${e instanceof Error ? e.message : String(e)}`;
+    return { status: null, snippet: null, error, latencyMs: Math.round(performance.now() - started) };
+  }
+}
+
+/** Sends one claimed delivery and records the outcome. */
+export async function deliver(claimed: Claimed, now: Date = new Date()): Promise<boolean> {
+  const d = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id: claimed.id },
+    select: { event: true, endpoint: { select: { id: true, url: true, secretEnc: true, previousSecretEnc: true, previousSecretUntil: true, failingSince: true } } },
+  });
+  const body = JSON.stringify(presentEvent(d.event));
+  const msgId = eventIdOf(d.event.id);
+  // The signature's timestamp is the real time of sending: receivers reject stale ones.
+  const outcome = await post(d.endpoint.url, signatureHeaders(d.endpoint, msgId, body, new Date()), body);
+  const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
+  const next = ok ? null : nextAttemptAt(claimed.attempts, now);
+  const disableAfterMs = env().WEBHOOK_DISABLE_AFTER_HOURS * 3600_000;
+  const failingSince = d.endpoint.failingSince ?? now;
+  const lastError = ok ? null : (outcome.error ?? `HTTP ${outcome.status}`);
+  await db.$transaction(async (tx) => {
+    await tx.webhookAttempt.create({
+      data: { deliveryId: claimed.id, attempt: claimed.attempts, status: outcome.status, latencyMs: outcome.latencyMs, responseSnippet: outcome.snippet, error: outcome.error },
+    });
+    await tx.webhookDelivery.update({
+      where: { id: claimed.id },
+      data: {
+        state: ok ? "DELIVERED" : next ? "PENDING" : "FAILED",
+        deliveredAt: ok ? now : null,
+        nextAttemptAt: next ?? undefined,
+        leaseUntil: null,
+        lastStatus: outcome.status,
+        lastError,
+      },
+    });
+    if (ok) {
+      await tx.webhookEndpoint.update({ where: { id: d.endpoint.id }, data: { failingSince: null, lastSuccessAt: now } });
+    } else {
+      const disable = now.getTime() - failingSince.getTime() >= disableAfterMs;
+      await tx.webhookEndpoint.update({
+        where: { id: d.endpoint.id },
+        data: {
+          failingSince,
+          ...(disable
+            ? {
+                disabledAt: now,
+                disabledReason: `Disabled automatically: every delivery failed for ${env().WEBHOOK_DISABLE_AFTER_HOURS} hours (last: ${lastError}). Events are kept; fix the receiver, enable the endpoint and replay.`,
+              }
+            : {}),
+        },
+      });
+    }
+  });
+  if (!ok) logger().info({ deliveryId: claimed.id, endpointId: d.endpoint.id, status: outcome.status, attempt: claimed.attempts }, "webhook delivery failed");
+  return ok;
+}
+
+/** One round: claims due deliveries and sends them concurrently. Answers how many were attempted. */
+export async function deliverDue(opts: { now?: Date; limit?: number } = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const claimed = await claimDue(opts.limit ?? env().WEBHOOK_CONCURRENCY, now);
+  await Promise.all(claimed.map((c) => deliver(c, now)));
+  return claimed.length;
+}
+
+const globalForSender = globalThis as unknown as { onrampWebhookSender?: { stop: () => Promise<void> } };
+
+/** Runs the sender in this process until stopped: rounds back to back while there is work, else a short pause. */
+export function startWebhookSender(): { stop: () => Promise<void> } {
+  if (globalForSender.onrampWebhookSender) return globalForSender.onrampWebhookSender;
+  let running = true;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (running) {
+      let sent = 0;
+      try {
+        sent = await deliverDue();
+      } catch (e) {
+        logger().error({ err: e }, "webhook sender round failed; trying again");
+      }
+      if (sent === 0 && running) await new Promise<void>((r) => ((wake = r), setTimeout(r, env().WEBHOOK_POLL_MS)));
+    }
+  })();
+  const handle = {
+    stop: async () => {
+      running = false;
+      wake?.();
+      await loop;
+      globalForSender.onrampWebhookSender = undefined;
+    },
+  };
+  globalForSender.onrampWebhookSender = handle;
+  return handle;
+}

@@ -1,0 +1,177 @@
+// Events out to a local receiver that verifies every signature with standardwebhooks' own verifier
+// (issue 12): a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push each arrive signed; 500 then 200
+// brings the same webhook-id again; a sender that dies mid-delivery loses nothing; replay and test events.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db/client";
+import { emitEvent } from "@/lib/events/emit";
+import { stopBoss } from "@/lib/jobs/boss";
+import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
+import { processNotification } from "@/lib/notifications/process";
+import { startCallbackServer, type CallbackServer } from "@/lib/notifications/test-support/callback-server";
+import { eventually, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
+import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret } from "./endpoints";
+import { listDeliveries } from "./queries";
+import { replayToEndpoint, sendTestEvent } from "./replay";
+import { claimDue, deliverDue, LEASE_MS, SNIPPET_BYTES } from "./send";
+import { startReceiver, type Receiver, type Received } from "./test-support/receiver";
+
+let sandbox: SandboxHandle;
+let callbacks: CallbackServer;
+let receiver: Receiver;
+let endpointId: string;
+const admin = sandboxAdmin(() => sandbox.url);
+const operator = { system: "webhooks-test" };
+const ctx = { attempt: 1, isLastAttempt: false, progress: async () => {} };
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, allowInsecureCallbacks: true, retryDelayMs: 100 });
+  useLinkedInAt(sandbox.url);
+  callbacks = await startCallbackServer({ defer: () => {} });
+  receiver = await startReceiver();
+  const created = await createWebhookEndpoint(operator, { url: receiver.url, eventTypes: [] });
+  endpointId = created.id;
+  receiver.useSecret(created.secret);
+});
+afterAll(async () => {
+  if (endpointId) await deleteWebhookEndpoint(operator, endpointId);
+  await receiver?.close();
+  await callbacks?.close();
+  await sandbox?.close();
+  await stopBoss();
+  await disconnectDb();
+});
+
+/** Runs sender rounds (as the loop in each process does) until the receiver has what `pick` wants. */
+function receivedFor(customerId: string, pick: (r: Received[]) => boolean, now?: () => Date): Promise<Received[]> {
+  return eventually(async () => {
+    await deliverDue({ now: now?.() });
+    const mine = receiver.received.filter((r) => r.body?.customerId === customerId);
+    return pick(mine) ? mine : null;
+  }, 15_000, `webhooks for ${customerId}`);
+}
+
+async function pushed(c: { clientId: string; callbackKey: string; customerId: string }, body: Record<string, unknown>) {
+  const sent = await admin<{ notificationId: string }>("POST", "/notifications", { clientId: c.clientId, url: callbacks.urlFor(c.callbackKey), ...body });
+  const attempt = await eventually(async () => {
+    const { notifications } = await admin<{ notifications: { notificationId: string; id: string | null; outcome: string }[] }>("GET", "/notifications");
+    return notifications.find((a) => a.notificationId === sent.notificationId && a.outcome === "delivered");
+  });
+  return db.notification.findUniqueOrThrow({ where: { customerId_linkedinId: { customerId: c.customerId, linkedinId: attempt.id! } } });
+}
+
+describe("webhooks to a local receiver", () => {
+  it("a sandbox ENABLED move arrives signed as integration.status_changed and integration.enabled", async () => {
+    const c = await testCustomer(admin);
+    const { integration, tuple } = await requestedIntegration(admin, c, newTuple(), "PARTNER_READY");
+    await admin("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: "ENABLED" });
+    const n = await pushed(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] });
+    await processNotification(n.id, ctx);
+    const got = await receivedFor(c.customerId, (r) => r.length >= 2);
+    expect(got.every((r) => r.verified && r.status === 200)).toBe(true);
+    expect(got.map((r) => r.body!.type).sort()).toEqual(["integration.enabled", "integration.status_changed"]);
+    const changed = got.find((r) => r.body!.type === "integration.status_changed")!.body!;
+    expect(changed.data).toMatchObject({ from: "PARTNER_READY", to: "ENABLED", enabled: true, source: "PUSH", integration: { id: integration.id } });
+    expect(changed.id).toMatch(/^evt_\d+$/);
+  });
+
+  it("L18: an EXPORT_CANDIDATE_PROFILE push is relayed with the customer, LinkedIn id, type and expiry", async () => {
+    const c = await testCustomer(admin);
+    const expiresAt = Date.now() + 3_600_000;
+    const n = await pushed(c, { type: "EXPORT_CANDIDATE_PROFILE", expiresAt });
+    expect(await processNotification(n.id, ctx)).toMatchObject({ state: "NOT_HANDLED" });
+    const [got] = await receivedFor(c.customerId, (r) => r.length >= 1);
+    expect(got!.verified).toBe(true);
+    expect(got!.body).toMatchObject({
+      type: "linkedin.export_candidate_profile",
+      customerId: c.customerId,
+      data: { notification: { id: n.id, linkedinId: n.linkedinId, type: "EXPORT_CANDIDATE_PROFILE", expiresAt: new Date(expiresAt).toISOString() } },
+    });
+  });
+
+  it("500 then 200: the event comes again with the same webhook-id; each attempt is logged, the answer bounded", async () => {
+    const customerId = `wh-${randomUUID()}`;
+    receiver.answerFor(customerId, 500);
+    await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 1 } }));
+    const first = await receivedFor(customerId, (r) => r.length >= 1);
+    expect(first[0]!.status).toBe(500);
+    // The retry is due 5 s later (schedule.ts): the sender is run at that time rather than waited for.
+    const later = () => new Date(Date.now() + 6_000);
+    const both = await receivedFor(customerId, (r) => r.length >= 2, later);
+    expect(both.map((r) => r.status)).toEqual([500, 200]);
+    expect(both[1]!.webhookId).toBe(both[0]!.webhookId);
+    const [delivery] = (await listDeliveries(endpointId, 500)).filter((d) => d.eventId === both[0]!.webhookId);
+    expect(delivery).toMatchObject({ state: "DELIVERED", attempts: 2 });
+    expect(delivery!.attemptLog.map((a) => a.status).sort()).toEqual([200, 500]);
+    const failed = delivery!.attemptLog.find((a) => a.status === 500)!;
+    expect(failed.responseSnippet!.length).toBeLessThanOrEqual(SNIPPET_BYTES);
+    expect(failed.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it("a sender that dies after claiming a delivery loses nothing: the lease expires and it goes out", async () => {
+    const customerId = `wh-${randomUUID()}`;
+    const [eventId] = await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 2 } }));
+    const mine = await db.webhookDelivery.findFirstOrThrow({ where: { eventId, endpointId } });
+    // A process claims it and dies before sending: only its lease remains.
+    await eventually(async () => (await claimDue(100)).some((c) => c.id === mine.id) || (await db.webhookDelivery.findUniqueOrThrow({ where: { id: mine.id } })).leaseUntil !== null);
+    await deliverDue();
+    expect(receiver.received.filter((r) => r.body?.customerId === customerId)).toHaveLength(0);
+    const got = await receivedFor(customerId, (r) => r.length >= 1, () => new Date(Date.now() + LEASE_MS + 1_000));
+    expect(got[0]).toMatchObject({ verified: true, webhookId: `evt_${eventId}` });
+  });
+
+  it("an event is written with its change or not at all (outbox)", async () => {
+    const customerId = `wh-${randomUUID()}`;
+    await expect(
+      db.$transaction(async (tx) => {
+        await emitEvent(tx, { type: "linkedin.push", customerId, data: {} });
+        throw new Error("the change failed");
+      }),
+    ).rejects.toThrow("the change failed");
+    expect(await db.event.count({ where: { customerId } })).toBe(0);
+  });
+
+  it("replay of one event and of a time range resends it with the same webhook-id; a test event reaches the endpoint", async () => {
+    const customerId = `wh-${randomUUID()}`;
+    const from = new Date(Date.now() - 1000);
+    const [eventId] = await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 3 } }));
+    await receivedFor(customerId, (r) => r.length >= 1);
+    expect(await replayToEndpoint(operator, endpointId, { eventId: `evt_${eventId}` })).toEqual({ queued: 1 });
+    await receivedFor(customerId, (r) => r.length >= 2);
+    const range = await replayToEndpoint(operator, endpointId, { from, to: new Date(Date.now() + 1000) });
+    expect(range.queued).toBeGreaterThanOrEqual(1);
+    const got = await receivedFor(customerId, (r) => r.length >= 3);
+    expect(new Set(got.map((r) => r.webhookId))).toEqual(new Set([`evt_${eventId}`]));
+    await expect(replayToEndpoint(operator, endpointId, { eventId: "evt_999999999999" })).rejects.toThrow(/no event/);
+
+    const test = await sendTestEvent(operator, endpointId);
+    await eventually(async () => {
+      await deliverDue();
+      return receiver.received.find((r) => r.webhookId === `evt_${test.eventId}` && r.verified && r.body?.type === "webhook.test");
+    });
+  });
+
+  it("a rotated secret signs alongside the old one; a failing endpoint is disabled after the configured time", async () => {
+    const r2 = await startReceiver();
+    try {
+      const ep = await createWebhookEndpoint(operator, { url: r2.url, eventTypes: ["customer.keys_refused"] });
+      r2.useSecret(ep.secret);
+      const rotated = await rotateWebhookSecret(operator, ep.id);
+      expect(rotated.secret).not.toBe(ep.secret);
+      const customerId = `wh-${randomUUID()}`;
+      await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
+      await eventually(async () => (await deliverDue(), r2.received.find((r) => r.body?.customerId === customerId && r.verified))); // old secret still verifies
+      r2.useSecret(rotated.secret);
+      r2.answerFor(customerId, 503);
+      await db.webhookEndpoint.update({ where: { id: ep.id }, data: { failingSince: new Date(Date.now() - 73 * 3600_000) } });
+      await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
+      await eventually(async () => (await deliverDue(), (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledAt));
+      const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } });
+      expect(row.disabledReason).toMatch(/failed for 72 hours/);
+      await deleteWebhookEndpoint(operator, ep.id);
+    } finally {
+      await r2.close();
+    }
+  });
+});

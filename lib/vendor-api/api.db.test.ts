@@ -2,7 +2,6 @@
 // with field-level messages, 404 for unknown ids, keys checked against the LinkedIn sandbox and never
 // returned (C3), provisioning (C1), callback URLs (C21) and cursor-paged integrations with updatedSince.
 import { randomUUID } from "node:crypto";
-import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { apiTokenCreateSchema, type ApiScope } from "@/lib/api-tokens/scopes";
@@ -18,11 +17,10 @@ import * as applicationRoute from "@/app/api/v1/customers/[customerId]/applicati
 import * as provisioningRoute from "@/app/api/v1/customers/[customerId]/application/provisioning/route";
 import * as callbackRoute from "@/app/api/v1/customers/[customerId]/callback-url/route";
 import * as integrationsRoute from "@/app/api/v1/integrations/route";
+import { callRoute, type CallOptions, type RouteTable } from "./test-support/call-route";
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type Json = Record<string, unknown> & { error?: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
-const ROUTES: [RegExp, Record<string, unknown>][] = [
+const ROUTES: RouteTable = [
   [/^\/customers$/, customersRoute],
   [/^\/customers\/(?<customerId>[^/]+)$/, customerRoute],
   [/^\/customers\/(?<customerId>[^/]+)\/application$/, applicationRoute],
@@ -34,25 +32,8 @@ const ROUTES: [RegExp, Record<string, unknown>][] = [
 let sandbox: SandboxHandle;
 const tokens: Partial<Record<"all" | ApiScope, string>> = {};
 
-async function api(method: string, pathAndQuery: string, opts: { token?: string | null; body?: unknown; rawBody?: string } = {}) {
-  const url = new URL(`http://onramp.test/api/v1${pathAndQuery}`);
-  const path = url.pathname.replace(/^\/api\/v1/, "");
-  for (const [re, mod] of ROUTES) {
-    const m = re.exec(path);
-    if (!m) continue;
-    const handler = mod[method] as Handler | undefined;
-    if (!handler) throw new Error(`no ${method} on ${path}`);
-    const token = opts.token === undefined ? tokens.all : opts.token;
-    const req = new NextRequest(url, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.body !== undefined || opts.rawBody ? { "content-type": "application/json" } : {}) },
-      body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-    });
-    const res = await handler(req, { params: Promise.resolve({ ...(m.groups ?? {}) }) });
-    const text = await res.text();
-    return { status: res.status, headers: res.headers, text, json: (text ? JSON.parse(text) : null) as Json };
-  }
-  throw new Error(`no route for ${path}`);
+function api(method: string, pathAndQuery: string, opts: CallOptions = {}) {
+  return callRoute(ROUTES, tokens.all, method, pathAndQuery, opts);
 }
 
 const newCustomer = (over: Record<string, unknown> = {}) => ({

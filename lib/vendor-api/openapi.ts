@@ -96,7 +96,7 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
         `Scopes: ${API_SCOPES.map((s) => `${s} (${API_SCOPE_LABELS[s]})`).join("; ")}.`,
     },
     servers: [{ url: serverUrl }],
-    tags: [{ name: "Customers" }, { name: "Integrations" }],
+    tags: [{ name: "Customers" }, { name: "Integrations" }, { name: "Events" }, { name: "Webhooks" }],
     paths,
     components: {
       securitySchemes: { bearerToken: { type: "http", scheme: "bearer", description: "An Onramp API token (onr_…)." } },

@@ -10,6 +10,7 @@ const STAFF_NAV: NavItem[] = [
   { href: "/console/customers", label: "Customers" },
   { href: "/console/issues", label: "Issues" },
   { href: "/console/audit", label: "Audit log" },
+  { href: "/console/webhooks", label: "Webhooks" },
 ];
 const OPERATOR_NAV: NavItem[] = [
   { href: "/console/people", label: "People" },

@@ -5,6 +5,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { signInWithAdminLink } from "@/lib/admin-links/links";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
@@ -70,6 +71,13 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         authorize: (credentials) => authenticate(credentials),
+      }),
+      // Single-use links minted by the vendor's ATS (issue 12, lib/admin-links).
+      CredentialsProvider({
+        id: "admin-link",
+        name: "Sign-in link",
+        credentials: { token: { label: "Link token", type: "text" } },
+        authorize: (credentials) => signInWithAdminLink(credentials?.token),
       }),
     ],
     callbacks: {

@@ -1,6 +1,5 @@
-// The event types Onramp sends to the vendor's ATS (issue 12), by webhook and through the feed. Pure:
-// the console's endpoint form and the OpenAPI document list them.
-import { z } from "zod";
+// The event types Onramp sends to the vendor's ATS (issue 12), by webhook and through the feed. Pure and
+// free of zod: the console's endpoint form (a client component) lists them.
 
 export const EVENT_TYPES = [
   "integration.requested",
@@ -25,8 +24,6 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   "linkedin.export_candidate_profile": "A recruiter exported a candidate with One-Click Export (EXPORT_CANDIDATE_PROFILE push, L18)",
   "linkedin.push": "Any other LinkedIn push Onramp does not act on itself (C22), relayed as received",
 };
-
-export const eventTypeSchema = z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` });
 
 /** LinkedIn push type → the event that relays it. */
 export function relayTypeOf(linkedinType: string): EventType {

@@ -1,6 +1,8 @@
 // Webhook endpoint input (issue 12), shared by the console's forms and the vendor API. Pure.
 import { z } from "zod";
-import { EVENT_TYPES, eventTypeSchema } from "@/lib/events/types";
+import { EVENT_TYPES } from "@/lib/events/types";
+
+const eventTypeSchema = z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` });
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -55,3 +57,13 @@ export const webhookReplaySchema = z.union(
   { error: "Send either { eventId } or { from, to }." },
 );
 export type WebhookReplayInput = z.infer<typeof webhookReplaySchema>;
+
+/** The console's range form: datetime-local inputs, read as UTC (the page says so). */
+const utcLocal = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time.")
+  .transform((v) => new Date(`${v.length === 16 ? `${v}:00` : v}Z`));
+
+export const consoleReplayRangeSchema = z
+  .object({ endpointId: z.string().min(1), from: utcLocal, to: utcLocal })
+  .refine((r) => r.from < r.to, { message: "The end must be after the start.", path: ["to"] });

@@ -7,6 +7,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { NONCE_HEADER, contentSecurityPolicy, newNonce } from "@/lib/integrations/widget-csp";
 
+/** Embedded mode (issue 12): only the customer admin's pages may be framed, by EMBED_ALLOWED_ORIGINS. */
+export function isEmbeddable(pathname: string): boolean {
+  return pathname === "/integrations" || pathname.startsWith("/integrations/") || pathname.startsWith("/admin-link/");
+}
+
 export function proxy(request: NextRequest): NextResponse {
   const e = env();
   const nonce = newNonce();
@@ -14,6 +19,7 @@ export function proxy(request: NextRequest): NextResponse {
     nonce,
     linkedInUrls: [e.LINKEDIN_PLATFORM_URL, e.LINKEDIN_OAUTH_URL],
     development: e.NODE_ENV === "development",
+    frameAncestors: isEmbeddable(request.nextUrl.pathname) ? e.EMBED_ALLOWED_ORIGINS : [],
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);

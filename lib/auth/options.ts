@@ -61,9 +61,25 @@ export async function authenticate(raw: unknown) {
   return { id: user.id, email: user.email, role: user.role, customerId: user.customerId };
 }
 
+/**
+ * Embedded mode (issue 12): when EMBED_ALLOWED_ORIGINS lets the vendor's ATS frame /integrations, the
+ * session cookies must travel inside that frame: SameSite=None, Secure (so https only), and partitioned
+ * (CHIPS) so browsers that block third-party cookies still keep them, per top-level site.
+ */
+function frameCookies(): NextAuthOptions["cookies"] {
+  if (env().EMBED_ALLOWED_ORIGINS.length === 0) return undefined;
+  const options = { httpOnly: true, sameSite: "none" as const, path: "/", secure: true, partitioned: true };
+  return {
+    sessionToken: { name: "__Secure-next-auth.session-token", options },
+    callbackUrl: { name: "__Secure-next-auth.callback-url", options },
+    csrfToken: { name: "__Host-next-auth.csrf-token", options },
+  };
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
+    cookies: frameCookies(),
     session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [

@@ -7,7 +7,13 @@
 /** Request header through which proxy.ts hands the nonce to server components. */
 export const NONCE_HEADER = "x-nonce";
 
-export type CspInput = { nonce: string; linkedInUrls: string[]; development: boolean };
+export type CspInput = {
+  nonce: string;
+  linkedInUrls: string[];
+  development: boolean;
+  /** Embedded mode (issue 12): origins that may frame this page; none by default. */
+  frameAncestors?: string[];
+};
 
 /** Distinct origins of the given URLs ("https://platform.linkedin.com"), ignoring unparsable ones. */
 export function originsOf(urls: string[]): string[] {
@@ -22,7 +28,7 @@ export function originsOf(urls: string[]): string[] {
   return [...origins];
 }
 
-export function contentSecurityPolicy({ nonce, linkedInUrls, development }: CspInput): string {
+export function contentSecurityPolicy({ nonce, linkedInUrls, development, frameAncestors = [] }: CspInput): string {
   const linkedIn = originsOf(linkedInUrls).join(" ");
   const directives: [string, string][] = [
     ["default-src", "'self'"],
@@ -39,7 +45,7 @@ export function contentSecurityPolicy({ nonce, linkedInUrls, development }: CspI
     ["object-src", "'none'"],
     ["base-uri", "'self'"],
     ["form-action", "'self'"],
-    ["frame-ancestors", "'none'"],
+    ["frame-ancestors", frameAncestors.length > 0 ? `'self' ${originsOf(frameAncestors).join(" ")}` : "'none'"],
   ];
   return directives.map(([name, value]) => `${name} ${value.trim()}`).join("; ");
 }

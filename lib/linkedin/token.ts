@@ -1,8 +1,9 @@
 import "server-only";
-// Access tokens of customer applications (C2, C27): the client-credentials grant (token grant details
-// come from LinkedIn's OAuth documentation, outside the seeds), cached encrypted in
-// CustomerApplication.accessTokenEnc until shortly before expiry. A 401 on any call drops the cache
-// and retries once (http.ts); a second refusal is recorded for the operator in plain words.
+// Access tokens of customer applications (C2, C27, L1): the client-credentials grant. Tokens live 30 minutes,
+// there is no refresh token, `expires_in` comes as "1800" or 1800 (schemas.ts). Cached encrypted in
+// CustomerApplication.accessTokenEnc and renewed LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS before they expire, so a
+// long sync never sends an expired one; a 401 on any call still drops the cache and retries once (http.ts);
+// a second refusal is recorded for the operator in plain words.
 import { db } from "@/lib/db/client";
 import { customerKeysRefused } from "@/lib/events/hooks";
 import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
@@ -14,8 +15,10 @@ import { linkedInRequest, type BearerAuth } from "./http";
 import { accessTokenResponseSchema } from "./schemas";
 import { customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
 
-/** A cached token is renewed this long before LinkedIn says it expires. */
-export const TOKEN_RENEW_MARGIN_MS = 10 * 60 * 1000;
+/** A cached token is renewed this long before LinkedIn says it expires (L1). */
+function renewMarginMs(): number {
+  return env().LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS * 1000;
+}
 
 /** What the client needs to know of a customer application; it reads the rest itself. */
 export interface LinkedInApplicationRef {
@@ -127,7 +130,7 @@ export async function getApplicationToken(app: LinkedInApplicationRef, now: Date
     where: { id: app.id },
     select: { accessTokenEnc: true, accessTokenExpiresAt: true },
   });
-  if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - TOKEN_RENEW_MARGIN_MS > now.getTime()) {
+  if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - renewMarginMs() > now.getTime()) {
     try {
       return decryptSecret(row.accessTokenEnc, customerAppTokenContext(app.id));
     } catch (e) {

@@ -6,6 +6,7 @@
 //    measured from the notification's receivedAt to the receiver's arrival time (BENCH_WEBHOOK_PUSHES,
 //    default 100, sent 20 per second).
 // Everything runs on this machine's shared cores, on a fresh database on TEST_DATABASE_URL's server.
+import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     await until(`${EVENTS} deliveries`, () => receiver.received.length >= EVENTS, 600_000);
     const seconds = (performance.now() - t0) / 1000;
     const bad = receiver.received.filter((r) => !r.verified).length;
-    console.log(`[bench] webhooks: ${EVENTS} events delivered in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s to a local receiver (${bad} failed verification)`);
+    console.log(`[bench] webhooks: ${EVENTS} events delivered in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s to a local receiver (${bad} failed verification; load average ${loadavg()[0]!.toFixed(1)})`);
 
     // 2. Latency: LinkedIn's push reaching Onramp → the vendor's receiver getting the event.
     const { startSandbox } = await import("@/sandbox/server");

@@ -98,7 +98,12 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
       },
     });
     if (ok) {
-      await tx.webhookEndpoint.update({ where: { id: d.endpoint.id }, data: { failingSince: null, lastSuccessAt: now } });
+      // Written only when it changes what people see (a failing endpoint recovers) or once a minute, so
+      // concurrent deliveries to one endpoint do not queue on its row.
+      await tx.webhookEndpoint.updateMany({
+        where: { id: d.endpoint.id, OR: [{ failingSince: { not: null } }, { lastSuccessAt: null }, { lastSuccessAt: { lt: new Date(now.getTime() - 60_000) } }] },
+        data: { failingSince: null, lastSuccessAt: now },
+      });
     } else {
       const disable = now.getTime() - failingSince.getTime() >= disableAfterMs;
       await tx.webhookEndpoint.update({
@@ -129,26 +134,36 @@ export async function deliverDue(opts: { now?: Date; limit?: number } = {}): Pro
 
 const globalForSender = globalThis as unknown as { onrampWebhookSender?: { stop: () => Promise<void> } };
 
-/** Runs the sender in this process until stopped: rounds back to back while there is work, else a short pause. */
+/**
+ * Runs the sender in this process until stopped: WEBHOOK_CONCURRENCY lanes, each claiming and sending one
+ * delivery after another while there is work (a slow receiver holds up one lane, not a whole round), and
+ * pausing WEBHOOK_POLL_MS when there is none.
+ */
 export function startWebhookSender(): { stop: () => Promise<void> } {
   if (globalForSender.onrampWebhookSender) return globalForSender.onrampWebhookSender;
   let running = true;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
+  const wakers = new Set<() => void>();
+  const lane = async () => {
     while (running) {
       let sent = 0;
       try {
-        sent = await deliverDue();
+        sent = await deliverDue({ limit: 1 });
       } catch (e) {
         logger().error({ err: e }, "webhook sender round failed; trying again");
       }
-      if (sent === 0 && running) await new Promise<void>((r) => ((wake = r), setTimeout(r, env().WEBHOOK_POLL_MS)));
+      if (sent === 0 && running) {
+        await new Promise<void>((r) => {
+          wakers.add(r);
+          setTimeout(() => (wakers.delete(r), r()), env().WEBHOOK_POLL_MS);
+        });
+      }
     }
-  })();
+  };
+  const loop = Promise.all(Array.from({ length: env().WEBHOOK_CONCURRENCY }, lane));
   const handle = {
     stop: async () => {
       running = false;
-      wake?.();
+      for (const wake of wakers) wake();
       await loop;
       globalForSender.onrampWebhookSender = undefined;
     },

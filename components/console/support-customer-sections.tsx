@@ -83,7 +83,7 @@ export function SupportJobTable({ rows }: { rows: CustomerJob[] }) {
           </td>
           <td className={`${td} text-xs text-red-800`}>{j.lastError ?? ""}</td>
           <td className="py-2 align-top">
-            {j.status === "FAILED" || j.status === "CANCELLED" ? (
+            {j.status !== "RUNNING" ? (
               <SupportActionForm action={retryJobAction} fields={{ jobId: j.id }} label="Retry" pendingLabel="Queuing…" labelDetail={`${humanize(j.kind).toLowerCase()} job`} />
             ) : null}
           </td>

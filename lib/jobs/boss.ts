@@ -56,3 +56,11 @@ export async function stopBoss(): Promise<void> {
   globalForBoss.onrampBoss = undefined;
   if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 10_000 });
 }
+
+/** Creates a plain queue (a schedule's tick queue) unless it exists; safe when several processes start at once. */
+export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
+  if (await boss.getQueue(name)) return;
+  await boss.createQueue(name, { name, retryLimit: 0 }).catch(async (err: unknown) => {
+    if (!(await boss.getQueue(name))) throw err;
+  });
+}

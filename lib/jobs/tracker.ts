@@ -1,6 +1,8 @@
 import "server-only";
 // The tracker (C28): every job has a row in Job with its status, attempts, counts and last error.
 // pg-boss carries the work; this row is what the customer page, support console and issues view read.
+import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { JobKind } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
@@ -23,35 +25,47 @@ export type EnqueueResult = { trackedJobId: string; queued: boolean };
 
 export type QueuedJobData = { trackedJobId: string };
 
+type Tx = Prisma.TransactionClient;
+
+/** pg-boss writes through a Prisma transaction (its `db` option), so its job commits with our rows. */
+export function bossDbOf(tx: Tx): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => ({
+      rows: await tx.$queryRawUnsafe<{ id: string }[]>(text, ...values.map((v) => (v === undefined ? null : v))),
+    }),
+  };
+}
+
 /**
- * Creates the tracker row, then sends the queue job. If the queue refuses (a singleton already
- * queued), the row is marked CANCELLED with the reason so nothing stays QUEUED forever.
+ * Creates the tracker row and its queue job in ONE transaction (the caller's `tx`, so the work commits
+ * with the change that needs it: an outbox), never one without the other. If the queue refuses (a
+ * singleton already queued), the row is written CANCELLED with the reason so nothing stays QUEUED.
  */
-export async function enqueueTrackedJob(input: EnqueueInput): Promise<EnqueueResult> {
-  const tracked = await db.job.create({
+export async function enqueueTrackedJob(input: EnqueueInput, tx?: Tx): Promise<EnqueueResult> {
+  if (!tx) return db.$transaction((own) => enqueueTrackedJob(input, own));
+  const boss = await getBoss();
+  const trackedJobId = randomUUID();
+  const data: QueuedJobData = { trackedJobId };
+  const queueJobId = await boss.send(queueName(input.kind), data, {
+    db: bossDbOf(tx),
+    ...(input.singletonKey ? { singletonKey: input.singletonKey } : {}),
+    ...(input.startAfterSeconds ? { startAfter: input.startAfterSeconds } : {}),
+  });
+  await tx.job.create({
     data: {
+      id: trackedJobId,
       kind: input.kind,
       customerId: input.customerId,
       payload: input.payload,
       triggeredBy: input.triggeredBy ?? null,
       maxAttempts: env().JOBS_MAX_ATTEMPTS,
+      queueJobId,
+      ...(queueJobId
+        ? {}
+        : { status: "CANCELLED" as const, finishedAt: new Date(), lastError: "An identical job is already queued; that one will do the work." }),
     },
   });
-  const boss = await getBoss();
-  const data: QueuedJobData = { trackedJobId: tracked.id };
-  const queueJobId = await boss.send(queueName(input.kind), data, {
-    ...(input.singletonKey ? { singletonKey: input.singletonKey } : {}),
-    ...(input.startAfterSeconds ? { startAfter: input.startAfterSeconds } : {}),
-  });
-  if (!queueJobId) {
-    await db.job.update({
-      where: { id: tracked.id },
-      data: { status: "CANCELLED", finishedAt: new Date(), lastError: "An identical job is already queued; that one will do the work." },
-    });
-    return { trackedJobId: tracked.id, queued: false };
-  }
-  await db.job.update({ where: { id: tracked.id }, data: { queueJobId } });
-  return { trackedJobId: tracked.id, queued: true };
+  return { trackedJobId, queued: queueJobId !== null };
 }
 
 export async function markRunning(trackedJobId: string, attempt: number) {

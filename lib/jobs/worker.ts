@@ -1,7 +1,8 @@
 import "server-only";
 // Runs the job handlers. Every Onramp process may run workers; pg-boss hands each job to one of them.
 // A worker that dies mid-job leaves it active until pg-boss expires it (JOBS_EXPIRE_SECONDS), then it
-// is retried: handlers resume from what the database says is still to do, so nothing is lost.
+// is retried: handlers resume from what the database says is still to do, so nothing is lost. If that
+// was the last attempt, the reconcile pass (lib/jobs/reconcile-pass.ts) marks the Job row FAILED.
 import type PgBoss from "pg-boss";
 import { JobKind } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
@@ -13,6 +14,7 @@ import { isPermanentJobError } from "./errors";
 import { jobHandlers } from "./registry";
 import { startPollSchedule } from "@/lib/onboarding-status/schedule";
 import { startWebhookSender } from "@/lib/webhooks/send";
+import { startReconcileSchedule } from "./reconcile-pass";
 import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
 import type { JobHandler } from "./types";
 
@@ -68,6 +70,8 @@ async function start(): Promise<void> {
   // The hourly fallback poll (C28) is a pg-boss schedule whose tick queues a tracked POLL_STATUS job.
   await startPollSchedule();
   startWebhookSender(); // issue 12: delivers the event outbox to the vendor's endpoints
+  // Every minute: jobs whose worker died become FAILED, and the work they left is queued again.
+  await startReconcileSchedule();
   logger().info({ kinds: Object.keys(handlers) }, "job workers started");
 }
 

@@ -12,7 +12,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { getBoss, queueName } from "@/lib/jobs/boss";
-import { enqueueTrackedJob, type EnqueueResult, type QueuedJobData } from "@/lib/jobs/tracker";
+import { QUEUE_JOB_IS_LIVE } from "@/lib/jobs/reconcile";
+import { bossDbOf, enqueueTrackedJob, type EnqueueResult, type QueuedJobData } from "@/lib/jobs/tracker";
 import { logger } from "@/lib/log/logger";
 
 export type ProcessNotificationPayload = { notificationId: string; force?: boolean };
@@ -46,13 +47,7 @@ export async function enqueueNotificationBatch(notifications: readonly StoredRef
     // pg-boss writes through this transaction (its `db` option), with the queue's retry policy.
     await boss.insert(
       jobs.map((j) => ({ id: j.queueJobId, name: queueName("PROCESS_NOTIFICATION"), data: { trackedJobId: j.trackedJobId } satisfies QueuedJobData })),
-      {
-        db: {
-          executeSql: async (text: string, values: unknown[]) => ({
-            rows: await tx.$queryRawUnsafe<{ id: string }[]>(text, ...values.map((v) => (v === undefined ? null : v))),
-          }),
-        },
-      },
+      { db: bossDbOf(tx) },
     );
   });
 }
@@ -98,22 +93,36 @@ export function queueProcessingSoon(notification: StoredRef): Promise<void> {
   return batch.done;
 }
 
+/** No tracked processing job of this notification (alias n) is live, in the tracker and in the queue. */
+const NO_LIVE_PROCESSING_JOB = `NOT EXISTS (
+  SELECT 1 FROM "Job" j
+  WHERE j."kind" = 'PROCESS_NOTIFICATION' AND j."status" IN ('QUEUED', 'RUNNING', 'RETRYING')
+    AND j."payload"->>'notificationId' = n."id" AND ${QUEUE_JOB_IS_LIVE})`;
+
 /** Stored notifications whose job was never queued wait at most this long for the sweep. */
 export const SWEEP_AFTER_MS = 2 * 60 * 1000;
 
 /**
  * Queues processing for PENDING notifications that have no live job: the batch after the 200 failed
- * or the process died between answering and queuing. Runs with every fallback poll (C28).
+ * or the process died between answering and queuing, or the job died mid-processing. Runs with every
+ * fallback poll (C28) and every reconcile pass (lib/jobs/reconcile-pass.ts).
  */
-export async function sweepPendingNotifications(now: Date = new Date()): Promise<number> {
-  const stale = await db.$queryRaw<StoredRef[]>`
-    SELECT n."id", n."customerId" FROM "Notification" n
-    WHERE n."processingState" = 'PENDING' AND n."receivedAt" < ${new Date(now.getTime() - SWEEP_AFTER_MS)}
-      AND NOT EXISTS (
-        SELECT 1 FROM "Job" j
-        WHERE j."kind" = 'PROCESS_NOTIFICATION' AND j."status" IN ('QUEUED', 'RUNNING', 'RETRYING')
-          AND j."payload"->>'notificationId' = n."id")
-    ORDER BY n."receivedAt" LIMIT 500`;
+export async function sweepPendingNotifications(now: Date = new Date(), scope: { customerId?: string } = {}): Promise<number> {
+  const only = scope.customerId ?? null;
+  await getBoss(); // the live-job check reads pg-boss's tables, which exist once it has started
+  // A PROCESSING notification whose job died (worker killed, expired on its last attempt) is PENDING again.
+  await db.$executeRawUnsafe(
+    `UPDATE "Notification" n SET "processingState" = 'PENDING'
+     WHERE ($1::text IS NULL OR n."customerId" = $1::text) AND n."processingState" = 'PROCESSING' AND ${NO_LIVE_PROCESSING_JOB}`,
+    only,
+  );
+  const stale = await db.$queryRawUnsafe<StoredRef[]>(
+    `SELECT n."id", n."customerId" FROM "Notification" n
+     WHERE ($2::text IS NULL OR n."customerId" = $2::text) AND n."processingState" = 'PENDING' AND n."receivedAt" < $1 AND ${NO_LIVE_PROCESSING_JOB}
+     ORDER BY n."receivedAt" LIMIT 500`,
+    new Date(now.getTime() - SWEEP_AFTER_MS),
+    only,
+  );
   if (stale.length > 0) {
     await enqueueNotificationBatch(stale, "system:sweep");
     logger().info({ count: stale.length }, "queued processing of notifications left pending");

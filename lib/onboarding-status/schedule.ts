@@ -4,7 +4,7 @@ import "server-only";
 // itself: it queues a tracked POLL_STATUS job (C28: every job is tracked), triggered by "system:poll".
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { getBoss } from "@/lib/jobs/boss";
+import { ensureQueue, getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log/logger";
 import { enqueuePoll } from "./requests";
 
@@ -51,11 +51,7 @@ async function start(): Promise<void> {
   // there would call each file's stand-in LinkedIn with the others' keys. Tests call onPollTick().
   if (env().NODE_ENV === "test") return;
   const boss = await getBoss();
-  if (!(await boss.getQueue(POLL_SCHEDULE_QUEUE))) {
-    await boss.createQueue(POLL_SCHEDULE_QUEUE, { name: POLL_SCHEDULE_QUEUE, retryLimit: 0 }).catch(async (err: unknown) => {
-      if (!(await boss.getQueue(POLL_SCHEDULE_QUEUE))) throw err;
-    });
-  }
+  await ensureQueue(boss, POLL_SCHEDULE_QUEUE);
   const plan = pollCron(env().POLL_INTERVAL_MINUTES);
   if (!plan) {
     await boss.unschedule(POLL_SCHEDULE_QUEUE);

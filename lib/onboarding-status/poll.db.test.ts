@@ -107,13 +107,13 @@ describe("the fallback poll", () => {
     }
   });
 
-  it("only one poll runs at a time: a poll that finds the lock held does nothing", async () => {
+  it("only one poll of a scope runs at a time: a poll that finds its lock held does nothing", async () => {
     const c = await testCustomer(admin);
     const { integration } = await requestedIntegration(admin, c, newTuple(), "ENABLED", "PARTNER_READY");
-    const held = await tryPollLock();
+    const held = await tryPollLock({ customerId: c.customerId });
     expect(held).not.toBeNull();
     try {
-      expect(await tryPollLock()).toBeNull();
+      expect(await tryPollLock({ customerId: c.customerId })).toBeNull();
       const summary = await runPoll({ customerId: c.customerId }, noProgress);
       expect(summary.alreadyRunning).toBe(true);
       expect(describePoll(summary)).toMatch(/Another poll was running/);
@@ -125,9 +125,29 @@ describe("the fallback poll", () => {
     const [a, b] = await Promise.all([runPoll({ customerId: c.customerId }, noProgress), runPoll({ customerId: c.customerId }, noProgress)]);
     expect([a.alreadyRunning, b.alreadyRunning].sort()).toEqual([false, true]);
     expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
-    const lock = await tryPollLock();
+    const lock = await tryPollLock({ customerId: c.customerId });
     expect(lock).not.toBeNull(); // released after the poll
     await lock!.release();
+  });
+
+  it("a customer's own check does not make the scheduled poll of everyone skip (issue 11 item 4)", async () => {
+    const c = await testCustomer(admin);
+    const other = await testCustomer(admin);
+    const { integration } = await requestedIntegration(admin, other, newTuple(), "ENABLED", "PARTNER_READY");
+    const customersCheck = await tryPollLock({ customerId: c.customerId }); // "Check with LinkedIn now" running
+    expect(customersCheck).not.toBeNull();
+    try {
+      // The all-customers lock is free while one customer's check runs.
+      const everyone = await tryPollLock();
+      expect(everyone).not.toBeNull();
+      await everyone!.release();
+      // The other customer's own check is not held back either, and brings its change in.
+      const summary = await runPoll({ customerId: other.customerId }, noProgress);
+      expect(summary.alreadyRunning).toBe(false);
+      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+    } finally {
+      await customersCheck!.release();
+    }
   });
 
   it("the POLL_STATUS job records what it did on its row; enqueuePoll tracks it", async () => {

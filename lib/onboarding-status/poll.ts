@@ -1,8 +1,8 @@
 import "server-only";
 // The fallback poll (C28, C19b): every integration still REQUESTED or PARTNER_READY is asked about,
 // per customer application, in batches of at most 100 (the client paces them, C13, C30), within the
-// application's daily budget, and what changed is applied with source POLL. One poll at a time across
-// all processes (poll-lock.ts). It also queues notifications whose processing was never queued.
+// application's daily budget, and what changed is applied with source POLL. One poll of a scope (all
+// customers, or one) at a time across all processes (poll-lock.ts). It also queues notifications whose processing was never queued.
 import { db } from "@/lib/db/client";
 import type { JobContext } from "@/lib/jobs/types";
 import {
@@ -42,7 +42,7 @@ type Ctx = Pick<JobContext, "progress">;
 
 export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, now: () => Date = () => new Date()): Promise<PollSummary> {
   const summary: PollSummary = { alreadyRunning: false, applications: 0, checked: 0, changed: 0, failed: 0, deferred: 0, skips: [], sweptNotifications: 0 };
-  const lock = await tryPollLock();
+  const lock = await tryPollLock({ customerId: scope.customerId ?? null });
   if (!lock) return { ...summary, alreadyRunning: true };
   try {
     summary.sweptNotifications = await sweepPendingNotifications(now());

@@ -5,8 +5,9 @@ import "server-only";
 import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { pageWindow, toPage, type Page } from "./pagination";
-import { sql, toNumber } from "./sql";
+import { sql, toNumber, type Sql } from "./sql";
 
 export const ISSUE_PAGE_SIZE = 10;
 export const STUCK_SETTING_KEY = "stuckAfterHours";
@@ -103,20 +104,59 @@ export type StuckIntegrationIssue = {
 
 /** Longest-waiting first; served by the (onboardingStatus, statusChangedAt) index. */
 export async function stuckIntegrations(hours: number, page: number, now = new Date(), pageSize = ISSUE_PAGE_SIZE): Promise<Page<StuckIntegrationIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const cutoff = new Date(now.getTime() - hours * 60 * 60 * 1000);
   const where = sql`
     WHERE i."onboardingStatus" IN ('REQUESTED', 'PARTNER_READY') AND i."statusChangedAt" < ${cutoff} AND c."archivedAt" IS NULL`;
+  return integrationIssuePage<StuckIntegrationIssue>(
+    sql`i."statusChangedAt", i."lastCheckedAt"`,
+    where,
+    sql`i."statusChangedAt" ASC, i."id" ASC`,
+    page,
+    pageSize,
+  );
+}
+
+/** One page of integrations matching `where` (over i = Integration, c = Customer) with the common columns plus `columns`. */
+async function integrationIssuePage<T>(columns: Sql, where: Sql, orderBy: Sql, page: number, pageSize: number): Promise<Page<T>> {
+  const { limit, offset } = pageWindow(page, pageSize);
   const [rows, count] = await Promise.all([
-    db.$queryRaw<StuckIntegrationIssue[]>(sql`
-      SELECT i."id", i."name", i."integrationType", i."onboardingStatus"::text AS "onboardingStatus", i."statusChangedAt",
-             i."lastCheckedAt", c."id" AS "customerId", c."displayName" AS "customerName"
+    db.$queryRaw<T[]>(sql`
+      SELECT i."id", i."name", i."integrationType", i."onboardingStatus"::text AS "onboardingStatus", ${columns},
+             c."id" AS "customerId", c."displayName" AS "customerName"
       FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId"
       ${where}
-      ORDER BY i."statusChangedAt" ASC, i."id" ASC LIMIT ${limit} OFFSET ${offset}`),
+      ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`),
     db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" ${where}`),
   ]);
   return toPage(rows, toNumber(count[0]?.n), page, pageSize);
+}
+
+export type UnknownTypeIssue = {
+  id: string;
+  name: string;
+  integrationType: string;
+  tenantType: string;
+  integrationContext: string;
+  onboardingStatus: OnboardingStatus;
+  createdAt: Date;
+  customerId: string;
+  customerName: string;
+};
+
+/**
+ * Integrations of a type Onramp does not know yet (L12: new types appear over time, e.g. the CRM
+ * bundle's CRM_* types). They are stored, named generically and synced; support sees them here until
+ * Onramp's vocabulary (lib/integrations/types.ts) learns the type. Newest first.
+ */
+export async function unknownTypeIntegrations(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<UnknownTypeIssue>> {
+  const where = sql`WHERE i."integrationType" <> ALL(${[...INTEGRATION_TYPES]}::text[]) AND c."archivedAt" IS NULL`;
+  return integrationIssuePage<UnknownTypeIssue>(
+    sql`i."tenantType", i."integrationContext", i."createdAt"`,
+    where,
+    sql`i."createdAt" DESC, i."id" DESC`,
+    page,
+    pageSize,
+  );
 }
 
 export type AnomalyIssue = {

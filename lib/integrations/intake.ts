@@ -1,9 +1,10 @@
 import "server-only";
-// What the widget's onintegrate callback hands over (C7), stored for the signed-in customer admin's
-// customer. The customer always comes from the session, never from the request. Every tuple is checked
-// (C12: the known types, tenant types and urn:li:organization|contract contexts; offered to this customer;
-// not already another customer's), stored idempotently (the unique tuple), and the syncs are started as
-// tracked jobs so the request answers at once.
+// What the plugin's onintegrate callback hands over (C7, L12), stored for the signed-in customer admin's
+// customer. The customer always comes from the session, never from the request. Each tuple is judged on
+// its own: a malformed one (C12), one of a bundle this customer was not offered (C6, L11), or one already
+// another customer's is refused alone with a message, and the others are stored. A type Onramp does not
+// know yet is stored and named generically (L12) and support sees it in the issues view. Stored tuples
+// are idempotent (the unique tuple), and the syncs are started as tracked jobs so the request answers at once.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -12,7 +13,7 @@ import { integrationsRequested } from "@/lib/events/hooks";
 import { SafeError } from "@/lib/errors/safe-error";
 import { isOffered } from "./offered";
 import { startCustomerSync } from "./start-sync";
-import { defaultIntegrationName, widgetTupleSchema, type WidgetTuple } from "./types";
+import { defaultIntegrationName, isKnownIntegrationType, widgetTupleSchema, type WidgetTuple } from "./types";
 
 /** The widget fires for one authorization at a time; a bound keeps a forged request from storing thousands. */
 export const MAX_TUPLES_PER_CALL = 50;
@@ -25,28 +26,38 @@ export const widgetIntakeSchema = z
   .object({ integrations: z.array(z.unknown()).min(1, "The LinkedIn panel sent no integrations.").max(MAX_TUPLES_PER_CALL, `At most ${MAX_TUPLES_PER_CALL} integrations at a time.`) })
   .strict();
 
-export type IntakeResult = { created: number; existing: number; integrationIds: string[]; message: string };
+/** A tuple refused alone: its 1-based place in the callback and why. */
+export type RefusedTuple = { position: number; reason: string };
+export type IntakeResult = {
+  created: number;
+  existing: number;
+  integrationIds: string[];
+  refused: RefusedTuple[];
+  /** Types of stored tuples that Onramp does not know yet (L12): shown to support in the issues view. */
+  unknownTypes: string[];
+  message: string;
+};
 
 function tupleLabel(t: WidgetTuple): string {
   return `${t.integrationType} for ${t.integrationContext}`;
 }
 
-/** Validates every tuple with widgetTupleSchema; any malformed tuple refuses the whole call, naming each problem. */
-export function parseWidgetTuples(raw: unknown[]): WidgetTuple[] {
-  const problems: string[] = [];
-  const tuples: WidgetTuple[] = [];
+type Placed = { position: number; tuple: WidgetTuple };
+
+/** Checks each tuple's shape with widgetTupleSchema (C12); a malformed tuple is refused alone. */
+export function parseWidgetTuples(raw: unknown[]): { accepted: Placed[]; refused: RefusedTuple[] } {
+  const accepted: Placed[] = [];
+  const refused: RefusedTuple[] = [];
   raw.forEach((item, i) => {
     const parsed = widgetTupleSchema.safeParse(item);
-    if (parsed.success) tuples.push(parsed.data);
-    else problems.push(`integration ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".") || "value"} ${x.message}`).join("; ")}`);
+    if (parsed.success) accepted.push({ position: i + 1, tuple: parsed.data });
+    else refused.push({ position: i + 1, reason: `not recognised (${parsed.error.issues.map((x) => `${x.path.join(".") || "value"} ${x.message}`).join("; ")})` });
   });
-  if (problems.length > 0) {
-    throw new SafeError(
-      "bad_request",
-      `Onramp did not store anything: the LinkedIn panel sent integrations it does not recognise (${problems.join(" / ")}). Try again; if it keeps happening, contact your vendor's support team.`,
-    );
-  }
-  return tuples;
+  return { accepted, refused };
+}
+
+function refusalText(refused: RefusedTuple[]): string {
+  return refused.map((r) => `integration ${r.position}: ${r.reason}`).join(" / ");
 }
 
 export async function recordWidgetIntegrations(actor: Actor, input: z.infer<typeof widgetIntakeSchema>): Promise<IntakeResult> {
@@ -54,7 +65,7 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
     throw new SafeError("forbidden", "Only a customer's own admin can authorize LinkedIn integrations for it.");
   }
   const customerId = actor.customerId;
-  const tuples = parseWidgetTuples(input.integrations);
+  const { accepted, refused } = parseWidgetTuples(input.integrations);
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     select: { displayName: true, offeredIntegrationTypes: true, archivedAt: true, application: { select: { id: true } } },
@@ -64,26 +75,37 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
     throw new SafeError("conflict", "Your company's LinkedIn application is not set up yet, so integrations cannot be stored. Your vendor's operator must set it up.");
   }
 
-  const notOffered = tuples.filter((t) => !isOffered(t, customer.offeredIntegrationTypes));
-  if (notOffered.length > 0) {
-    throw new SafeError(
-      "forbidden",
-      `Onramp did not store anything: ${notOffered.map(tupleLabel).join(", ")} ${notOffered.length === 1 ? "is" : "are"} not offered to your company. Ask your vendor to offer it if you need it.`,
-    );
-  }
+  const offered = accepted.filter(({ position, tuple }) => {
+    if (isOffered(tuple, customer.offeredIntegrationTypes)) return true;
+    refused.push({ position, reason: `${tupleLabel(tuple)} is not offered to your company; ask your vendor to offer it if you need it` });
+    return false;
+  });
 
   // A tuple already onboarded by another of the vendor's customers is not this customer's to claim.
-  const elsewhere = await db.integration.findMany({
-    where: {
-      customerId: { not: customerId },
-      OR: tuples.map((t) => ({ integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType, dataProvider: "ATS" })),
-    },
-    select: { integrationContext: true, integrationType: true, tenantType: true },
+  const elsewhere =
+    offered.length === 0
+      ? []
+      : await db.integration.findMany({
+          where: {
+            customerId: { not: customerId },
+            OR: offered.map(({ tuple: t }) => ({ integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType, dataProvider: "ATS" })),
+          },
+          select: { integrationContext: true, integrationType: true, tenantType: true },
+        });
+  const claimed = new Set(elsewhere.map((t) => `${t.integrationContext}|${t.integrationType}|${t.tenantType}`));
+  const tuples = offered.flatMap(({ position, tuple }) => {
+    if (!claimed.has(`${tuple.integrationContext}|${tuple.integrationType}|${tuple.tenantType}`)) return [tuple];
+    refused.push({
+      position,
+      reason: `${tupleLabel(tuple)} already belongs to another company's account; if this LinkedIn page or contract is yours, contact your vendor's support team`,
+    });
+    return [];
   });
-  if (elsewhere.length > 0) {
+  refused.sort((a, b) => a.position - b.position);
+  if (tuples.length === 0) {
     throw new SafeError(
-      "conflict",
-      `Onramp did not store anything: ${elsewhere.map((t) => tupleLabel(t as WidgetTuple)).join(", ")} already belongs to another company's account. If this LinkedIn page or contract is yours, contact your vendor's support team.`,
+      refused.some((r) => r.reason.startsWith("not recognised")) ? "bad_request" : claimed.size > 0 ? "conflict" : "forbidden",
+      `Onramp did not store anything: ${refusalText(refused)}. If this keeps happening, contact your vendor's support team.`,
     );
   }
 
@@ -124,7 +146,7 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
     targetType: "Customer",
     targetId: customerId,
     customerId,
-    details: { tuples: [...unique.values()], created: created.count },
+    details: { tuples: [...unique.values()], created: created.count, refused: refused.length },
   });
 
   const namesPending = stored.some((s) => s.nameSyncedVersion < s.nameVersion);
@@ -133,9 +155,11 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
 
   const existing = unique.size - created.count;
   const n = (k: number) => `${k} integration${k === 1 ? "" : "s"}`;
-  const message =
+  const summary =
     created.count > 0
       ? `Stored ${n(created.count)}${existing > 0 ? ` (${existing} already known)` : ""}. Onramp is sending ${created.count === 1 ? "its" : "their"} name${created.count === 1 ? "" : "s"} and settings to LinkedIn now.`
       : `${n(existing)} already stored; nothing new to add.`;
-  return { created: created.count, existing, integrationIds: stored.map((s) => s.id), message };
+  const message = refused.length > 0 ? `${summary} Not stored: ${refusalText(refused)}.` : summary;
+  const unknownTypes = [...new Set([...unique.values()].map((t) => t.integrationType).filter((t) => !isKnownIntegrationType(t)))];
+  return { created: created.count, existing, integrationIds: stored.map((s) => s.id), refused, unknownTypes, message };
 }

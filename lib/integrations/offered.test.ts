@@ -1,25 +1,29 @@
-// C6: a customer may hand over only tuples of the bundles the vendor offers them.
+// C6, L11–L13: a customer may hand over only tuples of the bundles the vendor offers them.
 import { describe, expect, it } from "vitest";
 import { isOffered } from "./offered";
-import { defaultIntegrationName } from "./types";
 
-const rsc = (ctx: string) => ({ integrationContext: ctx, integrationType: "RECRUITER_SYSTEM_CONNECT" as const, tenantType: "RECRUITER" as const });
+const tuple = (integrationContext: string, integrationType: string, tenantType = "RECRUITER") => ({ integrationContext, integrationType, tenantType });
 
-describe("isOffered (C6)", () => {
-  it("maps organization contexts to the company bundle and contract contexts to the contract bundle", () => {
-    expect(isOffered(rsc("urn:li:organization:1"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(true);
-    expect(isOffered(rsc("urn:li:contract:1"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(false);
-    expect(isOffered(rsc("urn:li:contract:1"), ["RECRUITER_SYSTEM_CONNECT_CONTRACT"])).toBe(true);
+describe("isOffered (C6, L12)", () => {
+  it("maps the RSC organization types to the company bundle and CSA_API on a contract to the contract bundle", () => {
+    for (const type of ["ONE_CLICK_EXPORT", "IN_ATS_INDICATOR", "PROFILE_PLUGIN"]) {
+      expect(isOffered(tuple("urn:li:organization:1", type), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(true);
+      expect(isOffered(tuple("urn:li:organization:1", type), ["RECRUITER_SYSTEM_CONNECT_CONTRACT"])).toBe(false);
+    }
+    expect(isOffered(tuple("urn:li:contract:1", "CSA_API"), ["RECRUITER_SYSTEM_CONNECT_CONTRACT"])).toBe(true);
+    expect(isOffered(tuple("urn:li:contract:1", "CSA_API"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(false);
+  });
+  it("refuses a known type on the wrong context kind", () => {
+    expect(isOffered(tuple("urn:li:contract:1", "ONE_CLICK_EXPORT"), ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT"])).toBe(false);
   });
   it("accepts apply types only when their bundle is offered", () => {
-    const apply = { integrationContext: "urn:li:organization:2", integrationType: "APPLY_CONNECT" as const, tenantType: "JOBS" as const };
+    const apply = tuple("urn:li:organization:2", "APPLY_CONNECT", "JOBS");
     expect(isOffered(apply, ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(false);
     expect(isOffered(apply, ["APPLY_CONNECT"])).toBe(true);
   });
-});
-
-describe("defaultIntegrationName (C11, seed 001's example)", () => {
-  it("reads like LinkedIn's documented example", () => {
-    expect(defaultIntegrationName("My Customer", "RECRUITER", "ONE_CLICK_EXPORT")).toBe("My Customer's LinkedIn Recruiter One-Click Export Integration");
+  it("matches a type Onramp does not know yet by family (ASSUMPTION)", () => {
+    expect(isOffered(tuple("urn:li:organization:3", "CRM_SYNC"), ["CANDIDATE_RELATIONSHIP_MANAGEMENT"])).toBe(true);
+    expect(isOffered(tuple("urn:li:organization:3", "CRM_SYNC"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(false);
+    expect(isOffered(tuple("urn:li:organization:3", "NEW_RSC_FEATURE"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(true);
   });
 });

@@ -1,17 +1,24 @@
-// Which widget tuples a customer may hand over, given the bundled types the vendor offers them (C6).
-// The seeds name the bundles but not which integrationTypes each yields; the RSC family below is
-// Onramp's reading of LinkedIn's RSC pages (not documented in the seeds) and lives in this one place. Pure.
-import type { BundledIntegrationType, WidgetTuple } from "./types";
+// Which plugin tuples a customer may hand over, given the bundles the vendor offers them (C6, L11–L13). Pure.
+import { INTEGRATION_TYPE_BUNDLES, isKnownIntegrationType, type BundledIntegrationType, type WidgetTuple } from "./types";
 
-const RSC_FAMILY = new Set(["RECRUITER_SYSTEM_CONNECT", "ONE_CLICK_EXPORT", "INMAIL_HISTORY_SYNC"]);
+const contextKind = (t: WidgetTuple) => (t.integrationContext.startsWith("urn:li:contract:") ? "contract" : "organization");
 
-/** The bundles that could have produced this tuple. */
+/**
+ * The bundles that could have produced this tuple. A known type comes from its bundle, on its context
+ * kind only (L12: CSA_API on a contract, the other RSC types on an organization). A type Onramp does not
+ * know yet is matched by family — ASSUMPTION (L12 says new types appear, not which bundle brings them):
+ * `CRM_*` → the CRM bundle; RECRUITER → the RSC bundle of its context kind; JOBS → the apply bundles.
+ */
 export function bundlesFor(t: WidgetTuple): BundledIntegrationType[] {
-  if (RSC_FAMILY.has(t.integrationType)) {
-    return t.integrationContext.startsWith("urn:li:contract:") ? ["RECRUITER_SYSTEM_CONNECT_CONTRACT"] : ["RECRUITER_SYSTEM_CONNECT_COMPANY"];
+  if (isKnownIntegrationType(t.integrationType)) {
+    const { bundle, context } = INTEGRATION_TYPE_BUNDLES[t.integrationType];
+    return context === contextKind(t) ? [bundle] : [];
   }
-  if (t.integrationType === "APPLY_CONNECT") return ["APPLY_CONNECT"];
-  if (t.integrationType === "APPLY_WITH_LINKEDIN") return ["APPLY_WITH_LINKEDIN"];
+  if (t.integrationType.startsWith("CRM_")) return ["CANDIDATE_RELATIONSHIP_MANAGEMENT"];
+  if (t.tenantType === "RECRUITER") {
+    return contextKind(t) === "contract" ? ["RECRUITER_SYSTEM_CONNECT_CONTRACT"] : ["RECRUITER_SYSTEM_CONNECT_COMPANY"];
+  }
+  if (t.tenantType === "JOBS") return ["APPLY_CONNECT", "APPLY_WITH_LINKEDIN", "APPLY_STARTERS_EXP"];
   return [];
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 // Reading one customer's integrations for the page and the SWR route (issue #4).
 import { db } from "@/lib/db/client";
 import { requirementsByType, withCallbackUrl } from "./config-sync";
-import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "./types";
+import { integrationTypeLabel } from "./types";
 import type { IntegrationListResponse, IntegrationView } from "./view";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -28,7 +28,7 @@ export async function integrationList(customerId: string): Promise<IntegrationLi
       id: i.id,
       name: i.name,
       integrationType: i.integrationType,
-      typeLabel: INTEGRATION_TYPE_LABELS[i.integrationType as IntegrationType] ?? i.integrationType,
+      typeLabel: integrationTypeLabel(i.integrationType),
       tenantType: i.tenantType,
       integrationContext: i.integrationContext,
       onboardingStatus: i.onboardingStatus,

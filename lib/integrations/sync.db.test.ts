@@ -76,7 +76,7 @@ async function makeCustomer(offered: string[] = ALL_BUNDLES): Promise<TestCustom
   return { customerId: customer.id, clientId, callbackKey, actor: { userId: user.id, email: user.email, role: "CUSTOMER_ADMIN", customerId: customer.id } };
 }
 
-const org = (id: string) => ({ integrationContext: `urn:li:organization:${id}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" });
+const org = (id: string) => ({ integrationContext: `urn:li:organization:${id}`, integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" });
 
 /** The customer authorizes tuples in LinkedIn's plugin: LinkedIn knows them (sandbox) and the page forwards them (intake). */
 async function authorizeInWidget(c: TestCustomer, tuples: ReturnType<typeof org>[]) {
@@ -163,18 +163,34 @@ afterAll(async () => {
 }, 60_000);
 
 describe("widget intake (C7, C12)", () => {
-  it("C12: refuses malformed tuples with a message and stores nothing", async () => {
+  it("C12: a malformed tuple is refused alone, with a message; its siblings are stored", async () => {
     const c = await makeCustomer();
     const bad = [
-      { integrationContext: "urn:li:person:123", integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" },
-      { integrationContext: "urn:li:organization:1", integrationType: "NOT_A_TYPE", tenantType: "RECRUITER" },
-      { integrationContext: "urn:li:organization:1", integrationType: "RECRUITER_SYSTEM_CONNECT" },
+      { integrationContext: "urn:li:person:123", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" },
+      { integrationContext: "urn:li:organization:1", integrationType: "not a type", tenantType: "RECRUITER" },
+      { integrationContext: "urn:li:organization:1", integrationType: "ONE_CLICK_EXPORT" },
       "not an object",
     ];
-    for (const tuple of bad) {
-      await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("ok1"), tuple] })).rejects.toThrow(/did not store anything/);
+    for (const [n, tuple] of bad.entries()) {
+      const result = await m.intake.recordWidgetIntegrations(c.actor, { integrations: [org(`ok${n}`), tuple] });
+      expect(result).toMatchObject({ created: 1, refused: [{ position: 2 }] });
+      expect(result.message).toMatch(/Stored 1 integration.*Not stored: integration 2: not recognised/);
     }
-    expect(await integrationsOf(c.customerId)).toHaveLength(0);
+    expect(await integrationsOf(c.customerId)).toHaveLength(bad.length);
+    // Only malformed tuples: nothing to store, the whole call is refused with every reason.
+    await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: bad })).rejects.toThrow(/did not store anything: integration 1: not recognised/);
+  });
+
+  it("L12: a tuple of a type Onramp does not know yet is stored, named generically and flagged for support", async () => {
+    const c = await makeCustomer(["RECRUITER_SYSTEM_CONNECT_COMPANY", "CANDIDATE_RELATIONSHIP_MANAGEMENT"]);
+    const crm = { integrationContext: "urn:li:organization:crm1", integrationType: "CRM_SYNC", tenantType: "RECRUITER" };
+    const result = await m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("crm1"), crm] });
+    expect(result).toMatchObject({ created: 2, refused: [], unknownTypes: ["CRM_SYNC"] });
+    const rows = await integrationsOf(c.customerId);
+    expect(rows.find((r) => r.integrationType === "CRM_SYNC")?.name).toMatch(/'s LinkedIn Recruiter Integration \(CRM_SYNC\)$/);
+    const { unknownTypeIntegrations } = await import("@/lib/console/issues");
+    const flagged = (await unknownTypeIntegrations(1, 1000)).rows.filter((r) => r.customerId === c.customerId);
+    expect(flagged.map((r) => r.integrationType)).toEqual(["CRM_SYNC"]);
   });
 
   it("takes the customer from the session: an input naming a customer is refused by the action's schema", () => {
@@ -183,7 +199,7 @@ describe("widget intake (C7, C12)", () => {
     expect(m.intake.widgetIntakeSchema.safeParse({ integrations: [org("1")] }).success).toBe(true);
   });
 
-  it("refuses a tuple already onboarded by another customer, and types not offered to this one", async () => {
+  it("refuses a tuple already onboarded by another customer, and types not offered to this one, each alone", async () => {
     const a = await makeCustomer();
     const b = await makeCustomer(["RECRUITER_SYSTEM_CONNECT_COMPANY"]);
     const shared = org(`shared${randomBytes(3).toString("hex")}`);
@@ -194,10 +210,14 @@ describe("widget intake (C7, C12)", () => {
         integrations: [{ integrationContext: "urn:li:organization:77", integrationType: "APPLY_CONNECT", tenantType: "JOBS" }],
       }),
     ).rejects.toThrow(/not offered to your company/);
-    await expect(m.intake.recordWidgetIntegrations(b.actor, { integrations: [org("x"), { ...org("y"), integrationContext: "urn:li:contract:9" }] })).rejects.toThrow(
-      /not offered/,
-    );
-    expect(await integrationsOf(b.customerId)).toHaveLength(0);
+    // CSA_API comes with the contract bundle (L12), which b was not offered; its sibling is stored.
+    const mixed = await m.intake.recordWidgetIntegrations(b.actor, {
+      integrations: [org("x"), { integrationContext: "urn:li:contract:9", integrationType: "CSA_API", tenantType: "RECRUITER" }, shared],
+    });
+    expect(mixed.created).toBe(1);
+    expect(mixed.refused.map((r) => r.position)).toEqual([2, 3]);
+    expect(mixed.message).toMatch(/integration 2: CSA_API for urn:li:contract:9 is not offered.*integration 3: .*another company's account/);
+    expect((await integrationsOf(b.customerId)).map((r) => r.integrationContext)).toEqual(["urn:li:organization:x"]);
     // Staff can not store tuples for a customer through the widget path.
     await expect(m.intake.recordWidgetIntegrations({ ...a.actor, role: "OPERATOR", customerId: null }, { integrations: [org("z")] })).rejects.toThrow(
       /customer's own admin/,
@@ -223,7 +243,7 @@ describe("widget intake (C7, C12)", () => {
     expect(rows).toHaveLength(1);
     expect((first?.created ?? 0) + (second?.created ?? 0)).toBe(1);
     expect(third).toMatchObject({ created: 0, existing: 1 });
-    expect(rows[0]?.name).toMatch(/^Customer [0-9a-f]+'s LinkedIn Recruiter System Connect Integration$/);
+    expect(rows[0]?.name).toMatch(/^Customer [0-9a-f]+'s LinkedIn Recruiter One-Click Export Integration$/);
     // Its history starts with one REQUESTED entry from the widget, however often the tuple came.
     const history = await m.db.db.integrationStatusChange.findMany({ where: { integrationId: rows[0]!.id } });
     expect(history.map((h) => [h.fromStatus, h.toStatus, h.source, h.actorId])).toEqual([[null, "REQUESTED", "WIDGET", c.actor.userId]]);

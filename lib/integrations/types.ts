@@ -1,12 +1,18 @@
-// Integration vocabulary. Pure: importable from client components.
+// LinkedIn's integration vocabulary, in one place (L11–L13): plugin bundles, integration types, tenant
+// types, their labels and default names. Pure: importable from client components.
 import { z } from "zod";
 
-/** Values of data-supported-bundled-integration-types (C6): what a customer may be offered in the widget. */
+/**
+ * Values of data-supported-bundled-integration-types (C6, L11): what a customer may be offered in the
+ * plugin. A bundle is not an integration type: authorizing one yields several tuples (L12).
+ */
 export const BUNDLED_INTEGRATION_TYPES = [
   "RECRUITER_SYSTEM_CONNECT_COMPANY",
   "RECRUITER_SYSTEM_CONNECT_CONTRACT",
   "APPLY_CONNECT",
   "APPLY_WITH_LINKEDIN",
+  "APPLY_STARTERS_EXP",
+  "CANDIDATE_RELATIONSHIP_MANAGEMENT",
 ] as const;
 export const bundledIntegrationTypeSchema = z.enum(BUNDLED_INTEGRATION_TYPES, {
   error: `must be one of ${BUNDLED_INTEGRATION_TYPES.join(", ")}`,
@@ -21,38 +27,64 @@ export const BUNDLED_TYPE_LABELS: Record<BundledIntegrationType, string> = {
   RECRUITER_SYSTEM_CONNECT_CONTRACT: "Recruiter System Connect (contract)",
   APPLY_CONNECT: "Apply Connect",
   APPLY_WITH_LINKEDIN: "Apply with LinkedIn",
+  APPLY_STARTERS_EXP: "Apply Starters (LinkedIn experiment)",
+  CANDIDATE_RELATIONSHIP_MANAGEMENT: "Candidate Relationship Management (CRM)",
 };
 
-/**
- * integrationType values that come back in the widget's tuples and the API. The seeds document only
- * ONE_CLICK_EXPORT by example; LinkedIn's "Integration Types" page is not in the seeds, so this list
- * is the known set (C15: not documented here) and lives in one place.
- */
+/** The integration types LinkedIn documents (L13). There is no type RECRUITER_SYSTEM_CONNECT. */
 export const INTEGRATION_TYPES = [
-  "RECRUITER_SYSTEM_CONNECT",
   "ONE_CLICK_EXPORT",
-  "INMAIL_HISTORY_SYNC",
+  "IN_ATS_INDICATOR",
+  "PROFILE_PLUGIN",
+  "CSA_API",
+  "RECOMMENDED_MATCHES",
+  "UNIFIED_SEARCH",
   "APPLY_CONNECT",
   "APPLY_WITH_LINKEDIN",
 ] as const;
-export const integrationTypeSchema = z.enum(INTEGRATION_TYPES, { error: `must be one of ${INTEGRATION_TYPES.join(", ")}` });
-export type IntegrationType = z.infer<typeof integrationTypeSchema>;
+export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
 
-/** tenantType: the LinkedIn product the integration lives in (RECRUITER in the seed; JOBS for apply flows). */
+/** tenantType: the LinkedIn product the integration lives in (L13). */
 export const TENANT_TYPES = ["RECRUITER", "JOBS"] as const;
-export const tenantTypeSchema = z.enum(TENANT_TYPES, { error: `must be one of ${TENANT_TYPES.join(", ")}` });
-export type TenantType = z.infer<typeof tenantTypeSchema>;
+export type TenantType = (typeof TENANT_TYPES)[number];
+
+/** Enum-like names (C12): how LinkedIn spells types; new ones appear over time (L12), so the shape is what is checked. */
+export const ENUM_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+const enumName = (what: string) => z.string().regex(ENUM_NAME, `must be an enum-like ${what} such as ONE_CLICK_EXPORT`);
+
+export function isKnownIntegrationType(type: string): type is IntegrationType {
+  return (INTEGRATION_TYPES as readonly string[]).includes(type);
+}
+export function isKnownTenantType(type: string): type is TenantType {
+  return (TENANT_TYPES as readonly string[]).includes(type);
+}
+
+/** Which bundle brings each known type, the context it takes and its tenant (L12, L13). */
+export const INTEGRATION_TYPE_BUNDLES: Record<IntegrationType, { bundle: BundledIntegrationType; context: "organization" | "contract" }> = {
+  ONE_CLICK_EXPORT: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
+  IN_ATS_INDICATOR: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
+  PROFILE_PLUGIN: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
+  // L13: they need a separate agreement; they are RSC features on an organization.
+  RECOMMENDED_MATCHES: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
+  UNIFIED_SEARCH: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
+  CSA_API: { bundle: "RECRUITER_SYSTEM_CONNECT_CONTRACT", context: "contract" },
+  APPLY_CONNECT: { bundle: "APPLY_CONNECT", context: "organization" },
+  APPLY_WITH_LINKEDIN: { bundle: "APPLY_WITH_LINKEDIN", context: "organization" },
+};
 
 /** C12: urn:li:organization:{id} or urn:li:contract:{id}. */
 export const integrationContextSchema = z
   .string()
   .regex(/^urn:li:(organization|contract):[A-Za-z0-9_-]{1,64}$/, "must be urn:li:organization:{id} or urn:li:contract:{id}");
 
-/** One tuple as the widget's onintegrate callback hands it over (C7). */
+/**
+ * One tuple as the plugin's onintegrate callback hands it over (C7, L12). Types are checked for shape
+ * only: a type Onramp does not know yet is stored and flagged, never refused (L12).
+ */
 export const widgetTupleSchema = z.object({
   integrationContext: integrationContextSchema,
-  integrationType: integrationTypeSchema,
-  tenantType: tenantTypeSchema,
+  integrationType: enumName("integration type"),
+  tenantType: enumName("tenant type"),
 });
 export type WidgetTuple = z.infer<typeof widgetTupleSchema>;
 
@@ -61,18 +93,31 @@ export const ONBOARDING_STATUS_ORDER = { REQUESTED: 0, PARTNER_READY: 1, ENABLED
 /** Product words for the default customer-facing name (seed 001's example). */
 export const INTEGRATION_PRODUCT_LABELS: Record<TenantType, string> = { RECRUITER: "Recruiter", JOBS: "Jobs" };
 export const INTEGRATION_TYPE_LABELS: Record<IntegrationType, string> = {
-  RECRUITER_SYSTEM_CONNECT: "Recruiter System Connect",
   ONE_CLICK_EXPORT: "One-Click Export",
-  INMAIL_HISTORY_SYNC: "InMail History Sync",
+  IN_ATS_INDICATOR: "In-ATS Indicator",
+  PROFILE_PLUGIN: "Profile Plugin",
+  CSA_API: "Candidate Sync API",
+  RECOMMENDED_MATCHES: "Recommended Matches",
+  UNIFIED_SEARCH: "Unified Search",
   APPLY_CONNECT: "Apply Connect",
   APPLY_WITH_LINKEDIN: "Apply with LinkedIn",
 };
 
-/** "{customer}'s LinkedIn {product} {integration} Integration" (seed 001, C11). */
+/** The label of a type; a type Onramp does not know yet shows as LinkedIn spells it. */
+export function integrationTypeLabel(type: string): string {
+  return isKnownIntegrationType(type) ? INTEGRATION_TYPE_LABELS[type] : type;
+}
+
+/**
+ * "{customer}'s LinkedIn {product} {integration} Integration" (seed 001, C11: "My Customer's LinkedIn
+ * Recruiter One-Click Export Integration"). A type Onramp does not know yet gets the generic
+ * "{customer}'s LinkedIn {product} Integration ({TYPE})".
+ */
 export function defaultIntegrationName(customerName: string, tenantType: string, integrationType: string): string {
-  const product = INTEGRATION_PRODUCT_LABELS[tenantType as TenantType] ?? tenantType;
-  const integration = INTEGRATION_TYPE_LABELS[integrationType as IntegrationType] ?? integrationType;
-  // "Recruiter System Connect" already names its product: no "Recruiter Recruiter System Connect".
-  const words = integration.startsWith(`${product} `) ? integration : `${product} ${integration}`;
+  const product = isKnownTenantType(tenantType) ? INTEGRATION_PRODUCT_LABELS[tenantType] : tenantType;
+  if (!isKnownIntegrationType(integrationType)) return `${customerName}'s LinkedIn ${product} Integration (${integrationType})`;
+  const integration = INTEGRATION_TYPE_LABELS[integrationType];
+  // "Apply with LinkedIn" already names LinkedIn: no "LinkedIn Jobs Apply with LinkedIn".
+  const words = integration.includes("LinkedIn") ? integration : `${product} ${integration}`;
   return `${customerName}'s LinkedIn ${words} Integration`;
 }

@@ -1,7 +1,7 @@
 // Operator-edited data that shapes onboarding: the configuration keys required per integration type
 // (C15, not documented by LinkedIn in the seeds, hence data) and tunable settings. Pure.
 import { z } from "zod";
-import { INTEGRATION_TYPES } from "@/lib/integrations/types";
+import { ENUM_NAME } from "@/lib/integrations/types";
 
 export const VALUE_SOURCES = ["CALLBACK_URL", "DEFAULT", "CUSTOMER"] as const;
 export const VALUE_SOURCE_LABELS: Record<(typeof VALUE_SOURCES)[number], string> = {
@@ -17,7 +17,8 @@ const checkbox = z
 
 export const configurationKeySchema = z
   .object({
-    integrationType: z.enum(INTEGRATION_TYPES, { error: "Choose an integration type." }),
+    // L12: an operator may give keys to a type Onramp does not know yet (e.g. a CRM_* type).
+    integrationType: z.string({ error: "Choose an integration type." }).trim().regex(ENUM_NAME, "Choose an integration type (as LinkedIn spells it, e.g. ONE_CLICK_EXPORT)."),
     key: z
       .string()
       .trim()

@@ -1,7 +1,7 @@
 // The vendor API's shapes (issue #6). Requests are validated with these schemas and the OpenAPI
 // document is generated from the very same objects (openapi.ts), so the two can not drift. Pure.
 import { z } from "zod";
-import { INTEGRATION_TYPES, BUNDLED_INTEGRATION_TYPES, TENANT_TYPES } from "@/lib/integrations/types";
+import { BUNDLED_INTEGRATION_TYPES, ENUM_NAME } from "@/lib/integrations/types";
 import { applicationKeysSchema, customerCreateSchema, customerUpdateSchema } from "@/lib/customers/schemas";
 
 export { applicationKeysSchema, customerCreateSchema, customerUpdateSchema };
@@ -28,8 +28,9 @@ export const customerListQuerySchema = z.object({
 export const integrationListQuerySchema = z.object({
   customerId: z.string().max(64).optional(),
   foreignId: z.string().max(255).optional().meta({ description: "The vendor's customer id instead of Onramp's." }),
-  integrationType: z.enum(INTEGRATION_TYPES).optional(),
-  tenantType: z.enum(TENANT_TYPES).optional(),
+  // L12: types Onramp does not know yet are stored too, so any enum-like name filters.
+  integrationType: z.string().regex(ENUM_NAME, "must be an integration type such as ONE_CLICK_EXPORT").optional(),
+  tenantType: z.string().regex(ENUM_NAME, "must be a tenant type such as RECRUITER").optional(),
   onboardingStatus: z.enum(["REQUESTED", "PARTNER_READY", "ENABLED"]).optional(),
   updatedSince: z.iso
     .datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" })

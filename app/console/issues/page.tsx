@@ -5,7 +5,7 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { replayNotificationAction, resolveAnomalyAction, retryJobAction, retryNotificationAction, recheckIntegrationAction, triggerPollAction } from "@/lib/console/actions";
 import { firstValues, type SearchParams } from "@/lib/console/filters";
-import { failedJobs, failedNotifications, keyFailures, openAnomalies, stuckAfterHours, stuckIntegrations } from "@/lib/console/issues";
+import { failedJobs, failedNotifications, keyFailures, openAnomalies, stuckAfterHours, stuckIntegrations, unknownTypeIntegrations } from "@/lib/console/issues";
 import { SupportActionForm } from "@/components/console/support-action-form";
 import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
 import { SupportPagination } from "@/components/console/support-pagination";
@@ -14,7 +14,7 @@ import { SupportTable } from "@/components/console/support-table";
 export const metadata: Metadata = { title: "Issues" };
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-const paramsSchema = z.object({ jobsPage: page, keysPage: page, stuckPage: page, anomaliesPage: page, notificationsPage: page });
+const paramsSchema = z.object({ jobsPage: page, keysPage: page, stuckPage: page, anomaliesPage: page, notificationsPage: page, unknownTypesPage: page });
 
 const td = "py-2 pr-4 align-top";
 
@@ -28,15 +28,16 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(STAFF_ROLES, "/console/issues");
   const p = paramsSchema.parse(firstValues(await searchParams));
   const hours = await stuckAfterHours();
-  const [jobs, keys, stuck, anomalies, notifications] = await Promise.all([
+  const [jobs, keys, stuck, anomalies, notifications, unknownTypes] = await Promise.all([
     failedJobs(p.jobsPage),
     keyFailures(p.keysPage),
     stuckIntegrations(hours, p.stuckPage),
     openAnomalies(p.anomaliesPage),
     failedNotifications(p.notificationsPage),
+    unknownTypeIntegrations(p.unknownTypesPage),
   ]);
   const query = Object.fromEntries(Object.entries(p).filter(([, v]) => v > 1).map(([k, v]) => [k, String(v)]));
-  const total = jobs.total + keys.total + stuck.total + anomalies.total + notifications.total;
+  const total = jobs.total + keys.total + stuck.total + anomalies.total + notifications.total + unknownTypes.total;
   const pager = (param: string, pg: { page: number; pageCount: number; total: number }, label: string, anchor: string) => (
     <SupportPagination basePath="/console/issues" query={query} param={param} page={pg.page} pageCount={pg.pageCount} total={pg.total} label={label} anchor={anchor} />
   );
@@ -54,6 +55,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           <a href="#stuck" className="text-blue-800 underline">Stuck integrations ({stuck.total})</a>
           <a href="#anomalies" className="text-blue-800 underline">Anomalies ({anomalies.total})</a>
           <a href="#failed-notifications" className="text-blue-800 underline">Failed notifications ({notifications.total})</a>
+          <a href="#unknown-types" className="text-blue-800 underline">Types Onramp does not know yet ({unknownTypes.total})</a>
         </nav>
       </header>
 
@@ -165,6 +167,27 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           </SupportTable>
         ) : <p className="mt-2 text-sm">No failed notifications.</p>}
         {pager("notificationsPage", notifications, "Failed notifications", "failed-notifications")}
+      </section>
+
+      <section aria-labelledby="unknown-types-heading" id="unknown-types">
+        <h2 id="unknown-types-heading" className="text-lg font-semibold">Integrations of a type Onramp does not know yet</h2>
+        <p className="text-sm text-slate-600">
+          LinkedIn adds integration types over time (L12). These were stored, named with a generic name and synced like any other. Resolve: check
+          LinkedIn&apos;s integration types page, then add the type and its configuration keys to Onramp (the configuration key table).
+        </p>
+        {unknownTypes.rows.length ? (
+          <SupportTable columns={["Integration", "Customer", "Context", "Status"]} minWidth="40rem" testId="unknown-type-integrations" className="mt-2">
+            {unknownTypes.rows.map((i) => (
+              <tr key={i.id} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}>{i.name}<div className="text-xs text-slate-500">a type Onramp does not know yet: {i.integrationType} ({i.tenantType})</div></th>
+                <td className={td}><CustomerLink id={i.customerId} name={i.customerName} /></td>
+                <td className={`${td} font-mono text-xs break-all`}>{i.integrationContext}</td>
+                <td className={`${td} text-xs`}>{STATUS_LABELS[i.onboardingStatus]}<div className="text-slate-500">stored <SupportTime value={i.createdAt} /></div></td>
+              </tr>
+            ))}
+          </SupportTable>
+        ) : <p className="mt-2 text-sm">Every integration is of a type Onramp knows.</p>}
+        {pager("unknownTypesPage", unknownTypes, "Integrations of unknown types", "unknown-types")}
       </section>
     </div>
   );

@@ -86,7 +86,7 @@ export default async function syncBench(): Promise<void> {
       sandbox.state.putApplication({ clientId, clientSecret: secret, kind: "customer", createdBy: "admin" });
       const tuples = Array.from({ length: Math.min(perCustomer, total - c * perCustomer) }, (_, i) => ({
         integrationContext: `urn:li:organization:b${c}x${i}`,
-        integrationType: "RECRUITER_SYSTEM_CONNECT",
+        integrationType: "ONE_CLICK_EXPORT",
         tenantType: "RECRUITER",
       }));
       for (const t of tuples) sandbox.state.authorizeIntegration(clientId, t);
@@ -123,7 +123,7 @@ export default async function syncBench(): Promise<void> {
     for (const r of rows) {
       const atLinkedIn = sandbox.state.findIntegration(clientOf.get(r.customerId) ?? "", {
         integrationContext: r.integrationContext,
-        integrationType: "RECRUITER_SYSTEM_CONNECT",
+        integrationType: "ONE_CLICK_EXPORT",
         tenantType: "RECRUITER",
       });
       if (r.nameSyncState !== "SYNCED" || atLinkedIn?.integrationName !== r.name) lost += 1;

@@ -29,7 +29,7 @@ export async function sandbox<T = unknown>(method: "GET" | "POST" | "DELETE", pa
 export type Tuple = { integrationContext: string; integrationType: string; tenantType: string };
 export const newTuple = (): Tuple => ({
   integrationContext: `urn:li:organization:e2e${randomUUID().replace(/-/g, "").slice(0, 12)}`,
-  integrationType: "RECRUITER_SYSTEM_CONNECT",
+  integrationType: "ONE_CLICK_EXPORT",
   tenantType: "RECRUITER",
 });
 
@@ -90,9 +90,9 @@ export async function configureCallbackUrl(c: Customer, tuple: Tuple, url: strin
   });
   const { access_token } = (await tokenRes.json()) as { access_token: string };
   const key = `integrationContext=${encodeURIComponent(tuple.integrationContext)}&integrationType=${tuple.integrationType}&tenantType=${tuple.tenantType}&dataProvider=ATS`;
-  const res = await fetch(`${sandboxUrl()}/v2/atsIntegrations/${key}/configurations`, {
+  const res = await fetch(`${sandboxUrl()}/v2/atsIntegrations/${key}/configurations?ids=CALLBACK_URL`, {
     method: "PUT",
-    headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json", "x-restli-method": "batch_update" },
     body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
   });
   if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);

@@ -5,9 +5,11 @@ import pg from "pg";
 import { e2eEnv } from "./env";
 import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
-// Issue #4 against the production build and the LinkedIn sandbox: the customer admin authorizes two
-// integrations in LinkedIn's plugin (C4–C9), sees them stored and their names synced (C10–C14), then
-// sees REQUESTED → PARTNER_READY → ENABLED (C18, C19) without reloading the page.
+// Issue #4 and issue 9 against the production build and the LinkedIn sandbox: the customer admin
+// authorizes the RSC company and contract bundles in LinkedIn's plugin (C4–C9), which yield four
+// integrations (L12), sees them stored and named (C10–C14), configured as LinkedIn's key table says in
+// LinkedIn's request shape (L14, L15, RSC-104), then REQUESTED → PARTNER_READY → ENABLED (C18, C19)
+// without reloading the page (RSC-101).
 
 const ACME_CLIENT_ID = "acme-demo-client";
 
@@ -22,11 +24,18 @@ async function moveInSandbox(tuple: Record<string, string>, status: "PARTNER_REA
   if (!res.ok) throw new Error(`sandbox move answered ${res.status}: ${await res.text()}`);
 }
 
-function row(page: Page, context: string) {
-  return page.locator(`[data-testid="integration-row"][data-integration-context="${context}"]`);
+function row(page: Page, context: string, type?: string) {
+  const ofType = type ? `[data-integration-type="${type}"]` : "";
+  return page.locator(`[data-testid="integration-row"][data-integration-context="${context}"]${ofType}`);
 }
 
-test("a customer admin authorizes two integrations in LinkedIn's plugin and watches them come alive without reloading", async ({ page }) => {
+type SandboxIntegration = { clientId: string; integrationContext: string; integrationType: string; configurations: Record<string, { string?: string }> };
+async function sandboxIntegrations(): Promise<SandboxIntegration[]> {
+  const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as { integrations: SandboxIntegration[] };
+  return state.integrations.filter((i) => i.clientId === ACME_CLIENT_ID);
+}
+
+test("RSC-101, RSC-104: the RSC company and contract bundles become four named, configured integrations that reach ENABLED without a reload", async ({ page }) => {
   test.setTimeout(120_000);
   const cspViolations: string[] = [];
   page.on("console", (msg) => {
@@ -35,8 +44,15 @@ test("a customer admin authorizes two integrations in LinkedIn's plugin and watc
   const suffix = Date.now().toString(36);
   const orgId = `e2eorg${suffix}`;
   const contractId = `e2econ${suffix}`;
-  const company = { integrationContext: `urn:li:organization:${orgId}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" };
-  const contract = { integrationContext: `urn:li:contract:${contractId}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" };
+  // L12: the company bundle yields three tuples on the organization, the contract bundle CSA_API.
+  const org = (integrationType: string) => ({ integrationContext: `urn:li:organization:${orgId}`, integrationType, tenantType: "RECRUITER" });
+  const all = [
+    { ...org("ONE_CLICK_EXPORT"), name: "Acme Corp's LinkedIn Recruiter One-Click Export Integration" },
+    { ...org("IN_ATS_INDICATOR"), name: "Acme Corp's LinkedIn Recruiter In-ATS Indicator Integration" },
+    { ...org("PROFILE_PLUGIN"), name: "Acme Corp's LinkedIn Recruiter Profile Plugin Integration" },
+    { integrationContext: `urn:li:contract:${contractId}`, integrationType: "CSA_API", tenantType: "RECRUITER", name: "Acme Corp's LinkedIn Recruiter Candidate Sync API Integration" },
+  ];
+  const tupleOf = ({ name: _name, ...t }: (typeof all)[number]) => t;
 
   // Signing in lands on /integrations by a client-side navigation, so the plugin must render there (C8).
   await signIn(page, LOGINS.customerAdmin);
@@ -59,33 +75,45 @@ test("a customer admin authorizes two integrations in LinkedIn's plugin and watc
 
   await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
   await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
-  await expect(page.getByTestId("widget-result")).toContainText("Stored 1 integration");
+  await expect(page.getByTestId("widget-result")).toContainText("Stored 3 integrations");
   await widget.getByLabel("Contract id for RECRUITER_SYSTEM_CONNECT_CONTRACT").fill(contractId);
   await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_CONTRACT" }).click();
 
-  // Stored, and their names synced with LinkedIn by the jobs (C10–C14), shown by SWR.
-  for (const t of [company, contract]) {
-    const r = row(page, t.integrationContext);
+  // Stored, and their names and settings synced with LinkedIn by the jobs (C10–C14), shown by SWR.
+  for (const t of all) {
+    const r = row(page, t.integrationContext, t.integrationType);
     await expect(r).toBeVisible();
-    await expect(r.getByTestId("integration-name")).toHaveText("Acme Corp's LinkedIn Recruiter System Connect Integration");
+    await expect(r.getByTestId("integration-name")).toHaveText(t.name);
     await expect(r.getByTestId("onboarding-status")).toHaveAttribute("data-status", "REQUESTED");
     await expect(r.locator('[data-sync-state="SYNCED"]')).toHaveCount(2, { timeout: 30_000 }); // name and settings
   }
   await expect(page.getByTestId("sync-progress")).toContainText("names synced");
 
+  // RSC-101: named at LinkedIn. RSC-104 (L14): CALLBACK_URL and the viewers keys set to ALL_PRODUCT_USERS; the
+  // sandbox took them only as PUT …/configurations?ids=… with x-restli-method: batch_update (L15).
+  const atLinkedIn = new Map((await sandboxIntegrations()).map((i) => [`${i.integrationType}@${i.integrationContext}`, i]));
+  const configsOf = (t: (typeof all)[number]) => atLinkedIn.get(`${t.integrationType}@${t.integrationContext}`)?.configurations;
+  expect(configsOf(all[0]!)?.CALLBACK_URL?.string).toMatch(/\/api\/linkedin\/callback\//);
+  expect(configsOf(all[0]!)?.JOB_POSTING_VIEWERS).toEqual({ string: "ALL_PRODUCT_USERS" });
+  expect(configsOf(all[1]!)).toEqual({ APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" } });
+  expect(configsOf(all[2]!)).toEqual({});
+  expect(configsOf(all[3]!)).toEqual({});
+
   // LinkedIn moves them to PARTNER_READY (no push for that, C19): "Check status" asks LinkedIn (C19b).
-  await moveInSandbox(company, "PARTNER_READY");
-  await moveInSandbox(contract, "PARTNER_READY");
+  for (const t of all) await moveInSandbox(tupleOf(t), "PARTNER_READY");
   await page.getByRole("button", { name: "Check status with LinkedIn now" }).click();
-  for (const t of [company, contract]) {
-    await expect(row(page, t.integrationContext).getByTestId("onboarding-status")).toHaveAttribute("data-status", "PARTNER_READY", { timeout: 30_000 });
+  for (const t of all) {
+    await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute("data-status", "PARTNER_READY", {
+      timeout: 30_000,
+    });
   }
 
-  // The customer enables them in LinkedIn: the push to Acme's callback URL (C16, C19) turns them ENABLED.
-  await moveInSandbox(company, "ENABLED");
-  await moveInSandbox(contract, "ENABLED");
-  for (const t of [company, contract]) {
-    await expect(row(page, t.integrationContext).getByTestId("onboarding-status")).toHaveAttribute("data-status", "ENABLED", { timeout: 45_000 });
+  // The customer enables them in LinkedIn: the pushes to Acme's one callback URL (C16, C19, L18) turn them ENABLED.
+  for (const t of all) await moveInSandbox(tupleOf(t), "ENABLED");
+  for (const t of all) {
+    await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute("data-status", "ENABLED", {
+      timeout: 45_000,
+    });
   }
 
   expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
@@ -107,7 +135,7 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
   await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
   await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
-  const r = row(page, context);
+  const r = row(page, context, "ONE_CLICK_EXPORT");
   await expect(r.locator('[data-sync-state="SYNCED"]').first()).toBeVisible({ timeout: 30_000 });
 
   await r.getByText("Rename or change settings").click();
@@ -120,9 +148,10 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
     .poll(
       async () => {
         const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as {
-          integrations: { clientId: string; integrationContext: string; integrationName: string | null }[];
+          integrations: { clientId: string; integrationContext: string; integrationType: string; integrationName: string | null }[];
         };
-        return state.integrations.find((i) => i.clientId === ACME_CLIENT_ID && i.integrationContext === context)?.integrationName;
+        return state.integrations.find((i) => i.clientId === ACME_CLIENT_ID && i.integrationContext === context && i.integrationType === "ONE_CLICK_EXPORT")
+          ?.integrationName;
       },
       { timeout: 30_000 },
     )

@@ -35,10 +35,10 @@ test.beforeAll(async () => {
     );
   }
   const integrations: [string, string, string, string][] = [
-    [umbrellaId, `umbrella-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
+    [umbrellaId, `umbrella-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
     [umbrellaId, `umbrella-apply-${RUN}`, "APPLY_CONNECT", "REQUESTED"],
-    [acmeId, `acme-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
-    [globexId, `globex-rsc-${RUN}`, "RECRUITER_SYSTEM_CONNECT", "ENABLED"],
+    [acmeId, `acme-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
+    [globexId, `globex-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
   ];
   for (const [customerId, key, type, status] of integrations) {
     await sql(

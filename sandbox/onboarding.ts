@@ -1,5 +1,5 @@
 // LinkedIn's side of onboarding (C18): the operator moves REQUESTED → PARTNER_READY, the customer
-// PARTNER_READY → ENABLED, which is announced by a signed push to the CALLBACK_URL configuration (C16, C19).
+// PARTNER_READY → ENABLED, which is announced by a signed push to the customer's CALLBACK_URL configuration (C16, C19, L18).
 import type { Pusher } from "./push";
 import { integrationId, type Integration, type IntegrationTuple, type OnboardingStatus, type SandboxState } from "./state";
 
@@ -14,6 +14,22 @@ const NEXT: Record<OnboardingStatus, OnboardingStatus | null> = {
 export function callbackUrlOf(integration: Integration): string | null {
   const value = integration.configurations[CALLBACK_URL_KEY];
   return value && "string" in value ? value.string : null;
+}
+
+/**
+ * L18: LinkedIn pushes to the customer's one callback URL. The integration's own CALLBACK_URL when it
+ * has one, else the application's (L14 puts the key on ONE_CLICK_EXPORT only, yet IN_ATS_INDICATOR,
+ * PROFILE_PLUGIN and CSA_API change status too). ASSUMPTION: the most recently configured one wins.
+ */
+export function pushUrlOf(state: SandboxState, integration: Integration): string | null {
+  const own = callbackUrlOf(integration);
+  if (own) return own;
+  let best: { url: string; at: number } | null = null;
+  for (const i of state.integrations.values()) {
+    const url = i.clientId === integration.clientId ? callbackUrlOf(i) : null;
+    if (url && (!best || i.updatedAt > best.at)) best = { url, at: i.updatedAt };
+  }
+  return best?.url ?? null;
 }
 
 export type MoveResult =
@@ -43,8 +59,8 @@ export function moveIntegration(
     return { ok: false, status: 409, error: `LinkedIn moves ${from} only to ${NEXT[from] ?? "nothing"}; pass force: true to jump to ${status}` };
   state.setStatus(integration, status);
   if (status !== "ENABLED") return { ok: true, integration, notification: null, note: null };
-  const url = callbackUrlOf(integration);
-  if (!url) return { ok: true, integration, notification: null, note: "no CALLBACK_URL configuration: no notification sent (C16)" };
+  const url = pushUrlOf(state, integration);
+  if (!url) return { ok: true, integration, notification: null, note: "no CALLBACK_URL configuration on this application: no notification sent (C16, L18)" };
   const id = integrationId(integration.clientId, integration);
   const sent = pusher.send({
     clientId: integration.clientId,
@@ -59,5 +75,5 @@ export function moveIntegration(
 /** Optional shortcut for demos: a named integration with a callback URL becomes PARTNER_READY. */
 export function maybeAutoPartnerReady(state: SandboxState, integration: Integration): void {
   if (!state.settings.autoPartnerReady || integration.onboardingStatus !== "REQUESTED") return;
-  if (integration.integrationName && callbackUrlOf(integration)) state.setStatus(integration, "PARTNER_READY");
+  if (integration.integrationName && pushUrlOf(state, integration)) state.setStatus(integration, "PARTNER_READY");
 }

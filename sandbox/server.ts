@@ -77,7 +77,7 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   const config = /^\/v2\/atsIntegrations\/([^/]+)\/configurations$/.exec(path);
   if (config?.[1]) {
     const segment = config[1];
-    return only(["PUT", "GET"], { endpoint: "configurations", faultable: true, run: () => handleConfigurations(ctx, rt, segment) });
+    return only(["PUT", "GET", "DELETE"], { endpoint: "configurations", faultable: true, run: () => handleConfigurations(ctx, rt, segment) });
   }
   if (path === "/xdoor/scripts/in.js") return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("in.js") });
   if (path === WIDGET_BASE)

@@ -128,7 +128,29 @@ export interface SandboxSettings {
   dropNotifications: boolean;
   /** How the C19b lookup spells result keys: "answer" (reordered, URL-encoded) or "documented" (seed sample). */
   lookupKeyStyle: "answer" | "documented";
+  /** Configuration keys each integration type accepts (L14 by default); other keys are refused per key. */
+  configurationKeys: Record<string, string[]>;
+  /** Integration types batch_partial_update accepts (L13 by default); others are refused per entity. */
+  integrationTypes: string[];
 }
+
+/** L14: CALLBACK_URL and JOB_POSTING_VIEWERS on ONE_CLICK_EXPORT, APPLICATION_VIEWERS on IN_ATS_INDICATOR. */
+export const L14_CONFIGURATION_KEYS: Record<string, string[]> = {
+  ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS"],
+  IN_ATS_INDICATOR: ["APPLICATION_VIEWERS"],
+};
+
+/** L13: the integration types LinkedIn documents. */
+export const L13_INTEGRATION_TYPES = [
+  "CSA_API",
+  "ONE_CLICK_EXPORT",
+  "IN_ATS_INDICATOR",
+  "PROFILE_PLUGIN",
+  "RECOMMENDED_MATCHES",
+  "UNIFIED_SEARCH",
+  "APPLY_CONNECT",
+  "APPLY_WITH_LINKEDIN",
+];
 
 export const DEFAULT_SETTINGS: SandboxSettings = {
   retryDelayMs: 300_000,
@@ -142,6 +164,8 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   autoPartnerReady: false,
   dropNotifications: false,
   lookupKeyStyle: "answer",
+  configurationKeys: L14_CONFIGURATION_KEYS,
+  integrationTypes: L13_INTEGRATION_TYPES,
 };
 
 const LOG_LIMIT = 5000;

@@ -62,7 +62,7 @@ const STEPS: [string, string][] = [
            s.changed + interval '10 minutes', s.created, now()
     FROM (SELECT g, ((g - 1) % ${LARGE.customersWithIntegrations}) + 1 AS c, random() AS r1, random() AS r2, random() AS r3
           FROM generate_series(1, ${LARGE.integrations}) g) x
-    CROSS JOIN LATERAL (SELECT (ARRAY['RECRUITER_SYSTEM_CONNECT', 'ONE_CLICK_EXPORT', 'INMAIL_HISTORY_SYNC', 'APPLY_CONNECT', 'APPLY_WITH_LINKEDIN'])[1 + g % 5] AS type,
+    CROSS JOIN LATERAL (SELECT (ARRAY['ONE_CLICK_EXPORT', 'IN_ATS_INDICATOR', 'PROFILE_PLUGIN', 'APPLY_CONNECT', 'APPLY_WITH_LINKEDIN'])[1 + g % 5] AS type,
                                CASE WHEN g % 5 >= 3 THEN 'JOBS' ELSE 'RECRUITER' END AS tenant) t
     CROSS JOIN LATERAL (SELECT CASE WHEN r1 < 0.25 THEN 'REQUESTED' WHEN r1 < 0.45 THEN 'PARTNER_READY' ELSE 'ENABLED' END AS status,
                                now() - r2 * interval '30 days' AS changed,

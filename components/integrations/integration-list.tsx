@@ -43,7 +43,7 @@ function SyncLine({ label, state, error }: { label: string; state: IntegrationVi
 function IntegrationItem({ integration, listKey }: { integration: IntegrationView; listKey: string }) {
   const status = ONBOARDING_WORDS[integration.onboardingStatus];
   return (
-    <li data-testid="integration-row" data-integration-context={integration.integrationContext} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <li data-testid="integration-row" data-integration-context={integration.integrationContext} data-integration-type={integration.integrationType} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h3 className="font-semibold" data-testid="integration-name">{integration.name}</h3>

@@ -50,7 +50,7 @@ async function integration(
     data: {
       customerId,
       integrationContext: `urn:li:organization:${P}${n}`,
-      integrationType: opts.type ?? "RECRUITER_SYSTEM_CONNECT",
+      integrationType: opts.type ?? "ONE_CLICK_EXPORT",
       tenantType: "RECRUITER",
       name: opts.name ?? `${P} integration ${n}`,
       onboardingStatus: status,

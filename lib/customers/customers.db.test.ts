@@ -116,7 +116,7 @@ describe("callback key rotation (C21, C16)", () => {
     expect((await findCustomer(c.id))!.callbackUrl).toBe(none.callbackUrl);
 
     await db.integration.create({
-      data: { customerId: c.id, integrationContext: "urn:li:organization:1", integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER", name: "n" },
+      data: { customerId: c.id, integrationContext: "urn:li:organization:1", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER", name: "n" },
     });
     const withSync = await rotateCallbackKey(actor, c.id);
     expect(withSync.syncJobId).not.toBeNull();

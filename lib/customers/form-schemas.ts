@@ -20,6 +20,11 @@ export const archiveFormSchema = z.object({
   archived: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
+export const accessControlsFormSchema = z.object({
+  customerId: z.string().min(1),
+  usesAtsAccessControls: z.enum(["true", "false"], { error: "Choose whether the customer uses access controls." }).transform((v) => v === "true"),
+});
+
 export const applicationKeysFormSchema = applicationKeysSchema.extend({ customerId: z.string().min(1) });
 
 export const rotateCallbackFormSchema = z.object({

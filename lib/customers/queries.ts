@@ -128,13 +128,15 @@ export async function listCustomers(q: CustomerListQuery): Promise<Page<Customer
 export type CustomerSettings = CustomerListItem & {
   callbackUrl: string;
   callbackKeyRotatedAt: Date | null;
+  /** L14, RSC-104: whether the viewers keys are removed (ACLs in the ATS) or sent as ALL_PRODUCT_USERS. */
+  usesAtsAccessControls: boolean;
 };
 
 /** One customer for its settings page or the API; null when there is none. */
 export async function findCustomer(customerId: string): Promise<CustomerSettings | null> {
   const row = await db.customer.findUnique({
     where: { id: customerId },
-    select: { ...customerListSelect, callbackKey: true, callbackKeyRotatedAt: true },
+    select: { ...customerListSelect, callbackKey: true, callbackKeyRotatedAt: true, usesAtsAccessControls: true },
   });
   if (!row) return null;
   const { _count, application, callbackKey, ...c } = row;

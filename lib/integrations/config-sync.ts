@@ -1,18 +1,21 @@
 import "server-only";
-// The configuration sync of one customer (C15, C16, C17, C21): every integration gets the customer's
-// own callback URL and the other keys its type requires (ConfigurationKeyRequirement, data the operator
-// edits). What must be sent is worked out from the database each time: the desired values (the
-// customer's callback key, operator defaults, the customer admin's entries) against the stored rows and
-// their sync state. A PUT of the full set is idempotent, so a job that died after LinkedIn accepted a
-// write but before recording it only sends the same values again.
+// The configuration sync of one customer (C15–C17, C21, L14, L15): every integration gets the keys of
+// its type's row in the key table (ConfigurationKeyRequirement, data the operator edits, L14 by default:
+// CALLBACK_URL and JOB_POSTING_VIEWERS on ONE_CLICK_EXPORT, APPLY_VIEWERS on IN_ATS_INDICATOR). The
+// viewers keys go only to customers without ATS access controls; for the others they are removed at
+// LinkedIn (DELETE, L15), as is any stored key the table no longer lists. What must be sent is worked
+// out from the database each time: the desired values against the stored rows and their sync state.
+// A PUT of the full set is idempotent, so a job that died after LinkedIn accepted a write but before
+// recording it only sends the same values again. A 401 or 429 stops the application's remaining calls.
 import { db } from "@/lib/db/client";
 import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { ConfigurationKeyRequirement } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 import { callbackUrlFor } from "@/lib/customers/callback-url";
+import { PermanentJobError } from "@/lib/jobs/errors";
 import type { JobContext } from "@/lib/jobs/types";
-import { integrationTuple, isLinkedInError, writeIntegrationConfigurations } from "@/lib/linkedin";
+import { deleteIntegrationConfigurations, integrationTuple, isLinkedInError, writeIntegrationConfigurations, type LinkedInError } from "@/lib/linkedin";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
 
@@ -21,10 +24,14 @@ export type ConfigPlan = {
   tuple: { integrationContext: string; integrationType: string; tenantType: string };
   /** key → value to send (C15). */
   entries: Record<string, string>;
+  /** Stored keys to remove at LinkedIn (L15 DELETE): a viewers key of a customer with ACLs, a key the table dropped. */
+  removals: string[];
   /** Labels of required keys that have no value yet (a customer-editable key left empty). */
   missing: string[];
-  /** Whether LinkedIn has not yet acknowledged these exact values. */
+  /** Whether LinkedIn has not yet acknowledged these exact values, or keys must be removed. */
   needsSend: boolean;
+  /** Whether the values themselves must be written (a PUT), not only keys removed. */
+  needsWrite: boolean;
   /** Nothing to send, but the integration's recorded state does not say so yet. */
   needsSettle: boolean;
   fingerprint: string;
@@ -47,25 +54,20 @@ export function desiredValue(
 }
 
 /**
- * C16: without a callback URL LinkedIn sends no notification, so every integration gets one even when
- * the operator's requirement rows do not list it (the rows are editable data, C15; this is not).
+ * The keys that apply to one integration of a customer (L14, RSC-104): the type's rows of the key
+ * table, without the viewers keys when the customer uses access controls in the ATS.
  */
-export function withCallbackUrl(integrationType: string, reqs: ConfigurationKeyRequirement[]): ConfigurationKeyRequirement[] {
-  if (reqs.some((r) => r.valueSource === "CALLBACK_URL")) return reqs;
-  const epoch = new Date(0);
-  const builtIn: ConfigurationKeyRequirement = {
-    id: `builtin:${integrationType}:CALLBACK_URL`,
-    integrationType,
-    key: "CALLBACK_URL",
-    label: "Callback URL",
-    description: "Where LinkedIn sends this customer's push notifications (C16, C21).",
-    valueSource: "CALLBACK_URL",
-    defaultValue: null,
-    customerEditable: false,
-    createdAt: epoch,
-    updatedAt: epoch,
-  };
-  return [builtIn, ...reqs];
+export function keysFor(reqs: ConfigurationKeyRequirement[], usesAtsAccessControls: boolean): ConfigurationKeyRequirement[] {
+  return usesAtsAccessControls ? reqs.filter((r) => !r.onlyWithoutAccessControls) : reqs;
+}
+
+/** What a key LinkedIn refused says on its configuration: LinkedIn's words and the action that fixes it. */
+export function describeKeyRefusal(key: string, integrationType: string, words: string): string {
+  return (
+    `LinkedIn refused ${key} on ${integrationType}: ${words}. ` +
+    `To fix it, an operator edits the configuration key table for ${integrationType} (Console → Settings → Configuration keys), ` +
+    `then re-sends this customer's settings (customer settings → "Re-send settings to LinkedIn").`
+  );
 }
 
 export async function requirementsByType(): Promise<Map<string, ConfigurationKeyRequirement[]>> {
@@ -77,7 +79,7 @@ export async function requirementsByType(): Promise<Map<string, ConfigurationKey
 
 /** What every integration of the customer should have at LinkedIn, and whether it still must be sent. */
 export async function configurationPlan(customerId: string): Promise<ConfigPlan[]> {
-  const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { callbackKey: true } });
+  const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { callbackKey: true, usesAtsAccessControls: true } });
   const callbackUrl = callbackUrlFor(env().PUBLIC_URL, customer.callbackKey);
   const requirements = await requirementsByType();
   const integrations = await db.integration.findMany({
@@ -98,7 +100,10 @@ export async function configurationPlan(customerId: string): Promise<ConfigPlan[
     const entries: Record<string, string> = {};
     const missing: string[] = [];
     let needsSend = false;
-    for (const req of withCallbackUrl(i.integrationType, requirements.get(i.integrationType) ?? [])) {
+    const keys = keysFor(requirements.get(i.integrationType) ?? [], customer.usesAtsAccessControls);
+    const wanted = new Set(keys.map((k) => k.key));
+    const removals = i.configurations.filter((c) => !wanted.has(c.key)).map((c) => c.key);
+    for (const req of keys) {
       const row = stored.get(req.key);
       const value = desiredValue(req, row?.value, callbackUrl);
       if (value === null || value === "") {
@@ -108,16 +113,18 @@ export async function configurationPlan(customerId: string): Promise<ConfigPlan[
       entries[req.key] = value;
       if (!row || row.value !== value || row.syncState !== "SYNCED") needsSend = true;
     }
-    const send = needsSend && Object.keys(entries).length > 0;
+    const send = (needsSend && Object.keys(entries).length > 0) || removals.length > 0;
     const expectedState = missing.length > 0 ? "PENDING" : "SYNCED";
     return {
       integrationId: i.id,
       tuple: { integrationContext: i.integrationContext, integrationType: i.integrationType, tenantType: i.tenantType },
       entries,
+      removals,
       missing,
       needsSend: send,
+      needsWrite: needsSend && Object.keys(entries).length > 0,
       needsSettle: !send && (i.configSyncState !== expectedState || i.configSyncError !== waitingMessage(missing)),
-      fingerprint: JSON.stringify(entries),
+      fingerprint: JSON.stringify([entries, removals]),
     };
   });
 }
@@ -134,18 +141,26 @@ async function storeDesired(plan: ConfigPlan): Promise<void> {
   }
 }
 
-/** Marks what LinkedIn acknowledged, only where the value is still the one sent (an edit made meanwhile stays PENDING). */
-async function recordAcknowledged(plan: ConfigPlan): Promise<void> {
+/**
+ * Marks what LinkedIn acknowledged, only where the value is still the one sent (an edit made meanwhile
+ * stays PENDING); keys LinkedIn refused are recorded FAILED with its words (L15: the refusal is per key).
+ */
+async function recordAcknowledged(plan: ConfigPlan, refused: Record<string, string> = {}): Promise<void> {
+  for (const [key, message] of Object.entries(refused)) {
+    await db.integrationConfiguration.updateMany({ where: { integrationId: plan.integrationId, key }, data: { syncState: "FAILED", syncError: message } });
+  }
   for (const [key, value] of Object.entries(plan.entries)) {
+    if (key in refused) continue;
     await db.integrationConfiguration.updateMany({
       where: { integrationId: plan.integrationId, key, value },
       data: { syncState: "SYNCED", syncError: null, syncedAt: new Date() },
     });
   }
-  const waiting = waitingMessage(plan.missing);
+  const refusals = Object.values(refused);
+  const waiting = refusals.length > 0 ? refusals.join(" ") : waitingMessage(plan.missing);
   await db.$executeRaw`
     UPDATE "Integration" AS i SET
-      "configSyncState" = (CASE WHEN ${waiting}::text IS NULL AND NOT EXISTS (
+      "configSyncState" = (CASE WHEN ${refusals.length > 0} THEN 'FAILED' WHEN ${waiting}::text IS NULL AND NOT EXISTS (
           SELECT 1 FROM "IntegrationConfiguration" c WHERE c."integrationId" = i.id AND c."syncState" <> 'SYNCED'
         ) THEN 'SYNCED' ELSE 'PENDING' END)::"SyncState",
       "configSyncError" = ${waiting}::text,
@@ -166,6 +181,22 @@ async function recordRefused(plan: ConfigPlan, message: string, final: boolean):
     });
     if (final) await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
   });
+}
+
+/** Removes `plan.removals` at LinkedIn (L15 DELETE), then the stored rows. A 404 means LinkedIn has no such key: removed. */
+async function removeKeys(application: { id: string; clientId: string }, plan: ConfigPlan): Promise<void> {
+  if (plan.removals.length === 0) return;
+  try {
+    await deleteIntegrationConfigurations(application, integrationTuple(plan.tuple), plan.removals);
+  } catch (e) {
+    if (!(isLinkedInError(e) && e.kind === "not_found")) throw e;
+  }
+  await db.integrationConfiguration.deleteMany({ where: { integrationId: plan.integrationId, key: { in: plan.removals } } });
+}
+
+/** A 401 or 429 is about the whole application: its remaining calls would get the same answer (C26, C27). */
+function stopsTheApplication(e: LinkedInError): boolean {
+  return e.kind === "unauthorized" || e.kind === "rate_limited";
 }
 
 /** Plans where nothing needs sending but the row still says otherwise are settled without a call. */
@@ -191,6 +222,8 @@ export async function syncCustomerConfigurations(
   const failures: string[] = [];
   const seen = new Set<string>();
   let succeeded = 0;
+  let onlyKeyRefusals = true;
+  let stopped: string | null = null;
   const pending = (plans: ConfigPlan[]) => plans.filter((p) => p.needsSend && failedAt.get(p.integrationId) !== p.fingerprint);
 
   const pass = async () => {
@@ -201,22 +234,41 @@ export async function syncCustomerConfigurations(
       if (work.length === 0) return;
       for (const p of work) seen.add(p.integrationId);
       for (const plan of work) {
+        if (stopped !== null) {
+          // C26, C27: after a 401 or 429 the application's other calls are not made; they wait, visibly.
+          await recordRefused(plan, stopped, ctx.isLastAttempt);
+          failedAt.set(plan.integrationId, plan.fingerprint);
+          continue;
+        }
         await storeDesired(plan);
         await db.integration.update({ where: { id: plan.integrationId }, data: { configSyncState: "SYNCING" } });
+        const refused: Record<string, string> = {};
         try {
-          await writeIntegrationConfigurations(application, integrationTuple(plan.tuple), plan.entries);
+          await removeKeys(application, plan);
+          if (plan.needsWrite) {
+            const results = await writeIntegrationConfigurations(application, integrationTuple(plan.tuple), plan.entries);
+            for (const [key, words] of Object.entries(results)) if (words !== null) refused[key] = describeKeyRefusal(key, plan.tuple.integrationType, words);
+          }
         } catch (e) {
           if (!isLinkedInError(e)) throw e;
           const message = describeSyncFailure("settings", { status: e.httpStatus ?? null, detail: e.message, retryable: e.retryable });
-          await recordRefused(plan, ctx.isLastAttempt ? describeGaveUp(message, ctx.attempt) : message, ctx.isLastAttempt);
+          const shown = ctx.isLastAttempt ? describeGaveUp(message, ctx.attempt) : message;
+          await recordRefused(plan, shown, ctx.isLastAttempt);
+          if (stopsTheApplication(e)) stopped = shown;
+          onlyKeyRefusals = false;
           failedAt.set(plan.integrationId, plan.fingerprint);
           failures.push(message);
           await ctx.progress({ total: seen.size, succeeded, failed: failedAt.size });
           continue;
         }
-        await recordAcknowledged(plan);
-        failedAt.delete(plan.integrationId);
-        succeeded += 1;
+        await recordAcknowledged(plan, refused);
+        if (Object.keys(refused).length > 0) {
+          failedAt.set(plan.integrationId, plan.fingerprint);
+          failures.push(Object.values(refused).join(" "));
+        } else {
+          failedAt.delete(plan.integrationId);
+          succeeded += 1;
+        }
         await ctx.progress({ total: seen.size, succeeded, failed: failedAt.size });
       }
     }
@@ -224,6 +276,10 @@ export async function syncCustomerConfigurations(
 
   const ran = await underSyncLock(`onramp:sync-configurations:${customerId}`, pass, async () => pending(await configurationPlan(customerId)).length > 0);
   if (ran === null) return { total: 0, succeeded: 0, failed: 0, handedOver: true };
+  if (failedAt.size > 0 && onlyKeyRefusals) {
+    // Retrying sends the same keys to the same refusal: a person edits the key table, then re-sends.
+    throw new PermanentJobError("unprocessable", `LinkedIn refused settings of ${failedAt.size} of ${seen.size} integrations. ${failures[failures.length - 1] ?? ""}`);
+  }
   if (failedAt.size > 0) {
     throw new SafeError(
       "upstream_unavailable",

@@ -1,14 +1,14 @@
 import "server-only";
 // Reading one customer's integrations for the page and the SWR route (issue #4).
 import { db } from "@/lib/db/client";
-import { requirementsByType, withCallbackUrl } from "./config-sync";
+import { keysFor, requirementsByType } from "./config-sync";
 import { integrationTypeLabel } from "./types";
 import type { IntegrationListResponse, IntegrationView } from "./view";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export async function integrationList(customerId: string): Promise<IntegrationListResponse> {
-  const [rows, requirements, jobs] = await Promise.all([
+  const [rows, requirements, jobs, customer] = await Promise.all([
     db.integration.findMany({
       where: { customerId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -20,6 +20,7 @@ export async function integrationList(customerId: string): Promise<IntegrationLi
       orderBy: { createdAt: "desc" },
       take: 10,
     }),
+    db.customer.findUnique({ where: { id: customerId }, select: { usesAtsAccessControls: true } }),
   ]);
 
   const integrations: IntegrationView[] = rows.map((i) => {
@@ -35,7 +36,7 @@ export async function integrationList(customerId: string): Promise<IntegrationLi
       statusChangedAt: i.statusChangedAt.toISOString(),
       nameSync: { state: i.nameSyncState, error: i.nameSyncError, syncedAt: iso(i.nameSyncedAt), attempts: i.nameSyncAttempts },
       configSync: { state: i.configSyncState, error: i.configSyncError, syncedAt: iso(i.configSyncedAt) },
-      configurations: withCallbackUrl(i.integrationType, requirements.get(i.integrationType) ?? []).map((req) => {
+      configurations: keysFor(requirements.get(i.integrationType) ?? [], customer?.usesAtsAccessControls ?? false).map((req) => {
         const row = stored.get(req.key);
         const visible = req.valueSource !== "CALLBACK_URL";
         return {

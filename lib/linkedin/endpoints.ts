@@ -17,6 +17,8 @@ export const ENDPOINTS = {
   syncIntegrationNames: "POST /v2/atsIntegrations (batch_partial_update)",
   /** Integration configurations (C15–C17). */
   writeConfigurations: "PUT /v2/atsIntegrations/{key}/configurations",
+  /** Removing integration configurations (L15: a customer that adopts ACLs). */
+  deleteConfigurations: "DELETE /v2/atsIntegrations/{key}/configurations",
   /** q=request finder (C19). */
   lookupByRequest: "GET /v2/atsIntegrations?q=request",
   /** Batch get by ids (C19b). */

@@ -40,7 +40,7 @@ export interface LinkedInRequest<S extends z.ZodType> {
   applicationId?: string;
   /** Whose keys these are, for messages: a customer's application or the vendor's parent one. */
   subject?: "customer" | "vendor";
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   url: string;
   headers?: Record<string, string>;
   body?: LinkedInRequestBody;

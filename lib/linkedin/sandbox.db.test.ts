@@ -7,7 +7,7 @@ import { decryptSecret } from "@/lib/crypto/secrets";
 import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { callsToday } from "./call-count";
 import { integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
-import { writeIntegrationConfigurations } from "./configurations";
+import { deleteIntegrationConfigurations, writeIntegrationConfigurations } from "./configurations";
 import { ENDPOINTS } from "./endpoints";
 import { LinkedInError } from "./errors";
 import { syncIntegrationNames } from "./integration-names";
@@ -48,7 +48,7 @@ async function callsOf(clientId: string, endpoint: string): Promise<SandboxCall[
 const tupleOf = (prefix: string, n: number): IntegrationTuple =>
   integrationTuple({
     integrationContext: `urn:li:organization:${prefix}${n}`,
-    integrationType: n % 2 === 0 ? "RECRUITER_SYSTEM_CONNECT_COMPANY" : "APPLY_CONNECT",
+    integrationType: n % 2 === 0 ? "ONE_CLICK_EXPORT" : "IN_ATS_INDICATOR",
     tenantType: "RECRUITER",
   });
 
@@ -121,14 +121,22 @@ describe("against the LinkedIn sandbox", () => {
     }
   });
 
-  it("C15/C16: writes the callback URL configuration; the sandbox keeps it", async () => {
+  it("C15/C16, L14, L15: writes CALLBACK_URL on ONE_CLICK_EXPORT and the sandbox keeps it; on IN_ATS_INDICATOR it is refused alone", async () => {
     const { app, tuples } = await customerWithIntegrations(2);
     const callbackUrl = `https://onramp.example.com/api/linkedin/callback/${randomUUID()}`;
-    for (const t of tuples) await writeIntegrationConfigurations(app, t, { CALLBACK_URL: callbackUrl });
-    const state = await admin<{ integrations: { clientId: string; integrationContext: string; configurations: Record<string, { string?: string }> }[] }>("GET", "/state");
+    const [oneClick, indicator] = tuples as [IntegrationTuple, IntegrationTuple];
+    expect(await writeIntegrationConfigurations(app, oneClick, { CALLBACK_URL: callbackUrl, JOB_POSTING_VIEWERS: "ALL_PRODUCT_USERS" })).toEqual({
+      CALLBACK_URL: null,
+      JOB_POSTING_VIEWERS: null,
+    });
+    const refused = await writeIntegrationConfigurations(app, indicator, { CALLBACK_URL: callbackUrl, APPLICATION_VIEWERS: "ALL_PRODUCT_USERS" });
+    expect(refused.APPLICATION_VIEWERS).toBeNull();
+    expect(refused.CALLBACK_URL).toMatch(/"Configuration key CALLBACK_URL is not supported for integration type IN_ATS_INDICATOR.*" \(HTTP 400\)/);
+    await deleteIntegrationConfigurations(app, oneClick, ["JOB_POSTING_VIEWERS"]);
+    const state = await admin<{ integrations: { clientId: string; integrationType: string; configurations: Record<string, { string?: string }> }[] }>("GET", "/state");
     const ours = state.integrations.filter((i) => i.clientId === app.clientId);
-    expect(ours).toHaveLength(2);
-    for (const i of ours) expect(i.configurations.CALLBACK_URL).toEqual({ string: callbackUrl });
+    expect(ours.find((i) => i.integrationType === "ONE_CLICK_EXPORT")?.configurations).toEqual({ CALLBACK_URL: { string: callbackUrl } });
+    expect(ours.find((i) => i.integrationType === "IN_ATS_INDICATOR")?.configurations).toEqual({ APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" } });
   });
 
   it("C19: q=request follows the sandbox's paging to the end", async () => {

@@ -61,10 +61,18 @@ export function parseNotificationBody(bytes: Uint8Array): PayloadResult {
   if (LONE_SURROGATE.test(body.id) || LONE_SURROGATE.test(body.type)) return fail("The id and type must be valid Unicode text.");
 
   let expiresAt: Date | null = null;
-  const raw = body.expiresAt;
+  // C22: the seed's field table spells it expiresAt, its sample expires_at; both are read, and two
+  // different values are refused rather than guessed between.
+  const camel = body.expiresAt;
+  const snake = body.expires_at;
+  if (camel !== undefined && camel !== null && snake !== undefined && snake !== null && camel !== snake) {
+    return fail(`expiresAt (${JSON.stringify(camel)}) and expires_at (${JSON.stringify(snake)}) disagree; send one of them.`);
+  }
+  const field = camel !== undefined && camel !== null ? "expiresAt" : "expires_at";
+  const raw = camel ?? snake;
   if (raw !== undefined && raw !== null) {
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > MAX_EPOCH_MS) {
-      return fail(`expiresAt must be epoch milliseconds (a non-negative integer), got ${typeof raw === "number" ? String(raw) : describe(raw)}.`);
+      return fail(`${field} must be epoch milliseconds (a non-negative integer), got ${typeof raw === "number" ? String(raw) : describe(raw)}.`);
     }
     expiresAt = raw === 0 ? null : new Date(raw);
   }

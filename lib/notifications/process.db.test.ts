@@ -201,9 +201,9 @@ async function sandboxToken(c: { clientId: string; clientSecret: string }): Prom
 
 async function putCallbackUrl(token: string, t: { integrationContext: string; integrationType: string; tenantType: string }, url: string) {
   const key = `integrationContext=${encodeURIComponent(t.integrationContext)}&integrationType=${t.integrationType}&tenantType=${t.tenantType}&dataProvider=ATS`;
-  const res = await fetch(`${sandbox.url}/v2/atsIntegrations/${key}/configurations`, {
+  const res = await fetch(`${sandbox.url}/v2/atsIntegrations/${key}/configurations?ids=CALLBACK_URL`, {
     method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-restli-method": "batch_update" },
     body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
   });
   if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);

@@ -74,6 +74,18 @@ describe("C22/C23: reading a signed body", () => {
     expect(parseNotificationBody(enc(body))).toEqual({ ok: false, errorMessage: message });
   });
 
+  it("C22: reads expires_at (the seed's sample) as well as expiresAt (its field table)", () => {
+    const snake = parseNotificationBody(enc('{"id":"a","type":"EXPORT_CANDIDATE_PROFILE","expires_at":1481402799192}'));
+    expect(snake.ok && snake.payload.expiresAt).toEqual(new Date(1481402799192));
+    const both = parseNotificationBody(enc('{"id":"a","type":"T","expiresAt":1481402799192,"expires_at":1481402799192}'));
+    expect(both.ok && both.payload.expiresAt).toEqual(new Date(1481402799192));
+    expect(parseNotificationBody(enc('{"id":"a","type":"T","expiresAt":1,"expires_at":2}'))).toEqual({
+      ok: false,
+      errorMessage: "expiresAt (1) and expires_at (2) disagree; send one of them.",
+    });
+    expect(parseNotificationBody(enc('{"id":"a","type":"T","expires_at":"soon"}'))).toMatchObject({ ok: false, errorMessage: expect.stringMatching(/^expires_at must be epoch/) });
+  });
+
   it("keeps a real surrogate pair (an emoji) in an id", () => {
     const r = parseNotificationBody(enc('{"id":"a\\ud83d\\ude00","type":"T"}'));
     expect(r.ok && r.payload.id).toBe("a😀");

@@ -17,7 +17,7 @@ async function integration(status: OnboardingStatus = "REQUESTED") {
     data: {
       customerId: customer.id,
       integrationContext: `urn:li:organization:a${randomUUID().slice(0, 8)}`,
-      integrationType: "RECRUITER_SYSTEM_CONNECT",
+      integrationType: "ONE_CLICK_EXPORT",
       tenantType: "RECRUITER",
       name: "Apply test integration",
       onboardingStatus: status,

@@ -212,7 +212,7 @@ describe("/api/v1/integrations", () => {
         data: {
           customerId: id,
           integrationContext: `urn:li:organization:${i}`,
-          integrationType: "RECRUITER_SYSTEM_CONNECT",
+          integrationType: "ONE_CLICK_EXPORT",
           tenantType: "RECRUITER",
           name: `Integration ${i}`,
           onboardingStatus: i < 3 ? "ENABLED" : "REQUESTED",

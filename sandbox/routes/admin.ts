@@ -54,6 +54,8 @@ const schemas = {
       autoPartnerReady: z.boolean(),
       dropNotifications: z.boolean(),
       lookupKeyStyle: z.enum(["answer", "documented"]),
+      configurationKeys: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/))),
+      integrationTypes: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
     })
     .partial()
     .strict(),

@@ -68,6 +68,11 @@ export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime)
   const errors: Record<string, { status: number; message: string }> = {};
   for (const { key, name } of entities) {
     const answerKey = formatAnswerKey(key);
+    if (!state.settings.integrationTypes.includes(key.integrationType)) {
+      // L13: LinkedIn lists its integration types; another is refused (per entity, C14) unless configured.
+      errors[answerKey] = { status: 400, message: `Unknown integration type ${key.integrationType}` };
+      continue;
+    }
     const integration = state.findIntegration(clientId, key);
     if (!integration) {
       // C14: one bad entity does not fail the batch; it answers in `errors` under its own key.

@@ -1,12 +1,14 @@
-// PUT/GET /v2/atsIntegrations/{compound key}/configurations — configurations of one integration
-// (C15–C17). The path shape comes from LinkedIn's "Integration Configurations" page, not the seeds.
+// PUT/GET/DELETE /v2/atsIntegrations/{compound key}/configurations — configurations of one integration
+// (C15–C17), as LinkedIn's Postman collection sends them (L15): PUT with `x-restli-method: batch_update`
+// and `?ids=` naming exactly the body's keys, DELETE with `?ids=` and no body. Keys are checked against
+// the type's table (L14, the `configurationKeys` setting); the viewers keys take ALL_PRODUCT_USERS only.
 import { z } from "zod";
 import { authenticate } from "../auth";
 import { keyProblem, parseCompoundKey, type IntegrationKey, type Parsed } from "../compound-key";
 import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
 import { callbackUrlOf, CALLBACK_URL_KEY, maybeAutoPartnerReady } from "../onboarding";
 import type { Runtime } from "../runtime";
-import type { ConfigurationValue, SandboxState } from "../state";
+import type { ConfigurationValue, Integration, SandboxState } from "../state";
 
 const valueSchema = z.union([
   z.object({ string: z.string() }).strict(),
@@ -79,18 +81,20 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
     return { status: 200, json: { elements, paging: { count: elements.length, start: 0, links: [] } } };
   }
 
+  const idsInQuery = ctx.url.searchParams.getAll("ids");
+  if (ctx.method === "DELETE") return deleteKeys(ctx, integration, idsInQuery);
+
+  // L15: the collection always sends batch_update (compared case-insensitively, as Rest.li does).
   const method = ctx.header("x-restli-method");
-  if (method !== undefined && method.toLowerCase() !== "batch_update")
-    return apiError(400, `x-restli-method, when given, must be batch_update, got "${method}"`);
+  if (method?.toLowerCase() !== "batch_update") return apiError(400, `x-restli-method must be batch_update (L15), got ${method === undefined ? "none" : `"${method}"`}`);
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
   const parsed = bodySchema.safeParse(body.value);
   if (!parsed.success) return apiError(400, `body: ${describeIssues(parsed.error.issues)}`);
   const entries = Object.entries(parsed.data.entities) as [string, { configurationValue: ConfigurationValue }][];
   ctx.note.entityCount = entries.length;
-  const idsInQuery = ctx.url.searchParams.getAll("ids");
-  if (idsInQuery.length > 0 && [...idsInQuery].sort().join() !== entries.map(([k]) => k).sort().join())
-    return apiError(400, "ids in the query must match the keys of entities");
+  if ([...idsInQuery].sort().join() !== entries.map(([k]) => k).sort().join())
+    return apiError(400, `?ids= must name exactly the keys of entities (L15), got ids=[${idsInQuery.join(", ")}]`);
 
   for (const [name, { configurationValue }] of entries) {
     if (name !== CALLBACK_URL_KEY) continue;
@@ -101,14 +105,43 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
     if (other) return apiError(400, `CALLBACK_URL is already the callback of another customer application (C21)`);
   }
   const results: Record<string, { status: number }> = {};
+  const errors: Record<string, { status: number; message: string }> = {};
   for (const [name, { configurationValue }] of entries) {
+    const problem = keyProblem14(state, integration.integrationType, name, configurationValue);
+    if (problem) {
+      errors[name] = { status: 400, message: problem };
+      continue;
+    }
     integration.configurations[name] = configurationValue;
     results[name] = { status: 204 };
   }
+  for (const [name, e] of Object.entries(errors))
+    state.recordRejection({ at: Date.now(), endpoint: "configurations", clientId: auth.app.clientId, status: e.status, reason: `${name}: ${e.message}` });
   integration.updatedAt = Date.now();
   noteSecondCallbackUrl(state, auth.app.clientId);
   maybeAutoPartnerReady(state, integration);
-  return { status: 200, json: { errors: {}, results } };
+  return { status: 200, json: { errors, results } };
+}
+
+const VIEWERS_KEYS = new Set(["JOB_POSTING_VIEWERS", "APPLICATION_VIEWERS"]);
+
+/** L14: only the type's keys (the `configurationKeys` setting); the viewers keys take ALL_PRODUCT_USERS only. */
+function keyProblem14(state: SandboxState, type: string, key: string, value: ConfigurationValue): string | null {
+  const allowed = state.settings.configurationKeys[type] ?? [];
+  if (!allowed.includes(key))
+    return `Configuration key ${key} is not supported for integration type ${type}${allowed.length ? ` (supported: ${allowed.join(", ")})` : " (it takes no configuration keys)"}`;
+  if (VIEWERS_KEYS.has(key) && !("string" in value && value.string === "ALL_PRODUCT_USERS"))
+    return `${key} only takes the value ALL_PRODUCT_USERS; remove the key instead when the customer uses access controls`;
+  return null;
+}
+
+/** L15: DELETE …/configurations?ids=K removes the keys. ASSUMPTION: 204 without a body; an absent key is no error. */
+function deleteKeys(ctx: RequestContext, integration: Integration, ids: string[]): Reply {
+  if (ids.length === 0) return apiError(400, "?ids= must name the configuration keys to delete (L15)");
+  ctx.note.entityCount = ids.length;
+  for (const key of ids) delete integration.configurations[key];
+  integration.updatedAt = Date.now();
+  return { status: 204 };
 }
 
 /** C21: a customer never has two callback URLs. Accepted (rotation happens) but shown as a violation. */

@@ -27,12 +27,12 @@ describe("batch_partial_update (C10–C14)", () => {
     expect(res.body).toEqual({
       errors: {},
       results: {
-        "integrationType=RECRUITER_SYSTEM_CONNECT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw": { status: 204 },
+        "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw": { status: 204 },
       },
     });
     const state = await sb.admin("/_sandbox/state");
     const stored = state.body.integrations.find((i: any) => i.clientId === c.clientId);
-    expect(stored).toMatchObject({ integrationName: "Acme RECRUITER_SYSTEM_CONNECT", onboardingStatus: "REQUESTED" });
+    expect(stored).toMatchObject({ integrationName: "Acme ONE_CLICK_EXPORT", onboardingStatus: "REQUESTED" });
   });
 
   it("C14: an entity the customer never authorized fails alone, in errors, while the others succeed", async () => {
@@ -81,7 +81,7 @@ describe("batch_partial_update (C10–C14)", () => {
   it("matches query ids and body keys as compound keys: reordered, encoded body keys are the same entities", async () => {
     const t = RSC("403");
     const c = await customerWith([t]);
-    const reordered = `tenantType=RECRUITER&dataProvider=ATS&integrationType=RECRUITER_SYSTEM_CONNECT&integrationContext=${encodeURIComponent(t.integrationContext)}`;
+    const reordered = `tenantType=RECRUITER&dataProvider=ATS&integrationType=ONE_CLICK_EXPORT&integrationContext=${encodeURIComponent(t.integrationContext)}`;
     const res = await sb.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token, batchInit({ entities: { [reordered]: { patch: { $set: { integrationName: "X" } } } } }));
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.results)).toHaveLength(1);

@@ -25,7 +25,7 @@ describe("compound keys (C14)", () => {
   });
 
   it("C12: dataProvider must be ATS and the context an organization or contract urn", () => {
-    const base = { integrationContext: "urn:li:contract:77", integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER", dataProvider: "ATS" };
+    const base = { integrationContext: "urn:li:contract:77", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER", dataProvider: "ATS" };
     expect(keyProblem(base)).toBeNull();
     expect(keyProblem({ ...base, dataProvider: "CRM" })).toMatch(/dataProvider/);
     expect(keyProblem({ ...base, integrationContext: "urn:li:company:77" })).toMatch(/integrationContext/);

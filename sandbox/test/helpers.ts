@@ -58,9 +58,10 @@ export interface Tuple {
   tenantType: string;
 }
 
+/** The RSC company bundle's One-Click Export tuple (L12), the type that takes CALLBACK_URL (L14). */
 export const RSC = (org: string): Tuple => ({
   integrationContext: `urn:li:organization:${org}`,
-  integrationType: "RECRUITER_SYSTEM_CONNECT",
+  integrationType: "ONE_CLICK_EXPORT",
   tenantType: "RECRUITER",
 });
 
@@ -100,9 +101,9 @@ export async function authorize(sb: TestSandbox, clientId: string, tuples: Tuple
 }
 
 export async function putCallbackUrl(sb: TestSandbox, token: string, t: Tuple, url: string) {
-  return sb.api(`/v2/atsIntegrations/${encodeURIComponent(bodyKey(t)).replace(/%26/g, "&").replace(/%3D/g, "=")}/configurations`, token, {
+  return sb.api(`/v2/atsIntegrations/${encodeURIComponent(bodyKey(t)).replace(/%26/g, "&").replace(/%3D/g, "=")}/configurations?ids=CALLBACK_URL`, token, {
     method: "PUT",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "x-restli-method": "batch_update" },
     body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
   });
 }

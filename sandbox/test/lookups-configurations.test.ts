@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCompoundKey } from "../compound-key";
+import { L14_CONFIGURATION_KEYS } from "../state";
 import { authorize, bodyKey, idsQuery, putCallbackUrl, RSC, startTestSandbox, type TestSandbox, type Tuple } from "./helpers";
 
 let sb: TestSandbox;
@@ -78,10 +79,12 @@ describe("lookup by ids (C19b)", () => {
 });
 
 describe("configurations (C15, C16, C21)", () => {
-  const put = (token: string, t: Tuple, entities: unknown, pathKey = encodeURIComponent(bodyKey(t))) =>
-    sb.api(`/v2/atsIntegrations/${pathKey}/configurations`, token, {
+  const ids = (entities: unknown) =>
+    typeof entities === "object" && entities !== null ? Object.keys(entities).map((k) => `ids=${encodeURIComponent(k)}`).join("&") : "";
+  const put = (token: string, t: Tuple, entities: unknown, pathKey = encodeURIComponent(bodyKey(t)), headers: Record<string, string> = { "x-restli-method": "batch_update" }, query = ids(entities)) =>
+    sb.api(`/v2/atsIntegrations/${pathKey}/configurations?${query}`, token, {
       method: "PUT",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...headers },
       body: JSON.stringify({ entities }),
     });
 
@@ -136,8 +139,49 @@ describe("configurations (C15, C16, C21)", () => {
     expect((await put(c.token, t, { callback_url: { configurationValue: { string: "https://x.example.com/" } } })).status).toBe(400);
     expect((await put(c.token, t, {})).status).toBe(400);
     expect((await put(c.token, t, { CALLBACK_URL: { configurationValue: { boolean: true } } })).status).toBe(400);
-    expect((await put(c.token, t, { ENTITY_VISIBILITY_DEFAULT: { configurationValue: { boolean: true } } })).status).toBe(200);
     expect((await put(c.token, RSC("cfg7"), { X: { configurationValue: { string: "y" } } })).status).toBe(404);
     expect((await put(c.token, t, { X: { configurationValue: { string: "y" } } }, "integrationContext=urn:li:company:1")).status).toBe(400);
+  });
+
+  it("L15: needs x-restli-method batch_update and ?ids= naming exactly the body's keys", async () => {
+    const c = await sb.customer();
+    const t = RSC("cfg8");
+    await authorize(sb, c.clientId, [t]);
+    const entities = { CALLBACK_URL: { configurationValue: { string: "https://portal.example.com/cb/8" } } };
+    expect((await put(c.token, t, entities, undefined, {})).status).toBe(400);
+    expect((await put(c.token, t, entities, undefined, { "x-restli-method": "batch_partial_update" })).status).toBe(400);
+    expect((await put(c.token, t, entities, undefined, undefined, "")).status).toBe(400);
+    expect((await put(c.token, t, entities, undefined, undefined, "ids=CALLBACK_URL&ids=JOB_POSTING_VIEWERS")).status).toBe(400);
+    expect((await put(c.token, t, entities, undefined, { "X-RestLi-Method": "BATCH_UPDATE" })).status).toBe(200);
+  });
+
+  it("L14: only the type's keys, the viewers keys only ALL_PRODUCT_USERS, each refused alone; DELETE removes a key", async () => {
+    const c = await sb.customer();
+    const t = RSC("cfg9");
+    const indicator = { ...RSC("cfg9"), integrationType: "IN_ATS_INDICATOR" };
+    await authorize(sb, c.clientId, [t, indicator]);
+    const res = await put(c.token, t, {
+      JOB_POSTING_VIEWERS: { configurationValue: { string: "ALL_PRODUCT_USERS" } },
+      APPLICATION_VIEWERS: { configurationValue: { string: "ALL_PRODUCT_USERS" } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.results).toEqual({ JOB_POSTING_VIEWERS: { status: 204 } });
+    expect(res.body.errors.APPLICATION_VIEWERS).toMatchObject({ status: 400, message: expect.stringMatching(/not supported for integration type ONE_CLICK_EXPORT/) });
+    const wrong = await put(c.token, indicator, { APPLICATION_VIEWERS: { configurationValue: { string: "RECRUITERS" } } });
+    expect(wrong.body.errors.APPLICATION_VIEWERS.message).toMatch(/only takes the value ALL_PRODUCT_USERS/);
+    expect((await put(c.token, indicator, { CALLBACK_URL: { configurationValue: { string: "https://portal.example.com/cb/9" } } })).body.errors.CALLBACK_URL).toBeDefined();
+
+    const path = `/v2/atsIntegrations/${encodeURIComponent(bodyKey(t))}/configurations`;
+    expect((await sb.api(path, c.token, { method: "DELETE" })).status).toBe(400);
+    expect((await sb.api(`${path}?ids=JOB_POSTING_VIEWERS`, c.token, { method: "DELETE" })).status).toBe(204);
+    expect((await sb.api(path, c.token)).body.elements).toEqual([]);
+
+    // The table is a run-time setting: an operator of the sandbox may teach it more keys.
+    await sb.admin("/_sandbox/settings", { configurationKeys: { ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS", "APPLICATION_VIEWERS"] } });
+    try {
+      expect((await put(c.token, t, { APPLICATION_VIEWERS: { configurationValue: { string: "ALL_PRODUCT_USERS" } } })).body.results).toEqual({ APPLICATION_VIEWERS: { status: 204 } });
+    } finally {
+      await sb.admin("/_sandbox/settings", { configurationKeys: L14_CONFIGURATION_KEYS });
+    }
   });
 });

@@ -44,8 +44,8 @@ describe("INTEGRATION_STATUS_CHANGE push (C19, C20)", () => {
         {
           dataProvider: "ATS",
           integrationContext: c.t.integrationContext,
-          integrationName: "Acme RECRUITER_SYSTEM_CONNECT",
-          integrationType: "RECRUITER_SYSTEM_CONNECT",
+          integrationName: "Acme ONE_CLICK_EXPORT",
+          integrationType: "ONE_CLICK_EXPORT",
           onboardingStatus: "ENABLED",
           tenantType: "RECRUITER",
         },
@@ -145,7 +145,7 @@ describe("dropNotifications and arbitrary pushes", () => {
       const log = await waitFor(async () => (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId));
       expect(log.outcome).toBe("suppressed");
       const poll = await sb.api(`/v2/atsIntegrations?${idsQuery([c.t])}`, c.token);
-      expect(Object.values(poll.body.results)).toEqual([{ integrationName: "Acme RECRUITER_SYSTEM_CONNECT", onboardingStatus: "ENABLED" }]);
+      expect(Object.values(poll.body.results)).toEqual([{ integrationName: "Acme ONE_CLICK_EXPORT", onboardingStatus: "ENABLED" }]);
       expect(receiver.received).toHaveLength(0);
     } finally {
       await sb.admin("/_sandbox/faults", undefined, "DELETE");

@@ -46,13 +46,14 @@ describe("widget endpoints", () => {
     expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Content-Type/i);
   });
 
-  it("authorize maps each bundled type to its tuple and records it REQUESTED", async () => {
+  it("L12: authorize expands each bundle into LinkedIn's tuples and records them REQUESTED", async () => {
     const c = await sb.customer();
-    const cases: [string, string, object][] = [
-      ["RECRUITER_SYSTEM_CONNECT_COMPANY", "1001", { integrationContext: "urn:li:organization:1001", integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" }],
-      ["RECRUITER_SYSTEM_CONNECT_CONTRACT", "2002", { integrationContext: "urn:li:contract:2002", integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" }],
-      ["APPLY_CONNECT", "1001", { integrationContext: "urn:li:organization:1001", integrationType: "APPLY_CONNECT", tenantType: "JOBS" }],
-      ["APPLY_WITH_LINKEDIN", "1001", { integrationContext: "urn:li:organization:1001", integrationType: "APPLY_WITH_LINKEDIN", tenantType: "JOBS" }],
+    const org = (integrationType: string, tenantType = "RECRUITER") => ({ integrationContext: "urn:li:organization:1001", integrationType, tenantType });
+    const cases: [string, string, object[]][] = [
+      ["RECRUITER_SYSTEM_CONNECT_COMPANY", "1001", [org("ONE_CLICK_EXPORT"), org("IN_ATS_INDICATOR"), org("PROFILE_PLUGIN")]],
+      ["RECRUITER_SYSTEM_CONNECT_CONTRACT", "2002", [{ integrationContext: "urn:li:contract:2002", integrationType: "CSA_API", tenantType: "RECRUITER" }]],
+      ["APPLY_CONNECT", "1001", [org("APPLY_CONNECT", "JOBS")]],
+      ["APPLY_WITH_LINKEDIN", "1001", [org("APPLY_WITH_LINKEDIN", "JOBS")]],
     ];
     for (const [type, id, tuple] of cases) {
       const res = await fetch(`${sb.url}${WIDGET}/authorize`, {
@@ -61,10 +62,10 @@ describe("widget endpoints", () => {
         body: JSON.stringify({ apiKey: c.clientId, bundledIntegrationType: type, id }),
       });
       expect(res.status, type).toBe(200);
-      expect(await res.json()).toEqual({ integrations: [tuple] });
+      expect(await res.json()).toEqual({ integrations: tuple });
     }
     const state = (await sb.admin("/_sandbox/state")).body.integrations.filter((i: any) => i.clientId === c.clientId);
-    expect(state).toHaveLength(4);
+    expect(state).toHaveLength(6);
     expect(state.every((i: any) => i.onboardingStatus === "REQUESTED")).toBe(true);
     const authorizeWith = (body: object) =>
       fetch(`${sb.url}${WIDGET}/authorize`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -117,9 +118,11 @@ describe("widget in a (fake) page (C5–C8)", () => {
     input.value = "4gX03uw";
     button.dispatch("click");
     await waitFor(() => received.length > 0);
-    expect(received[0]).toEqual([{ integrationContext: "urn:li:organization:4gX03uw", integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" }]);
+    const ctx = "urn:li:organization:4gX03uw";
+    expect(received[0]).toEqual(["ONE_CLICK_EXPORT", "IN_ATS_INDICATOR", "PROFILE_PLUGIN"].map((integrationType) => ({ integrationContext: ctx, integrationType, tenantType: "RECRUITER" })));
     const stored = (await sb.admin("/_sandbox/state")).body.integrations.filter((i: any) => i.clientId === c.clientId);
-    expect(stored).toMatchObject([{ integrationContext: "urn:li:organization:4gX03uw", onboardingStatus: "REQUESTED" }]);
+    expect(stored).toHaveLength(3);
+    expect(stored.every((i: any) => i.integrationContext === ctx && i.onboardingStatus === "REQUESTED")).toBe(true);
     expect(doc.errors).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
-// Which tuples a bundled integration type of the widget (C6) yields when the customer authorizes it.
-// The seeds do not say; this mapping is the sandbox's assumption (docs/SANDBOX.md).
+// Which tuples a bundled integration type of the plugin (C6, L11) yields when the customer authorizes
+// it: L12, inferred from the tuples LinkedIn's own Postman collections write after onboarding.
+// A bundle is not an integration type; the RSC company bundle yields three tuples.
 import type { IntegrationTuple } from "../state";
 
 export interface BundledType {
@@ -8,23 +9,23 @@ export interface BundledType {
   tuples: (id: string) => IntegrationTuple[];
 }
 
+const organization = (id: string, types: string[], tenantType: string): IntegrationTuple[] =>
+  types.map((integrationType) => ({ integrationContext: `urn:li:organization:${id}`, integrationType, tenantType }));
+
 export const BUNDLED_TYPES: Record<string, BundledType> = {
+  // L12: (urn:li:organization:N, ONE_CLICK_EXPORT | IN_ATS_INDICATOR | PROFILE_PLUGIN, RECRUITER)
   RECRUITER_SYSTEM_CONNECT_COMPANY: {
     idKind: "organization",
-    tuples: (id) => [{ integrationContext: `urn:li:organization:${id}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" }],
+    tuples: (id) => organization(id, ["ONE_CLICK_EXPORT", "IN_ATS_INDICATOR", "PROFILE_PLUGIN"], "RECRUITER"),
   },
+  // L12: (urn:li:contract:N, CSA_API, RECRUITER)
   RECRUITER_SYSTEM_CONNECT_CONTRACT: {
     idKind: "contract",
-    tuples: (id) => [{ integrationContext: `urn:li:contract:${id}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" }],
+    tuples: (id) => [{ integrationContext: `urn:li:contract:${id}`, integrationType: "CSA_API", tenantType: "RECRUITER" }],
   },
-  APPLY_CONNECT: {
-    idKind: "organization",
-    tuples: (id) => [{ integrationContext: `urn:li:organization:${id}`, integrationType: "APPLY_CONNECT", tenantType: "JOBS" }],
-  },
-  APPLY_WITH_LINKEDIN: {
-    idKind: "organization",
-    tuples: (id) => [{ integrationContext: `urn:li:organization:${id}`, integrationType: "APPLY_WITH_LINKEDIN", tenantType: "JOBS" }],
-  },
+  // L12: PM-AC / PM-AWLI tuples
+  APPLY_CONNECT: { idKind: "organization", tuples: (id) => organization(id, ["APPLY_CONNECT"], "JOBS") },
+  APPLY_WITH_LINKEDIN: { idKind: "organization", tuples: (id) => organization(id, ["APPLY_WITH_LINKEDIN"], "JOBS") },
 };
 
 export const WIDGET_ID = /^[A-Za-z0-9]{1,40}$/;

@@ -6,8 +6,10 @@ import { redirect } from "next/navigation";
 import { withAction, type ActionState } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { setApplicationKeys } from "@/lib/customers/application-keys";
+import { resyncConfigurations, setUsesAtsAccessControls } from "@/lib/customers/access-controls";
 import { rotateCallbackKey } from "@/lib/customers/callback-key";
 import {
+  accessControlsFormSchema,
   applicationKeysFormSchema,
   archiveFormSchema,
   customerEditFormSchema,
@@ -60,5 +62,16 @@ export const requestProvisioningAction = withAction(OPERATOR_ONLY, customerIdFor
 export const rotateCallbackKeyAction = withAction(OPERATOR_ONLY, rotateCallbackFormSchema, async (actor, { customerId }) => {
   const { message } = await rotateCallbackKey(actor, customerId);
   revalidatePath(settingsPath(customerId));
+  return { ok: true, message };
+});
+
+export const setAccessControlsAction = withAction(OPERATOR_ONLY, accessControlsFormSchema, async (actor, { customerId, usesAtsAccessControls }) => {
+  const { message } = await setUsesAtsAccessControls(actor, customerId, usesAtsAccessControls);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message };
+});
+
+export const resyncConfigurationsAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
+  const { message } = await resyncConfigurations(actor, customerId);
   return { ok: true, message };
 });

@@ -23,7 +23,7 @@ export function sandboxAdmin(baseUrl: () => string): SandboxAdmin {
 export type TestTuple = { integrationContext: string; integrationType: string; tenantType: string };
 
 export function newTuple(n = 0): TestTuple {
-  return { integrationContext: `urn:li:organization:t${randomUUID().slice(0, 8)}${n}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER" };
+  return { integrationContext: `urn:li:organization:t${randomUUID().slice(0, 8)}${n}`, integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" };
 }
 
 /** A customer whose application both Onramp and the sandbox know (C1: keys entered by hand). */

@@ -14,7 +14,9 @@ import { latestProvisioningJob } from "@/lib/customers/provisioning";
 import { findCustomer } from "@/lib/customers/queries";
 import {
   requestProvisioningAction,
+  resyncConfigurationsAction,
   rotateCallbackKeyAction,
+  setAccessControlsAction,
   setApplicationKeysAction,
   setArchivedAction,
   updateCustomerAction,
@@ -40,6 +42,18 @@ export default async function CustomerSettingsPage({
   const job = customer.application ? null : await latestProvisioningJob(customerId);
   const jobActive = job !== null && ["QUEUED", "RUNNING", "RETRYING"].includes(job.status);
   const app = customer.application;
+  // L14, RSC-104: the viewers keys follow this switch.
+  const acl = customer.usesAtsAccessControls
+    ? {
+        state: "This customer uses access controls (ACLs) in the ATS: Onramp removes JOB_POSTING_VIEWERS and APPLICATION_VIEWERS at LinkedIn.",
+        switchLabel: "The customer uses no access controls",
+        fields: { customerId: customer.id, usesAtsAccessControls: "false" },
+      }
+    : {
+        state: "This customer uses no access controls (ACLs) in the ATS: Onramp sets JOB_POSTING_VIEWERS and APPLICATION_VIEWERS to ALL_PRODUCT_USERS (RSC-104).",
+        switchLabel: "The customer uses access controls",
+        fields: { customerId: customer.id, usesAtsAccessControls: "true" },
+      };
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -133,7 +147,7 @@ export default async function CustomerSettingsPage({
       <section aria-labelledby="callback-heading" className="rounded border border-slate-200 bg-white p-4">
         <h2 id="callback-heading" className="text-lg font-semibold">Callback URL</h2>
         <p className="mt-1 text-sm text-slate-600">
-          Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as a configuration of every integration.
+          Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as the CALLBACK_URL configuration of the integration types the configuration key table gives it to (L14: ONE_CLICK_EXPORT).
           {customer.callbackKeyRotatedAt ? ` Last rotated ${when(customer.callbackKeyRotatedAt)}.` : ""}
         </p>
         <div className="mt-3">
@@ -155,6 +169,15 @@ export default async function CustomerSettingsPage({
               messageId="rotate-message"
             />
           </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="acl-heading" className="rounded border border-slate-200 bg-white p-4">
+        <h2 id="acl-heading" className="text-lg font-semibold">Access controls in the ATS</h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="acl-state">{acl.state}</p>
+        <div className="mt-3 flex flex-wrap gap-4">
+          <OperatorActionButton action={setAccessControlsAction} fields={acl.fields} label={acl.switchLabel} messageId="acl-message" />
+          <OperatorActionButton action={resyncConfigurationsAction} fields={{ customerId: customer.id }} label="Re-send settings to LinkedIn" messageId="resync-message" />
         </div>
       </section>
 

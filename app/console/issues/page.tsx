@@ -176,7 +176,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           LinkedIn&apos;s integration types page, then add the type and its configuration keys to Onramp (the configuration key table).
         </p>
         {unknownTypes.rows.length ? (
-          <SupportTable columns={["Integration", "Customer", "Context", "Status"]} minWidth="40rem" testId="unknown-type-integrations" className="mt-2">
+          <SupportTable caption="Integrations of types Onramp does not know yet, newest first" columns={["Integration", "Customer", "Context", "Status"]} minWidth="40rem" testId="unknown-type-integrations" className="mt-2">
             {unknownTypes.rows.map((i) => (
               <tr key={i.id} className="border-b border-slate-100">
                 <th scope="row" className={`${td} text-left font-normal`}>{i.name}<div className="text-xs text-slate-500">a type Onramp does not know yet: {i.integrationType} ({i.tenantType})</div></th>

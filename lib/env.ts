@@ -105,6 +105,24 @@ export const serverEnvSchema = z.object({
     .default("")
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "each origin must be an http(s) URL" }).transform((u) => new URL(u).origin))),
+
+  /** Outgoing mail server (issue 14): smtp://user:pass@host:port or smtps://…; empty sends nothing (emails wait, queued). */
+  SMTP_URL: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^smtps?:\/\/[^\s/]+/.test(v), "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)"),
+  /** The sender address of every email; the vendor's name (LINKEDIN_VENDOR_NAME) is its display name. */
+  EMAIL_FROM: z.email({ error: "must be an email address (onboarding@vendor.example)" }).default("onboarding@onramp.test"),
+  /** Attempts per email before it is FAILED and shown on the customer page. */
+  EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** First retry delay of an email in seconds; doubles each attempt. */
+  EMAIL_RETRY_BASE_SECONDS: intFromEnv(60),
+  /** An attempt not finished after this long (its worker died) is sent again, with the same Message-ID. */
+  EMAIL_SEND_LEASE_SECONDS: z.coerce.number().int().min(10).default(120),
+  /** Default days between PARTNER_READY reminders (operators can change it in Settings). */
+  NUDGE_REMINDER_DAYS: z.coerce.number().int().min(1).max(90).default(3),
+  /** Hour (UTC) from which the daily support digest is sent. */
+  DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

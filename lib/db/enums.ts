@@ -9,4 +9,7 @@ export {
   JobStatus,
   ApplicationOrigin,
   ConfigurationValueSource,
+  EmailTemplate,
+  EmailStatus,
+  EmailCategory,
 } from "./generated/enums";

@@ -15,6 +15,7 @@ import { jobHandlers } from "./registry";
 import { startPollSchedule } from "@/lib/onboarding-status/schedule";
 import { startWebhookSender } from "@/lib/webhooks/send";
 import { startReconcileSchedule } from "./reconcile-pass";
+import { startEmailSchedule } from "@/lib/email/schedule";
 import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
 import type { JobHandler } from "./types";
 
@@ -72,6 +73,8 @@ async function start(): Promise<void> {
   startWebhookSender(); // issue 12: delivers the event outbox to the vendor's endpoints
   // Every minute: jobs whose worker died become FAILED, and the work they left is queued again.
   await startReconcileSchedule();
+  // The email sweep (issue 14): reminders, digest, and delivery of the email outbox.
+  await startEmailSchedule();
   logger().info({ kinds: Object.keys(handlers) }, "job workers started");
 }
 

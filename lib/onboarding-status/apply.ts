@@ -10,6 +10,7 @@ import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
 import { integrationStatusChanged } from "@/lib/events/hooks";
 import { ONBOARDING_STATUS_ORDER } from "@/lib/integrations/types";
+import { queueStatusChangeEmails } from "@/lib/email/nudges";
 
 export type ApplyStatusInput = {
   integrationId: string;
@@ -57,7 +58,7 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
         lastCheckedAt: at,
       },
     });
-    await tx.integrationStatusChange.create({
+    const change = await tx.integrationStatusChange.create({
       data: {
         integrationId: input.integrationId,
         fromStatus: current,
@@ -70,6 +71,8 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
     });
     // The vendor's event (issue 12), in this transaction: integration.status_changed (+ integration.enabled).
     await integrationStatusChanged(tx, { integrationId: input.integrationId, from: current, to: input.status, source: input.source, at });
+    // Email outbox (issue 14): the PARTNER_READY nudge commits with the change that causes it.
+    await queueStatusChangeEmails(tx, { integrationId: input.integrationId, to: input.status, statusChangeId: change.id });
     return { outcome: "changed", from: current, to: input.status } as const;
   });
 }

@@ -10,6 +10,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
+import { queueInvitationEmail } from "@/lib/email/invitation-email";
 import type { InvitationCreateInput } from "./schemas";
 
 /** How long an invitation link stays valid. */
@@ -28,10 +29,12 @@ export async function createInvitation(actor: Actor, input: InvitationCreateInpu
       email: ["Someone with this email already has an account. Enable it on this page if it is disabled."],
     });
   }
+  let customerName: string | null = null;
   if (input.customerId) {
-    const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { archivedAt: true } });
+    const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { archivedAt: true, displayName: true } });
     if (!customer) throw new SafeError("unprocessable", "Choose an existing customer.", { customerId: ["No such customer."] });
     if (customer.archivedAt) throw new SafeError("unprocessable", "This customer is archived.", { customerId: ["This customer is archived."] });
+    customerName = customer.displayName;
   }
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
@@ -63,6 +66,9 @@ export async function createInvitation(actor: Actor, input: InvitationCreateInpu
       },
       tx,
     );
+    // Delivered by email too (issue 14); the operator still sees the link once.
+    const link = invitationUrl(token);
+    await queueInvitationEmail(tx, { ...input, id: inv.id, customerId: input.customerId ?? null, customerName, expiresAt, link });
     return inv;
   });
   return { id: created.id, url: invitationUrl(token), token, expiresAt, email: input.email };

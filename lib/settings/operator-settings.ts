@@ -9,7 +9,7 @@ import { SafeError } from "@/lib/errors/safe-error";
 import { OPERATOR_SETTINGS, OPERATOR_SETTING_KEYS, type OperatorSettingKey } from "./schemas";
 
 function defaults(): Record<OperatorSettingKey, number> {
-  return { stuckAfterHours: env().STUCK_AFTER_HOURS };
+  return { stuckAfterHours: env().STUCK_AFTER_HOURS, partnerReadyReminderDays: env().NUDGE_REMINDER_DAYS };
 }
 
 export type OperatorSettingValue = { key: OperatorSettingKey; value: number; isDefault: boolean; defaultValue: number; updatedAt: Date | null };

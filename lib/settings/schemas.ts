@@ -59,6 +59,11 @@ export const OPERATOR_SETTINGS = {
       .min(1, "At least 1 hour.")
       .max(24 * 365, "At most a year (8760 hours)."),
   },
+  partnerReadyReminderDays: {
+    label: "Remind after (days)",
+    description: "Customer admins get a reminder email when an integration waits in PARTNER_READY this long, at most once per period.",
+    schema: z.coerce.number({ error: "Enter a number of days." }).int("Enter whole days.").min(1, "At least 1 day.").max(90, "At most 90 days."),
+  },
 } as const;
 export type OperatorSettingKey = keyof typeof OPERATOR_SETTINGS;
 export const OPERATOR_SETTING_KEYS = Object.keys(OPERATOR_SETTINGS) as OperatorSettingKey[];

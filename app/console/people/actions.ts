@@ -15,7 +15,7 @@ const invite = withAction(OPERATOR_ONLY, invitationCreateSchema, async (actor, i
   revalidatePath("/console/people");
   const state: InviteState = {
     ok: true,
-    message: `Invitation created for ${created.email}. Send them this link; it is shown only now and works once until ${created.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
+    message: `Invitation emailed to ${created.email}. If email is not an option, send them this link; it is shown only now and works once until ${created.expiresAt.toISOString().slice(0, 16).replace("T", " ")} UTC.`,
     link: created.url,
     expiresAt: created.expiresAt.toISOString(),
   };

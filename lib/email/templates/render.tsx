@@ -1,0 +1,87 @@
+// One source, two forms: each template renders to HTML and to plain text (React Email's render). The
+// stored props are parsed by the template's schema first, so a malformed row fails loudly, not oddly.
+import { render } from "@react-email/render";
+import type { ReactElement } from "react";
+import { z } from "zod";
+import type { EmailTemplate } from "@/lib/db/enums";
+import type { TemplateFrame } from "./frame";
+import { DigestEmail, digestSubject } from "./digest";
+import { InvitationEmail, invitationSubject } from "./invitation";
+import { ActionNeededEmail, PartnerReadyEmail, actionNeededSubject, partnerReadySubject } from "./nudges";
+
+export const invitationDataSchema = z.object({
+  invitationId: z.string(),
+  roleLabel: z.string(),
+  customerName: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type InvitationData = z.infer<typeof invitationDataSchema>;
+
+export const partnerReadyDataSchema = z.object({
+  customerName: z.string(),
+  integrationName: z.string(),
+  product: z.string(),
+  steps: z.array(z.string()),
+  pageUrl: z.string(),
+  daysWaiting: z.number().int().optional(),
+});
+export type PartnerReadyData = z.infer<typeof partnerReadyDataSchema>;
+
+export const actionNeededDataSchema = z.object({
+  customerName: z.string(),
+  integrationName: z.string(),
+  reason: z.string(),
+  pageUrl: z.string(),
+});
+export type ActionNeededData = z.infer<typeof actionNeededDataSchema>;
+
+export const digestDataSchema = z.object({
+  day: z.string(),
+  stuckAfterHours: z.number(),
+  stuck: z.array(z.object({ customerName: z.string(), integrationName: z.string(), status: z.string(), since: z.string() })),
+  failedJobs: z.array(z.object({ customerName: z.string().nullable(), kind: z.string(), error: z.string().nullable() })),
+  keysRefused: z.array(z.object({ customerName: z.string(), error: z.string().nullable() })),
+  issuesUrl: z.string(),
+});
+export type DigestData = z.infer<typeof digestDataSchema>;
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+function element(template: EmailTemplate, data: unknown, frame: TemplateFrame, secretLink: string | null): [string, ReactElement] {
+  switch (template) {
+    case "INVITATION": {
+      if (!secretLink) throw new Error("an invitation email needs its link");
+      const p = { ...invitationDataSchema.parse(data), link: secretLink };
+      return [invitationSubject(p, frame.vendorName), <InvitationEmail frame={frame} {...p} />];
+    }
+    case "PARTNER_READY":
+    case "PARTNER_READY_REMINDER": {
+      const p = partnerReadyDataSchema.parse(data);
+      return [partnerReadySubject(p), <PartnerReadyEmail frame={frame} {...p} />];
+    }
+    case "ADMIN_ACTION_NEEDED": {
+      const p = actionNeededDataSchema.parse(data);
+      return [actionNeededSubject(p), <ActionNeededEmail frame={frame} {...p} />];
+    }
+    case "SUPPORT_DIGEST": {
+      const p = digestDataSchema.parse(data);
+      return [digestSubject(p), <DigestEmail frame={frame} {...p} />];
+    }
+  }
+}
+
+export async function renderEmail(template: EmailTemplate, data: unknown, frame: TemplateFrame, secretLink: string | null): Promise<RenderedEmail> {
+  const [subject, el] = element(template, data, frame, secretLink);
+  const [html, text] = await Promise.all([render(el), render(el, { plainText: true })]);
+  return { subject, html, text };
+}
+
+/** False where react-dom/server is unavailable (a process run under the react-server condition). */
+export async function canRenderEmail(): Promise<boolean> {
+  try {
+    await render(<p>ok</p>);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -7,6 +7,8 @@ import { z } from "zod";
 const e2eEnvSchema = z.object({
   DATABASE_URL: z.string().min(1),
   E2E_SANDBOX_URL: z.url(),
+  /** The mail catcher's page (lib/email/catcher.ts); its /api/messages lists what the app sent. */
+  E2E_MAIL_URL: z.url(),
   ONRAMP_ENCRYPTION_KEY: z.string().min(1),
   ONRAMP_ENCRYPTION_KEY_ID: z.string().default("k1"),
 });

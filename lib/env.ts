@@ -137,6 +137,11 @@ export const launcherEnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   SANDBOX_PORT: z.coerce.number().int().nonnegative().default(3001),
   LINKEDIN_API_URL: z.string().optional(),
+  /** When set, the demo sends mail there instead of starting its mail catcher. */
+  SMTP_URL: z.string().optional(),
+  /** The demo's mail catcher: SMTP port it receives on, and the port of its page where the mail is read. */
+  MAIL_CATCHER_SMTP_PORT: z.coerce.number().int().nonnegative().default(1025),
+  MAIL_CATCHER_PORT: z.coerce.number().int().nonnegative().default(1080),
   CI: z.string().optional(),
 });
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;

@@ -51,6 +51,15 @@ async function main() {
     say(`LinkedIn sandbox at ${sandbox.url} (its console: ${sandbox.url}/_sandbox/)`);
   }
 
+  let mailLine = `  mail            sent through ${le.SMTP_URL ? "SMTP_URL" : "nowhere"}`;
+  if (!le.SMTP_URL) {
+    const { startMailCatcher } = await import("@/lib/email/catcher");
+    const catcher = await startMailCatcher({ smtpPort: le.MAIL_CATCHER_SMTP_PORT, webPort: le.MAIL_CATCHER_PORT, host: "127.0.0.1" });
+    stops.push(() => catcher.close());
+    setProcessEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
+    mailLine = `  mail            read what Onramp sends at http://localhost:${catcher.webPort} (local mail catcher)`;
+  }
+
   const { seedDemo, demoLoginLines, DEMO } = await import("@/lib/seed/demo");
   await seedDemo();
   if (sandboxUrl) await registerSandboxApplication(sandboxUrl, DEMO.customer.application.clientId, DEMO.customer.application.clientSecret);
@@ -65,7 +74,7 @@ async function main() {
   next = spawn(nextBin, [production ? "start" : "dev", "-p", String(le.PORT)], { stdio: "inherit", env: processEnvSnapshot() });
   next.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`${publicUrl}/sign-in`, 180_000);
-  console.log("\n" + demoLoginLines(publicUrl).join("\n") + "\n");
+  console.log("\n" + [...demoLoginLines(publicUrl), mailLine].join("\n") + "\n");
 }
 
 function pickUnset(values: Record<string, string>): Record<string, string> {

@@ -35,6 +35,9 @@ async function e2e(): Promise<number> {
   const server = await testDatabaseServer(le.TEST_DATABASE_URL);
   const database = await createFreshDatabase(server.url, "onramp_e2e");
   const sandbox = await startLinkedInSandbox({ port: await freePort(), retryDelayMs: 1000 });
+  // The app sends its mail to a local catcher the specs read (issue 14).
+  const { startMailCatcher } = await import("@/lib/email/catcher");
+  const mail = await startMailCatcher({ webPort: 0 });
   try {
     await migrate({ databaseUrl: database.url });
     const port = await freePort();
@@ -47,6 +50,8 @@ async function e2e(): Promise<number> {
       NEXTAUTH_URL: publicUrl,
       E2E_PORT: String(port),
       E2E_SANDBOX_URL: sandbox.url,
+      SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
+      E2E_MAIL_URL: `http://127.0.0.1:${mail.webPort}`,
       LINKEDIN_BACKOFF_BASE_MS: "100",
       LOG_LEVEL: "warn",
     });
@@ -58,6 +63,7 @@ async function e2e(): Promise<number> {
     say("end-to-end tests in Chromium…");
     return await run("node_modules/.bin/playwright", ["test", ...process.argv.slice(3)]);
   } finally {
+    await mail.close();
     await sandbox.close();
     await database.drop().catch((e: unknown) => console.error("[test] could not drop the e2e database:", e));
     await server.stop();

@@ -16,6 +16,8 @@ export type CustomerSummary = {
   foreignId: string;
   archivedAt: Date | null;
   offeredIntegrationTypes: string[];
+  /** Nudge emails to the customer's admins (issue 14). */
+  emailNudges: boolean;
   application: {
     clientId: string;
     origin: string;
@@ -35,6 +37,7 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
       foreignId: true,
       archivedAt: true,
       offeredIntegrationTypes: true,
+      emailNudges: true,
       application: {
         // Deliberately no clientSecretEnc, clientSecretHint or accessTokenEnc (C3).
         select: { clientId: true, origin: true, lastVerifiedAt: true, lastAuthError: true, lastAuthErrorAt: true, rateLimitedUntil: true },

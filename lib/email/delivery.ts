@@ -17,7 +17,7 @@ import { logger } from "@/lib/log/logger";
 import { TEMPLATE_CATEGORY } from "./outbox";
 import { renderEmail } from "./templates/render";
 import { sender, smtpTransport } from "./transport";
-import { unsubscribeUrl } from "./unsubscribe";
+import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "./unsubscribe";
 import { invitationLinkContext } from "./invitation-link";
 
 export type ClaimedEmail = Email;
@@ -66,8 +66,8 @@ export async function sendClaimedEmail(email: ClaimedEmail): Promise<Outcome> {
   }
   try {
     const link = email.secretEnvelope ? decryptSecret(email.secretEnvelope, invitationLinkContext(email.data)) : null;
-    const unsubscribe = unsubscribeUrl(email.unsubscribeKey);
-    const rendered = await renderEmail(email.template, email.data, { vendorName: sender().name, unsubscribeUrl: unsubscribe }, link);
+    const frame = { vendorName: sender().name, unsubscribeUrl: unsubscribePageUrl(email.unsubscribeKey) };
+    const rendered = await renderEmail(email.template, email.data, frame, link);
     const info = await transport.sendMail({
       from: sender(),
       to: email.toAddress,
@@ -76,7 +76,7 @@ export async function sendClaimedEmail(email: ClaimedEmail): Promise<Outcome> {
       text: rendered.text,
       messageId: email.messageId,
       // RFC 8058 one-click unsubscribe: mail clients POST "List-Unsubscribe=One-Click" to the URL.
-      list: { unsubscribe: { url: unsubscribe, comment: "Unsubscribe" } },
+      list: { unsubscribe: { url: oneClickUnsubscribeUrl(email.unsubscribeKey), comment: "Unsubscribe" } },
       headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     });
     await finish(email, { status: "SENT", subject: rendered.subject, smtpResponse: String(info.response ?? ""), sentAt: new Date(), lastError: null });

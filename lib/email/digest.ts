@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { failedJobs, keyFailures, stuckAfterHours, stuckIntegrations } from "@/lib/console/issues";
 import { queueEmail } from "./outbox";
-import type { DigestData } from "./templates/render";
+import type { DigestData } from "./templates/data";
 
 const DIGEST_ROWS = 50;
 

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/db/enums";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { sealInvitationLink } from "./invitation-link";
 import { queueEmail } from "./outbox";
-import type { InvitationData } from "./templates/render";
+import type { InvitationData } from "./templates/data";
 
 export async function queueInvitationEmail(
   tx: Prisma.TransactionClient,

@@ -4,7 +4,7 @@ import "server-only";
 // its invitation (C3-style), so the sweep can send it and support can resend it.
 import type { Prisma } from "@/lib/db/generated/client";
 import { encryptSecret } from "@/lib/crypto/secrets";
-import { invitationDataSchema } from "./templates/render";
+import { invitationDataSchema } from "./templates/data";
 
 export function invitationLinkContext(data: Prisma.JsonValue): string {
   return `invitation-link:${invitationDataSchema.parse(data).invitationId}`;

@@ -10,7 +10,7 @@ import { env } from "@/lib/env";
 import { operatorSettings } from "@/lib/settings/operator-settings";
 import { enableSteps } from "./enable-steps";
 import { queueEmail } from "./outbox";
-import type { ActionNeededData, PartnerReadyData } from "./templates/render";
+import type { ActionNeededData, PartnerReadyData } from "./templates/data";
 
 export function integrationsPageUrl(): string {
   return `${env().PUBLIC_URL}/integrations`;

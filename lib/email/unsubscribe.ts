@@ -8,8 +8,14 @@ import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 import { TEMPLATE_CATEGORY } from "./outbox";
 
-export function unsubscribeUrl(key: string): string {
+/** The footer's link: a page with one button (no sign-in). */
+export function unsubscribePageUrl(key: string): string {
   return `${env().PUBLIC_URL}/unsubscribe/${encodeURIComponent(key)}`;
+}
+
+/** The List-Unsubscribe header's URL: mail clients POST "List-Unsubscribe=One-Click" to it (RFC 8058). */
+export function oneClickUnsubscribeUrl(key: string): string {
+  return `${env().PUBLIC_URL}/api/email/unsubscribe/${encodeURIComponent(key)}`;
 }
 
 export const CATEGORY_LABELS: Record<EmailCategory, string> = {

@@ -10,6 +10,9 @@ import { customerIntegrations, customerJobs, customerNotifications, customerSumm
 import { firstValues, type SearchParams } from "@/lib/console/filters";
 import { SupportActionForm } from "@/components/console/support-action-form";
 import { SupportAuditTable } from "@/components/console/support-audit-table";
+import { SupportEmailTable } from "@/components/console/support-email-table";
+import { customerEmails } from "@/lib/email/queries";
+import { resendEmailAction, setEmailNudgesAction } from "@/lib/email/support-actions";
 import {
   SupportIntegrationTable,
   SupportJobTable,
@@ -22,7 +25,7 @@ import { SupportTime } from "@/components/console/support-format";
 export const metadata: Metadata = { title: "Customer" };
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-const paramsSchema = z.object({ integrationsPage: page, jobsPage: page, notificationsPage: page, auditPage: page });
+const paramsSchema = z.object({ integrationsPage: page, jobsPage: page, notificationsPage: page, auditPage: page, emailsPage: page });
 
 // Issue #6: one customer's onboarding for support: integrations and their history, jobs, notifications,
 // LinkedIn usage and the audit log. Secrets are never selected (lib/console/customer.ts).
@@ -32,12 +35,13 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const customer = await customerSummary(customerId);
   if (!customer) notFound();
   const p = paramsSchema.parse(firstValues(await searchParams));
-  const [integrations, jobs, notifications, audit, usage] = await Promise.all([
+  const [integrations, jobs, notifications, audit, usage, emails] = await Promise.all([
     customerIntegrations(customerId, p.integrationsPage),
     customerJobs(customerId, p.jobsPage),
     customerNotifications(customerId, p.notificationsPage),
     listAudit({ customerId }, p.auditPage, 10),
     linkedInUsage(customer.application),
+    customerEmails(customerId, p.emailsPage),
   ]);
   const basePath = `/console/customers/${customerId}`;
   const query = Object.fromEntries(Object.entries(p).filter(([, v]) => v > 1).map(([k, v]) => [k, String(v)]));
@@ -122,6 +126,23 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <h2 id="notifications-heading" className="mb-2 text-lg font-semibold">Notifications received</h2>
         <SupportNotificationTable rows={notifications.rows} />
         <SupportPagination basePath={basePath} query={query} param="notificationsPage" page={notifications.page} pageCount={notifications.pageCount} total={notifications.total} label="Notifications" anchor="notifications" />
+      </section>
+
+      <section aria-labelledby="emails-heading" id="emails">
+        <div className="mb-2 flex flex-wrap items-start justify-between gap-3">
+          <h2 id="emails-heading" className="text-lg font-semibold">Emails</h2>
+          {actor.role === "OPERATOR" ? (
+            <SupportActionForm
+              action={setEmailNudgesAction}
+              fields={{ customerId, emailNudges: customer.emailNudges ? "off" : "on" }}
+              label={customer.emailNudges ? "Turn nudge emails off" : "Turn nudge emails on"}
+            />
+          ) : (
+            <p className="text-sm text-slate-600">Nudge emails are {customer.emailNudges ? "on" : "off"} for this customer.</p>
+          )}
+        </div>
+        <SupportEmailTable rows={emails.rows} customerId={customerId} resendAction={resendEmailAction} />
+        <SupportPagination basePath={basePath} query={query} param="emailsPage" page={emails.page} pageCount={emails.pageCount} total={emails.total} label="Emails" anchor="emails" />
       </section>
 
       <section aria-labelledby="audit-heading" id="audit">

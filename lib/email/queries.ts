@@ -1,0 +1,37 @@
+import "server-only";
+// Support's read of a customer's emails (issue 14): recipient, template, cause, status, attempts and
+// the SMTP answer, newest first. Never the data or the encrypted link.
+import type { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { pageWindow, toPage, type Page } from "@/lib/console/pagination";
+
+const EMAIL_ROW = {
+  id: true,
+  toAddress: true,
+  template: true,
+  cause: true,
+  status: true,
+  attempts: true,
+  subject: true,
+  smtpResponse: true,
+  lastError: true,
+  sentAt: true,
+  createdAt: true,
+} as const satisfies Prisma.EmailSelect;
+
+export type CustomerEmail = Prisma.EmailGetPayload<{ select: typeof EMAIL_ROW }>;
+
+export async function customerEmails(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerEmail>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const [rows, total] = await Promise.all([
+    db.email.findMany({
+      where: { customerId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit,
+      skip: offset,
+      select: EMAIL_ROW,
+    }),
+    db.email.count({ where: { customerId } }),
+  ]);
+  return toPage(rows, total, page, pageSize);
+}

@@ -1,0 +1,38 @@
+// The props each template is stored with (Email.data), parsed again before rendering. Pure.
+import { z } from "zod";
+
+export const invitationDataSchema = z.object({
+  invitationId: z.string(),
+  roleLabel: z.string(),
+  customerName: z.string().nullable(),
+  expiresAt: z.string(),
+});
+export type InvitationData = z.infer<typeof invitationDataSchema>;
+
+export const partnerReadyDataSchema = z.object({
+  customerName: z.string(),
+  integrationName: z.string(),
+  product: z.string(),
+  steps: z.array(z.string()),
+  pageUrl: z.string(),
+  daysWaiting: z.number().int().optional(),
+});
+export type PartnerReadyData = z.infer<typeof partnerReadyDataSchema>;
+
+export const actionNeededDataSchema = z.object({
+  customerName: z.string(),
+  integrationName: z.string(),
+  reason: z.string(),
+  pageUrl: z.string(),
+});
+export type ActionNeededData = z.infer<typeof actionNeededDataSchema>;
+
+export const digestDataSchema = z.object({
+  day: z.string(),
+  stuckAfterHours: z.number(),
+  stuck: z.array(z.object({ customerName: z.string(), integrationName: z.string(), status: z.string(), since: z.string() })),
+  failedJobs: z.array(z.object({ customerName: z.string().nullable(), kind: z.string(), error: z.string().nullable() })),
+  keysRefused: z.array(z.object({ customerName: z.string(), error: z.string().nullable() })),
+  issuesUrl: z.string(),
+});
+export type DigestData = z.infer<typeof digestDataSchema>;

@@ -181,7 +181,7 @@ test("the operator creates an API token (shown once) and the vendor API answers 
 
   // The stuck threshold the issues view uses.
   await page.getByLabel("Stuck after (hours)").fill("48");
-  await page.getByRole("form", { name: "Stuck after (hours)" }).getByRole("button", { name: "Save", exact: true }).click();
+  await page.locator("form", { has: page.getByLabel("Stuck after (hours)") }).getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved: 48.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Stuck after (hours)")).toHaveValue("48");

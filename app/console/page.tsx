@@ -5,6 +5,8 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/console/filters";
 import { funnelSteps, knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/console/overview";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
+import { timeToEnableByCustomer, timeToEnableOverall } from "@/lib/console/time-to-enable";
+import { SupportTimeToEnable } from "@/components/console/support-time-to-enable";
 import { SupportFunnel } from "@/components/console/support-funnel";
 import { SupportOverviewFilters } from "@/components/console/support-overview-filters";
 import { SupportPagination } from "@/components/console/support-pagination";
@@ -19,11 +21,13 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
   await requirePageActor(STAFF_ROLES, "/console");
   const params = parseOverviewParams(await searchParams);
   const filter = { customer: params.customer, type: params.type, status: params.status, errors: params.errors };
-  const [counts, integrations, changes, typesInData] = await Promise.all([
+  const [counts, integrations, changes, typesInData, enableOverall, enableByCustomer] = await Promise.all([
     stageCounts(filter),
     listIntegrations(filter, params.page),
     recentChanges(filter, params.changesPage),
     knownIntegrationTypes(),
+    timeToEnableOverall(),
+    timeToEnableByCustomer(10),
   ]);
   const types = [...new Set([...INTEGRATION_TYPES, ...typesInData])].sort();
   const query: Record<string, string> = {
@@ -56,6 +60,11 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
         <h2 id="stages-heading" className="text-lg font-semibold">Customers by stage</h2>
         <SupportStageCards counts={counts} hrefFor={hrefFor} />
         <SupportFunnel steps={funnelSteps(counts)} />
+      </section>
+
+      <section aria-labelledby="enable-time-heading" id="time-to-enable">
+        <h2 id="enable-time-heading" className="text-lg font-semibold">Time to enable</h2>
+        <SupportTimeToEnable overall={enableOverall} customers={enableByCustomer} />
       </section>
 
       <section aria-labelledby="changes-heading" id="changes">

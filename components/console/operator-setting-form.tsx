@@ -21,7 +21,7 @@ export function OperatorSettingForm({
   const [state, formAction] = useActionState(action, undefined);
   const f = `setting-${settingKey}`;
   return (
-    <form action={formAction} noValidate aria-label={label} className="flex flex-wrap items-end gap-3">
+    <form action={formAction} noValidate className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="key" value={settingKey} />
       <div>
         <label htmlFor={`${f}-value`} className={labelClass}>{label}</label>

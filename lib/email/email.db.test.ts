@@ -12,7 +12,8 @@ import { invitationCreateSchema } from "@/lib/people/schemas";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "./catcher";
 import { claimDueEmails, deliverDueEmails } from "./delivery";
 import { queueDailyDigest } from "./digest";
-import { queueDueReminders } from "./nudges";
+import { queueActionNeededEmails, queueDueReminders } from "./nudges";
+import { resendEmail } from "./resend";
 import { setUnsubscribed, viewUnsubscribe } from "./unsubscribe";
 
 let catcher: MailCatcher;
@@ -156,6 +157,24 @@ describe("email", () => {
     expect(await queueDueReminders()).toBe(0);
   });
 
+  it("tells the admins when LinkedIn refused a value only they enter, once per refusal, with the page's link", async () => {
+    const { integration, admins } = await customerWithAdmins(1);
+    // A type of its own, so no other test's sync ever needs this customer-entered key.
+    const type = `EMAIL_TEST_${uid()}`;
+    await db.configurationKeyRequirement.create({ data: { integrationType: type, key: "jobBoardId", label: "Job board id", valueSource: "CUSTOMER" } });
+    const reason = "LinkedIn refused jobBoardId: unknown job board.";
+    await db.integration.update({ where: { id: integration.id }, data: { integrationType: type, configSyncState: "FAILED", configSyncError: reason } });
+    await db.integrationConfiguration.create({ data: { integrationId: integration.id, key: "jobBoardId", value: "x", syncState: "FAILED", syncError: reason } });
+    expect(await queueActionNeededEmails()).toBe(1);
+    expect(await queueActionNeededEmails()).toBe(0);
+    await sweep();
+    const [mail, ...more] = mailTo(admins[0]!.email);
+    expect(more).toHaveLength(0);
+    expect(mail?.subject).toBe(`Action needed: LinkedIn refused a setting of ${integration.name}`);
+    expect(mail?.text).toContain(reason);
+    expect(mail?.text).toContain("/integrations");
+  });
+
   it("sends the daily digest to support staff once a day, naming stuck integrations", async () => {
     const { integration, customer } = await customerWithAdmins(0);
     await db.$executeRaw`UPDATE "Integration" SET "statusChangedAt" = now() - interval '20 years' WHERE id = ${integration.id}`;
@@ -194,6 +213,24 @@ describe("email", () => {
     const refused = await db.email.findFirstOrThrow({ where: { toAddress: to2 } });
     expect(refused).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(refused.smtpResponse).toMatch(/^550/);
+  });
+
+  it("support resends a sent invitation: a new record, the same working link, audited; a queued one can not be resent", async () => {
+    const { customer } = await customerWithAdmins(0);
+    const op = await operator();
+    const to = `resend-${uid()}@globex.test`;
+    const inv = await createInvitation(op, invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }));
+    const original = await db.email.findFirstOrThrow({ where: { toAddress: to } });
+    await expect(resendEmail(op, original.id, customer.id)).rejects.toThrow("still being sent");
+    await sweep();
+    await resendEmail(op, original.id, customer.id);
+    await sweep();
+    const mails = mailTo(to);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.text).toContain(inv.url);
+    expect(mails[1]?.messageId).not.toBe(mails[0]?.messageId);
+    expect(await db.auditLog.count({ where: { action: "email.resent", targetId: original.id } })).toBe(1);
+    await expect(resendEmail(op, original.id, `other-${uid()}`)).rejects.toThrow("No such email");
   });
 
   it("a worker killed after recording its attempt and before SMTP loses nothing and sends once", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 // Support resends an email (issue 14): a new outbox row with the same template, recipient and content,
-// caused by "resend:<email>:<n>", so a double click is still one resend. Audited.
+// caused by "resend:<email>:<n>", so two clicks at the same moment are one resend. Audited.
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";

@@ -62,6 +62,15 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
     `INSERT INTO "AuditLog" (id, "actorLabel", action, "targetType", "targetId", "customerId") VALUES ($1, 'support@onramp.test', 'job.retried', 'Job', $2, $3)`,
     [`e2e-a11y-audit-${run}`, `e2e-a11y-job-failed-${run}`, customerId],
   );
+  // The customer page's emails (issue 14): one sent, one refused by the SMTP server.
+  await sql(
+    `INSERT INTO "Email" (id, "customerId", "toAddress", template, cause, data, status, attempts, "messageId", "unsubscribeKey", subject,
+                          "smtpResponse", "lastError", "sentAt", "updatedAt")
+     VALUES ($1, $3, 'admin@a11y.test', 'PARTNER_READY', $4, '{}', 'SENT', 1, $5, $6, 'Your turn', '250 OK', NULL, now(), now()),
+            ($2, $3, 'gone@a11y.test', 'INVITATION', $4, '{}', 'FAILED', 1, $7, $8, NULL, '550 Mailbox unavailable', 'Not delivered', NULL, now())`,
+    [`e2e-a11y-email-sent-${run}`, `e2e-a11y-email-failed-${run}`, customerId, `a11y:${run}`,
+      `<sent-${run}@a11y>`, `a11y-unsub-sent-${run}-0123456789`, `<failed-${run}@a11y>`, `a11y-unsub-failed-${run}-0123456789`],
+  );
   await sql(
     `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, scopes) VALUES ($1, $2, $3, $4, '{integrations:read}')`,
     [`e2e-a11y-token-${run}`, `A11y token ${run}`, randomBytes(32).toString("hex"), `onr_${run}`],

@@ -38,7 +38,7 @@ export function SupportEmailTable({ rows, customerId, resendAction }: { rows: Cu
           </td>
           <td className="py-2 align-top">
             {e.status === "QUEUED" || e.status === "SENDING" ? null : (
-              <SupportActionForm action={resendAction} fields={{ emailId: e.id, customerId }} label="Resend" pendingLabel="Queuing…" accessibleLabel={`Resend ${humanize(e.template).toLowerCase()} to ${e.toAddress}`} />
+              <SupportActionForm action={resendAction} fields={{ emailId: e.id, customerId }} label="Resend" pendingLabel="Queuing…" labelDetail={`${humanize(e.template).toLowerCase()} to ${e.toAddress}`} />
             )}
           </td>
         </tr>

@@ -13,7 +13,7 @@ type Caught = { to: string[]; subject: string; text: string; headers: Record<str
 async function inviteAndReadMail(page: Page, request: APIRequestContext, email: string): Promise<{ shownLink: string; mail: Caught }> {
   await signIn(page, LOGINS.operator);
   await page.goto("/console/people");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Role").selectOption("CUSTOMER_ADMIN");
   await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Acme Corp" });
   await page.getByRole("button", { name: "Create invitation" }).click();

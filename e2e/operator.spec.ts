@@ -103,7 +103,7 @@ test("the operator invites the customer's admin, who accepts the single-use link
   await page.goto(settingsUrl);
   await page.getByRole("link", { name: `Invite an admin for ${customer.name}` }).click();
   await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
-  await page.getByLabel("Email").fill(adminEmail);
+  await page.getByLabel("Email", { exact: true }).fill(adminEmail);
   await expect(page.getByLabel("Role")).toHaveValue("CUSTOMER_ADMIN");
   await expect(page.getByLabel("Customer", { exact: true })).toHaveValue(/.+/);
   await page.getByRole("button", { name: "Create invitation" }).click();

@@ -1,0 +1,76 @@
+import { randomBytes } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { expect, test, type Browser } from "@playwright/test";
+import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
+import { acme, anotherCustomer, closeDb, sandbox, sql, type Customer } from "./notifications-support";
+
+// RSC-103 (L20): each customer instance has its own LinkedIn application, and its traffic uses its own
+// credentials. Two customers authorize the RSC company bundle in LinkedIn's plugin; each one's
+// integrations land under its own application at LinkedIn, named through calls made with its own token.
+
+type SandboxCall = { clientId: string | null; endpoint: string; status: number };
+type SandboxIntegration = { clientId: string; integrationContext: string; integrationType: string; integrationName: string | null };
+
+test.afterAll(async () => {
+  await closeDb();
+});
+
+async function authorizeAs(browser: Browser, email: string, orgId: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signIn(page, email);
+    const widget = page.getByTestId("linkedin-widget");
+    await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
+    await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
+    await expect(page.getByTestId("widget-result")).toContainText("Stored 3 integrations");
+  } finally {
+    await context.close();
+  }
+}
+
+test("RSC-103: two customer instances, each with its own application and its own traffic", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const first: Customer = await acme();
+  const second: Customer = await anotherCustomer();
+  const email = `admin-${randomBytes(4).toString("hex")}@second.test`;
+  await sql(`INSERT INTO "User" (id, email, role, "customerId", "passwordHash", "updatedAt") VALUES ($1, $2, 'CUSTOMER_ADMIN', $3, $4, now())`, [
+    `user-${email}`,
+    email,
+    second.id,
+    await hash(DEMO_PASSWORD),
+  ]);
+  const suffix = Date.now().toString(36);
+  const orgs = { [first.clientId]: `rsc103a${suffix}`, [second.clientId]: `rsc103b${suffix}` };
+  await authorizeAs(browser, LOGINS.customerAdmin, orgs[first.clientId]!);
+  await authorizeAs(browser, email, orgs[second.clientId]!);
+
+  // Two applications in Onramp, one per customer.
+  const apps = await sql<{ customerId: string; clientId: string }>(`SELECT "customerId", "clientId" FROM "CustomerApplication" WHERE "customerId" = ANY($1)`, [
+    [first.id, second.id],
+  ]);
+  expect(new Set(apps.map((a) => a.clientId)).size).toBe(2);
+
+  // At LinkedIn each organization's three integrations belong to its customer's application and were named
+  // there: the sandbox only lets an application's own token name its own integrations (C14: 404 otherwise).
+  await expect
+    .poll(
+      async () => {
+        const state = await sandbox<{ integrations: SandboxIntegration[] }>("GET", "/state");
+        return [first, second].map((c) =>
+          state.integrations.filter((i) => i.clientId === c.clientId && i.integrationContext === `urn:li:organization:${orgs[c.clientId]}` && i.integrationName).length,
+        );
+      },
+      { timeout: 45_000 },
+    )
+    .toEqual([3, 3]);
+  const state = await sandbox<{ integrations: SandboxIntegration[] }>("GET", "/state");
+  for (const c of [first, second]) {
+    const other = c === first ? second : first;
+    expect(state.integrations.some((i) => i.clientId === other.clientId && i.integrationContext === `urn:li:organization:${orgs[c.clientId]}`)).toBe(false);
+    // Its own traffic: names and settings sent under its own client id (the sandbox logs the token's application).
+    const calls = await sandbox<{ calls: SandboxCall[] }>("GET", `/calls?clientId=${encodeURIComponent(c.clientId)}`);
+    expect(calls.calls.some((x) => x.endpoint === "batch_partial_update" && x.status === 200)).toBe(true);
+    expect(calls.calls.some((x) => x.endpoint === "configurations" && x.status === 200)).toBe(true);
+  }
+});

@@ -75,5 +75,25 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
     `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, scopes) VALUES ($1, $2, $3, $4, '{integrations:read}')`,
     [`e2e-a11y-token-${run}`, `A11y token ${run}`, randomBytes(32).toString("hex"), `onr_${run}`],
   );
+  // A webhook endpoint disabled after failing (its banner), with a failed delivery and its attempt (issue 12).
+  const endpointId = `e2e-a11y-wh-${run}`;
+  await sql(
+    `INSERT INTO "WebhookEndpoint" (id, url, "eventTypes", "secretEnc", "failingSince", "disabledAt", "disabledReason", "updatedAt")
+     VALUES ($1, $2, '{}', 'not-a-real-envelope', now() - interval '4 days', now(), 'Disabled automatically: every delivery failed for 72 hours.', now())`,
+    [endpointId, `https://a11y-${run}.invalid/hooks`],
+  );
+  const [event] = await sql<{ id: string }>(
+    `INSERT INTO "Event" (txid, type, "customerId", data) VALUES (pg_current_xact_id()::text::bigint, 'linkedin.push', $1, '{}') RETURNING id::text`,
+    [customerId],
+  );
+  await sql(`INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", state, attempts, "lastStatus") VALUES ($1, $2, $3, 'FAILED', 1, 503)`, [
+    `e2e-a11y-wd-${run}`,
+    endpointId,
+    event!.id,
+  ]);
+  await sql(`INSERT INTO "WebhookAttempt" (id, "deliveryId", attempt, status, "latencyMs", "responseSnippet") VALUES ($1, $2, 1, 503, 12, 'Service Unavailable')`, [
+    `e2e-a11y-wa-${run}`,
+    `e2e-a11y-wd-${run}`,
+  ]);
   return { customerId };
 }

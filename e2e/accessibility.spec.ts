@@ -63,5 +63,10 @@ for (const viewport of VIEWPORTS) {
         await checkPage(page, path);
       }
     });
+
+    test("the webhooks page, with a disabled endpoint's banner and its deliveries", async ({ page }) => {
+      await signIn(page, LOGINS.operator);
+      await checkPage(page, "/console/webhooks");
+    });
   });
 }

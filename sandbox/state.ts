@@ -1,6 +1,6 @@
 // LinkedIn's memory, as far as the sandbox plays it: applications, tokens, integrations, the ids that
 // notifications resolve to (C19), and the logs tests inspect. Optionally persisted to a JSON file.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { FaultRule } from "./faults";
 
@@ -189,6 +189,10 @@ function randomFrom(alphabet: string, length: number): string {
   return out;
 }
 
+function firstApplicationNumber(): number {
+  return randomInt(1_000_000, 1_000_000_000);
+}
+
 /** A new client secret (L4: up to 256 characters; LinkedIn's are 16). */
 export function newSecret(): string {
   return randomFrom(ALNUM, 16);
@@ -220,8 +224,8 @@ export class SandboxState {
   notifications: NotificationAttempt[] = [];
   faults: FaultRule[] = [];
   settings: SandboxSettings;
-  /** n of the last "urn:li:developerApplication:{n}" handed out. */
-  lastApplicationNumber = 1000;
+  /** n of the last "urn:li:developerApplication:{n}" handed out; starts anywhere, as URNs are LinkedIn-wide. */
+  lastApplicationNumber = firstApplicationNumber();
 
   constructor(private readonly options: StateOptions) {
     this.settings = { ...options.settings };
@@ -362,7 +366,7 @@ export class SandboxState {
     this.notifications = [];
     this.faults = [];
     this.settings = { ...this.options.settings };
-    this.lastApplicationNumber = 1000;
+    this.lastApplicationNumber = firstApplicationNumber();
     this.seedParent();
     this.save();
   }

@@ -45,6 +45,19 @@ export function OperatorApplicationKeysForm({
         />
         <FieldError form={f} field="clientSecret" state={state} />
       </div>
+      <div>
+        <label htmlFor="keys-applicationUrn" className={labelClass}>Application URN (optional)</label>
+        <p id="keys-urn-hint" className="text-xs text-slate-600">urn:li:developerApplication:… from LinkedIn&apos;s developer portal (L21).</p>
+        <input
+          id="keys-applicationUrn"
+          name="applicationUrn"
+          autoComplete="off"
+          spellCheck={false}
+          className={`${inputClass} font-mono`}
+          {...fieldAria(f, "applicationUrn", state, "keys-urn-hint")}
+        />
+        <FieldError form={f} field="applicationUrn" state={state} />
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton label={currentClientId ? "Check and replace keys" : "Check and save keys"} pendingLabel="Checking with LinkedIn…" />
       </div>

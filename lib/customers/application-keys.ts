@@ -9,6 +9,7 @@ import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { SafeError } from "@/lib/errors/safe-error";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
 import type { ApplicationKeysInput } from "./schemas";
+import { secretRollData } from "./secret-rotation";
 import { isUniqueViolation } from "./unique-violation";
 
 export type KeysOutcome = { saved: true; works: true; message: string };
@@ -25,7 +26,10 @@ function clientIdTaken(): SafeError {
  * nothing is changed then.
  */
 export async function setApplicationKeys(actor: AuditActor, customerId: string, keys: ApplicationKeysInput): Promise<KeysOutcome> {
-  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true, application: { select: { id: true, clientId: true } } } });
+  const customer = await db.customer.findUnique({
+    where: { id: customerId },
+    select: { id: true, application: { select: { id: true, clientId: true, clientSecretEnc: true } } },
+  });
   if (!customer) throw new SafeError("not_found", "No such customer.");
   const other = await db.customerApplication.findUnique({ where: { clientId: keys.clientId }, select: { customerId: true } });
   if (other && other.customerId !== customerId) throw clientIdTaken();
@@ -54,13 +58,25 @@ export async function setApplicationKeys(actor: AuditActor, customerId: string, 
           data: { customerId, clientId: keys.clientId, clientSecretEnc: "pending", clientSecretHint: "", origin: "MANUAL" },
           select: { id: true, clientId: true },
         }));
+      // L7: a new secret for the same API key (rotated in LinkedIn's developer portal) keeps the old one accepted
+      // for pushes during the overlap; other keys replace everything.
+      const sameKey = customer.application !== null && customer.application.clientId === keys.clientId;
+      const secretData = sameKey && customer.application
+        ? secretRollData(app.id, customer.application.clientSecretEnc, keys.clientSecret, now)
+        : {
+            // The context binds the ciphertext to this row and purpose (C3).
+            clientSecretEnc: encryptSecret(keys.clientSecret, customerAppSecretContext(app.id)),
+            clientSecretHint: secretHint(keys.clientSecret),
+            previousSecretEnc: null,
+            previousSecretRetiresAt: null,
+            secretSetAt: now,
+          };
       await tx.customerApplication.update({
         where: { id: app.id },
         data: {
           clientId: keys.clientId,
-          // The context binds the ciphertext to this row and purpose (C3).
-          clientSecretEnc: encryptSecret(keys.clientSecret, customerAppSecretContext(app.id)),
-          clientSecretHint: secretHint(keys.clientSecret),
+          ...secretData,
+          ...(keys.applicationUrn ? { applicationUrn: keys.applicationUrn } : {}),
           origin: "MANUAL",
           // A token of the old keys must not outlive them.
           accessTokenEnc: null,

@@ -14,8 +14,9 @@ import { runOne } from "@/lib/jobs/worker";
 import { processEnvSnapshot } from "@/lib/env";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
 import { eventually } from "@/lib/notifications/test-support/fixtures";
-import { setTestEnv, useLinkedInAt } from "@/lib/linkedin/test-support/env";
-import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { setTestEnv } from "@/lib/linkedin/test-support/env";
+import type { SandboxHandle } from "@/sandbox/server";
+import { startParentSandbox } from "./test-support/parent-sandbox";
 import { createCustomer } from "./mutations";
 import { requestProvisioning } from "./provisioning";
 
@@ -23,11 +24,8 @@ let sandbox: SandboxHandle;
 let actor: Actor;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
+  ({ sandbox, actor } = await startParentSandbox());
   setTestEnv({ PUBLIC_URL: "https://onramp.example.com" });
-  useLinkedInAt(sandbox.url, { LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId, LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret, LINKEDIN_MAX_ATTEMPTS: "1" });
-  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
-  actor = { userId: u.id, email: u.email, role: "OPERATOR", customerId: null };
 });
 afterAll(async () => {
   await sandbox?.close();

@@ -24,6 +24,14 @@ export type ApplicationSummary = {
   /** Last four characters of the secret, shown as "••••abcd". */
   secretHint: string;
   origin: "PROVISIONED" | "MANUAL";
+  /** "urn:li:developerApplication:{n}" (L4, L21); null when unknown (keys entered by hand without it). */
+  applicationUrn: string | null;
+  /** validJsSdkDomains as LinkedIn last confirmed them (L3, L6, RSC-105). */
+  jsSdkDomains: string[];
+  /** When the current secret was issued or entered (L7 age). */
+  secretSetAt: Date;
+  /** Until when pushes signed with the previous secret are accepted; null when there is none (L7). */
+  previousSecretRetiresAt: Date | null;
   lastVerifiedAt: Date | null;
   lastAuthError: string | null;
   lastAuthErrorAt: Date | null;
@@ -34,6 +42,10 @@ const applicationSummarySelect = {
   clientId: true,
   clientSecretHint: true,
   origin: true,
+  applicationUrn: true,
+  jsSdkDomains: true,
+  secretSetAt: true,
+  previousSecretRetiresAt: true,
   lastVerifiedAt: true,
   lastAuthError: true,
   lastAuthErrorAt: true,
@@ -48,6 +60,10 @@ function toApplicationSummary(row: ApplicationRow | null): ApplicationSummary | 
     clientId: row.clientId,
     secretHint: row.clientSecretHint,
     origin: row.origin,
+    applicationUrn: row.applicationUrn,
+    jsSdkDomains: row.jsSdkDomains,
+    secretSetAt: row.secretSetAt,
+    previousSecretRetiresAt: row.previousSecretRetiresAt,
     lastVerifiedAt: row.lastVerifiedAt,
     lastAuthError: row.lastAuthError,
     lastAuthErrorAt: row.lastAuthErrorAt,

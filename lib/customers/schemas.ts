@@ -64,6 +64,14 @@ export const applicationKeysSchema = z
       .min(1, "Enter the secret.")
       .max(500, "Use at most 500 characters.")
       .meta({ description: "The application's secret. Write-only: never returned (C3)." }),
+    // L21: the developer application id, kept per customer; optional (empty in a form means not given).
+    applicationUrn: z
+      .string()
+      .trim()
+      .regex(/^(urn:li:developerApplication:\d+)?$/, "Use the form urn:li:developerApplication:123456, or leave it empty.")
+      .transform((v) => (v ? v : undefined))
+      .optional()
+      .meta({ description: "The application's URN, urn:li:developerApplication:{n} (L21). Optional." }),
   })
   .strict();
 export type ApplicationKeysInput = z.infer<typeof applicationKeysSchema>;

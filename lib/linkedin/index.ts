@@ -19,7 +19,7 @@ export { MAX_RECORDS_PER_CALL, inBatches } from "./batching";
 export { NO_RESULT_RETURNED, type EntityOutcome, type TupleStatus } from "./batch-results";
 export { ENDPOINTS, PACED_OPERATIONS, type LinkedInEndpoint, type PacedOperation } from "./endpoints";
 export { LinkedInError, isLinkedInError, type LinkedInErrorKind } from "./errors";
-export { customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
+export { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
 export { onboardingStatusSchema, type LinkedInOnboardingStatus } from "./schemas";
 export { linkedInRequest, type BearerAuth, type LinkedInRequest } from "./http";
 export {

@@ -11,3 +11,8 @@ export function customerAppSecretContext(applicationId: string): string {
 export function customerAppTokenContext(applicationId: string): string {
   return `customer-app-token:${applicationId}`;
 }
+
+/** Context of CustomerApplication.previousSecretEnc: the secret before the last roll (L7). */
+export function customerAppPreviousSecretContext(applicationId: string): string {
+  return `customer-app-previous-secret:${applicationId}`;
+}

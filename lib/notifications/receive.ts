@@ -12,11 +12,11 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { readBoundedBody } from "./bounded-body";
-import { callbackSecret, findCallbackCustomer } from "./callback-customer";
+import { callbackSecrets, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
 import { parseNotificationBody, type NotificationPayload } from "./payload";
 import { recordCallbackRejection } from "./rejections";
-import { checkSignature } from "./signature";
+import { checkSignatureWithAny } from "./signature";
 
 /** Runs work after the answer is sent (Next's after() in the route; tests pass their own). */
 export type Defer = (work: () => Promise<void>) => void;
@@ -56,11 +56,11 @@ async function storeNotification(customerId: string, payload: NotificationPayloa
 type CallbackCustomer = NonNullable<Awaited<ReturnType<typeof findCallbackCustomer>>>;
 
 /** The customer a callback key names, with its application secret; or the answer when there is none. */
-async function customerForKey(callbackKey: string, where: string): Promise<{ customer: CallbackCustomer; secret: string | null } | Response> {
+async function customerForKey(callbackKey: string, where: string): Promise<{ customer: CallbackCustomer; secrets: string[] } | Response> {
   try {
     const customer = await findCallbackCustomer(callbackKey);
     if (!customer) return errorMessage(404, NOT_FOUND);
-    return { customer, secret: callbackSecret(customer) };
+    return { customer, secrets: callbackSecrets(customer) };
   } catch (err) {
     return failed(err, where);
   }
@@ -69,7 +69,7 @@ async function customerForKey(callbackKey: string, where: string): Promise<{ cus
 export async function receiveNotification(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
   const found = await customerForKey(callbackKey, "customer lookup");
   if (found instanceof Response) return found;
-  const { customer, secret } = found;
+  const { customer, secrets } = found;
 
   const body = await readBoundedBody(req, env().CALLBACK_MAX_BODY_BYTES).catch((err: unknown) => ({ ok: false as const, reason: "unreadable" as const, err }));
   if (!body.ok) {
@@ -90,10 +90,11 @@ export async function receiveNotification(req: Request, callbackKey: string, def
     return errorMessage(401, message);
   };
 
-  if (secret === null) {
+  if (secrets.length === 0) {
     return reject("no_application_secret", "This customer has no LinkedIn application secret in Onramp, so no signature can be checked.");
   }
-  const check = checkSignature(secret, body.bytes, req.headers.get("x-li-signature"));
+  // L7: the current secret or, until it is retired, the previous one.
+  const check = checkSignatureWithAny(secrets, body.bytes, req.headers.get("x-li-signature"));
   if (!check.ok) {
     const messages = {
       missing_signature: "The X-LI-Signature header is missing.",

@@ -29,3 +29,14 @@ export function checkSignature(secret: string, body: Uint8Array, header: string 
   const given = Buffer.from(value, "hex");
   return timingSafeEqual(expected, given) ? { ok: true } : { ok: false, reason: "bad_signature" };
 }
+
+/** L7: a push signed with any of the application's valid secrets is accepted; otherwise the first refusal. */
+export function checkSignatureWithAny(secrets: readonly string[], body: Uint8Array, header: string | null): SignatureCheck {
+  let first: SignatureCheck = { ok: false, reason: "bad_signature" };
+  for (const [i, secret] of secrets.entries()) {
+    const check = checkSignature(secret, body, header);
+    if (check.ok) return check;
+    if (i === 0) first = check;
+  }
+  return first;
+}

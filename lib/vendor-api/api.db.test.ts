@@ -170,7 +170,7 @@ describe("/api/v1 application keys (C1, C3)", () => {
     expect(taken.json.error?.fieldErrors?.clientId).toBeDefined();
   });
 
-  it("provisioning: 202 with a tracked job; the job's work stores LinkedIn's keys; a repeated uniqueForeignId is a clear conflict", async () => {
+  it("provisioning: 202 with a tracked job; the job's work stores LinkedIn's keys; a repeated uniqueForeignId recovers them (L5, L7)", async () => {
     const id = (await api("POST", "/customers", { body: newCustomer() })).json.id as string;
     const accepted = await api("POST", `/customers/${id}/application/provisioning`);
     expect(accepted.status).toBe(202);
@@ -182,7 +182,7 @@ describe("/api/v1 application keys (C1, C3)", () => {
     const state = await api("GET", `/customers/${id}/application`);
     expect(state.json).toMatchObject({ application: null, provisioning: { jobId, status: "QUEUED" } });
 
-    expect(await provisionCustomerApplication(id)).toMatchObject({ result: "provisioned" });
+    expect(await provisionCustomerApplication(id)).toMatchObject({ result: "provisioned", path: "created" });
     const app = await api("GET", `/customers/${id}/application`);
     expect(app.json).toMatchObject({ application: { origin: "PROVISIONED" } });
     expect((await api("POST", `/customers/${id}/application/provisioning`)).status).toBe(409);
@@ -190,7 +190,11 @@ describe("/api/v1 application keys (C1, C3)", () => {
     // LinkedIn already has an application for this foreignId: it is recovered (look-up + secret roll, L3–L7),
     // not made a second time.
     await db.customerApplication.delete({ where: { customerId: id } });
-    expect(await provisionCustomerApplication(id)).toMatchObject({ result: "provisioned", clientId: (app.json.application as { clientId: string }).clientId });
+    expect(await provisionCustomerApplication(id)).toMatchObject({
+      result: "provisioned",
+      path: "recovered_after_conflict",
+      clientId: (app.json.application as { clientId: string }).clientId,
+    });
   });
 });
 

@@ -19,6 +19,7 @@ import {
 } from "@/lib/customers/form-schemas";
 import { createCustomer, updateCustomer } from "@/lib/customers/mutations";
 import { requestProvisioning } from "@/lib/customers/provisioning";
+import { retirePreviousSecret, rotateCustomerSecret } from "@/lib/customers/secret-rotation";
 
 const settingsPath = (customerId: string) => `/console/customers/${customerId}/settings`;
 
@@ -73,5 +74,17 @@ export const setAccessControlsAction = withAction(OPERATOR_ONLY, accessControlsF
 
 export const resyncConfigurationsAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
   const { message } = await resyncConfigurations(actor, customerId);
+  return { ok: true, message };
+});
+
+export const rotateSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
+  const { message } = await rotateCustomerSecret(actor, customerId);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message };
+});
+
+export const retirePreviousSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
+  const { message } = await retirePreviousSecret(actor, customerId);
+  revalidatePath(settingsPath(customerId));
   return { ok: true, message };
 });

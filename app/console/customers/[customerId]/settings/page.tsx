@@ -11,12 +11,16 @@ import { OperatorProvisioningStatus } from "@/components/console/operator-provis
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { latestProvisioningJob } from "@/lib/customers/provisioning";
+import { MANUAL_ROTATION_STEPS } from "@/lib/customers/secret-rotation";
+import { env } from "@/lib/env";
 import { findCustomer } from "@/lib/customers/queries";
 import {
   requestProvisioningAction,
   resyncConfigurationsAction,
   rotateCallbackKeyAction,
   setAccessControlsAction,
+  retirePreviousSecretAction,
+  rotateSecretAction,
   setApplicationKeysAction,
   setArchivedAction,
   updateCustomerAction,
@@ -54,6 +58,8 @@ export default async function CustomerSettingsPage({
         switchLabel: "The customer uses access controls",
         fields: { customerId: customer.id, usesAtsAccessControls: "true" },
       };
+  const secretAgeDays = app ? Math.floor((Date.now() - app.secretSetAt.getTime()) / 86_400_000) : 0;
+  const maxAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -98,6 +104,15 @@ export default async function CustomerSettingsPage({
                 <span aria-hidden="true">••••{app.secretHint}</span>
                 <span className="sr-only">hidden, ending in {app.secretHint}</span>
               </dd>
+              <dt className="text-slate-600">Secret age</dt>
+              <dd data-testid="application-secret-age">
+                {secretAgeDays} days (set {when(app.secretSetAt)}){secretAgeDays > maxAgeDays ? ` · older than the ${maxAgeDays}-day policy: rotate it` : ""}
+                {app.previousSecretRetiresAt ? ` · previous secret accepted until ${when(app.previousSecretRetiresAt)}` : ""}
+              </dd>
+              <dt className="text-slate-600">Application URN</dt>
+              <dd className="font-mono break-all" data-testid="application-urn">{app.applicationUrn ?? "not known"}</dd>
+              <dt className="text-slate-600">JavaScript SDK domains</dt>
+              <dd className="font-mono break-all" data-testid="application-domains">{app.jsSdkDomains.join(", ") || "none recorded"}</dd>
               <dt className="text-slate-600">Origin</dt>
               <dd>{app.origin === "PROVISIONED" ? "Provisioned through LinkedIn" : "Entered by hand"}</dd>
               <dt className="text-slate-600">Status</dt>
@@ -107,6 +122,34 @@ export default async function CustomerSettingsPage({
               </dd>
             </dl>
             {app.lastAuthError ? <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">{app.lastAuthError}</p> : null}
+            <div className="rounded border border-slate-200 p-3">
+              <h3 className="text-sm font-medium">Rotate the secret</h3>
+              {app.origin === "PROVISIONED" && app.applicationUrn ? (
+                <div className="mt-2 flex flex-wrap gap-3">
+                  <OperatorActionButton
+                    action={rotateSecretAction}
+                    fields={{ customerId: customer.id }}
+                    label="Rotate secret"
+                    pendingLabel="Rotating…"
+                    variant="secondary"
+                    messageId="rotate-secret-message"
+                  />
+                  {app.previousSecretRetiresAt ? (
+                    <OperatorActionButton
+                      action={retirePreviousSecretAction}
+                      fields={{ customerId: customer.id }}
+                      label="Previous secret deleted in LinkedIn: retire it"
+                      pendingLabel="Retiring…"
+                      confirm="I deleted the previous secret in LinkedIn's developer portal; pushes signed with it may be refused."
+                      variant="danger"
+                      messageId="retire-secret-message"
+                    />
+                  ) : null}
+                </div>
+              ) : (
+                <p className="mt-1 text-sm text-slate-700" data-testid="manual-rotation-steps">{MANUAL_ROTATION_STEPS}</p>
+              )}
+            </div>
             <details className="rounded border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-medium">Replace the keys</summary>
               <p className="mt-2 text-sm text-slate-600">The new keys are checked with LinkedIn first; keys LinkedIn refuses change nothing.</p>

@@ -79,7 +79,8 @@ describe("webhook endpoints", () => {
     const badType = await api("POST", "/webhook-endpoints", { body: { url: "https://ats.example.com/hook", eventTypes: ["integration.nope"] } });
     expect(badType.status).toBe(422);
 
-    const created = await api("POST", "/webhook-endpoints", { body: { url: "https://ats.example.com/hook", eventTypes: ["integration.enabled"] } });
+    // A closed local port: another test file's sender that picks up a delivery to it fails at once, offline.
+    const created = await api("POST", "/webhook-endpoints", { body: { url: "https://127.0.0.1:9/hook", eventTypes: ["integration.enabled"] } });
     expect(created.status).toBe(201);
     const { endpoint, secret } = created.json as { endpoint: { id: string; status: string }; secret: string };
     expect(secret).toMatch(/^whsec_/);

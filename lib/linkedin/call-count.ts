@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { nextUtcMidnight, utcDay } from "./backoff";
+import { endpointsSharingLimit } from "./endpoints";
 import { LinkedInError } from "./errors";
 
 export type CallOutcome = "ok" | "rate_limited" | "error";
@@ -72,14 +73,14 @@ export interface DailyBudget {
   exhausted: boolean;
 }
 
-/** How much of today's budget one endpoint has left for one application. */
+/** How much of today's budget the endpoint's resource has left for one application (L17: one limit per resource). */
 export async function dailyBudget(clientId: string, endpoint: string, now: Date = new Date()): Promise<DailyBudget> {
   const budget = env().LINKEDIN_DAILY_CALL_BUDGET;
-  const row = await db.linkedInCallCount.findUnique({
-    where: { clientId_endpoint_day: { clientId, endpoint, day: new Date(`${utcDay(now)}T00:00:00.000Z`) } },
+  const rows = await db.linkedInCallCount.findMany({
+    where: { clientId, endpoint: { in: endpointsSharingLimit(endpoint) }, day: new Date(`${utcDay(now)}T00:00:00.000Z`) },
     select: { count: true },
   });
-  const used = row?.count ?? 0;
+  const used = rows.reduce((n, r) => n + r.count, 0);
   return { used, budget, remaining: Math.max(0, budget - used), exhausted: used >= budget };
 }
 

@@ -5,6 +5,8 @@ import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { compoundKey, integrationTuple, parseCompoundKey, parseIdsQuery, tupleId, type IntegrationTuple } from "./compound-key";
 import { deleteIntegrationConfigurations, writeIntegrationConfigurations } from "./configurations";
+import { dailyBudget } from "./call-count";
+import { ENDPOINTS } from "./endpoints";
 import { LinkedInError } from "./errors";
 import {
   BATCH_UPDATE_WITH_ONE_ERROR,
@@ -136,6 +138,36 @@ describe("syncIntegrationNames (C10–C14)", () => {
   });
 });
 
+describe("one pacing and one daily budget per application and resource (C13, C30, L17)", () => {
+  it("a configuration PUT, a q=request look-up and a name batch of one application arrive at least the spacing apart", async () => {
+    const s = await serve({
+      api: (req) => (req.method === "PUT" ? { status: 204 } : req.query.get("q") === "request" ? json(200, { elements: [], paging: { count: 10, start: 0 } }) : answerAll204(req)),
+    }, { LINKEDIN_BATCH_SPACING_MS: "300" });
+    const app = await createTestApplication();
+    await Promise.all([
+      writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://onramp.example.com/api/linkedin/callback/abc" }),
+      lookupStatusByRequest(app, "r-paced"),
+      syncIntegrationNames(app, [{ tuple: org(1), name: "N1" }]),
+    ]);
+    const at = s.apiRequests().map((r) => r.at).sort((a, b) => a - b);
+    expect(at).toHaveLength(3);
+    for (let i = 1; i < at.length; i += 1) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThanOrEqual(300);
+  });
+
+  it("L17: every method on v2/atsIntegrations counts against one daily budget; the spent budget refuses without a call", async () => {
+    const s = await serve({ api: (req) => (req.method === "PUT" ? { status: 204 } : json(200, { elements: [], paging: { count: 10, start: 0 } })) }, {
+      LINKEDIN_BATCH_SPACING_MS: "0",
+      LINKEDIN_DAILY_CALL_BUDGET: "2",
+    });
+    const app = await createTestApplication();
+    await writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://onramp.example.com/api/linkedin/callback/abc" });
+    await lookupStatusByRequest(app, "r-budget");
+    expect(await dailyBudget(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({ used: 2, exhausted: true });
+    await lookupStatusByTuples(app, [org(1)]).catch(() => undefined); // refused before any request
+    expect(s.apiRequests()).toHaveLength(2);
+  });
+});
+
 describe("writeIntegrationConfigurations (C15–C17, L15: LinkedIn's collection's request)", () => {
   it("PUTs ?ids=K1&ids=K2 with x-restli-method: batch_update and the entities body to the compound key's configurations", async () => {
     const s = await serve({ api: () => ({ status: 204 }) });
@@ -241,7 +273,7 @@ describe("lookupStatusByRequest (C19)", () => {
         const el = (n: number) => ({ dataProvider: "ATS", integrationContext: `urn:li:organization:${n}`, integrationType: "RSC", onboardingStatus: "ENABLED", tenantType: "RECRUITER" });
         return json(200, { elements: [el(start), el(start + 1)], paging: { count: 2, start, links: [{ rel: "next", href: "x" }] } });
       },
-    });
+    }, { LINKEDIN_BATCH_SPACING_MS: "0" }); // pages are paced like every atsIntegrations call (C13)
     const app = await createTestApplication();
     const error = await lookupStatusByRequest(app, "endless").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LinkedInError);

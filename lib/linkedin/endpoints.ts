@@ -26,12 +26,29 @@ export const ENDPOINTS = {
 } as const;
 export type LinkedInEndpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
 
-/** Paced operations (C13, C30): one LinkedInPacing row per application and operation. */
-export const PACED_OPERATIONS = {
-  syncIntegrationNames: "atsIntegrations.batch_partial_update",
-  lookupByIds: "atsIntegrations.batch_get",
-} as const;
-export type PacedOperation = (typeof PACED_OPERATIONS)[keyof typeof PACED_OPERATIONS];
+/**
+ * The resource LinkedIn limits an endpoint under (L17: daily limits are per application and resource;
+ * every method on v2/atsIntegrations shares one 5,000). Calls to a limited resource are also paced:
+ * one send slot per application for all of them (C13, C30). Endpoints not listed are neither.
+ */
+export const LIMITED_RESOURCE_OF: Partial<Record<LinkedInEndpoint, string>> = {
+  [ENDPOINTS.syncIntegrationNames]: "v2/atsIntegrations",
+  [ENDPOINTS.writeConfigurations]: "v2/atsIntegrations",
+  [ENDPOINTS.deleteConfigurations]: "v2/atsIntegrations",
+  [ENDPOINTS.lookupByRequest]: "v2/atsIntegrations",
+  [ENDPOINTS.lookupByIds]: "v2/atsIntegrations",
+};
+
+export function limitedResourceOf(endpoint: string): string | null {
+  return (LIMITED_RESOURCE_OF as Record<string, string | undefined>)[endpoint] ?? null;
+}
+
+/** The endpoint labels counted against the same daily limit as `endpoint` (itself alone when not limited). */
+export function endpointsSharingLimit(endpoint: string): string[] {
+  const resource = limitedResourceOf(endpoint);
+  if (!resource) return [endpoint];
+  return Object.entries(LIMITED_RESOURCE_OF).flatMap(([e, r]) => (r === resource ? [e] : []));
+}
 
 export const PATHS = {
   accessToken: "/oauth/v2/accessToken",

@@ -14,7 +14,7 @@ import { MAX_IN_PROCESS_WAIT_MS, nextDelayMs, parseRetryAfter } from "./backoff"
 import { assertWithinDailyBudget, recordLinkedInCall } from "./call-count";
 import { LinkedInError, type LinkedInErrorKind } from "./errors";
 import { describeErrorBody } from "./error-body";
-import type { PacedOperation } from "./endpoints";
+import { limitedResourceOf } from "./endpoints";
 import { withSendSlot } from "./pacing";
 
 /** How long one attempt may take before it counts as "no answer". */
@@ -51,8 +51,6 @@ export interface LinkedInRequest<S extends z.ZodType> {
    * and the caller recovers from a lost answer by looking up what LinkedIn holds (L5, L7).
    */
   idempotent?: boolean;
-  /** C13: every attempt, retries included, holds the application's send slot while it is in flight. */
-  pacing?: { operation: PacedOperation; spacingMs: number };
   /** Test seam: the random source of the jitter. */
   random?: () => number;
 }
@@ -141,6 +139,7 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
   const who = whose(req.subject);
   const { contentType, payload } = encodeBody(req.body);
   await assertWithinDailyBudget(req.clientId, req.endpoint);
+  const paced = limitedResourceOf(req.endpoint) !== null;
 
   let renewed = false;
   let token = req.auth ? await req.auth.token() : undefined;
@@ -158,7 +157,8 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
         const r = await fetch(req.url, { method: req.method, headers, body: payload, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
         return { r, t: await r.text() };
       };
-      const sent = req.pacing ? await withSendSlot(req.clientId, req.pacing.operation, req.pacing.spacingMs, send) : await send();
+      // C13, C30: every attempt to a limited resource, retries included, holds the application's one send slot.
+      const sent = paced ? await withSendSlot(req.clientId, e.LINKEDIN_BATCH_SPACING_MS, send) : await send();
       res = sent.r;
       text = sent.t;
     } catch (cause) {

@@ -17,7 +17,7 @@ export {
 } from "./compound-key";
 export { MAX_RECORDS_PER_CALL, inBatches } from "./batching";
 export { NO_RESULT_RETURNED, type EntityOutcome, type TupleStatus } from "./batch-results";
-export { ENDPOINTS, PACED_OPERATIONS, type LinkedInEndpoint, type PacedOperation } from "./endpoints";
+export { ENDPOINTS, endpointsSharingLimit, limitedResourceOf, type LinkedInEndpoint } from "./endpoints";
 export { LinkedInError, isLinkedInError, type LinkedInErrorKind } from "./errors";
 export { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
 export { onboardingStatusSchema, type LinkedInOnboardingStatus } from "./schemas";

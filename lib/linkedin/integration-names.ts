@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { compoundKey, idsQuery, tupleId, type IntegrationTuple } from "./compound-key";
 import { batchUpdateOutcomes, type EntityOutcome } from "./batch-results";
 import { inBatches } from "./batching";
-import { ENDPOINTS, PACED_OPERATIONS, PATHS } from "./endpoints";
+import { ENDPOINTS, PATHS } from "./endpoints";
 import { isLinkedInError, type LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import { batchUpdateResponseSchema } from "./schemas";
@@ -75,7 +75,6 @@ export async function syncIntegrationNames(application: LinkedInApplicationRef, 
         body: { json: batchPartialUpdateBody(batch) },
         auth,
         schema: batchUpdateResponseSchema,
-        pacing: { operation: PACED_OPERATIONS.syncIntegrationNames, spacingMs: e.LINKEDIN_BATCH_SPACING_MS },
       });
       for (const outcome of batchUpdateOutcomes(batch.map((i) => i.tuple), data)) byId.set(tupleId(outcome.tuple), outcome);
     } catch (err) {

@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
-import { PACED_OPERATIONS } from "./endpoints";
 import { claimSendSlot, type SendSlot } from "./pacing";
 
 // A second Prisma client with its own pool: what another Onramp process would hold.
@@ -21,7 +20,7 @@ type Call = { claimedAt: number; releasedAt: number };
 
 /** Claims, "sends" for `inFlightMs`, releases: one paced LinkedIn call. */
 async function pacedCall(clientId: string, spacing: number, inFlightMs: number, client?: PrismaClient): Promise<Call> {
-  const slot: SendSlot = await claimSendSlot(clientId, PACED_OPERATIONS.syncIntegrationNames, spacing, client ? { client } : {});
+  const slot: SendSlot = await claimSendSlot(clientId, spacing, client ? { client } : {});
   await new Promise((r) => setTimeout(r, inFlightMs)); // the request in flight
   const releasedAt = await slot.release();
   return { claimedAt: slot.claimedAt.getTime(), releasedAt: releasedAt.getTime() };
@@ -64,23 +63,37 @@ describe("pacing (C13, C30)", () => {
     expect(short).toEqual([]);
   });
 
-  it("paces per application and operation: another application is not held back", async () => {
+  it("one slot per application for all its calls; another application is not held back", async () => {
     const spacing = env().LINKEDIN_BATCH_SPACING_MS;
     const a = `pacing-${randomUUID()}`;
-    const held = await claimSendSlot(a, PACED_OPERATIONS.syncIntegrationNames, spacing);
+    const held = await claimSendSlot(a, spacing);
     const started = Date.now();
-    const other = await claimSendSlot(`pacing-${randomUUID()}`, PACED_OPERATIONS.syncIntegrationNames, spacing);
-    const otherOp = await claimSendSlot(a, PACED_OPERATIONS.lookupByIds, spacing);
+    const other = await claimSendSlot(`pacing-${randomUUID()}`, spacing);
     expect(Date.now() - started).toBeLessThan(spacing);
-    await Promise.all([held.release(), other.release(), otherOp.release()]);
+    // A second call of the same application (a look-up while a name batch is in flight) waits for the
+    // first's answer and then the spacing: names, configurations and look-ups share the slot (C13, C30).
+    const [releasedAt] = await Promise.all([new Promise((r) => setTimeout(r, 50)).then(() => held.release()), other.release()]);
+    const next = await claimSendSlot(a, spacing, { client: otherProcess });
+    expect(next.claimedAt.getTime() - releasedAt.getTime()).toBeGreaterThanOrEqual(spacing);
+    await next.release();
   });
 
   it("a claim whose process died is freed when its lease ends", async () => {
     const clientId = `pacing-${randomUUID()}`;
-    const op = PACED_OPERATIONS.syncIntegrationNames;
-    const abandoned = await claimSendSlot(clientId, op, 1000, { leaseMs: 300 }); // never released
-    const next = await claimSendSlot(clientId, op, 1000, { client: otherProcess });
+    const abandoned = await claimSendSlot(clientId, 1000, { leaseMs: 300 }); // never released
+    const next = await claimSendSlot(clientId, 1000, { client: otherProcess });
     expect(next.claimedAt.getTime() - abandoned.claimedAt.getTime()).toBeGreaterThanOrEqual(300);
     await next.release();
+  });
+
+  it("only the holder releases: a caller whose lease ended can not free the slot its successor holds", async () => {
+    const clientId = `pacing-${randomUUID()}`;
+    const late = await claimSendSlot(clientId, 1000, { leaseMs: 200 }); // outlives its lease
+    const successor = await claimSendSlot(clientId, 1000, { client: otherProcess });
+    const [before] = await otherProcess.$queryRaw<{ at: string }[]>`SELECT "nextSlotAt"::text AS at FROM "LinkedInPacing" WHERE "clientId" = ${clientId}`;
+    await late.release(); // the late answer arrives: it must not shorten the successor's lease
+    const [after] = await otherProcess.$queryRaw<{ at: string }[]>`SELECT "nextSlotAt"::text AS at FROM "LinkedInPacing" WHERE "clientId" = ${clientId}`;
+    expect(after?.at).toBe(before?.at);
+    await successor.release();
   });
 });

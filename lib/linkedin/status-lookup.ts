@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { idsQuery, integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
 import { idsLookupOutcomes, type TupleStatus } from "./batch-results";
 import { inBatches } from "./batching";
-import { ENDPOINTS, PACED_OPERATIONS, PATHS } from "./endpoints";
+import { ENDPOINTS, PATHS } from "./endpoints";
 import { LinkedInError, isLinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import { idsLookupResponseSchema, requestLookupResponseSchema, type LinkedInOnboardingStatus, type Paging } from "./schemas";
@@ -96,7 +96,6 @@ export async function lookupStatusByTuples(
         url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch)}`,
         auth,
         schema: idsLookupResponseSchema,
-        pacing: { operation: PACED_OPERATIONS.lookupByIds, spacingMs: e.LINKEDIN_BATCH_SPACING_MS },
       });
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
     } catch (err) {

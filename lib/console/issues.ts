@@ -91,6 +91,31 @@ export async function keyFailures(page: number, pageSize = ISSUE_PAGE_SIZE): Pro
   );
 }
 
+export type OldSecretIssue = { customerId: string; customerName: string; clientId: string; secretSetAt: Date; provisioned: boolean };
+
+/** L7: secrets older than the rotation policy (LINKEDIN_SECRET_MAX_AGE_DAYS; LinkedIn advises 60–90 days), oldest first. */
+export async function oldSecrets(maxAgeDays: number, page: number, now = new Date(), pageSize = ISSUE_PAGE_SIZE): Promise<Page<OldSecretIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const where = { secretSetAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) }, customer: { archivedAt: null } } as const;
+  const [rows, total] = await Promise.all([
+    db.customerApplication.findMany({
+      where,
+      orderBy: [{ secretSetAt: "asc" }, { id: "asc" }],
+      take: limit,
+      skip: offset,
+      // Never the secret or token columns (C3).
+      select: { customerId: true, clientId: true, secretSetAt: true, origin: true, customer: { select: { displayName: true } } },
+    }),
+    db.customerApplication.count({ where }),
+  ]);
+  return toPage(
+    rows.map((r) => ({ customerId: r.customerId, customerName: r.customer.displayName, clientId: r.clientId, secretSetAt: r.secretSetAt, provisioned: r.origin === "PROVISIONED" })),
+    total,
+    page,
+    pageSize,
+  );
+}
+
 export type StuckIntegrationIssue = {
   id: string;
   name: string;

@@ -96,3 +96,21 @@ describe("secret rotation (L7)", () => {
     await expect(rotateCustomerSecret(actor, app.customerId)).rejects.toThrow(/developer portal.*generate a new client secret/);
   });
 });
+
+describe("issues view: secrets older than the policy (L7)", () => {
+  it("lists an application whose secret is older than N days, and not one rotated since", async () => {
+    const { oldSecrets } = await import("@/lib/console/issues");
+    const old = await createTestApplication();
+    const fresh = await createTestApplication();
+    const now = new Date();
+    await db.customerApplication.update({ where: { id: old.id }, data: { secretSetAt: new Date(now.getTime() - 91 * 86_400_000) } });
+    const ids = async () => {
+      const all = await oldSecrets(90, 1, now, 10_000);
+      return all.rows.map((r) => r.customerId);
+    };
+    expect(await ids()).toContain(old.customerId);
+    expect(await ids()).not.toContain(fresh.customerId);
+    const row = (await oldSecrets(90, 1, now, 10_000)).rows.find((r) => r.customerId === old.customerId);
+    expect(JSON.stringify(row)).not.toContain(old.clientSecret);
+  });
+});

@@ -5,7 +5,17 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { replayNotificationAction, resolveAnomalyAction, retryJobAction, retryNotificationAction, recheckIntegrationAction, triggerPollAction } from "@/lib/console/actions";
 import { firstValues, type SearchParams } from "@/lib/console/filters";
-import { failedJobs, failedNotifications, keyFailures, openAnomalies, stuckAfterHours, stuckIntegrations, unknownTypeIntegrations } from "@/lib/console/issues";
+import {
+  failedJobs,
+  failedNotifications,
+  keyFailures,
+  oldSecrets,
+  openAnomalies,
+  stuckAfterHours,
+  stuckIntegrations,
+  unknownTypeIntegrations,
+} from "@/lib/console/issues";
+import { env } from "@/lib/env";
 import { SupportActionForm } from "@/components/console/support-action-form";
 import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
 import { SupportPagination } from "@/components/console/support-pagination";
@@ -14,7 +24,7 @@ import { SupportTable } from "@/components/console/support-table";
 export const metadata: Metadata = { title: "Issues" };
 
 const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
-const paramsSchema = z.object({ jobsPage: page, keysPage: page, stuckPage: page, anomaliesPage: page, notificationsPage: page, unknownTypesPage: page });
+const paramsSchema = z.object({ jobsPage: page, keysPage: page, stuckPage: page, anomaliesPage: page, notificationsPage: page, unknownTypesPage: page, secretsPage: page });
 
 const td = "py-2 pr-4 align-top";
 
@@ -28,13 +38,15 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const actor = await requirePageActor(STAFF_ROLES, "/console/issues");
   const p = paramsSchema.parse(firstValues(await searchParams));
   const hours = await stuckAfterHours();
-  const [jobs, keys, stuck, anomalies, notifications, unknownTypes] = await Promise.all([
+  const maxSecretAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
+  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets] = await Promise.all([
     failedJobs(p.jobsPage),
     keyFailures(p.keysPage),
     stuckIntegrations(hours, p.stuckPage),
     openAnomalies(p.anomaliesPage),
     failedNotifications(p.notificationsPage),
     unknownTypeIntegrations(p.unknownTypesPage),
+    oldSecrets(maxSecretAgeDays, p.secretsPage),
   ]);
   const query = Object.fromEntries(Object.entries(p).filter(([, v]) => v > 1).map(([k, v]) => [k, String(v)]));
   const total = jobs.total + keys.total + stuck.total + anomalies.total + notifications.total + unknownTypes.total;
@@ -52,6 +64,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         <nav aria-label="Issue sections" className="mt-2 flex flex-wrap gap-4 text-sm">
           <a href="#failed-jobs" className="text-blue-800 underline">Failed jobs ({jobs.total})</a>
           <a href="#keys" className="text-blue-800 underline">Keys refused ({keys.total})</a>
+          <a href="#old-secrets" className="text-blue-800 underline">Secrets to rotate ({secrets.total})</a>
           <a href="#stuck" className="text-blue-800 underline">Stuck integrations ({stuck.total})</a>
           <a href="#anomalies" className="text-blue-800 underline">Anomalies ({anomalies.total})</a>
           <a href="#failed-notifications" className="text-blue-800 underline">Failed notifications ({notifications.total})</a>
@@ -100,6 +113,32 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           </SupportTable>
         ) : <p className="mt-2 text-sm">Every customer&apos;s keys work.</p>}
         {pager("keysPage", keys, "Customers with refused keys", "keys")}
+      </section>
+
+      <section aria-labelledby="old-secrets-heading" id="old-secrets">
+        <h2 id="old-secrets-heading" className="text-lg font-semibold">Secrets older than {maxSecretAgeDays} days</h2>
+        <p className="text-sm text-slate-600">LinkedIn advises rotating every 60–90 days (L7). Resolve: an operator rotates the secret on the customer&apos;s settings page.</p>
+        {secrets.rows.length ? (
+          <SupportTable caption={`Secrets older than ${maxSecretAgeDays} days`} columns={["Customer", "API key", "Secret set", "Action"]} minWidth="40rem" className="mt-2">
+            {secrets.rows.map((k) => (
+              <tr key={k.customerId} className="border-b border-slate-100">
+                <th scope="row" className={`${td} text-left font-normal`}><CustomerLink id={k.customerId} name={k.customerName} /></th>
+                <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
+                <td className={`${td} text-xs`}><SupportTime value={k.secretSetAt} /></td>
+                <td className="py-2 align-top text-sm">
+                  {actor.role === "OPERATOR" ? (
+                    <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
+                      {k.provisioned ? "Rotate the secret" : "Rotate in LinkedIn, enter the new secret"}<span className="sr-only"> of {k.customerName}</span>
+                    </Link>
+                  ) : (
+                    "Ask an operator to rotate the secret"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SupportTable>
+        ) : <p className="mt-2 text-sm">Every secret is within the rotation policy.</p>}
+        {pager("secretsPage", secrets, "Secrets to rotate", "old-secrets")}
       </section>
 
       <section aria-labelledby="stuck-heading" id="stuck">

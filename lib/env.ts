@@ -66,13 +66,21 @@ export const serverEnvSchema = z.object({
    * which one signs pushes is not documented). ASSUMPTION: a week.
    */
   LINKEDIN_SECRET_OVERLAP_HOURS: intFromEnv(168),
-  /** LinkedIn allows 5,000 calls a day per endpoint (C26). */
+  /** LinkedIn allows 5,000 calls a day per application and resource (C26, L17: all methods on v2/atsIntegrations together). */
   LINKEDIN_DAILY_CALL_BUDGET: intFromEnv(5000),
+  /**
+   * L16: the LinkedIn-Version header (YYYYMM, e.g. 202604) sent on every API call when set; empty sends
+   * none (Rest.li 1.0 on /v2, what the seeds show).
+   */
+  LINKEDIN_VERSION: z
+    .string()
+    .default("")
+    .refine((v) => v === "" || /^\d{6}$/.test(v), "must be empty or a version like 202604 (YYYYMM)"),
   /** Attempts per LinkedIn call before giving up with a clear message (C26). */
   LINKEDIN_MAX_ATTEMPTS: intFromEnv(5),
   /** First backoff delay; doubles each attempt, with jitter. */
   LINKEDIN_BACKOFF_BASE_MS: intFromEnv(1000),
-  /** Minimum spacing between batch_partial_update calls per application (C13). */
+  /** Minimum spacing between calls of one application to v2/atsIntegrations, as LinkedIn receives them (C13, C30). */
   LINKEDIN_BATCH_SPACING_MS: intFromEnv(1000),
 
   /** Fallback poll interval (C28). */

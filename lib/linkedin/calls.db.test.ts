@@ -138,6 +138,20 @@ describe("syncIntegrationNames (C10–C14)", () => {
   });
 });
 
+describe("LinkedIn-Version (L16)", () => {
+  it("is sent on every API call when configured, and not at all when empty", async () => {
+    const s = await serve({ api: answerAll204 }, { LINKEDIN_VERSION: "202604", LINKEDIN_BATCH_SPACING_MS: "0" });
+    const app = await createTestApplication();
+    await syncIntegrationNames(app, [{ tuple: org(1), name: "N1" }]);
+    expect(s.apiRequests()[0]?.headers["linkedin-version"]).toBe("202604");
+    expect(s.tokenRequests()[0]?.headers["linkedin-version"]).toBeUndefined();
+    await s.close();
+    const plain = await serve({ api: answerAll204 }, { LINKEDIN_VERSION: "", LINKEDIN_BATCH_SPACING_MS: "0" });
+    await syncIntegrationNames(await createTestApplication(), [{ tuple: org(2), name: "N2" }]);
+    expect(plain.apiRequests()[0]?.headers["linkedin-version"]).toBeUndefined();
+  });
+});
+
 describe("one pacing and one daily budget per application and resource (C13, C30, L17)", () => {
   it("a configuration PUT, a q=request look-up and a name batch of one application arrive at least the spacing apart", async () => {
     const s = await serve({

@@ -14,7 +14,7 @@ import { MAX_IN_PROCESS_WAIT_MS, nextDelayMs, parseRetryAfter } from "./backoff"
 import { assertWithinDailyBudget, recordLinkedInCall } from "./call-count";
 import { LinkedInError, type LinkedInErrorKind } from "./errors";
 import { describeErrorBody } from "./error-body";
-import { limitedResourceOf } from "./endpoints";
+import { ENDPOINTS, limitedResourceOf } from "./endpoints";
 import { withSendSlot } from "./pacing";
 
 /** How long one attempt may take before it counts as "no answer". */
@@ -147,6 +147,8 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
   for (;;) {
     attempt += 1;
     const headers: Record<string, string> = { accept: "application/json", ...req.headers };
+    // L16: the API version, on every API call (not the OAuth token grant) when configured.
+    if (e.LINKEDIN_VERSION && req.endpoint !== ENDPOINTS.accessToken) headers["linkedin-version"] = e.LINKEDIN_VERSION;
     if (contentType) headers["content-type"] = contentType;
     if (token) headers.authorization = `Bearer ${token}`;
 

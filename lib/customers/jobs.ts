@@ -5,6 +5,7 @@ import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import { recordOutcome } from "@/lib/jobs/tracker";
 import { isLinkedInError, type LinkedInErrorKind } from "@/lib/linkedin/errors";
+import { syncApplicationDomains } from "./app-domains";
 import { PROVISIONING_PATH_WORDS, provisionCustomerApplication } from "./provisioning";
 
 const PERMANENT_KINDS: ReadonlySet<LinkedInErrorKind> = new Set(["conflict", "bad_request", "not_configured"]);
@@ -30,4 +31,15 @@ export const provisionApplicationJob = defineJob({
   },
 });
 
-export const customerJobHandlers: JobHandler[] = [provisionApplicationJob];
+/** L6: Onramp's origin in every provisioned application's validJsSdkDomains (lib/customers/app-domains.ts). */
+export const syncAppDomainsJob = defineJob({
+  kind: "SYNC_APP_DOMAINS",
+  payload: z.object({}),
+  async run(_payload, ctx) {
+    const r = await syncApplicationDomains((p) => ctx.progress(p));
+    const failed = r.failed.length ? ` LinkedIn refused ${r.failed.length}: see each customer's audit log.` : "";
+    await recordOutcome(ctx.trackedJobId, `${r.updated} application(s) updated, ${r.alreadyRight} already listed Onramp's address.${failed}`);
+  },
+});
+
+export const customerJobHandlers: JobHandler[] = [provisionApplicationJob, syncAppDomainsJob];

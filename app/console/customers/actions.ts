@@ -20,6 +20,7 @@ import {
 import { createCustomer, updateCustomer } from "@/lib/customers/mutations";
 import { requestProvisioning } from "@/lib/customers/provisioning";
 import { retirePreviousSecret, rotateCustomerSecret } from "@/lib/customers/secret-rotation";
+import { requestDomainsSync } from "@/lib/customers/app-domains";
 
 const settingsPath = (customerId: string) => `/console/customers/${customerId}/settings`;
 
@@ -85,6 +86,12 @@ export const rotateSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema
 
 export const retirePreviousSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
   const { message } = await retirePreviousSecret(actor, customerId);
+  revalidatePath(settingsPath(customerId));
+  return { ok: true, message };
+});
+
+export const requestDomainsSyncAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
+  const { message } = await requestDomainsSync(actor);
   revalidatePath(settingsPath(customerId));
   return { ok: true, message };
 });

@@ -19,6 +19,7 @@ import {
   resyncConfigurationsAction,
   rotateCallbackKeyAction,
   setAccessControlsAction,
+  requestDomainsSyncAction,
   retirePreviousSecretAction,
   rotateSecretAction,
   setApplicationKeysAction,
@@ -112,7 +113,21 @@ export default async function CustomerSettingsPage({
               <dt className="text-slate-600">Application URN</dt>
               <dd className="font-mono break-all" data-testid="application-urn">{app.applicationUrn ?? "not known"}</dd>
               <dt className="text-slate-600">JavaScript SDK domains</dt>
-              <dd className="font-mono break-all" data-testid="application-domains">{app.jsSdkDomains.join(", ") || "none recorded"}</dd>
+              <dd className="font-mono break-all" data-testid="application-domains">
+                {app.jsSdkDomains.join(", ") || "none recorded"}
+                {app.applicationUrn && app.origin === "PROVISIONED" ? (
+                  <span className="mt-1 block font-sans">
+                    <OperatorActionButton
+                      action={requestDomainsSyncAction}
+                      fields={{ customerId: customer.id }}
+                      label="Add Onramp's address to every application's domains"
+                      pendingLabel="Queuing…"
+                      variant="secondary"
+                      messageId="domains-message"
+                    />
+                  </span>
+                ) : null}
+              </dd>
               <dt className="text-slate-600">Origin</dt>
               <dd>{app.origin === "PROVISIONED" ? "Provisioned through LinkedIn" : "Entered by hand"}</dd>
               <dt className="text-slate-600">Status</dt>

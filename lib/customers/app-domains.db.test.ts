@@ -1,0 +1,62 @@
+// L6: when PUBLIC_URL changes, the SYNC_APP_DOMAINS job adds the new origin to every provisioned application's
+// validJsSdkDomains at LinkedIn (the sandbox), keeping the domains each had, with a result per customer.
+import { randomUUID } from "node:crypto";
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { db, disconnectDb } from "@/lib/db/client";
+import { jobHandlers } from "@/lib/jobs/registry";
+import type { QueuedJobData } from "@/lib/jobs/tracker";
+import { runOne } from "@/lib/jobs/worker";
+import { setTestEnv } from "@/lib/linkedin/test-support/env";
+import type { SandboxHandle } from "@/sandbox/server";
+import { requestDomainsSync } from "./app-domains";
+import { createCustomer } from "./mutations";
+import { provisionCustomerApplication } from "./provisioning";
+import { startParentSandbox } from "./test-support/parent-sandbox";
+
+let sandbox: SandboxHandle;
+let actor: Actor;
+
+beforeAll(async () => {
+  ({ sandbox, actor } = await startParentSandbox());
+  setTestEnv({ PUBLIC_URL: "https://old.onramp.example.com" });
+});
+afterAll(async () => {
+  await sandbox?.close();
+  await disconnectDb();
+});
+
+describe("SYNC_APP_DOMAINS (L6)", () => {
+  it("adds the new PUBLIC_URL origin to each application's domains at LinkedIn, keeping the old ones", async () => {
+    const customers = [];
+    for (const name of ["Domains A", "Domains B"]) {
+      const c = await createCustomer(actor, { displayName: name, foreignId: `dom-${randomUUID()}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] });
+      await provisionCustomerApplication(c.id);
+      customers.push(c);
+    }
+    setTestEnv({ PUBLIC_URL: "https://new.onramp.example.com/portal" });
+    const { jobId } = await requestDomainsSync(actor);
+    const handler = jobHandlers().SYNC_APP_DOMAINS;
+    expect(handler).toBeDefined();
+    await runOne(handler!, { data: { trackedJobId: jobId }, retryCount: 0, retryLimit: 4 } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
+    const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
+    expect(job.status).toBe("SUCCEEDED");
+    expect(job.outcome).toMatch(/updated/);
+    for (const c of customers) {
+      const app = await db.customerApplication.findUniqueOrThrow({ where: { customerId: c.id } });
+      expect(app.jsSdkDomains).toEqual(["https://old.onramp.example.com", "https://new.onramp.example.com"]);
+      const inSandbox = [...sandbox.state.applications.values()].find((a) => a.clientId === app.clientId);
+      expect(inSandbox?.validJsSdkDomains).toEqual(["https://old.onramp.example.com", "https://new.onramp.example.com"]);
+      expect(await db.auditLog.count({ where: { targetId: c.id, action: "customer.js_sdk_domains_updated" } })).toBe(1);
+    }
+    // Run again: nothing left to change, no call to LinkedIn.
+    // (Other test files' applications in the shared database belong to other sandboxes: only ours are counted.)
+    const ours = new Set((await db.customerApplication.findMany({ where: { customerId: { in: customers.map((c) => c.id) } } })).map((a) => a.clientId));
+    const updates = () => sandbox.state.calls.filter((x) => x.endpoint === "provisioning_update" && x.clientId !== null && ours.has(x.clientId)).length;
+    const before = updates();
+    const again = await requestDomainsSync(actor);
+    await runOne(handler!, { data: { trackedJobId: again.jobId }, retryCount: 0, retryLimit: 4 } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
+    expect(updates()).toBe(before);
+  });
+});

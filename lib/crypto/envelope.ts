@@ -4,6 +4,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 export const ENVELOPE_VERSION = "v1";
+/** The full GCM tag, pinned when opening: a truncated tag (which GCM would otherwise accept) is refused. */
+const AUTH_TAG_BYTES = 16;
 
 export class DecryptionError extends Error {
   constructor(message: string) {
@@ -28,7 +30,7 @@ export function openEnvelope(envelope: string, context: string, keys: ReadonlyMa
   const key = keys.get(keyId);
   if (!key) throw new DecryptionError(`secret was encrypted with key "${keyId}", which is not configured`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: AUTH_TAG_BYTES });
     decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");

@@ -48,7 +48,17 @@ describe("secrets at rest (C3)", () => {
     expect(() => decryptSecret(envelope, "ctx")).toThrow(/key "k1", which is not configured/);
   });
 
-  it("shows only the last four characters", () => {
-    expect(secretHint("abcdefgh1234")).toBe("1234");
+  it("shows only the last four characters of a long secret, and none of a short one", () => {
+    expect(secretHint("abcdefghijkl1234")).toBe("1234");
+    expect(secretHint("abcdefgh1234")).toBe("");
+    expect(secretHint("abcd")).toBe("");
+  });
+
+  it("refuses an envelope whose GCM tag was truncated (the tag length is pinned)", () => {
+    const envelope = encryptSecret("pinned", "ctx");
+    const parts = envelope.split(".");
+    const shortTag = Buffer.from(parts[3] ?? "", "base64url").subarray(0, 12).toString("base64url");
+    const truncated = [...parts.slice(0, 3), shortTag, parts[4]].join(".");
+    expect(() => decryptSecret(truncated, "ctx")).toThrow(DecryptionError);
   });
 });

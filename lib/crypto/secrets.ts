@@ -28,7 +28,10 @@ export function decryptSecret(envelope: string, context: string): string {
   return openEnvelope(envelope, context, keyRing().keys);
 }
 
-/** "••••abcd": all a person ever sees of a secret again (C3). */
+/** Shorter secrets show no characters at all: four of them would be too much of the secret. */
+const HINT_MIN_SECRET_LENGTH = 16;
+
+/** "••••abcd": all a person ever sees of a secret again (C3); nothing for a short secret. */
 export function secretHint(secret: string): string {
-  return secret.slice(-4);
+  return secret.length >= HINT_MIN_SECRET_LENGTH ? secret.slice(-4) : "";
 }

@@ -1,17 +1,21 @@
 import "server-only";
 // Readiness for load balancers and orchestrators: the database answers and the schema is migrated
 // (the newest migration this build knows is applied). Says nothing about customers or secrets.
-import { db } from "@/lib/db/client";
+import { migrationStatus } from "@/lib/db/migrate";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
 export type Health = { status: "ok" | "unavailable"; database: "ok" | "unreachable"; migrations: "ok" | "pending" | "unknown" };
 
-export async function checkHealth(): Promise<Health> {
+/**
+ * Migrated means every migration this build ships is applied (not only "no unfinished row": a migration
+ * never started left no row at all). `migrationsDir` is for tests.
+ */
+export async function checkHealth(options: { migrationsDir?: string } = {}): Promise<Health> {
   try {
-    const rows = await db.$queryRaw<{ pending: number }[]>`
-      SELECT count(*)::int AS pending FROM "_prisma_migrations" WHERE "finished_at" IS NULL AND "rolled_back_at" IS NULL`;
-    const pending = Number(rows[0]?.pending ?? 0);
-    return { status: pending === 0 ? "ok" : "unavailable", database: "ok", migrations: pending === 0 ? "ok" : "pending" };
+    const status = await migrationStatus({ databaseUrl: env().DATABASE_URL, ...options });
+    const migrated = status.pending.length === 0 && status.problems.length === 0;
+    return { status: migrated ? "ok" : "unavailable", database: "ok", migrations: migrated ? "ok" : "pending" };
   } catch (err) {
     // Not ready: the answer carries no detail (the probe is public), the log does.
     logger().warn({ err }, "health check: database unreachable");

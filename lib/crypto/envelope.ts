@@ -23,6 +23,11 @@ export function sealEnvelope(plaintext: string, context: string, keyId: string, 
   return [ENVELOPE_VERSION, keyId, iv.toString("base64url"), tag.toString("base64url"), ct.toString("base64url")].join(".");
 }
 
+/** The start of every envelope sealed under `keyId`: how a store finds the rows a key rotation still has to do. */
+export function envelopeKeyPrefix(keyId: string): string {
+  return `${ENVELOPE_VERSION}.${keyId}.`;
+}
+
 export function openEnvelope(envelope: string, context: string, keys: ReadonlyMap<string, Buffer>): string {
   const parts = envelope.split(".");
   if (parts.length !== 5 || parts[0] !== ENVELOPE_VERSION) throw new DecryptionError("not an Onramp secret envelope");

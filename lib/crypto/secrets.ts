@@ -28,6 +28,16 @@ export function decryptSecret(envelope: string, context: string): string {
   return openEnvelope(envelope, context, keyRing().keys);
 }
 
+/** ONRAMP_ENCRYPTION_KEY_ID: the key every new envelope is sealed under. */
+export function currentKeyId(): string {
+  return keyRing().currentId;
+}
+
+/** The same secret sealed again under the current key, bound to the same context (key rotation). */
+export function reencryptSecret(envelope: string, context: string): string {
+  return encryptSecret(decryptSecret(envelope, context), context);
+}
+
 /** Shorter secrets show no characters at all: four of them would be too much of the secret. */
 const HINT_MIN_SECRET_LENGTH = 16;
 

@@ -1,0 +1,202 @@
+// Issue 10 item 6: `npm run secrets:reencrypt` moves every stored envelope (C3) from an old key to the current
+// one, keeping each row's context, so the old key can be retired. Other test files share the database and
+// write under the run's own key, which these tests never configure: their rows fail "not configured" and are
+// left alone, so the counts asserted here are exactly this file's rows.
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
+import { db, disconnectDb } from "@/lib/db/client";
+import { invitationLinkContext, sealInvitationLink } from "@/lib/email/invitation-link";
+import { resetEnvCache, setProcessEnv } from "@/lib/env";
+import { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "@/lib/linkedin/secret-contexts";
+import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
+import { reencryptAllSecrets, type ReencryptReport } from "./reencrypt";
+
+const original = {
+  key: process.env.ONRAMP_ENCRYPTION_KEY,
+  id: process.env.ONRAMP_ENCRYPTION_KEY_ID,
+  old: process.env.ONRAMP_ENCRYPTION_OLD_KEYS,
+};
+afterEach(() => {
+  setProcessEnv({ ONRAMP_ENCRYPTION_KEY: original.key, ONRAMP_ENCRYPTION_KEY_ID: original.id, ONRAMP_ENCRYPTION_OLD_KEYS: original.old });
+  resetEnvCache();
+});
+afterAll(async () => {
+  await disconnectDb();
+});
+
+interface KeyPair {
+  oldId: string;
+  oldKey: string;
+  newId: string;
+  newKey: string;
+}
+
+function useOldKey(): KeyPair {
+  const pair = {
+    oldId: `o${randomBytes(6).toString("hex")}`,
+    oldKey: randomBytes(32).toString("base64"),
+    newId: `n${randomBytes(6).toString("hex")}`,
+    newKey: randomBytes(32).toString("base64"),
+  };
+  setProcessEnv({ ONRAMP_ENCRYPTION_KEY: pair.oldKey, ONRAMP_ENCRYPTION_KEY_ID: pair.oldId, ONRAMP_ENCRYPTION_OLD_KEYS: "" });
+  return pair;
+}
+
+function useNewKey(pair: KeyPair, oldKeys = `${pair.oldId}:${pair.oldKey}`): void {
+  setProcessEnv({ ONRAMP_ENCRYPTION_KEY: pair.newKey, ONRAMP_ENCRYPTION_KEY_ID: pair.newId, ONRAMP_ENCRYPTION_OLD_KEYS: oldKeys });
+}
+
+/** One stored envelope of this file: where it is, the context it must still open with, and its plaintext. */
+interface Stored {
+  read: () => Promise<string | null>;
+  context: string;
+  plaintext: string;
+}
+
+/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 2 tokens, 1+1 webhook, 1 link. */
+async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
+  const stored: Stored[] = [];
+  const ids: string[] = [];
+  for (let n = 0; n < 3; n++) {
+    const suffix = randomUUID();
+    const appId = `app-${suffix}`;
+    const secret = `secret-${suffix}`;
+    const previous = n < 2 ? `previous-${suffix}` : null;
+    const token = n < 2 ? `token-${suffix}` : null;
+    const customer = await db.customer.create({
+      data: { displayName: `Re-encrypt ${suffix}`, foreignId: `reenc-${suffix}`, callbackKey: `cb-${suffix}`, offeredIntegrationTypes: [] },
+    });
+    await db.customerApplication.create({
+      data: {
+        id: appId,
+        customerId: customer.id,
+        clientId: `client-${suffix}`,
+        clientSecretEnc: encryptSecret(secret, customerAppSecretContext(appId)),
+        clientSecretHint: "",
+        origin: "MANUAL",
+        previousSecretEnc: previous ? encryptSecret(previous, customerAppPreviousSecretContext(appId)) : null,
+        accessTokenEnc: token ? encryptSecret(token, customerAppTokenContext(appId)) : null,
+      },
+    });
+    ids.push(appId);
+    const app = () => db.customerApplication.findUniqueOrThrow({ where: { id: appId } });
+    stored.push({ read: async () => (await app()).clientSecretEnc, context: customerAppSecretContext(appId), plaintext: secret });
+    if (previous) {
+      const context = customerAppPreviousSecretContext(appId);
+      stored.push({ read: async () => (await app()).previousSecretEnc, context, plaintext: previous });
+    }
+    if (token) stored.push({ read: async () => (await app()).accessTokenEnc, context: customerAppTokenContext(appId), plaintext: token });
+  }
+  const endpointId = `ep-${randomUUID()}`;
+  await db.webhookEndpoint.create({
+    data: {
+      id: endpointId,
+      url: "https://ats.example/hooks",
+      eventTypes: [],
+      secretEnc: sealSecret(endpointId, "whsec_current"),
+      previousSecretEnc: sealSecret(endpointId, "whsec_previous"),
+    },
+  });
+  ids.push(endpointId);
+  const endpoint = () => db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
+  const endpointContext = endpointSecretContext(endpointId);
+  stored.push({ read: async () => (await endpoint()).secretEnc, context: endpointContext, plaintext: "whsec_current" });
+  stored.push({ read: async () => (await endpoint()).previousSecretEnc, context: endpointContext, plaintext: "whsec_previous" });
+
+  const invitationId = `inv-${randomUUID()}`;
+  const link = `https://onramp.example/invite/${randomUUID()}`;
+  const data = { invitationId, roleLabel: "admin", customerName: null, expiresAt: new Date().toISOString() };
+  const email = await db.email.create({
+    data: {
+      toAddress: "someone@example.com",
+      template: "INVITATION",
+      cause: `invitation:${invitationId}`,
+      data,
+      secretEnvelope: sealInvitationLink(invitationId, link),
+      messageId: `<${randomUUID()}@onramp.test>`,
+      unsubscribeKey: randomUUID(),
+    },
+  });
+  ids.push(email.id);
+  const readEmail = async () => (await db.email.findUniqueOrThrow({ where: { id: email.id } })).secretEnvelope;
+  stored.push({ read: readEmail, context: invitationLinkContext(data), plaintext: link });
+  return { stored, ids };
+}
+
+const EXPECTED = {
+  "customer application secret": 3,
+  "customer application previous secret": 2,
+  "cached LinkedIn access token": 2,
+  "webhook signing secret": 1,
+  "webhook previous signing secret": 1,
+  "invitation link in the email outbox": 1,
+};
+
+function reencryptedByKind(...reports: ReencryptReport[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of reports) for (const k of r.kinds) out[k.kind] = (out[k.kind] ?? 0) + k.reencrypted;
+  return out;
+}
+
+function failedIds(report: ReencryptReport): string[] {
+  return report.kinds.flatMap((k) => k.failed.map((f) => f.id));
+}
+
+/** Every envelope is under the new key and opens, with its own context, once the old key is gone. */
+async function expectAllUnderNewKey(pair: KeyPair, stored: Stored[]): Promise<void> {
+  useNewKey(pair, "");
+  for (const s of stored) {
+    const envelope = await s.read();
+    expect(envelope?.split(".")[1]).toBe(pair.newId);
+    expect(decryptSecret(envelope ?? "", s.context)).toBe(s.plaintext);
+  }
+}
+
+describe("secrets:reencrypt (issue 10 item 6, C3)", () => {
+  it("moves every kind of envelope to the new key, keeps each context, and a second run changes nothing", async () => {
+    const pair = useOldKey();
+    const { stored, ids } = await writeRows();
+    // A secret sealed for another row (a moved ciphertext) must fail with its row's id, and stay as it was.
+    const badApp = ids[2]!;
+    const moved = encryptSecret("moved-secret-value", customerAppSecretContext(ids[0]!));
+    await db.customerApplication.update({ where: { id: badApp }, data: { accessTokenEnc: moved } });
+    useNewKey(pair);
+
+    const first = await reencryptAllSecrets({ batchSize: 2 });
+    expect(first.complete).toBe(true);
+    expect(first.keyId).toBe(pair.newId);
+    expect(reencryptedByKind(first)).toEqual(EXPECTED);
+    const tokenFailures = first.kinds.find((k) => k.kind === "cached LinkedIn access token")?.failed ?? [];
+    expect(tokenFailures.filter((f) => f.id === badApp)).toEqual([
+      { id: badApp, reason: "secret could not be decrypted (wrong key or tampered data)" },
+    ]);
+    expect(JSON.stringify(first)).not.toMatch(/moved-secret-value|secret-|previous-|token-|whsec_|invite\//);
+    expect((await db.customerApplication.findUniqueOrThrow({ where: { id: badApp } })).accessTokenEnc).toBe(moved);
+
+    const second = await reencryptAllSecrets({ batchSize: 2 });
+    expect(Object.values(reencryptedByKind(second)).every((n) => n === 0)).toBe(true);
+    for (const [kind, n] of Object.entries(EXPECTED)) {
+      expect(second.kinds.find((k) => k.kind === kind)?.alreadyCurrent).toBeGreaterThanOrEqual(n);
+    }
+    expect(failedIds(second).filter((id) => ids.includes(id))).toEqual([badApp]);
+    await db.customerApplication.update({ where: { id: badApp }, data: { accessTokenEnc: null } });
+    await expectAllUnderNewKey(pair, stored);
+  });
+
+  it("resumes after a run stopped after its first batch: every row done exactly once", async () => {
+    const pair = useOldKey();
+    const { stored, ids } = await writeRows();
+    useNewKey(pair);
+
+    const stopped = await reencryptAllSecrets({ batchSize: 1, maxBatches: 1 });
+    expect(stopped.complete).toBe(false);
+    expect(stopped.kinds.reduce((n, k) => n + k.reencrypted + k.failed.length, 0)).toBeLessThanOrEqual(1);
+    const resumed = await reencryptAllSecrets({ batchSize: 1 });
+    expect(resumed.complete).toBe(true);
+    expect(failedIds(resumed).filter((id) => ids.includes(id))).toEqual([]);
+    const total = reencryptedByKind(stopped, resumed);
+    expect(Object.fromEntries(Object.keys(EXPECTED).map((k) => [k, total[k]]))).toEqual(EXPECTED);
+    await expectAllUnderNewKey(pair, stored);
+  });
+});

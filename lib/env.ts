@@ -131,6 +131,11 @@ export const serverEnvSchema = z.object({
   NUDGE_REMINDER_DAYS: z.coerce.number().int().min(1).max(90).default(3),
   /** Hour (UTC) from which the daily support digest is sent. */
   DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Proxies in front of Onramp that append to x-forwarded-for: the sign-in throttle (issue 11 item 6) takes the client
+   * address this many entries from the right; 0 = the rightmost entry.
+   */
+  TRUSTED_PROXY_HOPS: intFromEnv(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

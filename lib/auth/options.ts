@@ -9,19 +9,15 @@ import { signInWithAdminLink } from "@/lib/admin-links/links";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { hitRateLimit } from "@/lib/rate-limit/fixed-window";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
+import { recordSignInFailure, recordSignInSuccess, signInAllowed, signInSource } from "./sign-in-throttle";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address.").transform((e) => e.trim().toLowerCase()),
   password: z.string().min(1, "Enter your password.").max(200),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
-
-/** Sign-in attempts per email per 15 minutes, across all processes. */
-const SIGN_IN_LIMIT = 10;
-const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 
 declare module "next-auth" {
   interface Session {
@@ -42,21 +38,27 @@ declare module "next-auth/jwt" {
   }
 }
 
-export async function authenticate(raw: unknown) {
+/**
+ * Email + password sign-in from `source` (the caller's address, signInSource). Only failures are counted
+ * (issue 11 item 6, lib/auth/sign-in-throttle.ts); every refusal, throttled or not, verifies one argon2 hash so
+ * timing tells neither whether the email exists nor whether the throttle answered.
+ */
+export async function authenticate(raw: unknown, source: string) {
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const limit = await hitRateLimit(`sign-in:${email}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_MS);
-  if (!limit.allowed) {
-    logger().warn({ email }, "sign-in rate limit reached");
+  if (!(await signInAllowed(email, source))) {
+    await verifyPassword(await dummyPasswordHash(), password);
+    logger().warn({ email, source }, "sign-in throttled after repeated failures");
     return null;
   }
   const user = await db.user.findUnique({ where: { email } });
-  if (!user || !user.passwordHash) {
-    await verifyPassword(await dummyPasswordHash(), password);
+  const ok = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
+  if (!user || !user.passwordHash || !ok || user.disabledAt) {
+    await recordSignInFailure(email, source);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password)) || user.disabledAt) return null;
+  await recordSignInSuccess(email, source);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return { id: user.id, email: user.email, role: user.role, customerId: user.customerId };
 }
@@ -86,7 +88,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials) => authenticate(credentials),
+        authorize: (credentials, req) => authenticate(credentials, signInSource(req.headers)),
       }),
       // Single-use links minted by the vendor's ATS (issue 12, lib/admin-links).
       CredentialsProvider({

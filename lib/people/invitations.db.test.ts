@@ -52,7 +52,11 @@ describe("invitations", () => {
     expect(user.role).toBe("CUSTOMER_ADMIN");
     const created = await db.user.findUniqueOrThrow({ where: { id: user.userId } });
     expect(created.customerId).toBe(c.id);
-    expect(await authenticate({ email: inv.email, password: PASSWORD })).toMatchObject({ id: user.userId, role: "CUSTOMER_ADMIN", customerId: c.id });
+    expect(await authenticate({ email: inv.email, password: PASSWORD }, "203.0.113.9")).toMatchObject({
+      id: user.userId,
+      role: "CUSTOMER_ADMIN",
+      customerId: c.id,
+    });
 
     const again = await refusal(acceptInvitation(inv.token, { password: PASSWORD }));
     expect(again.message).toMatch(/already been used/);
@@ -107,11 +111,11 @@ describe("disabling people", () => {
     const actor = await operator();
     const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }));
     const user = await acceptInvitation(inv.token, { password: PASSWORD });
-    expect(await authenticate({ email: user.email, password: PASSWORD })).not.toBeNull();
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).not.toBeNull();
     await setUserDisabled(actor, user.userId, true);
-    expect(await authenticate({ email: user.email, password: PASSWORD })).toBeNull();
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).toBeNull();
     await setUserDisabled(actor, user.userId, false);
-    expect(await authenticate({ email: user.email, password: PASSWORD })).not.toBeNull();
+    expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).not.toBeNull();
     const actions = (await db.auditLog.findMany({ where: { targetId: user.userId }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
     expect(actions).toEqual(["user.disabled", "user.enabled"]);
   });

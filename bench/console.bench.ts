@@ -17,9 +17,22 @@ import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
 import { listAudit } from "@/lib/console/audit";
-import { customerIntegrations, customerJobs, customerNotifications, customerSummary, linkedInUsage } from "@/lib/console/customer";
+import {
+  customerIntegrations,
+  customerJobs,
+  customerNotifications,
+  customerSummary,
+  linkedInUsage,
+} from "@/lib/console/customer";
 import type { IntegrationFilter } from "@/lib/console/filters";
-import { failedJobs, failedNotifications, keyFailures, openAnomalies, stuckAfterHours, stuckIntegrations } from "@/lib/console/issues";
+import {
+  failedJobs,
+  failedNotifications,
+  keyFailures,
+  openAnomalies,
+  stuckAfterHours,
+  stuckIntegrations,
+} from "@/lib/console/issues";
 import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/console/overview";
 import { LARGE, seedLarge } from "@/scripts/seed-large";
 import { createFreshDatabase, testDatabaseServer } from "@/scripts/stack/database";
@@ -57,7 +70,12 @@ function print(title: string, rows: Timing[]): void {
 }
 
 async function overviewPage(filter: IntegrationFilter) {
-  return Promise.all([stageCounts(filter), listIntegrations(filter, 1), recentChanges(filter, 1), knownIntegrationTypes()]);
+  return Promise.all([
+    stageCounts(filter),
+    listIntegrations(filter, 1),
+    recentChanges(filter, 1),
+    knownIntegrationTypes(),
+  ]);
 }
 
 async function customerPage(customerId: string) {
@@ -73,7 +91,13 @@ async function customerPage(customerId: string) {
 
 async function issuesPage() {
   const hours = await stuckAfterHours();
-  return Promise.all([failedJobs(1), keyFailures(1), stuckIntegrations(hours, 1), openAnomalies(1), failedNotifications(1)]);
+  return Promise.all([
+    failedJobs(1),
+    keyFailures(1),
+    stuckIntegrations(hours, 1),
+    openAnomalies(1),
+    failedNotifications(1),
+  ]);
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie header. */
@@ -97,7 +121,8 @@ async function signIn(baseUrl: string, email: string, password: string): Promise
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`signing in as ${email} failed (${res.status})`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`signing in as ${email} failed (${res.status})`);
   return cookie();
 }
 

@@ -36,13 +36,21 @@ const server = createServer((req, res) => {
       const bytes = Buffer.concat(chunks);
       const secret = decryptSecret(row.clientSecretEnc, customerAppSecretContext(row.id));
       const header = req.headers["x-li-signature"];
-      if (!checkSignature(secret, bytes, typeof header === "string" ? header : null).ok) return res.writeHead(401).end();
+      if (!checkSignature(secret, bytes, typeof header === "string" ? header : null).ok)
+        return res.writeHead(401).end();
       const parsed = parseNotificationBody(bytes);
       if (!parsed.ok) return res.writeHead(400).end();
       await pool.query(
         `INSERT INTO "Notification" ("id", "customerId", "linkedinId", "type", "expiresAt", "rawBody", "signatureValid")
          VALUES ($1, $2, $3, $4, $5, $6, true) ON CONFLICT ("customerId", "linkedinId") DO NOTHING`,
-        [randomUUID(), row.customerId, parsed.payload.id, parsed.payload.type, parsed.payload.expiresAt, bytes.toString("utf8")],
+        [
+          randomUUID(),
+          row.customerId,
+          parsed.payload.id,
+          parsed.payload.type,
+          parsed.payload.expiresAt,
+          bytes.toString("utf8"),
+        ],
       );
       res.writeHead(200).end();
     })().catch((err: unknown) => {

@@ -60,13 +60,20 @@ async function load(name: string, url: string, secret: string, ms: number, expec
   const target = new URL(url);
   const post = (): Promise<{ status: number; ms: number }> => {
     const body = JSON.stringify({ id: randomUUID(), type: "INTEGRATION_STATUS_CHANGE", expiresAt: 0 });
-    const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-li-signature": signNotification(secret, body) };
+    const headers = {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(body),
+      "x-li-signature": signNotification(secret, body),
+    };
     const t0 = performance.now();
     return new Promise((resolve, reject) => {
-      const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers }, (res) => {
-        res.resume();
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
-      });
+      const req = request(
+        { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });
@@ -93,12 +100,21 @@ async function load(name: string, url: string, secret: string, ms: number, expec
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
   const seconds = (measureEnd - measureStart) / 1000;
-  return { name, requests: latencies.length, perSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99), unexpected };
+  return {
+    name,
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50Ms: at(0.5),
+    p99Ms: at(0.99),
+    unexpected,
+  };
 }
 
 function print(rows: Figures[]): void {
   console.log(`\nIntake of signed push notifications, ${CONNECTIONS} concurrent connections (issue #5)`);
-  console.log(`  ${"server".padEnd(34)}${"requests".padStart(10)}${"req/s".padStart(10)}${"p50".padStart(11)}${"p99".padStart(11)}${"wrong answer".padStart(14)}`);
+  console.log(
+    `  ${"server".padEnd(34)}${"requests".padStart(10)}${"req/s".padStart(10)}${"p50".padStart(11)}${"p99".padStart(11)}${"wrong answer".padStart(14)}`,
+  );
   for (const r of rows) {
     console.log(
       `  ${r.name.padEnd(34)}${String(r.requests).padStart(10)}${r.perSecond.toFixed(0).padStart(10)}${`${r.p50Ms.toFixed(1)} ms`.padStart(11)}${`${r.p99Ms.toFixed(1)} ms`.padStart(11)}${String(r.unexpected).padStart(14)}`,
@@ -125,15 +141,35 @@ export default async function intakeBench(): Promise<void> {
   const distDir = outer.NEXT_DIST_DIR || ".next-bench";
   const server = await testDatabaseServer(le.TEST_DATABASE_URL ?? le.DATABASE_URL);
   const database = await createFreshDatabase(server.url, "onramp_bench");
-  const restore = Object.fromEntries(["DATABASE_URL", "ONRAMP_ENCRYPTION_KEY", "NEXTAUTH_SECRET", "NEXT_DIST_DIR", "JOBS_WORKERS", "LOG_LEVEL", "PUBLIC_URL", "NEXTAUTH_URL"].map((k) => [k, outer[k]]));
+  const restore = Object.fromEntries(
+    [
+      "DATABASE_URL",
+      "ONRAMP_ENCRYPTION_KEY",
+      "NEXTAUTH_SECRET",
+      "NEXT_DIST_DIR",
+      "JOBS_WORKERS",
+      "LOG_LEVEL",
+      "PUBLIC_URL",
+      "NEXTAUTH_URL",
+    ].map((k) => [k, outer[k]]),
+  );
   let app: ChildProcess | undefined;
   let bare: ChildProcess | undefined;
   try {
     await migrate({ databaseUrl: database.url, log: () => {} });
-    setProcessEnv({ ...freshTestSecrets(), DATABASE_URL: database.url, NEXT_DIST_DIR: distDir, JOBS_WORKERS: "false", LOG_LEVEL: "error" });
+    setProcessEnv({
+      ...freshTestSecrets(),
+      DATABASE_URL: database.url,
+      NEXT_DIST_DIR: distDir,
+      JOBS_WORKERS: "false",
+      LOG_LEVEL: "error",
+    });
     const { seedDemo, DEMO } = await import("@/lib/seed/demo");
     const { customerId } = await seedDemo();
-    const { callbackKey } = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { callbackKey: true } });
+    const { callbackKey } = await db.customer.findUniqueOrThrow({
+      where: { id: customerId },
+      select: { callbackKey: true },
+    });
     const secret = DEMO.customer.application.clientSecret;
 
     if (outer.BENCH_SKIP_BUILD !== "1" || !existsSync(join(ROOT, distDir, "BUILD_ID"))) {
@@ -145,21 +181,47 @@ export default async function intakeBench(): Promise<void> {
     const appPort = await freePort();
     const appUrl = `http://127.0.0.1:${appPort}`;
     setProcessEnv({ PUBLIC_URL: appUrl, NEXTAUTH_URL: appUrl });
-    app = startChild(join("node_modules", ".bin", "next"), ["start", "-p", String(appPort), "-H", "127.0.0.1"], processEnvSnapshot());
+    app = startChild(
+      join("node_modules", ".bin", "next"),
+      ["start", "-p", String(appPort), "-H", "127.0.0.1"],
+      processEnvSnapshot(),
+    );
     await waitForHttp(`${appUrl}/sign-in`, 120_000);
-    const appFigures = await load("Onramp (next start, route)", `${appUrl}/api/linkedin/callback/${callbackKey}`, secret, seconds * 1000);
-    const floorFigures = await load("Onramp, unknown key (404)", `${appUrl}/api/linkedin/callback/no-such-callback-key-000000`, secret, seconds * 1000, 404);
+    const appFigures = await load(
+      "Onramp (next start, route)",
+      `${appUrl}/api/linkedin/callback/${callbackKey}`,
+      secret,
+      seconds * 1000,
+    );
+    const floorFigures = await load(
+      "Onramp, unknown key (404)",
+      `${appUrl}/api/linkedin/callback/no-such-callback-key-000000`,
+      secret,
+      seconds * 1000,
+      404,
+    );
     await stopChild(app);
 
     const barePort = await freePort();
-    bare = startChild(join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "bench/intake-bare-server.ts"], { ...processEnvSnapshot(), BARE_PORT: String(barePort) });
+    bare = startChild(
+      join("node_modules", ".bin", "tsx"),
+      ["--conditions=react-server", "bench/intake-bare-server.ts"],
+      { ...processEnvSnapshot(), BARE_PORT: String(barePort) },
+    );
     await waitForHttp(`http://127.0.0.1:${barePort}/`, 60_000);
-    const bareFigures = await load("bare node:http (verify + insert)", `http://127.0.0.1:${barePort}/api/linkedin/callback/${callbackKey}`, secret, seconds * 1000);
+    const bareFigures = await load(
+      "bare node:http (verify + insert)",
+      `http://127.0.0.1:${barePort}/api/linkedin/callback/${callbackKey}`,
+      secret,
+      seconds * 1000,
+    );
     await stopChild(bare);
 
     const stored = await db.notification.count({ where: { customerId } });
     print([appFigures, bareFigures, floorFigures]);
-    console.log(`  rows stored: ${stored} (every 200 is one row); measured ${seconds} s per run after ${WARMUP_MS / 1000} s of warm-up`);
+    console.log(
+      `  rows stored: ${stored} (every 200 is one row); measured ${seconds} s per run after ${WARMUP_MS / 1000} s of warm-up`,
+    );
   } finally {
     await disconnectDb();
     await stopChild(app);

@@ -37,10 +37,14 @@ async function main(): Promise<number> {
     console.log(`\n[bench] ── ${file} ──`);
     const started = Date.now();
     const code = await runFile(file);
-    console.log(`[bench] ${file}: ${code === 0 ? "done" : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `[bench] ${file}: ${code === 0 ? "done" : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (code !== 0) failed.push(file);
   }
-  console.log(`\n[bench] ${failed.length === 0 ? `all ${files.length} benchmarks ran` : `FAILED: ${failed.join(", ")}`}`);
+  console.log(
+    `\n[bench] ${failed.length === 0 ? `all ${files.length} benchmarks ran` : `FAILED: ${failed.join(", ")}`}`,
+  );
   return failed.length === 0 ? 0 : 1;
 }
 

@@ -75,13 +75,25 @@ export default async function syncBench(): Promise<void> {
     for (let c = 0; c < customers; c++) {
       const tag = `${c.toString().padStart(3, "0")}-${randomBytes(3).toString("hex")}`;
       const customer = await db.customer.create({
-        data: { displayName: `Bench ${tag}`, foreignId: `bench-${tag}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"], callbackKey: `cb-${tag}` },
+        data: {
+          displayName: `Bench ${tag}`,
+          foreignId: `bench-${tag}`,
+          offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+          callbackKey: `cb-${tag}`,
+        },
       });
       const clientId = `bench-client-${tag}`;
       const secret = `bench-secret-${tag}-0123456789`;
       const appId = `bench-app-${tag}`;
       await db.customerApplication.create({
-        data: { id: appId, customerId: customer.id, clientId, clientSecretEnc: encryptSecret(secret, customerAppSecretContext(appId)), clientSecretHint: secret.slice(-4), origin: "MANUAL" },
+        data: {
+          id: appId,
+          customerId: customer.id,
+          clientId,
+          clientSecretEnc: encryptSecret(secret, customerAppSecretContext(appId)),
+          clientSecretHint: secret.slice(-4),
+          origin: "MANUAL",
+        },
       });
       sandbox.state.putApplication({ clientId, clientSecret: secret, kind: "customer", createdBy: "admin" });
       const tuples = Array.from({ length: Math.min(perCustomer, total - c * perCustomer) }, (_, i) => ({
@@ -90,7 +102,9 @@ export default async function syncBench(): Promise<void> {
         tenantType: "RECRUITER",
       }));
       for (const t of tuples) sandbox.state.authorizeIntegration(clientId, t);
-      await db.integration.createMany({ data: tuples.map((t, i) => ({ ...t, customerId: customer.id, name: `Bench ${tag} integration ${i}` })) });
+      await db.integration.createMany({
+        data: tuples.map((t, i) => ({ ...t, customerId: customer.id, name: `Bench ${tag} integration ${i}` })),
+      });
       apps.push({ customerId: customer.id, clientId });
     }
     const seeded = await db.integration.count();
@@ -117,7 +131,9 @@ export default async function syncBench(): Promise<void> {
     const seconds = (Date.now() - t0) / 1000;
 
     // Lost = not SYNCED in Onramp, or LinkedIn (the sandbox) does not hold exactly the stored name.
-    const rows = await db.integration.findMany({ select: { customerId: true, integrationContext: true, name: true, nameSyncState: true } });
+    const rows = await db.integration.findMany({
+      select: { customerId: true, integrationContext: true, name: true, nameSyncState: true },
+    });
     const clientOf = new Map(apps.map((a) => [a.customerId, a.clientId]));
     let lost = 0;
     for (const r of rows) {
@@ -133,21 +149,35 @@ export default async function syncBench(): Promise<void> {
     const spacingViolations = sandbox.state.spacingViolations.length;
     const jobs = await db.job.groupBy({ by: ["status"], _count: true, where: { kind: "SYNC_NAMES" } });
     const rate = synced / seconds;
-    const timings = await db.job.findMany({ where: { kind: "SYNC_NAMES" }, select: { createdAt: true, startedAt: true, finishedAt: true } });
+    const timings = await db.job.findMany({
+      where: { kind: "SYNC_NAMES" },
+      select: { createdAt: true, startedAt: true, finishedAt: true },
+    });
     const ms = (a: Date | null, b: Date | null) => (a && b ? b.getTime() - a.getTime() : 0);
-    const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+    const pct = (xs: number[], p: number) =>
+      [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
     const waits = timings.map((t) => ms(t.createdAt, t.startedAt));
     const runs = timings.map((t) => ms(t.startedAt, t.finishedAt));
     const ceiling = 100 * customers;
 
-    console.log(`\n[sync bench] ${seeded} integrations, ${customers} customers (${perCustomer} each), ${concurrency} jobs at once, ${Math.round(faultRate * 100)} % injected 429/500`);
+    console.log(
+      `\n[sync bench] ${seeded} integrations, ${customers} customers (${perCustomer} each), ${concurrency} jobs at once, ${Math.round(faultRate * 100)} % injected 429/500`,
+    );
     console.log(`  records synced            ${synced} of ${seeded} in ${seconds.toFixed(1)} s`);
-    console.log(`  records per second        ${rate.toFixed(0)}  (contract ceiling: 100 per second per application = ${ceiling} across ${customers} applications; ${((rate / ceiling) * 100).toFixed(1)} % of it)`);
-    console.log(`  calls per application     ${(calls.length / customers).toFixed(2)} on average (${perCustomer} records need ${Math.ceil(perCustomer / 100)} call${perCustomer > 100 ? "s" : ""} of ≤100, ≥1 s apart: C13)`);
-    console.log(`  batch calls               ${calls.length} (${faults} answered with an injected 429/500, all retried)`);
+    console.log(
+      `  records per second        ${rate.toFixed(0)}  (contract ceiling: 100 per second per application = ${ceiling} across ${customers} applications; ${((rate / ceiling) * 100).toFixed(1)} % of it)`,
+    );
+    console.log(
+      `  calls per application     ${(calls.length / customers).toFixed(2)} on average (${perCustomer} records need ${Math.ceil(perCustomer / 100)} call${perCustomer > 100 ? "s" : ""} of ≤100, ≥1 s apart: C13)`,
+    );
+    console.log(
+      `  batch calls               ${calls.length} (${faults} answered with an injected 429/500, all retried)`,
+    );
     console.log(`  spacing violations (C13)  ${spacingViolations}`);
     console.log(`  jobs                      ${jobs.map((j) => `${j.status} ${j._count}`).join(", ")}`);
-    console.log(`  job queue wait            p50 ${pct(waits, 0.5)} ms, p95 ${pct(waits, 0.95)} ms; run p50 ${pct(runs, 0.5)} ms, p95 ${pct(runs, 0.95)} ms`);
+    console.log(
+      `  job queue wait            p50 ${pct(waits, 0.5)} ms, p95 ${pct(waits, 0.95)} ms; run p50 ${pct(runs, 0.5)} ms, p95 ${pct(runs, 0.95)} ms`,
+    );
     console.log(`  LOST                      ${lost}${lost === 0 ? "" : "  <-- must be 0"}`);
     await stopBoss();
     await disconnectDb();

@@ -17,7 +17,8 @@ import { freshTestSecrets } from "@/scripts/stack/secrets";
 const EVENTS = Number(processEnvSnapshot().BENCH_WEBHOOK_EVENTS ?? 2000);
 const PUSHES = Number(processEnvSnapshot().BENCH_WEBHOOK_PUSHES ?? 100);
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,7 +33,13 @@ async function main(): Promise<void> {
   const database = await createFreshDatabase(server.url, "onramp_bench_webhooks");
   try {
     await migrate({ databaseUrl: database.url, log: () => {} });
-    setProcessEnv({ ...freshTestSecrets(), DATABASE_URL: database.url, LOG_LEVEL: "error", JOBS_WORKERS: "true", WEBHOOK_POLL_MS: "50" });
+    setProcessEnv({
+      ...freshTestSecrets(),
+      DATABASE_URL: database.url,
+      LOG_LEVEL: "error",
+      JOBS_WORKERS: "true",
+      WEBHOOK_POLL_MS: "50",
+    });
     const { startReceiver } = await import("@/lib/webhooks/test-support/receiver");
     const { createWebhookEndpoint } = await import("@/lib/webhooks/endpoints");
     const { startWebhookSender } = await import("@/lib/webhooks/send");
@@ -44,7 +51,11 @@ async function main(): Promise<void> {
 
     // 1. Throughput: the outbox holds EVENTS events; one process's sender drains it.
     for (let i = 0; i < EVENTS; i += 200) {
-      const batch = Array.from({ length: Math.min(200, EVENTS - i) }, (_, k) => ({ type: "linkedin.push" as const, customerId: "bench", data: { n: i + k } }));
+      const batch = Array.from({ length: Math.min(200, EVENTS - i) }, (_, k) => ({
+        type: "linkedin.push" as const,
+        customerId: "bench",
+        data: { n: i + k },
+      }));
       await db.$transaction((tx) => emitEvents(tx, batch));
     }
     const t0 = performance.now();
@@ -52,7 +63,9 @@ async function main(): Promise<void> {
     await until(`${EVENTS} deliveries`, () => receiver.received.length >= EVENTS, 600_000);
     const seconds = (performance.now() - t0) / 1000;
     const bad = receiver.received.filter((r) => !r.verified).length;
-    console.log(`[bench] webhooks: ${EVENTS} events delivered in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s to a local receiver (${bad} failed verification; load average ${loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `[bench] webhooks: ${EVENTS} events delivered in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s to a local receiver (${bad} failed verification; load average ${loadavg()[0]!.toFixed(1)})`,
+    );
 
     // 2. Latency: LinkedIn's push reaching Onramp → the vendor's receiver getting the event.
     const { startSandbox } = await import("@/sandbox/server");
@@ -65,14 +78,26 @@ async function main(): Promise<void> {
     const callbacks = await startCallbackServer();
     await startWorkers();
     const app = await createTestApplication();
-    await fetch(`${sandbox.url}/_sandbox/applications`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId: app.clientId, clientSecret: app.clientSecret }) });
-    const { callbackKey } = await db.customer.findUniqueOrThrow({ where: { id: app.customerId }, select: { callbackKey: true } });
+    await fetch(`${sandbox.url}/_sandbox/applications`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ clientId: app.clientId, clientSecret: app.clientSecret }),
+    });
+    const { callbackKey } = await db.customer.findUniqueOrThrow({
+      where: { id: app.customerId },
+      select: { callbackKey: true },
+    });
     const mine = () => receiver.received.filter((r) => r.body?.customerId === app.customerId);
     for (let i = 0; i < PUSHES; i += 1) {
       const res = await fetch(`${sandbox.url}/_sandbox/notifications`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ clientId: app.clientId, type: "EXPORT_CANDIDATE_PROFILE", url: callbacks.urlFor(callbackKey), expiresAt: Date.now() + 3_600_000 }),
+        body: JSON.stringify({
+          clientId: app.clientId,
+          type: "EXPORT_CANDIDATE_PROFILE",
+          url: callbacks.urlFor(callbackKey),
+          expiresAt: Date.now() + 3_600_000,
+        }),
       });
       if (!res.ok) throw new Error(`sandbox push answered ${res.status}: ${await res.text()}`);
       await new Promise((r) => setTimeout(r, 50));

@@ -68,8 +68,16 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
                           "smtpResponse", "lastError", "sentAt", "updatedAt")
      VALUES ($1, $3, 'admin@a11y.test', 'PARTNER_READY', $4, '{}', 'SENT', 1, $5, $6, 'Your turn', '250 OK', NULL, now(), now()),
             ($2, $3, 'gone@a11y.test', 'INVITATION', $4, '{}', 'FAILED', 1, $7, $8, NULL, '550 Mailbox unavailable', 'Not delivered', NULL, now())`,
-    [`e2e-a11y-email-sent-${run}`, `e2e-a11y-email-failed-${run}`, customerId, `a11y:${run}`,
-      `<sent-${run}@a11y>`, `a11y-unsub-sent-${run}-0123456789`, `<failed-${run}@a11y>`, `a11y-unsub-failed-${run}-0123456789`],
+    [
+      `e2e-a11y-email-sent-${run}`,
+      `e2e-a11y-email-failed-${run}`,
+      customerId,
+      `a11y:${run}`,
+      `<sent-${run}@a11y>`,
+      `a11y-unsub-sent-${run}-0123456789`,
+      `<failed-${run}@a11y>`,
+      `a11y-unsub-failed-${run}-0123456789`,
+    ],
   );
   await sql(
     `INSERT INTO "ApiToken" (id, name, "tokenHash", prefix, scopes) VALUES ($1, $2, $3, $4, '{integrations:read}')`,
@@ -86,14 +94,13 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
     `INSERT INTO "Event" (txid, type, "customerId", data) VALUES (pg_current_xact_id()::text::bigint, 'linkedin.push', $1, '{}') RETURNING id::text`,
     [customerId],
   );
-  await sql(`INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", state, attempts, "lastStatus") VALUES ($1, $2, $3, 'FAILED', 1, 503)`, [
-    `e2e-a11y-wd-${run}`,
-    endpointId,
-    event!.id,
-  ]);
-  await sql(`INSERT INTO "WebhookAttempt" (id, "deliveryId", attempt, status, "latencyMs", "responseSnippet") VALUES ($1, $2, 1, 503, 12, 'Service Unavailable')`, [
-    `e2e-a11y-wa-${run}`,
-    `e2e-a11y-wd-${run}`,
-  ]);
+  await sql(
+    `INSERT INTO "WebhookDelivery" (id, "endpointId", "eventId", state, attempts, "lastStatus") VALUES ($1, $2, $3, 'FAILED', 1, 503)`,
+    [`e2e-a11y-wd-${run}`, endpointId, event!.id],
+  );
+  await sql(
+    `INSERT INTO "WebhookAttempt" (id, "deliveryId", attempt, status, "latencyMs", "responseSnippet") VALUES ($1, $2, 1, 503, 12, 'Service Unavailable')`,
+    [`e2e-a11y-wa-${run}`, `e2e-a11y-wd-${run}`],
+  );
   return { customerId };
 }

@@ -28,10 +28,18 @@ async function checkPage(page: Page, path: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")})`,
+    );
   expect(serious, `${path}: accessibility violations`).toEqual([]);
   expect(results.passes.length, `${path}: axe checked the page`).toBeGreaterThan(10);
-  const emptyTables = await page.locator("table").evaluateAll((tables) => tables.filter((t) => t.querySelectorAll("tbody tr").length === 0).length);
+  const emptyTables = await page
+    .locator("table")
+    .evaluateAll((tables) => tables.filter((t) => t.querySelectorAll("tbody tr").length === 0).length);
   expect(emptyTables, `${path}: every table is checked with rows in it`).toBe(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${path}: the page scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
@@ -52,14 +60,25 @@ for (const viewport of VIEWPORTS) {
 
     test("support's console pages", async ({ page }) => {
       await signIn(page, LOGINS.support);
-      for (const path of ["/console", "/console/customers", `/console/customers/${customerId}`, "/console/issues", "/console/audit"]) {
+      for (const path of [
+        "/console",
+        "/console/customers",
+        `/console/customers/${customerId}`,
+        "/console/issues",
+        "/console/audit",
+      ]) {
         await checkPage(page, path);
       }
     });
 
     test("the operator's pages", async ({ page }) => {
       await signIn(page, LOGINS.operator);
-      for (const path of ["/console/customers/new", `/console/customers/${customerId}/settings`, "/console/people", "/console/settings"]) {
+      for (const path of [
+        "/console/customers/new",
+        `/console/customers/${customerId}/settings`,
+        "/console/people",
+        "/console/settings",
+      ]) {
         await checkPage(page, path);
       }
     });

@@ -2,7 +2,15 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { startReceiver, type Receiver } from "../lib/webhooks/test-support/receiver";
 import { signIn, LOGINS } from "./helpers";
-import { anotherCustomer, closeDb, configureCallbackUrl, eventually, requestedIntegration, sandbox, sql } from "./notifications-support";
+import {
+  anotherCustomer,
+  closeDb,
+  configureCallbackUrl,
+  eventually,
+  requestedIntegration,
+  sandbox,
+  sql,
+} from "./notifications-support";
 
 // Issue 12 against the running production build: events reach a local receiver that verifies each
 // signature with standardwebhooks' own verifier (a sandbox ENABLED move, an EXPORT_CANDIDATE_PROFILE push,
@@ -42,9 +50,15 @@ async function mintLink(request: APIRequestContext, customerId: string, email: s
 }
 
 const forCustomer = (customerId: string, type: string) => () =>
-  Promise.resolve(receiver.received.find((r) => r.verified && r.body?.customerId === customerId && r.body.type === type));
+  Promise.resolve(
+    receiver.received.find((r) => r.verified && r.body?.customerId === customerId && r.body.type === type),
+  );
 
-test("webhooks: a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push arrive signed; support replays one from the console", async ({ request, baseURL, browser }) => {
+test("webhooks: a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push arrive signed; support replays one from the console", async ({
+  request,
+  baseURL,
+  browser,
+}) => {
   const created = await request.post("/api/v1/webhook-endpoints", { headers: auth(), data: { url: receiver.url } });
   expect(created.status()).toBe(201);
   const { endpoint, secret } = (await created.json()) as { endpoint: { id: string }; secret: string };
@@ -55,23 +69,43 @@ test("webhooks: a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push arri
   const { tuple } = await requestedIntegration(customer, "PARTNER_READY", "PARTNER_READY");
   await configureCallbackUrl(customer, tuple, `${baseURL}/api/linkedin/callback/${customer.callbackKey}`);
   await sandbox("POST", "/integrations/move", { clientId: customer.clientId, ...tuple, status: "ENABLED" });
-  const enabled = await eventually("integration.enabled at the receiver", forCustomer(customer.id, "integration.enabled"), 45_000);
+  const enabled = await eventually(
+    "integration.enabled at the receiver",
+    forCustomer(customer.id, "integration.enabled"),
+    45_000,
+  );
   expect(enabled.body!.data).toMatchObject({ to: "ENABLED", enabled: true, source: "PUSH" });
 
   const expiresAt = Date.now() + 3_600_000;
   await sandbox("POST", "/notifications", { clientId: customer.clientId, type: "EXPORT_CANDIDATE_PROFILE", expiresAt });
-  const exported = await eventually("the relayed export at the receiver", forCustomer(customer.id, "linkedin.export_candidate_profile"), 45_000);
-  expect(exported.body!.data).toMatchObject({ notification: { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: new Date(expiresAt).toISOString() } });
+  const exported = await eventually(
+    "the relayed export at the receiver",
+    forCustomer(customer.id, "linkedin.export_candidate_profile"),
+    45_000,
+  );
+  expect(exported.body!.data).toMatchObject({
+    notification: { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: new Date(expiresAt).toISOString() },
+  });
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, LOGINS.support);
   await page.goto("/console/webhooks");
-  await page.getByRole("button", { name: `Replay ${exported.webhookId}` }).first().click();
+  await page
+    .getByRole("button", { name: `Replay ${exported.webhookId}` })
+    .first()
+    .click();
   await expect(page.getByText(`${exported.webhookId} queued again.`)).toBeVisible();
-  await eventually("the replay at the receiver", async () => receiver.received.filter((r) => r.verified && r.webhookId === exported.webhookId).length >= 2, 30_000);
+  await eventually(
+    "the replay at the receiver",
+    async () => receiver.received.filter((r) => r.verified && r.webhookId === exported.webhookId).length >= 2,
+    30_000,
+  );
 });
 
-test("sign-in link: opens the integrations page signed in once; a second use and an expired link are refused", async ({ request, browser }) => {
+test("sign-in link: opens the integrations page signed in once; a second use and an expired link are refused", async ({
+  request,
+  browser,
+}) => {
   const [acme] = await sql<{ id: string }>(`SELECT "id" FROM "Customer" WHERE "displayName" = 'Acme Corp'`);
   const email = `ats-admin-${randomUUID().slice(0, 8)}@acme.test`;
   const url = await mintLink(request, acme!.id, email);
@@ -88,7 +122,10 @@ test("sign-in link: opens the integrations page signed in once; a second use and
   await expect(second).toHaveURL(path);
 
   const expired = new URL(await mintLink(request, acme!.id, email)).pathname;
-  await sql(`UPDATE "AdminSignInLink" SET "expiresAt" = now() AT TIME ZONE 'UTC' - interval '1 minute' WHERE "email" = $1 AND "usedAt" IS NULL`, [email]);
+  await sql(
+    `UPDATE "AdminSignInLink" SET "expiresAt" = now() AT TIME ZONE 'UTC' - interval '1 minute' WHERE "email" = $1 AND "usedAt" IS NULL`,
+    [email],
+  );
   const third = await (await browser.newContext()).newPage();
   await third.goto(expired);
   await expect(third.getByText("This sign-in link has expired.", { exact: false })).toBeVisible();

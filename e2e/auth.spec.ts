@@ -36,7 +36,10 @@ test("support signs in and sees the console without operator pages", async ({ pa
   await expect(page.getByRole("link", { name: "People" })).toHaveCount(0);
 });
 
-test("a customer admin lands on their integrations and cannot reach the console or another customer", async ({ page, request }) => {
+test("a customer admin lands on their integrations and cannot reach the console or another customer", async ({
+  page,
+  request,
+}) => {
   await signIn(page, LOGINS.customerAdmin);
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Acme Corp");

@@ -10,7 +10,11 @@ const MAIL = e2eEnv().E2E_MAIL_URL;
 type Caught = { to: string[]; subject: string; text: string; headers: Record<string, string> };
 
 /** Invites `email` as Acme Corp's admin through the console and returns the link shown and the mail caught. */
-async function inviteAndReadMail(page: Page, request: APIRequestContext, email: string): Promise<{ shownLink: string; mail: Caught }> {
+async function inviteAndReadMail(
+  page: Page,
+  request: APIRequestContext,
+  email: string,
+): Promise<{ shownLink: string; mail: Caught }> {
   await signIn(page, LOGINS.operator);
   await page.goto("/console/people");
   await page.getByLabel("Email", { exact: true }).fill(email);
@@ -61,7 +65,11 @@ test("an operator invites a customer admin by email; the admin follows the maile
   await expect(invitee).toHaveURL(/\/integrations$/);
 });
 
-test("the mailed one-click unsubscribe works without signing in (RFC 8058), and its page can undo it", async ({ page, browser, request }) => {
+test("the mailed one-click unsubscribe works without signing in (RFC 8058), and its page can undo it", async ({
+  page,
+  browser,
+  request,
+}) => {
   const { mail } = await inviteAndReadMail(page, request, `unsub-${Date.now().toString(36)}@acme.test`);
   const header = mail.headers["list-unsubscribe"] ?? "";
   const oneClick = /<(https?:\/\/[^>]+)>/.exec(header)?.[1] ?? "";

@@ -29,7 +29,10 @@ export function e2eEnv(): E2eEnv {
 
 let pool: pg.Pool | undefined;
 /** A query on the e2e database, for arranging and checking what the UI can not show. */
-export async function e2eSql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+export async function e2eSql<T extends pg.QueryResultRow = pg.QueryResultRow>(
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   pool ??= new pg.Pool({ connectionString: e2eEnv().DATABASE_URL, max: 3 });
   return (await pool.query<T>(text, values)).rows;
 }

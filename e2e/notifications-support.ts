@@ -15,7 +15,11 @@ export async function closeDb(): Promise<void> {
   await closeE2eSql();
 }
 
-export async function sandbox<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+export async function sandbox<T = unknown>(
+  method: "GET" | "POST" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${sandboxUrl()}/_sandbox${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -53,7 +57,12 @@ function encryptLikeOnramp(plaintext: string, context: string): string {
 /** A second customer with its own keys and callback URL, known to Onramp and to the sandbox. */
 export async function anotherCustomer(): Promise<Customer> {
   const suffix = randomUUID();
-  const c: Customer = { id: `e2e-cust-${suffix}`, callbackKey: randomBytes(32).toString("base64url"), clientId: `e2e-client-${suffix}`, clientSecret: `e2e-secret-${suffix}` };
+  const c: Customer = {
+    id: `e2e-cust-${suffix}`,
+    callbackKey: randomBytes(32).toString("base64url"),
+    clientId: `e2e-client-${suffix}`,
+    clientSecret: `e2e-secret-${suffix}`,
+  };
   const appId = `e2e-app-${suffix}`;
   await sql(
     `INSERT INTO "Customer" ("id", "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
@@ -61,22 +70,41 @@ export async function anotherCustomer(): Promise<Customer> {
   );
   await sql(
     `INSERT INTO "CustomerApplication" ("id", "customerId", "clientId", "clientSecretEnc", "clientSecretHint", "origin", "updatedAt") VALUES ($1, $2, $3, $4, $5, 'MANUAL', now())`,
-    [appId, c.id, c.clientId, encryptLikeOnramp(c.clientSecret, `customer-app-secret:${appId}`), c.clientSecret.slice(-4)],
+    [
+      appId,
+      c.id,
+      c.clientId,
+      encryptLikeOnramp(c.clientSecret, `customer-app-secret:${appId}`),
+      c.clientSecret.slice(-4),
+    ],
   );
   await sandbox("POST", "/applications", { clientId: c.clientId, clientSecret: c.clientSecret });
   return c;
 }
 
 /** An integration the customer requested in the widget: in Onramp (status `onramp`) and in the sandbox (status `linkedin`). */
-export async function requestedIntegration(c: Customer, linkedin: "REQUESTED" | "PARTNER_READY" | "ENABLED", onramp: "REQUESTED" | "PARTNER_READY"): Promise<{ id: string; tuple: Tuple }> {
+export async function requestedIntegration(
+  c: Customer,
+  linkedin: "REQUESTED" | "PARTNER_READY" | "ENABLED",
+  onramp: "REQUESTED" | "PARTNER_READY",
+): Promise<{ id: string; tuple: Tuple }> {
   const tuple = newTuple();
   await sandbox("POST", "/integrations", { clientId: c.clientId, ...tuple });
-  if (linkedin !== "REQUESTED") await sandbox("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: linkedin, force: true });
+  if (linkedin !== "REQUESTED")
+    await sandbox("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: linkedin, force: true });
   const id = `e2e-int-${randomUUID()}`;
   await sql(
     `INSERT INTO "Integration" ("id", "customerId", "integrationContext", "integrationType", "tenantType", "name", "onboardingStatus", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7::"OnboardingStatus", now())`,
-    [id, c.id, tuple.integrationContext, tuple.integrationType, tuple.tenantType, `E2E ${tuple.integrationContext}`, onramp],
+    [
+      id,
+      c.id,
+      tuple.integrationContext,
+      tuple.integrationType,
+      tuple.tenantType,
+      `E2E ${tuple.integrationContext}`,
+      onramp,
+    ],
   );
   return { id, tuple };
 }
@@ -86,13 +114,21 @@ export async function configureCallbackUrl(c: Customer, tuple: Tuple, url: strin
   const tokenRes = await fetch(`${sandboxUrl()}/oauth/v2/accessToken`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }).toString(),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+    }).toString(),
   });
   const { access_token } = (await tokenRes.json()) as { access_token: string };
   const key = `integrationContext=${encodeURIComponent(tuple.integrationContext)}&integrationType=${tuple.integrationType}&tenantType=${tuple.tenantType}&dataProvider=ATS`;
   const res = await fetch(`${sandboxUrl()}/v2/atsIntegrations/${key}/configurations?ids=CALLBACK_URL`, {
     method: "PUT",
-    headers: { authorization: `Bearer ${access_token}`, "content-type": "application/json", "x-restli-method": "batch_update" },
+    headers: {
+      authorization: `Bearer ${access_token}`,
+      "content-type": "application/json",
+      "x-restli-method": "batch_update",
+    },
     body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
   });
   if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);
@@ -114,7 +150,9 @@ export async function statusChanges(integrationId: string) {
 }
 
 export async function notificationCount(customerId: string): Promise<number> {
-  const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Notification" WHERE "customerId" = $1`, [customerId]);
+  const [row] = await sql<{ n: string }>(`SELECT count(*) AS n FROM "Notification" WHERE "customerId" = $1`, [
+    customerId,
+  ]);
   return Number(row?.n ?? 0);
 }
 
@@ -128,7 +166,14 @@ export async function pollNow(customerId: string): Promise<string> {
     `INSERT INTO "Job" ("id", "kind", "customerId", "payload", "triggeredBy", "updatedAt") VALUES ($1, 'POLL_STATUS', $2, $3, 'e2e', now())`,
     [jobId, customerId, JSON.stringify({ customerId })],
   );
-  const boss = new PgBoss({ connectionString: e2eEnv().DATABASE_URL, schema: "pgboss", supervise: false, schedule: false, migrate: false, max: 1 });
+  const boss = new PgBoss({
+    connectionString: e2eEnv().DATABASE_URL,
+    schema: "pgboss",
+    supervise: false,
+    schedule: false,
+    migrate: false,
+    max: 1,
+  });
   boss.on("error", (err) => console.error("pg-boss (test side):", err));
   await boss.start();
   try {
@@ -141,7 +186,11 @@ export async function pollNow(customerId: string): Promise<string> {
 }
 
 /** Polls `check` until it answers a value, or fails after `timeoutMs` (no fixed sleeps). */
-export async function eventually<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

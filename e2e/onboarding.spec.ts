@@ -29,13 +29,22 @@ function row(page: Page, context: string, type?: string) {
   return page.locator(`[data-testid="integration-row"][data-integration-context="${context}"]${ofType}`);
 }
 
-type SandboxIntegration = { clientId: string; integrationContext: string; integrationType: string; configurations: Record<string, { string?: string }> };
+type SandboxIntegration = {
+  clientId: string;
+  integrationContext: string;
+  integrationType: string;
+  configurations: Record<string, { string?: string }>;
+};
 async function sandboxIntegrations(): Promise<SandboxIntegration[]> {
-  const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as { integrations: SandboxIntegration[] };
+  const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as {
+    integrations: SandboxIntegration[];
+  };
   return state.integrations.filter((i) => i.clientId === ACME_CLIENT_ID);
 }
 
-test("RSC-101, RSC-104: the RSC company and contract bundles become four named, configured integrations that reach ENABLED without a reload", async ({ page }) => {
+test("RSC-101, RSC-104: the RSC company and contract bundles become four named, configured integrations that reach ENABLED without a reload", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const cspViolations: string[] = [];
   page.on("console", (msg) => {
@@ -45,12 +54,21 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
   const orgId = `e2eorg${suffix}`;
   const contractId = `e2econ${suffix}`;
   // L12: the company bundle yields three tuples on the organization, the contract bundle CSA_API.
-  const org = (integrationType: string) => ({ integrationContext: `urn:li:organization:${orgId}`, integrationType, tenantType: "RECRUITER" });
+  const org = (integrationType: string) => ({
+    integrationContext: `urn:li:organization:${orgId}`,
+    integrationType,
+    tenantType: "RECRUITER",
+  });
   const all = [
     { ...org("ONE_CLICK_EXPORT"), name: "Acme Corp's LinkedIn Recruiter One-Click Export Integration" },
     { ...org("IN_ATS_INDICATOR"), name: "Acme Corp's LinkedIn Recruiter In-ATS Indicator Integration" },
     { ...org("PROFILE_PLUGIN"), name: "Acme Corp's LinkedIn Recruiter Profile Plugin Integration" },
-    { integrationContext: `urn:li:contract:${contractId}`, integrationType: "CSA_API", tenantType: "RECRUITER", name: "Acme Corp's LinkedIn Recruiter Candidate Sync API Integration" },
+    {
+      integrationContext: `urn:li:contract:${contractId}`,
+      integrationType: "CSA_API",
+      tenantType: "RECRUITER",
+      name: "Acme Corp's LinkedIn Recruiter Candidate Sync API Integration",
+    },
   ];
   const tupleOf = ({ name: _name, ...t }: (typeof all)[number]) => t;
 
@@ -91,8 +109,11 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
 
   // RSC-101: named at LinkedIn. RSC-104 (L14): CALLBACK_URL and the viewers keys set to ALL_PRODUCT_USERS; the
   // sandbox took them only as PUT …/configurations?ids=… with x-restli-method: batch_update (L15).
-  const atLinkedIn = new Map((await sandboxIntegrations()).map((i) => [`${i.integrationType}@${i.integrationContext}`, i]));
-  const configsOf = (t: (typeof all)[number]) => atLinkedIn.get(`${t.integrationType}@${t.integrationContext}`)?.configurations;
+  const atLinkedIn = new Map(
+    (await sandboxIntegrations()).map((i) => [`${i.integrationType}@${i.integrationContext}`, i]),
+  );
+  const configsOf = (t: (typeof all)[number]) =>
+    atLinkedIn.get(`${t.integrationType}@${t.integrationContext}`)?.configurations;
   expect(configsOf(all[0]!)?.CALLBACK_URL?.string).toMatch(/\/api\/linkedin\/callback\//);
   expect(configsOf(all[0]!)?.JOB_POSTING_VIEWERS).toEqual({ string: "ALL_PRODUCT_USERS" });
   expect(configsOf(all[1]!)).toEqual({ APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" } });
@@ -103,17 +124,25 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
   for (const t of all) await moveInSandbox(tupleOf(t), "PARTNER_READY");
   await page.getByRole("button", { name: "Check status with LinkedIn now" }).click();
   for (const t of all) {
-    await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute("data-status", "PARTNER_READY", {
-      timeout: 30_000,
-    });
+    await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute(
+      "data-status",
+      "PARTNER_READY",
+      {
+        timeout: 30_000,
+      },
+    );
   }
 
   // The customer enables them in LinkedIn: the pushes to Acme's one callback URL (C16, C19, L18) turn them ENABLED.
   for (const t of all) await moveInSandbox(tupleOf(t), "ENABLED");
   for (const t of all) {
-    await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute("data-status", "ENABLED", {
-      timeout: 45_000,
-    });
+    await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute(
+      "data-status",
+      "ENABLED",
+      {
+        timeout: 45_000,
+      },
+    );
   }
 
   expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
@@ -150,10 +179,19 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
     .poll(
       async () => {
         const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as {
-          integrations: { clientId: string; integrationContext: string; integrationType: string; integrationName: string | null }[];
+          integrations: {
+            clientId: string;
+            integrationContext: string;
+            integrationType: string;
+            integrationName: string | null;
+          }[];
         };
-        return state.integrations.find((i) => i.clientId === ACME_CLIENT_ID && i.integrationContext === context && i.integrationType === "ONE_CLICK_EXPORT")
-          ?.integrationName;
+        return state.integrations.find(
+          (i) =>
+            i.clientId === ACME_CLIENT_ID &&
+            i.integrationContext === context &&
+            i.integrationType === "ONE_CLICK_EXPORT",
+        )?.integrationName;
       },
       { timeout: 30_000 },
     )

@@ -37,7 +37,10 @@ test.describe.configure({ mode: "serial" });
 let settingsUrl = "";
 let invitationLink = "";
 
-test("an operator creates a customer and enters its keys: wrong ones are refused, right ones work and the secret is never shown again", async ({ page, request }) => {
+test("an operator creates a customer and enters its keys: wrong ones are refused, right ones work and the secret is never shown again", async ({
+  page,
+  request,
+}) => {
   expect(SANDBOX, "E2E_SANDBOX_URL is set by scripts/test.ts").not.toBe("");
   // LinkedIn (the sandbox) knows these keys, as it would for a customer onboarded before Onramp.
   const registered = await request.post(`${SANDBOX}/_sandbox/applications`, { data: keys });
@@ -98,7 +101,10 @@ test("an operator creates a customer and enters its keys: wrong ones are refused
   await expect(page.getByTestId("callback-url")).not.toHaveValue(before);
 });
 
-test("the operator invites the customer's admin, who accepts the single-use link and signs in; disabling them takes effect at once", async ({ page, browser }) => {
+test("the operator invites the customer's admin, who accepts the single-use link and signs in; disabling them takes effect at once", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, LOGINS.operator);
   await page.goto(settingsUrl);
   await page.getByRole("link", { name: `Invite an admin for ${customer.name}` }).click();
@@ -181,17 +187,27 @@ test("the operator creates an API token (shown once) and the vendor API answers 
 
   // The stuck threshold the issues view uses.
   await page.getByLabel("Stuck after (hours)").fill("48");
-  await page.locator("form", { has: page.getByLabel("Stuck after (hours)") }).getByRole("button", { name: "Save", exact: true }).click();
+  await page
+    .locator("form", { has: page.getByLabel("Stuck after (hours)") })
+    .getByRole("button", { name: "Save", exact: true })
+    .click();
   await expect(page.getByText("Saved: 48.")).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Stuck after (hours)")).toHaveValue("48");
 
   const unauth = await request.get(`/api/v1/customers?foreignId=${customer.foreignId}`);
   expect(unauth.status()).toBe(401);
-  const res = await request.get(`/api/v1/customers?foreignId=${customer.foreignId}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await request.get(`/api/v1/customers?foreignId=${customer.foreignId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(res.status()).toBe(200);
-  const body = (await res.json()) as { items: { displayName: string; application: { clientId: string; works: boolean } }[] };
-  expect(body.items[0]).toMatchObject({ displayName: customer.name, application: { clientId: keys.clientId, works: true } });
+  const body = (await res.json()) as {
+    items: { displayName: string; application: { clientId: string; works: boolean } }[];
+  };
+  expect(body.items[0]).toMatchObject({
+    displayName: customer.name,
+    application: { clientId: keys.clientId, works: true },
+  });
   expect(JSON.stringify(body)).not.toContain(keys.clientSecret);
   const write = await request.post("/api/v1/customers", { headers: { authorization: `Bearer ${token}` }, data: {} });
   expect(write.status()).toBe(403);
@@ -211,7 +227,9 @@ async function createCustomerViaUi(page: Page, name: string, foreignId: string):
 // A 409 for an existing uniqueForeignId is no longer a refusal: Onramp recovers the application LinkedIn
 // holds (L5 look-up + L7 secret roll). That path runs against the sandbox over HTTP in
 // lib/customers/provisioning.db.test.ts ("409 recovered"); this spec keeps the operator's page flow.
-test("the operator provisions an application through LinkedIn (C1) and the page follows the job to the stored keys", async ({ page }) => {
+test("the operator provisions an application through LinkedIn (C1) and the page follows the job to the stored keys", async ({
+  page,
+}) => {
   await signIn(page, LOGINS.operator);
   await createCustomerViaUi(page, `Initech ${run}`, `initech-${run}`);
   await page.getByRole("button", { name: "Provision application" }).click();

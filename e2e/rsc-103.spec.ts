@@ -9,7 +9,12 @@ import { acme, anotherCustomer, closeDb, sandbox, sql, type Customer } from "./n
 // integrations land under its own application at LinkedIn, named through calls made with its own token.
 
 type SandboxCall = { clientId: string | null; endpoint: string; status: number };
-type SandboxIntegration = { clientId: string; integrationContext: string; integrationType: string; integrationName: string | null };
+type SandboxIntegration = {
+  clientId: string;
+  integrationContext: string;
+  integrationType: string;
+  integrationName: string | null;
+};
 
 test.afterAll(async () => {
   await closeDb();
@@ -34,21 +39,20 @@ test("RSC-103: two customer instances, each with its own application and its own
   const first: Customer = await acme();
   const second: Customer = await anotherCustomer();
   const email = `admin-${randomBytes(4).toString("hex")}@second.test`;
-  await sql(`INSERT INTO "User" (id, email, role, "customerId", "passwordHash", "updatedAt") VALUES ($1, $2, 'CUSTOMER_ADMIN', $3, $4, now())`, [
-    `user-${email}`,
-    email,
-    second.id,
-    await hash(DEMO_PASSWORD),
-  ]);
+  await sql(
+    `INSERT INTO "User" (id, email, role, "customerId", "passwordHash", "updatedAt") VALUES ($1, $2, 'CUSTOMER_ADMIN', $3, $4, now())`,
+    [`user-${email}`, email, second.id, await hash(DEMO_PASSWORD)],
+  );
   const suffix = Date.now().toString(36);
   const orgs = { [first.clientId]: `rsc103a${suffix}`, [second.clientId]: `rsc103b${suffix}` };
   await authorizeAs(browser, LOGINS.customerAdmin, orgs[first.clientId]!);
   await authorizeAs(browser, email, orgs[second.clientId]!);
 
   // Two applications in Onramp, one per customer.
-  const apps = await sql<{ customerId: string; clientId: string }>(`SELECT "customerId", "clientId" FROM "CustomerApplication" WHERE "customerId" = ANY($1)`, [
-    [first.id, second.id],
-  ]);
+  const apps = await sql<{ customerId: string; clientId: string }>(
+    `SELECT "customerId", "clientId" FROM "CustomerApplication" WHERE "customerId" = ANY($1)`,
+    [[first.id, second.id]],
+  );
   expect(new Set(apps.map((a) => a.clientId)).size).toBe(2);
 
   // At LinkedIn each organization's three integrations belong to its customer's application and were named
@@ -57,8 +61,14 @@ test("RSC-103: two customer instances, each with its own application and its own
     .poll(
       async () => {
         const state = await sandbox<{ integrations: SandboxIntegration[] }>("GET", "/state");
-        return [first, second].map((c) =>
-          state.integrations.filter((i) => i.clientId === c.clientId && i.integrationContext === `urn:li:organization:${orgs[c.clientId]}` && i.integrationName).length,
+        return [first, second].map(
+          (c) =>
+            state.integrations.filter(
+              (i) =>
+                i.clientId === c.clientId &&
+                i.integrationContext === `urn:li:organization:${orgs[c.clientId]}` &&
+                i.integrationName,
+            ).length,
         );
       },
       { timeout: 45_000 },
@@ -67,7 +77,11 @@ test("RSC-103: two customer instances, each with its own application and its own
   const state = await sandbox<{ integrations: SandboxIntegration[] }>("GET", "/state");
   for (const c of [first, second]) {
     const other = c === first ? second : first;
-    expect(state.integrations.some((i) => i.clientId === other.clientId && i.integrationContext === `urn:li:organization:${orgs[c.clientId]}`)).toBe(false);
+    expect(
+      state.integrations.some(
+        (i) => i.clientId === other.clientId && i.integrationContext === `urn:li:organization:${orgs[c.clientId]}`,
+      ),
+    ).toBe(false);
     // Its own traffic: names and settings sent under its own client id (the sandbox logs the token's application).
     const calls = await sandbox<{ calls: SandboxCall[] }>("GET", `/calls?clientId=${encodeURIComponent(c.clientId)}`);
     expect(calls.calls.some((x) => x.endpoint === "batch_partial_update" && x.status === 200)).toBe(true);
@@ -75,9 +89,9 @@ test("RSC-103: two customer instances, each with its own application and its own
     await expect
       .poll(
         async () =>
-          (await sandbox<{ calls: SandboxCall[] }>("GET", `/calls?clientId=${encodeURIComponent(c.clientId)}`)).calls.some(
-            (x) => x.endpoint === "configurations" && x.status === 200,
-          ),
+          (
+            await sandbox<{ calls: SandboxCall[] }>("GET", `/calls?clientId=${encodeURIComponent(c.clientId)}`)
+          ).calls.some((x) => x.endpoint === "configurations" && x.status === 200),
         { timeout: 45_000 },
       )
       .toBe(true);

@@ -57,7 +57,9 @@ test.beforeAll(async () => {
 
 test.afterAll(closeE2eSql);
 
-test("support filters the overview, opens a customer, retries a failed job and sees the audit entry", async ({ page }) => {
+test("support filters the overview, opens a customer, retries a failed job and sees the audit entry", async ({
+  page,
+}) => {
   await signIn(page, LOGINS.support);
   await page.goto("/console");
   await expect(page.getByRole("heading", { level: 1, name: "Onboarding overview" })).toBeVisible();
@@ -107,11 +109,23 @@ test("support filters the overview, opens a customer, retries a failed job and s
 });
 
 test("support never sees a secret: not in any console page, not in the export (C3)", async ({ page }) => {
-  const [app] = await sql<{ clientSecretEnc: string }>(`SELECT "clientSecretEnc" FROM "CustomerApplication" WHERE "customerId" = $1`, [acmeId]);
+  const [app] = await sql<{ clientSecretEnc: string }>(
+    `SELECT "clientSecretEnc" FROM "CustomerApplication" WHERE "customerId" = $1`,
+    [acmeId],
+  );
   expect(app?.clientSecretEnc.length).toBeGreaterThan(20);
-  await sql(`UPDATE "CustomerApplication" SET "accessTokenEnc" = 'v1.e2e.token-envelope-${RUN}' WHERE "customerId" = $1`, [acmeId]);
+  await sql(
+    `UPDATE "CustomerApplication" SET "accessTokenEnc" = 'v1.e2e.token-envelope-${RUN}' WHERE "customerId" = $1`,
+    [acmeId],
+  );
   await signIn(page, LOGINS.support);
-  for (const path of ["/console", "/console?customer=Acme", `/console/customers/${acmeId}`, "/console/issues", "/console/audit"]) {
+  for (const path of [
+    "/console",
+    "/console?customer=Acme",
+    `/console/customers/${acmeId}`,
+    "/console/issues",
+    "/console/audit",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     const html = await response!.text();

@@ -4,7 +4,11 @@ import { EnvError, serverEnvSchema } from "./env";
 // Issue #2: the app refuses to start with a message naming each missing or malformed variable.
 describe("environment validation", () => {
   it("names every missing or malformed variable", () => {
-    const result = serverEnvSchema.safeParse({ DATABASE_URL: "mysql://nope", ONRAMP_ENCRYPTION_KEY: "short", LINKEDIN_API_URL: "ftp://x" });
+    const result = serverEnvSchema.safeParse({
+      DATABASE_URL: "mysql://nope",
+      ONRAMP_ENCRYPTION_KEY: "short",
+      LINKEDIN_API_URL: "ftp://x",
+    });
     expect(result.success).toBe(false);
     const message = new EnvError(result.error!.issues).message;
     expect(message).toContain("DATABASE_URL: must be a postgresql:// connection URL");
@@ -41,7 +45,9 @@ describe(".env.example", () => {
     const { readFileSync } = await import("node:fs");
     const { launcherEnvSchema } = await import("./env");
     const lines = readFileSync(new URL("../.env.example", import.meta.url), "utf8").split("\n");
-    const names = [...Object.keys(serverEnvSchema.shape), ...Object.keys(launcherEnvSchema.shape)].filter((n) => n !== "NODE_ENV" && n !== "CI");
+    const names = [...Object.keys(serverEnvSchema.shape), ...Object.keys(launcherEnvSchema.shape)].filter(
+      (n) => n !== "NODE_ENV" && n !== "CI",
+    );
     const missing: string[] = [];
     const uncommented: string[] = [];
     for (const name of new Set(names)) {

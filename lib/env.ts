@@ -7,7 +7,9 @@ const base64Key32 = z
   .string()
   .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((u) => u.replace(/\/+$/, ""));
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((u) => u.replace(/\/+$/, ""));
 const intFromEnv = (def: number) => z.coerce.number().int().nonnegative().default(def);
 const boolFromEnv = (def: boolean) =>
   z
@@ -21,14 +23,20 @@ export const serverEnvSchema = z.object({
   /** AES-256-GCM key for secrets at rest (C3). */
   ONRAMP_ENCRYPTION_KEY: base64Key32,
   /** Id written into every ciphertext so keys can rotate. */
-  ONRAMP_ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, "letters, digits, _ or -, at most 16").default("k1"),
+  ONRAMP_ENCRYPTION_KEY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,16}$/, "letters, digits, _ or -, at most 16")
+    .default("k1"),
   /** Older keys still accepted for decryption: "id:base64,id:base64". */
   ONRAMP_ENCRYPTION_OLD_KEYS: z
     .string()
     .default("")
     .transform((v, ctx) => {
       const keys: Record<string, string> = {};
-      for (const part of v.split(",").map((p) => p.trim()).filter(Boolean)) {
+      for (const part of v
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const [id, key] = part.split(":");
         if (!id || !key || Buffer.from(key, "base64").length !== 32) {
           ctx.addIssue({ code: "custom", message: `entry "${id ?? part}" must be id:base64-of-32-bytes` });
@@ -55,7 +63,12 @@ export const serverEnvSchema = z.object({
   LINKEDIN_APP_CALLBACK_URLS: z
     .string()
     .default("")
-    .transform((v) => v.split(",").map((u) => u.trim()).filter((u) => u !== ""))
+    .transform((v) =>
+      v
+        .split(",")
+        .map((u) => u.trim())
+        .filter((u) => u !== ""),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: "each callback URL must be an http(s) URL" }))),
   /** A cached customer token is renewed this many seconds before it expires (L1: tokens live 30 minutes). */
   LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS: intFromEnv(300),
@@ -112,15 +125,26 @@ export const serverEnvSchema = z.object({
     .string()
     .default("")
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^https?$/, error: "each origin must be an http(s) URL" }).transform((u) => new URL(u).origin))),
+    .pipe(
+      z.array(
+        z
+          .url({ protocol: /^https?$/, error: "each origin must be an http(s) URL" })
+          .transform((u) => new URL(u).origin),
+      ),
+    ),
 
   /** Outgoing mail server (issue 14): smtp://user:pass@host:port or smtps://…; empty sends nothing (emails wait, queued). */
   SMTP_URL: z
     .string()
     .default("")
-    .refine((v) => v === "" || /^smtps?:\/\/[^\s/]+/.test(v), "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)"),
+    .refine(
+      (v) => v === "" || /^smtps?:\/\/[^\s/]+/.test(v),
+      "must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)",
+    ),
   /** The sender address of every email; the vendor's name (LINKEDIN_VENDOR_NAME) is its display name. */
-  EMAIL_FROM: z.email({ error: "must be an email address (onboarding@vendor.example)" }).default("onboarding@onramp.test"),
+  EMAIL_FROM: z
+    .email({ error: "must be an email address (onboarding@vendor.example)" })
+    .default("onboarding@onramp.test"),
   /** Attempts per email before it is FAILED and shown on the customer page. */
   EMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** First retry delay of an email in seconds; doubles each attempt. */
@@ -162,7 +186,9 @@ export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 export class EnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {
     const lines = issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
-    super(`Onramp cannot start: the environment is missing or has malformed variables:\n${lines.join("\n")}\nSee .env.example.`);
+    super(
+      `Onramp cannot start: the environment is missing or has malformed variables:\n${lines.join("\n")}\nSee .env.example.`,
+    );
     this.name = "EnvError";
   }
 }

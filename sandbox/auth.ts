@@ -29,7 +29,10 @@ export function authenticate(ctx: RequestContext, state: SandboxState, want: App
   if (!app) return { ok: false, reply: apiError(401, "Invalid access token", 65600) };
   if (app.kind !== want) {
     const what = want === "parent" ? "the parent (vendor) application" : "a customer application (C2)";
-    return { ok: false, reply: apiError(403, `Not enough permissions to access this resource: it needs a token of ${what}`, 100) };
+    return {
+      ok: false,
+      reply: apiError(403, `Not enough permissions to access this resource: it needs a token of ${what}`, 100),
+    };
   }
   return { ok: true, app };
 }

@@ -22,7 +22,9 @@ export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 export const faultInputSchema = z
   .object({
     endpoint: z.enum(ENDPOINT_KINDS),
-    status: z.union([z.literal(401), z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).optional(),
+    status: z
+      .union([z.literal(401), z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
+      .optional(),
     count: z.number().int().positive().optional(),
     probability: z.number().min(0).max(1).optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
@@ -85,7 +87,10 @@ function faultReply(endpoint: string, status: number, retryAfterSeconds: number 
   }
   const messages: Record<number, { message: string; serviceErrorCode?: number }> = {
     401: { message: "The token used in the request has been revoked by the user", serviceErrorCode: 65601 },
-    429: { message: "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.", serviceErrorCode: 101 },
+    429: {
+      message: "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.",
+      serviceErrorCode: 101,
+    },
   };
   const known = messages[status] ?? { message: status >= 500 ? "Internal Server Error" : "Error" };
   return { status, json: { ...known, status }, headers, rejection: reason };

@@ -1,7 +1,13 @@
 // LinkedIn's side of onboarding (C18): the operator moves REQUESTED → PARTNER_READY, the customer
 // PARTNER_READY → ENABLED, which is announced by a signed push to the customer's CALLBACK_URL configuration (C16, C19, L18).
 import type { Pusher } from "./push";
-import { integrationId, type Integration, type IntegrationTuple, type OnboardingStatus, type SandboxState } from "./state";
+import {
+  integrationId,
+  type Integration,
+  type IntegrationTuple,
+  type OnboardingStatus,
+  type SandboxState,
+} from "./state";
 
 export const CALLBACK_URL_KEY = "CALLBACK_URL";
 
@@ -33,17 +39,32 @@ export function pushUrlOf(state: SandboxState, integration: Integration): string
 }
 
 export type MoveResult =
-  | { ok: true; integration: Integration; notification: { notificationId: string; requestId: string | null } | null; note: string | null }
+  | {
+      ok: true;
+      integration: Integration;
+      notification: { notificationId: string; requestId: string | null } | null;
+      note: string | null;
+    }
   | { ok: false; status: number; error: string };
 
 /** Finds the integration by tuple; without clientId the tuple must be unique across applications. */
-export function locateIntegration(state: SandboxState, clientId: string | undefined, t: IntegrationTuple): Integration | string {
-  if (clientId) return state.findIntegration(clientId, t) ?? `no integration ${JSON.stringify(t)} for application ${clientId}`;
+export function locateIntegration(
+  state: SandboxState,
+  clientId: string | undefined,
+  t: IntegrationTuple,
+): Integration | string {
+  if (clientId)
+    return state.findIntegration(clientId, t) ?? `no integration ${JSON.stringify(t)} for application ${clientId}`;
   const matches = [...state.integrations.values()].filter(
-    (i) => i.integrationContext === t.integrationContext && i.integrationType === t.integrationType && i.tenantType === t.tenantType,
+    (i) =>
+      i.integrationContext === t.integrationContext &&
+      i.integrationType === t.integrationType &&
+      i.tenantType === t.tenantType,
   );
   if (matches.length === 1 && matches[0]) return matches[0];
-  return matches.length === 0 ? `no integration ${JSON.stringify(t)}` : "several applications have this integration: give clientId";
+  return matches.length === 0
+    ? `no integration ${JSON.stringify(t)}`
+    : "several applications have this integration: give clientId";
 }
 
 export function moveIntegration(
@@ -56,11 +77,21 @@ export function moveIntegration(
   const from = integration.onboardingStatus;
   if (from === status) return { ok: true, integration, notification: null, note: `already ${status}` };
   if (!force && NEXT[from] !== status)
-    return { ok: false, status: 409, error: `LinkedIn moves ${from} only to ${NEXT[from] ?? "nothing"}; pass force: true to jump to ${status}` };
+    return {
+      ok: false,
+      status: 409,
+      error: `LinkedIn moves ${from} only to ${NEXT[from] ?? "nothing"}; pass force: true to jump to ${status}`,
+    };
   state.setStatus(integration, status);
   if (status !== "ENABLED") return { ok: true, integration, notification: null, note: null };
   const url = pushUrlOf(state, integration);
-  if (!url) return { ok: true, integration, notification: null, note: "no CALLBACK_URL configuration on this application: no notification sent (C16, L18)" };
+  if (!url)
+    return {
+      ok: true,
+      integration,
+      notification: null,
+      note: "no CALLBACK_URL configuration on this application: no notification sent (C16, L18)",
+    };
   const id = integrationId(integration.clientId, integration);
   const sent = pusher.send({
     clientId: integration.clientId,
@@ -69,7 +100,12 @@ export function moveIntegration(
     expiresAt: 0,
     integrationIds: [id],
   });
-  return { ok: true, integration, notification: { notificationId: sent.notificationId, requestId: sent.firstId }, note: null };
+  return {
+    ok: true,
+    integration,
+    notification: { notificationId: sent.notificationId, requestId: sent.firstId },
+    note: null,
+  };
 }
 
 /** Optional shortcut for demos: a named integration with a callback URL becomes PARTNER_READY. */

@@ -19,7 +19,9 @@ export interface PushSpec {
 
 /** `X-LI-Signature`: hex HMAC-SHA256, key = application secret, message = "hmacsha256=" + raw body (C20). */
 export function signPush(secret: string, body: string): string {
-  return createHmac("sha256", Buffer.from(secret, "utf8")).update(Buffer.from(`hmacsha256=${body}`, "utf8")).digest("hex");
+  return createHmac("sha256", Buffer.from(secret, "utf8"))
+    .update(Buffer.from(`hmacsha256=${body}`, "utf8"))
+    .digest("hex");
 }
 
 export class Pusher {
@@ -42,15 +44,37 @@ export class Pusher {
   private attempt(notificationId: string, spec: PushSpec, attempt: number): string | null {
     const id = spec.rawBody === undefined ? `${randomUUID()}-${attempt}` : null;
     if (id && spec.integrationIds) this.state.registerRequestId(id, spec.clientId, spec.integrationIds);
-    const body = spec.rawBody ?? JSON.stringify(spec.expiresAt === null ? { id, type: spec.type } : { id, type: spec.type, expiresAt: spec.expiresAt });
+    const body =
+      spec.rawBody ??
+      JSON.stringify(
+        spec.expiresAt === null ? { id, type: spec.type } : { id, type: spec.type, expiresAt: spec.expiresAt },
+      );
     const app = this.state.applications.get(spec.clientId);
     // L7: which of two secrets signs pushes is not documented: a setting (ASSUMPTION).
-    const signing = app && this.state.settings.signPushesWith === "previous" && app.previousSecret ? app.previousSecret : app?.clientSecret;
+    const signing =
+      app && this.state.settings.signPushesWith === "previous" && app.previousSecret
+        ? app.previousSecret
+        : app?.clientSecret;
     const secret = spec.badSignature || !signing ? `not-${signing ?? "a-secret"}` : signing;
     const signature = signPush(secret, body);
-    const base = { notificationId, id, type: spec.type, clientId: spec.clientId, url: spec.url, attempt, signature, body };
+    const base = {
+      notificationId,
+      id,
+      type: spec.type,
+      clientId: spec.clientId,
+      url: spec.url,
+      attempt,
+      signature,
+      body,
+    };
     if (this.state.settings.dropNotifications) {
-      this.state.recordNotification({ ...base, status: null, error: "dropNotifications is on", outcome: "suppressed", at: Date.now() });
+      this.state.recordNotification({
+        ...base,
+        status: null,
+        error: "dropNotifications is on",
+        outcome: "suppressed",
+        at: Date.now(),
+      });
       return id;
     }
     this.state.save();
@@ -65,7 +89,11 @@ export class Pusher {
     return id;
   }
 
-  private async deliver(spec: PushSpec, body: string, signature: string): Promise<{ status: number | null; error: string | null }> {
+  private async deliver(
+    spec: PushSpec,
+    body: string,
+    signature: string,
+  ): Promise<{ status: number | null; error: string | null }> {
     const abort = new AbortController();
     this.aborts.add(abort);
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);

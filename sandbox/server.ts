@@ -12,7 +12,12 @@ import { handleBatchPartialUpdate, noteBatchArrival } from "./routes/batch-updat
 import { handleConfigurations } from "./routes/configurations";
 import { handleLookup, lookupKind } from "./routes/lookups";
 import { handleAccessToken } from "./routes/oauth";
-import { handleCreateApplication, handleFindApplication, handleRollSecret, handleUpdateApplication } from "./routes/provisioning";
+import {
+  handleCreateApplication,
+  handleFindApplication,
+  handleRollSecret,
+  handleUpdateApplication,
+} from "./routes/provisioning";
 import { handleWidgetAuthorize, handleWidgetPreflight, handleWidgetSession, serveScript } from "./routes/widget";
 import type { Runtime } from "./runtime";
 import { DEFAULT_SETTINGS, SandboxState, type SandboxSettings } from "./state";
@@ -62,26 +67,44 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   if (path === "/v2/provisionedApplications")
     return method === "GET"
       ? { endpoint: "provisioning_lookup", faultable: true, run: () => handleFindApplication(ctx, rt.state) }
-      : only(["POST"], { endpoint: "provisioning", faultable: true, run: () => handleCreateApplication(ctx, rt.state) });
+      : only(["POST"], {
+          endpoint: "provisioning",
+          faultable: true,
+          run: () => handleCreateApplication(ctx, rt.state),
+        });
   const provisioned = /^\/v2\/provisionedApplications\/([^/]+)$/.exec(path);
   if (provisioned?.[1]) {
     const key = provisioned[1];
-    return only(["POST"], { endpoint: "provisioning_update", faultable: true, run: () => handleUpdateApplication(ctx, rt.state, key) });
+    return only(["POST"], {
+      endpoint: "provisioning_update",
+      faultable: true,
+      run: () => handleUpdateApplication(ctx, rt.state, key),
+    });
   }
   if (path === "/v2/developerApplicationsSecurity")
     return only(["POST"], { endpoint: "secret_roll", faultable: true, run: () => handleRollSecret(ctx, rt.state) });
   if (path === "/v2/atsIntegrations") {
-    if (method === "POST") return { endpoint: "batch_partial_update", faultable: true, run: () => handleBatchPartialUpdate(ctx, rt) };
+    if (method === "POST")
+      return { endpoint: "batch_partial_update", faultable: true, run: () => handleBatchPartialUpdate(ctx, rt) };
     return only(["GET"], { endpoint: lookupKind(ctx.url), faultable: true, run: () => handleLookup(ctx, rt) });
   }
   const config = /^\/v2\/atsIntegrations\/([^/]+)\/configurations$/.exec(path);
   if (config?.[1]) {
     const segment = config[1];
-    return only(["PUT", "GET", "DELETE"], { endpoint: "configurations", faultable: true, run: () => handleConfigurations(ctx, rt, segment) });
+    return only(["PUT", "GET", "DELETE"], {
+      endpoint: "configurations",
+      faultable: true,
+      run: () => handleConfigurations(ctx, rt, segment),
+    });
   }
-  if (path === "/xdoor/scripts/in.js") return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("in.js") });
+  if (path === "/xdoor/scripts/in.js")
+    return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("in.js") });
   if (path === WIDGET_BASE)
-    return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("onboarding-widget.js") });
+    return only(["GET"], {
+      endpoint: "widget_script",
+      faultable: false,
+      run: () => serveScript("onboarding-widget.js"),
+    });
   if (path === `${WIDGET_BASE}/session` || path === `${WIDGET_BASE}/authorize`) {
     if (method === "OPTIONS") return { endpoint: "widget", faultable: false, run: () => handleWidgetPreflight(ctx) };
     return path.endsWith("session")
@@ -89,8 +112,13 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
       : only(["POST"], { endpoint: "widget", faultable: true, run: () => handleWidgetAuthorize(ctx, rt) });
   }
   if (path === "/_sandbox" || path === "/_sandbox/")
-    return only(["GET"], { endpoint: "admin", faultable: false, run: () => renderAdminPage(rt, ctx.url.searchParams.get("flash")) });
-  if (path === "/_sandbox/ui/move") return only(["POST"], { endpoint: "admin", faultable: false, run: () => handleUiMove(ctx, rt) });
+    return only(["GET"], {
+      endpoint: "admin",
+      faultable: false,
+      run: () => renderAdminPage(rt, ctx.url.searchParams.get("flash")),
+    });
+  if (path === "/_sandbox/ui/move")
+    return only(["POST"], { endpoint: "admin", faultable: false, run: () => handleUiMove(ctx, rt) });
   if (path.startsWith("/_sandbox/"))
     return {
       endpoint: "admin",
@@ -136,8 +164,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
     const route = resolve(ctx, rt);
     if ("run" in route) {
       ctx.note.endpoint = route.endpoint;
-      const decision = route.faultable ? takeFault(rt.state.faults, route.endpoint) : { latencyMs: 0, reply: null, afterHandling: false };
-      const delay = () => (decision.latencyMs > 0 ? new Promise((r) => setTimeout(r, decision.latencyMs)) : Promise.resolve());
+      const decision = route.faultable
+        ? takeFault(rt.state.faults, route.endpoint)
+        : { latencyMs: 0, reply: null, afterHandling: false };
+      const delay = () =>
+        decision.latencyMs > 0 ? new Promise((r) => setTimeout(r, decision.latencyMs)) : Promise.resolve();
       if (decision.reply && decision.afterHandling) {
         // LinkedIn did the work but its answer never arrived (L5, L7: the lost create answer); a latency
         // delays that answer, so a test can kill the caller after LinkedIn acted and before it heard.
@@ -153,7 +184,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
         ctx.note.clientId = app?.clientId ?? null;
         // A faulted batch call still reached LinkedIn: it counts for the C13 spacing.
         if (app && route.endpoint === "batch_partial_update") noteBatchArrival(rt.state, app.clientId);
-        if (route.endpoint === "widget") reply.headers = { ...reply.headers, "Access-Control-Allow-Origin": ctx.header("origin") ?? "*" };
+        if (route.endpoint === "widget")
+          reply.headers = { ...reply.headers, "Access-Control-Allow-Origin": ctx.header("origin") ?? "*" };
       } else {
         await delay();
         reply = await route.run();
@@ -182,7 +214,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
       durationMs: Date.now() - started,
     });
     if (!fault && reply.status >= 400 && reply.rejection)
-      state.recordRejection({ at: started, endpoint: ctx.note.endpoint, clientId: ctx.note.clientId, status: reply.status, reason: reply.rejection });
+      state.recordRejection({
+        at: started,
+        endpoint: ctx.note.endpoint,
+        clientId: ctx.note.clientId,
+        status: reply.status,
+        reason: reply.rejection,
+      });
   }
   if (method !== "GET" && method !== "OPTIONS") state.save();
 }

@@ -27,7 +27,14 @@ async function main() {
     create: { email: args.data.email, role: "OPERATOR", passwordHash },
     update: { role: "OPERATOR", customerId: null, passwordHash, disabledAt: null },
   });
-  await db.auditLog.create({ data: { actorLabel: "system:create-operator", action: "user.operator_created", targetType: "User", targetId: user.id } });
+  await db.auditLog.create({
+    data: {
+      actorLabel: "system:create-operator",
+      action: "user.operator_created",
+      targetType: "User",
+      targetId: user.id,
+    },
+  });
   console.log(`Operator ${user.email} is ready.`);
   await disconnectDb();
 }

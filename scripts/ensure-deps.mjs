@@ -8,7 +8,10 @@ import { existsSync, statSync } from "node:fs";
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
 const run = (cmd, args, env = process.env) => execFileSync(cmd, args, { stdio: "inherit", env });
 
-if (!existsSync("node_modules/.package-lock.json") || mtime("package-lock.json") > mtime("node_modules/.package-lock.json")) {
+if (
+  !existsSync("node_modules/.package-lock.json") ||
+  mtime("package-lock.json") > mtime("node_modules/.package-lock.json")
+) {
   console.log("[onramp] installing npm packages…");
   // `npm install` (which follows package-lock.json) rather than `npm ci`: the registry reachable from
   // these machines has no metadata for other platforms' optional binaries, and `npm ci` refuses then.
@@ -17,5 +20,8 @@ if (!existsSync("node_modules/.package-lock.json") || mtime("package-lock.json")
 
 if (mtime("prisma/schema.prisma") > mtime("lib/db/generated/client.ts")) {
   console.log("[onramp] generating the Prisma client…");
-  run("npx", ["prisma", "generate"], { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || process.execPath });
+  run("npx", ["prisma", "generate"], {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY || process.execPath,
+  });
 }

@@ -34,7 +34,7 @@ async function main() {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:new-migration -- <name in snake_case>");
   const fromIndex = process.argv.indexOf("--from");
-  const fromRef = fromIndex > 0 ? process.argv[fromIndex + 1] ?? "HEAD" : "HEAD";
+  const fromRef = fromIndex > 0 ? (process.argv[fromIndex + 1] ?? "HEAD") : "HEAD";
   {
     const SchemaEngine = await loadEngine();
     // Two datamodels are compared; the engine still connects once (to read the server's version), so it
@@ -56,7 +56,8 @@ async function main() {
       console.log("schema.prisma matches the migrations: nothing to write.");
       return;
     }
-    if (sql.includes(";") && /--[^\n]*;/.test(sql)) throw new Error("generated SQL has a ';' inside a comment, which the pg adapter would split");
+    if (sql.includes(";") && /--[^\n]*;/.test(sql))
+      throw new Error("generated SQL has a ';' inside a comment, which the pg adapter would split");
     const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
     const dir = join(MIGRATIONS_DIR, `${stamp}_${name}`);
     if (existsSync(dir)) throw new Error(`${dir} exists`);

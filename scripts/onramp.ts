@@ -44,7 +44,10 @@ async function main() {
 
   let sandboxUrl: string | undefined;
   if (!le.LINKEDIN_API_URL) {
-    const sandbox = await startLinkedInSandbox({ port: le.SANDBOX_PORT, stateFile: join(dataDir, "linkedin-sandbox.json") });
+    const sandbox = await startLinkedInSandbox({
+      port: le.SANDBOX_PORT,
+      stateFile: join(dataDir, "linkedin-sandbox.json"),
+    });
     stops.push(() => sandbox.close());
     sandboxUrl = sandbox.url;
     setProcessEnv(sandboxEnv(sandbox.url));
@@ -54,7 +57,11 @@ async function main() {
   let mailLine = `  mail            sent through ${le.SMTP_URL ? "SMTP_URL" : "nowhere"}`;
   if (!le.SMTP_URL) {
     const { startMailCatcher } = await import("@/lib/email/catcher");
-    const catcher = await startMailCatcher({ smtpPort: le.MAIL_CATCHER_SMTP_PORT, webPort: le.MAIL_CATCHER_PORT, host: "127.0.0.1" });
+    const catcher = await startMailCatcher({
+      smtpPort: le.MAIL_CATCHER_SMTP_PORT,
+      webPort: le.MAIL_CATCHER_PORT,
+      host: "127.0.0.1",
+    });
     stops.push(() => catcher.close());
     setProcessEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
     mailLine = `  mail            read what Onramp sends at http://localhost:${catcher.webPort} (local mail catcher)`;
@@ -62,7 +69,12 @@ async function main() {
 
   const { seedDemo, demoLoginLines, DEMO } = await import("@/lib/seed/demo");
   await seedDemo();
-  if (sandboxUrl) await registerSandboxApplication(sandboxUrl, DEMO.customer.application.clientId, DEMO.customer.application.clientSecret);
+  if (sandboxUrl)
+    await registerSandboxApplication(
+      sandboxUrl,
+      DEMO.customer.application.clientId,
+      DEMO.customer.application.clientSecret,
+    );
   const { disconnectDb } = await import("@/lib/db/client");
   await disconnectDb();
 
@@ -71,7 +83,10 @@ async function main() {
     say("building the production app…");
     await runToEnd(nextBin, ["build"]);
   }
-  next = spawn(nextBin, [production ? "start" : "dev", "-p", String(le.PORT)], { stdio: "inherit", env: processEnvSnapshot() });
+  next = spawn(nextBin, [production ? "start" : "dev", "-p", String(le.PORT)], {
+    stdio: "inherit",
+    env: processEnvSnapshot(),
+  });
   next.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`${publicUrl}/sign-in`, 180_000);
   console.log("\n" + [...demoLoginLines(publicUrl), mailLine].join("\n") + "\n");

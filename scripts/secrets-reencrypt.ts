@@ -4,7 +4,9 @@
 // Prints counts per kind and the id of each row it could not do; never a secret. Exits 1 if any failed.
 import { z } from "zod";
 
-const argsSchema = z.object({ batchSize: z.coerce.number().int("--batch-size must be a whole number").min(1).max(10_000).default(100) });
+const argsSchema = z.object({
+  batchSize: z.coerce.number().int("--batch-size must be a whole number").min(1).max(10_000).default(100),
+});
 
 async function main() {
   const i = process.argv.indexOf("--batch-size");
@@ -16,7 +18,9 @@ async function main() {
   await disconnectDb();
   console.log(`Re-encrypting under key "${report.keyId}":`);
   for (const k of report.kinds) {
-    console.log(`  ${k.kind}: ${k.reencrypted} re-encrypted, ${k.alreadyCurrent} already current, ${k.failed.length} failed`);
+    console.log(
+      `  ${k.kind}: ${k.reencrypted} re-encrypted, ${k.alreadyCurrent} already current, ${k.failed.length} failed`,
+    );
     for (const f of k.failed) console.log(`    failed ${k.kind} ${f.id}: ${f.reason}`);
   }
   const changed = report.kinds.reduce((n, k) => n + k.reencrypted, 0);
@@ -26,7 +30,9 @@ async function main() {
     console.log(`${failed} failed: keep the old key configured, fix or remove those rows, and run again.`);
     process.exit(1);
   }
-  console.log(`Every secret is under key "${report.keyId}"; the old keys can be removed from ONRAMP_ENCRYPTION_OLD_KEYS.`);
+  console.log(
+    `Every secret is under key "${report.keyId}"; the old keys can be removed from ONRAMP_ENCRYPTION_OLD_KEYS.`,
+  );
 }
 
 main().catch((e: unknown) => {

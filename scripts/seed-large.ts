@@ -13,17 +13,30 @@ import { launcherEnv } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
-export const LARGE = { customers: 2000, customersWithIntegrations: 1800, integrations: 20_000, notifications: 200_000, jobs: 20_000, audit: 50_000, anomalies: 300 } as const;
+export const LARGE = {
+  customers: 2000,
+  customersWithIntegrations: 1800,
+  integrations: 20_000,
+  notifications: 200_000,
+  jobs: 20_000,
+  audit: 50_000,
+  anomalies: 300,
+} as const;
 
 const say = (line: string) => console.log(`[seed:large] ${line}`);
 
 const STEPS: [string, string][] = [
-  ["removing the previous large set", `
+  [
+    "removing the previous large set",
+    `
     DELETE FROM "AuditLog" WHERE "id" LIKE 'lg-%';
     DELETE FROM "LinkedInCallCount" WHERE "clientId" LIKE 'lg-%';
     DELETE FROM "Customer" WHERE "id" LIKE 'lg-%';
-    SELECT setseed(0.42);`],
-  ["customers and their applications", `
+    SELECT setseed(0.42);`,
+  ],
+  [
+    "customers and their applications",
+    `
     INSERT INTO "Customer" ("id", "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "createdAt", "updatedAt")
     SELECT 'lg-c-' || lpad(g::text, 5, '0'),
            (ARRAY['Northwind', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark', 'Wayne', 'Tyrell'])[1 + g % 8] || ' ' || lpad(g::text, 5, '0'),
@@ -42,8 +55,11 @@ const STEPS: [string, string][] = [
            now() - (g % 30) * interval '1 day',
            CASE WHEN g % 97 = 0 THEN now() + interval '2 hours' END,
            now(), now()
-    FROM generate_series(1, ${LARGE.customers}) g;`],
-  ["integrations", `
+    FROM generate_series(1, ${LARGE.customers}) g;`,
+  ],
+  [
+    "integrations",
+    `
     INSERT INTO "Integration" ("id", "customerId", "integrationContext", "integrationType", "tenantType", "name",
                                "onboardingStatus", "statusChangedAt", "statusSource", "nameVersion", "nameSyncedVersion",
                                "nameSyncState", "nameSyncError", "nameSyncAttempts", "configSyncState", "configSyncError",
@@ -66,8 +82,11 @@ const STEPS: [string, string][] = [
                                CASE WHEN g % 5 >= 3 THEN 'JOBS' ELSE 'RECRUITER' END AS tenant) t
     CROSS JOIN LATERAL (SELECT CASE WHEN r1 < 0.25 THEN 'REQUESTED' WHEN r1 < 0.45 THEN 'PARTNER_READY' ELSE 'ENABLED' END AS status,
                                now() - r2 * interval '30 days' AS changed,
-                               now() - r2 * interval '30 days' - interval '3 days' AS created) s;`],
-  ["status history", `
+                               now() - r2 * interval '30 days' - interval '3 days' AS created) s;`,
+  ],
+  [
+    "status history",
+    `
     INSERT INTO "IntegrationStatusChange" ("id", "integrationId", "fromStatus", "toStatus", "source", "createdAt")
     SELECT 'lg-h1-' || i."id", i."id", NULL, 'REQUESTED', 'WIDGET', i."createdAt" FROM "Integration" i WHERE i."id" LIKE 'lg-%';
     INSERT INTO "IntegrationStatusChange" ("id", "integrationId", "fromStatus", "toStatus", "source", "createdAt")
@@ -76,8 +95,11 @@ const STEPS: [string, string][] = [
     FROM "Integration" i WHERE i."id" LIKE 'lg-%' AND i."onboardingStatus" IN ('PARTNER_READY', 'ENABLED');
     INSERT INTO "IntegrationStatusChange" ("id", "integrationId", "fromStatus", "toStatus", "source", "notificationId", "createdAt")
     SELECT 'lg-h3-' || i."id", i."id", 'PARTNER_READY', 'ENABLED', i."statusSource", NULL, i."statusChangedAt"
-    FROM "Integration" i WHERE i."id" LIKE 'lg-%' AND i."onboardingStatus" = 'ENABLED';`],
-  ["notifications", `
+    FROM "Integration" i WHERE i."id" LIKE 'lg-%' AND i."onboardingStatus" = 'ENABLED';`,
+  ],
+  [
+    "notifications",
+    `
     INSERT INTO "Notification" ("id", "customerId", "linkedinId", "type", "expiresAt", "rawBody", "signatureValid", "receivedAt",
                                 "processingState", "attempts", "lastError", "processedAt", "appliedCount")
     SELECT 'lg-n-' || lpad(g::text, 7, '0'), 'lg-c-' || lpad((((g - 1) % ${LARGE.customersWithIntegrations}) + 1)::text, 5, '0'),
@@ -92,8 +114,11 @@ const STEPS: [string, string][] = [
     CROSS JOIN LATERAL (SELECT CASE WHEN r1 < 0.96 THEN 'INTEGRATION_STATUS_CHANGE' ELSE 'EXPORT_CANDIDATE_PROFILE' END AS type,
                                now() - r3 * interval '30 days' AS received,
                                CASE WHEN r1 >= 0.96 THEN 'NOT_HANDLED' WHEN r2 < 0.005 THEN 'FAILED' WHEN r2 < 0.02 THEN 'EXPIRED'
-                                    WHEN r2 < 0.025 THEN 'PENDING' ELSE 'PROCESSED' END AS state) n;`],
-  ["jobs", `
+                                    WHEN r2 < 0.025 THEN 'PENDING' ELSE 'PROCESSED' END AS state) n;`,
+  ],
+  [
+    "jobs",
+    `
     INSERT INTO "Job" ("id", "kind", "status", "customerId", "attempts", "maxAttempts", "totalCount", "succeededCount", "failedCount",
                        "lastError", "payload", "triggeredBy", "createdAt", "startedAt", "finishedAt", "updatedAt")
     SELECT 'lg-j-' || lpad(g::text, 6, '0'), j.kind::"JobKind", j.status::"JobStatus", 'lg-c-' || lpad(c::text, 5, '0'),
@@ -104,20 +129,29 @@ const STEPS: [string, string][] = [
     FROM (SELECT g, ((g - 1) % ${LARGE.customers}) + 1 AS c, random() AS r1, random() AS r2 FROM generate_series(1, ${LARGE.jobs}) g) x
     CROSS JOIN LATERAL (SELECT (ARRAY['SYNC_NAMES', 'SYNC_CONFIGURATIONS', 'PROCESS_NOTIFICATION', 'POLL_STATUS'])[1 + g % 4] AS kind,
                                CASE WHEN r1 < 0.01 THEN 'FAILED' ELSE 'SUCCEEDED' END AS status,
-                               now() - r2 * interval '30 days' AS created) j;`],
-  ["anomalies", `
+                               now() - r2 * interval '30 days' AS created) j;`,
+  ],
+  [
+    "anomalies",
+    `
     INSERT INTO "Anomaly" ("id", "customerId", "notificationId", "kind", "message", "createdAt")
     SELECT 'lg-an-' || g, n."customerId", n."id", 'UNREQUESTED_INTEGRATION',
            'LinkedIn announced an integration this customer never requested in the widget.', n."receivedAt"
     FROM generate_series(1, ${LARGE.anomalies}) g
-    JOIN "Notification" n ON n."id" = 'lg-n-' || lpad((g * 601)::text, 7, '0');`],
-  ["today's LinkedIn call counts", `
+    JOIN "Notification" n ON n."id" = 'lg-n-' || lpad((g * 601)::text, 7, '0');`,
+  ],
+  [
+    "today's LinkedIn call counts",
+    `
     INSERT INTO "LinkedInCallCount" ("clientId", "endpoint", "day", "count", "rateLimitedCount", "errorCount", "lastCallAt")
     SELECT 'lg-client-' || g, e.endpoint, (now() AT TIME ZONE 'UTC')::date, (g * 37 + e.n * 11) % 5200,
            CASE WHEN g % 97 = 0 THEN 3 ELSE 0 END, g % 3, now()
     FROM generate_series(1, ${LARGE.customers}) g
-    CROSS JOIN (VALUES (1, 'GET /v2/atsIntegrations?ids'), (2, 'POST /v2/atsIntegrations (batch_partial_update)'), (3, 'GET /v2/atsIntegrations?q=request')) e(n, endpoint);`],
-  ["audit log", `
+    CROSS JOIN (VALUES (1, 'GET /v2/atsIntegrations?ids'), (2, 'POST /v2/atsIntegrations (batch_partial_update)'), (3, 'GET /v2/atsIntegrations?q=request')) e(n, endpoint);`,
+  ],
+  [
+    "audit log",
+    `
     INSERT INTO "AuditLog" ("id", "actorId", "actorLabel", "action", "targetType", "targetId", "customerId", "details", "createdAt")
     SELECT 'lg-a-' || lpad(g::text, 6, '0'), NULL,
            (ARRAY['operator@onramp.test', 'support@onramp.test', 'system:poll', 'api-token:ats-backend'])[1 + g % 4],
@@ -125,8 +159,12 @@ const STEPS: [string, string][] = [
            now() - random() * interval '60 days'
     FROM (SELECT g, ((g - 1) % ${LARGE.customers}) + 1 AS c FROM generate_series(1, ${LARGE.audit}) g) x
     CROSS JOIN LATERAL (SELECT (ARRAY['customer.updated', 'integration.recheck_requested', 'job.retried', 'status.poll_requested', 'customer.keys_replaced'])[1 + g % 5] AS action,
-                               'Customer' AS target) a;`],
-  ["refreshing planner statistics", `ANALYZE "Customer", "CustomerApplication", "Integration", "IntegrationStatusChange", "Notification", "Job", "Anomaly", "AuditLog", "LinkedInCallCount";`],
+                               'Customer' AS target) a;`,
+  ],
+  [
+    "refreshing planner statistics",
+    `ANALYZE "Customer", "CustomerApplication", "Integration", "IntegrationStatusChange", "Notification", "Job", "Anomaly", "AuditLog", "LinkedInCallCount";`,
+  ],
 ];
 
 export async function seedLarge(databaseUrl: string): Promise<void> {

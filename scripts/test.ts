@@ -57,7 +57,11 @@ async function e2e(): Promise<number> {
     });
     const { seedDemo, DEMO } = await import("@/lib/seed/demo");
     await seedDemo();
-    await registerSandboxApplication(sandbox.url, DEMO.customer.application.clientId, DEMO.customer.application.clientSecret);
+    await registerSandboxApplication(
+      sandbox.url,
+      DEMO.customer.application.clientId,
+      DEMO.customer.application.clientSecret,
+    );
     const { disconnectDb } = await import("@/lib/db/client");
     await disconnectDb();
     say("end-to-end tests in Chromium…");

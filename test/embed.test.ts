@@ -7,7 +7,9 @@ import { setProcessEnv } from "@/lib/env";
 import { proxy } from "@/proxy";
 
 const frameAncestors = (path: string) =>
-  (proxy(new NextRequest(`http://onramp.test${path}`)).headers.get("content-security-policy") ?? "").split("; ").find((d) => d.startsWith("frame-ancestors "));
+  (proxy(new NextRequest(`http://onramp.test${path}`)).headers.get("content-security-policy") ?? "")
+    .split("; ")
+    .find((d) => d.startsWith("frame-ancestors "));
 
 afterEach(() => setProcessEnv({ EMBED_ALLOWED_ORIGINS: undefined }));
 
@@ -18,8 +20,12 @@ describe("embedded mode", () => {
 
   it("lets the listed origins frame /integrations and the sign-in link page, and nothing else", () => {
     setProcessEnv({ EMBED_ALLOWED_ORIGINS: "https://ats.example.com https://admin.ats.example.com/path" });
-    expect(frameAncestors("/integrations")).toBe("frame-ancestors 'self' https://ats.example.com https://admin.ats.example.com");
-    expect(frameAncestors("/admin-link/abc")).toBe("frame-ancestors 'self' https://ats.example.com https://admin.ats.example.com");
+    expect(frameAncestors("/integrations")).toBe(
+      "frame-ancestors 'self' https://ats.example.com https://admin.ats.example.com",
+    );
+    expect(frameAncestors("/admin-link/abc")).toBe(
+      "frame-ancestors 'self' https://ats.example.com https://admin.ats.example.com",
+    );
     expect(frameAncestors("/console")).toBe("frame-ancestors 'none'");
     expect(frameAncestors("/integrationsx")).toBe("frame-ancestors 'none'");
   });

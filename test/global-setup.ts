@@ -22,10 +22,9 @@ async function dropAbandonedDatabases(serverUrl: string): Promise<void> {
   await client.connect();
   let names: string[];
   try {
-    const result = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`${PREFIX}%`],
-    );
+    const result = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [
+      `${PREFIX}%`,
+    ]);
     names = result.rows.map((r) => r.datname);
   } finally {
     await client.end();

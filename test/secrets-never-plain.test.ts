@@ -22,7 +22,9 @@ describe("secrets are never stored or logged in plain text (C3)", () => {
       );
       expect({ table: table_name, hits: Number(hits[0]?.n ?? 0) }).toEqual({ table: table_name, hits: 0 });
     }
-    const app = await db.customerApplication.findUniqueOrThrow({ where: { clientId: DEMO.customer.application.clientId } });
+    const app = await db.customerApplication.findUniqueOrThrow({
+      where: { clientId: DEMO.customer.application.clientId },
+    });
     expect(app.clientSecretEnc.startsWith("v1.")).toBe(true);
     expect(app.clientSecretHint).toBe(secret.slice(-4));
   });
@@ -36,7 +38,15 @@ describe("secrets are never stored or logged in plain text (C3)", () => {
       },
     });
     const log = pino({ redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, sink);
-    log.info({ clientSecret: "cs-123", password: "pw-123", headers: { authorization: "Bearer tok-123" }, app: { accessToken: "tok-456" } }, "x");
+    log.info(
+      {
+        clientSecret: "cs-123",
+        password: "pw-123",
+        headers: { authorization: "Bearer tok-123" },
+        app: { accessToken: "tok-456" },
+      },
+      "x",
+    );
     const out = lines.join("");
     for (const s of ["cs-123", "pw-123", "tok-123", "tok-456"]) expect(out).not.toContain(s);
     expect(out).toContain("[redacted]");

@@ -11,12 +11,10 @@ describe('"User_customer_admin_has_customer_check"', () => {
   const customerId = `cust_${tag}`;
   let n = 0;
   const insertUser = (role: string, customer: string | null) =>
-    client.query(`INSERT INTO "User" (id, email, role, "customerId", "updatedAt") VALUES ($1, $2, $3::"Role", $4, now())`, [
-      `user_${tag}_${++n}`,
-      `user-${tag}-${n}@example.test`,
-      role,
-      customer,
-    ]);
+    client.query(
+      `INSERT INTO "User" (id, email, role, "customerId", "updatedAt") VALUES ($1, $2, $3::"Role", $4, now())`,
+      [`user_${tag}_${++n}`, `user-${tag}-${n}@example.test`, role, customer],
+    );
 
   beforeAll(async () => {
     await client.connect();

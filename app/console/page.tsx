@@ -3,7 +3,13 @@ import Link from "next/link";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/console/filters";
-import { funnelSteps, knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/console/overview";
+import {
+  funnelSteps,
+  knownIntegrationTypes,
+  listIntegrations,
+  recentChanges,
+  stageCounts,
+} from "@/lib/console/overview";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { timeToEnableByCustomer, timeToEnableOverall } from "@/lib/console/time-to-enable";
 import { SupportTimeToEnable } from "@/components/console/support-time-to-enable";
@@ -11,7 +17,13 @@ import { SupportFunnel } from "@/components/console/support-funnel";
 import { SupportOverviewFilters } from "@/components/console/support-overview-filters";
 import { SupportPagination } from "@/components/console/support-pagination";
 import { SupportStageCards } from "@/components/console/support-stage-cards";
-import { humanize, STATUS_LABELS, SupportStateBadge, SupportStatusBadge, SupportTime } from "@/components/console/support-format";
+import {
+  humanize,
+  STATUS_LABELS,
+  SupportStateBadge,
+  SupportStatusBadge,
+  SupportTime,
+} from "@/components/console/support-format";
 import { SupportTable } from "@/components/console/support-table";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -35,7 +47,8 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
     ...(params.page > 1 ? { page: String(params.page) } : {}),
     ...(params.changesPage > 1 ? { changesPage: String(params.changesPage) } : {}),
   };
-  const hrefFor = (patch: Record<string, string>) => `/console?${new URLSearchParams({ ...filterQuery(filter), ...patch }).toString()}`;
+  const hrefFor = (patch: Record<string, string>) =>
+    `/console?${new URLSearchParams({ ...filterQuery(filter), ...patch }).toString()}`;
   const exportHref = `/api/console/integrations/export?${new URLSearchParams(filterQuery(filter)).toString()}`;
   const filtered = Boolean(filter.customer) || hasIntegrationFilter(filter);
 
@@ -44,45 +57,69 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
       <header>
         <h1 className="text-2xl font-semibold">Onboarding overview</h1>
         <p className="text-sm text-slate-600">
-          A customer&apos;s stage is the least advanced status among its integrations{hasIntegrationFilter(filter) ? " that match the filter" : ""}.
+          A customer&apos;s stage is the least advanced status among its integrations
+          {hasIntegrationFilter(filter) ? " that match the filter" : ""}.
         </p>
       </header>
 
       <SupportOverviewFilters filter={filter} types={types} />
       {filtered ? (
         <p role="status" className="text-sm text-slate-700" data-testid="filter-summary">
-          Showing {integrations.total.toLocaleString("en-US")} matching integration{integrations.total === 1 ? "" : "s"} of{" "}
-          {counts.customers.toLocaleString("en-US")} customer{counts.customers === 1 ? "" : "s"}.
+          Showing {integrations.total.toLocaleString("en-US")} matching integration{integrations.total === 1 ? "" : "s"}{" "}
+          of {counts.customers.toLocaleString("en-US")} customer{counts.customers === 1 ? "" : "s"}.
         </p>
       ) : null}
 
       <section aria-labelledby="stages-heading" className="space-y-4">
-        <h2 id="stages-heading" className="text-lg font-semibold">Customers by stage</h2>
+        <h2 id="stages-heading" className="text-lg font-semibold">
+          Customers by stage
+        </h2>
         <SupportStageCards counts={counts} hrefFor={hrefFor} />
         <SupportFunnel steps={funnelSteps(counts)} />
       </section>
 
       <section aria-labelledby="enable-time-heading" id="time-to-enable">
-        <h2 id="enable-time-heading" className="text-lg font-semibold">Time to enable</h2>
+        <h2 id="enable-time-heading" className="text-lg font-semibold">
+          Time to enable
+        </h2>
         <SupportTimeToEnable overall={enableOverall} customers={enableByCustomer} />
       </section>
 
       <section aria-labelledby="changes-heading" id="changes">
-        <h2 id="changes-heading" className="text-lg font-semibold">Changed in the last 24 hours</h2>
+        <h2 id="changes-heading" className="text-lg font-semibold">
+          Changed in the last 24 hours
+        </h2>
         <p className="text-sm text-slate-600">
-          {changes.total.toLocaleString("en-US")} status change{changes.total === 1 ? "" : "s"} since <SupportTime value={changes.since} />:{" "}
+          {changes.total.toLocaleString("en-US")} status change{changes.total === 1 ? "" : "s"} since{" "}
+          <SupportTime value={changes.since} />:{" "}
           {Object.entries(changes.byStatus)
-            .map(([s, n]) => `${n.toLocaleString("en-US")} to ${STATUS_LABELS[s as keyof typeof STATUS_LABELS].toLowerCase()}`)
+            .map(
+              ([s, n]) =>
+                `${n.toLocaleString("en-US")} to ${STATUS_LABELS[s as keyof typeof STATUS_LABELS].toLowerCase()}`,
+            )
             .join(", ")}
           .
         </p>
         {changes.rows.length ? (
-          <SupportTable caption="Status changes in the last 24 hours, newest first" columns={["When", "Customer", "Integration", "Change", "Source"]} minWidth="40rem" className="mt-2">
+          <SupportTable
+            caption="Status changes in the last 24 hours, newest first"
+            columns={["When", "Customer", "Integration", "Change", "Source"]}
+            minWidth="40rem"
+            className="mt-2"
+          >
             {changes.rows.map((c) => (
               <tr key={c.id} className="border-b border-slate-100">
-                <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={c.createdAt} /></td>
-                <td className="py-2 pr-4"><Link className="text-blue-800 underline" href={`/console/customers/${c.customerId}`}>{c.customerName}</Link></td>
-                <td className="py-2 pr-4">{c.integrationName} <span className="text-slate-500">({c.integrationType})</span></td>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  <SupportTime value={c.createdAt} />
+                </td>
+                <td className="py-2 pr-4">
+                  <Link className="text-blue-800 underline" href={`/console/customers/${c.customerId}`}>
+                    {c.customerName}
+                  </Link>
+                </td>
+                <td className="py-2 pr-4">
+                  {c.integrationName} <span className="text-slate-500">({c.integrationType})</span>
+                </td>
                 <td className="py-2 pr-4">
                   {c.fromStatus ? STATUS_LABELS[c.fromStatus] : "New"} → <SupportStatusBadge status={c.toStatus} />
                 </td>
@@ -91,33 +128,74 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
             ))}
           </SupportTable>
         ) : null}
-        <SupportPagination basePath="/console" query={query} param="changesPage" page={changes.page} pageCount={changes.pageCount} total={changes.total} label="Recent changes" anchor="changes" />
+        <SupportPagination
+          basePath="/console"
+          query={query}
+          param="changesPage"
+          page={changes.page}
+          pageCount={changes.pageCount}
+          total={changes.total}
+          label="Recent changes"
+          anchor="changes"
+        />
       </section>
 
       <section aria-labelledby="integrations-heading" id="integrations">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="integrations-heading" className="text-lg font-semibold">Integrations</h2>
+          <h2 id="integrations-heading" className="text-lg font-semibold">
+            Integrations
+          </h2>
           <a href={exportHref} className="text-sm text-blue-800 underline" download>
             Export these {integrations.total.toLocaleString("en-US")} integrations as CSV
           </a>
         </div>
         {integrations.rows.length ? (
-          <SupportTable caption="Integrations matching the filter, most recently changed first" columns={["Customer", "Integration", "Type", "Status", "Since", "Errors"]} minWidth="48rem" testId="integration-list" className="mt-2">
+          <SupportTable
+            caption="Integrations matching the filter, most recently changed first"
+            columns={["Customer", "Integration", "Type", "Status", "Since", "Errors"]}
+            minWidth="48rem"
+            testId="integration-list"
+            className="mt-2"
+          >
             {integrations.rows.map((i) => (
               <tr key={i.id} className="border-b border-slate-100 align-top">
                 <td className="py-2 pr-4">
-                  <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>{i.customerName}</Link>
+                  <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>
+                    {i.customerName}
+                  </Link>
                   <div className="text-xs text-slate-500">{i.customerForeignId}</div>
                 </td>
                 <td className="py-2 pr-4">{i.name}</td>
-                <td className="py-2 pr-4">{i.integrationType}<div className="text-xs text-slate-500">{i.tenantType}</div></td>
-                <td className="py-2 pr-4"><SupportStatusBadge status={i.onboardingStatus} /><div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div></td>
-                <td className="py-2 pr-4 whitespace-nowrap"><SupportTime value={i.statusChangedAt} /></td>
+                <td className="py-2 pr-4">
+                  {i.integrationType}
+                  <div className="text-xs text-slate-500">{i.tenantType}</div>
+                </td>
+                <td className="py-2 pr-4">
+                  <SupportStatusBadge status={i.onboardingStatus} />
+                  <div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div>
+                </td>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  <SupportTime value={i.statusChangedAt} />
+                </td>
                 <td className="py-2 text-xs">
-                  {i.nameSyncState === "FAILED" ? <div>Name sync <SupportStateBadge state="FAILED" />{i.nameSyncError ? `: ${i.nameSyncError}` : ""}</div> : null}
-                  {i.configSyncState === "FAILED" ? <div>Configuration sync <SupportStateBadge state="FAILED" />{i.configSyncError ? `: ${i.configSyncError}` : ""}</div> : null}
-                  {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
-                  {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? <span className="text-slate-500">None</span> : null}
+                  {i.nameSyncState === "FAILED" ? (
+                    <div>
+                      Name sync <SupportStateBadge state="FAILED" />
+                      {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
+                    </div>
+                  ) : null}
+                  {i.configSyncState === "FAILED" ? (
+                    <div>
+                      Configuration sync <SupportStateBadge state="FAILED" />
+                      {i.configSyncError ? `: ${i.configSyncError}` : ""}
+                    </div>
+                  ) : null}
+                  {i.keysRefused ? (
+                    <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div>
+                  ) : null}
+                  {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? (
+                    <span className="text-slate-500">None</span>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -125,7 +203,16 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
         ) : (
           <p className="mt-2 text-sm text-slate-600">No integrations match this filter.</p>
         )}
-        <SupportPagination basePath="/console" query={query} param="page" page={integrations.page} pageCount={integrations.pageCount} total={integrations.total} label="Integrations" anchor="integrations" />
+        <SupportPagination
+          basePath="/console"
+          query={query}
+          param="page"
+          page={integrations.page}
+          pageCount={integrations.pageCount}
+          total={integrations.total}
+          label="Integrations"
+          anchor="integrations"
+        />
       </section>
     </div>
   );

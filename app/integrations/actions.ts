@@ -10,20 +10,32 @@ import { editConfigurationSchema, renameIntegrationSchema } from "@/lib/integrat
 import { requestStatusCheck } from "@/lib/integrations/status-check";
 
 /** The widget's onintegrate callback forwards its tuples here (C7). Answers at once; syncs run as jobs. */
-export const authorizeWidgetIntegrations = withAction([Role.CUSTOMER_ADMIN], widgetIntakeSchema, async (actor, input) => {
-  const result = await recordWidgetIntegrations(actor, input);
-  return { ok: true, message: result.message };
-});
+export const authorizeWidgetIntegrations = withAction(
+  [Role.CUSTOMER_ADMIN],
+  widgetIntakeSchema,
+  async (actor, input) => {
+    const result = await recordWidgetIntegrations(actor, input);
+    return { ok: true, message: result.message };
+  },
+);
 
-export const renameIntegrationAction = withAction([Role.CUSTOMER_ADMIN], renameIntegrationSchema, async (actor, input) => {
-  const result = await renameIntegration(actor, input);
-  return { ok: true, message: result.message };
-});
+export const renameIntegrationAction = withAction(
+  [Role.CUSTOMER_ADMIN],
+  renameIntegrationSchema,
+  async (actor, input) => {
+    const result = await renameIntegration(actor, input);
+    return { ok: true, message: result.message };
+  },
+);
 
-export const editConfigurationAction = withAction([Role.CUSTOMER_ADMIN], editConfigurationSchema, async (actor, input) => {
-  const result = await editConfiguration(actor, input);
-  return { ok: true, message: result.message };
-});
+export const editConfigurationAction = withAction(
+  [Role.CUSTOMER_ADMIN],
+  editConfigurationSchema,
+  async (actor, input) => {
+    const result = await editConfiguration(actor, input);
+    return { ok: true, message: result.message };
+  },
+);
 
 export const checkStatusNowAction = withAction([Role.CUSTOMER_ADMIN], z.object({}).passthrough(), async (actor) => {
   const result = await requestStatusCheck(actor);

@@ -7,7 +7,11 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   const actor = await currentActor();
   if (actor) redirect(safeCallbackPath(callbackUrl) ?? homePathFor(actor.role));
@@ -15,7 +19,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
       <h1 className="mb-1 text-2xl font-semibold">Sign in to Onramp</h1>
       <p className="mb-6 text-sm text-slate-600">LinkedIn integrations for your applicant tracking system.</p>
-      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={error ? "Sign-in failed. Check your email and password." : undefined} />
+      <SignInForm
+        callbackUrl={safeCallbackPath(callbackUrl)}
+        initialError={error ? "Sign-in failed. Check your email and password." : undefined}
+      />
     </main>
   );
 }

@@ -24,8 +24,12 @@ export function AdminLinkSignIn({ token, refusedMessage }: { token: string; refu
   }, [token, refusedMessage, router]);
 
   return error ? (
-    <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">{error}</div>
+    <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
+      {error}
+    </div>
   ) : (
-    <p role="status" className="text-sm text-slate-600">Signing you in…</p>
+    <p role="status" className="text-sm text-slate-600">
+      Signing you in…
+    </p>
   );
 }

@@ -21,7 +21,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     startTransition(async () => {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError("That email and password do not match an active account. Check them, or ask your operator to re-send your invitation.");
+        setError(
+          "That email and password do not match an active account. Check them, or ask your operator to re-send your invitation.",
+        );
         return;
       }
       setError(undefined);
@@ -31,17 +33,45 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <div>
-        <label htmlFor="email" className="block text-sm font-medium">Email</label>
-        <input id="email" name="email" type="email" autoComplete="email" required className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+        <label htmlFor="email" className="block text-sm font-medium">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+        />
       </div>
       <div>
-        <label htmlFor="password" className="block text-sm font-medium">Password</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full rounded border border-slate-300 px-3 py-2" />
+        <label htmlFor="password" className="block text-sm font-medium">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
+        />
       </div>
-      <div aria-live="polite" role="status" className="min-h-5 text-sm text-red-700">{error}</div>
-      <button type="submit" disabled={pending} className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <div aria-live="polite" role="status" className="min-h-5 text-sm text-red-700">
+        {error}
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

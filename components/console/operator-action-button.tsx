@@ -2,7 +2,15 @@
 // One operator action as a one-button form with its answer read out (issue #6). Optional confirmation
 // checkbox for actions that can not be undone.
 import { useActionState, useId } from "react";
-import { FieldError, FormMessage, SubmitButton, primaryButtonClass, secondaryButtonClass, dangerButtonClass, type OperatorAction } from "./operator-form-bits";
+import {
+  FieldError,
+  FormMessage,
+  SubmitButton,
+  primaryButtonClass,
+  secondaryButtonClass,
+  dangerButtonClass,
+  type OperatorAction,
+} from "./operator-form-bits";
 
 export function OperatorActionButton({
   action,
@@ -24,7 +32,8 @@ export function OperatorActionButton({
 }) {
   const [state, formAction] = useActionState(action, undefined);
   const id = useId();
-  const className = variant === "primary" ? primaryButtonClass : variant === "danger" ? dangerButtonClass : secondaryButtonClass;
+  const className =
+    variant === "primary" ? primaryButtonClass : variant === "danger" ? dangerButtonClass : secondaryButtonClass;
   return (
     <form action={formAction} className="flex flex-col items-start gap-2">
       {Object.entries(fields).map(([name, value]) => (

@@ -8,15 +8,27 @@ import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClas
 
 type TokenState = ActionState & { token?: string };
 
-export function OperatorApiTokenForm({ action }: { action: (prev: TokenState | undefined, form: FormData) => Promise<TokenState> }) {
+export function OperatorApiTokenForm({
+  action,
+}: {
+  action: (prev: TokenState | undefined, form: FormData) => Promise<TokenState>;
+}) {
   const [state, formAction] = useActionState(action, undefined);
   const f = "token";
   return (
     <div className="space-y-3">
       <form action={formAction} noValidate className="space-y-3">
         <div className="max-w-md">
-          <label htmlFor="token-name" className={labelClass}>Token name</label>
-          <input id="token-name" name="name" placeholder="e.g. ATS backend (production)" className={inputClass} {...fieldAria(f, "name", state)} />
+          <label htmlFor="token-name" className={labelClass}>
+            Token name
+          </label>
+          <input
+            id="token-name"
+            name="name"
+            placeholder="e.g. ATS backend (production)"
+            className={inputClass}
+            {...fieldAria(f, "name", state)}
+          />
           <FieldError form={f} field="name" state={state} />
         </div>
         <fieldset {...fieldAria(f, "scopes", state)}>
@@ -25,7 +37,9 @@ export function OperatorApiTokenForm({ action }: { action: (prev: TokenState | u
             {API_SCOPES.map((s) => (
               <label key={s} className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="scopes" value={s} className="mt-0.5" />
-                <span><span className="font-mono">{s}</span>: {API_SCOPE_LABELS[s]}</span>
+                <span>
+                  <span className="font-mono">{s}</span>: {API_SCOPE_LABELS[s]}
+                </span>
               </label>
             ))}
           </div>
@@ -34,7 +48,9 @@ export function OperatorApiTokenForm({ action }: { action: (prev: TokenState | u
         <SubmitButton label="Create token" pendingLabel="Creating…" />
       </form>
       <FormMessage state={state} id="token-message" />
-      {state?.ok && state.token ? <OperatorCopyField label="New API token (shown once)" value={state.token} testId="new-api-token" /> : null}
+      {state?.ok && state.token ? (
+        <OperatorCopyField label="New API token (shown once)" value={state.token} testId="new-api-token" />
+      ) : null}
     </div>
   );
 }

@@ -2,7 +2,15 @@
 // Enter or replace a customer's LinkedIn application keys (C1). The secret field is never prefilled:
 // the stored secret can not be read back (C3). Submitting checks the keys with LinkedIn at once.
 import { useActionState } from "react";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass, type OperatorAction } from "./operator-form-bits";
+import {
+  FieldError,
+  FormMessage,
+  SubmitButton,
+  fieldAria,
+  inputClass,
+  labelClass,
+  type OperatorAction,
+} from "./operator-form-bits";
 
 export function OperatorApplicationKeysForm({
   action,
@@ -19,7 +27,9 @@ export function OperatorApplicationKeysForm({
     <form action={formAction} className="space-y-3" noValidate>
       <input type="hidden" name="customerId" value={customerId} />
       <div>
-        <label htmlFor="keys-clientId" className={labelClass}>API key (client id)</label>
+        <label htmlFor="keys-clientId" className={labelClass}>
+          API key (client id)
+        </label>
         <input
           id="keys-clientId"
           name="clientId"
@@ -32,8 +42,12 @@ export function OperatorApplicationKeysForm({
         <FieldError form={f} field="clientId" state={state} />
       </div>
       <div>
-        <label htmlFor="keys-clientSecret" className={labelClass}>{currentClientId ? "New secret" : "Secret"}</label>
-        <p id="keys-secret-hint" className="text-xs text-slate-600">Stored encrypted and never shown again.</p>
+        <label htmlFor="keys-clientSecret" className={labelClass}>
+          {currentClientId ? "New secret" : "Secret"}
+        </label>
+        <p id="keys-secret-hint" className="text-xs text-slate-600">
+          Stored encrypted and never shown again.
+        </p>
         <input
           id="keys-clientSecret"
           name="clientSecret"
@@ -46,8 +60,12 @@ export function OperatorApplicationKeysForm({
         <FieldError form={f} field="clientSecret" state={state} />
       </div>
       <div>
-        <label htmlFor="keys-applicationUrn" className={labelClass}>Application URN (optional)</label>
-        <p id="keys-urn-hint" className="text-xs text-slate-600">urn:li:developerApplication:… from LinkedIn&apos;s developer portal (L21).</p>
+        <label htmlFor="keys-applicationUrn" className={labelClass}>
+          Application URN (optional)
+        </label>
+        <p id="keys-urn-hint" className="text-xs text-slate-600">
+          urn:li:developerApplication:… from LinkedIn&apos;s developer portal (L21).
+        </p>
         <input
           id="keys-applicationUrn"
           name="applicationUrn"
@@ -59,7 +77,10 @@ export function OperatorApplicationKeysForm({
         <FieldError form={f} field="applicationUrn" state={state} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton label={currentClientId ? "Check and replace keys" : "Check and save keys"} pendingLabel="Checking with LinkedIn…" />
+        <SubmitButton
+          label={currentClientId ? "Check and replace keys" : "Check and save keys"}
+          pendingLabel="Checking with LinkedIn…"
+        />
       </div>
       <FormMessage state={state} id="keys-message" />
     </form>

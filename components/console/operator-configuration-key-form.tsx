@@ -3,7 +3,15 @@
 import { useActionState } from "react";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { VALUE_SOURCES, VALUE_SOURCE_LABELS } from "@/lib/settings/schemas";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass, type OperatorAction } from "./operator-form-bits";
+import {
+  FieldError,
+  FormMessage,
+  SubmitButton,
+  fieldAria,
+  inputClass,
+  labelClass,
+  type OperatorAction,
+} from "./operator-form-bits";
 
 export type ConfigurationKeyValues = {
   id: string;
@@ -33,41 +41,93 @@ export function OperatorConfigurationKeyForm({
     <form action={formAction} noValidate className="grid gap-3 md:grid-cols-2">
       {values ? <input type="hidden" name="id" value={values.id} /> : null}
       <div>
-        <label htmlFor={id("integrationType")} className={labelClass}>Integration type</label>
-        <select id={id("integrationType")} name="integrationType" defaultValue={values?.integrationType ?? INTEGRATION_TYPES[0]} className={inputClass} {...fieldAria(formId, "integrationType", state)}>
+        <label htmlFor={id("integrationType")} className={labelClass}>
+          Integration type
+        </label>
+        <select
+          id={id("integrationType")}
+          name="integrationType"
+          defaultValue={values?.integrationType ?? INTEGRATION_TYPES[0]}
+          className={inputClass}
+          {...fieldAria(formId, "integrationType", state)}
+        >
           {INTEGRATION_TYPES.map((t) => (
-            <option key={t} value={t}>{t}</option>
+            <option key={t} value={t}>
+              {t}
+            </option>
           ))}
         </select>
         <FieldError form={formId} field="integrationType" state={state} />
       </div>
       <div>
-        <label htmlFor={id("key")} className={labelClass}>Key</label>
-        <input id={id("key")} name="key" defaultValue={values?.key} className={`${inputClass} font-mono`} {...fieldAria(formId, "key", state)} />
+        <label htmlFor={id("key")} className={labelClass}>
+          Key
+        </label>
+        <input
+          id={id("key")}
+          name="key"
+          defaultValue={values?.key}
+          className={`${inputClass} font-mono`}
+          {...fieldAria(formId, "key", state)}
+        />
         <FieldError form={formId} field="key" state={state} />
       </div>
       <div>
-        <label htmlFor={id("label")} className={labelClass}>Label</label>
-        <input id={id("label")} name="label" defaultValue={values?.label} className={inputClass} {...fieldAria(formId, "label", state)} />
+        <label htmlFor={id("label")} className={labelClass}>
+          Label
+        </label>
+        <input
+          id={id("label")}
+          name="label"
+          defaultValue={values?.label}
+          className={inputClass}
+          {...fieldAria(formId, "label", state)}
+        />
         <FieldError form={formId} field="label" state={state} />
       </div>
       <div>
-        <label htmlFor={id("valueSource")} className={labelClass}>Value comes from</label>
-        <select id={id("valueSource")} name="valueSource" defaultValue={values?.valueSource ?? "DEFAULT"} className={inputClass} {...fieldAria(formId, "valueSource", state)}>
+        <label htmlFor={id("valueSource")} className={labelClass}>
+          Value comes from
+        </label>
+        <select
+          id={id("valueSource")}
+          name="valueSource"
+          defaultValue={values?.valueSource ?? "DEFAULT"}
+          className={inputClass}
+          {...fieldAria(formId, "valueSource", state)}
+        >
           {VALUE_SOURCES.map((s) => (
-            <option key={s} value={s}>{VALUE_SOURCE_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {VALUE_SOURCE_LABELS[s]}
+            </option>
           ))}
         </select>
         <FieldError form={formId} field="valueSource" state={state} />
       </div>
       <div>
-        <label htmlFor={id("defaultValue")} className={labelClass}>Default value</label>
-        <input id={id("defaultValue")} name="defaultValue" defaultValue={values?.defaultValue ?? ""} className={inputClass} {...fieldAria(formId, "defaultValue", state)} />
+        <label htmlFor={id("defaultValue")} className={labelClass}>
+          Default value
+        </label>
+        <input
+          id={id("defaultValue")}
+          name="defaultValue"
+          defaultValue={values?.defaultValue ?? ""}
+          className={inputClass}
+          {...fieldAria(formId, "defaultValue", state)}
+        />
         <FieldError form={formId} field="defaultValue" state={state} />
       </div>
       <div>
-        <label htmlFor={id("description")} className={labelClass}>Description (optional)</label>
-        <input id={id("description")} name="description" defaultValue={values?.description ?? ""} className={inputClass} {...fieldAria(formId, "description", state)} />
+        <label htmlFor={id("description")} className={labelClass}>
+          Description (optional)
+        </label>
+        <input
+          id={id("description")}
+          name="description"
+          defaultValue={values?.description ?? ""}
+          className={inputClass}
+          {...fieldAria(formId, "description", state)}
+        />
         <FieldError form={formId} field="description" state={state} />
       </div>
       <label className="flex items-center gap-2 text-sm md:col-span-2">

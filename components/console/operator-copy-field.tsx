@@ -19,7 +19,9 @@ export function OperatorCopyField({ label, value, testId }: { label: string; val
   }
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <div className="mt-1 flex flex-wrap gap-2">
         <input
           ref={input}
@@ -34,7 +36,9 @@ export function OperatorCopyField({ label, value, testId }: { label: string; val
           Copy<span className="sr-only"> {label}</span>
         </button>
       </div>
-      <p role="status" aria-live="polite" className="min-h-5 text-xs text-slate-600">{said}</p>
+      <p role="status" aria-live="polite" className="min-h-5 text-xs text-slate-600">
+        {said}
+      </p>
     </div>
   );
 }

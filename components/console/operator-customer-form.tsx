@@ -3,7 +3,15 @@
 // integration types offered in the plugin (C6; an RSC type is required).
 import { useActionState } from "react";
 import { BUNDLED_INTEGRATION_TYPES, BUNDLED_TYPE_LABELS, REQUIRED_BUNDLES } from "@/lib/integrations/types";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass, type OperatorAction } from "./operator-form-bits";
+import {
+  FieldError,
+  FormMessage,
+  SubmitButton,
+  fieldAria,
+  inputClass,
+  labelClass,
+  type OperatorAction,
+} from "./operator-form-bits";
 
 export type CustomerFormValues = { displayName: string; foreignId: string; offeredIntegrationTypes: string[] };
 
@@ -26,7 +34,9 @@ export function OperatorCustomerForm({
     <form action={formAction} className="space-y-4" noValidate aria-describedby={`${formId}-message`}>
       {customerId ? <input type="hidden" name="customerId" value={customerId} /> : null}
       <div>
-        <label htmlFor={`${formId}-displayName`} className={labelClass}>Display name</label>
+        <label htmlFor={`${formId}-displayName`} className={labelClass}>
+          Display name
+        </label>
         <input
           id={`${formId}-displayName`}
           name="displayName"
@@ -39,7 +49,9 @@ export function OperatorCustomerForm({
         <FieldError form={formId} field="displayName" state={state} />
       </div>
       <div>
-        <label htmlFor={`${formId}-foreignId`} className={labelClass}>Customer id in your ATS</label>
+        <label htmlFor={`${formId}-foreignId`} className={labelClass}>
+          Customer id in your ATS
+        </label>
         <p id={`${formId}-foreignId-hint`} className="text-xs text-slate-600">
           Unique. Sent to LinkedIn as the application&apos;s uniqueForeignId when provisioning.
         </p>
@@ -58,12 +70,19 @@ export function OperatorCustomerForm({
       <fieldset {...fieldAria(formId, "offeredIntegrationTypes", state, `${formId}-types-hint`)}>
         <legend className={labelClass}>Integration types offered</legend>
         <p id={`${formId}-types-hint`} className="text-xs text-slate-600">
-          What the customer may enable in LinkedIn&apos;s plugin. LinkedIn requires at least one Recruiter System Connect type.
+          What the customer may enable in LinkedIn&apos;s plugin. LinkedIn requires at least one Recruiter System
+          Connect type.
         </p>
         <div className="mt-2 grid gap-2 sm:grid-cols-2">
           {BUNDLED_INTEGRATION_TYPES.map((type) => (
             <label key={type} className="flex items-start gap-2 rounded border border-slate-200 bg-white p-2 text-sm">
-              <input type="checkbox" name="offeredIntegrationTypes" value={type} defaultChecked={offered.includes(type)} className="mt-0.5" />
+              <input
+                type="checkbox"
+                name="offeredIntegrationTypes"
+                value={type}
+                defaultChecked={offered.includes(type)}
+                className="mt-0.5"
+              />
               <span>
                 {BUNDLED_TYPE_LABELS[type]}
                 {REQUIRED_BUNDLES.includes(type) ? <span className="text-slate-500"> (RSC)</span> : null}

@@ -52,7 +52,15 @@ export function fieldAria(form: string, field: string, state: ActionState | unde
   return { "aria-invalid": invalid || undefined, "aria-describedby": describedBy || undefined } as const;
 }
 
-export function SubmitButton({ label, pendingLabel, className = primaryButtonClass }: { label: string; pendingLabel?: string; className?: string }) {
+export function SubmitButton({
+  label,
+  pendingLabel,
+  className = primaryButtonClass,
+}: {
+  label: string;
+  pendingLabel?: string;
+  className?: string;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" disabled={pending} aria-disabled={pending} className={className}>

@@ -25,12 +25,23 @@ export function OperatorInviteForm({
     <div className="space-y-3">
       <form action={formAction} className="grid gap-3 md:grid-cols-3" noValidate>
         <div>
-          <label htmlFor="invite-email" className={labelClass}>Email</label>
-          <input id="invite-email" name="email" type="email" autoComplete="off" className={inputClass} {...fieldAria(f, "email", state)} />
+          <label htmlFor="invite-email" className={labelClass}>
+            Email
+          </label>
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            className={inputClass}
+            {...fieldAria(f, "email", state)}
+          />
           <FieldError form={f} field="email" state={state} />
         </div>
         <div>
-          <label htmlFor="invite-role" className={labelClass}>Role</label>
+          <label htmlFor="invite-role" className={labelClass}>
+            Role
+          </label>
           <select
             id="invite-role"
             name="role"
@@ -40,31 +51,47 @@ export function OperatorInviteForm({
             {...fieldAria(f, "role", state)}
           >
             {(["CUSTOMER_ADMIN", "SUPPORT", "OPERATOR"] as const).map((r) => (
-              <option key={r} value={r}>{ROLE_LABELS[r]}</option>
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
             ))}
           </select>
           <FieldError form={f} field="role" state={state} />
         </div>
         {role === "CUSTOMER_ADMIN" ? (
           <div>
-            <label htmlFor="invite-customer" className={labelClass}>Customer</label>
-            <select id="invite-customer" name="customerId" defaultValue={defaultCustomerId ?? ""} className={inputClass} {...fieldAria(f, "customerId", state)}>
+            <label htmlFor="invite-customer" className={labelClass}>
+              Customer
+            </label>
+            <select
+              id="invite-customer"
+              name="customerId"
+              defaultValue={defaultCustomerId ?? ""}
+              className={inputClass}
+              {...fieldAria(f, "customerId", state)}
+            >
               <option value="">Choose a customer…</option>
               {customers.map((c) => (
-                <option key={c.id} value={c.id}>{c.displayName}</option>
+                <option key={c.id} value={c.id}>
+                  {c.displayName}
+                </option>
               ))}
             </select>
             <FieldError form={f} field="customerId" state={state} />
           </div>
         ) : (
-          <p className="self-end text-sm text-slate-600">Staff see every customer{role === "OPERATOR" ? " and can change everything" : ", never secrets"}.</p>
+          <p className="self-end text-sm text-slate-600">
+            Staff see every customer{role === "OPERATOR" ? " and can change everything" : ", never secrets"}.
+          </p>
         )}
         <div className="md:col-span-3 flex flex-wrap items-center gap-3">
           <SubmitButton label="Create invitation" pendingLabel="Creating…" />
         </div>
       </form>
       <FormMessage state={state} id="invite-message" />
-      {state?.ok && state.link ? <OperatorCopyField label="Invitation link (shown once)" value={state.link} testId="invitation-link" /> : null}
+      {state?.ok && state.link ? (
+        <OperatorCopyField label="Invitation link (shown once)" value={state.link} testId="invitation-link" />
+      ) : null}
     </div>
   );
 }

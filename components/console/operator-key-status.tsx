@@ -12,6 +12,10 @@ export function keyStatusOf(app: ApplicationSummary | null): { label: string; to
 export function OperatorKeyStatus({ application }: { application: ApplicationSummary | null }) {
   const s = keyStatusOf(application);
   const tone =
-    s.tone === "ok" ? "bg-green-50 text-green-900 border-green-200" : s.tone === "bad" ? "bg-red-50 text-red-900 border-red-200" : "bg-slate-50 text-slate-700 border-slate-200";
+    s.tone === "ok"
+      ? "bg-green-50 text-green-900 border-green-200"
+      : s.tone === "bad"
+        ? "bg-red-50 text-red-900 border-red-200"
+        : "bg-slate-50 text-slate-700 border-slate-200";
   return <span className={`inline-block rounded border px-2 py-0.5 text-xs ${tone}`}>{s.label}</span>;
 }

@@ -25,9 +25,19 @@ export function OperatorPagination({
   const link = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
   return (
     <nav aria-label={label} className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-      {page > 1 ? <Link href={href(page - 1)} className={link} rel="prev">Previous page</Link> : null}
-      <span aria-current="page">Page {page} of {pageCount}</span>
-      {page < pageCount ? <Link href={href(page + 1)} className={link} rel="next">Next page</Link> : null}
+      {page > 1 ? (
+        <Link href={href(page - 1)} className={link} rel="prev">
+          Previous page
+        </Link>
+      ) : null}
+      <span aria-current="page">
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <Link href={href(page + 1)} className={link} rel="next">
+          Next page
+        </Link>
+      ) : null}
     </nav>
   );
 }

@@ -27,7 +27,9 @@ export function OperatorProvisioningStatus({ job }: { job: ProvisioningJob }) {
           {job.lastError}
         </p>
       ) : null}
-      <p className="mt-1 text-xs text-slate-600">Requested {job.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC</p>
+      <p className="mt-1 text-xs text-slate-600">
+        Requested {job.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+      </p>
     </div>
   );
 }

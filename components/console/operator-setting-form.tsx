@@ -1,7 +1,15 @@
 "use client";
 // One operator setting (issue #6), e.g. the hours after which an integration counts as stuck.
 import { useActionState } from "react";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass, type OperatorAction } from "./operator-form-bits";
+import {
+  FieldError,
+  FormMessage,
+  SubmitButton,
+  fieldAria,
+  inputClass,
+  labelClass,
+  type OperatorAction,
+} from "./operator-form-bits";
 
 export function OperatorSettingForm({
   action,
@@ -24,9 +32,21 @@ export function OperatorSettingForm({
     <form action={formAction} noValidate className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="key" value={settingKey} />
       <div>
-        <label htmlFor={`${f}-value`} className={labelClass}>{label}</label>
-        <p id={`${f}-hint`} className="text-xs text-slate-600">{description} Default: {defaultValue}.</p>
-        <input id={`${f}-value`} name="value" type="number" min={1} defaultValue={value} className={`${inputClass} max-w-40`} {...fieldAria(f, "value", state, `${f}-hint`)} />
+        <label htmlFor={`${f}-value`} className={labelClass}>
+          {label}
+        </label>
+        <p id={`${f}-hint`} className="text-xs text-slate-600">
+          {description} Default: {defaultValue}.
+        </p>
+        <input
+          id={`${f}-value`}
+          name="value"
+          type="number"
+          min={1}
+          defaultValue={value}
+          className={`${inputClass} max-w-40`}
+          {...fieldAria(f, "value", state, `${f}-hint`)}
+        />
         <FieldError form={f} field="value" state={state} />
       </div>
       <SubmitButton label="Save" pendingLabel="Saving…" />

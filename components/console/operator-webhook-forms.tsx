@@ -5,13 +5,24 @@ import { useActionState, useId } from "react";
 import type { ActionState } from "@/lib/auth/guard";
 import { EVENT_TYPES, EVENT_TYPE_LABELS } from "@/lib/events/types";
 import { OperatorCopyField } from "./operator-copy-field";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass, secondaryButtonClass, type OperatorAction } from "./operator-form-bits";
+import {
+  FieldError,
+  FormMessage,
+  SubmitButton,
+  fieldAria,
+  inputClass,
+  labelClass,
+  secondaryButtonClass,
+  type OperatorAction,
+} from "./operator-form-bits";
 
 type SecretState = ActionState & { secret?: string };
 type SecretAction = (prev: SecretState | undefined, form: FormData) => Promise<SecretState>;
 
 function ShownOnce({ state }: { state: SecretState | undefined }) {
-  return state?.ok && state.secret ? <OperatorCopyField label="Signing secret (shown once)" value={state.secret} testId="webhook-secret" /> : null;
+  return state?.ok && state.secret ? (
+    <OperatorCopyField label="Signing secret (shown once)" value={state.secret} testId="webhook-secret" />
+  ) : null;
 }
 
 export function OperatorWebhookEndpointForm({ action }: { action: SecretAction }) {
@@ -21,14 +32,31 @@ export function OperatorWebhookEndpointForm({ action }: { action: SecretAction }
     <div className="space-y-3">
       <form action={formAction} noValidate className="space-y-3">
         <div className="max-w-xl">
-          <label htmlFor="webhook-url" className={labelClass}>URL</label>
-          <input id="webhook-url" name="url" placeholder="https://ats.example.com/hooks/onramp" className={inputClass} {...fieldAria(f, "url", state, "webhook-url-hint")} />
-          <p id="webhook-url-hint" className="mt-1 text-xs text-slate-600">https; plain http only to localhost, for development.</p>
+          <label htmlFor="webhook-url" className={labelClass}>
+            URL
+          </label>
+          <input
+            id="webhook-url"
+            name="url"
+            placeholder="https://ats.example.com/hooks/onramp"
+            className={inputClass}
+            {...fieldAria(f, "url", state, "webhook-url-hint")}
+          />
+          <p id="webhook-url-hint" className="mt-1 text-xs text-slate-600">
+            https; plain http only to localhost, for development.
+          </p>
           <FieldError form={f} field="url" state={state} />
         </div>
         <div className="max-w-xl">
-          <label htmlFor="webhook-description" className={labelClass}>Description (optional)</label>
-          <input id="webhook-description" name="description" className={inputClass} {...fieldAria(f, "description", state)} />
+          <label htmlFor="webhook-description" className={labelClass}>
+            Description (optional)
+          </label>
+          <input
+            id="webhook-description"
+            name="description"
+            className={inputClass}
+            {...fieldAria(f, "description", state)}
+          />
           <FieldError form={f} field="description" state={state} />
         </div>
         <fieldset {...fieldAria(f, "eventTypes", state)}>
@@ -37,7 +65,9 @@ export function OperatorWebhookEndpointForm({ action }: { action: SecretAction }
             {EVENT_TYPES.map((t) => (
               <label key={t} className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="eventTypes" value={t} className="mt-0.5" />
-                <span><span className="font-mono">{t}</span>: {EVENT_TYPE_LABELS[t]}</span>
+                <span>
+                  <span className="font-mono">{t}</span>: {EVENT_TYPE_LABELS[t]}
+                </span>
               </label>
             ))}
           </div>
@@ -72,12 +102,22 @@ export function SupportWebhookReplayRangeForm({ action, endpointId }: { action: 
     <form action={formAction} noValidate className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="endpointId" value={endpointId} />
       <div>
-        <label htmlFor={`${id}-from`} className={labelClass}>From (UTC)</label>
-        <input id={`${id}-from`} type="datetime-local" name="from" className={inputClass} {...fieldAria(id, "from", state)} />
+        <label htmlFor={`${id}-from`} className={labelClass}>
+          From (UTC)
+        </label>
+        <input
+          id={`${id}-from`}
+          type="datetime-local"
+          name="from"
+          className={inputClass}
+          {...fieldAria(id, "from", state)}
+        />
         <FieldError form={id} field="from" state={state} />
       </div>
       <div>
-        <label htmlFor={`${id}-to`} className={labelClass}>To (UTC)</label>
+        <label htmlFor={`${id}-to`} className={labelClass}>
+          To (UTC)
+        </label>
         <input id={`${id}-to`} type="datetime-local" name="to" className={inputClass} {...fieldAria(id, "to", state)} />
         <FieldError form={id} field="to" state={state} />
       </div>

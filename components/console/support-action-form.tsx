@@ -35,11 +35,19 @@ export function SupportActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} className={`${buttonClass} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonClass} focus:outline-2 focus:outline-offset-2 focus:outline-blue-700`}
+      >
         {pending ? (pendingLabel ?? `${label}…`) : label}
         {labelDetail ? <span className="sr-only"> {labelDetail}</span> : null}
       </button>
-      <p role="status" aria-live="polite" className={`max-w-xs text-xs ${state?.ok ? "text-green-800" : "text-red-700"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`max-w-xs text-xs ${state?.ok ? "text-green-800" : "text-red-700"}`}
+      >
         {state?.message}
       </p>
     </form>

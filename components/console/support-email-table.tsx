@@ -14,22 +14,43 @@ const STATUS_CLASSES: Record<string, string> = {
   SENDING: "bg-amber-100 text-amber-900",
 };
 
-export function SupportEmailTable({ rows, customerId, resendAction }: { rows: CustomerEmail[]; customerId: string; resendAction: SupportAction }) {
+export function SupportEmailTable({
+  rows,
+  customerId,
+  resendAction,
+}: {
+  rows: CustomerEmail[];
+  customerId: string;
+  resendAction: SupportAction;
+}) {
   if (!rows.length) return <p className="text-sm text-slate-600">No emails for this customer yet.</p>;
   return (
-    <SupportTable caption="Emails, newest first" columns={["Email", "To", "Status", "Attempts", "SMTP answer", "Action"]} minWidth="48rem" testId="email-list">
+    <SupportTable
+      caption="Emails, newest first"
+      columns={["Email", "To", "Status", "Attempts", "SMTP answer", "Action"]}
+      minWidth="48rem"
+      testId="email-list"
+    >
       {rows.map((e) => (
         <tr key={e.id} className="border-b border-slate-100">
           <th scope="row" className={`${td} text-left font-normal`}>
             <div>{humanize(e.template)}</div>
             {e.subject ? <div className="text-xs text-slate-600">{e.subject}</div> : null}
             <div className="text-xs break-all text-slate-500">cause {e.cause}</div>
-            <div className="text-xs text-slate-500">queued <SupportTime value={e.createdAt} /></div>
+            <div className="text-xs text-slate-500">
+              queued <SupportTime value={e.createdAt} />
+            </div>
           </th>
           <td className={`${td} text-xs break-all`}>{e.toAddress}</td>
           <td className={td}>
-            <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASSES[e.status] ?? ""}`}>{e.status.toLowerCase()}</span>
-            {e.sentAt ? <div className="text-xs text-slate-500"><SupportTime value={e.sentAt} /></div> : null}
+            <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASSES[e.status] ?? ""}`}>
+              {e.status.toLowerCase()}
+            </span>
+            {e.sentAt ? (
+              <div className="text-xs text-slate-500">
+                <SupportTime value={e.sentAt} />
+              </div>
+            ) : null}
           </td>
           <td className={`${td} tabular-nums`}>{e.attempts}</td>
           <td className={`${td} text-xs`}>
@@ -38,7 +59,13 @@ export function SupportEmailTable({ rows, customerId, resendAction }: { rows: Cu
           </td>
           <td className="py-2 align-top">
             {e.status === "QUEUED" || e.status === "SENDING" ? null : (
-              <SupportActionForm action={resendAction} fields={{ emailId: e.id, customerId }} label="Resend" pendingLabel="Queuing…" labelDetail={`${humanize(e.template).toLowerCase()} to ${e.toAddress}`} />
+              <SupportActionForm
+                action={resendAction}
+                fields={{ emailId: e.id, customerId }}
+                label="Resend"
+                pendingLabel="Queuing…"
+                labelDetail={`${humanize(e.template).toLowerCase()} to ${e.toAddress}`}
+              />
             )}
           </td>
         </tr>

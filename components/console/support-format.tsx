@@ -22,7 +22,11 @@ const STATUS_CLASSES: Record<OnboardingStatus, string> = {
 };
 
 export function SupportStatusBadge({ status }: { status: OnboardingStatus }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASSES[status]}`}>{STATUS_LABELS[status]}</span>;
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASSES[status]}`}>
+      {STATUS_LABELS[status]}
+    </span>
+  );
 }
 
 const STATE_CLASSES: Record<string, string> = {
@@ -35,7 +39,13 @@ const STATE_CLASSES: Record<string, string> = {
 /** Sync, job and notification states: failures stand out in words, not only in colour. */
 export function SupportStateBadge({ state }: { state: SyncState | JobStatus | NotificationState }) {
   const words = state.toLowerCase().replace(/_/g, " ");
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASSES[state] ?? "bg-slate-100 text-slate-800"}`}>{words}</span>;
+  return (
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATE_CLASSES[state] ?? "bg-slate-100 text-slate-800"}`}
+    >
+      {words}
+    </span>
+  );
 }
 
 export function humanize(value: string): string {

@@ -16,15 +16,31 @@ export function SupportFunnel({ steps }: { steps: FunnelStep[] }) {
       <figcaption id="funnel-caption" className="mb-3 font-medium">
         Onboarding funnel: customers that got at least this far
       </figcaption>
-      <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} className="h-auto w-full max-w-2xl" aria-hidden="true" focusable="false">
+      <svg
+        viewBox={`0 0 ${CHART_WIDTH} ${height}`}
+        className="h-auto w-full max-w-2xl"
+        aria-hidden="true"
+        focusable="false"
+      >
         {steps.map((s, idx) => {
           const y = idx * (BAR_HEIGHT + GAP);
           const w = Math.max(2, (s.count / max) * barSpace);
           return (
             <g key={s.key}>
-              <text x={0} y={y + BAR_HEIGHT * 0.68} fontSize="13" fill="#334155">{s.label}</text>
-              <rect x={LABEL_WIDTH} y={y} width={w} height={BAR_HEIGHT} rx="3" fill={["#1e3a8a", "#b45309", "#0369a1", "#15803d"][idx % 4]} />
-              <text x={LABEL_WIDTH + w + 6} y={y + BAR_HEIGHT * 0.68} fontSize="13" fill="#0f172a">{s.count.toLocaleString("en-US")}</text>
+              <text x={0} y={y + BAR_HEIGHT * 0.68} fontSize="13" fill="#334155">
+                {s.label}
+              </text>
+              <rect
+                x={LABEL_WIDTH}
+                y={y}
+                width={w}
+                height={BAR_HEIGHT}
+                rx="3"
+                fill={["#1e3a8a", "#b45309", "#0369a1", "#15803d"][idx % 4]}
+              />
+              <text x={LABEL_WIDTH + w + 6} y={y + BAR_HEIGHT * 0.68} fontSize="13" fill="#0f172a">
+                {s.count.toLocaleString("en-US")}
+              </text>
             </g>
           );
         })}
@@ -33,17 +49,27 @@ export function SupportFunnel({ steps }: { steps: FunnelStep[] }) {
         <caption className="sr-only">Onboarding funnel figures</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-6 text-left font-medium">Step</th>
-            <th scope="col" className="pr-6 text-right font-medium">Customers</th>
-            <th scope="col" className="text-right font-medium">Of all</th>
+            <th scope="col" className="pr-6 text-left font-medium">
+              Step
+            </th>
+            <th scope="col" className="pr-6 text-right font-medium">
+              Customers
+            </th>
+            <th scope="col" className="text-right font-medium">
+              Of all
+            </th>
           </tr>
         </thead>
         <tbody>
           {steps.map((s) => (
             <tr key={s.key}>
-              <th scope="row" className="pr-6 text-left font-normal">{s.label}</th>
+              <th scope="row" className="pr-6 text-left font-normal">
+                {s.label}
+              </th>
               <td className="pr-6 text-right tabular-nums">{s.count.toLocaleString("en-US")}</td>
-              <td className="text-right tabular-nums">{steps[0]!.count ? `${Math.round((s.count / steps[0]!.count) * 100)}%` : "—"}</td>
+              <td className="text-right tabular-nums">
+                {steps[0]!.count ? `${Math.round((s.count / steps[0]!.count) * 100)}%` : "—"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,13 @@
 // and the other lists' pages survive.
 import Link from "next/link";
 
-export function pageHref(basePath: string, query: Record<string, string | undefined>, param: string, page: number, anchor?: string): string {
+export function pageHref(
+  basePath: string,
+  query: Record<string, string | undefined>,
+  param: string,
+  page: number,
+  anchor?: string,
+): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "" && k !== param) params.set(k, v);
   if (page > 1) params.set(param, String(page));

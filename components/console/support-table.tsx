@@ -30,7 +30,11 @@ export function SupportTable({
         <thead className="border-b border-slate-300">
           <tr>
             {labels.map((label, i) => (
-              <th key={label} scope="col" className={i < labels.length - 1 ? "py-2 pr-4 font-medium" : "py-2 font-medium"}>
+              <th
+                key={label}
+                scope="col"
+                className={i < labels.length - 1 ? "py-2 pr-4 font-medium" : "py-2 font-medium"}
+              >
                 {label}
               </th>
             ))}

@@ -7,7 +7,15 @@ import type { ActionState } from "@/lib/auth/guard";
 import { CONFIG_FIELD_PREFIX, MAX_CONFIGURATION_VALUE } from "@/lib/integrations/schemas";
 import type { ConfigurationView } from "@/lib/integrations/view";
 
-export function ConfigurationForm({ integrationId, values, listKey }: { integrationId: string; values: ConfigurationView[]; listKey: string }) {
+export function ConfigurationForm({
+  integrationId,
+  values,
+  listKey,
+}: {
+  integrationId: string;
+  values: ConfigurationView[];
+  listKey: string;
+}) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(editConfigurationAction, {});
   const { mutate } = useSWRConfig();
   const id = useId();
@@ -24,7 +32,9 @@ export function ConfigurationForm({ integrationId, values, listKey }: { integrat
         const error = state.errors?.[field]?.join(" ");
         return (
           <div key={v.key}>
-            <label htmlFor={`${id}-${v.key}`} className="block text-xs font-medium text-slate-600">{v.label}</label>
+            <label htmlFor={`${id}-${v.key}`} className="block text-xs font-medium text-slate-600">
+              {v.label}
+            </label>
             <input
               id={`${id}-${v.key}`}
               name={field}
@@ -34,15 +44,29 @@ export function ConfigurationForm({ integrationId, values, listKey }: { integrat
               aria-describedby={v.description ? `${id}-${v.key}-help` : undefined}
               className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm"
             />
-            {v.description ? <p id={`${id}-${v.key}-help`} className="text-xs text-slate-500">{v.description}</p> : null}
+            {v.description ? (
+              <p id={`${id}-${v.key}-help`} className="text-xs text-slate-500">
+                {v.description}
+              </p>
+            ) : null}
             {error ? <p className="text-xs text-red-700">{error}</p> : null}
           </div>
         );
       })}
-      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Save settings"}
       </button>
-      <p role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}>{state.message}</p>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}
+      >
+        {state.message}
+      </p>
     </form>
   );
 }

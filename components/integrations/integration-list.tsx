@@ -1,7 +1,12 @@
 "use client";
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
 // REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4).
-import { integrationsKey, type IntegrationListResponse, type IntegrationView, type SyncJobView } from "@/lib/integrations/view";
+import {
+  integrationsKey,
+  type IntegrationListResponse,
+  type IntegrationView,
+  type SyncJobView,
+} from "@/lib/integrations/view";
 import { ConfigurationForm } from "./configuration-form";
 import { RenameForm } from "./rename-form";
 import { StatusCheckButton } from "./status-check-button";
@@ -13,13 +18,16 @@ function JobLine({ job }: { job: SyncJobView }) {
   if (job.status === "FAILED") {
     return (
       <li className="text-red-800">
-        {what} failed after {job.attempts} attempt{job.attempts === 1 ? "" : "s"}: {job.lastError ?? "no reason was recorded"} Your vendor&apos;s
-        support team sees this too and can retry it.
+        {what} failed after {job.attempts} attempt{job.attempts === 1 ? "" : "s"}:{" "}
+        {job.lastError ?? "no reason was recorded"} Your vendor&apos;s support team sees this too and can retry it.
       </li>
     );
   }
   const counts = job.totalCount > 0 ? `: ${job.succeededCount} of ${job.totalCount} done` : "";
-  const retry = job.status === "RETRYING" ? ` — will try again (attempt ${job.attempts} of ${job.maxAttempts}). ${job.lastError ?? ""}` : "";
+  const retry =
+    job.status === "RETRYING"
+      ? ` — will try again (attempt ${job.attempts} of ${job.maxAttempts}). ${job.lastError ?? ""}`
+      : "";
   const queued = job.status === "QUEUED" ? " (queued)" : "";
   return (
     <li>
@@ -31,7 +39,15 @@ function JobLine({ job }: { job: SyncJobView }) {
   );
 }
 
-function SyncLine({ label, state, error }: { label: string; state: IntegrationView["nameSync"]["state"]; error: string | null }) {
+function SyncLine({
+  label,
+  state,
+  error,
+}: {
+  label: string;
+  state: IntegrationView["nameSync"]["state"];
+  error: string | null;
+}) {
   return (
     <p className={state === "FAILED" ? "text-red-800" : "text-slate-700"}>
       <span className="font-medium">{label}:</span> <span data-sync-state={state}>{syncWords(state, error)}</span>
@@ -43,15 +59,27 @@ function SyncLine({ label, state, error }: { label: string; state: IntegrationVi
 function IntegrationItem({ integration, listKey }: { integration: IntegrationView; listKey: string }) {
   const status = ONBOARDING_WORDS[integration.onboardingStatus];
   return (
-    <li data-testid="integration-row" data-integration-context={integration.integrationContext} data-integration-type={integration.integrationType} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <li
+      data-testid="integration-row"
+      data-integration-context={integration.integrationContext}
+      data-integration-type={integration.integrationType}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h3 className="font-semibold" data-testid="integration-name">{integration.name}</h3>
+          <h3 className="font-semibold" data-testid="integration-name">
+            {integration.name}
+          </h3>
           <p className="text-sm text-slate-600">
-            {integration.typeLabel} · {integration.tenantType} · <span className="font-mono text-xs">{integration.integrationContext}</span>
+            {integration.typeLabel} · {integration.tenantType} ·{" "}
+            <span className="font-mono text-xs">{integration.integrationContext}</span>
           </p>
         </div>
-        <span data-testid="onboarding-status" data-status={integration.onboardingStatus} className={`rounded px-2 py-0.5 text-sm font-medium ${status.tone}`}>
+        <span
+          data-testid="onboarding-status"
+          data-status={integration.onboardingStatus}
+          className={`rounded px-2 py-0.5 text-sm font-medium ${status.tone}`}
+        >
           {status.label}
         </span>
       </div>
@@ -78,7 +106,9 @@ export function IntegrationList({ customerId, initial }: { customerId: string; i
   const { total, namesSynced, configurationsSynced } = list.progress;
   return (
     <section aria-labelledby="integrations-heading" className="space-y-3">
-      <h2 id="integrations-heading" className="text-lg font-semibold">Your LinkedIn integrations</h2>
+      <h2 id="integrations-heading" className="text-lg font-semibold">
+        Your LinkedIn integrations
+      </h2>
       {error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
           Could not refresh: {error.message} Showing the last known state.

@@ -93,7 +93,12 @@ export function LinkedInWidget({ apiKey, platformUrl, bundledTypes, width, nonce
         role="region"
         className="min-h-24 max-w-2xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm [&_button]:my-1 [&_button]:rounded [&_button]:border [&_button]:border-blue-700 [&_button]:px-3 [&_button]:py-1 [&_button]:text-sm [&_button]:text-blue-800 [&_h3]:font-semibold [&_input]:my-1 [&_input]:mr-2 [&_input]:rounded [&_input]:border [&_input]:border-slate-300 [&_input]:px-2 [&_input]:py-1 [&_label]:block [&_label]:text-sm"
       />
-      <p role="status" aria-live="polite" data-testid="widget-result" className={`mt-2 min-h-5 text-sm ${result && !result.ok ? "text-red-700" : "text-slate-700"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="widget-result"
+        className={`mt-2 min-h-5 text-sm ${result && !result.ok ? "text-red-700" : "text-slate-700"}`}
+      >
         {pending ? "Storing the integrations LinkedIn handed over…" : result?.message}
         {result?.errors
           ? Object.values(result.errors)

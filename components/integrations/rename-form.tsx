@@ -18,7 +18,9 @@ export function RenameForm({ integrationId, name, listKey }: { integrationId: st
     <form action={formAction} className="flex flex-wrap items-end gap-2" aria-describedby={`${id}-status`}>
       <input type="hidden" name="integrationId" value={integrationId} />
       <div className="min-w-64 flex-1">
-        <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600">Name shown in LinkedIn</label>
+        <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600">
+          Name shown in LinkedIn
+        </label>
         <input
           id={`${id}-name`}
           name="name"
@@ -29,10 +31,19 @@ export function RenameForm({ integrationId, name, listKey }: { integrationId: st
           className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm"
         />
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+      >
         {pending ? "Saving…" : "Rename"}
       </button>
-      <p id={`${id}-status`} role="status" aria-live="polite" className={`w-full text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}>
+      <p
+        id={`${id}-status`}
+        role="status"
+        aria-live="polite"
+        className={`w-full text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}
+      >
         {fieldError ?? state.message}
       </p>
     </form>

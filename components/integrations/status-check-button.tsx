@@ -8,10 +8,20 @@ export function StatusCheckButton() {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(checkStatusNowAction, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <button type="submit" disabled={pending} className="rounded border border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded border border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60"
+      >
         {pending ? "Asking…" : "Check status with LinkedIn now"}
       </button>
-      <p role="status" aria-live="polite" className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}>{state.message}</p>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}
+      >
+        {state.message}
+      </p>
     </form>
   );
 }

@@ -12,7 +12,11 @@ export const ONBOARDING_WORDS: Record<OnboardingStatus, { label: string; next: s
     next: "Ready for you: sign in to the LinkedIn product and enable this integration there.",
     tone: "bg-blue-100 text-blue-900",
   },
-  ENABLED: { label: "Enabled", next: "Set up: data may flow between your ATS and LinkedIn.", tone: "bg-green-100 text-green-900" },
+  ENABLED: {
+    label: "Enabled",
+    next: "Set up: data may flow between your ATS and LinkedIn.",
+    tone: "bg-green-100 text-green-900",
+  },
 };
 
 export function syncWords(state: SyncState, error: string | null): string {

@@ -26,12 +26,17 @@ export function navFor(actor: Actor): NavItem[] {
 export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-blue-800">Onramp</Link>
+          <Link href="/" className="text-lg font-semibold text-blue-800">
+            Onramp
+          </Link>
           <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
             {navFor(actor).map((item) => (
               <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700 hover:underline">
@@ -47,7 +52,9 @@ export function AppShell({ actor, children }: { actor: Actor; children: React.Re
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+        {children}
+      </main>
     </div>
   );
 }

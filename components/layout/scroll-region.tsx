@@ -3,7 +3,15 @@
 // so it is focusable and named as a region. Every horizontally scrolling table sits in one of these.
 // "relative": screen-reader-only text (absolutely positioned) in a far-right cell stays inside the
 // region instead of widening the page.
-export function ScrollRegion({ label, className = "", children }: { label: string; className?: string; children: React.ReactNode }) {
+export function ScrollRegion({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div
       role="region"

@@ -22,7 +22,10 @@ export class RateLimitedError extends SafeError {
   readonly retryAfterSeconds: number;
   constructor(resetAt: Date, rate: RateBound) {
     const seconds = Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000));
-    super("rate_limited", `Too many requests with this token: at most ${rate.limit} every ${Math.round(rate.windowMs / 1000)} s. Retry in ${seconds} s.`);
+    super(
+      "rate_limited",
+      `Too many requests with this token: at most ${rate.limit} every ${Math.round(rate.windowMs / 1000)} s. Retry in ${seconds} s.`,
+    );
     this.retryAfterSeconds = seconds;
   }
 }
@@ -54,7 +57,10 @@ export async function authenticateApiToken(
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   if (!row.scopes.includes(scope)) {
-    throw new SafeError("forbidden", `This token lacks the "${scope}" scope. Create a token with it in the console (Settings → API tokens).`);
+    throw new SafeError(
+      "forbidden",
+      `This token lacks the "${scope}" scope. Create a token with it in the console (Settings → API tokens).`,
+    );
   }
   return { apiTokenId: row.id, apiTokenName: row.name, scopes: row.scopes };
 }

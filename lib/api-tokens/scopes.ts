@@ -1,7 +1,15 @@
 // What an API token may do (issue #6). Pure: the console's token form lists these.
 import { z } from "zod";
 
-export const API_SCOPES = ["customers:read", "customers:write", "integrations:read", "events:read", "webhooks:manage", "linkedin-tokens:read", "admin-links:create"] as const;
+export const API_SCOPES = [
+  "customers:read",
+  "customers:write",
+  "integrations:read",
+  "events:read",
+  "webhooks:manage",
+  "linkedin-tokens:read",
+  "admin-links:create",
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const API_SCOPE_LABELS: Record<ApiScope, string> = {
@@ -17,7 +25,11 @@ export const API_SCOPE_LABELS: Record<ApiScope, string> = {
 export const apiScopeSchema = z.enum(API_SCOPES, { error: `must be one of ${API_SCOPES.join(", ")}` });
 
 export const apiTokenCreateSchema = z.object({
-  name: z.string().trim().min(1, "Name the token, e.g. after the system that uses it.").max(80, "Use at most 80 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the token, e.g. after the system that uses it.")
+    .max(80, "Use at most 80 characters."),
   scopes: z
     .union([apiScopeSchema, z.array(apiScopeSchema)], { error: "Choose at least one scope." })
     .transform((s) => (Array.isArray(s) ? s : [s]))

@@ -12,7 +12,9 @@ import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 afterAll(disconnectDb);
 
 async function operator(): Promise<Actor> {
-  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   return { userId: u.id, email: u.email, role: "OPERATOR", customerId: null };
 }
 
@@ -28,7 +30,10 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 describe("API tokens", () => {
   it("stores only the sha256 and a short prefix; the token authenticates with its scopes", async () => {
     const actor = await operator();
-    const { id, token, prefix } = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ATS", scopes: ["customers:read"] }));
+    const { id, token, prefix } = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "ATS", scopes: ["customers:read"] }),
+    );
     expect(token).toMatch(/^onr_[A-Za-z0-9_-]{40,}$/);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.tokenHash).toBe(sha256Hex(token));
@@ -46,7 +51,10 @@ describe("API tokens", () => {
 
   it("answers 401 without a token or with an unknown one, 403 without the scope, 401 once revoked", async () => {
     const actor = await operator();
-    const { id, token } = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ro", scopes: "integrations:read" }));
+    const { id, token } = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "ro", scopes: "integrations:read" }),
+    );
     expect(await codeOf(authenticateApiToken(null, "integrations:read"))).toBe("unauthorized");
     expect(await codeOf(authenticateApiToken("Bearer onr_not-a-real-token", "integrations:read"))).toBe("unauthorized");
     expect(await codeOf(authenticateApiToken(`Basic ${token}`, "integrations:read"))).toBe("unauthorized");
@@ -58,8 +66,14 @@ describe("API tokens", () => {
 
   it("bounds the rate per token: the call after the limit answers 429 with Retry-After; other tokens are unaffected", async () => {
     const actor = await operator();
-    const { token } = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "busy", scopes: ["customers:read"] }));
-    const other = await createApiToken(actor, apiTokenCreateSchema.parse({ name: "quiet", scopes: ["customers:read"] }));
+    const { token } = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "busy", scopes: ["customers:read"] }),
+    );
+    const other = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "quiet", scopes: ["customers:read"] }),
+    );
     // A small limit in a day-long window (boundaries at UTC midnight) keeps every call in one window.
     const rate = { limit: 5, windowMs: 24 * 60 * 60 * 1000 };
     for (let i = 0; i < rate.limit; i++) await authenticateApiToken(`Bearer ${token}`, "customers:read", { rate });

@@ -27,7 +27,10 @@ export function hashApiToken(token: string): string {
   return sha256Hex(token);
 }
 
-export async function createApiToken(actor: Actor, input: ApiTokenCreateInput): Promise<{ id: string; token: string; prefix: string }> {
+export async function createApiToken(
+  actor: Actor,
+  input: ApiTokenCreateInput,
+): Promise<{ id: string; token: string; prefix: string }> {
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const prefix = token.slice(0, SHOWN_PREFIX_CHARS);
   const scopes = API_SCOPES.filter((s) => input.scopes.includes(s));
@@ -36,7 +39,16 @@ export async function createApiToken(actor: Actor, input: ApiTokenCreateInput): 
       data: { name: input.name, tokenHash: hashApiToken(token), prefix, scopes, createdById: actor.userId },
       select: { id: true },
     });
-    await recordAudit(actor, { action: "api_token.created", targetType: "ApiToken", targetId: row.id, details: { name: input.name, scopes, prefix } }, tx);
+    await recordAudit(
+      actor,
+      {
+        action: "api_token.created",
+        targetType: "ApiToken",
+        targetId: row.id,
+        details: { name: input.name, scopes, prefix },
+      },
+      tx,
+    );
     return row;
   });
   return { id: created.id, token, prefix };
@@ -48,7 +60,11 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<{ n
     if (!row) throw new SafeError("not_found", "No such API token.");
     if (row.revokedAt) throw new SafeError("conflict", "This token is already revoked.");
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
-    await recordAudit(actor, { action: "api_token.revoked", targetType: "ApiToken", targetId: tokenId, details: { name: row.name } }, tx);
+    await recordAudit(
+      actor,
+      { action: "api_token.revoked", targetType: "ApiToken", targetId: tokenId, details: { name: row.name } },
+      tx,
+    );
     return { name: row.name };
   });
 }

@@ -24,7 +24,11 @@ export async function requirePageActor(roles: readonly Role[], returnTo?: string
 }
 
 /** A page about one customer: staff, or that customer's own admin. */
-export async function requireCustomerPage(customerId: string, roles: readonly Role[], returnTo?: string): Promise<Actor> {
+export async function requireCustomerPage(
+  customerId: string,
+  roles: readonly Role[],
+  returnTo?: string,
+): Promise<Actor> {
   const actor = await requirePageActor(roles, returnTo);
   if (!canAccessCustomer(actor, customerId)) notFound();
   return actor;
@@ -52,7 +56,10 @@ export function withRoute<P = Record<string, string>>(roles: readonly Role[], ha
 }
 
 /** A route under /…/customers/[customerId]/…: role check, then customer scope. */
-export function withCustomerRoute<P extends { customerId: string }>(roles: readonly Role[], handler: GuardedRouteHandler<P>) {
+export function withCustomerRoute<P extends { customerId: string }>(
+  roles: readonly Role[],
+  handler: GuardedRouteHandler<P>,
+) {
   return withRoute<P>(roles, async (req, ctx) => {
     assertCustomerAccess(ctx.actor, ctx.params.customerId);
     return handler(req, ctx);

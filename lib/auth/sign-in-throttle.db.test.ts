@@ -46,7 +46,8 @@ describe("sign-in throttling", () => {
   it("10 failures from source A lock (email, A) only: the right password from source B still works", async () => {
     const email = await user();
     const [a, b] = [source(), source()];
-    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT; i++) expect(await authenticate({ email, password: "wrong password" }, a)).toBeNull();
+    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT; i++)
+      expect(await authenticate({ email, password: "wrong password" }, a)).toBeNull();
     verifications.count = 0;
     expect(await authenticate({ email, password: PASSWORD }, a)).toBeNull();
     expect(verifications.count).toBe(1); // refused without telling by timing that the throttle answered
@@ -56,13 +57,17 @@ describe("sign-in throttling", () => {
   it("a success clears its own (email, source) failures", async () => {
     const email = await user();
     const a = source();
-    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT - 1; i++) expect(await authenticate({ email, password: "wrong" }, a)).toBeNull();
+    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT - 1; i++)
+      expect(await authenticate({ email, password: "wrong" }, a)).toBeNull();
     expect(await authenticate({ email, password: PASSWORD }, a)).not.toBeNull();
-    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT - 1; i++) expect(await authenticate({ email, password: "wrong" }, a)).toBeNull();
+    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT - 1; i++)
+      expect(await authenticate({ email, password: "wrong" }, a)).toBeNull();
     expect(await authenticate({ email, password: PASSWORD }, a)).not.toBeNull();
   });
 
-  it("100 failures across many emails from one source block that source, not others", { timeout: 240_000 }, async () => {
+  it("100 failures across many emails from one source block that source, not others", {
+    timeout: 240_000,
+  }, async () => {
     const email = await user();
     const [spray, other] = [source(), source()];
     for (let i = 0; i < SOURCE_FAILURE_LIMIT; i++) {
@@ -89,7 +94,8 @@ describe("sign-in throttling", () => {
     const email = await user();
     await db.user.update({ where: { email }, data: { disabledAt: new Date() } });
     const a = source();
-    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT; i++) expect(await authenticate({ email, password: PASSWORD }, a)).toBeNull();
+    for (let i = 0; i < ACCOUNT_SOURCE_FAILURE_LIMIT; i++)
+      expect(await authenticate({ email, password: PASSWORD }, a)).toBeNull();
     await db.user.update({ where: { email }, data: { disabledAt: null } });
     expect(await authenticate({ email, password: PASSWORD }, a)).toBeNull();
     expect(await authenticate({ email, password: PASSWORD }, source())).not.toBeNull();

@@ -75,8 +75,21 @@ const resolveAnomaly = withAction(STAFF_ROLES, z.object({ anomalyId: id }), asyn
       data: { resolvedAt: new Date(), resolvedById: actor.userId },
     });
     if (updated.count === 0) return null;
-    const anomaly = await tx.anomaly.findUniqueOrThrow({ where: { id: anomalyId }, select: { customerId: true, kind: true } });
-    await recordAudit(actor, { action: "anomaly.resolved", targetType: "Anomaly", targetId: anomalyId, customerId: anomaly.customerId, details: { kind: anomaly.kind } }, tx);
+    const anomaly = await tx.anomaly.findUniqueOrThrow({
+      where: { id: anomalyId },
+      select: { customerId: true, kind: true },
+    });
+    await recordAudit(
+      actor,
+      {
+        action: "anomaly.resolved",
+        targetType: "Anomaly",
+        targetId: anomalyId,
+        customerId: anomaly.customerId,
+        details: { kind: anomaly.kind },
+      },
+      tx,
+    );
     return anomaly;
   });
   if (!resolved) throw new SafeError("conflict", "This anomaly is already resolved or no longer exists.");

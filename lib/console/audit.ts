@@ -27,7 +27,11 @@ function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
   if (f.customer) {
     and.push({
       customer: {
-        OR: [{ displayName: { contains: f.customer, mode: "insensitive" } }, { foreignId: f.customer }, { id: f.customer }],
+        OR: [
+          { displayName: { contains: f.customer, mode: "insensitive" } },
+          { foreignId: f.customer },
+          { id: f.customer },
+        ],
       },
     });
   }
@@ -35,11 +39,16 @@ function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
   // "job" matches job.retried; "job.retried" matches exactly that action.
   if (f.action) and.push({ action: { startsWith: f.action } });
   if (f.from) and.push({ createdAt: { gte: new Date(`${f.from}T00:00:00.000Z`) } });
-  if (f.to) and.push({ createdAt: { lt: new Date(new Date(`${f.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000) } });
+  if (f.to)
+    and.push({ createdAt: { lt: new Date(new Date(`${f.to}T00:00:00.000Z`).getTime() + 24 * 60 * 60 * 1000) } });
   return and.length ? { AND: and } : {};
 }
 
-export async function listAudit(filter: AuditFilter, page: number, pageSize = DEFAULT_PAGE_SIZE): Promise<Page<AuditRow>> {
+export async function listAudit(
+  filter: AuditFilter,
+  page: number,
+  pageSize = DEFAULT_PAGE_SIZE,
+): Promise<Page<AuditRow>> {
   const { limit, offset } = pageWindow(page, pageSize);
   const where = auditWhere(filter);
   const [rows, total] = await Promise.all([
@@ -73,6 +82,8 @@ export async function listAudit(filter: AuditFilter, page: number, pageSize = DE
 /** Distinct actions recorded so far, for the filter's suggestions. */
 export async function knownAuditActions(): Promise<string[]> {
   // DISTINCT in SQL (Prisma's `distinct` would read every row into memory).
-  const rows = await db.$queryRaw<{ action: string }[]>(sql`SELECT DISTINCT "action" FROM "AuditLog" ORDER BY 1 LIMIT 200`);
+  const rows = await db.$queryRaw<{ action: string }[]>(
+    sql`SELECT DISTINCT "action" FROM "AuditLog" ORDER BY 1 LIMIT 200`,
+  );
   return rows.map((r) => r.action);
 }

@@ -21,7 +21,12 @@ const ids: Record<string, string> = {};
 
 async function customer(key: string, opts: { authError?: string } = {}) {
   const c = await db.customer.create({
-    data: { displayName: `${P} ${key}`, foreignId: `${P}-${key}`, offeredIntegrationTypes: [], callbackKey: `${P}-${key}-cb` },
+    data: {
+      displayName: `${P} ${key}`,
+      foreignId: `${P}-${key}`,
+      offeredIntegrationTypes: [],
+      callbackKey: `${P}-${key}-cb`,
+    },
   });
   await db.customerApplication.create({
     data: {
@@ -80,9 +85,27 @@ beforeAll(async () => {
   // Two changes in the last 24 hours and one older.
   await db.integrationStatusChange.createMany({
     data: [
-      { integrationId: ids.dEnabled, fromStatus: null, toStatus: "REQUESTED", source: "WIDGET", createdAt: new Date(now.getTime() - 48 * HOUR) },
-      { integrationId: ids.dEnabled, fromStatus: "REQUESTED", toStatus: "PARTNER_READY", source: "POLL", createdAt: new Date(now.getTime() - 3 * HOUR) },
-      { integrationId: ids.dEnabled, fromStatus: "PARTNER_READY", toStatus: "ENABLED", source: "PUSH", createdAt: new Date(now.getTime() - 1 * HOUR) },
+      {
+        integrationId: ids.dEnabled,
+        fromStatus: null,
+        toStatus: "REQUESTED",
+        source: "WIDGET",
+        createdAt: new Date(now.getTime() - 48 * HOUR),
+      },
+      {
+        integrationId: ids.dEnabled,
+        fromStatus: "REQUESTED",
+        toStatus: "PARTNER_READY",
+        source: "POLL",
+        createdAt: new Date(now.getTime() - 3 * HOUR),
+      },
+      {
+        integrationId: ids.dEnabled,
+        fromStatus: "PARTNER_READY",
+        toStatus: "ENABLED",
+        source: "PUSH",
+        createdAt: new Date(now.getTime() - 1 * HOUR),
+      },
     ],
   });
 });
@@ -95,13 +118,28 @@ afterAll(async () => {
 describe("stage counts and funnel (issue #6)", () => {
   it("counts each customer once, at the least advanced status of its integrations", async () => {
     const counts = await stageCounts({ customer: P });
-    expect(counts).toEqual({ customers: 6, noneRequested: 2, requested: 1, partnerReady: 1, enabled: 2, withErrors: 2 });
+    expect(counts).toEqual({
+      customers: 6,
+      noneRequested: 2,
+      requested: 1,
+      partnerReady: 1,
+      enabled: 2,
+      withErrors: 2,
+    });
     expect(funnelSteps(counts).map((s) => s.count)).toEqual([6, 4, 3, 2]);
   });
 
   it("with an integration filter, counts only customers with a matching integration", async () => {
-    expect(await stageCounts({ customer: P, status: "ENABLED" })).toMatchObject({ customers: 4, noneRequested: 0, enabled: 4 });
-    expect(await stageCounts({ customer: P, type: "APPLY_CONNECT" })).toMatchObject({ customers: 1, requested: 1, enabled: 0 });
+    expect(await stageCounts({ customer: P, status: "ENABLED" })).toMatchObject({
+      customers: 4,
+      noneRequested: 0,
+      enabled: 4,
+    });
+    expect(await stageCounts({ customer: P, type: "APPLY_CONNECT" })).toMatchObject({
+      customers: 1,
+      requested: 1,
+      enabled: 0,
+    });
     expect(await stageCounts({ customer: P, errors: "with" })).toMatchObject({ customers: 1, withErrors: 1 });
   });
 
@@ -115,7 +153,9 @@ describe("integration list (issue #6)", () => {
   it("filters by status, type and error state", async () => {
     expect((await listIntegrations({ customer: P }, 1)).total).toBe(6);
     expect((await listIntegrations({ customer: P, status: "ENABLED" }, 1)).total).toBe(4);
-    expect((await listIntegrations({ customer: P, type: "APPLY_CONNECT" }, 1)).rows.map((r) => r.customerId)).toEqual([ids["b-requested"]]);
+    expect((await listIntegrations({ customer: P, type: "APPLY_CONNECT" }, 1)).rows.map((r) => r.customerId)).toEqual([
+      ids["b-requested"],
+    ]);
     const withErrors = await listIntegrations({ customer: P, errors: "with" }, 1);
     expect(withErrors.rows.map((r) => r.id)).toEqual([ids.eFailed]);
     expect((await listIntegrations({ customer: P, errors: "without" }, 1)).total).toBe(5);
@@ -134,9 +174,19 @@ describe("integration list (issue #6)", () => {
   });
 
   it("reads the filter from search params, ignoring what is not valid", () => {
-    const p = parseOverviewParams({ customer: " acme ", status: "BOGUS", errors: "with", page: "-3", type: ["A", "B"] });
+    const p = parseOverviewParams({
+      customer: " acme ",
+      status: "BOGUS",
+      errors: "with",
+      page: "-3",
+      type: ["A", "B"],
+    });
     expect(p).toMatchObject({ customer: "acme", status: undefined, errors: "with", page: 1, type: "A" });
-    expect(parseAuditParams(new URLSearchParams("from=2026-13-01&to=2026-11-02&page=2"))).toMatchObject({ from: undefined, to: "2026-11-02", page: 2 });
+    expect(parseAuditParams(new URLSearchParams("from=2026-13-01&to=2026-11-02&page=2"))).toMatchObject({
+      from: undefined,
+      to: "2026-11-02",
+      page: 2,
+    });
   });
 
   it("the export's batches cover the filtered list exactly once", async () => {
@@ -166,7 +216,9 @@ describe("recent changes (issue #6)", () => {
 describe("issues (issue #6)", () => {
   it("an integration REQUESTED/PARTNER_READY longer than the threshold is stuck; ENABLED never is", async () => {
     const mine = async (hours: number) =>
-      (await stuckIntegrations(hours, 1, now, 10_000)).rows.filter((r) => r.customerName.startsWith(P)).map((r) => r.onboardingStatus);
+      (await stuckIntegrations(hours, 1, now, 10_000)).rows
+        .filter((r) => r.customerName.startsWith(P))
+        .map((r) => r.onboardingStatus);
     expect(await mine(72)).toEqual(["REQUESTED"]);
     expect(await mine(5)).toEqual(["REQUESTED", "PARTNER_READY"]);
     expect(await mine(500)).toEqual([]);
@@ -187,10 +239,20 @@ describe("issues (issue #6)", () => {
   it("failed jobs leave the list once retried; refused keys are listed", async () => {
     const [open, retried] = await Promise.all(
       ["open", "retried"].map((k) =>
-        db.job.create({ data: { kind: "SYNC_NAMES", status: "FAILED", customerId: ids["e-errors"], attempts: 5, lastError: `${P} ${k}` } }),
+        db.job.create({
+          data: {
+            kind: "SYNC_NAMES",
+            status: "FAILED",
+            customerId: ids["e-errors"],
+            attempts: 5,
+            lastError: `${P} ${k}`,
+          },
+        }),
       ),
     );
-    await db.auditLog.create({ data: { actorLabel: "test", action: "job.retried", targetType: "Job", targetId: retried!.id } });
+    await db.auditLog.create({
+      data: { actorLabel: "test", action: "job.retried", targetType: "Job", targetId: retried!.id },
+    });
     const listed = (await failedJobs(1, 10_000)).rows.map((j) => j.id);
     expect(listed).toContain(open!.id);
     expect(listed).not.toContain(retried!.id);
@@ -212,7 +274,12 @@ describe("customer page (issue #6, C3)", () => {
     const page = await customerIntegrations(ids["d-enabled"]!, 1);
     expect(page.rows[0]!.history.map((h) => h.source)).toEqual(["PUSH", "POLL", "WIDGET"]);
     await db.linkedInCallCount.create({
-      data: { clientId: `${P}-d-enabled-client`, endpoint: "atsIntegrations.lookup", day: new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`), count: 42 },
+      data: {
+        clientId: `${P}-d-enabled-client`,
+        endpoint: "atsIntegrations.lookup",
+        day: new Date(`${now.toISOString().slice(0, 10)}T00:00:00.000Z`),
+        count: 42,
+      },
     });
     const summary = await customerSummary(ids["d-enabled"]!);
     const usage = await linkedInUsage(summary!.application, now);
@@ -226,8 +293,18 @@ describe("customer jobs (issue #6)", () => {
   it("lists the customer's jobs newest first, naming the person who triggered one by email", async () => {
     const user = await db.user.create({ data: { email: `${P}-support@onramp.test`, role: "SUPPORT" } });
     const customerId = ids["b-requested"]!;
-    await db.job.create({ data: { kind: "POLL_STATUS", status: "SUCCEEDED", customerId, triggeredBy: "system:poll", createdAt: new Date(now.getTime() - HOUR) } });
-    await db.job.create({ data: { kind: "SYNC_NAMES", status: "FAILED", customerId, triggeredBy: user.id, attempts: 5, lastError: "boom" } });
+    await db.job.create({
+      data: {
+        kind: "POLL_STATUS",
+        status: "SUCCEEDED",
+        customerId,
+        triggeredBy: "system:poll",
+        createdAt: new Date(now.getTime() - HOUR),
+      },
+    });
+    await db.job.create({
+      data: { kind: "SYNC_NAMES", status: "FAILED", customerId, triggeredBy: user.id, attempts: 5, lastError: "boom" },
+    });
     const jobs = await customerJobs(customerId, 1);
     expect(jobs.rows.map((j) => [j.kind, j.triggeredBy])).toEqual([
       ["SYNC_NAMES", `${P}-support@onramp.test`],
@@ -243,12 +320,26 @@ describe("audit log (issue #6)", () => {
     const customerId = ids["c-partner"]!;
     await db.auditLog.createMany({
       data: [
-        { actorLabel: `${P}-support@onramp.test`, action: "job.retried", targetType: "Job", customerId, createdAt: new Date(now.getTime() - 2 * HOUR) },
-        { actorLabel: `${P}-operator@onramp.test`, action: "customer.updated", targetType: "Customer", customerId, createdAt: new Date(now.getTime() - HOUR) },
+        {
+          actorLabel: `${P}-support@onramp.test`,
+          action: "job.retried",
+          targetType: "Job",
+          customerId,
+          createdAt: new Date(now.getTime() - 2 * HOUR),
+        },
+        {
+          actorLabel: `${P}-operator@onramp.test`,
+          action: "customer.updated",
+          targetType: "Customer",
+          customerId,
+          createdAt: new Date(now.getTime() - HOUR),
+        },
       ],
     });
     expect((await listAudit({ customerId }, 1)).rows.map((r) => r.action)).toEqual(["customer.updated", "job.retried"]);
-    expect((await listAudit({ customer: `${P} c-partner`, action: "job" }, 1)).rows.map((r) => r.actorLabel)).toEqual([`${P}-support@onramp.test`]);
+    expect((await listAudit({ customer: `${P} c-partner`, action: "job" }, 1)).rows.map((r) => r.actorLabel)).toEqual([
+      `${P}-support@onramp.test`,
+    ]);
     expect((await listAudit({ actor: `${P}-OPERATOR` }, 1)).total).toBe(1);
     const tomorrow = new Date(now.getTime() + 24 * HOUR).toISOString().slice(0, 10);
     expect((await listAudit({ customerId, from: tomorrow }, 1)).total).toBe(0);
@@ -261,7 +352,7 @@ describe("CSV (issue #6)", () => {
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
     expect(csvCell("two\nlines")).toBe('"two\nlines"');
-    expect(csvCell("=HYPERLINK(\"x\")")).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2")).toBe("'-2");
     expect(csvCell("@sum")).toBe("'@sum");

@@ -40,7 +40,14 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
       emailNudges: true,
       application: {
         // Deliberately no clientSecretEnc, clientSecretHint or accessTokenEnc (C3).
-        select: { clientId: true, origin: true, lastVerifiedAt: true, lastAuthError: true, lastAuthErrorAt: true, rateLimitedUntil: true },
+        select: {
+          clientId: true,
+          origin: true,
+          lastVerifiedAt: true,
+          lastAuthError: true,
+          lastAuthErrorAt: true,
+          rateLimitedUntil: true,
+        },
       },
     },
   });
@@ -49,11 +56,19 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
 export type LinkedInUsage = CallsToday & { budget: number; rateLimitedUntil: Date | null; rateLimitedNow: boolean };
 
 /** Calls used today per endpoint against LINKEDIN_DAILY_CALL_BUDGET, and the 429 state (C26). */
-export async function linkedInUsage(app: CustomerSummary["application"], now = new Date()): Promise<LinkedInUsage | null> {
+export async function linkedInUsage(
+  app: CustomerSummary["application"],
+  now = new Date(),
+): Promise<LinkedInUsage | null> {
   if (!app) return null;
   const today = await callsToday(app.clientId, now);
   const rateLimitedUntil = app.rateLimitedUntil;
-  return { ...today, budget: env().LINKEDIN_DAILY_CALL_BUDGET, rateLimitedUntil, rateLimitedNow: rateLimitedUntil !== null && rateLimitedUntil > now };
+  return {
+    ...today,
+    budget: env().LINKEDIN_DAILY_CALL_BUDGET,
+    rateLimitedUntil,
+    rateLimitedNow: rateLimitedUntil !== null && rateLimitedUntil > now,
+  };
 }
 
 export type HistoryEntry = {
@@ -75,7 +90,11 @@ export type CustomerIntegration = IntegrationSummary & {
 /** How many status changes per integration the page shows (newest first). */
 export const HISTORY_PER_INTEGRATION = 10;
 
-export async function customerIntegrations(customerId: string, page: number, pageSize = DEFAULT_PAGE_SIZE): Promise<Page<CustomerIntegration>> {
+export async function customerIntegrations(
+  customerId: string,
+  page: number,
+  pageSize = DEFAULT_PAGE_SIZE,
+): Promise<Page<CustomerIntegration>> {
   const { limit, offset } = pageWindow(page, pageSize);
   const [rows, total] = await Promise.all([
     db.integration.findMany({
@@ -144,7 +163,9 @@ async function withTriggeredByLabels(rows: CustomerJob[]): Promise<CustomerJob[]
   if (!userIds.length) return rows;
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
   const emails = new Map(users.map((u) => [u.id, u.email]));
-  return rows.map((r) => (r.triggeredBy && emails.has(r.triggeredBy) ? { ...r, triggeredBy: emails.get(r.triggeredBy)! } : r));
+  return rows.map((r) =>
+    r.triggeredBy && emails.has(r.triggeredBy) ? { ...r, triggeredBy: emails.get(r.triggeredBy)! } : r,
+  );
 }
 
 export async function customerJobs(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerJob>> {
@@ -189,7 +210,11 @@ export type CustomerNotification = {
   appliedCount: number;
 };
 
-export async function customerNotifications(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerNotification>> {
+export async function customerNotifications(
+  customerId: string,
+  page: number,
+  pageSize = 10,
+): Promise<Page<CustomerNotification>> {
   const { limit, offset } = pageWindow(page, pageSize);
   const [rows, total] = await Promise.all([
     db.notification.findMany({

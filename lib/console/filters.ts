@@ -29,7 +29,12 @@ export const integrationFilterSchema = z.object({
   errors: z.enum(ERROR_STATES).optional().catch(undefined),
 });
 /** Every key optional: callers (pages, export, tests, bench) name only what they filter by. */
-export type IntegrationFilter = { customer?: string; type?: string; status?: OnboardingStatusValue; errors?: ErrorState };
+export type IntegrationFilter = {
+  customer?: string;
+  type?: string;
+  status?: OnboardingStatusValue;
+  errors?: ErrorState;
+};
 
 export const overviewParamsSchema = integrationFilterSchema.extend({ page, changesPage: page });
 export type OverviewParams = z.infer<typeof overviewParamsSchema>;

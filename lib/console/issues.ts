@@ -73,7 +73,13 @@ export async function keyFailures(page: number, pageSize = ISSUE_PAGE_SIZE): Pro
       take: limit,
       skip: offset,
       // Never the secret or token columns (C3).
-      select: { customerId: true, clientId: true, lastAuthError: true, lastAuthErrorAt: true, customer: { select: { displayName: true } } },
+      select: {
+        customerId: true,
+        clientId: true,
+        lastAuthError: true,
+        lastAuthErrorAt: true,
+        customer: { select: { displayName: true } },
+      },
     }),
     db.customerApplication.count({ where }),
   ]);
@@ -91,12 +97,26 @@ export async function keyFailures(page: number, pageSize = ISSUE_PAGE_SIZE): Pro
   );
 }
 
-export type OldSecretIssue = { customerId: string; customerName: string; clientId: string; secretSetAt: Date; provisioned: boolean };
+export type OldSecretIssue = {
+  customerId: string;
+  customerName: string;
+  clientId: string;
+  secretSetAt: Date;
+  provisioned: boolean;
+};
 
 /** L7: secrets older than the rotation policy (LINKEDIN_SECRET_MAX_AGE_DAYS; LinkedIn advises 60–90 days), oldest first. */
-export async function oldSecrets(maxAgeDays: number, page: number, now = new Date(), pageSize = ISSUE_PAGE_SIZE): Promise<Page<OldSecretIssue>> {
+export async function oldSecrets(
+  maxAgeDays: number,
+  page: number,
+  now = new Date(),
+  pageSize = ISSUE_PAGE_SIZE,
+): Promise<Page<OldSecretIssue>> {
   const { limit, offset } = pageWindow(page, pageSize);
-  const where = { secretSetAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) }, customer: { archivedAt: null } } as const;
+  const where = {
+    secretSetAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) },
+    customer: { archivedAt: null },
+  } as const;
   const [rows, total] = await Promise.all([
     db.customerApplication.findMany({
       where,
@@ -104,12 +124,24 @@ export async function oldSecrets(maxAgeDays: number, page: number, now = new Dat
       take: limit,
       skip: offset,
       // Never the secret or token columns (C3).
-      select: { customerId: true, clientId: true, secretSetAt: true, origin: true, customer: { select: { displayName: true } } },
+      select: {
+        customerId: true,
+        clientId: true,
+        secretSetAt: true,
+        origin: true,
+        customer: { select: { displayName: true } },
+      },
     }),
     db.customerApplication.count({ where }),
   ]);
   return toPage(
-    rows.map((r) => ({ customerId: r.customerId, customerName: r.customer.displayName, clientId: r.clientId, secretSetAt: r.secretSetAt, provisioned: r.origin === "PROVISIONED" })),
+    rows.map((r) => ({
+      customerId: r.customerId,
+      customerName: r.customer.displayName,
+      clientId: r.clientId,
+      secretSetAt: r.secretSetAt,
+      provisioned: r.origin === "PROVISIONED",
+    })),
     total,
     page,
     pageSize,
@@ -128,7 +160,12 @@ export type StuckIntegrationIssue = {
 };
 
 /** Longest-waiting first; served by the (onboardingStatus, statusChangedAt) index. */
-export async function stuckIntegrations(hours: number, page: number, now = new Date(), pageSize = ISSUE_PAGE_SIZE): Promise<Page<StuckIntegrationIssue>> {
+export async function stuckIntegrations(
+  hours: number,
+  page: number,
+  now = new Date(),
+  pageSize = ISSUE_PAGE_SIZE,
+): Promise<Page<StuckIntegrationIssue>> {
   const cutoff = new Date(now.getTime() - hours * 60 * 60 * 1000);
   const where = sql`
     WHERE i."onboardingStatus" IN ('REQUESTED', 'PARTNER_READY') AND i."statusChangedAt" < ${cutoff} AND c."archivedAt" IS NULL`;
@@ -142,7 +179,13 @@ export async function stuckIntegrations(hours: number, page: number, now = new D
 }
 
 /** One page of integrations matching `where` (over i = Integration, c = Customer) with the common columns plus `columns`. */
-async function integrationIssuePage<T>(columns: Sql, where: Sql, orderBy: Sql, page: number, pageSize: number): Promise<Page<T>> {
+async function integrationIssuePage<T>(
+  columns: Sql,
+  where: Sql,
+  orderBy: Sql,
+  page: number,
+  pageSize: number,
+): Promise<Page<T>> {
   const { limit, offset } = pageWindow(page, pageSize);
   const [rows, count] = await Promise.all([
     db.$queryRaw<T[]>(sql`
@@ -151,7 +194,9 @@ async function integrationIssuePage<T>(columns: Sql, where: Sql, orderBy: Sql, p
       FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId"
       ${where}
       ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" ${where}`),
+    db.$queryRaw<{ n: bigint }[]>(
+      sql`SELECT count(*) AS n FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" ${where}`,
+    ),
   ]);
   return toPage(rows, toNumber(count[0]?.n), page, pageSize);
 }
@@ -173,7 +218,10 @@ export type UnknownTypeIssue = {
  * bundle's CRM_* types). They are stored, named generically and synced; support sees them here until
  * Onramp's vocabulary (lib/integrations/types.ts) learns the type. Newest first.
  */
-export async function unknownTypeIntegrations(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<UnknownTypeIssue>> {
+export async function unknownTypeIntegrations(
+  page: number,
+  pageSize = ISSUE_PAGE_SIZE,
+): Promise<Page<UnknownTypeIssue>> {
   const where = sql`WHERE i."integrationType" <> ALL(${[...INTEGRATION_TYPES]}::text[]) AND c."archivedAt" IS NULL`;
   return integrationIssuePage<UnknownTypeIssue>(
     sql`i."tenantType", i."integrationContext", i."createdAt"`,
@@ -203,7 +251,15 @@ export async function openAnomalies(page: number, pageSize = ISSUE_PAGE_SIZE): P
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit,
       skip: offset,
-      select: { id: true, kind: true, message: true, createdAt: true, notificationId: true, customerId: true, customer: { select: { displayName: true } } },
+      select: {
+        id: true,
+        kind: true,
+        message: true,
+        createdAt: true,
+        notificationId: true,
+        customerId: true,
+        customer: { select: { displayName: true } },
+      },
     }),
     db.anomaly.count({ where }),
   ]);
@@ -228,7 +284,10 @@ export type FailedNotificationIssue = {
 };
 
 /** Notifications whose processing failed after every attempt (served by processingState+receivedAt). */
-export async function failedNotifications(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<FailedNotificationIssue>> {
+export async function failedNotifications(
+  page: number,
+  pageSize = ISSUE_PAGE_SIZE,
+): Promise<Page<FailedNotificationIssue>> {
   const { limit, offset } = pageWindow(page, pageSize);
   const where = { processingState: "FAILED" } as const;
   const [rows, total] = await Promise.all([

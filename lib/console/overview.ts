@@ -6,7 +6,15 @@ import type { Integration } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { hasIntegrationFilter, type IntegrationFilter } from "./filters";
 import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
-import { andAll, customerConditions, INTEGRATION_HAS_ERRORS, integrationConditions, sql, toNumber, whereAll } from "./sql";
+import {
+  andAll,
+  customerConditions,
+  INTEGRATION_HAS_ERRORS,
+  integrationConditions,
+  sql,
+  toNumber,
+  whereAll,
+} from "./sql";
 
 /**
  * A customer's stage is the least advanced status among its (matching) integrations: it says what the
@@ -28,7 +36,14 @@ export async function stageCounts(filter: IntegrationFilter): Promise<StageCount
   // With an integration filter, a customer without a matching integration is not part of the answer
   // (otherwise "status = ENABLED" would list every other customer as "none requested").
   const rows = await db.$queryRaw<
-    { customers: bigint; none: bigint; requested: bigint; partner_ready: bigint; enabled: bigint; with_errors: bigint }[]
+    {
+      customers: bigint;
+      none: bigint;
+      requested: bigint;
+      partner_ready: bigint;
+      enabled: bigint;
+      with_errors: bigint;
+    }[]
   >(sql`
     WITH per_customer AS (
       SELECT c."id",
@@ -109,7 +124,11 @@ function integrationWhere(filter: IntegrationFilter) {
 }
 
 /** The filtered integration list, most recently changed first. */
-export async function listIntegrations(filter: IntegrationFilter, page: number, pageSize = DEFAULT_PAGE_SIZE): Promise<Page<IntegrationRow>> {
+export async function listIntegrations(
+  filter: IntegrationFilter,
+  page: number,
+  pageSize = DEFAULT_PAGE_SIZE,
+): Promise<Page<IntegrationRow>> {
   const { limit, offset } = pageWindow(page, pageSize);
   const where = integrationWhere(filter);
   const [rows, count] = await Promise.all([
@@ -126,7 +145,10 @@ export async function listIntegrations(filter: IntegrationFilter, page: number, 
  * The same list in id order, in batches (keyset on id, never OFFSET), for the streamed CSV export:
  * memory stays flat however many integrations match.
  */
-export async function* integrationBatches(filter: IntegrationFilter, batchSize = 1000): AsyncGenerator<IntegrationRow[]> {
+export async function* integrationBatches(
+  filter: IntegrationFilter,
+  batchSize = 1000,
+): AsyncGenerator<IntegrationRow[]> {
   let after: string | null = null;
   for (;;) {
     const parts = [...customerConditions(filter), ...integrationConditions(filter)];
@@ -157,10 +179,19 @@ export type StatusChangeRow = {
 export type RecentChanges = Page<StatusChangeRow> & { since: Date; byStatus: Record<OnboardingStatus, number> };
 
 /** Status changes of matching integrations in the last 24 hours (served by the createdAt index). */
-export async function recentChanges(filter: IntegrationFilter, page: number, now = new Date(), pageSize = 10): Promise<RecentChanges> {
+export async function recentChanges(
+  filter: IntegrationFilter,
+  page: number,
+  now = new Date(),
+  pageSize = 10,
+): Promise<RecentChanges> {
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const { limit, offset } = pageWindow(page, pageSize);
-  const where = whereAll([sql`sc."createdAt" >= ${since}`, ...customerConditions(filter), ...integrationConditions(filter)]);
+  const where = whereAll([
+    sql`sc."createdAt" >= ${since}`,
+    ...customerConditions(filter),
+    ...integrationConditions(filter),
+  ]);
   const from = sql`
     FROM "IntegrationStatusChange" sc
     JOIN "Integration" i ON i."id" = sc."integrationId"
@@ -188,6 +219,8 @@ export async function recentChanges(filter: IntegrationFilter, page: number, now
 
 /** Integration types present in the data, for the filter's choices. */
 export async function knownIntegrationTypes(): Promise<string[]> {
-  const rows = await db.$queryRaw<{ t: string }[]>(sql`SELECT DISTINCT "integrationType" AS t FROM "Integration" ORDER BY 1`);
+  const rows = await db.$queryRaw<{ t: string }[]>(
+    sql`SELECT DISTINCT "integrationType" AS t FROM "Integration" ORDER BY 1`,
+  );
   return rows.map((r) => r.t);
 }

@@ -14,20 +14,58 @@ const hoursLater = (h: number) => new Date(requested.getTime() + h * 3_600_000);
 describe("time to enable", () => {
   it("gives the median and p90 of REQUESTED → ENABLED and counts only nudges sent before ENABLED", async () => {
     const id = randomUUID().slice(0, 8);
-    const c = await db.customer.create({ data: { displayName: `Initech ${id}`, foreignId: `tte-${id}`, callbackKey: `cb-${randomUUID()}`, offeredIntegrationTypes: [] } });
+    const c = await db.customer.create({
+      data: {
+        displayName: `Initech ${id}`,
+        foreignId: `tte-${id}`,
+        callbackKey: `cb-${randomUUID()}`,
+        offeredIntegrationTypes: [],
+      },
+    });
     const ids: string[] = [];
     for (const [k, hours] of [10, 20, 30, 40, 100].entries()) {
       const i = await db.integration.create({
-        data: { customerId: c.id, integrationContext: `urn:li:organization:${id}${k}`, integrationType: "RECRUITER_SYSTEM_CONNECT", tenantType: "RECRUITER", name: `I${k}`, createdAt: requested },
+        data: {
+          customerId: c.id,
+          integrationContext: `urn:li:organization:${id}${k}`,
+          integrationType: "RECRUITER_SYSTEM_CONNECT",
+          tenantType: "RECRUITER",
+          name: `I${k}`,
+          createdAt: requested,
+        },
       });
       ids.push(i.id);
       await applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", at: hoursLater(hours) });
     }
     // A still-REQUESTED integration does not count.
-    await db.integration.create({ data: { customerId: c.id, integrationContext: `urn:li:organization:${id}x`, integrationType: "APPLY_CONNECT", tenantType: "JOBS", name: "pending" } });
-    const nudge = (integrationId: string, sentAt: Date, status: "SENT" | "FAILED" = "SENT", template: "PARTNER_READY" | "PARTNER_READY_REMINDER" = "PARTNER_READY") =>
+    await db.integration.create({
+      data: {
+        customerId: c.id,
+        integrationContext: `urn:li:organization:${id}x`,
+        integrationType: "APPLY_CONNECT",
+        tenantType: "JOBS",
+        name: "pending",
+      },
+    });
+    const nudge = (
+      integrationId: string,
+      sentAt: Date,
+      status: "SENT" | "FAILED" = "SENT",
+      template: "PARTNER_READY" | "PARTNER_READY_REMINDER" = "PARTNER_READY",
+    ) =>
       db.email.create({
-        data: { integrationId, customerId: c.id, toAddress: "a@initech.test", template, cause: `t:${randomUUID()}`, data: {}, status, sentAt, messageId: `<${randomUUID()}@t>`, unsubscribeKey: randomUUID() },
+        data: {
+          integrationId,
+          customerId: c.id,
+          toAddress: "a@initech.test",
+          template,
+          cause: `t:${randomUUID()}`,
+          data: {},
+          status,
+          sentAt,
+          messageId: `<${randomUUID()}@t>`,
+          unsubscribeKey: randomUUID(),
+        },
       });
     await nudge(ids[0]!, hoursLater(5));
     await nudge(ids[0]!, hoursLater(8), "SENT", "PARTNER_READY_REMINDER");

@@ -33,8 +33,14 @@ const AGGREGATES = sql`count(*) AS enabled,
   coalesce(sum(nudges), 0)::bigint AS nudges`;
 
 function figures(r: Row | undefined): TimeToEnable {
-  const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
-  return { enabled: toNumber(r?.enabled), medianHours: round(r?.median), p90Hours: round(r?.p90), nudgesBeforeEnabled: toNumber(r?.nudges ?? 0n) };
+  const round = (v: number | null | undefined) =>
+    v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10;
+  return {
+    enabled: toNumber(r?.enabled),
+    medianHours: round(r?.median),
+    p90Hours: round(r?.p90),
+    nudgesBeforeEnabled: toNumber(r?.nudges ?? 0n),
+  };
 }
 
 export async function timeToEnableOverall(): Promise<TimeToEnable> {
@@ -54,6 +60,8 @@ export async function timeToEnableByCustomer(limit = 20): Promise<CustomerTimeTo
 }
 
 export async function timeToEnableOfCustomer(customerId: string): Promise<TimeToEnable> {
-  const rows = await db.$queryRaw<Row[]>(sql`${PER_INTEGRATION} SELECT ${AGGREGATES} FROM per WHERE per."customerId" = ${customerId}`);
+  const rows = await db.$queryRaw<Row[]>(
+    sql`${PER_INTEGRATION} SELECT ${AGGREGATES} FROM per WHERE per."customerId" = ${customerId}`,
+  );
   return figures(rows[0]);
 }

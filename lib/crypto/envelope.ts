@@ -20,7 +20,9 @@ export function sealEnvelope(plaintext: string, context: string, keyId: string, 
   cipher.setAAD(Buffer.from(context, "utf8"));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [ENVELOPE_VERSION, keyId, iv.toString("base64url"), tag.toString("base64url"), ct.toString("base64url")].join(".");
+  return [ENVELOPE_VERSION, keyId, iv.toString("base64url"), tag.toString("base64url"), ct.toString("base64url")].join(
+    ".",
+  );
 }
 
 /** The start of every envelope sealed under `keyId`: how a store finds the rows a key rotation still has to do. */
@@ -35,7 +37,9 @@ export function openEnvelope(envelope: string, context: string, keys: ReadonlyMa
   const key = keys.get(keyId);
   if (!key) throw new DecryptionError(`secret was encrypted with key "${keyId}", which is not configured`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), { authTagLength: AUTH_TAG_BYTES });
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"), {
+      authTagLength: AUTH_TAG_BYTES,
+    });
     decipher.setAAD(Buffer.from(context, "utf8"));
     decipher.setAuthTag(Buffer.from(tag, "base64url"));
     return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");

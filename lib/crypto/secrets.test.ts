@@ -5,9 +5,17 @@ import { decryptSecret, DecryptionError, encryptSecret, secretHint } from "./sec
 
 // C3: secrets are encrypted at rest with AES-256-GCM and a key id, so keys can rotate.
 describe("secrets at rest (C3)", () => {
-  const original = { key: process.env.ONRAMP_ENCRYPTION_KEY, id: process.env.ONRAMP_ENCRYPTION_KEY_ID, old: process.env.ONRAMP_ENCRYPTION_OLD_KEYS };
+  const original = {
+    key: process.env.ONRAMP_ENCRYPTION_KEY,
+    id: process.env.ONRAMP_ENCRYPTION_KEY_ID,
+    old: process.env.ONRAMP_ENCRYPTION_OLD_KEYS,
+  };
   afterEach(() => {
-    setProcessEnv({ ONRAMP_ENCRYPTION_KEY: original.key, ONRAMP_ENCRYPTION_KEY_ID: original.id, ONRAMP_ENCRYPTION_OLD_KEYS: original.old });
+    setProcessEnv({
+      ONRAMP_ENCRYPTION_KEY: original.key,
+      ONRAMP_ENCRYPTION_KEY_ID: original.id,
+      ONRAMP_ENCRYPTION_OLD_KEYS: original.old,
+    });
     resetEnvCache();
   });
 
@@ -41,7 +49,11 @@ describe("secrets at rest (C3)", () => {
     const oldKey = randomBytes(32).toString("base64");
     setProcessEnv({ ONRAMP_ENCRYPTION_KEY: oldKey, ONRAMP_ENCRYPTION_KEY_ID: "k1", ONRAMP_ENCRYPTION_OLD_KEYS: "" });
     const envelope = encryptSecret("rotate-me", "ctx");
-    setProcessEnv({ ONRAMP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), ONRAMP_ENCRYPTION_KEY_ID: "k2", ONRAMP_ENCRYPTION_OLD_KEYS: `k1:${oldKey}` });
+    setProcessEnv({
+      ONRAMP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      ONRAMP_ENCRYPTION_KEY_ID: "k2",
+      ONRAMP_ENCRYPTION_OLD_KEYS: `k1:${oldKey}`,
+    });
     expect(decryptSecret(envelope, "ctx")).toBe("rotate-me");
     expect(encryptSecret("new", "ctx").split(".")[1]).toBe("k2");
     setProcessEnv({ ONRAMP_ENCRYPTION_OLD_KEYS: "" });
@@ -57,7 +69,9 @@ describe("secrets at rest (C3)", () => {
   it("refuses an envelope whose GCM tag was truncated (the tag length is pinned)", () => {
     const envelope = encryptSecret("pinned", "ctx");
     const parts = envelope.split(".");
-    const shortTag = Buffer.from(parts[3] ?? "", "base64url").subarray(0, 12).toString("base64url");
+    const shortTag = Buffer.from(parts[3] ?? "", "base64url")
+      .subarray(0, 12)
+      .toString("base64url");
     const truncated = [...parts.slice(0, 3), shortTag, parts[4]].join(".");
     expect(() => decryptSecret(truncated, "ctx")).toThrow(DecryptionError);
   });

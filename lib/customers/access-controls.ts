@@ -11,11 +11,20 @@ import { triggeredByOf } from "./actor-label";
 /** Queues a configuration re-sync of the customer's integrations (none to sync: null). */
 async function resync(actor: AuditActor, customerId: string): Promise<string | null> {
   if ((await db.integration.count({ where: { customerId } })) === 0) return null;
-  const job = await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload: { customerId }, triggeredBy: triggeredByOf(actor) });
+  const job = await enqueueTrackedJob({
+    kind: "SYNC_CONFIGURATIONS",
+    customerId,
+    payload: { customerId },
+    triggeredBy: triggeredByOf(actor),
+  });
   return job.trackedJobId;
 }
 
-export async function setUsesAtsAccessControls(actor: AuditActor, customerId: string, uses: boolean): Promise<{ changed: boolean; syncJobId: string | null; message: string }> {
+export async function setUsesAtsAccessControls(
+  actor: AuditActor,
+  customerId: string,
+  uses: boolean,
+): Promise<{ changed: boolean; syncJobId: string | null; message: string }> {
   const changed = await db.$transaction(async (tx) => {
     const before = await tx.customer.findUnique({ where: { id: customerId }, select: { usesAtsAccessControls: true } });
     if (!before) throw new SafeError("not_found", "No such customer.");
@@ -23,7 +32,13 @@ export async function setUsesAtsAccessControls(actor: AuditActor, customerId: st
     await tx.customer.update({ where: { id: customerId }, data: { usesAtsAccessControls: uses } });
     await recordAudit(
       actor,
-      { action: "customer.access_controls_changed", targetType: "Customer", targetId: customerId, customerId, details: { usesAtsAccessControls: uses } },
+      {
+        action: "customer.access_controls_changed",
+        targetType: "Customer",
+        targetId: customerId,
+        customerId,
+        details: { usesAtsAccessControls: uses },
+      },
       tx,
     );
     return true;
@@ -33,14 +48,31 @@ export async function setUsesAtsAccessControls(actor: AuditActor, customerId: st
   const what = uses
     ? "Saved: this customer uses access controls. Onramp removes JOB_POSTING_VIEWERS and APPLICATION_VIEWERS at LinkedIn"
     : "Saved: this customer uses no access controls. Onramp sets JOB_POSTING_VIEWERS and APPLICATION_VIEWERS to ALL_PRODUCT_USERS at LinkedIn";
-  return { changed, syncJobId, message: syncJobId ? `${what} (configuration re-sync queued).` : `${what} once it has integrations.` };
+  return {
+    changed,
+    syncJobId,
+    message: syncJobId ? `${what} (configuration re-sync queued).` : `${what} once it has integrations.`,
+  };
 }
 
 /** Re-sends every integration's settings, e.g. after the key table was fixed for a key LinkedIn refused. Audited. */
-export async function resyncConfigurations(actor: AuditActor, customerId: string): Promise<{ syncJobId: string | null; message: string }> {
+export async function resyncConfigurations(
+  actor: AuditActor,
+  customerId: string,
+): Promise<{ syncJobId: string | null; message: string }> {
   const exists = await db.customer.count({ where: { id: customerId } });
   if (exists === 0) throw new SafeError("not_found", "No such customer.");
-  await recordAudit(actor, { action: "customer.configurations_resynced", targetType: "Customer", targetId: customerId, customerId });
+  await recordAudit(actor, {
+    action: "customer.configurations_resynced",
+    targetType: "Customer",
+    targetId: customerId,
+    customerId,
+  });
   const syncJobId = await resync(actor, customerId);
-  return { syncJobId, message: syncJobId ? "Re-sending the settings of every integration to LinkedIn." : "This customer has no integrations yet: nothing to send." };
+  return {
+    syncJobId,
+    message: syncJobId
+      ? "Re-sending the settings of every integration to LinkedIn."
+      : "This customer has no integrations yet: nothing to send.",
+  };
 }

@@ -31,7 +31,11 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
   it("adds the new PUBLIC_URL origin to each application's domains at LinkedIn, keeping the old ones", async () => {
     const customers = [];
     for (const name of ["Domains A", "Domains B"]) {
-      const c = await createCustomer(actor, { displayName: name, foreignId: `dom-${randomUUID()}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] });
+      const c = await createCustomer(actor, {
+        displayName: name,
+        foreignId: `dom-${randomUUID()}`,
+        offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+      });
       await provisionCustomerApplication(c.id);
       customers.push(c);
     }
@@ -39,7 +43,11 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
     const { jobId } = await requestDomainsSync(actor);
     const handler = jobHandlers().SYNC_APP_DOMAINS;
     expect(handler).toBeDefined();
-    await runOne(handler!, { data: { trackedJobId: jobId }, retryCount: 0, retryLimit: 4 } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
+    await runOne(handler!, {
+      data: { trackedJobId: jobId },
+      retryCount: 0,
+      retryLimit: 4,
+    } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
     const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job.status).toBe("SUCCEEDED");
     expect(job.outcome).toMatch(/updated/);
@@ -47,16 +55,30 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
       const app = await db.customerApplication.findUniqueOrThrow({ where: { customerId: c.id } });
       expect(app.jsSdkDomains).toEqual(["https://old.onramp.example.com", "https://new.onramp.example.com"]);
       const inSandbox = [...sandbox.state.applications.values()].find((a) => a.clientId === app.clientId);
-      expect(inSandbox?.validJsSdkDomains).toEqual(["https://old.onramp.example.com", "https://new.onramp.example.com"]);
+      expect(inSandbox?.validJsSdkDomains).toEqual([
+        "https://old.onramp.example.com",
+        "https://new.onramp.example.com",
+      ]);
       expect(await db.auditLog.count({ where: { targetId: c.id, action: "customer.js_sdk_domains_updated" } })).toBe(1);
     }
     // Run again: nothing left to change, no call to LinkedIn.
     // (Other test files' applications in the shared database belong to other sandboxes: only ours are counted.)
-    const ours = new Set((await db.customerApplication.findMany({ where: { customerId: { in: customers.map((c) => c.id) } } })).map((a) => a.clientId));
-    const updates = () => sandbox.state.calls.filter((x) => x.endpoint === "provisioning_update" && x.clientId !== null && ours.has(x.clientId)).length;
+    const ours = new Set(
+      (await db.customerApplication.findMany({ where: { customerId: { in: customers.map((c) => c.id) } } })).map(
+        (a) => a.clientId,
+      ),
+    );
+    const updates = () =>
+      sandbox.state.calls.filter(
+        (x) => x.endpoint === "provisioning_update" && x.clientId !== null && ours.has(x.clientId),
+      ).length;
     const before = updates();
     const again = await requestDomainsSync(actor);
-    await runOne(handler!, { data: { trackedJobId: again.jobId }, retryCount: 0, retryLimit: 4 } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
+    await runOne(handler!, {
+      data: { trackedJobId: again.jobId },
+      retryCount: 0,
+      retryLimit: 4,
+    } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
     expect(updates()).toBe(before);
   });
 });

@@ -19,13 +19,22 @@ export async function requestDomainsSync(actor: AuditActor): Promise<{ jobId: st
     triggeredBy: triggeredByOf(actor),
     singletonKey: "sync-app-domains",
   });
-  return { jobId: trackedJobId, message: "Queued: Onramp adds its address to every provisioned application's JavaScript SDK domains." };
+  return {
+    jobId: trackedJobId,
+    message: "Queued: Onramp adds its address to every provisioned application's JavaScript SDK domains.",
+  };
 }
 
-export type DomainsSyncResult = { updated: number; alreadyRight: number; failed: { customerId: string; message: string }[] };
+export type DomainsSyncResult = {
+  updated: number;
+  alreadyRight: number;
+  failed: { customerId: string; message: string }[];
+};
 
 /** The job's work. Safe to run again: applications that already list the origin are not called. */
-export async function syncApplicationDomains(progress: (p: { total: number; succeeded: number; failed: number }) => Promise<void>): Promise<DomainsSyncResult> {
+export async function syncApplicationDomains(
+  progress: (p: { total: number; succeeded: number; failed: number }) => Promise<void>,
+): Promise<DomainsSyncResult> {
   const origin = new URL(env().PUBLIC_URL).origin;
   const apps = await db.customerApplication.findMany({
     where: { applicationUrn: { not: null }, origin: "PROVISIONED", customer: { archivedAt: null } },
@@ -33,7 +42,8 @@ export async function syncApplicationDomains(progress: (p: { total: number; succ
     orderBy: { id: "asc" },
   });
   const result: DomainsSyncResult = { updated: 0, alreadyRight: 0, failed: [] };
-  const report = () => progress({ total: apps.length, succeeded: result.updated + result.alreadyRight, failed: result.failed.length });
+  const report = () =>
+    progress({ total: apps.length, succeeded: result.updated + result.alreadyRight, failed: result.failed.length });
   await report();
   for (const app of apps) {
     if (app.jsSdkDomains.includes(origin) || !app.applicationUrn) {
@@ -46,7 +56,16 @@ export async function syncApplicationDomains(progress: (p: { total: number; succ
     } catch (err) {
       if (!isLinkedInError(err)) throw err;
       result.failed.push({ customerId: app.customerId, message: err.message });
-      await recordAudit({ system: "domains" }, { action: "customer.js_sdk_domains_refused", targetType: "Customer", targetId: app.customerId, customerId: app.customerId, details: { reason: err.message } });
+      await recordAudit(
+        { system: "domains" },
+        {
+          action: "customer.js_sdk_domains_refused",
+          targetType: "Customer",
+          targetId: app.customerId,
+          customerId: app.customerId,
+          details: { reason: err.message },
+        },
+      );
       // The day's budget or LinkedIn being down stops the run; the job retries and resumes where it stopped.
       if (err.kind === "rate_limited" || err.kind === "unavailable") throw err;
       await report();
@@ -56,7 +75,13 @@ export async function syncApplicationDomains(progress: (p: { total: number; succ
       await tx.customerApplication.update({ where: { id: app.id }, data: { jsSdkDomains: domains } });
       await recordAudit(
         { system: "domains" },
-        { action: "customer.js_sdk_domains_updated", targetType: "Customer", targetId: app.customerId, customerId: app.customerId, details: { jsSdkDomains: domains } },
+        {
+          action: "customer.js_sdk_domains_updated",
+          targetType: "Customer",
+          targetId: app.customerId,
+          customerId: app.customerId,
+          details: { jsSdkDomains: domains },
+        },
         tx,
       );
     });

@@ -25,13 +25,20 @@ function clientIdTaken(): SafeError {
  * "unprocessable" SafeError with a field message when LinkedIn refuses them or can not be asked:
  * nothing is changed then.
  */
-export async function setApplicationKeys(actor: AuditActor, customerId: string, keys: ApplicationKeysInput): Promise<KeysOutcome> {
+export async function setApplicationKeys(
+  actor: AuditActor,
+  customerId: string,
+  keys: ApplicationKeysInput,
+): Promise<KeysOutcome> {
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     select: { id: true, application: { select: { id: true, clientId: true, clientSecretEnc: true } } },
   });
   if (!customer) throw new SafeError("not_found", "No such customer.");
-  const other = await db.customerApplication.findUnique({ where: { clientId: keys.clientId }, select: { customerId: true } });
+  const other = await db.customerApplication.findUnique({
+    where: { clientId: keys.clientId },
+    select: { customerId: true },
+  });
   if (other && other.customerId !== customerId) throw clientIdTaken();
 
   const check = await verifyApplicationCredentials(keys.clientId, keys.clientSecret);
@@ -55,22 +62,29 @@ export async function setApplicationKeys(actor: AuditActor, customerId: string, 
       const app =
         customer.application ??
         (await tx.customerApplication.create({
-          data: { customerId, clientId: keys.clientId, clientSecretEnc: "pending", clientSecretHint: "", origin: "MANUAL" },
+          data: {
+            customerId,
+            clientId: keys.clientId,
+            clientSecretEnc: "pending",
+            clientSecretHint: "",
+            origin: "MANUAL",
+          },
           select: { id: true, clientId: true },
         }));
       // L7: a new secret for the same API key (rotated in LinkedIn's developer portal) keeps the old one accepted
       // for pushes during the overlap; other keys replace everything.
       const sameKey = customer.application !== null && customer.application.clientId === keys.clientId;
-      const secretData = sameKey && customer.application
-        ? secretRollData(app.id, customer.application.clientSecretEnc, keys.clientSecret, now)
-        : {
-            // The context binds the ciphertext to this row and purpose (C3).
-            clientSecretEnc: encryptSecret(keys.clientSecret, customerAppSecretContext(app.id)),
-            clientSecretHint: secretHint(keys.clientSecret),
-            previousSecretEnc: null,
-            previousSecretRetiresAt: null,
-            secretSetAt: now,
-          };
+      const secretData =
+        sameKey && customer.application
+          ? secretRollData(app.id, customer.application.clientSecretEnc, keys.clientSecret, now)
+          : {
+              // The context binds the ciphertext to this row and purpose (C3).
+              clientSecretEnc: encryptSecret(keys.clientSecret, customerAppSecretContext(app.id)),
+              clientSecretHint: secretHint(keys.clientSecret),
+              previousSecretEnc: null,
+              previousSecretRetiresAt: null,
+              secretSetAt: now,
+            };
       await tx.customerApplication.update({
         where: { id: app.id },
         data: {
@@ -93,7 +107,11 @@ export async function setApplicationKeys(actor: AuditActor, customerId: string, 
           targetType: "Customer",
           targetId: customerId,
           customerId,
-          details: { clientId: keys.clientId, previousClientId: customer.application?.clientId ?? null, verified: true },
+          details: {
+            clientId: keys.clientId,
+            previousClientId: customer.application?.clientId ?? null,
+            verified: true,
+          },
         },
         tx,
       );
@@ -102,5 +120,9 @@ export async function setApplicationKeys(actor: AuditActor, customerId: string, 
     if (isUniqueViolation(e, "clientId")) throw clientIdTaken();
     throw e;
   }
-  return { saved: true, works: true, message: "LinkedIn accepted these keys: they work. The secret is stored encrypted and will not be shown again." };
+  return {
+    saved: true,
+    works: true,
+    message: "LinkedIn accepted these keys: they work. The secret is stored encrypted and will not be shown again.",
+  };
 }

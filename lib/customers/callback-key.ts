@@ -19,13 +19,26 @@ export async function rotateCallbackKey(
   // URL, and the configuration sync job commit together. A crash can not leave LinkedIn posting to the
   // old URL while the rows say SYNCED; and the reconcile pass re-drives PENDING rows in any case.
   const syncJobId = await db.$transaction(async (tx) => {
-    const updated = await tx.customer.updateMany({ where: { id: customerId }, data: { callbackKey, callbackKeyRotatedAt: new Date() } });
+    const updated = await tx.customer.updateMany({
+      where: { id: customerId },
+      data: { callbackKey, callbackKeyRotatedAt: new Date() },
+    });
     if (updated.count === 0) throw new SafeError("not_found", "No such customer.");
     // The key itself is never written to the log: it is what makes the URL unguessable.
-    await recordAudit(actor, { action: "customer.callback_key_rotated", targetType: "Customer", targetId: customerId, customerId }, tx);
-    const marked = await tx.integration.updateMany({ where: { customerId }, data: { configSyncState: "PENDING", configSyncError: null } });
+    await recordAudit(
+      actor,
+      { action: "customer.callback_key_rotated", targetType: "Customer", targetId: customerId, customerId },
+      tx,
+    );
+    const marked = await tx.integration.updateMany({
+      where: { customerId },
+      data: { configSyncState: "PENDING", configSyncError: null },
+    });
     if (marked.count === 0) return null;
-    const job = await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload: { customerId }, triggeredBy: triggeredByOf(actor) }, tx);
+    const job = await enqueueTrackedJob(
+      { kind: "SYNC_CONFIGURATIONS", customerId, payload: { customerId }, triggeredBy: triggeredByOf(actor) },
+      tx,
+    );
     return job.trackedJobId;
   });
   return {

@@ -5,7 +5,9 @@ import { db } from "@/lib/db/client";
 
 export const CUSTOMER_CHOICES_LIMIT = 500;
 
-export async function customerChoices(include?: string): Promise<{ items: { id: string; displayName: string }[]; truncated: boolean }> {
+export async function customerChoices(
+  include?: string,
+): Promise<{ items: { id: string; displayName: string }[]; truncated: boolean }> {
   const rows = await db.customer.findMany({
     where: { archivedAt: null },
     orderBy: [{ displayName: "asc" }, { id: "asc" }],

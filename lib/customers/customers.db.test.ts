@@ -19,7 +19,9 @@ let actor: Actor;
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   useLinkedInAt(sandbox.url, { LINKEDIN_MAX_ATTEMPTS: "1" });
-  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   actor = { userId: u.id, email: u.email, role: "OPERATOR", customerId: null };
 });
 afterAll(async () => {
@@ -28,10 +30,18 @@ afterAll(async () => {
 });
 
 const input = (name: string) =>
-  customerFormSchema.parse({ displayName: name, foreignId: `f-${randomUUID()}`, offeredIntegrationTypes: "RECRUITER_SYSTEM_CONNECT_CONTRACT" });
+  customerFormSchema.parse({
+    displayName: name,
+    foreignId: `f-${randomUUID()}`,
+    offeredIntegrationTypes: "RECRUITER_SYSTEM_CONNECT_CONTRACT",
+  });
 
 async function register(clientId: string, clientSecret: string) {
-  const res = await fetch(`${sandbox.url}/_sandbox/applications`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId, clientSecret }) });
+  const res = await fetch(`${sandbox.url}/_sandbox/applications`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clientId, clientSecret }),
+  });
   expect(res.ok).toBe(true);
 }
 
@@ -49,13 +59,25 @@ describe("customer list", () => {
   });
 
   it("the form schema requires an RSC type (C6) and normalises the checkboxes", () => {
-    const r = customerFormSchema.safeParse({ displayName: "x", foreignId: "x", offeredIntegrationTypes: ["APPLY_CONNECT"] });
+    const r = customerFormSchema.safeParse({
+      displayName: "x",
+      foreignId: "x",
+      offeredIntegrationTypes: ["APPLY_CONNECT"],
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toMatch(/Recruiter System Connect/);
     expect(customerFormSchema.safeParse({ displayName: "x", foreignId: "x" }).success).toBe(false);
     expect(
-      customerFormSchema.parse({ displayName: " x ", foreignId: "x", offeredIntegrationTypes: ["APPLY_CONNECT", "RECRUITER_SYSTEM_CONNECT_COMPANY"] }),
-    ).toEqual({ displayName: "x", foreignId: "x", offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY", "APPLY_CONNECT"] });
+      customerFormSchema.parse({
+        displayName: " x ",
+        foreignId: "x",
+        offeredIntegrationTypes: ["APPLY_CONNECT", "RECRUITER_SYSTEM_CONNECT_COMPANY"],
+      }),
+    ).toEqual({
+      displayName: "x",
+      foreignId: "x",
+      offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY", "APPLY_CONNECT"],
+    });
   });
 });
 
@@ -68,14 +90,21 @@ describe("editing and archiving", () => {
     expect(e).toBeInstanceOf(SafeError);
     expect((e as SafeError).fieldErrors?.foreignId).toBeDefined();
 
-    expect(await updateCustomer(actor, a.id, { displayName: "Edit A2", offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] })).toEqual({
+    expect(
+      await updateCustomer(actor, a.id, {
+        displayName: "Edit A2",
+        offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+      }),
+    ).toEqual({
       changed: ["displayName", "offeredIntegrationTypes"],
     });
     expect(await updateCustomer(actor, a.id, { displayName: "Edit A2" })).toEqual({ changed: [] });
     await updateCustomer(actor, a.id, { archived: true });
     expect((await listCustomers({ search: "Edit A2" })).total).toBe(0);
     expect((await listCustomers({ search: "Edit A2", archived: "archived" })).total).toBe(1);
-    const actions = (await db.auditLog.findMany({ where: { targetId: a.id }, orderBy: { createdAt: "asc" } })).map((x) => x.action);
+    const actions = (await db.auditLog.findMany({ where: { targetId: a.id }, orderBy: { createdAt: "asc" } })).map(
+      (x) => x.action,
+    );
     expect(actions).toEqual(["customer.created", "customer.updated", "customer.archived"]);
   });
 });
@@ -88,9 +117,14 @@ describe("application keys (C1, C3)", () => {
     await register(first.clientId, first.clientSecret);
     await register(second.clientId, second.clientSecret);
     await setApplicationKeys(actor, c.id, first);
-    await db.customerApplication.update({ where: { customerId: c.id }, data: { accessTokenEnc: "old-token", accessTokenExpiresAt: new Date(Date.now() + 3600_000) } });
+    await db.customerApplication.update({
+      where: { customerId: c.id },
+      data: { accessTokenEnc: "old-token", accessTokenExpiresAt: new Date(Date.now() + 3600_000) },
+    });
 
-    const refused = await setApplicationKeys(actor, c.id, { clientId: second.clientId, clientSecret: "nope" }).catch((e: unknown) => e as SafeError);
+    const refused = await setApplicationKeys(actor, c.id, { clientId: second.clientId, clientSecret: "nope" }).catch(
+      (e: unknown) => e as SafeError,
+    );
     expect(refused).toBeInstanceOf(SafeError);
     expect((refused as SafeError).code).toBe("unprocessable");
     expect((await findCustomer(c.id))?.application?.clientId).toBe(first.clientId);
@@ -98,10 +132,22 @@ describe("application keys (C1, C3)", () => {
     const ok = await setApplicationKeys(actor, c.id, second);
     expect(ok.works).toBe(true);
     const row = await db.customerApplication.findUniqueOrThrow({ where: { customerId: c.id } });
-    expect(row).toMatchObject({ clientId: second.clientId, clientSecretHint: second.clientSecret.slice(-4), accessTokenEnc: null, lastAuthError: null });
+    expect(row).toMatchObject({
+      clientId: second.clientId,
+      clientSecretHint: second.clientSecret.slice(-4),
+      accessTokenEnc: null,
+      lastAuthError: null,
+    });
     expect(row.lastVerifiedAt).not.toBeNull();
-    const audits = await db.auditLog.findMany({ where: { targetId: c.id, action: { startsWith: "customer.application_keys" } }, orderBy: { createdAt: "asc" } });
-    expect(audits.map((a) => a.action)).toEqual(["customer.application_keys_set", "customer.application_keys_refused", "customer.application_keys_replaced"]);
+    const audits = await db.auditLog.findMany({
+      where: { targetId: c.id, action: { startsWith: "customer.application_keys" } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual([
+      "customer.application_keys_set",
+      "customer.application_keys_refused",
+      "customer.application_keys_replaced",
+    ]);
     expect(JSON.stringify(audits.map((a) => a.details))).not.toContain(second.clientSecret);
   });
 });
@@ -116,12 +162,23 @@ describe("callback key rotation (C21, C16)", () => {
     expect((await findCustomer(c.id))!.callbackUrl).toBe(none.callbackUrl);
 
     await db.integration.create({
-      data: { customerId: c.id, integrationContext: "urn:li:organization:1", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER", name: "n" },
+      data: {
+        customerId: c.id,
+        integrationContext: "urn:li:organization:1",
+        integrationType: "ONE_CLICK_EXPORT",
+        tenantType: "RECRUITER",
+        name: "n",
+      },
     });
     const withSync = await rotateCallbackKey(actor, c.id);
     expect(withSync.syncJobId).not.toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { id: withSync.syncJobId! } });
-    expect(job).toMatchObject({ kind: "SYNC_CONFIGURATIONS", customerId: c.id, payload: { customerId: c.id }, triggeredBy: actor.userId });
+    expect(job).toMatchObject({
+      kind: "SYNC_CONFIGURATIONS",
+      customerId: c.id,
+      payload: { customerId: c.id },
+      triggeredBy: actor.userId,
+    });
     const audits = await db.auditLog.findMany({ where: { targetId: c.id, action: "customer.callback_key_rotated" } });
     expect(audits).toHaveLength(2);
     const key = (await db.customer.findUniqueOrThrow({ where: { id: c.id } })).callbackKey;

@@ -22,7 +22,9 @@ export const archiveFormSchema = z.object({
 
 export const accessControlsFormSchema = z.object({
   customerId: z.string().min(1),
-  usesAtsAccessControls: z.enum(["true", "false"], { error: "Choose whether the customer uses access controls." }).transform((v) => v === "true"),
+  usesAtsAccessControls: z
+    .enum(["true", "false"], { error: "Choose whether the customer uses access controls." })
+    .transform((v) => v === "true"),
 });
 
 export const applicationKeysFormSchema = applicationKeysSchema.extend({ customerId: z.string().min(1) });

@@ -27,7 +27,11 @@ export const provisionApplicationJob = defineJob({
       throw err;
     });
     await ctx.progress({ total: 1, succeeded: outcome.result === "no_customer" ? 0 : 1, failed: 0 });
-    if (outcome.result === "provisioned") await recordOutcome(ctx.trackedJobId, `${PROVISIONING_PATH_WORDS[outcome.path]} (${outcome.urn}, API key ${outcome.clientId}).`);
+    if (outcome.result === "provisioned")
+      await recordOutcome(
+        ctx.trackedJobId,
+        `${PROVISIONING_PATH_WORDS[outcome.path]} (${outcome.urn}, API key ${outcome.clientId}).`,
+      );
   },
 });
 
@@ -38,7 +42,10 @@ export const syncAppDomainsJob = defineJob({
   async run(_payload, ctx) {
     const r = await syncApplicationDomains((p) => ctx.progress(p));
     const failed = r.failed.length ? ` LinkedIn refused ${r.failed.length}: see each customer's audit log.` : "";
-    await recordOutcome(ctx.trackedJobId, `${r.updated} application(s) updated, ${r.alreadyRight} already listed Onramp's address.${failed}`);
+    await recordOutcome(
+      ctx.trackedJobId,
+      `${r.updated} application(s) updated, ${r.alreadyRight} already listed Onramp's address.${failed}`,
+    );
   },
 });
 

@@ -16,12 +16,27 @@ export async function linkedInTokenForVendor(actor: AuditActor, customerId: stri
     select: { archivedAt: true, application: { select: { id: true, clientId: true, lastAuthError: true } } },
   });
   if (!customer) throw new SafeError("not_found", "No such customer.");
-  if (customer.archivedAt) throw new SafeError("conflict", "This customer is archived; Onramp no longer hands out its LinkedIn token.");
+  if (customer.archivedAt)
+    throw new SafeError("conflict", "This customer is archived; Onramp no longer hands out its LinkedIn token.");
   const app = customer.application;
-  if (!app) throw new SafeError("conflict", "This customer has no LinkedIn application in Onramp yet. Provision it or enter its keys first.");
+  if (!app)
+    throw new SafeError(
+      "conflict",
+      "This customer has no LinkedIn application in Onramp yet. Provision it or enter its keys first.",
+    );
   const accessToken = await getApplicationToken({ id: app.id, clientId: app.clientId });
-  const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id }, select: { accessTokenExpiresAt: true } });
-  if (!row.accessTokenExpiresAt) throw new SafeError("unavailable", "Onramp could not record the token's expiry. Try again.");
-  await recordAudit(actor, { action: "linkedin_token.read", targetType: "CustomerApplication", targetId: app.id, customerId, details: { clientId: app.clientId, expiresAt: row.accessTokenExpiresAt.toISOString() } });
+  const row = await db.customerApplication.findUniqueOrThrow({
+    where: { id: app.id },
+    select: { accessTokenExpiresAt: true },
+  });
+  if (!row.accessTokenExpiresAt)
+    throw new SafeError("unavailable", "Onramp could not record the token's expiry. Try again.");
+  await recordAudit(actor, {
+    action: "linkedin_token.read",
+    targetType: "CustomerApplication",
+    targetId: app.id,
+    customerId,
+    details: { clientId: app.clientId, expiresAt: row.accessTokenExpiresAt.toISOString() },
+  });
   return { accessToken, tokenType: "Bearer", expiresAt: row.accessTokenExpiresAt.toISOString() };
 }

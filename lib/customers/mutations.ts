@@ -28,7 +28,13 @@ export async function createCustomer(actor: AuditActor, input: CustomerCreateInp
       });
       await recordAudit(
         actor,
-        { action: "customer.created", targetType: "Customer", targetId: customer.id, customerId: customer.id, details: { ...input } },
+        {
+          action: "customer.created",
+          targetType: "Customer",
+          targetId: customer.id,
+          customerId: customer.id,
+          details: { ...input },
+        },
         tx,
       );
       return customer;
@@ -39,13 +45,22 @@ export async function createCustomer(actor: AuditActor, input: CustomerCreateInp
   }
 }
 
-export async function updateCustomer(actor: AuditActor, customerId: string, input: CustomerUpdateInput): Promise<{ changed: string[] }> {
+export async function updateCustomer(
+  actor: AuditActor,
+  customerId: string,
+  input: CustomerUpdateInput,
+): Promise<{ changed: string[] }> {
   try {
     return await db.$transaction(async (tx) => {
       const before = await tx.customer.findUnique({ where: { id: customerId } });
       if (!before) throw new SafeError("not_found", "No such customer.");
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      const data: { displayName?: string; foreignId?: string; offeredIntegrationTypes?: string[]; archivedAt?: Date | null } = {};
+      const data: {
+        displayName?: string;
+        foreignId?: string;
+        offeredIntegrationTypes?: string[];
+        archivedAt?: Date | null;
+      } = {};
       if (input.displayName !== undefined && input.displayName !== before.displayName) {
         data.displayName = input.displayName;
         changes.displayName = { from: before.displayName, to: input.displayName };
@@ -69,10 +84,20 @@ export async function updateCustomer(actor: AuditActor, customerId: string, inpu
       if (changed.length === 0) return { changed };
       await tx.customer.update({ where: { id: customerId }, data });
       const action =
-        changed.length === 1 && changes.archived ? (input.archived ? "customer.archived" : "customer.restored") : "customer.updated";
+        changed.length === 1 && changes.archived
+          ? input.archived
+            ? "customer.archived"
+            : "customer.restored"
+          : "customer.updated";
       await recordAudit(
         actor,
-        { action, targetType: "Customer", targetId: customerId, customerId, details: JSON.parse(JSON.stringify(changes)) },
+        {
+          action,
+          targetType: "Customer",
+          targetId: customerId,
+          customerId,
+          details: JSON.parse(JSON.stringify(changes)),
+        },
         tx,
       );
       return { changed };

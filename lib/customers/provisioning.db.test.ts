@@ -59,7 +59,11 @@ function applicationsInSandbox(foreignId: string) {
 
 async function newCustomer(name: string) {
   const foreignId = `prov-${randomUUID()}`;
-  const c = await createCustomer(actor, { displayName: name, foreignId, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] });
+  const c = await createCustomer(actor, {
+    displayName: name,
+    foreignId,
+    offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+  });
   return { ...c, foreignId };
 }
 
@@ -75,7 +79,9 @@ async function expectWorkingKeys(customerId: string, foreignId: string) {
 }
 
 async function auditPath(customerId: string) {
-  const entry = await db.auditLog.findFirstOrThrow({ where: { targetId: customerId, action: "customer.application_provisioned" } });
+  const entry = await db.auditLog.findFirstOrThrow({
+    where: { targetId: customerId, action: "customer.application_provisioned" },
+  });
   return (entry.details as { path?: string }).path;
 }
 
@@ -98,7 +104,14 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
     expect(app.clientSecretHint).toBe(secret.slice(-4));
     expect(JSON.stringify(job)).not.toContain(secret);
     expect(await auditPath(c.id)).toBe("created");
-    expect(await db.auditLog.count({ where: { targetId: c.id, action: { in: ["customer.provisioning_requested", "customer.application_provisioned"] } } })).toBe(2);
+    expect(
+      await db.auditLog.count({
+        where: {
+          targetId: c.id,
+          action: { in: ["customer.provisioning_requested", "customer.application_provisioned"] },
+        },
+      }),
+    ).toBe(2);
   });
 
   it("the create's answer is lost after LinkedIn created the application: look-up and secret roll (L5, L7)", async () => {
@@ -136,7 +149,10 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
     expect(job.status).toBe("SUCCEEDED");
     expect(job.outcome).toMatch(/already held this customer's application/);
     await expectWorkingKeys(c.id, c.foreignId);
-    const paths = await db.auditLog.findMany({ where: { targetId: c.id, action: "customer.application_provisioned" }, orderBy: { createdAt: "asc" } });
+    const paths = await db.auditLog.findMany({
+      where: { targetId: c.id, action: "customer.application_provisioned" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(paths.map((p) => (p.details as { path: string }).path)).toEqual(["created", "recovered_after_conflict"]);
   });
 
@@ -160,14 +176,26 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
     const c = await newCustomer("Killed Worker GmbH");
     const { jobId } = await requestProvisioning(actor, c.id);
     // LinkedIn creates the application and holds its answer back: the process dies before it can store anything.
-    await sandboxAdmin("/_sandbox/faults", { endpoint: "provisioning", status: 504, count: 1, afterHandling: true, latencyMs: 20_000 });
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/customers/test-support/provision-process.ts", c.id], {
-      env: { ...processEnvSnapshot(), TSX_TSCONFIG_PATH: "lib/integrations/test-support/tsconfig.worker.json" },
-      stdio: ["ignore", "ignore", "pipe"],
+    await sandboxAdmin("/_sandbox/faults", {
+      endpoint: "provisioning",
+      status: 504,
+      count: 1,
+      afterHandling: true,
+      latencyMs: 20_000,
     });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", "lib/customers/test-support/provision-process.ts", c.id],
+      {
+        env: { ...processEnvSnapshot(), TSX_TSCONFIG_PATH: "lib/integrations/test-support/tsconfig.worker.json" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
     try {
       await eventually(
         async () => {
@@ -190,8 +218,20 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
   }, 90_000);
 
   it("is refused at once when the customer already has keys", async () => {
-    const c = await createCustomer(actor, { displayName: "Hooli", foreignId: `prov-${randomUUID()}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_CONTRACT"] });
-    await db.customerApplication.create({ data: { customerId: c.id, clientId: `cid-${randomUUID()}`, clientSecretEnc: "x", clientSecretHint: "abcd", origin: "MANUAL" } });
+    const c = await createCustomer(actor, {
+      displayName: "Hooli",
+      foreignId: `prov-${randomUUID()}`,
+      offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_CONTRACT"],
+    });
+    await db.customerApplication.create({
+      data: {
+        customerId: c.id,
+        clientId: `cid-${randomUUID()}`,
+        clientSecretEnc: "x",
+        clientSecretHint: "abcd",
+        origin: "MANUAL",
+      },
+    });
     await expect(requestProvisioning(actor, c.id)).rejects.toThrow(/already has a LinkedIn application/);
   });
 });

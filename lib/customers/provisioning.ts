@@ -30,18 +30,32 @@ export function latestProvisioningJob(customerId: string): Promise<ProvisioningJ
   return db.job.findFirst({
     where: { customerId, kind: "PROVISION_APPLICATION" },
     orderBy: { createdAt: "desc" },
-    select: { id: true, status: true, attempts: true, maxAttempts: true, lastError: true, createdAt: true, startedAt: true, finishedAt: true, triggeredBy: true },
+    select: {
+      id: true,
+      status: true,
+      attempts: true,
+      maxAttempts: true,
+      lastError: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      triggeredBy: true,
+    },
   });
 }
 
 /** Queues the provisioning job; answers the running one when one is already under way. */
-export async function requestProvisioning(actor: AuditActor, customerId: string): Promise<{ jobId: string; message: string }> {
+export async function requestProvisioning(
+  actor: AuditActor,
+  customerId: string,
+): Promise<{ jobId: string; message: string }> {
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     select: { id: true, archivedAt: true, application: { select: { clientId: true } } },
   });
   if (!customer) throw new SafeError("not_found", "No such customer.");
-  if (customer.archivedAt) throw new SafeError("conflict", "This customer is archived. Restore it before provisioning.");
+  if (customer.archivedAt)
+    throw new SafeError("conflict", "This customer is archived. Restore it before provisioning.");
   if (customer.application) {
     throw new SafeError(
       "conflict",
@@ -67,7 +81,10 @@ export async function requestProvisioning(actor: AuditActor, customerId: string)
     customerId,
     details: { jobId: trackedJobId },
   });
-  return { jobId: trackedJobId, message: "Provisioning queued: Onramp is asking LinkedIn to create this customer's application." };
+  return {
+    jobId: trackedJobId,
+    message: "Provisioning queued: Onramp is asking LinkedIn to create this customer's application.",
+  };
 }
 
 /** Which way the keys were obtained (L5, L7): said by the job's outcome and the audit entry. */
@@ -90,7 +107,10 @@ interface ObtainedApplication {
 }
 
 /** L5 + L7: the application LinkedIn holds for this customer, with a fresh secret (the first one is lost). */
-async function recoverApplication(foreignId: string, path: Exclude<ProvisioningPath, "created">): Promise<ObtainedApplication> {
+async function recoverApplication(
+  foreignId: string,
+  path: Exclude<ProvisioningPath, "created">,
+): Promise<ObtainedApplication> {
   const found = await findProvisionedApplication(foreignId);
   if (!found) {
     // A lost answer and no application: LinkedIn did not create it; the job's next attempt creates it.
@@ -104,7 +124,8 @@ async function recoverApplication(foreignId: string, path: Exclude<ProvisioningP
   try {
     clientSecret = await rollApplicationSecret(found.urn);
   } catch (err) {
-    if (!isLinkedInError(err) || (err.kind !== "bad_request" && err.kind !== "unauthorized" && err.kind !== "conflict")) throw err;
+    if (!isLinkedInError(err) || (err.kind !== "bad_request" && err.kind !== "unauthorized" && err.kind !== "conflict"))
+      throw err;
     // Recovery is impossible without a person (L7: e.g. the application already has two secrets).
     throw new LinkedInError(
       "conflict",
@@ -134,7 +155,8 @@ async function obtainApplication(customer: { displayName: string; foreignId: str
     if (!isLinkedInError(err)) throw err;
     if (err.kind === "conflict") return recoverApplication(customer.foreignId, "recovered_after_conflict");
     // No answer, a 5xx or an answer Onramp could not read: LinkedIn may have created it (L5).
-    if (err.kind === "unavailable" || err.kind === "invalid_response") return recoverApplication(customer.foreignId, "recovered_after_lost_answer");
+    if (err.kind === "unavailable" || err.kind === "invalid_response")
+      return recoverApplication(customer.foreignId, "recovered_after_lost_answer");
     throw err;
   }
 }

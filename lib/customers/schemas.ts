@@ -18,7 +18,10 @@ export const foreignIdSchema = z
   .min(1, "Enter the customer's id in your ATS.")
   .max(255, "Use at most 255 characters.")
   .regex(/^[A-Za-z0-9._:-]+$/, "Use letters, digits, dots, colons, underscores or dashes only.")
-  .meta({ description: "The vendor's own id of this customer; LinkedIn's uniqueForeignId (C1). Unique.", example: "acme-001" });
+  .meta({
+    description: "The vendor's own id of this customer; LinkedIn's uniqueForeignId (C1). Unique.",
+    example: "acme-001",
+  });
 
 /** C6: the vendor chooses the offered bundles per customer; an RSC bundle is required. */
 export const offeredIntegrationTypesSchema = z
@@ -28,7 +31,9 @@ export const offeredIntegrationTypesSchema = z
     message: "Offer at least one Recruiter System Connect type (LinkedIn requires RSC, C6).",
   })
   .transform((types) => BUNDLED_INTEGRATION_TYPES.filter((t) => types.includes(t)))
-  .meta({ description: `Bundled integration types offered in LinkedIn's plugin (C6). At least one of ${REQUIRED_BUNDLES.join(", ")}.` });
+  .meta({
+    description: `Bundled integration types offered in LinkedIn's plugin (C6). At least one of ${REQUIRED_BUNDLES.join(", ")}.`,
+  });
 
 export const customerCreateSchema = z
   .object({
@@ -68,7 +73,10 @@ export const applicationKeysSchema = z
     applicationUrn: z
       .string()
       .trim()
-      .regex(/^(urn:li:developerApplication:\d+)?$/, "Use the form urn:li:developerApplication:123456, or leave it empty.")
+      .regex(
+        /^(urn:li:developerApplication:\d+)?$/,
+        "Use the form urn:li:developerApplication:123456, or leave it empty.",
+      )
       .transform((v) => (v ? v : undefined))
       .optional()
       .meta({ description: "The application's URN, urn:li:developerApplication:{n} (L21). Optional." }),

@@ -44,7 +44,11 @@ async function storedSecret(customerId: string): Promise<string> {
 
 describe("secret rotation (L7)", () => {
   it("rolls, stores the new secret, accepts pushes signed with the old one until it is retired", async () => {
-    const c = await createCustomer(actor, { displayName: "Rotating Co", foreignId: `rot-${randomUUID()}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] });
+    const c = await createCustomer(actor, {
+      displayName: "Rotating Co",
+      foreignId: `rot-${randomUUID()}`,
+      offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+    });
     expect((await provisionCustomerApplication(c.id)).result).toBe("provisioned");
     const { callbackKey } = await db.customer.findUniqueOrThrow({ where: { id: c.id }, select: { callbackKey: true } });
     const oldSecret = await storedSecret(c.id);
@@ -75,25 +79,36 @@ describe("secret rotation (L7)", () => {
     await retirePreviousSecret(actor, c.id);
     expect(await push(callbackKey, oldSecret)).toBe(401);
     expect(await push(callbackKey, newSecret)).toBe(200);
-    const audit = await db.auditLog.findMany({ where: { targetId: c.id, action: { in: ["customer.secret_rotated", "customer.previous_secret_retired"] } } });
+    const audit = await db.auditLog.findMany({
+      where: { targetId: c.id, action: { in: ["customer.secret_rotated", "customer.previous_secret_retired"] } },
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(["customer.previous_secret_retired", "customer.secret_rotated"]);
     expect(JSON.stringify(audit)).not.toContain(newSecret);
     expect(JSON.stringify(audit)).not.toContain(oldSecret);
   });
 
   it("a previous secret past its overlap is no longer accepted", async () => {
-    const c = await createCustomer(actor, { displayName: "Overlap Over", foreignId: `rot-${randomUUID()}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] });
+    const c = await createCustomer(actor, {
+      displayName: "Overlap Over",
+      foreignId: `rot-${randomUUID()}`,
+      offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+    });
     await provisionCustomerApplication(c.id);
     const { callbackKey } = await db.customer.findUniqueOrThrow({ where: { id: c.id }, select: { callbackKey: true } });
     const oldSecret = await storedSecret(c.id);
     await rotateCustomerSecret(actor, c.id);
-    await db.customerApplication.update({ where: { customerId: c.id }, data: { previousSecretRetiresAt: new Date(Date.now() - 1000) } });
+    await db.customerApplication.update({
+      where: { customerId: c.id },
+      data: { previousSecretRetiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await push(callbackKey, oldSecret)).toBe(401);
   });
 
   it("keys entered by hand: the answer says how to rotate in LinkedIn's developer portal", async () => {
     const app = await createTestApplication();
-    await expect(rotateCustomerSecret(actor, app.customerId)).rejects.toThrow(/developer portal.*generate a new client secret/);
+    await expect(rotateCustomerSecret(actor, app.customerId)).rejects.toThrow(
+      /developer portal.*generate a new client secret/,
+    );
   });
 });
 
@@ -103,7 +118,10 @@ describe("issues view: secrets older than the policy (L7)", () => {
     const old = await createTestApplication();
     const fresh = await createTestApplication();
     const now = new Date();
-    await db.customerApplication.update({ where: { id: old.id }, data: { secretSetAt: new Date(now.getTime() - 91 * 86_400_000) } });
+    await db.customerApplication.update({
+      where: { id: old.id },
+      data: { secretSetAt: new Date(now.getTime() - 91 * 86_400_000) },
+    });
     const ids = async () => {
       const all = await oldSecrets(90, 1, now, 10_000);
       return all.rows.map((r) => r.customerId);

@@ -28,7 +28,12 @@ export const MANUAL_ROTATION_STEPS =
  * The data that makes `newSecret` current and the current one previous (accepted for pushes until the overlap ends).
  * Used by the roll and by a new secret entered by hand for the same API key.
  */
-export function secretRollData(applicationId: string, currentSecretEnc: string, newSecret: string, now: Date): Prisma.CustomerApplicationUpdateInput {
+export function secretRollData(
+  applicationId: string,
+  currentSecretEnc: string,
+  newSecret: string,
+  now: Date,
+): Prisma.CustomerApplicationUpdateInput {
   const current = decryptSecret(currentSecretEnc, customerAppSecretContext(applicationId));
   return {
     clientSecretEnc: encryptSecret(newSecret, customerAppSecretContext(applicationId)),
@@ -43,10 +48,22 @@ export function secretRollData(applicationId: string, currentSecretEnc: string, 
 export type RotationResult = { rotated: true; message: string };
 
 /** L7 for one customer: roll through LinkedIn, store the new secret, keep the previous one for the overlap. */
-export async function rotateCustomerSecret(actor: AuditActor, customerId: string, now = new Date()): Promise<RotationResult> {
+export async function rotateCustomerSecret(
+  actor: AuditActor,
+  customerId: string,
+  now = new Date(),
+): Promise<RotationResult> {
   const app = await db.customerApplication.findUnique({
     where: { customerId },
-    select: { id: true, clientId: true, applicationUrn: true, origin: true, clientSecretEnc: true, previousSecretEnc: true, previousSecretRetiresAt: true },
+    select: {
+      id: true,
+      clientId: true,
+      applicationUrn: true,
+      origin: true,
+      clientSecretEnc: true,
+      previousSecretEnc: true,
+      previousSecretRetiresAt: true,
+    },
   });
   if (!app) throw new SafeError("not_found", "This customer has no LinkedIn application to rotate.");
   if (app.origin !== "PROVISIONED" || !app.applicationUrn) throw new SafeError("conflict", MANUAL_ROTATION_STEPS);
@@ -69,13 +86,17 @@ export async function rotateCustomerSecret(actor: AuditActor, customerId: string
       customerId,
       details: { clientId: app.clientId, applicationUrn: app.applicationUrn, reason: err.message },
     });
-    const twoSecrets = err.kind === "bad_request"
-      ? " If LinkedIn says the application already has two secrets, delete the older one in LinkedIn's developer portal and rotate again."
-      : "";
+    const twoSecrets =
+      err.kind === "bad_request"
+        ? " If LinkedIn says the application already has two secrets, delete the older one in LinkedIn's developer portal and rotate again."
+        : "";
     throw new SafeError("unprocessable", `${err.message}${twoSecrets} The stored secret was not changed.`);
   }
   await db.$transaction(async (tx) => {
-    await tx.customerApplication.update({ where: { id: app.id }, data: secretRollData(app.id, app.clientSecretEnc, newSecret, now) });
+    await tx.customerApplication.update({
+      where: { id: app.id },
+      data: secretRollData(app.id, app.clientSecretEnc, newSecret, now),
+    });
     await recordAudit(
       actor,
       {
@@ -101,6 +122,12 @@ export async function retirePreviousSecret(actor: AuditActor, customerId: string
     data: { previousSecretEnc: null, previousSecretRetiresAt: null },
   });
   if (updated.count === 0) throw new SafeError("conflict", "This customer has no previous secret to retire.");
-  await recordAudit(actor, { action: "customer.previous_secret_retired", targetType: "Customer", targetId: customerId, customerId, details: {} });
+  await recordAudit(actor, {
+    action: "customer.previous_secret_retired",
+    targetType: "Customer",
+    targetId: customerId,
+    customerId,
+    details: {},
+  });
   return { message: "The previous secret is retired: pushes signed with it are refused from now on." };
 }

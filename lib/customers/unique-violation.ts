@@ -4,7 +4,9 @@ import { Prisma } from "@/lib/db/generated/client";
 
 export function isUniqueViolation(e: unknown, field: string): boolean {
   if (!(e instanceof Prisma.PrismaClientKnownRequestError) || e.code !== "P2002") return false;
-  const meta = e.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } | undefined;
+  const meta = e.meta as
+    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
+    | undefined;
   const target = meta?.target ?? meta?.driverAdapterError?.cause?.constraint?.fields;
   if (Array.isArray(target)) return target.some((t) => String(t).replace(/"/g, "") === field);
   if (typeof target === "string") return target.includes(field);

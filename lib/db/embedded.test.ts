@@ -18,7 +18,9 @@ describe.skipIf(launcherEnv().SKIP_EMBEDDED_PG === "1")("startEmbeddedPostgres()
       expect(new URL(first.url).pathname).toBe("/onramp");
       const client = new pg.Client({ connectionString: first.url });
       await client.connect();
-      expect((await client.query("SELECT 1 AS one, current_database() AS db")).rows).toEqual([{ one: 1, db: "onramp" }]);
+      expect((await client.query("SELECT 1 AS one, current_database() AS db")).rows).toEqual([
+        { one: 1, db: "onramp" },
+      ]);
       await client.query("CREATE TABLE kept (id int)");
       await client.end();
       await first.stop();

@@ -38,7 +38,8 @@ interface Row {
   started_at: Date;
   applied_steps_count: number;
 }
-const history = (url: string) => query<Row>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`);
+const history = (url: string) =>
+  query<Row>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`);
 
 describe("migrate()", () => {
   let db: ScratchDatabase;
@@ -128,7 +129,10 @@ describe("migrate()", () => {
     await holder.connect();
     try {
       await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK_KEY]);
-      const runs = [migrate({ databaseUrl: db.url, migrationsDir: dir }), migrate({ databaseUrl: db.url, migrationsDir: dir })];
+      const runs = [
+        migrate({ databaseUrl: db.url, migrationsDir: dir }),
+        migrate({ databaseUrl: db.url, migrationsDir: dir }),
+      ];
       const deadline = Date.now() + 10_000;
       for (;;) {
         const waiting = await holder.query<{ n: number }>(
@@ -146,7 +150,10 @@ describe("migrate()", () => {
     } finally {
       await holder.end();
     }
-    expect((await history(db.url)).map((r) => r.migration_name)).toEqual(["20260101000000_first", "20260102000000_second"]);
+    expect((await history(db.url)).map((r) => r.migration_name)).toEqual([
+      "20260101000000_first",
+      "20260102000000_second",
+    ]);
   });
 
   it("refuses a migration edited after it was applied, naming it", async () => {
@@ -165,7 +172,10 @@ describe("migrate()", () => {
 
   it("refuses when a failed migration is recorded", async () => {
     await migrate({ databaseUrl: db.url, migrationsDir: dir });
-    await query(db.url, `UPDATE "_prisma_migrations" SET finished_at = NULL WHERE migration_name = '20260102000000_second'`);
+    await query(
+      db.url,
+      `UPDATE "_prisma_migrations" SET finished_at = NULL WHERE migration_name = '20260102000000_second'`,
+    );
     await expect(migrate({ databaseUrl: db.url, migrationsDir: dir })).rejects.toThrow(
       /20260102000000_second started at .* failed/,
     );
@@ -174,7 +184,10 @@ describe("migrate()", () => {
   it("re-applies a migration recorded as rolled back", async () => {
     await migrate({ databaseUrl: db.url, migrationsDir: dir });
     await query(db.url, `ALTER TABLE "Thing" DROP COLUMN "name"`);
-    await query(db.url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20260102000000_second'`);
+    await query(
+      db.url,
+      `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20260102000000_second'`,
+    );
     expect(await migrate({ databaseUrl: db.url, migrationsDir: dir })).toEqual(["20260102000000_second"]);
   });
 
@@ -191,7 +204,10 @@ describe("migrate()", () => {
     await expect(migrate({ databaseUrl: db.url, migrationsDir: dir })).rejects.toThrow(
       /20260103000000_broken failed and was rolled back.*no_such_function/,
     );
-    expect((await history(db.url)).map((r) => r.migration_name)).toEqual(["20260101000000_first", "20260102000000_second"]);
+    expect((await history(db.url)).map((r) => r.migration_name)).toEqual([
+      "20260101000000_first",
+      "20260102000000_second",
+    ]);
     expect(await query(db.url, `SELECT to_regclass('"Half"') AS t`)).toEqual([{ t: null }]);
   });
 
@@ -229,7 +245,9 @@ describe("prisma/migrations", () => {
       // Every ";" must end a statement: at the end of a line, outside comments and string literals.
       const offending = sql
         .split("\n")
-        .filter((line) => line.includes(";") && (/--.*;/.test(line) || !/;\s*$/.test(line) || /'[^']*;[^']*'/.test(line)));
+        .filter(
+          (line) => line.includes(";") && (/--.*;/.test(line) || !/;\s*$/.test(line) || /'[^']*;[^']*'/.test(line)),
+        );
       expect({ name, offending }).toEqual({ name, offending: [] });
     }
   });

@@ -114,7 +114,9 @@ async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Pr
 }
 
 /** What is applied and pending, and what would make migrate() refuse; changes nothing. */
-export async function migrationStatus(options: Omit<MigrateOptions, "log" | "lockTimeoutMs">): Promise<MigrationStatus> {
+export async function migrationStatus(
+  options: Omit<MigrateOptions, "log" | "lockTimeoutMs">,
+): Promise<MigrationStatus> {
   const folder = readMigrationsFolder(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   return withClient(options.databaseUrl, async (client) => judgeHistory(await readHistory(client), folder));
 }

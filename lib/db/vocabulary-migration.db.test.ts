@@ -24,7 +24,8 @@ beforeAll(async () => {
   scratch = await createScratchDatabase();
   before = mkdtempSync(path.join(tmpdir(), "onramp-before-vocabulary-"));
   for (const entry of readdirSync(DEFAULT_MIGRATIONS_DIR)) {
-    if (entry < DATA_MIGRATION || entry === "migration_lock.toml") cpSync(path.join(DEFAULT_MIGRATIONS_DIR, entry), path.join(before, entry), { recursive: true });
+    if (entry < DATA_MIGRATION || entry === "migration_lock.toml")
+      cpSync(path.join(DEFAULT_MIGRATIONS_DIR, entry), path.join(before, entry), { recursive: true });
   }
   await migrate({ databaseUrl: scratch.url, migrationsDir: before });
   client = new pg.Client({ connectionString: scratch.url });
@@ -41,10 +42,22 @@ beforeAll(async () => {
      VALUES ('c1', 'Acme', 'f1', ARRAY['RECRUITER_SYSTEM_CONNECT_COMPANY','RECRUITER_SYSTEM_CONNECT_CONTRACT'], 'k1', now()),
             ('c2', 'Globex', 'f2', ARRAY['RECRUITER_SYSTEM_CONNECT_COMPANY'], 'k2', now())`,
   );
-  await integration("company", "c1", "urn:li:organization:1", "RECRUITER_SYSTEM_CONNECT", "Acme's LinkedIn Recruiter System Connect Integration");
+  await integration(
+    "company",
+    "c1",
+    "urn:li:organization:1",
+    "RECRUITER_SYSTEM_CONNECT",
+    "Acme's LinkedIn Recruiter System Connect Integration",
+  );
   await integration("contract", "c1", "urn:li:contract:9", "RECRUITER_SYSTEM_CONNECT", "Our Recruiter contract");
   // Globex already has the real ONE_CLICK_EXPORT for its organization: the invented row is the same integration.
-  await integration("dup", "c2", "urn:li:organization:2", "RECRUITER_SYSTEM_CONNECT", "Globex's LinkedIn Recruiter System Connect Integration");
+  await integration(
+    "dup",
+    "c2",
+    "urn:li:organization:2",
+    "RECRUITER_SYSTEM_CONNECT",
+    "Globex's LinkedIn Recruiter System Connect Integration",
+  );
   await integration("real", "c2", "urn:li:organization:2", "ONE_CLICK_EXPORT", "Globex export", "REQUESTED");
   await client.query(
     `INSERT INTO "IntegrationConfiguration" (id, "integrationId", key, value, "syncState", "updatedAt") VALUES
@@ -68,14 +81,33 @@ afterAll(async () => {
 
 describe("the vocabulary data migration (issue 9, L12–L14)", () => {
   it("turns the invented type into the bundle's real tuples, keeping status and chosen names; both syncs pending", async () => {
-    const acme = await rows<{ id: string; integrationType: string; integrationContext: string; name: string; onboardingStatus: string; nameSyncState: string; configSyncState: string; nameVersion: number }>(
+    const acme = await rows<{
+      id: string;
+      integrationType: string;
+      integrationContext: string;
+      name: string;
+      onboardingStatus: string;
+      nameSyncState: string;
+      configSyncState: string;
+      nameVersion: number;
+    }>(
       `SELECT id, "integrationType", "integrationContext", name, "onboardingStatus"::text, "nameSyncState"::text, "configSyncState"::text, "nameVersion"
        FROM "Integration" WHERE "customerId" = 'c1' ORDER BY "integrationContext", "integrationType"`,
     );
     expect(acme.map((r) => [r.integrationContext, r.integrationType, r.name, r.onboardingStatus])).toEqual([
       ["urn:li:contract:9", "CSA_API", "Our Recruiter contract", "ENABLED"],
-      ["urn:li:organization:1", "IN_ATS_INDICATOR", "Acme's LinkedIn Recruiter In-ATS Indicator Integration", "REQUESTED"],
-      ["urn:li:organization:1", "ONE_CLICK_EXPORT", "Acme's LinkedIn Recruiter One-Click Export Integration", "ENABLED"],
+      [
+        "urn:li:organization:1",
+        "IN_ATS_INDICATOR",
+        "Acme's LinkedIn Recruiter In-ATS Indicator Integration",
+        "REQUESTED",
+      ],
+      [
+        "urn:li:organization:1",
+        "ONE_CLICK_EXPORT",
+        "Acme's LinkedIn Recruiter One-Click Export Integration",
+        "ENABLED",
+      ],
       ["urn:li:organization:1", "PROFILE_PLUGIN", "Acme's LinkedIn Recruiter Profile Plugin Integration", "REQUESTED"],
     ]);
     for (const r of acme) expect([r.nameSyncState, r.configSyncState]).toEqual(["PENDING", "PENDING"]);
@@ -87,7 +119,9 @@ describe("the vocabulary data migration (issue 9, L12–L14)", () => {
   });
 
   it("drops an invented row whose real counterpart exists, and every value of the invented key", async () => {
-    const globex = await rows<{ id: string; integrationType: string }>(`SELECT id, "integrationType" FROM "Integration" WHERE "customerId" = 'c2'`);
+    const globex = await rows<{ id: string; integrationType: string }>(
+      `SELECT id, "integrationType" FROM "Integration" WHERE "customerId" = 'c2'`,
+    );
     expect(globex.map((r) => r.id)).toEqual(["real"]);
     expect(await rows(`SELECT 1 FROM "Integration" WHERE "integrationType" = 'RECRUITER_SYSTEM_CONNECT'`)).toEqual([]);
     const configs = await rows<{ integrationId: string; key: string; syncState: string }>(
@@ -97,14 +131,34 @@ describe("the vocabulary data migration (issue 9, L12–L14)", () => {
   });
 
   it("leaves the key table as L14 has it, with the operator's own rows", async () => {
-    const keys = await rows<{ integrationType: string; key: string; defaultValue: string | null; onlyWithoutAccessControls: boolean }>(
+    const keys = await rows<{
+      integrationType: string;
+      key: string;
+      defaultValue: string | null;
+      onlyWithoutAccessControls: boolean;
+    }>(
       `SELECT "integrationType", key, "defaultValue", "onlyWithoutAccessControls" FROM "ConfigurationKeyRequirement" ORDER BY "integrationType", key`,
     );
     expect(keys).toEqual([
       { integrationType: "APPLY_CONNECT", key: "ATS_TENANT", defaultValue: "t", onlyWithoutAccessControls: false },
-      { integrationType: "IN_ATS_INDICATOR", key: "APPLICATION_VIEWERS", defaultValue: "ALL_PRODUCT_USERS", onlyWithoutAccessControls: true },
-      { integrationType: "ONE_CLICK_EXPORT", key: "CALLBACK_URL", defaultValue: null, onlyWithoutAccessControls: false },
-      { integrationType: "ONE_CLICK_EXPORT", key: "JOB_POSTING_VIEWERS", defaultValue: "ALL_PRODUCT_USERS", onlyWithoutAccessControls: true },
+      {
+        integrationType: "IN_ATS_INDICATOR",
+        key: "APPLICATION_VIEWERS",
+        defaultValue: "ALL_PRODUCT_USERS",
+        onlyWithoutAccessControls: true,
+      },
+      {
+        integrationType: "ONE_CLICK_EXPORT",
+        key: "CALLBACK_URL",
+        defaultValue: null,
+        onlyWithoutAccessControls: false,
+      },
+      {
+        integrationType: "ONE_CLICK_EXPORT",
+        key: "JOB_POSTING_VIEWERS",
+        defaultValue: "ALL_PRODUCT_USERS",
+        onlyWithoutAccessControls: true,
+      },
     ]);
   });
 });

@@ -30,10 +30,14 @@ export type MailCatcher = {
 
 function addressesOf(v: unknown): string[] {
   const list = Array.isArray(v) ? v : v ? [v] : [];
-  return list.flatMap((a: { value?: { address?: string }[] }) => (a.value ?? []).map((x) => (x.address ?? "").toLowerCase()));
+  return list.flatMap((a: { value?: { address?: string }[] }) =>
+    (a.value ?? []).map((x) => (x.address ?? "").toLowerCase()),
+  );
 }
 
-export async function startMailCatcher(opts: { smtpPort?: number; webPort?: number | null; host?: string } = {}): Promise<MailCatcher> {
+export async function startMailCatcher(
+  opts: { smtpPort?: number; webPort?: number | null; host?: string } = {},
+): Promise<MailCatcher> {
   const host = opts.host ?? "127.0.0.1";
   const received: CaughtMail[] = [];
   let failures: { n: number; code: 451 | 550 } = { n: 0, code: 451 };
@@ -47,12 +51,15 @@ export async function startMailCatcher(opts: { smtpPort?: number; webPort?: numb
         .then((m) => {
           if (failures.n > 0) {
             failures = { ...failures, n: failures.n - 1 };
-            const err = Object.assign(new Error(failures.code === 451 ? "Try again later" : "Mailbox unavailable"), { responseCode: failures.code });
+            const err = Object.assign(new Error(failures.code === 451 ? "Try again later" : "Mailbox unavailable"), {
+              responseCode: failures.code,
+            });
             callback(err);
             return;
           }
           const headers: Record<string, string> = {};
-          for (const [k, v] of m.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()] as const)) headers[k] = v;
+          for (const [k, v] of m.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()] as const))
+            headers[k] = v;
           received.push({
             id: received.length + 1,
             messageId: m.messageId ?? "",
@@ -109,8 +116,11 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 function listPage(all: CaughtMail[]): string {
   const rows = [...all]
     .reverse()
-    .map((m) => `<tr><td>${esc(m.receivedAt.slice(0, 19).replace("T", " "))}</td><td>${esc(m.to.join(", "))}</td>` +
-      `<td><a href="/messages/${m.id}">${esc(m.subject)}</a></td></tr>`)
+    .map(
+      (m) =>
+        `<tr><td>${esc(m.receivedAt.slice(0, 19).replace("T", " "))}</td><td>${esc(m.to.join(", "))}</td>` +
+        `<td><a href="/messages/${m.id}">${esc(m.subject)}</a></td></tr>`,
+    )
     .join("");
   return `<!doctype html><html lang="en"><head><title>Onramp mail catcher</title><meta http-equiv="refresh" content="5"></head>
 <body style="font-family:sans-serif"><h1>Mail sent by Onramp (${all.length})</h1>

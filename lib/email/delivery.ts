@@ -79,7 +79,13 @@ export async function sendClaimedEmail(email: ClaimedEmail): Promise<Outcome> {
       list: { unsubscribe: { url: oneClickUnsubscribeUrl(email.unsubscribeKey), comment: "Unsubscribe" } },
       headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     });
-    await finish(email, { status: "SENT", subject: rendered.subject, smtpResponse: String(info.response ?? ""), sentAt: new Date(), lastError: null });
+    await finish(email, {
+      status: "SENT",
+      subject: rendered.subject,
+      smtpResponse: String(info.response ?? ""),
+      sentAt: new Date(),
+      lastError: null,
+    });
     log.info({ attempts: email.attempts }, "email sent");
     return "SENT";
   } catch (err) {
@@ -100,7 +106,10 @@ export async function sendClaimedEmail(email: ClaimedEmail): Promise<Outcome> {
 async function finish(email: ClaimedEmail, data: Parameters<typeof db.email.updateMany>[0]["data"]): Promise<void> {
   // Fenced by the attempt number: a worker whose lease ran out and whose row was claimed again
   // does not overwrite the newer attempt's record.
-  await db.email.updateMany({ where: { id: email.id, status: "SENDING", attempts: email.attempts }, data: { ...data, claimedUntil: null } });
+  await db.email.updateMany({
+    where: { id: email.id, status: "SENDING", attempts: email.attempts },
+    data: { ...data, claimedUntil: null },
+  });
 }
 
 async function retryLater(email: ClaimedEmail, message: string, answer: string | null = null): Promise<void> {

@@ -43,7 +43,8 @@ export async function queueDailyDigest(): Promise<number> {
   const staff = await db.user.findMany({ where: { role: "SUPPORT", disabledAt: null }, select: { email: true } });
   let queued = 0;
   await db.$transaction(async (tx) => {
-    for (const s of staff) if (await queueEmail(tx, { template: "SUPPORT_DIGEST", to: s.email, cause: `digest:${day}`, data })) queued += 1;
+    for (const s of staff)
+      if (await queueEmail(tx, { template: "SUPPORT_DIGEST", to: s.email, cause: `digest:${day}`, data })) queued += 1;
   });
   return queued;
 }

@@ -30,7 +30,8 @@ const uid = () => randomUUID().slice(0, 8);
 async function sweep(): Promise<void> {
   while ((await deliverDueEmails()) > 0);
 }
-const mailTo = (address: string): CaughtMail[] => catcher.messages().filter((m) => m.to.includes(address.toLowerCase()));
+const mailTo = (address: string): CaughtMail[] =>
+  catcher.messages().filter((m) => m.to.includes(address.toLowerCase()));
 
 async function operator(): Promise<Actor> {
   const u = await db.user.create({ data: { email: `op-${uid()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
@@ -40,11 +41,20 @@ async function operator(): Promise<Actor> {
 async function customerWithAdmins(n = 1) {
   const id = uid();
   const c = await db.customer.create({
-    data: { displayName: `Globex ${id}`, foreignId: `f-${id}`, callbackKey: `cb-${randomUUID()}`, offeredIntegrationTypes: [] },
+    data: {
+      displayName: `Globex ${id}`,
+      foreignId: `f-${id}`,
+      callbackKey: `cb-${randomUUID()}`,
+      offeredIntegrationTypes: [],
+    },
   });
   const admins = [];
   for (let k = 0; k < n; k += 1) {
-    admins.push(await db.user.create({ data: { email: `admin${k}-${id}@globex.test`, role: "CUSTOMER_ADMIN", customerId: c.id, passwordHash: "x" } }));
+    admins.push(
+      await db.user.create({
+        data: { email: `admin${k}-${id}@globex.test`, role: "CUSTOMER_ADMIN", customerId: c.id, passwordHash: "x" },
+      }),
+    );
   }
   const integration = await db.integration.create({
     data: {
@@ -62,7 +72,10 @@ describe("email", () => {
   it("delivers an invitation with the link the operator saw, from the vendor, with one-click unsubscribe headers", async () => {
     const { customer } = await customerWithAdmins(0);
     const to = `new-${uid()}@globex.test`;
-    const inv = await createInvitation(await operator(), invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }));
+    const inv = await createInvitation(
+      await operator(),
+      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
+    );
     const row = await db.email.findFirstOrThrow({ where: { cause: `invitation:${inv.id}` } });
     expect(row).toMatchObject({ template: "INVITATION", status: "QUEUED", toAddress: to, customerId: customer.id });
     // The outbox holds the link only encrypted.
@@ -108,9 +121,13 @@ describe("email", () => {
     const { integration, admins } = await customerWithAdmins(1);
     const admin = admins[0]!;
     await applyOnboardingStatus({ integrationId: integration.id, status: "PARTNER_READY", source: "POLL" });
-    const reminders = () => db.email.count({ where: { integrationId: integration.id, template: "PARTNER_READY_REMINDER" } });
+    const reminders = () =>
+      db.email.count({ where: { integrationId: integration.id, template: "PARTNER_READY_REMINDER" } });
     const age = (interval: string) =>
-      db.$executeRawUnsafe(`UPDATE "Integration" SET "statusChangedAt" = now() - interval '${interval}' WHERE id = $1`, integration.id);
+      db.$executeRawUnsafe(
+        `UPDATE "Integration" SET "statusChangedAt" = now() - interval '${interval}' WHERE id = $1`,
+        integration.id,
+      );
     await age("2 days 23 hours");
     await queueDueReminders();
     expect(await reminders()).toBe(0);
@@ -119,7 +136,9 @@ describe("email", () => {
     await queueDueReminders();
     expect(await reminders()).toBe(1);
     await sweep();
-    expect(mailTo(admin.email).map((m) => m.subject)).toContain(`Reminder: enable ${integration.name} in LinkedIn Recruiter`);
+    expect(mailTo(admin.email).map((m) => m.subject)).toContain(
+      `Reminder: enable ${integration.name} in LinkedIn Recruiter`,
+    );
     // Three more days pass (the reminder is three days old too): the second reminder.
     await age("6 days 1 hour");
     await db.$executeRaw`UPDATE "Email" SET "createdAt" = "createdAt" - interval '3 days' WHERE "integrationId" = ${integration.id}`;
@@ -137,7 +156,8 @@ describe("email", () => {
     const [a, b] = [admins[0]!, admins[1]!];
     await applyOnboardingStatus({ integrationId: integration.id, status: "PARTNER_READY", source: "POLL" });
     await sweep();
-    const key = (await db.email.findFirstOrThrow({ where: { integrationId: integration.id, toAddress: a.email } })).unsubscribeKey;
+    const key = (await db.email.findFirstOrThrow({ where: { integrationId: integration.id, toAddress: a.email } }))
+      .unsubscribeKey;
     expect(mailTo(a.email)[0]?.headers["list-unsubscribe"]).toContain(key);
     expect(await viewUnsubscribe(key)).toMatchObject({ address: a.email, category: "NUDGES", optedOut: false });
     await setUnsubscribed(key, true);
@@ -145,14 +165,20 @@ describe("email", () => {
     await db.$executeRaw`UPDATE "Integration" SET "statusChangedAt" = now() - interval '3 days 1 hour' WHERE id = ${integration.id}`;
     await queueDueReminders();
     await sweep();
-    const reminderTo = (addr: string) => db.email.findFirstOrThrow({ where: { integrationId: integration.id, template: "PARTNER_READY_REMINDER", toAddress: addr } });
+    const reminderTo = (addr: string) =>
+      db.email.findFirstOrThrow({
+        where: { integrationId: integration.id, template: "PARTNER_READY_REMINDER", toAddress: addr },
+      });
     expect((await reminderTo(a.email)).status).toBe("SUPPRESSED");
     expect((await reminderTo(b.email)).status).toBe("SENT");
     expect(mailTo(a.email)).toHaveLength(1);
     expect(mailTo(b.email)).toHaveLength(2);
     // The customer's switch (an operator's): nothing more to anyone of this customer.
     await db.customer.update({ where: { id: customer.id }, data: { emailNudges: false } });
-    await db.email.updateMany({ where: { integrationId: integration.id }, data: { createdAt: new Date(Date.UTC(2000, 0, 1)) } });
+    await db.email.updateMany({
+      where: { integrationId: integration.id },
+      data: { createdAt: new Date(Date.UTC(2000, 0, 1)) },
+    });
     await db.$executeRaw`UPDATE "Integration" SET "statusChangedAt" = now() - interval '6 days 1 hour' WHERE id = ${integration.id}`;
     expect(await queueDueReminders()).toBe(0);
   });
@@ -161,10 +187,17 @@ describe("email", () => {
     const { integration, admins } = await customerWithAdmins(1);
     // A type of its own, so no other test's sync ever needs this customer-entered key.
     const type = `EMAIL_TEST_${uid()}`;
-    await db.configurationKeyRequirement.create({ data: { integrationType: type, key: "jobBoardId", label: "Job board id", valueSource: "CUSTOMER" } });
+    await db.configurationKeyRequirement.create({
+      data: { integrationType: type, key: "jobBoardId", label: "Job board id", valueSource: "CUSTOMER" },
+    });
     const reason = "LinkedIn refused jobBoardId: unknown job board.";
-    await db.integration.update({ where: { id: integration.id }, data: { integrationType: type, configSyncState: "FAILED", configSyncError: reason } });
-    await db.integrationConfiguration.create({ data: { integrationId: integration.id, key: "jobBoardId", value: "x", syncState: "FAILED", syncError: reason } });
+    await db.integration.update({
+      where: { id: integration.id },
+      data: { integrationType: type, configSyncState: "FAILED", configSyncError: reason },
+    });
+    await db.integrationConfiguration.create({
+      data: { integrationId: integration.id, key: "jobBoardId", value: "x", syncState: "FAILED", syncError: reason },
+    });
     expect(await queueActionNeededEmails()).toBe(1);
     expect(await queueActionNeededEmails()).toBe(0);
     await sweep();
@@ -178,7 +211,9 @@ describe("email", () => {
   it("sends the daily digest to support staff once a day, naming stuck integrations", async () => {
     const { integration, customer } = await customerWithAdmins(0);
     await db.$executeRaw`UPDATE "Integration" SET "statusChangedAt" = now() - interval '20 years' WHERE id = ${integration.id}`;
-    const support = await db.user.create({ data: { email: `support-${uid()}@onramp.test`, role: "SUPPORT", passwordHash: "x" } });
+    const support = await db.user.create({
+      data: { email: `support-${uid()}@onramp.test`, role: "SUPPORT", passwordHash: "x" },
+    });
     await queueDailyDigest();
     await queueDailyDigest();
     await sweep();
@@ -193,21 +228,32 @@ describe("email", () => {
     const { customer } = await customerWithAdmins(0);
     const op = await operator();
     const to = `retry-${uid()}@globex.test`;
-    await createInvitation(op, invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }));
+    await createInvitation(
+      op,
+      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
+    );
     catcher.failNext(1, "451");
     await sweep();
     const first = await db.email.findFirstOrThrow({ where: { toAddress: to } });
     expect(first).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(first.smtpResponse).toMatch(/^451/);
-    const waits = await db.$queryRaw<{ wait: number }[]>`SELECT extract(epoch FROM "nextAttemptAt" - now())::int AS wait FROM "Email" WHERE id = ${first.id}`;
+    const waits = await db.$queryRaw<
+      { wait: number }[]
+    >`SELECT extract(epoch FROM "nextAttemptAt" - now())::int AS wait FROM "Email" WHERE id = ${first.id}`;
     expect(waits[0]?.wait).toBeGreaterThan(30);
     await db.$executeRaw`UPDATE "Email" SET "nextAttemptAt" = now() WHERE id = ${first.id}`;
     await sweep();
-    expect(await db.email.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(await db.email.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "SENT",
+      attempts: 2,
+    });
     expect(mailTo(to)).toHaveLength(1);
 
     const to2 = `refused-${uid()}@globex.test`;
-    await createInvitation(op, invitationCreateSchema.parse({ email: to2, role: "CUSTOMER_ADMIN", customerId: customer.id }));
+    await createInvitation(
+      op,
+      invitationCreateSchema.parse({ email: to2, role: "CUSTOMER_ADMIN", customerId: customer.id }),
+    );
     catcher.failNext(1, "550");
     await sweep();
     const refused = await db.email.findFirstOrThrow({ where: { toAddress: to2 } });
@@ -219,7 +265,10 @@ describe("email", () => {
     const { customer } = await customerWithAdmins(0);
     const op = await operator();
     const to = `resend-${uid()}@globex.test`;
-    const inv = await createInvitation(op, invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }));
+    const inv = await createInvitation(
+      op,
+      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
+    );
     const original = await db.email.findFirstOrThrow({ where: { toAddress: to } });
     await expect(resendEmail(op, original.id, customer.id)).rejects.toThrow("still being sent");
     await sweep();
@@ -236,7 +285,10 @@ describe("email", () => {
   it("a worker killed after recording its attempt and before SMTP loses nothing and sends once", async () => {
     const { customer } = await customerWithAdmins(0);
     const to = `killed-${uid()}@globex.test`;
-    await createInvitation(await operator(), invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }));
+    await createInvitation(
+      await operator(),
+      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
+    );
     const row = await db.email.findFirstOrThrow({ where: { toAddress: to } });
     // The "killed" worker: claims (attempt recorded, SENDING under a lease) and never sends.
     let claimed = false;

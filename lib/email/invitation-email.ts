@@ -9,7 +9,15 @@ import type { InvitationData } from "./templates/data";
 
 export async function queueInvitationEmail(
   tx: Prisma.TransactionClient,
-  inv: { id: string; email: string; role: Role; customerId: string | null; customerName: string | null; expiresAt: Date; link: string },
+  inv: {
+    id: string;
+    email: string;
+    role: Role;
+    customerId: string | null;
+    customerName: string | null;
+    expiresAt: Date;
+    link: string;
+  },
 ): Promise<void> {
   const data: InvitationData = {
     invitationId: inv.id,

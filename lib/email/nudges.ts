@@ -50,7 +50,13 @@ export async function queueStatusChangeEmails(
   if (change.to !== "PARTNER_READY") return;
   const i = await tx.integration.findUnique({
     where: { id: change.integrationId },
-    select: { id: true, customerId: true, name: true, tenantType: true, customer: { select: { displayName: true, archivedAt: true } } },
+    select: {
+      id: true,
+      customerId: true,
+      name: true,
+      tenantType: true,
+      customer: { select: { displayName: true, archivedAt: true } },
+    },
   });
   if (!i || i.customer.archivedAt) return;
   const data = partnerReadyData({ ...i, customerName: i.customer.displayName });
@@ -122,11 +128,26 @@ export async function queueActionNeededEmails(): Promise<number> {
     LIMIT 500`;
   let queued = 0;
   for (const i of refused) {
-    const data: ActionNeededData = { customerName: i.customerName, integrationName: i.name, reason: i.error, pageUrl: integrationsPageUrl() };
+    const data: ActionNeededData = {
+      customerName: i.customerName,
+      integrationName: i.name,
+      reason: i.error,
+      pageUrl: integrationsPageUrl(),
+    };
     await db.$transaction(async (tx) => {
       for (const to of await adminAddresses(tx, i.customerId)) {
         const cause = `config-refused:${i.id}:${sha256Hex(i.error).slice(0, 16)}`;
-        if (await queueEmail(tx, { template: "ADMIN_ACTION_NEEDED", to, cause, data, customerId: i.customerId, integrationId: i.id })) queued += 1;
+        if (
+          await queueEmail(tx, {
+            template: "ADMIN_ACTION_NEEDED",
+            to,
+            cause,
+            data,
+            customerId: i.customerId,
+            integrationId: i.id,
+          })
+        )
+          queued += 1;
       }
     });
   }

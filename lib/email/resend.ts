@@ -28,7 +28,13 @@ export async function resendEmail(actor: Actor, emailId: string, customerId: str
     if (!queued) throw new SafeError("conflict", "A resend of this email was just queued.");
     await recordAudit(
       actor,
-      { action: "email.resent", targetType: "Email", targetId: email.id, customerId, details: { template: email.template, to: email.toAddress } },
+      {
+        action: "email.resent",
+        targetType: "Email",
+        targetId: email.id,
+        customerId,
+        details: { template: email.template, to: email.toAddress },
+      },
       tx,
     );
     return `Queued again for ${email.toAddress}; it is sent within a minute.`;

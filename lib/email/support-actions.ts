@@ -11,12 +11,16 @@ import { resendEmail } from "./resend";
 
 const id = z.string().trim().min(1, "Missing id.").max(64);
 
-const resend = withAction(STAFF_ROLES, z.object({ emailId: id, customerId: id }), async (actor, { emailId, customerId }) => {
-  assertCustomerAccess(actor, customerId);
-  const message = await resendEmail(actor, emailId, customerId);
-  revalidatePath(`/console/customers/${customerId}`);
-  return { ok: true, message };
-});
+const resend = withAction(
+  STAFF_ROLES,
+  z.object({ emailId: id, customerId: id }),
+  async (actor, { emailId, customerId }) => {
+    assertCustomerAccess(actor, customerId);
+    const message = await resendEmail(actor, emailId, customerId);
+    revalidatePath(`/console/customers/${customerId}`);
+    return { ok: true, message };
+  },
+);
 export async function resendEmailAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   return resend(prev, form);
 }
@@ -26,10 +30,19 @@ const setNudges = withAction(OPERATOR_ONLY, nudgesSchema, async (actor, { custom
   const on = emailNudges === "on";
   await db.$transaction(async (tx) => {
     await tx.customer.update({ where: { id: customerId }, data: { emailNudges: on } });
-    await recordAudit(actor, { action: "customer.email_nudges", targetType: "Customer", targetId: customerId, customerId, details: { on } }, tx);
+    await recordAudit(
+      actor,
+      { action: "customer.email_nudges", targetType: "Customer", targetId: customerId, customerId, details: { on } },
+      tx,
+    );
   });
   revalidatePath(`/console/customers/${customerId}`);
-  return { ok: true, message: on ? "Nudge emails are on for this customer's admins." : "Nudge emails are off for this customer's admins." };
+  return {
+    ok: true,
+    message: on
+      ? "Nudge emails are on for this customer's admins."
+      : "Nudge emails are off for this customer's admins.",
+  };
 });
 export async function setEmailNudgesAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   return setNudges(prev, form);

@@ -27,8 +27,12 @@ export const CATEGORY_LABELS: Record<EmailCategory, string> = {
 export type UnsubscribeView = { address: string; category: EmailCategory; label: string; optedOut: boolean };
 
 async function byKey(key: string) {
-  const email = await db.email.findUnique({ where: { unsubscribeKey: key }, select: { toAddress: true, template: true } });
-  if (!email) throw new SafeError("not_found", "This unsubscribe link is not valid. Use the link in a more recent email.");
+  const email = await db.email.findUnique({
+    where: { unsubscribeKey: key },
+    select: { toAddress: true, template: true },
+  });
+  if (!email)
+    throw new SafeError("not_found", "This unsubscribe link is not valid. Use the link in a more recent email.");
   return { address: email.toAddress, category: TEMPLATE_CATEGORY[email.template] };
 }
 
@@ -42,7 +46,11 @@ export async function viewUnsubscribe(key: string): Promise<UnsubscribeView> {
 export async function setUnsubscribed(key: string, unsubscribed: boolean): Promise<UnsubscribeView> {
   const { address, category } = await byKey(key);
   if (unsubscribed) {
-    await db.emailOptOut.upsert({ where: { email_category: { email: address, category } }, create: { email: address, category }, update: {} });
+    await db.emailOptOut.upsert({
+      where: { email_category: { email: address, category } },
+      create: { email: address, category },
+      update: {},
+    });
   } else {
     await db.emailOptOut.deleteMany({ where: { email: address, category } });
   }

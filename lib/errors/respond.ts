@@ -14,7 +14,11 @@ export type ErrorBody = {
 export function toSafeError(e: unknown): SafeError {
   if (e instanceof SafeError) return e;
   if (e instanceof z.ZodError) {
-    return new SafeError("unprocessable", "Some fields are not valid.", z.flattenError(e).fieldErrors as Record<string, string[]>);
+    return new SafeError(
+      "unprocessable",
+      "Some fields are not valid.",
+      z.flattenError(e).fieldErrors as Record<string, string[]>,
+    );
   }
   const reference = randomUUID();
   logger().error({ err: e, reference }, "unexpected error");
@@ -25,7 +29,9 @@ export function errorResponse(e: unknown): NextResponse<ErrorBody> {
   const safe = toSafeError(e);
   const status = safe.code === "unavailable" && !(e instanceof SafeError) ? 500 : safe.status;
   return NextResponse.json(
-    { error: { code: safe.code, message: safe.message, ...(safe.fieldErrors ? { fieldErrors: safe.fieldErrors } : {}) } },
+    {
+      error: { code: safe.code, message: safe.message, ...(safe.fieldErrors ? { fieldErrors: safe.fieldErrors } : {}) },
+    },
     { status },
   );
 }

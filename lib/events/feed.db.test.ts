@@ -11,7 +11,8 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const emit = (customerId: string, n: number) => db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { n } }));
+const emit = (customerId: string, n: number) =>
+  db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { n } }));
 
 /** Reads every page from `after` on; answers the events' n values and the last cursor. */
 async function drain(customerId: string, after?: string, limit = 2) {
@@ -32,12 +33,16 @@ async function drain(customerId: string, after?: string, limit = 2) {
 async function drainUntil(customerId: string, count: number, after?: string) {
   const seen: number[] = [];
   let cursor = after;
-  return eventually(async () => {
-    const page = await drain(customerId, cursor);
-    seen.push(...page.seen);
-    cursor = page.cursor;
-    return seen.length >= count ? { seen, cursor } : null;
-  }, 15_000, `${count} feed events`);
+  return eventually(
+    async () => {
+      const page = await drain(customerId, cursor);
+      seen.push(...page.seen);
+      cursor = page.cursor;
+      return seen.length >= count ? { seen, cursor } : null;
+    },
+    15_000,
+    `${count} feed events`,
+  );
 }
 
 describe("event feed", () => {

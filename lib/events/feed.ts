@@ -20,16 +20,26 @@ export function encodeCursor(p: FeedPosition): string {
 export function decodeCursor(cursor: string | undefined): FeedPosition {
   if (!cursor) return START;
   const m = /^(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m) throw new SafeError("bad_request", "The cursor is not one Onramp handed out. Start again without `after`.", { after: ["Not a valid cursor."] });
+  if (!m)
+    throw new SafeError("bad_request", "The cursor is not one Onramp handed out. Start again without `after`.", {
+      after: ["Not a valid cursor."],
+    });
   return { txid: BigInt(m[1]!), id: BigInt(m[2]!) };
 }
 
 export type FeedPage = { events: PresentedEvent[]; nextCursor: string; hasMore: boolean };
 
-export async function readFeed(opts: { after?: string; types?: string[]; customerId?: string; limit: number }): Promise<FeedPage> {
+export async function readFeed(opts: {
+  after?: string;
+  types?: string[];
+  customerId?: string;
+  limit: number;
+}): Promise<FeedPage> {
   const from = decodeCursor(opts.after);
   const types = opts.types && opts.types.length > 0 ? opts.types : null;
-  const rows = await db.$queryRaw<{ id: bigint; txid: bigint; type: string; customerId: string | null; data: unknown; createdAt: Date }[]>`
+  const rows = await db.$queryRaw<
+    { id: bigint; txid: bigint; type: string; customerId: string | null; data: unknown; createdAt: Date }[]
+  >`
     SELECT "id", "txid", "type", "customerId", "data", "createdAt" FROM "Event"
     WHERE ("txid", "id") > (${from.txid}::bigint, ${from.id}::bigint)
       AND "txid" < pg_snapshot_xmin(pg_current_snapshot())::text::bigint

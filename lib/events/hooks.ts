@@ -38,8 +38,15 @@ function integrationData(i: IntegrationRow): Prisma.InputJsonObject {
 /** Widget intake (C7): one integration.requested per integration created. */
 export async function integrationsRequested(tx: Tx, integrationIds: string[]): Promise<void> {
   if (integrationIds.length === 0) return;
-  const rows = await tx.integration.findMany({ where: { id: { in: integrationIds } }, select: integrationSelect, orderBy: { id: "asc" } });
-  await emitEvents(tx, rows.map((i) => ({ type: "integration.requested", customerId: i.customerId, data: integrationData(i) })));
+  const rows = await tx.integration.findMany({
+    where: { id: { in: integrationIds } },
+    select: integrationSelect,
+    orderBy: { id: "asc" },
+  });
+  await emitEvents(
+    tx,
+    rows.map((i) => ({ type: "integration.requested", customerId: i.customerId, data: integrationData(i) })),
+  );
 }
 
 /** apply.ts (C18): integration.status_changed, and integration.enabled as well when it became ENABLED. */
@@ -48,20 +55,38 @@ export async function integrationStatusChanged(
   change: { integrationId: string; from: OnboardingStatus; to: OnboardingStatus; source: StatusSource; at: Date },
 ): Promise<void> {
   const i = await tx.integration.findUniqueOrThrow({ where: { id: change.integrationId }, select: integrationSelect });
-  const data = { ...integrationData(i), from: change.from, to: change.to, enabled: change.to === "ENABLED", source: change.source, changedAt: change.at.toISOString() };
+  const data = {
+    ...integrationData(i),
+    from: change.from,
+    to: change.to,
+    enabled: change.to === "ENABLED",
+    source: change.source,
+    changedAt: change.at.toISOString(),
+  };
   const events: EventInput[] = [{ type: "integration.status_changed", customerId: i.customerId, data }];
   if (change.to === "ENABLED") events.push({ type: "integration.enabled", customerId: i.customerId, data });
   await emitEvents(tx, events);
 }
 
 /** Name (C14) or configuration (C17) sync failed after its last attempt. */
-export async function integrationSyncFailed(tx: Tx, failures: { integrationId: string; message: string }[], what: "name" | "configuration"): Promise<void> {
+export async function integrationSyncFailed(
+  tx: Tx,
+  failures: { integrationId: string; message: string }[],
+  what: "name" | "configuration",
+): Promise<void> {
   if (failures.length === 0) return;
-  const rows = await tx.integration.findMany({ where: { id: { in: failures.map((f) => f.integrationId) } }, select: integrationSelect });
+  const rows = await tx.integration.findMany({
+    where: { id: { in: failures.map((f) => f.integrationId) } },
+    select: integrationSelect,
+  });
   const message = new Map(failures.map((f) => [f.integrationId, f.message]));
   await emitEvents(
     tx,
-    rows.map((i) => ({ type: "integration.sync_failed", customerId: i.customerId, data: { ...integrationData(i), what, error: message.get(i.id) ?? null } })),
+    rows.map((i) => ({
+      type: "integration.sync_failed",
+      customerId: i.customerId,
+      data: { ...integrationData(i), what, error: message.get(i.id) ?? null },
+    })),
   );
 }
 
@@ -84,7 +109,15 @@ export async function customerKeysRefused(tx: Tx, applicationId: string, message
 export async function linkedInPushRelayed(tx: Tx, notificationId: string): Promise<void> {
   const n = await tx.notification.findUniqueOrThrow({
     where: { id: notificationId },
-    select: { id: true, customerId: true, linkedinId: true, type: true, expiresAt: true, receivedAt: true, customer: { select: { foreignId: true } } },
+    select: {
+      id: true,
+      customerId: true,
+      linkedinId: true,
+      type: true,
+      expiresAt: true,
+      receivedAt: true,
+      customer: { select: { foreignId: true } },
+    },
   });
   await emitEvents(tx, [
     {

@@ -14,7 +14,20 @@ export function eventIdOf(id: bigint): string {
   return `evt_${id}`;
 }
 
-export function presentEvent(row: { id: bigint; type: string; customerId: string | null; data: unknown; createdAt: Date }): PresentedEvent {
-  const data = row.data && typeof row.data === "object" && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
-  return { id: eventIdOf(row.id), type: row.type, timestamp: row.createdAt.toISOString(), customerId: row.customerId, data };
+export function presentEvent(row: {
+  id: bigint;
+  type: string;
+  customerId: string | null;
+  data: unknown;
+  createdAt: Date;
+}): PresentedEvent {
+  const data =
+    row.data && typeof row.data === "object" && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {};
+  return {
+    id: eventIdOf(row.id),
+    type: row.type,
+    timestamp: row.createdAt.toISOString(),
+    customerId: row.customerId,
+    data,
+  };
 }

@@ -17,11 +17,13 @@ export const TEST_EVENT_TYPE = "webhook.test";
 
 export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   "integration.requested": "A customer admin authorized an integration in LinkedIn's widget (C7)",
-  "integration.status_changed": "An integration's onboarding status moved forward (C18); data.enabled says whether it is now ENABLED",
+  "integration.status_changed":
+    "An integration's onboarding status moved forward (C18); data.enabled says whether it is now ENABLED",
   "integration.enabled": "An integration became ENABLED: the ATS may start sending data (also sent as status_changed)",
   "integration.sync_failed": "Sending an integration's name or configuration to LinkedIn failed for good (C14, C17)",
   "customer.keys_refused": "LinkedIn refused the customer's API key and secret (HTTP 401, C27)",
-  "linkedin.export_candidate_profile": "A recruiter exported a candidate with One-Click Export (EXPORT_CANDIDATE_PROFILE push, L18)",
+  "linkedin.export_candidate_profile":
+    "A recruiter exported a candidate with One-Click Export (EXPORT_CANDIDATE_PROFILE push, L18)",
   "linkedin.push": "Any other LinkedIn push Onramp does not act on itself (C22), relayed as received",
 };
 

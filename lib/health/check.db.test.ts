@@ -18,7 +18,11 @@ describe("readiness (GET /api/health)", () => {
     cpSync("prisma/migrations", dir, { recursive: true });
     mkdirSync(join(dir, "99991231000000_never_applied"));
     writeFileSync(join(dir, "99991231000000_never_applied", "migration.sql"), "SELECT 1;\n");
-    expect(await checkHealth({ migrationsDir: dir })).toEqual({ status: "unavailable", database: "ok", migrations: "pending" });
+    expect(await checkHealth({ migrationsDir: dir })).toEqual({
+      status: "unavailable",
+      database: "ok",
+      migrations: "pending",
+    });
   });
 
   it("is unavailable, without details, when the database can not be reached", async () => {

@@ -6,7 +6,11 @@ import { join } from "node:path";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 
-export type Health = { status: "ok" | "unavailable"; database: "ok" | "unreachable"; migrations: "ok" | "pending" | "unknown" };
+export type Health = {
+  status: "ok" | "unavailable";
+  database: "ok" | "unreachable";
+  migrations: "ok" | "pending" | "unknown";
+};
 
 /** The migration folders beside the running app (npm start runs in the repository; not a bundled module's URL). */
 function shippedMigrations(dir: string): string[] {

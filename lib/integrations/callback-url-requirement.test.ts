@@ -20,11 +20,16 @@ const row = (key: string, over: Partial<ConfigurationKeyRequirement> = {}): Conf
 
 // L14, RSC-104: the key table decides; the viewers keys go only to customers without ATS access controls.
 describe("the keys of one integration (L14, C16)", () => {
-  const table = [row("CALLBACK_URL", { valueSource: "CALLBACK_URL", defaultValue: null }), row("JOB_POSTING_VIEWERS", { onlyWithoutAccessControls: true })];
+  const table = [
+    row("CALLBACK_URL", { valueSource: "CALLBACK_URL", defaultValue: null }),
+    row("JOB_POSTING_VIEWERS", { onlyWithoutAccessControls: true }),
+  ];
 
   it("sends the customer's own callback URL and ALL_PRODUCT_USERS when the customer uses no ACLs", () => {
     expect(keysFor(table, false).map((r) => r.key)).toEqual(["CALLBACK_URL", "JOB_POSTING_VIEWERS"]);
-    expect(desiredValue(table[0]!, "ignored", "https://onramp.example/api/linkedin/callback/k")).toBe("https://onramp.example/api/linkedin/callback/k");
+    expect(desiredValue(table[0]!, "ignored", "https://onramp.example/api/linkedin/callback/k")).toBe(
+      "https://onramp.example/api/linkedin/callback/k",
+    );
     expect(desiredValue(table[1]!, undefined, "x")).toBe("ALL_PRODUCT_USERS");
   });
 

@@ -15,7 +15,13 @@ import { SafeError } from "@/lib/errors/safe-error";
 import { callbackUrlFor } from "@/lib/customers/callback-url";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import type { JobContext } from "@/lib/jobs/types";
-import { deleteIntegrationConfigurations, integrationTuple, isLinkedInError, writeIntegrationConfigurations, type LinkedInError } from "@/lib/linkedin";
+import {
+  deleteIntegrationConfigurations,
+  integrationTuple,
+  isLinkedInError,
+  writeIntegrationConfigurations,
+  type LinkedInError,
+} from "@/lib/linkedin";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
 
@@ -57,7 +63,10 @@ export function desiredValue(
  * The keys that apply to one integration of a customer (L14, RSC-104): the type's rows of the key
  * table, without the viewers keys when the customer uses access controls in the ATS.
  */
-export function keysFor(reqs: ConfigurationKeyRequirement[], usesAtsAccessControls: boolean): ConfigurationKeyRequirement[] {
+export function keysFor(
+  reqs: ConfigurationKeyRequirement[],
+  usesAtsAccessControls: boolean,
+): ConfigurationKeyRequirement[] {
   return usesAtsAccessControls ? reqs.filter((r) => !r.onlyWithoutAccessControls) : reqs;
 }
 
@@ -79,7 +88,10 @@ export async function requirementsByType(): Promise<Map<string, ConfigurationKey
 
 /** What every integration of the customer should have at LinkedIn, and whether it still must be sent. */
 export async function configurationPlan(customerId: string): Promise<ConfigPlan[]> {
-  const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId }, select: { callbackKey: true, usesAtsAccessControls: true } });
+  const customer = await db.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { callbackKey: true, usesAtsAccessControls: true },
+  });
   const callbackUrl = callbackUrlFor(env().PUBLIC_URL, customer.callbackKey);
   const requirements = await requirementsByType();
   const integrations = await db.integration.findMany({
@@ -147,7 +159,10 @@ async function storeDesired(plan: ConfigPlan): Promise<void> {
  */
 async function recordAcknowledged(plan: ConfigPlan, refused: Record<string, string> = {}): Promise<void> {
   for (const [key, message] of Object.entries(refused)) {
-    await db.integrationConfiguration.updateMany({ where: { integrationId: plan.integrationId, key }, data: { syncState: "FAILED", syncError: message } });
+    await db.integrationConfiguration.updateMany({
+      where: { integrationId: plan.integrationId, key },
+      data: { syncState: "FAILED", syncError: message },
+    });
   }
   for (const [key, value] of Object.entries(plan.entries)) {
     if (key in refused) continue;
@@ -172,7 +187,11 @@ async function recordAcknowledged(plan: ConfigPlan, refused: Record<string, stri
 async function recordRefused(plan: ConfigPlan, message: string, final: boolean): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.integrationConfiguration.updateMany({
-      where: { integrationId: plan.integrationId, key: { in: Object.keys(plan.entries) }, syncState: { not: "SYNCED" } },
+      where: {
+        integrationId: plan.integrationId,
+        key: { in: Object.keys(plan.entries) },
+        syncState: { not: "SYNCED" },
+      },
       data: { syncState: final ? "FAILED" : "PENDING", syncError: message },
     });
     await tx.integration.update({
@@ -191,7 +210,9 @@ async function removeKeys(application: { id: string; clientId: string }, plan: C
   } catch (e) {
     if (!(isLinkedInError(e) && e.kind === "not_found")) throw e;
   }
-  await db.integrationConfiguration.deleteMany({ where: { integrationId: plan.integrationId, key: { in: plan.removals } } });
+  await db.integrationConfiguration.deleteMany({
+    where: { integrationId: plan.integrationId, key: { in: plan.removals } },
+  });
 }
 
 /** A 401 or 429 is about the whole application: its remaining calls would get the same answer (C26, C27). */
@@ -211,7 +232,10 @@ export async function syncCustomerConfigurations(
   customerId: string,
   ctx: Pick<JobContext, "progress" | "isLastAttempt" | "attempt">,
 ): Promise<ConfigSyncTotals> {
-  const application = await db.customerApplication.findUnique({ where: { customerId }, select: { id: true, clientId: true } });
+  const application = await db.customerApplication.findUnique({
+    where: { customerId },
+    select: { id: true, clientId: true },
+  });
   if (!application) {
     throw new SafeError(
       "conflict",
@@ -224,7 +248,8 @@ export async function syncCustomerConfigurations(
   let succeeded = 0;
   let onlyKeyRefusals = true;
   let stopped: string | null = null;
-  const pending = (plans: ConfigPlan[]) => plans.filter((p) => p.needsSend && failedAt.get(p.integrationId) !== p.fingerprint);
+  const pending = (plans: ConfigPlan[]) =>
+    plans.filter((p) => p.needsSend && failedAt.get(p.integrationId) !== p.fingerprint);
 
   const pass = async () => {
     for (;;) {
@@ -246,12 +271,21 @@ export async function syncCustomerConfigurations(
         try {
           await removeKeys(application, plan);
           if (plan.needsWrite) {
-            const results = await writeIntegrationConfigurations(application, integrationTuple(plan.tuple), plan.entries);
-            for (const [key, words] of Object.entries(results)) if (words !== null) refused[key] = describeKeyRefusal(key, plan.tuple.integrationType, words);
+            const results = await writeIntegrationConfigurations(
+              application,
+              integrationTuple(plan.tuple),
+              plan.entries,
+            );
+            for (const [key, words] of Object.entries(results))
+              if (words !== null) refused[key] = describeKeyRefusal(key, plan.tuple.integrationType, words);
           }
         } catch (e) {
           if (!isLinkedInError(e)) throw e;
-          const message = describeSyncFailure("settings", { status: e.httpStatus ?? null, detail: e.message, retryable: e.retryable });
+          const message = describeSyncFailure("settings", {
+            status: e.httpStatus ?? null,
+            detail: e.message,
+            retryable: e.retryable,
+          });
           const shown = ctx.isLastAttempt ? describeGaveUp(message, ctx.attempt) : message;
           await recordRefused(plan, shown, ctx.isLastAttempt);
           if (stopsTheApplication(e)) stopped = shown;
@@ -274,11 +308,18 @@ export async function syncCustomerConfigurations(
     }
   };
 
-  const ran = await underSyncLock(`onramp:sync-configurations:${customerId}`, pass, async () => pending(await configurationPlan(customerId)).length > 0);
+  const ran = await underSyncLock(
+    `onramp:sync-configurations:${customerId}`,
+    pass,
+    async () => pending(await configurationPlan(customerId)).length > 0,
+  );
   if (ran === null) return { total: 0, succeeded: 0, failed: 0, handedOver: true };
   if (failedAt.size > 0 && onlyKeyRefusals) {
     // Retrying sends the same keys to the same refusal: a person edits the key table, then re-sends.
-    throw new PermanentJobError("unprocessable", `LinkedIn refused settings of ${failedAt.size} of ${seen.size} integrations. ${failures[failures.length - 1] ?? ""}`);
+    throw new PermanentJobError(
+      "unprocessable",
+      `LinkedIn refused settings of ${failedAt.size} of ${seen.size} integrations. ${failures[failures.length - 1] ?? ""}`,
+    );
   }
   if (failedAt.size > 0) {
     throw new SafeError(

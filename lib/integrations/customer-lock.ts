@@ -17,7 +17,10 @@ export async function withSyncLock<T>(name: string, fn: () => Promise<T>): Promi
   client.on("error", (err) => logger().warn({ err, lock: name }, "sync lock connection failed"));
   await client.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked", [name]);
+    const { rows } = await client.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
+      [name],
+    );
     if (!rows[0]?.locked) return { acquired: false };
     try {
       return { acquired: true, value: await fn() };

@@ -23,7 +23,12 @@ export const MAX_TUPLES_PER_CALL = 50;
  * customer is the session's.
  */
 export const widgetIntakeSchema = z
-  .object({ integrations: z.array(z.unknown()).min(1, "The LinkedIn panel sent no integrations.").max(MAX_TUPLES_PER_CALL, `At most ${MAX_TUPLES_PER_CALL} integrations at a time.`) })
+  .object({
+    integrations: z
+      .array(z.unknown())
+      .min(1, "The LinkedIn panel sent no integrations.")
+      .max(MAX_TUPLES_PER_CALL, `At most ${MAX_TUPLES_PER_CALL} integrations at a time.`),
+  })
   .strict();
 
 /** A tuple refused alone: its 1-based place in the callback and why. */
@@ -51,7 +56,11 @@ export function parseWidgetTuples(raw: unknown[]): { accepted: Placed[]; refused
   raw.forEach((item, i) => {
     const parsed = widgetTupleSchema.safeParse(item);
     if (parsed.success) accepted.push({ position: i + 1, tuple: parsed.data });
-    else refused.push({ position: i + 1, reason: `not recognised (${parsed.error.issues.map((x) => `${x.path.join(".") || "value"} ${x.message}`).join("; ")})` });
+    else
+      refused.push({
+        position: i + 1,
+        reason: `not recognised (${parsed.error.issues.map((x) => `${x.path.join(".") || "value"} ${x.message}`).join("; ")})`,
+      });
   });
   return { accepted, refused };
 }
@@ -60,7 +69,10 @@ function refusalText(refused: RefusedTuple[]): string {
   return refused.map((r) => `integration ${r.position}: ${r.reason}`).join(" / ");
 }
 
-export async function recordWidgetIntegrations(actor: Actor, input: z.infer<typeof widgetIntakeSchema>): Promise<IntakeResult> {
+export async function recordWidgetIntegrations(
+  actor: Actor,
+  input: z.infer<typeof widgetIntakeSchema>,
+): Promise<IntakeResult> {
   if (actor.role !== "CUSTOMER_ADMIN" || !actor.customerId) {
     throw new SafeError("forbidden", "Only a customer's own admin can authorize LinkedIn integrations for it.");
   }
@@ -68,16 +80,28 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
   const { accepted, refused } = parseWidgetTuples(input.integrations);
   const customer = await db.customer.findUnique({
     where: { id: customerId },
-    select: { displayName: true, offeredIntegrationTypes: true, archivedAt: true, application: { select: { id: true } } },
+    select: {
+      displayName: true,
+      offeredIntegrationTypes: true,
+      archivedAt: true,
+      application: { select: { id: true } },
+    },
   });
-  if (!customer || customer.archivedAt) throw new SafeError("not_found", "Your company's account is not active in Onramp. Contact your vendor.");
+  if (!customer || customer.archivedAt)
+    throw new SafeError("not_found", "Your company's account is not active in Onramp. Contact your vendor.");
   if (!customer.application) {
-    throw new SafeError("conflict", "Your company's LinkedIn application is not set up yet, so integrations cannot be stored. Your vendor's operator must set it up.");
+    throw new SafeError(
+      "conflict",
+      "Your company's LinkedIn application is not set up yet, so integrations cannot be stored. Your vendor's operator must set it up.",
+    );
   }
 
   const offered = accepted.filter(({ position, tuple }) => {
     if (isOffered(tuple, customer.offeredIntegrationTypes)) return true;
-    refused.push({ position, reason: `${tupleLabel(tuple)} is not offered to your company; ask your vendor to offer it if you need it` });
+    refused.push({
+      position,
+      reason: `${tupleLabel(tuple)} is not offered to your company; ask your vendor to offer it if you need it`,
+    });
     return false;
   });
 
@@ -88,7 +112,12 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
       : await db.integration.findMany({
           where: {
             customerId: { not: customerId },
-            OR: offered.map(({ tuple: t }) => ({ integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType, dataProvider: "ATS" })),
+            OR: offered.map(({ tuple: t }) => ({
+              integrationContext: t.integrationContext,
+              integrationType: t.integrationType,
+              tenantType: t.tenantType,
+              dataProvider: "ATS",
+            })),
           },
           select: { integrationContext: true, integrationType: true, tenantType: true },
         });
@@ -104,7 +133,11 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
   refused.sort((a, b) => a.position - b.position);
   if (tuples.length === 0) {
     throw new SafeError(
-      refused.some((r) => r.reason.startsWith("not recognised")) ? "bad_request" : claimed.size > 0 ? "conflict" : "forbidden",
+      refused.some((r) => r.reason.startsWith("not recognised"))
+        ? "bad_request"
+        : claimed.size > 0
+          ? "conflict"
+          : "forbidden",
       `Onramp did not store anything: ${refusalText(refused)}. If this keeps happening, contact your vendor's support team.`,
     );
   }
@@ -127,17 +160,31 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
     });
     if (rows.length > 0) {
       await tx.integrationStatusChange.createMany({
-        data: rows.map((r) => ({ integrationId: r.id, fromStatus: null, toStatus: "REQUESTED" as const, source: "WIDGET" as const, actorId: actor.userId })),
+        data: rows.map((r) => ({
+          integrationId: r.id,
+          fromStatus: null,
+          toStatus: "REQUESTED" as const,
+          source: "WIDGET" as const,
+          actorId: actor.userId,
+        })),
       });
     }
-    await integrationsRequested(tx, rows.map((r) => r.id)); // the vendor's event (issue 12)
+    await integrationsRequested(
+      tx,
+      rows.map((r) => r.id),
+    ); // the vendor's event (issue 12)
     return rows;
   });
   const created = { count: createdRows.length };
   const stored = await db.integration.findMany({
     where: {
       customerId,
-      OR: [...unique.values()].map((t) => ({ integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType, dataProvider: "ATS" })),
+      OR: [...unique.values()].map((t) => ({
+        integrationContext: t.integrationContext,
+        integrationType: t.integrationType,
+        tenantType: t.tenantType,
+        dataProvider: "ATS",
+      })),
     },
     select: { id: true, nameSyncedVersion: true, nameVersion: true, configSyncState: true },
   });
@@ -151,7 +198,8 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
 
   const namesPending = stored.some((s) => s.nameSyncedVersion < s.nameVersion);
   const configPending = stored.some((s) => s.configSyncState !== "SYNCED");
-  if (namesPending || configPending) await startCustomerSync(customerId, { names: namesPending, configurations: configPending }, actor.userId);
+  if (namesPending || configPending)
+    await startCustomerSync(customerId, { names: namesPending, configurations: configPending }, actor.userId);
 
   const existing = unique.size - created.count;
   const n = (k: number) => `${k} integration${k === 1 ? "" : "s"}`;
@@ -160,6 +208,8 @@ export async function recordWidgetIntegrations(actor: Actor, input: z.infer<type
       ? `Stored ${n(created.count)}${existing > 0 ? ` (${existing} already known)` : ""}. Onramp is sending ${created.count === 1 ? "its" : "their"} name${created.count === 1 ? "" : "s"} and settings to LinkedIn now.`
       : `${n(existing)} already stored; nothing new to add.`;
   const message = refused.length > 0 ? `${summary} Not stored: ${refusalText(refused)}.` : summary;
-  const unknownTypes = [...new Set([...unique.values()].map((t) => t.integrationType).filter((t) => !isKnownIntegrationType(t)))];
+  const unknownTypes = [
+    ...new Set([...unique.values()].map((t) => t.integrationType).filter((t) => !isKnownIntegrationType(t))),
+  ];
   return { created: created.count, existing, integrationIds: stored.map((s) => s.id), refused, unknownTypes, message };
 }

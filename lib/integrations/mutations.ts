@@ -29,11 +29,23 @@ export async function renameIntegration(actor: Actor, input: RenameIntegrationIn
   await db.$transaction(async (tx) => {
     await tx.integration.update({
       where: { id: integration.id },
-      data: { name: input.name, nameVersion: { increment: 1 }, nameSyncState: "PENDING", nameSyncError: null, nameSyncAttempts: 0 },
+      data: {
+        name: input.name,
+        nameVersion: { increment: 1 },
+        nameSyncState: "PENDING",
+        nameSyncError: null,
+        nameSyncAttempts: 0,
+      },
     });
     await recordAudit(
       actor,
-      { action: "integration.renamed", targetType: "Integration", targetId: integration.id, customerId: integration.customerId, details: { from: integration.name, to: input.name } },
+      {
+        action: "integration.renamed",
+        targetType: "Integration",
+        targetId: integration.id,
+        customerId: integration.customerId,
+        details: { from: integration.name, to: input.name },
+      },
       tx,
     );
   });
@@ -44,7 +56,11 @@ export async function renameIntegration(actor: Actor, input: RenameIntegrationIn
 export async function editConfiguration(actor: Actor, input: EditConfigurationInput): Promise<{ message: string }> {
   const integration = await integrationFor(actor, input.integrationId);
   const editable = await db.configurationKeyRequirement.findMany({
-    where: { integrationType: integration.integrationType, customerEditable: true, valueSource: { not: "CALLBACK_URL" } },
+    where: {
+      integrationType: integration.integrationType,
+      customerEditable: true,
+      valueSource: { not: "CALLBACK_URL" },
+    },
   });
   const allowed = new Map(editable.map((r) => [r.key, r]));
   const values: [string, string][] = [];
@@ -57,10 +73,13 @@ export async function editConfiguration(actor: Actor, input: EditConfigurationIn
     else if (value === "") fieldErrors[field] = [`Enter a value for ${allowed.get(key)?.label ?? key}.`];
     else values.push([key, value]);
   }
-  if (Object.keys(fieldErrors).length > 0) throw new SafeError("unprocessable", "Some settings need attention.", fieldErrors);
+  if (Object.keys(fieldErrors).length > 0)
+    throw new SafeError("unprocessable", "Some settings need attention.", fieldErrors);
   if (values.length === 0) throw new SafeError("bad_request", "There is nothing to save.");
 
-  const current = await db.integrationConfiguration.findMany({ where: { integrationId: integration.id, key: { in: values.map(([k]) => k) } } });
+  const current = await db.integrationConfiguration.findMany({
+    where: { integrationId: integration.id, key: { in: values.map(([k]) => k) } },
+  });
   const changed = values.filter(([k, v]) => current.find((c) => c.key === k)?.value !== v);
   if (changed.length === 0) return { message: "No setting changed." };
   await db.$transaction(async (tx) => {
@@ -71,7 +90,10 @@ export async function editConfiguration(actor: Actor, input: EditConfigurationIn
         update: { value, syncState: "PENDING", syncError: null },
       });
     }
-    await tx.integration.update({ where: { id: integration.id }, data: { configSyncState: "PENDING", configSyncError: null } });
+    await tx.integration.update({
+      where: { id: integration.id },
+      data: { configSyncState: "PENDING", configSyncError: null },
+    });
     await recordAudit(
       actor,
       {
@@ -85,5 +107,7 @@ export async function editConfiguration(actor: Actor, input: EditConfigurationIn
     );
   });
   await startCustomerSync(integration.customerId, { configurations: true }, actor.userId);
-  return { message: `Saved ${changed.length === 1 ? "1 setting" : `${changed.length} settings`}. Onramp is sending ${changed.length === 1 ? "it" : "them"} to LinkedIn.` };
+  return {
+    message: `Saved ${changed.length === 1 ? "1 setting" : `${changed.length} settings`}. Onramp is sending ${changed.length === 1 ? "it" : "them"} to LinkedIn.`,
+  };
 }

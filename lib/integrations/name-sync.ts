@@ -66,7 +66,12 @@ async function recordFailed(failed: { id: string; message: string }[], final: bo
       "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM unnest(${failed.map((f) => f.id)}::text[], ${failed.map((f) => f.message)}::text[]) AS s(id, msg)
     WHERE i.id = s.id AND i."nameSyncedVersion" < i."nameVersion"`;
-    if (final) await integrationSyncFailed(tx, failed.map((f) => ({ integrationId: f.id, message: f.message })), "name"); // issue 12
+    if (final)
+      await integrationSyncFailed(
+        tx,
+        failed.map((f) => ({ integrationId: f.id, message: f.message })),
+        "name",
+      ); // issue 12
   });
 }
 
@@ -89,7 +94,10 @@ async function applicationOf(customerId: string) {
  * Syncs every pending name of `customerId`. Records per-entity outcomes; throws (so pg-boss retries the
  * job) when some entities failed, after recording them. On the job's last attempt they become FAILED.
  */
-export async function syncCustomerNames(customerId: string, ctx: Pick<JobContext, "progress" | "isLastAttempt" | "attempt">): Promise<NameSyncTotals> {
+export async function syncCustomerNames(
+  customerId: string,
+  ctx: Pick<JobContext, "progress" | "isLastAttempt" | "attempt">,
+): Promise<NameSyncTotals> {
   const application = await applicationOf(customerId);
   const failedAt = new Map<string, number>();
   const totals: NameSyncTotals = { total: 0, succeeded: 0, failed: 0, failures: new Map(), handedOver: false };
@@ -134,7 +142,11 @@ export async function syncCustomerNames(customerId: string, ctx: Pick<JobContext
     }
   };
 
-  const ran = await underSyncLock(`onramp:sync-names:${customerId}`, pass, async () => (await nameWork(customerId, failedAt)).length > 0);
+  const ran = await underSyncLock(
+    `onramp:sync-names:${customerId}`,
+    pass,
+    async () => (await nameWork(customerId, failedAt)).length > 0,
+  );
   totals.failed = failedAt.size;
   if (ran === null) return { ...totals, handedOver: true }; // another job holds this customer's name sync and does the work
   if (totals.failed > 0) {

@@ -2,7 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { isOffered } from "./offered";
 
-const tuple = (integrationContext: string, integrationType: string, tenantType = "RECRUITER") => ({ integrationContext, integrationType, tenantType });
+const tuple = (integrationContext: string, integrationType: string, tenantType = "RECRUITER") => ({
+  integrationContext,
+  integrationType,
+  tenantType,
+});
 
 describe("isOffered (C6, L12)", () => {
   it("maps the RSC organization types to the company bundle and CSA_API on a contract to the contract bundle", () => {
@@ -14,7 +18,12 @@ describe("isOffered (C6, L12)", () => {
     expect(isOffered(tuple("urn:li:contract:1", "CSA_API"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(false);
   });
   it("refuses a known type on the wrong context kind", () => {
-    expect(isOffered(tuple("urn:li:contract:1", "ONE_CLICK_EXPORT"), ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT"])).toBe(false);
+    expect(
+      isOffered(tuple("urn:li:contract:1", "ONE_CLICK_EXPORT"), [
+        "RECRUITER_SYSTEM_CONNECT_COMPANY",
+        "RECRUITER_SYSTEM_CONNECT_CONTRACT",
+      ]),
+    ).toBe(false);
   });
   it("accepts apply types only when their bundle is offered", () => {
     const apply = tuple("urn:li:organization:2", "APPLY_CONNECT", "JOBS");
@@ -24,6 +33,8 @@ describe("isOffered (C6, L12)", () => {
   it("matches a type Onramp does not know yet by family (ASSUMPTION)", () => {
     expect(isOffered(tuple("urn:li:organization:3", "CRM_SYNC"), ["CANDIDATE_RELATIONSHIP_MANAGEMENT"])).toBe(true);
     expect(isOffered(tuple("urn:li:organization:3", "CRM_SYNC"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(false);
-    expect(isOffered(tuple("urn:li:organization:3", "NEW_RSC_FEATURE"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(true);
+    expect(isOffered(tuple("urn:li:organization:3", "NEW_RSC_FEATURE"), ["RECRUITER_SYSTEM_CONNECT_COMPANY"])).toBe(
+      true,
+    );
   });
 });

@@ -1,7 +1,13 @@
 // Which plugin tuples a customer may hand over, given the bundles the vendor offers them (C6, L11–L13). Pure.
-import { INTEGRATION_TYPE_BUNDLES, isKnownIntegrationType, type BundledIntegrationType, type WidgetTuple } from "./types";
+import {
+  INTEGRATION_TYPE_BUNDLES,
+  isKnownIntegrationType,
+  type BundledIntegrationType,
+  type WidgetTuple,
+} from "./types";
 
-const contextKind = (t: WidgetTuple) => (t.integrationContext.startsWith("urn:li:contract:") ? "contract" : "organization");
+const contextKind = (t: WidgetTuple) =>
+  t.integrationContext.startsWith("urn:li:contract:") ? "contract" : "organization";
 
 /**
  * The bundles that could have produced this tuple. A known type comes from its bundle, on its context

@@ -34,21 +34,28 @@ export async function integrationList(customerId: string): Promise<IntegrationLi
       integrationContext: i.integrationContext,
       onboardingStatus: i.onboardingStatus,
       statusChangedAt: i.statusChangedAt.toISOString(),
-      nameSync: { state: i.nameSyncState, error: i.nameSyncError, syncedAt: iso(i.nameSyncedAt), attempts: i.nameSyncAttempts },
+      nameSync: {
+        state: i.nameSyncState,
+        error: i.nameSyncError,
+        syncedAt: iso(i.nameSyncedAt),
+        attempts: i.nameSyncAttempts,
+      },
       configSync: { state: i.configSyncState, error: i.configSyncError, syncedAt: iso(i.configSyncedAt) },
-      configurations: keysFor(requirements.get(i.integrationType) ?? [], customer?.usesAtsAccessControls ?? false).map((req) => {
-        const row = stored.get(req.key);
-        const visible = req.valueSource !== "CALLBACK_URL";
-        return {
-          key: req.key,
-          label: req.label,
-          description: req.description,
-          value: visible ? (row?.value ?? req.defaultValue ?? null) : null,
-          editable: req.customerEditable && req.valueSource !== "CALLBACK_URL",
-          syncState: row?.syncState ?? null,
-          syncError: row?.syncError ?? null,
-        };
-      }),
+      configurations: keysFor(requirements.get(i.integrationType) ?? [], customer?.usesAtsAccessControls ?? false).map(
+        (req) => {
+          const row = stored.get(req.key);
+          const visible = req.valueSource !== "CALLBACK_URL";
+          return {
+            key: req.key,
+            label: req.label,
+            description: req.description,
+            value: visible ? (row?.value ?? req.defaultValue ?? null) : null,
+            editable: req.customerEditable && req.valueSource !== "CALLBACK_URL",
+            syncState: row?.syncState ?? null,
+            syncError: row?.syncError ?? null,
+          };
+        },
+      ),
     };
   });
 

@@ -54,8 +54,14 @@ export async function redrivePendingSyncs(scope: { customerId?: string } = {}): 
     only,
   );
   for (const { customerId } of names) await startCustomerSync(customerId, { names: true }, "system:reconcile");
-  for (const { customerId } of configs) await startCustomerSync(customerId, { configurations: true }, "system:reconcile");
-  const summary = { released: releasedNames + releasedConfigs, namesQueued: names.length, configurationsQueued: configs.length };
-  if (summary.released + summary.namesQueued + summary.configurationsQueued > 0) logger().info(summary, "re-drove pending syncs with no live job");
+  for (const { customerId } of configs)
+    await startCustomerSync(customerId, { configurations: true }, "system:reconcile");
+  const summary = {
+    released: releasedNames + releasedConfigs,
+    namesQueued: names.length,
+    configurationsQueued: configs.length,
+  };
+  if (summary.released + summary.namesQueued + summary.configurationsQueued > 0)
+    logger().info(summary, "re-drove pending syncs with no live job");
   return summary;
 }

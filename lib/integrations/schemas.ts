@@ -26,7 +26,8 @@ export const editConfigurationSchema = z
   .catchall(z.string().max(MAX_CONFIGURATION_VALUE, `At most ${MAX_CONFIGURATION_VALUE} characters.`))
   .superRefine((v, ctx) => {
     for (const key of Object.keys(v)) {
-      if (key !== "integrationId" && !key.startsWith(CONFIG_FIELD_PREFIX)) ctx.addIssue({ code: "custom", path: [key], message: "Unknown field." });
+      if (key !== "integrationId" && !key.startsWith(CONFIG_FIELD_PREFIX))
+        ctx.addIssue({ code: "custom", path: [key], message: "Unknown field." });
     }
   });
 export type EditConfigurationInput = z.infer<typeof editConfigurationSchema>;

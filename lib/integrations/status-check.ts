@@ -16,6 +16,11 @@ export async function requestStatusCheck(actor: Actor): Promise<{ message: strin
   if (!limit.allowed) {
     return { message: "Onramp asked LinkedIn moments ago; this page updates by itself when the answer arrives." };
   }
-  await enqueueTrackedJob({ kind: "POLL_STATUS", customerId: actor.customerId, payload: { customerId: actor.customerId }, triggeredBy: actor.userId });
+  await enqueueTrackedJob({
+    kind: "POLL_STATUS",
+    customerId: actor.customerId,
+    payload: { customerId: actor.customerId },
+    triggeredBy: actor.userId,
+  });
   return { message: "Asking LinkedIn for the latest status; this page updates by itself." };
 }

@@ -22,7 +22,12 @@ export function describeSyncFailure(what: "name" | "settings", f: FailureFacts):
     return `LinkedIn does not know this integration for your company's LinkedIn application (HTTP 404). Authorize it again in the LinkedIn panel on this page; if that does not help, ${CONTACT}.`;
   }
   if (f.retryable || f.status === 429 || f.status === null || (f.status !== null && f.status >= 500)) {
-    const why = f.status === 429 ? "LinkedIn asked Onramp to slow down (rate limit)" : f.status === null ? "LinkedIn could not be reached" : `LinkedIn did not answer properly (HTTP ${f.status})`;
+    const why =
+      f.status === 429
+        ? "LinkedIn asked Onramp to slow down (rate limit)"
+        : f.status === null
+          ? "LinkedIn could not be reached"
+          : `LinkedIn did not answer properly (HTTP ${f.status})`;
     return `${why} while Onramp sent ${subject}. Onramp tries again by itself; you do not need to do anything.`;
   }
   if (what === "name" && (f.status === 400 || f.status === 422)) {
@@ -33,6 +38,8 @@ export function describeSyncFailure(what: "name" | "settings", f: FailureFacts):
 
 /** The message once every attempt of the job has failed (C26: stop with a clear message). */
 export function describeGaveUp(message: string, attempts: number): string {
-  const last = message.replace(/\s*Onramp tries again by itself; you do not need to do anything\.$/, "").replace(/\s*Onramp tries again;[^.]*\.$/, "");
+  const last = message
+    .replace(/\s*Onramp tries again by itself; you do not need to do anything\.$/, "")
+    .replace(/\s*Onramp tries again;[^.]*\.$/, "");
   return `Onramp gave up after ${attempts} attempt${attempts === 1 ? "" : "s"}. ${last} Your vendor's support team can see this and retry it; ${CONTACT} if it is not fixed soon.`;
 }

@@ -28,7 +28,11 @@ const children: ChildProcess[] = [];
 
 const ALL_BUNDLES = ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT", "APPLY_CONNECT"];
 
-async function eventually<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -39,14 +43,20 @@ async function eventually<T>(what: string, probe: () => Promise<T | null | undef
 }
 
 async function sandboxPost(path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(`${sandbox.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${sandbox.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`sandbox ${path}: ${res.status} ${await res.text()}`);
   return res.json();
 }
 
 type SandboxCall = { at: number; status: number; entityCount: number | null; fault: boolean; endpoint: string };
 async function batchCalls(clientId: string, endpoint = "batch_partial_update"): Promise<SandboxCall[]> {
-  const res = await fetch(`${sandbox.url}/_sandbox/calls?endpoint=${endpoint}&clientId=${encodeURIComponent(clientId)}`);
+  const res = await fetch(
+    `${sandbox.url}/_sandbox/calls?endpoint=${endpoint}&clientId=${encodeURIComponent(clientId)}`,
+  );
   return ((await res.json()) as { calls: SandboxCall[] }).calls;
 }
 
@@ -59,7 +69,9 @@ type SandboxIntegration = {
 };
 async function sandboxIntegrations(clientId: string): Promise<SandboxIntegration[]> {
   const res = await fetch(`${sandbox.url}/_sandbox/state`);
-  return ((await res.json()) as { integrations: SandboxIntegration[] }).integrations.filter((i) => i.clientId === clientId);
+  return ((await res.json()) as { integrations: SandboxIntegration[] }).integrations.filter(
+    (i) => i.clientId === clientId,
+  );
 }
 
 type TestCustomer = { customerId: string; clientId: string; actor: Actor; callbackKey: string };
@@ -74,21 +86,42 @@ async function makeCustomer(offered: string[] = ALL_BUNDLES): Promise<TestCustom
   const clientId = `client-${tag}`;
   const secret = `secret-${tag}-0123456789abcdef`;
   const app = await db.customerApplication.create({
-    data: { customerId: customer.id, clientId, clientSecretEnc: "pending", clientSecretHint: secret.slice(-4), origin: "MANUAL" },
+    data: {
+      customerId: customer.id,
+      clientId,
+      clientSecretEnc: "pending",
+      clientSecretHint: secret.slice(-4),
+      origin: "MANUAL",
+    },
   });
-  await db.customerApplication.update({ where: { id: app.id }, data: { clientSecretEnc: m.secrets.encryptSecret(secret, `customer-app-secret:${app.id}`) } });
+  await db.customerApplication.update({
+    where: { id: app.id },
+    data: { clientSecretEnc: m.secrets.encryptSecret(secret, `customer-app-secret:${app.id}`) },
+  });
   await sandboxPost("/_sandbox/applications", { clientId, clientSecret: secret });
-  const user = await db.user.create({ data: { email: `admin-${tag}@example.test`, role: "CUSTOMER_ADMIN", customerId: customer.id } });
-  return { customerId: customer.id, clientId, callbackKey, actor: { userId: user.id, email: user.email, role: "CUSTOMER_ADMIN", customerId: customer.id } };
+  const user = await db.user.create({
+    data: { email: `admin-${tag}@example.test`, role: "CUSTOMER_ADMIN", customerId: customer.id },
+  });
+  return {
+    customerId: customer.id,
+    clientId,
+    callbackKey,
+    actor: { userId: user.id, email: user.email, role: "CUSTOMER_ADMIN", customerId: customer.id },
+  };
 }
 
-const org = (id: string) => ({ integrationContext: `urn:li:organization:${id}`, integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" });
+const org = (id: string) => ({
+  integrationContext: `urn:li:organization:${id}`,
+  integrationType: "ONE_CLICK_EXPORT",
+  tenantType: "RECRUITER",
+});
 
 /** The customer authorizes tuples in LinkedIn's plugin: LinkedIn knows them (sandbox) and the page forwards them (intake). */
 async function authorizeInWidget(c: TestCustomer, tuples: ReturnType<typeof org>[]) {
   for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });
   const out = [];
-  for (let i = 0; i < tuples.length; i += 50) out.push(await m.intake.recordWidgetIntegrations(c.actor, { integrations: tuples.slice(i, i + 50) }));
+  for (let i = 0; i < tuples.length; i += 50)
+    out.push(await m.intake.recordWidgetIntegrations(c.actor, { integrations: tuples.slice(i, i + 50) }));
   return out;
 }
 
@@ -98,7 +131,10 @@ async function integrationsOf(customerId: string) {
 
 async function allNamesSynced(customerId: string, count: number) {
   const rows = await integrationsOf(customerId);
-  return rows.length === count && rows.every((r) => r.nameSyncState === "SYNCED" && r.nameSyncedVersion === r.nameVersion) ? rows : null;
+  return rows.length === count &&
+    rows.every((r) => r.nameSyncState === "SYNCED" && r.nameSyncedVersion === r.nameVersion)
+    ? rows
+    : null;
 }
 
 /** Waits until no job is queued, running or retrying, so a fault injected next hits the test's own calls. */
@@ -184,16 +220,24 @@ describe("widget intake (C7, C12)", () => {
     }
     expect(await integrationsOf(c.customerId)).toHaveLength(bad.length);
     // Only malformed tuples: nothing to store, the whole call is refused with every reason.
-    await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: bad })).rejects.toThrow(/did not store anything: integration 1: not recognised/);
+    await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: bad })).rejects.toThrow(
+      /did not store anything: integration 1: not recognised/,
+    );
   });
 
   it("L12: a tuple of a type Onramp does not know yet is stored, named generically and flagged for support", async () => {
     const c = await makeCustomer(["RECRUITER_SYSTEM_CONNECT_COMPANY", "CANDIDATE_RELATIONSHIP_MANAGEMENT"]);
-    const crm = { integrationContext: "urn:li:organization:crm1", integrationType: "CRM_SYNC", tenantType: "RECRUITER" };
+    const crm = {
+      integrationContext: "urn:li:organization:crm1",
+      integrationType: "CRM_SYNC",
+      tenantType: "RECRUITER",
+    };
     const result = await m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("crm1"), crm] });
     expect(result).toMatchObject({ created: 2, refused: [], unknownTypes: ["CRM_SYNC"] });
     const rows = await integrationsOf(c.customerId);
-    expect(rows.find((r) => r.integrationType === "CRM_SYNC")?.name).toMatch(/'s LinkedIn Recruiter Integration \(CRM_SYNC\)$/);
+    expect(rows.find((r) => r.integrationType === "CRM_SYNC")?.name).toMatch(
+      /'s LinkedIn Recruiter Integration \(CRM_SYNC\)$/,
+    );
     const { unknownTypeIntegrations } = await import("@/lib/console/issues");
     const flagged = (await unknownTypeIntegrations(1, 1000)).rows.filter((r) => r.customerId === c.customerId);
     expect(flagged.map((r) => r.integrationType)).toEqual(["CRM_SYNC"]);
@@ -210,30 +254,45 @@ describe("widget intake (C7, C12)", () => {
     const b = await makeCustomer(["RECRUITER_SYSTEM_CONNECT_COMPANY"]);
     const shared = org(`shared${randomBytes(3).toString("hex")}`);
     await m.intake.recordWidgetIntegrations(a.actor, { integrations: [shared] });
-    await expect(m.intake.recordWidgetIntegrations(b.actor, { integrations: [shared] })).rejects.toThrow(/another company's account/);
+    await expect(m.intake.recordWidgetIntegrations(b.actor, { integrations: [shared] })).rejects.toThrow(
+      /another company's account/,
+    );
     await expect(
       m.intake.recordWidgetIntegrations(b.actor, {
-        integrations: [{ integrationContext: "urn:li:organization:77", integrationType: "APPLY_CONNECT", tenantType: "JOBS" }],
+        integrations: [
+          { integrationContext: "urn:li:organization:77", integrationType: "APPLY_CONNECT", tenantType: "JOBS" },
+        ],
       }),
     ).rejects.toThrow(/not offered to your company/);
     // CSA_API comes with the contract bundle (L12), which b was not offered; its sibling is stored.
     const mixed = await m.intake.recordWidgetIntegrations(b.actor, {
-      integrations: [org("x"), { integrationContext: "urn:li:contract:9", integrationType: "CSA_API", tenantType: "RECRUITER" }, shared],
+      integrations: [
+        org("x"),
+        { integrationContext: "urn:li:contract:9", integrationType: "CSA_API", tenantType: "RECRUITER" },
+        shared,
+      ],
     });
     expect(mixed.created).toBe(1);
     expect(mixed.refused.map((r) => r.position)).toEqual([2, 3]);
-    expect(mixed.message).toMatch(/integration 2: CSA_API for urn:li:contract:9 is not offered.*integration 3: .*another company's account/);
+    expect(mixed.message).toMatch(
+      /integration 2: CSA_API for urn:li:contract:9 is not offered.*integration 3: .*another company's account/,
+    );
     expect((await integrationsOf(b.customerId)).map((r) => r.integrationContext)).toEqual(["urn:li:organization:x"]);
     // Staff can not store tuples for a customer through the widget path.
-    await expect(m.intake.recordWidgetIntegrations({ ...a.actor, role: "OPERATOR", customerId: null }, { integrations: [org("z")] })).rejects.toThrow(
-      /customer's own admin/,
-    );
+    await expect(
+      m.intake.recordWidgetIntegrations(
+        { ...a.actor, role: "OPERATOR", customerId: null },
+        { integrations: [org("z")] },
+      ),
+    ).rejects.toThrow(/customer's own admin/);
   });
 
   it("a customer without a LinkedIn application is told its vendor must set it up, and nothing is stored", async () => {
     const c = await makeCustomer();
     await m.db.db.customerApplication.delete({ where: { customerId: c.customerId } });
-    await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("noapp")] })).rejects.toThrow(/not set up yet.*vendor's operator/);
+    await expect(m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("noapp")] })).rejects.toThrow(
+      /not set up yet.*vendor's operator/,
+    );
     expect(await integrationsOf(c.customerId)).toHaveLength(0);
   });
 
@@ -252,7 +311,9 @@ describe("widget intake (C7, C12)", () => {
     expect(rows[0]?.name).toMatch(/^Customer [0-9a-f]+'s LinkedIn Recruiter One-Click Export Integration$/);
     // Its history starts with one REQUESTED entry from the widget, however often the tuple came.
     const history = await m.db.db.integrationStatusChange.findMany({ where: { integrationId: rows[0]!.id } });
-    expect(history.map((h) => [h.fromStatus, h.toStatus, h.source, h.actorId])).toEqual([[null, "REQUESTED", "WIDGET", c.actor.userId]]);
+    expect(history.map((h) => [h.fromStatus, h.toStatus, h.source, h.actorId])).toEqual([
+      [null, "REQUESTED", "WIDGET", c.actor.userId],
+    ]);
   });
 
   it("answers fast: the LinkedIn calls are queued as tracked jobs, not made in the request", async () => {
@@ -284,14 +345,21 @@ describe("the sync (workers running in this process)", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(100);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(250);
     expect(sizes.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < calls.length; i++) expect((calls[i]?.at ?? 0) - (calls[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-    const violations = (await (await fetch(`${sandbox.url}/_sandbox/violations`)).json()) as { spacingByApplication: Record<string, number> };
+    for (let i = 1; i < calls.length; i++)
+      expect((calls[i]?.at ?? 0) - (calls[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    const violations = (await (await fetch(`${sandbox.url}/_sandbox/violations`)).json()) as {
+      spacingByApplication: Record<string, number>;
+    };
     expect(violations.spacingByApplication[c.clientId]).toBeUndefined();
-    const atLinkedIn = new Map((await sandboxIntegrations(c.clientId)).map((i) => [i.integrationContext, i.integrationName]));
+    const atLinkedIn = new Map(
+      (await sandboxIntegrations(c.clientId)).map((i) => [i.integrationContext, i.integrationName]),
+    );
     for (const r of rows) expect(atLinkedIn.get(r.integrationContext)).toBe(r.name);
     // The tracked jobs (C28) count what they sent; the work may be spread over the jobs the intake queued.
     await eventually("the name jobs counted 250 sent", async () => {
-      const jobs = await m.db.db.job.findMany({ where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "SUCCEEDED" } });
+      const jobs = await m.db.db.job.findMany({
+        where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "SUCCEEDED" },
+      });
       return jobs.reduce((n, j) => n + j.succeededCount, 0) === 250;
     });
   }, 90_000);
@@ -299,17 +367,32 @@ describe("the sync (workers running in this process)", () => {
   it("L14, C16, C21, RSC-104: each type gets the keys of LinkedIn's table, in LinkedIn's request shape; the ACL switch removes and restores the viewers keys", async () => {
     const c = await makeCustomer();
     const indicator = { ...org("cfg1"), integrationType: "IN_ATS_INDICATOR" };
-    const apply = { integrationContext: "urn:li:organization:cfg2", integrationType: "APPLY_CONNECT", tenantType: "JOBS" };
+    const apply = {
+      integrationContext: "urn:li:organization:cfg2",
+      integrationType: "APPLY_CONNECT",
+      tenantType: "JOBS",
+    };
     await authorizeInWidget(c, [org("cfg1"), indicator, apply]);
     const expectedUrl = m.callback.callbackUrlFor("http://localhost:3000", c.callbackKey);
     await eventually("configurations synced", async () => {
       const rows = await integrationsOf(c.customerId);
       return rows.length === 3 && rows.every((r) => r.configSyncState === "SYNCED");
     });
-    const configsAt = async () => new Map((await sandboxIntegrations(c.clientId)).map((i) => [`${i.integrationType}@${i.integrationContext}`, i.configurations]));
+    const configsAt = async () =>
+      new Map(
+        (await sandboxIntegrations(c.clientId)).map((i) => [
+          `${i.integrationType}@${i.integrationContext}`,
+          i.configurations,
+        ]),
+      );
     let at = await configsAt();
-    expect(at.get("ONE_CLICK_EXPORT@urn:li:organization:cfg1")).toEqual({ CALLBACK_URL: { string: expectedUrl }, JOB_POSTING_VIEWERS: { string: "ALL_PRODUCT_USERS" } });
-    expect(at.get("IN_ATS_INDICATOR@urn:li:organization:cfg1")).toEqual({ APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" } });
+    expect(at.get("ONE_CLICK_EXPORT@urn:li:organization:cfg1")).toEqual({
+      CALLBACK_URL: { string: expectedUrl },
+      JOB_POSTING_VIEWERS: { string: "ALL_PRODUCT_USERS" },
+    });
+    expect(at.get("IN_ATS_INDICATOR@urn:li:organization:cfg1")).toEqual({
+      APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" },
+    });
     expect(at.get("APPLY_CONNECT@urn:li:organization:cfg2")).toEqual({});
     // L15: every write was a PUT … ?ids= with x-restli-method: batch_update (the sandbox refuses anything else).
     const writes = await batchCalls(c.clientId, "configurations");
@@ -317,21 +400,31 @@ describe("the sync (workers running in this process)", () => {
     expect(writes.every((w) => w.status === 200)).toBe(true);
 
     const rscRow = (await integrationsOf(c.customerId)).find((r) => r.integrationType === "ONE_CLICK_EXPORT");
-    await expect(m.mutations.editConfiguration(c.actor, { integrationId: rscRow?.id ?? "", "value:CALLBACK_URL": "https://evil.example/x" })).rejects.toThrow(
-      /need attention/,
-    );
+    await expect(
+      m.mutations.editConfiguration(c.actor, {
+        integrationId: rscRow?.id ?? "",
+        "value:CALLBACK_URL": "https://evil.example/x",
+      }),
+    ).rejects.toThrow(/need attention/);
 
     // The customer adopts ACLs: the viewers keys are removed at LinkedIn (DELETE, L15); the switch is audited.
     const { setUsesAtsAccessControls } = await import("@/lib/customers/access-controls");
     const operator: Actor = { userId: "operator-1", email: "ops@vendor.test", role: "OPERATOR", customerId: null };
-    expect((await setUsesAtsAccessControls(operator, c.customerId, true)).message).toMatch(/removes JOB_POSTING_VIEWERS and APPLICATION_VIEWERS.*re-sync queued/);
+    expect((await setUsesAtsAccessControls(operator, c.customerId, true)).message).toMatch(
+      /removes JOB_POSTING_VIEWERS and APPLICATION_VIEWERS.*re-sync queued/,
+    );
     await eventually("viewers keys removed at LinkedIn", async () => {
       const now = await configsAt();
-      return Object.keys(now.get("ONE_CLICK_EXPORT@urn:li:organization:cfg1") ?? {}).join() === "CALLBACK_URL" &&
-        Object.keys(now.get("IN_ATS_INDICATOR@urn:li:organization:cfg1") ?? {}).length === 0;
+      return (
+        Object.keys(now.get("ONE_CLICK_EXPORT@urn:li:organization:cfg1") ?? {}).join() === "CALLBACK_URL" &&
+        Object.keys(now.get("IN_ATS_INDICATOR@urn:li:organization:cfg1") ?? {}).length === 0
+      );
     });
     await eventually("rows gone and SYNCED", async () => {
-      const keys = await m.db.db.integrationConfiguration.findMany({ where: { integration: { customerId: c.customerId } }, select: { key: true } });
+      const keys = await m.db.db.integrationConfiguration.findMany({
+        where: { integration: { customerId: c.customerId } },
+        select: { key: true },
+      });
       const rows = await integrationsOf(c.customerId);
       return keys.map((k) => k.key).join() === "CALLBACK_URL" && rows.every((r) => r.configSyncState === "SYNCED");
     });
@@ -340,38 +433,61 @@ describe("the sync (workers running in this process)", () => {
     await setUsesAtsAccessControls(operator, c.customerId, false);
     await eventually("viewers keys restored at LinkedIn", async () => {
       at = await configsAt();
-      return at.get("IN_ATS_INDICATOR@urn:li:organization:cfg1")?.APPLICATION_VIEWERS?.string === "ALL_PRODUCT_USERS" &&
-        at.get("ONE_CLICK_EXPORT@urn:li:organization:cfg1")?.JOB_POSTING_VIEWERS?.string === "ALL_PRODUCT_USERS";
+      return (
+        at.get("IN_ATS_INDICATOR@urn:li:organization:cfg1")?.APPLICATION_VIEWERS?.string === "ALL_PRODUCT_USERS" &&
+        at.get("ONE_CLICK_EXPORT@urn:li:organization:cfg1")?.JOB_POSTING_VIEWERS?.string === "ALL_PRODUCT_USERS"
+      );
     });
-    const audits = await m.db.db.auditLog.findMany({ where: { customerId: c.customerId, action: "customer.access_controls_changed" }, orderBy: { createdAt: "asc" } });
+    const audits = await m.db.db.auditLog.findMany({
+      where: { customerId: c.customerId, action: "customer.access_controls_changed" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(audits.map((a) => a.details)).toEqual([{ usesAtsAccessControls: true }, { usesAtsAccessControls: false }]);
 
     // What the page and its SWR route show: the viewers value, the callback URL's secret key hidden.
     const { integrationList } = await import("./queries");
     await eventually("names synced", () => allNamesSynced(c.customerId, 3));
-    await eventually("configurations SYNCED again", async () => (await integrationsOf(c.customerId)).every((r) => r.configSyncState === "SYNCED"));
+    await eventually("configurations SYNCED again", async () =>
+      (await integrationsOf(c.customerId)).every((r) => r.configSyncState === "SYNCED"),
+    );
     const list = await integrationList(c.customerId);
     expect(list.progress).toEqual({ total: 3, namesSynced: 3, configurationsSynced: 3 });
     const shown = list.integrations.find((i) => i.id === rscRow?.id);
     expect(shown?.configurations.find((x) => x.key === "CALLBACK_URL")).toMatchObject({ value: null, editable: false });
-    expect(shown?.configurations.find((x) => x.key === "JOB_POSTING_VIEWERS")).toMatchObject({ value: "ALL_PRODUCT_USERS", editable: false, syncState: "SYNCED" });
+    expect(shown?.configurations.find((x) => x.key === "JOB_POSTING_VIEWERS")).toMatchObject({
+      value: "ALL_PRODUCT_USERS",
+      editable: false,
+      syncState: "SYNCED",
+    });
     expect(JSON.stringify(list)).not.toContain(c.callbackKey);
   }, 90_000);
 
   it("a key LinkedIn refuses for a type shows on that configuration with LinkedIn's words and the fixing action; the job fails at once", async () => {
     await quiet();
     const row = await m.db.db.configurationKeyRequirement.create({
-      data: { integrationType: "PROFILE_PLUGIN", key: "CALLBACK_URL", label: "Callback URL", valueSource: "CALLBACK_URL", customerEditable: false },
+      data: {
+        integrationType: "PROFILE_PLUGIN",
+        key: "CALLBACK_URL",
+        label: "Callback URL",
+        valueSource: "CALLBACK_URL",
+        customerEditable: false,
+      },
     });
     try {
       const c = await makeCustomer();
       await authorizeInWidget(c, [{ ...org("refused1"), integrationType: "PROFILE_PLUGIN" }]);
       const failed = await eventually("the key FAILED", async () => {
-        const cfg = await m.db.db.integrationConfiguration.findFirst({ where: { integration: { customerId: c.customerId }, key: "CALLBACK_URL" } });
+        const cfg = await m.db.db.integrationConfiguration.findFirst({
+          where: { integration: { customerId: c.customerId }, key: "CALLBACK_URL" },
+        });
         return cfg?.syncState === "FAILED" ? cfg : null;
       });
-      expect(failed.syncError).toMatch(/^LinkedIn refused CALLBACK_URL on PROFILE_PLUGIN: "Configuration key CALLBACK_URL is not supported for integration type PROFILE_PLUGIN/);
-      expect(failed.syncError).toMatch(/edits the configuration key table for PROFILE_PLUGIN.*Re-send settings to LinkedIn/);
+      expect(failed.syncError).toMatch(
+        /^LinkedIn refused CALLBACK_URL on PROFILE_PLUGIN: "Configuration key CALLBACK_URL is not supported for integration type PROFILE_PLUGIN/,
+      );
+      expect(failed.syncError).toMatch(
+        /edits the configuration key table for PROFILE_PLUGIN.*Re-send settings to LinkedIn/,
+      );
       const [integration] = await integrationsOf(c.customerId);
       expect(integration?.configSyncState).toBe("FAILED");
       const job = await eventually("the job FAILED without retrying", async () =>
@@ -386,14 +502,38 @@ describe("the sync (workers running in this process)", () => {
   it("L12, C15: a type Onramp does not know yet syncs like its siblings; a required customer value waits for the customer, then syncs", async () => {
     await quiet();
     await sandboxPost("/_sandbox/settings", {
-      integrationTypes: ["ONE_CLICK_EXPORT", "IN_ATS_INDICATOR", "PROFILE_PLUGIN", "CSA_API", "APPLY_CONNECT", "APPLY_WITH_LINKEDIN", "CRM_SYNC"],
-      configurationKeys: { ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS"], IN_ATS_INDICATOR: ["APPLICATION_VIEWERS"], CRM_SYNC: ["ATS_TENANT_ID"] },
+      integrationTypes: [
+        "ONE_CLICK_EXPORT",
+        "IN_ATS_INDICATOR",
+        "PROFILE_PLUGIN",
+        "CSA_API",
+        "APPLY_CONNECT",
+        "APPLY_WITH_LINKEDIN",
+        "CRM_SYNC",
+      ],
+      configurationKeys: {
+        ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS"],
+        IN_ATS_INDICATOR: ["APPLICATION_VIEWERS"],
+        CRM_SYNC: ["ATS_TENANT_ID"],
+      },
     });
     await m.db.db.configurationKeyRequirement.createMany({
-      data: [{ integrationType: "CRM_SYNC", key: "ATS_TENANT_ID", label: "ATS tenant id", valueSource: "CUSTOMER", customerEditable: true }],
+      data: [
+        {
+          integrationType: "CRM_SYNC",
+          key: "ATS_TENANT_ID",
+          label: "ATS tenant id",
+          valueSource: "CUSTOMER",
+          customerEditable: true,
+        },
+      ],
     });
     const c = await makeCustomer([...ALL_BUNDLES, "CANDIDATE_RELATIONSHIP_MANAGEMENT"]);
-    const tuple = { integrationContext: "urn:li:organization:crm2", integrationType: "CRM_SYNC", tenantType: "RECRUITER" };
+    const tuple = {
+      integrationContext: "urn:li:organization:crm2",
+      integrationType: "CRM_SYNC",
+      tenantType: "RECRUITER",
+    };
     await authorizeInWidget(c, [tuple, org("crm2")]);
     await eventually("both names synced, the unknown type's too", () => allNamesSynced(c.customerId, 2));
     const waiting = await eventually("waiting for the customer's value", async () => {
@@ -404,16 +544,30 @@ describe("the sync (workers running in this process)", () => {
     expect(waiting.configSyncError).toContain("ATS tenant id");
     await eventually("the sibling's callback URL sent meanwhile (C16)", async () => {
       const i = (await sandboxIntegrations(c.clientId)).find((x) => x.configurations.CALLBACK_URL);
-      return i?.configurations.CALLBACK_URL?.string === m.callback.callbackUrlFor("http://localhost:3000", c.callbackKey);
+      return (
+        i?.configurations.CALLBACK_URL?.string === m.callback.callbackUrlFor("http://localhost:3000", c.callbackKey)
+      );
     });
-    await eventually("the config job finished rather than looping", async () =>
-      (await m.db.db.job.count({ where: { customerId: c.customerId, kind: "SYNC_CONFIGURATIONS", status: { in: ["QUEUED", "RUNNING", "RETRYING"] } } })) === 0,
+    await eventually(
+      "the config job finished rather than looping",
+      async () =>
+        (await m.db.db.job.count({
+          where: {
+            customerId: c.customerId,
+            kind: "SYNC_CONFIGURATIONS",
+            status: { in: ["QUEUED", "RUNNING", "RETRYING"] },
+          },
+        })) === 0,
     );
     await m.mutations.editConfiguration(c.actor, { integrationId: waiting.id, "value:ATS_TENANT_ID": "tenant-42" });
     await eventually("SYNCED with the customer's value", async () => {
       const r = (await integrationsOf(c.customerId)).find((x) => x.integrationType === "CRM_SYNC");
       const i = (await sandboxIntegrations(c.clientId)).find((x) => x.configurations.ATS_TENANT_ID);
-      return r?.configSyncState === "SYNCED" && r.configSyncError === null && i?.configurations.ATS_TENANT_ID?.string === "tenant-42";
+      return (
+        r?.configSyncState === "SYNCED" &&
+        r.configSyncError === null &&
+        i?.configurations.ATS_TENANT_ID?.string === "tenant-42"
+      );
     });
   }, 60_000);
 
@@ -428,7 +582,9 @@ describe("the sync (workers running in this process)", () => {
     const calls = await batchCalls(c.clientId);
     expect(calls.filter((x) => x.fault).map((x) => x.status)).toEqual([429, 500]);
     expect(calls.at(-1)?.status).toBe(200);
-    await eventually("configs synced after a fault", async () => (await integrationsOf(c.customerId)).every((r) => r.configSyncState === "SYNCED"));
+    await eventually("configs synced after a fault", async () =>
+      (await integrationsOf(c.customerId)).every((r) => r.configSyncState === "SYNCED"),
+    );
   }, 60_000);
 
   it("C26, C28: when every attempt of a call fails, the entities are recorded with a plain reason and the job retries until they sync", async () => {
@@ -444,7 +600,10 @@ describe("the sync (workers running in this process)", () => {
     expect(failedOnce.nameSyncError).toMatch(/tries again by itself/);
     const rows = await eventually("synced by the job's retry", () => allNamesSynced(c.customerId, 1), 30_000);
     expect(rows[0]?.nameSyncError).toBeNull();
-    const first = await m.db.db.job.findFirstOrThrow({ where: { customerId: c.customerId, kind: "SYNC_NAMES" }, orderBy: { createdAt: "asc" } });
+    const first = await m.db.db.job.findFirstOrThrow({
+      where: { customerId: c.customerId, kind: "SYNC_NAMES" },
+      orderBy: { createdAt: "asc" },
+    });
     const job = await eventually("the job SUCCEEDED", async () => {
       const j = await m.db.db.job.findUnique({ where: { id: first.id } });
       return j?.status === "SUCCEEDED" ? j : null;
@@ -485,8 +644,11 @@ describe("the sync (workers running in this process)", () => {
     );
     expect(row.nameSyncError).toMatch(/Onramp gave up after 3 attempts/);
     expect(row.nameSyncError).toMatch(/Authorize it again/);
-    await eventually("job FAILED", async () =>
-      (await m.db.db.job.findFirst({ where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "FAILED" } })) ?? null,
+    await eventually(
+      "job FAILED",
+      async () =>
+        (await m.db.db.job.findFirst({ where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "FAILED" } })) ??
+        null,
     );
   }, 60_000);
 });
@@ -501,7 +663,8 @@ describe("a crashed worker (C28)", () => {
     const tuples = Array.from({ length: 250 }, (_, i) => org(`crash${i}`));
     for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });
     const child = await startWorkerProcess({});
-    for (let i = 0; i < tuples.length; i += 50) await m.intake.recordWidgetIntegrations(c.actor, { integrations: tuples.slice(i, i + 50) });
+    for (let i = 0; i < tuples.length; i += 50)
+      await m.intake.recordWidgetIntegrations(c.actor, { integrations: tuples.slice(i, i + 50) });
     await eventually("first batch recorded by the doomed worker", async () => {
       const synced = await m.db.db.integration.count({ where: { customerId: c.customerId, nameSyncState: "SYNCED" } });
       return synced >= 100 && synced < 250;
@@ -509,7 +672,9 @@ describe("a crashed worker (C28)", () => {
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
     // The job the dead process was running (the tracker still says RUNNING: nobody told it otherwise).
-    const killed = await m.db.db.job.findFirstOrThrow({ where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "RUNNING" } });
+    const killed = await m.db.db.job.findFirstOrThrow({
+      where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "RUNNING" },
+    });
     const midway = await m.db.db.integration.count({ where: { customerId: c.customerId, nameSyncState: "SYNCED" } });
     expect(midway).toBeLessThan(250);
 
@@ -536,9 +701,12 @@ describe("a crashed worker (C28)", () => {
     expect(resumed.attempts).toBeGreaterThanOrEqual(2);
     // Nothing was lost, nothing conflicting reached LinkedIn: every name there is the stored one, and
     // the accepted calls of the two processes kept their spacing (C13).
-    const atLinkedIn = new Map((await sandboxIntegrations(c.clientId)).map((i) => [i.integrationContext, i.integrationName]));
+    const atLinkedIn = new Map(
+      (await sandboxIntegrations(c.clientId)).map((i) => [i.integrationContext, i.integrationName]),
+    );
     for (const r of await integrationsOf(c.customerId)) expect(atLinkedIn.get(r.integrationContext)).toBe(r.name);
     const accepted = (await batchCalls(c.clientId)).filter((x) => x.status === 200);
-    for (let i = 1; i < accepted.length; i++) expect((accepted[i]?.at ?? 0) - (accepted[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
+    for (let i = 1; i < accepted.length; i++)
+      expect((accepted[i]?.at ?? 0) - (accepted[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
   }, 120_000);
 });

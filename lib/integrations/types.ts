@@ -20,7 +20,10 @@ export const bundledIntegrationTypeSchema = z.enum(BUNDLED_INTEGRATION_TYPES, {
 export type BundledIntegrationType = z.infer<typeof bundledIntegrationTypeSchema>;
 
 /** RSC is required (C6): every customer is offered at least one RSC bundle. */
-export const REQUIRED_BUNDLES: readonly BundledIntegrationType[] = ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT"];
+export const REQUIRED_BUNDLES: readonly BundledIntegrationType[] = [
+  "RECRUITER_SYSTEM_CONNECT_COMPANY",
+  "RECRUITER_SYSTEM_CONNECT_CONTRACT",
+];
 
 export const BUNDLED_TYPE_LABELS: Record<BundledIntegrationType, string> = {
   RECRUITER_SYSTEM_CONNECT_COMPANY: "Recruiter System Connect (company)",
@@ -60,7 +63,10 @@ export function isKnownTenantType(type: string): type is TenantType {
 }
 
 /** Which bundle brings each known type, the context it takes and its tenant (L12, L13). */
-export const INTEGRATION_TYPE_BUNDLES: Record<IntegrationType, { bundle: BundledIntegrationType; context: "organization" | "contract" }> = {
+export const INTEGRATION_TYPE_BUNDLES: Record<
+  IntegrationType,
+  { bundle: BundledIntegrationType; context: "organization" | "contract" }
+> = {
   ONE_CLICK_EXPORT: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
   IN_ATS_INDICATOR: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
   PROFILE_PLUGIN: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
@@ -75,7 +81,10 @@ export const INTEGRATION_TYPE_BUNDLES: Record<IntegrationType, { bundle: Bundled
 /** C12: urn:li:organization:{id} or urn:li:contract:{id}. */
 export const integrationContextSchema = z
   .string()
-  .regex(/^urn:li:(organization|contract):[A-Za-z0-9_-]{1,64}$/, "must be urn:li:organization:{id} or urn:li:contract:{id}");
+  .regex(
+    /^urn:li:(organization|contract):[A-Za-z0-9_-]{1,64}$/,
+    "must be urn:li:organization:{id} or urn:li:contract:{id}",
+  );
 
 /**
  * One tuple as the plugin's onintegrate callback hands it over (C7, L12). Types are checked for shape
@@ -115,7 +124,8 @@ export function integrationTypeLabel(type: string): string {
  */
 export function defaultIntegrationName(customerName: string, tenantType: string, integrationType: string): string {
   const product = isKnownTenantType(tenantType) ? INTEGRATION_PRODUCT_LABELS[tenantType] : tenantType;
-  if (!isKnownIntegrationType(integrationType)) return `${customerName}'s LinkedIn ${product} Integration (${integrationType})`;
+  if (!isKnownIntegrationType(integrationType))
+    return `${customerName}'s LinkedIn ${product} Integration (${integrationType})`;
   const integration = INTEGRATION_TYPE_LABELS[integrationType];
   // "Apply with LinkedIn" already names LinkedIn: no "LinkedIn Jobs Apply with LinkedIn".
   const words = integration.includes("LinkedIn") ? integration : `${product} ${integration}`;

@@ -45,7 +45,13 @@ export type IntegrationListResponse = {
 export function isSettling(r: IntegrationListResponse): boolean {
   return (
     r.jobs.some((j) => j.status === "QUEUED" || j.status === "RUNNING" || j.status === "RETRYING") ||
-    r.integrations.some((i) => i.onboardingStatus !== "ENABLED" || i.nameSync.state === "PENDING" || i.nameSync.state === "SYNCING" || i.configSync.state === "SYNCING")
+    r.integrations.some(
+      (i) =>
+        i.onboardingStatus !== "ENABLED" ||
+        i.nameSync.state === "PENDING" ||
+        i.nameSync.state === "SYNCING" ||
+        i.configSync.state === "SYNCING",
+    )
   );
 }
 

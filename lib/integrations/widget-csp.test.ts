@@ -24,21 +24,33 @@ describe("contentSecurityPolicy (C9)", () => {
   });
 
   it("uses the nonce for scripts and never 'unsafe-eval' or 'unsafe-inline' scripts in production", () => {
-    expect(directive(production, "script-src")).toBe("script-src 'self' 'nonce-abc123' https://platform.linkedin.com https://www.linkedin.com");
+    expect(directive(production, "script-src")).toBe(
+      "script-src 'self' 'nonce-abc123' https://platform.linkedin.com https://www.linkedin.com",
+    );
     expect(production).not.toContain("unsafe-eval");
     expect(directive(production, "script-src")).not.toContain("unsafe-inline");
-    expect(directive(production, "style-src")).toBe("style-src 'self' 'nonce-abc123' https://platform.linkedin.com https://www.linkedin.com");
+    expect(directive(production, "style-src")).toBe(
+      "style-src 'self' 'nonce-abc123' https://platform.linkedin.com https://www.linkedin.com",
+    );
     expect(directive(production, "object-src")).toBe("object-src 'none'");
     expect(directive(production, "frame-ancestors")).toBe("frame-ancestors 'none'");
   });
 
   it("allows 'unsafe-eval' only in development, where Next's dev runtime needs it", () => {
-    const dev = contentSecurityPolicy({ nonce: "n", linkedInUrls: ["https://platform.linkedin.com"], development: true });
+    const dev = contentSecurityPolicy({
+      nonce: "n",
+      linkedInUrls: ["https://platform.linkedin.com"],
+      development: true,
+    });
     expect(directive(dev, "script-src")).toContain("'unsafe-eval'");
   });
 
   it("follows the configured platform (the sandbox) and collapses repeated origins", () => {
-    const csp = contentSecurityPolicy({ nonce: "n", linkedInUrls: ["http://127.0.0.1:4010", "http://127.0.0.1:4010/"], development: false });
+    const csp = contentSecurityPolicy({
+      nonce: "n",
+      linkedInUrls: ["http://127.0.0.1:4010", "http://127.0.0.1:4010/"],
+      development: false,
+    });
     expect(directive(csp, "script-src")).toBe("script-src 'self' 'nonce-n' http://127.0.0.1:4010");
     expect(originsOf(["not a url", "https://www.linkedin.com/x"])).toEqual(["https://www.linkedin.com"]);
   });

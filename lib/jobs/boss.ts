@@ -20,7 +20,12 @@ export function queueName(kind: JobKind): string {
 
 async function startBoss(): Promise<PgBoss> {
   const e = env();
-  const boss = new PgBoss({ connectionString: e.DATABASE_URL, schema: "pgboss", max: 5, application_name: "onramp-jobs" });
+  const boss = new PgBoss({
+    connectionString: e.DATABASE_URL,
+    schema: "pgboss",
+    max: 5,
+    application_name: "onramp-jobs",
+  });
   boss.on("error", (err) => logger().error({ err }, "job engine error"));
   await boss.start();
   for (const kind of Object.values(JobKind)) {
@@ -35,9 +40,10 @@ async function startBoss(): Promise<PgBoss> {
     // createQueue is not idempotent across concurrent starts; updateQueue keeps options current.
     const existing = await boss.getQueue(name);
     const policy = QUEUE_POLICIES[kind];
-    if (!existing) await boss.createQueue(name, { ...options, ...(policy ? { policy } : {}) }).catch(async (err: unknown) => {
-      if (!(await boss.getQueue(name))) throw err;
-    });
+    if (!existing)
+      await boss.createQueue(name, { ...options, ...(policy ? { policy } : {}) }).catch(async (err: unknown) => {
+        if (!(await boss.getQueue(name))) throw err;
+      });
     else await boss.updateQueue(name, options);
   }
   return boss;

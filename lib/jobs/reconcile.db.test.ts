@@ -22,7 +22,9 @@ afterAll(async () => {
 
 const LATER = 3600; // seconds: no worker of another test file takes these queue jobs
 
-async function customerWithIntegration(data: { nameSyncState?: "SYNCING" | "SYNCED"; configSyncState?: "SYNCED" | "PENDING" } = {}) {
+async function customerWithIntegration(
+  data: { nameSyncState?: "SYNCING" | "SYNCED"; configSyncState?: "SYNCED" | "PENDING" } = {},
+) {
   const app = await createTestApplication();
   const integration = await db.integration.create({
     data: {
@@ -43,14 +45,22 @@ async function customerWithIntegration(data: { nameSyncState?: "SYNCING" | "SYNC
 
 async function queueState(queueJobId: string | null, kind: string): Promise<string | null> {
   if (!queueJobId) return null;
-  const rows = await db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM pgboss.job WHERE name = $1 AND id = $2::uuid`, queueName(kind as never), queueJobId);
+  const rows = await db.$queryRawUnsafe<{ state: string }[]>(
+    `SELECT state::text FROM pgboss.job WHERE name = $1 AND id = $2::uuid`,
+    queueName(kind as never),
+    queueJobId,
+  );
   return rows[0]?.state ?? null;
 }
 
 /** What pg-boss does when a worker dies on the last attempt: the queue job is failed, the handler never ran to its end. */
 async function killQueueJob(trackedJobId: string): Promise<void> {
   const job = await db.job.update({ where: { id: trackedJobId }, data: { status: "RUNNING", attempts: 5 } });
-  await db.$executeRawUnsafe(`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = $1 AND id = $2::uuid`, queueName(job.kind), job.queueJobId);
+  await db.$executeRawUnsafe(
+    `UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE name = $1 AND id = $2::uuid`,
+    queueName(job.kind),
+    job.queueJobId,
+  );
 }
 
 const support = async (): Promise<Actor> => {
@@ -65,43 +75,73 @@ describe("tracked jobs (C28)", () => {
     let trackedJobId = "";
     await expect(
       db.$transaction(async (tx) => {
-        ({ trackedJobId } = await enqueueTrackedJob({ kind: "SYNC_NAMES", customerId, payload: { customerId }, startAfterSeconds: LATER }, tx));
+        ({ trackedJobId } = await enqueueTrackedJob(
+          { kind: "SYNC_NAMES", customerId, payload: { customerId }, startAfterSeconds: LATER },
+          tx,
+        ));
         throw new Error("the caller's transaction fails after the enqueue");
       }),
     ).rejects.toThrow(/fails after/);
     expect(trackedJobId).not.toBe("");
     expect(await db.job.count({ where: { id: trackedJobId } })).toBe(0);
-    const queued = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'trackedJobId' = $1`, trackedJobId);
+    const queued = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE data->>'trackedJobId' = $1`,
+      trackedJobId,
+    );
     expect(queued[0]?.n).toBe(0);
 
-    const ok = await enqueueTrackedJob({ kind: "SYNC_NAMES", customerId, payload: { customerId }, startAfterSeconds: LATER });
+    const ok = await enqueueTrackedJob({
+      kind: "SYNC_NAMES",
+      customerId,
+      payload: { customerId },
+      startAfterSeconds: LATER,
+    });
     const row = await db.job.findUniqueOrThrow({ where: { id: ok.trackedJobId } });
     expect(await queueState(row.queueJobId, row.kind)).toBe("created");
   });
 
   it("an attempt pg-boss expired and ran again can not overwrite the newer attempt's result (C28: terminal stays terminal)", async () => {
     const { customerId } = await customerWithIntegration();
-    const { trackedJobId } = await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload: { customerId }, startAfterSeconds: LATER });
+    const { trackedJobId } = await enqueueTrackedJob({
+      kind: "SYNC_CONFIGURATIONS",
+      customerId,
+      payload: { customerId },
+      startAfterSeconds: LATER,
+    });
     await markRunning(trackedJobId, 1);
     await markRunning(trackedJobId, 2); // attempt 1 outlived its expiry; pg-boss started attempt 2
     expect(await markSucceeded(trackedJobId, 2)).toBe(true);
     // Attempt 1 finishes late with a failure: the row keeps attempt 2's result.
     expect(await markAttemptFailed(trackedJobId, 1, "late failure of the expired attempt", false)).toBe(false);
-    expect(await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, lastError: null });
+    expect(await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).toMatchObject({
+      status: "SUCCEEDED",
+      attempts: 2,
+      lastError: null,
+    });
   });
 
   it("a job whose queue job died becomes FAILED; its SYNCING names go PENDING and get a new job", async () => {
     const { customerId, integrationId } = await customerWithIntegration({ nameSyncState: "SYNCING" });
-    const { trackedJobId } = await enqueueTrackedJob({ kind: "SYNC_NAMES", customerId, payload: { customerId }, startAfterSeconds: LATER });
+    const { trackedJobId } = await enqueueTrackedJob({
+      kind: "SYNC_NAMES",
+      customerId,
+      payload: { customerId },
+      startAfterSeconds: LATER,
+    });
     // While its queue job is live, the pass leaves it alone.
     expect(await runReconcilePass({ customerId })).toMatchObject({ deadJobs: 0, released: 0, namesQueued: 0 });
     await killQueueJob(trackedJobId);
 
     const summary = await runReconcilePass({ customerId });
     expect(summary).toMatchObject({ deadJobs: 1, released: 1, namesQueued: 1 });
-    expect(await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).toMatchObject({ status: "FAILED", lastError: DEAD_JOB_MESSAGE });
+    expect(await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).toMatchObject({
+      status: "FAILED",
+      lastError: DEAD_JOB_MESSAGE,
+    });
     expect((await db.integration.findUniqueOrThrow({ where: { id: integrationId } })).nameSyncState).toBe("PENDING");
-    const again = await db.job.findFirstOrThrow({ where: { customerId, kind: "SYNC_NAMES", triggeredBy: "system:reconcile" } });
+    const again = await db.job.findFirstOrThrow({
+      where: { customerId, kind: "SYNC_NAMES", triggeredBy: "system:reconcile" },
+    });
     expect(await queueState(again.queueJobId, again.kind)).not.toBeNull();
     // Nothing more to do on the next pass: the new job is live.
     expect(await runReconcilePass({ customerId })).toMatchObject({ deadJobs: 0, namesQueued: 0 });
@@ -134,18 +174,28 @@ describe("tracked jobs (C28)", () => {
   it("support retries anything not running: a job whose worker died, a finished one; not a live one; provisioning is an operator's", async () => {
     const { customerId } = await customerWithIntegration();
     const actor = await support();
-    const live = await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload: { customerId }, startAfterSeconds: LATER });
+    const live = await enqueueTrackedJob({
+      kind: "SYNC_CONFIGURATIONS",
+      customerId,
+      payload: { customerId },
+      startAfterSeconds: LATER,
+    });
     await expect(retryFailedJob(live.trackedJobId, actor)).rejects.toThrow(/wait for it to finish/);
 
     await killQueueJob(live.trackedJobId);
     const retried = await retryFailedJob(live.trackedJobId, actor);
     expect((await db.job.findUniqueOrThrow({ where: { id: live.trackedJobId } })).status).toBe("FAILED");
-    expect(await db.job.findUniqueOrThrow({ where: { id: retried.trackedJobId } })).toMatchObject({ status: "QUEUED", triggeredBy: actor.userId });
+    expect(await db.job.findUniqueOrThrow({ where: { id: retried.trackedJobId } })).toMatchObject({
+      status: "QUEUED",
+      triggeredBy: actor.userId,
+    });
 
     await db.job.update({ where: { id: retried.trackedJobId }, data: { status: "SUCCEEDED" } });
     await expect(retryFailedJob(retried.trackedJobId, actor)).resolves.toMatchObject({ message: /Retry queued/ });
 
-    const provisioning = await db.job.create({ data: { kind: "PROVISION_APPLICATION", status: "FAILED", customerId, payload: { customerId } } });
+    const provisioning = await db.job.create({
+      data: { kind: "PROVISION_APPLICATION", status: "FAILED", customerId, payload: { customerId } },
+    });
     await expect(retryFailedJob(provisioning.id, actor)).rejects.toThrow(/Only an operator/);
   });
 

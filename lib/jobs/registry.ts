@@ -9,6 +9,11 @@ import { customerJobHandlers } from "@/lib/customers/jobs";
 import { onboardingStatusJobHandlers } from "@/lib/onboarding-status/jobs";
 
 export function jobHandlers(): Partial<Record<JobKind, JobHandler>> {
-  const all = [...integrationJobHandlers, ...notificationJobHandlers, ...customerJobHandlers, ...onboardingStatusJobHandlers];
+  const all = [
+    ...integrationJobHandlers,
+    ...notificationJobHandlers,
+    ...customerJobHandlers,
+    ...onboardingStatusJobHandlers,
+  ];
   return Object.fromEntries(all.map((h) => [h.kind, h]));
 }

@@ -62,7 +62,11 @@ export async function enqueueTrackedJob(input: EnqueueInput, tx?: Tx): Promise<E
       queueJobId,
       ...(queueJobId
         ? {}
-        : { status: "CANCELLED" as const, finishedAt: new Date(), lastError: "An identical job is already queued; that one will do the work." }),
+        : {
+            status: "CANCELLED" as const,
+            finishedAt: new Date(),
+            lastError: "An identical job is already queued; that one will do the work.",
+          }),
     },
   });
   return { trackedJobId, queued: queueJobId !== null };
@@ -79,16 +83,28 @@ export async function markRunning(trackedJobId: string, attempt: number) {
 // attempt that outlives JOBS_EXPIRE_SECONDS and starts the next one while the first may still be running;
 // the late result of the stale attempt must not overwrite the newer one's (it left the row RETRYING
 // after the newer attempt had finished, so the job never reached a terminal state).
-const currentAttempt = (trackedJobId: string, attempt: number) => ({ id: trackedJobId, attempts: attempt, status: "RUNNING" as const });
+const currentAttempt = (trackedJobId: string, attempt: number) => ({
+  id: trackedJobId,
+  attempts: attempt,
+  status: "RUNNING" as const,
+});
 
 /** Answers whether the result was recorded (false: a newer attempt owns the row). */
 export async function markSucceeded(trackedJobId: string, attempt: number): Promise<boolean> {
-  const { count } = await db.job.updateMany({ where: currentAttempt(trackedJobId, attempt), data: { status: "SUCCEEDED", finishedAt: new Date() } });
+  const { count } = await db.job.updateMany({
+    where: currentAttempt(trackedJobId, attempt),
+    data: { status: "SUCCEEDED", finishedAt: new Date() },
+  });
   return count === 1;
 }
 
 /** Answers whether the result was recorded (false: a newer attempt owns the row). */
-export async function markAttemptFailed(trackedJobId: string, attempt: number, message: string, final: boolean): Promise<boolean> {
+export async function markAttemptFailed(
+  trackedJobId: string,
+  attempt: number,
+  message: string,
+  final: boolean,
+): Promise<boolean> {
   const { count } = await db.job.updateMany({
     where: currentAttempt(trackedJobId, attempt),
     data: { status: final ? "FAILED" : "RETRYING", lastError: message, ...(final ? { finishedAt: new Date() } : {}) },

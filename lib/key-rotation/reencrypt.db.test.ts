@@ -8,7 +8,11 @@ import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { db, disconnectDb } from "@/lib/db/client";
 import { invitationLinkContext, sealInvitationLink } from "@/lib/email/invitation-link";
 import { resetEnvCache, setProcessEnv } from "@/lib/env";
-import { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "@/lib/linkedin/secret-contexts";
+import {
+  customerAppPreviousSecretContext,
+  customerAppSecretContext,
+  customerAppTokenContext,
+} from "@/lib/linkedin/secret-contexts";
 import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
 import { reencryptAllSecrets, type ReencryptReport } from "./reencrypt";
 
@@ -18,7 +22,11 @@ const original = {
   old: process.env.ONRAMP_ENCRYPTION_OLD_KEYS,
 };
 afterEach(() => {
-  setProcessEnv({ ONRAMP_ENCRYPTION_KEY: original.key, ONRAMP_ENCRYPTION_KEY_ID: original.id, ONRAMP_ENCRYPTION_OLD_KEYS: original.old });
+  setProcessEnv({
+    ONRAMP_ENCRYPTION_KEY: original.key,
+    ONRAMP_ENCRYPTION_KEY_ID: original.id,
+    ONRAMP_ENCRYPTION_OLD_KEYS: original.old,
+  });
   resetEnvCache();
 });
 afterAll(async () => {
@@ -39,12 +47,20 @@ function useOldKey(): KeyPair {
     newId: `n${randomBytes(6).toString("hex")}`,
     newKey: randomBytes(32).toString("base64"),
   };
-  setProcessEnv({ ONRAMP_ENCRYPTION_KEY: pair.oldKey, ONRAMP_ENCRYPTION_KEY_ID: pair.oldId, ONRAMP_ENCRYPTION_OLD_KEYS: "" });
+  setProcessEnv({
+    ONRAMP_ENCRYPTION_KEY: pair.oldKey,
+    ONRAMP_ENCRYPTION_KEY_ID: pair.oldId,
+    ONRAMP_ENCRYPTION_OLD_KEYS: "",
+  });
   return pair;
 }
 
 function useNewKey(pair: KeyPair, oldKeys = `${pair.oldId}:${pair.oldKey}`): void {
-  setProcessEnv({ ONRAMP_ENCRYPTION_KEY: pair.newKey, ONRAMP_ENCRYPTION_KEY_ID: pair.newId, ONRAMP_ENCRYPTION_OLD_KEYS: oldKeys });
+  setProcessEnv({
+    ONRAMP_ENCRYPTION_KEY: pair.newKey,
+    ONRAMP_ENCRYPTION_KEY_ID: pair.newId,
+    ONRAMP_ENCRYPTION_OLD_KEYS: oldKeys,
+  });
 }
 
 /** One stored envelope of this file: where it is, the context it must still open with, and its plaintext. */
@@ -65,7 +81,12 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     const previous = n < 2 ? `previous-${suffix}` : null;
     const token = n < 2 ? `token-${suffix}` : null;
     const customer = await db.customer.create({
-      data: { displayName: `Re-encrypt ${suffix}`, foreignId: `reenc-${suffix}`, callbackKey: `cb-${suffix}`, offeredIntegrationTypes: [] },
+      data: {
+        displayName: `Re-encrypt ${suffix}`,
+        foreignId: `reenc-${suffix}`,
+        callbackKey: `cb-${suffix}`,
+        offeredIntegrationTypes: [],
+      },
     });
     await db.customerApplication.create({
       data: {
@@ -81,12 +102,21 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     });
     ids.push(appId);
     const app = () => db.customerApplication.findUniqueOrThrow({ where: { id: appId } });
-    stored.push({ read: async () => (await app()).clientSecretEnc, context: customerAppSecretContext(appId), plaintext: secret });
+    stored.push({
+      read: async () => (await app()).clientSecretEnc,
+      context: customerAppSecretContext(appId),
+      plaintext: secret,
+    });
     if (previous) {
       const context = customerAppPreviousSecretContext(appId);
       stored.push({ read: async () => (await app()).previousSecretEnc, context, plaintext: previous });
     }
-    if (token) stored.push({ read: async () => (await app()).accessTokenEnc, context: customerAppTokenContext(appId), plaintext: token });
+    if (token)
+      stored.push({
+        read: async () => (await app()).accessTokenEnc,
+        context: customerAppTokenContext(appId),
+        plaintext: token,
+      });
   }
   const endpointId = `ep-${randomUUID()}`;
   await db.webhookEndpoint.create({
@@ -102,7 +132,11 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
   const endpoint = () => db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId } });
   const endpointContext = endpointSecretContext(endpointId);
   stored.push({ read: async () => (await endpoint()).secretEnc, context: endpointContext, plaintext: "whsec_current" });
-  stored.push({ read: async () => (await endpoint()).previousSecretEnc, context: endpointContext, plaintext: "whsec_previous" });
+  stored.push({
+    read: async () => (await endpoint()).previousSecretEnc,
+    context: endpointContext,
+    plaintext: "whsec_previous",
+  });
 
   const invitationId = `inv-${randomUUID()}`;
   const link = `https://onramp.example/invite/${randomUUID()}`;

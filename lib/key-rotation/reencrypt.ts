@@ -81,7 +81,12 @@ interface Budget {
   interrupted: boolean;
 }
 
-async function reencryptKind(s: StoredEnvelope, prefix: string, batchSize: number, budget: Budget): Promise<KindReport> {
+async function reencryptKind(
+  s: StoredEnvelope,
+  prefix: string,
+  batchSize: number,
+  budget: Budget,
+): Promise<KindReport> {
   const [current] = await countCurrent(s, prefix);
   const report: KindReport = { kind: s.kind, reencrypted: 0, alreadyCurrent: current?.n ?? 0, failed: [] };
   let afterId = "";

@@ -4,7 +4,11 @@ import "server-only";
 // so a re-sealed envelope still opens only for its row and purpose. A new encrypted column belongs here.
 import type { Prisma } from "@/lib/db/generated/client";
 import { invitationLinkContext } from "@/lib/email/invitation-link";
-import { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "@/lib/linkedin/secret-contexts";
+import {
+  customerAppPreviousSecretContext,
+  customerAppSecretContext,
+  customerAppTokenContext,
+} from "@/lib/linkedin/secret-contexts";
 import { endpointSecretContext } from "@/lib/webhooks/secret";
 
 export interface EnvelopeRow {
@@ -31,7 +35,12 @@ function boundToRow(kind: string, table: string, column: string, context: (id: s
 
 export const STORED_ENVELOPES: readonly StoredEnvelope[] = [
   boundToRow("customer application secret", "CustomerApplication", "clientSecretEnc", customerAppSecretContext),
-  boundToRow("customer application previous secret", "CustomerApplication", "previousSecretEnc", customerAppPreviousSecretContext),
+  boundToRow(
+    "customer application previous secret",
+    "CustomerApplication",
+    "previousSecretEnc",
+    customerAppPreviousSecretContext,
+  ),
   boundToRow("cached LinkedIn access token", "CustomerApplication", "accessTokenEnc", customerAppTokenContext),
   // Both webhook secrets are bound to the endpoint with one context (lib/webhooks/secret.ts).
   boundToRow("webhook signing secret", "WebhookEndpoint", "secretEnc", endpointSecretContext),

@@ -38,7 +38,13 @@ export function batchUpdateOutcomes(sent: readonly IntegrationTuple[], body: Bat
     const id = tupleId(tuple);
     const result = results.get(id);
     const error = errors.get(id);
-    if (error) return { tuple, ok: false, status: error.status ?? result?.status ?? null, error: describeEntityError(error, result?.status) };
+    if (error)
+      return {
+        tuple,
+        ok: false,
+        status: error.status ?? result?.status ?? null,
+        error: describeEntityError(error, result?.status),
+      };
     if (!result) return { tuple, ok: false, status: null, error: NO_RESULT_RETURNED };
     if (result.status === 204) return { tuple, ok: true, status: 204 };
     if (result.status >= 200 && result.status < 300) return { tuple, ok: true, status: result.status };
@@ -60,8 +66,10 @@ export function idsLookupOutcomes(asked: readonly IntegrationTuple[], body: IdsL
     const result = results.get(id);
     const error = errors.get(id);
     const status = statuses.get(id);
-    if (result && !error) return { tuple, ok: true, integrationName: result.integrationName, onboardingStatus: result.onboardingStatus };
-    if (error) return { tuple, ok: false, status: error.status ?? status ?? null, error: describeEntityError(error, status) };
+    if (result && !error)
+      return { tuple, ok: true, integrationName: result.integrationName, onboardingStatus: result.onboardingStatus };
+    if (error)
+      return { tuple, ok: false, status: error.status ?? status ?? null, error: describeEntityError(error, status) };
     if (status !== undefined) return { tuple, ok: false, status, error: describeEntityError(undefined, status) };
     return { tuple, ok: false, status: null, error: NO_RESULT_RETURNED };
   });

@@ -10,7 +10,12 @@ import { LinkedInError } from "./errors";
 
 export type CallOutcome = "ok" | "rate_limited" | "error";
 
-export async function recordLinkedInCall(clientId: string, endpoint: string, outcome: CallOutcome, now: Date = new Date()): Promise<void> {
+export async function recordLinkedInCall(
+  clientId: string,
+  endpoint: string,
+  outcome: CallOutcome,
+  now: Date = new Date(),
+): Promise<void> {
   const rateLimited = outcome === "rate_limited" ? 1 : 0;
   const error = outcome === "error" ? 1 : 0;
   // The day is passed as text and cast, so the session time zone can never move a call to another day.
@@ -77,7 +82,11 @@ export interface DailyBudget {
 export async function dailyBudget(clientId: string, endpoint: string, now: Date = new Date()): Promise<DailyBudget> {
   const budget = env().LINKEDIN_DAILY_CALL_BUDGET;
   const rows = await db.linkedInCallCount.findMany({
-    where: { clientId, endpoint: { in: endpointsSharingLimit(endpoint) }, day: new Date(`${utcDay(now)}T00:00:00.000Z`) },
+    where: {
+      clientId,
+      endpoint: { in: endpointsSharingLimit(endpoint) },
+      day: new Date(`${utcDay(now)}T00:00:00.000Z`),
+    },
     select: { count: true },
   });
   const used = rows.reduce((n, r) => n + r.count, 0);
@@ -88,7 +97,11 @@ export async function dailyBudget(clientId: string, endpoint: string, now: Date 
  * Refuses a call once today's budget for the endpoint is spent (C30: calls are capped so one customer
  * can not exhaust the vendor's limits), without asking LinkedIn.
  */
-export async function assertWithinDailyBudget(clientId: string, endpoint: string, now: Date = new Date()): Promise<void> {
+export async function assertWithinDailyBudget(
+  clientId: string,
+  endpoint: string,
+  now: Date = new Date(),
+): Promise<void> {
   const b = await dailyBudget(clientId, endpoint, now);
   if (!b.exhausted) return;
   const resetsAt = nextUtcMidnight(now);

@@ -3,7 +3,14 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { compoundKey, integrationTuple, parseCompoundKey, parseIdsQuery, tupleId, type IntegrationTuple } from "./compound-key";
+import {
+  compoundKey,
+  integrationTuple,
+  parseCompoundKey,
+  parseIdsQuery,
+  tupleId,
+  type IntegrationTuple,
+} from "./compound-key";
 import { deleteIntegrationConfigurations, writeIntegrationConfigurations } from "./configurations";
 import { dailyBudget } from "./call-count";
 import { ENDPOINTS } from "./endpoints";
@@ -22,9 +29,19 @@ import { provisionApplication } from "./provisioning";
 import { MAX_PAGES, lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
 import { createTestApplication } from "./test-support/applications";
 import { setTestEnv, useLinkedInAt } from "./test-support/env";
-import { inOrder, json, startRecordedServer, type ReceivedRequest, type RecordedServer } from "./test-support/recorded-server";
+import {
+  inOrder,
+  json,
+  startRecordedServer,
+  type ReceivedRequest,
+  type RecordedServer,
+} from "./test-support/recorded-server";
 
-const seedTuple = integrationTuple({ integrationContext: "urn:li:organization:4gX03uw", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" });
+const seedTuple = integrationTuple({
+  integrationContext: "urn:li:organization:4gX03uw",
+  integrationType: "ONE_CLICK_EXPORT",
+  tenantType: "RECRUITER",
+});
 const org = (n: number): IntegrationTuple =>
   integrationTuple({ integrationContext: `urn:li:organization:${n}`, integrationType: "RSC", tenantType: "RECRUITER" });
 
@@ -36,7 +53,10 @@ afterEach(async () => {
 });
 afterAll(disconnectDb);
 
-async function serve(handlers: Parameters<typeof startRecordedServer>[0], extra: Record<string, string> = {}): Promise<RecordedServer> {
+async function serve(
+  handlers: Parameters<typeof startRecordedServer>[0],
+  extra: Record<string, string> = {},
+): Promise<RecordedServer> {
   server = await startRecordedServer(handlers);
   useLinkedInAt(server.url, extra);
   return server;
@@ -75,7 +95,10 @@ describe("syncIntegrationNames (C10–C14)", () => {
   it("C14: one entity refused among successes fails alone", async () => {
     await serve({ api: () => json(200, BATCH_UPDATE_WITH_ONE_ERROR) }, { LINKEDIN_BATCH_SPACING_MS: "0" });
     const app = await createTestApplication();
-    const results = await syncIntegrationNames(app, [1, 2, 3].map((n) => ({ tuple: org(n), name: `Name ${n}` })));
+    const results = await syncIntegrationNames(
+      app,
+      [1, 2, 3].map((n) => ({ tuple: org(n), name: `Name ${n}` })),
+    );
     expect(results.map((r) => [r.ok, r.status])).toEqual([
       [true, 204],
       [false, 404],
@@ -92,7 +115,11 @@ describe("syncIntegrationNames (C10–C14)", () => {
       { tuple: org(5), name: "B" },
     ]);
     expect(results[0]).toMatchObject({ ok: true });
-    expect(results[1]).toMatchObject({ ok: false, status: null, error: "LinkedIn returned no result for this integration" });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      status: null,
+      error: "LinkedIn returned no result for this integration",
+    });
   });
 
   it("C11: an empty name is refused without a call; a repeated tuple is sent once with the last name", async () => {
@@ -106,7 +133,9 @@ describe("syncIntegrationNames (C10–C14)", () => {
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(results[1]?.error).toMatch(/no name/);
     expect(s.apiRequests()).toHaveLength(1);
-    const body = JSON.parse(s.apiRequests()[0]?.body ?? "") as { entities: Record<string, { patch: { $set: { integrationName: string } } }> };
+    const body = JSON.parse(s.apiRequests()[0]?.body ?? "") as {
+      entities: Record<string, { patch: { $set: { integrationName: string } } }>;
+    };
     expect(Object.keys(body.entities)).toEqual([compoundKey(org(1))]);
     expect(body.entities[compoundKey(org(1))]?.patch.$set.integrationName).toBe("second");
   });
@@ -128,9 +157,15 @@ describe("syncIntegrationNames (C10–C14)", () => {
   });
 
   it("a rate limit that outlasts the retries fails this batch and the rest as retryable, without more calls", async () => {
-    const s = await serve({ api: () => json(429, { status: 429, message: "throttled" }) }, { LINKEDIN_BATCH_SPACING_MS: "0", LINKEDIN_MAX_ATTEMPTS: "2" });
+    const s = await serve(
+      { api: () => json(429, { status: 429, message: "throttled" }) },
+      { LINKEDIN_BATCH_SPACING_MS: "0", LINKEDIN_MAX_ATTEMPTS: "2" },
+    );
     const app = await createTestApplication();
-    const results = await syncIntegrationNames(app, Array.from({ length: 150 }, (_, i) => ({ tuple: org(i), name: `N${i}` })));
+    const results = await syncIntegrationNames(
+      app,
+      Array.from({ length: 150 }, (_, i) => ({ tuple: org(i), name: `N${i}` })),
+    );
     expect(s.apiRequests()).toHaveLength(2);
     expect(results).toHaveLength(150);
     expect(results.every((r) => !r.ok && r.retryable === true && r.status === 429)).toBe(true);
@@ -154,27 +189,48 @@ describe("LinkedIn-Version (L16)", () => {
 
 describe("one pacing and one daily budget per application and resource (C13, C30, L17)", () => {
   it("a configuration PUT, a q=request look-up and a name batch of one application arrive at least the spacing apart", async () => {
-    const s = await serve({
-      api: (req) => (req.method === "PUT" ? { status: 204 } : req.query.get("q") === "request" ? json(200, { elements: [], paging: { count: 10, start: 0 } }) : answerAll204(req)),
-    }, { LINKEDIN_BATCH_SPACING_MS: "300" });
+    const s = await serve(
+      {
+        api: (req) =>
+          req.method === "PUT"
+            ? { status: 204 }
+            : req.query.get("q") === "request"
+              ? json(200, { elements: [], paging: { count: 10, start: 0 } })
+              : answerAll204(req),
+      },
+      { LINKEDIN_BATCH_SPACING_MS: "300" },
+    );
     const app = await createTestApplication();
     await Promise.all([
-      writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://onramp.example.com/api/linkedin/callback/abc" }),
+      writeIntegrationConfigurations(app, seedTuple, {
+        CALLBACK_URL: "https://onramp.example.com/api/linkedin/callback/abc",
+      }),
       lookupStatusByRequest(app, "r-paced"),
       syncIntegrationNames(app, [{ tuple: org(1), name: "N1" }]),
     ]);
-    const at = s.apiRequests().map((r) => r.at).sort((a, b) => a - b);
+    const at = s
+      .apiRequests()
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     expect(at).toHaveLength(3);
     for (let i = 1; i < at.length; i += 1) expect((at[i] ?? 0) - (at[i - 1] ?? 0)).toBeGreaterThanOrEqual(300);
   });
 
   it("L17: every method on v2/atsIntegrations counts against one daily budget; the spent budget refuses without a call", async () => {
-    const s = await serve({ api: (req) => (req.method === "PUT" ? { status: 204 } : json(200, { elements: [], paging: { count: 10, start: 0 } })) }, {
-      LINKEDIN_BATCH_SPACING_MS: "0",
-      LINKEDIN_DAILY_CALL_BUDGET: "2",
-    });
+    const s = await serve(
+      {
+        api: (req) =>
+          req.method === "PUT" ? { status: 204 } : json(200, { elements: [], paging: { count: 10, start: 0 } }),
+      },
+      {
+        LINKEDIN_BATCH_SPACING_MS: "0",
+        LINKEDIN_DAILY_CALL_BUDGET: "2",
+      },
+    );
     const app = await createTestApplication();
-    await writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://onramp.example.com/api/linkedin/callback/abc" });
+    await writeIntegrationConfigurations(app, seedTuple, {
+      CALLBACK_URL: "https://onramp.example.com/api/linkedin/callback/abc",
+    });
     await lookupStatusByRequest(app, "r-budget");
     expect(await dailyBudget(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({ used: 2, exhausted: true });
     await lookupStatusByTuples(app, [org(1)]).catch(() => undefined); // refused before any request
@@ -220,7 +276,9 @@ describe("writeIntegrationConfigurations (C15–C17, L15: LinkedIn's collection'
   it("a refused call is a LinkedInError with LinkedIn's words", async () => {
     await serve({ api: () => json(422, { status: 422, message: "CALLBACK_URL must be https" }) });
     const app = await createTestApplication();
-    const error = await writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "http://x" }).catch((e: unknown) => e);
+    const error = await writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "http://x" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LinkedInError);
     expect((error as LinkedInError).kind).toBe("bad_request");
     expect((error as LinkedInError).message).toContain("CALLBACK_URL must be https");
@@ -231,17 +289,33 @@ describe("writeIntegrationConfigurations per-key answers", () => {
   it("a key refused inside a 200 answer comes back with LinkedIn's words; the others are accepted", async () => {
     await serve({
       api: () =>
-        json(200, { errors: { CALLBACK_URL: { status: 400, message: "CALLBACK_URL is already the callback of another customer application (C21)" } }, results: { OTHER: { status: 204 } } }),
+        json(200, {
+          errors: {
+            CALLBACK_URL: {
+              status: 400,
+              message: "CALLBACK_URL is already the callback of another customer application (C21)",
+            },
+          },
+          results: { OTHER: { status: 204 } },
+        }),
     });
     const app = await createTestApplication();
-    const results = await writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://a.example.com/cb", OTHER: "x" });
-    expect(results).toEqual({ CALLBACK_URL: '"CALLBACK_URL is already the callback of another customer application (C21)" (HTTP 400)', OTHER: null });
+    const results = await writeIntegrationConfigurations(app, seedTuple, {
+      CALLBACK_URL: "https://a.example.com/cb",
+      OTHER: "x",
+    });
+    expect(results).toEqual({
+      CALLBACK_URL: '"CALLBACK_URL is already the callback of another customer application (C21)" (HTTP 400)',
+      OTHER: null,
+    });
   });
 
   it("all keys 204 in a 200 answer is success", async () => {
     await serve({ api: () => json(200, { errors: {}, results: { CALLBACK_URL: { status: 204 } } }) });
     const app = await createTestApplication();
-    await expect(writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://a.example.com/cb" })).resolves.toEqual({ CALLBACK_URL: null });
+    await expect(
+      writeIntegrationConfigurations(app, seedTuple, { CALLBACK_URL: "https://a.example.com/cb" }),
+    ).resolves.toEqual({ CALLBACK_URL: null });
   });
 });
 
@@ -252,13 +326,20 @@ describe("lookupStatusByRequest (C19)", () => {
     const found = await lookupStatusByRequest(app, "59a92119-3b72-4d2f-8e12-137a13180df6-1");
     expect(found).toEqual([
       {
-        tuple: integrationTuple({ integrationContext: "urn:li:organization:2414183", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" }),
+        tuple: integrationTuple({
+          integrationContext: "urn:li:organization:2414183",
+          integrationType: "ONE_CLICK_EXPORT",
+          tenantType: "RECRUITER",
+        }),
         integrationName: "My Customer's LinkedIn Recruiter One-Click Export Integration",
         onboardingStatus: "ENABLED",
       },
     ]);
     expect(s.apiRequests()).toHaveLength(1);
-    expect(Object.fromEntries(s.apiRequests()[0]?.query ?? [])).toEqual({ q: "request", requestId: "59a92119-3b72-4d2f-8e12-137a13180df6-1" });
+    expect(Object.fromEntries(s.apiRequests()[0]?.query ?? [])).toEqual({
+      q: "request",
+      requestId: "59a92119-3b72-4d2f-8e12-137a13180df6-1",
+    });
   });
 
   it("follows the paging to the end with start/count", async () => {
@@ -281,13 +362,25 @@ describe("lookupStatusByRequest (C19)", () => {
   });
 
   it(`gives up after ${MAX_PAGES} pages of a server that pages forever`, async () => {
-    const s = await serve({
-      api: (req) => {
-        const start = Number(req.query.get("start") ?? 0);
-        const el = (n: number) => ({ dataProvider: "ATS", integrationContext: `urn:li:organization:${n}`, integrationType: "RSC", onboardingStatus: "ENABLED", tenantType: "RECRUITER" });
-        return json(200, { elements: [el(start), el(start + 1)], paging: { count: 2, start, links: [{ rel: "next", href: "x" }] } });
+    const s = await serve(
+      {
+        api: (req) => {
+          const start = Number(req.query.get("start") ?? 0);
+          const el = (n: number) => ({
+            dataProvider: "ATS",
+            integrationContext: `urn:li:organization:${n}`,
+            integrationType: "RSC",
+            onboardingStatus: "ENABLED",
+            tenantType: "RECRUITER",
+          });
+          return json(200, {
+            elements: [el(start), el(start + 1)],
+            paging: { count: 2, start, links: [{ rel: "next", href: "x" }] },
+          });
+        },
       },
-    }, { LINKEDIN_BATCH_SPACING_MS: "0" }); // pages are paced like every atsIntegrations call (C13)
+      { LINKEDIN_BATCH_SPACING_MS: "0" },
+    ); // pages are paced like every atsIntegrations call (C13)
     const app = await createTestApplication();
     const error = await lookupStatusByRequest(app, "endless").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LinkedInError);
@@ -334,10 +427,17 @@ describe("lookupStatusByTuples (C19b)", () => {
 });
 
 describe("provisionApplication (C1, L3, L4)", () => {
-  const parent = { LINKEDIN_CLIENT_ID: "vendor-parent", LINKEDIN_CLIENT_SECRET: "vendor-parent-secret", LINKEDIN_VENDOR_NAME: "Onramp ATS" };
+  const parent = {
+    LINKEDIN_CLIENT_ID: "vendor-parent",
+    LINKEDIN_CLIENT_SECRET: "vendor-parent-secret",
+    LINKEDIN_VENDOR_NAME: "Onramp ATS",
+  };
 
   it("creates the application with the parent's token, validJsSdkDomains and a name without LinkedIn, at most 50 characters", async () => {
-    const answer = { credentials: { client_id: "new-client", client_secret: "new-secret" }, key: "urn:li:developerApplication:7" };
+    const answer = {
+      credentials: { client_id: "new-client", client_secret: "new-secret" },
+      key: "urn:li:developerApplication:7",
+    };
     const s = await serve({ api: () => json(201, answer) }, parent);
     const created = await provisionApplication({
       uniqueForeignId: "cust-42",
@@ -346,7 +446,11 @@ describe("provisionApplication (C1, L3, L4)", () => {
       callbackUrls: [],
       jsSdkDomains: ["https://onramp.example.com"],
     });
-    expect(created).toMatchObject({ urn: "urn:li:developerApplication:7", clientId: "new-client", clientSecret: "new-secret" });
+    expect(created).toMatchObject({
+      urn: "urn:li:developerApplication:7",
+      clientId: "new-client",
+      clientSecret: "new-secret",
+    });
     expect(created.name.length).toBeLessThanOrEqual(50);
     expect(created.name).not.toMatch(/linkedin/i);
     const tokenForm = new URLSearchParams(s.tokenRequests()[0]?.body);
@@ -363,8 +467,19 @@ describe("provisionApplication (C1, L3, L4)", () => {
   });
 
   it("409 is a conflict, and a 5xx is not retried: the create is sent once (L3)", async () => {
-    await serve({ api: () => json(409, { status: 409, message: "An application with uniqueForeignId \"cust-42\" already exists" }) }, parent);
-    const input = { uniqueForeignId: "cust-42", customerName: "Acme", description: "d", callbackUrls: [], jsSdkDomains: [] };
+    await serve(
+      {
+        api: () => json(409, { status: 409, message: 'An application with uniqueForeignId "cust-42" already exists' }),
+      },
+      parent,
+    );
+    const input = {
+      uniqueForeignId: "cust-42",
+      customerName: "Acme",
+      description: "d",
+      callbackUrls: [],
+      jsSdkDomains: [],
+    };
     const error = await provisionApplication(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LinkedInError);
     expect((error as LinkedInError).kind).toBe("conflict");
@@ -375,9 +490,13 @@ describe("provisionApplication (C1, L3, L4)", () => {
 
   it("without the parent keys it refuses before calling LinkedIn", async () => {
     const s = await serve({ api: () => json(500, {}) });
-    const error = await provisionApplication({ uniqueForeignId: "x", customerName: "Acme", description: "d", callbackUrls: [], jsSdkDomains: [] }).catch(
-      (e: unknown) => e,
-    );
+    const error = await provisionApplication({
+      uniqueForeignId: "x",
+      customerName: "Acme",
+      description: "d",
+      callbackUrls: [],
+      jsSdkDomains: [],
+    }).catch((e: unknown) => e);
     expect((error as LinkedInError).kind).toBe("not_configured");
     expect(s.requests).toHaveLength(0);
   });

@@ -26,14 +26,20 @@ describe("compound keys (C11, C14)", () => {
   });
 
   it("C14: parses the seed's answer key, reordered and URL-encoded, to the same tuple", () => {
-    const answerKey = "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw";
+    const answerKey =
+      "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw";
     expect(answerKey).not.toBe(compoundKey(seedTuple));
     expect(parseCompoundKey(answerKey)).toEqual(seedTuple);
     expect(tupleId(parseCompoundKey(answerKey))).toBe(tupleId(seedTuple));
   });
 
   it("parses every field order", () => {
-    const parts = ["integrationContext=urn%3Ali%3Acontract%3A9", "integrationType=RSC", "tenantType=RECRUITER", "dataProvider=ATS"];
+    const parts = [
+      "integrationContext=urn%3Ali%3Acontract%3A9",
+      "integrationType=RSC",
+      "tenantType=RECRUITER",
+      "dataProvider=ATS",
+    ];
     const orders = [parts, [...parts].reverse(), [parts[2], parts[0], parts[3], parts[1]]];
     for (const order of orders) {
       expect(parseCompoundKey(order.join("&"))).toEqual(
@@ -43,7 +49,11 @@ describe("compound keys (C11, C14)", () => {
   });
 
   it("round-trips values containing the key's own delimiters", () => {
-    const odd = integrationTuple({ integrationContext: "urn:li:organization:a&b=c%d", integrationType: "T Y", tenantType: "é" });
+    const odd = integrationTuple({
+      integrationContext: "urn:li:organization:a&b=c%d",
+      integrationType: "T Y",
+      tenantType: "é",
+    });
     expect(parseCompoundKey(compoundKey(odd))).toEqual(odd);
     expect(parseCompoundKey(compoundKeyPathSegment(odd))).toEqual(odd);
   });
@@ -60,9 +70,15 @@ describe("compound keys (C11, C14)", () => {
 
   it.each([
     ["missing field", "integrationContext=urn:li:organization:1&integrationType=X&dataProvider=ATS"],
-    ["unknown field", "integrationContext=urn:li:organization:1&integrationType=X&tenantType=R&dataProvider=ATS&color=red"],
+    [
+      "unknown field",
+      "integrationContext=urn:li:organization:1&integrationType=X&tenantType=R&dataProvider=ATS&color=red",
+    ],
     ["repeated field", "integrationContext=a&integrationContext=b&integrationType=X&tenantType=R&dataProvider=ATS"],
-    ["C12: dataProvider not ATS", "integrationContext=urn:li:organization:1&integrationType=X&tenantType=R&dataProvider=HRIS"],
+    [
+      "C12: dataProvider not ATS",
+      "integrationContext=urn:li:organization:1&integrationType=X&tenantType=R&dataProvider=HRIS",
+    ],
     ["part without =", "integrationContext&integrationType=X&tenantType=R&dataProvider=ATS"],
     ["malformed encoding", "integrationContext=urn%ZZ&integrationType=X&tenantType=R&dataProvider=ATS"],
   ])("refuses a key with a %s", (_why, key) => {
@@ -71,7 +87,11 @@ describe("compound keys (C11, C14)", () => {
   });
 
   it("C10/C19b: builds the ids[i] query with encoded values and reads it back", () => {
-    const second = integrationTuple({ integrationContext: "urn:li:contract:77", integrationType: "RSC", tenantType: "RECRUITER" });
+    const second = integrationTuple({
+      integrationContext: "urn:li:contract:77",
+      integrationType: "RSC",
+      tenantType: "RECRUITER",
+    });
     const q = idsQuery([seedTuple, second]);
     expect(q).toBe(
       "ids[0].integrationContext=urn%3Ali%3Aorganization%3A4gX03uw&ids[0].integrationType=ONE_CLICK_EXPORT&ids[0].tenantType=RECRUITER&ids[0].dataProvider=ATS" +
@@ -79,7 +99,10 @@ describe("compound keys (C11, C14)", () => {
     );
     // What a server sees after URL parsing, brackets literal or encoded.
     expect(parseIdsQuery(new URL(`https://x.test/v2/atsIntegrations?${q}`).searchParams)).toEqual([seedTuple, second]);
-    expect(parseIdsQuery(new URLSearchParams(q.replaceAll("[", "%5B").replaceAll("]", "%5D")))).toEqual([seedTuple, second]);
+    expect(parseIdsQuery(new URLSearchParams(q.replaceAll("[", "%5B").replaceAll("]", "%5D")))).toEqual([
+      seedTuple,
+      second,
+    ]);
   });
 
   it("C13: batches of at most 100", () => {

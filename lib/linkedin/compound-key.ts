@@ -26,7 +26,11 @@ export class CompoundKeyError extends Error {
 }
 
 /** Builds a tuple from the widget's three values; dataProvider is always ATS (C12). */
-export function integrationTuple(t: { integrationContext: string; integrationType: string; tenantType: string }): IntegrationTuple {
+export function integrationTuple(t: {
+  integrationContext: string;
+  integrationType: string;
+  tenantType: string;
+}): IntegrationTuple {
   return {
     integrationContext: t.integrationContext,
     integrationType: t.integrationType,
@@ -103,7 +107,9 @@ export function parseCompoundKey(key: string): IntegrationTuple {
     if (!fields[f]) throw new CompoundKeyError(`compound key "${key}" lacks the field "${f}"`);
   }
   if (fields.dataProvider !== DATA_PROVIDER) {
-    throw new CompoundKeyError(`compound key "${key}" has dataProvider "${fields.dataProvider}", expected "${DATA_PROVIDER}" (C12)`);
+    throw new CompoundKeyError(
+      `compound key "${key}" has dataProvider "${fields.dataProvider}", expected "${DATA_PROVIDER}" (C12)`,
+    );
   }
   return integrationTuple({
     integrationContext: fields.integrationContext as string,
@@ -155,7 +161,8 @@ export function parseIdsQuery(params: URLSearchParams): IntegrationTuple[] {
       for (const f of COMPOUND_KEY_FIELDS) {
         if (!fields[f]) throw new CompoundKeyError(`ids[${index}] lacks the field "${f}"`);
       }
-      if (fields.dataProvider !== DATA_PROVIDER) throw new CompoundKeyError(`ids[${index}].dataProvider must be "${DATA_PROVIDER}" (C12)`);
+      if (fields.dataProvider !== DATA_PROVIDER)
+        throw new CompoundKeyError(`ids[${index}].dataProvider must be "${DATA_PROVIDER}" (C12)`);
       return integrationTuple({
         integrationContext: fields.integrationContext as string,
         integrationType: fields.integrationType as string,

@@ -34,7 +34,11 @@ export function configurationsUrl(tuple: IntegrationTuple, keys: readonly string
 
 function assertKeys(keys: string[], endpoint: string): void {
   if (keys.length === 0 || keys.some((k) => k.trim() === "")) {
-    throw new LinkedInError("bad_request", "Onramp has no configuration to send for this integration (a key is missing).", { endpoint, attempts: 0 });
+    throw new LinkedInError(
+      "bad_request",
+      "Onramp has no configuration to send for this integration (a key is missing).",
+      { endpoint, attempts: 0 },
+    );
   }
 }
 
@@ -82,7 +86,11 @@ export async function writeIntegrationConfigurations(
 }
 
 /** Removes `keys` from one integration's configurations at LinkedIn (L15: DELETE …/configurations?ids=…). */
-export async function deleteIntegrationConfigurations(application: LinkedInApplicationRef, tuple: IntegrationTuple, keys: string[]): Promise<void> {
+export async function deleteIntegrationConfigurations(
+  application: LinkedInApplicationRef,
+  tuple: IntegrationTuple,
+  keys: string[],
+): Promise<void> {
   assertKeys(keys, ENDPOINTS.deleteConfigurations);
   await linkedInRequest({
     endpoint: ENDPOINTS.deleteConfigurations,

@@ -24,8 +24,13 @@ export function describeErrorBody(text: string): string {
 }
 
 /** One entity's error of a batch answer, as a sentence (C14). */
-export function describeEntityError(error: { status?: number; message?: string } | undefined, status: number | undefined): string {
+export function describeEntityError(
+  error: { status?: number; message?: string } | undefined,
+  status: number | undefined,
+): string {
   const code = error?.status ?? status;
   const what = error?.message ? oneLine(error.message) : "no reason given";
-  return code !== undefined ? `LinkedIn refused this integration (HTTP ${code}): ${what}` : `LinkedIn refused this integration: ${what}`;
+  return code !== undefined
+    ? `LinkedIn refused this integration (HTTP ${code}): ${what}`
+    : `LinkedIn refused this integration: ${what}`;
 }

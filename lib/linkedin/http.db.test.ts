@@ -16,7 +16,11 @@ import { createTestApplication } from "./test-support/applications";
 import { setTestEnv, useLinkedInAt } from "./test-support/env";
 import { inOrder, json, startRecordedServer, type RecordedServer } from "./test-support/recorded-server";
 
-const seedTuple = integrationTuple({ integrationContext: "urn:li:organization:4gX03uw", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" });
+const seedTuple = integrationTuple({
+  integrationContext: "urn:li:organization:4gX03uw",
+  integrationType: "ONE_CLICK_EXPORT",
+  tenantType: "RECRUITER",
+});
 const ok = json(200, SEED_IDS_LOOKUP_RESPONSE);
 
 let server: RecordedServer | undefined;
@@ -57,7 +61,11 @@ describe("tokens (C2, C27)", () => {
     expect(s.tokenRequests()).toHaveLength(1);
     const form = new URLSearchParams(s.tokenRequests()[0]?.body);
     expect(s.tokenRequests()[0]?.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
-    expect(Object.fromEntries(form)).toEqual({ grant_type: "client_credentials", client_id: app.clientId, client_secret: app.clientSecret });
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: "client_credentials",
+      client_id: app.clientId,
+      client_secret: app.clientSecret,
+    });
 
     const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     const sentToken = /^Bearer (.+)$/.exec(String(s.apiRequests()[0]?.headers.authorization))?.[1];
@@ -72,7 +80,9 @@ describe("tokens (C2, C27)", () => {
   });
 
   it("C27: a 401 clears the cache and retries once with a fresh token", async () => {
-    const s = await serve({ api: inOrder(json(401, { status: 401, message: "The token used in the request has expired" }), ok) });
+    const s = await serve({
+      api: inOrder(json(401, { status: 401, message: "The token used in the request has expired" }), ok),
+    });
     const app = await createTestApplication();
     expect(await lookupOnce(app)).toMatchObject({ ok: true });
     expect(s.tokenRequests()).toHaveLength(2);
@@ -100,7 +110,10 @@ describe("tokens (C2, C27)", () => {
   it("C27: the token endpoint refusing the keys records the message; a later success clears it", async () => {
     let refuse = true;
     await serve({
-      token: () => (refuse ? json(401, { error: "invalid_client", error_description: "Client authentication failed" }) : json(200, { access_token: "fresh", expires_in: 5184000 })),
+      token: () =>
+        refuse
+          ? json(401, { error: "invalid_client", error_description: "Client authentication failed" })
+          : json(200, { access_token: "fresh", expires_in: 5184000 }),
       api: () => ok,
     });
     const app = await createTestApplication();
@@ -137,7 +150,9 @@ describe("tokens (C2, C27)", () => {
     const s = await serve({
       token: (req) => {
         const form = new URLSearchParams(req.body);
-        return form.get("client_secret") === "right" ? json(200, { access_token: "t", expires_in: 60 }) : json(401, { error: "invalid_client", error_description: "Client authentication failed" });
+        return form.get("client_secret") === "right"
+          ? json(200, { access_token: "t", expires_in: 60 })
+          : json(401, { error: "invalid_client", error_description: "Client authentication failed" });
       },
       api: () => ok,
     });
@@ -156,7 +171,9 @@ describe("tokens (C2, C27)", () => {
 
 describe("retries (C26)", () => {
   it("retries a 429 honouring Retry-After, records rateLimitedUntil, and succeeds", async () => {
-    const s = await serve({ api: inOrder(json(429, { status: 429, message: "Resource level throttle limit" }, { "retry-after": "1" }), ok) });
+    const s = await serve({
+      api: inOrder(json(429, { status: 429, message: "Resource level throttle limit" }, { "retry-after": "1" }), ok),
+    });
     const app = await createTestApplication();
     const before = Date.now();
     expect(await lookupOnce(app)).toMatchObject({ ok: true });
@@ -164,7 +181,11 @@ describe("retries (C26)", () => {
     expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(1000);
     const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.rateLimitedUntil?.getTime()).toBeGreaterThanOrEqual(before + 1000);
-    expect(await countsOf(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({ count: 2, rateLimitedCount: 1, errorCount: 0 });
+    expect(await countsOf(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({
+      count: 2,
+      rateLimitedCount: 1,
+      errorCount: 0,
+    });
   });
 
   it("honours Retry-After given as an HTTP date", async () => {
@@ -186,7 +207,8 @@ describe("retries (C26)", () => {
     expect(result).toMatchObject({
       ok: false,
       status: 429,
-      error: "LinkedIn is rate-limiting this customer's application (daily limits reset at midnight UTC). Onramp tried 5 times; it will try again later.",
+      error:
+        "LinkedIn is rate-limiting this customer's application (daily limits reset at midnight UTC). Onramp tried 5 times; it will try again later.",
     });
     expect(await countsOf(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({ count: 5, rateLimitedCount: 5 });
     const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
@@ -200,7 +222,11 @@ describe("retries (C26)", () => {
     expect(s.apiRequests()).toHaveLength(5);
     expect(result).toMatchObject({ ok: false, status: 500 });
     if (!result.ok) expect(result.error).toMatch(/HTTP 500\)\. Onramp tried 5 times; it will try again later\./);
-    expect(await countsOf(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({ count: 5, errorCount: 5, rateLimitedCount: 0 });
+    expect(await countsOf(app.clientId, ENDPOINTS.lookupByIds)).toMatchObject({
+      count: 5,
+      errorCount: 5,
+      rateLimitedCount: 0,
+    });
   });
 
   it("does not wait out a Retry-After of hours: stops at once with when to retry", async () => {
@@ -234,7 +260,9 @@ describe("retries (C26)", () => {
   });
 
   it("a 400 is not retried and carries LinkedIn's message", async () => {
-    const s = await serve({ api: () => json(400, { status: 400, message: "ids[0].tenantType is invalid", serviceErrorCode: 100 }) });
+    const s = await serve({
+      api: () => json(400, { status: 400, message: "ids[0].tenantType is invalid", serviceErrorCode: 100 }),
+    });
     const app = await createTestApplication();
     const result = await lookupOnce(app);
     expect(s.apiRequests()).toHaveLength(1);
@@ -247,7 +275,9 @@ describe("call counting per UTC day (C26, C30)", () => {
     const clientId = `count-${Date.now()}-${Math.random()}`;
     const today = new Date();
     const yesterday = new Date(today.getTime() - 24 * 3600 * 1000);
-    await Promise.all(Array.from({ length: 20 }, () => recordLinkedInCall(clientId, ENDPOINTS.lookupByIds, "ok", today)));
+    await Promise.all(
+      Array.from({ length: 20 }, () => recordLinkedInCall(clientId, ENDPOINTS.lookupByIds, "ok", today)),
+    );
     await recordLinkedInCall(clientId, ENDPOINTS.lookupByIds, "rate_limited", today);
     await recordLinkedInCall(clientId, ENDPOINTS.syncIntegrationNames, "error", today);
     await recordLinkedInCall(clientId, ENDPOINTS.lookupByIds, "ok", yesterday);
@@ -255,7 +285,13 @@ describe("call counting per UTC day (C26, C30)", () => {
     const calls = await callsToday(clientId, today);
     expect(calls.day).toBe(utcDay(today));
     expect(calls.endpoints).toHaveLength(2);
-    expect(calls.busiest).toMatchObject({ endpoint: ENDPOINTS.lookupByIds, count: 21, rateLimitedCount: 1, budget: 5000, remaining: 4979 });
+    expect(calls.busiest).toMatchObject({
+      endpoint: ENDPOINTS.lookupByIds,
+      count: 21,
+      rateLimitedCount: 1,
+      budget: 5000,
+      remaining: 4979,
+    });
     expect(calls.endpoints[1]).toMatchObject({ endpoint: ENDPOINTS.syncIntegrationNames, count: 1, errorCount: 1 });
     expect((await callsToday(clientId, yesterday)).busiest?.count).toBe(1);
     expect(calls.resetsAt.toISOString()).toMatch(/T00:00:00.000Z$/);

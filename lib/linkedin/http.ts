@@ -81,7 +81,13 @@ function errorKindForStatus(status: number): LinkedInErrorKind {
   return "bad_request";
 }
 
-function messageForStatus(kind: LinkedInErrorKind, status: number, endpoint: string, detail: string, who: string): string {
+function messageForStatus(
+  kind: LinkedInErrorKind,
+  status: number,
+  endpoint: string,
+  detail: string,
+  who: string,
+): string {
   const said = detail ? ` LinkedIn said: "${detail}".` : "";
   switch (kind) {
     case "unauthorized":
@@ -102,7 +108,12 @@ async function markRateLimited(applicationId: string | undefined, until: Date): 
   await db.customerApplication.updateMany({ where: { id: applicationId }, data: { rateLimitedUntil: until } });
 }
 
-function parseBody<S extends z.ZodType>(req: LinkedInRequest<S>, status: number, text: string, attempts: number): z.output<S> {
+function parseBody<S extends z.ZodType>(
+  req: LinkedInRequest<S>,
+  status: number,
+  text: string,
+  attempts: number,
+): z.output<S> {
   let json: unknown = undefined;
   if (text.trim() !== "") {
     try {
@@ -132,7 +143,9 @@ function parseBody<S extends z.ZodType>(req: LinkedInRequest<S>, status: number,
 }
 
 /** Sends one LinkedIn request with retries, counting, auth renewal and validation (see file header). */
-export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<S>): Promise<LinkedInResponse<z.output<S>>> {
+export async function linkedInRequest<S extends z.ZodType>(
+  req: LinkedInRequest<S>,
+): Promise<LinkedInResponse<z.output<S>>> {
   const e = env();
   const maxAttempts = req.idempotent === false ? 1 : Math.max(1, e.LINKEDIN_MAX_ATTEMPTS);
   const log = logger().child({ clientId: req.clientId, endpoint: req.endpoint });
@@ -156,7 +169,12 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
     let text: string;
     try {
       const send = async () => {
-        const r = await fetch(req.url, { method: req.method, headers, body: payload, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        const r = await fetch(req.url, {
+          method: req.method,
+          headers,
+          body: payload,
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         return { r, t: await r.text() };
       };
       // C13, C30: every attempt to a limited resource, retries included, holds the application's one send slot.
@@ -165,7 +183,12 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
       text = sent.t;
     } catch (cause) {
       await recordLinkedInCall(req.clientId, req.endpoint, "error");
-      const reason = cause instanceof Error ? (cause.name === "TimeoutError" ? "no answer in time" : cause.message) : "network error";
+      const reason =
+        cause instanceof Error
+          ? cause.name === "TimeoutError"
+            ? "no answer in time"
+            : cause.message
+          : "network error";
       if (attempt < maxAttempts) {
         const delayMs = nextDelayMs({ attempt, baseMs: e.LINKEDIN_BACKOFF_BASE_MS, random: req.random });
         log.warn({ attempt, delayMs, reason }, "LinkedIn unreachable; retrying");
@@ -197,7 +220,11 @@ export async function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<
         continue;
       }
       const message = await req.auth.rejected(req.endpoint);
-      throw new LinkedInError("unauthorized", message, { endpoint: req.endpoint, httpStatus: status, attempts: attempt });
+      throw new LinkedInError("unauthorized", message, {
+        endpoint: req.endpoint,
+        httpStatus: status,
+        attempts: attempt,
+      });
     }
 
     if (status === 429 || status >= 500) {

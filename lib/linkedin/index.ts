@@ -51,5 +51,9 @@ export {
 } from "./provisioning";
 export { applicationNameProblems, provisionedApplicationName, MAX_APPLICATION_NAME_CHARS } from "./provisioning-name";
 export { syncIntegrationNames, type IntegrationNameItem, type NameSyncResult } from "./integration-names";
-export { deleteIntegrationConfigurations, writeIntegrationConfigurations, type ConfigurationResults } from "./configurations";
+export {
+  deleteIntegrationConfigurations,
+  writeIntegrationConfigurations,
+  type ConfigurationResults,
+} from "./configurations";
 export { lookupStatusByRequest, lookupStatusByTuples, type IntegrationStatus } from "./status-lookup";

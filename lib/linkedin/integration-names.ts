@@ -33,11 +33,19 @@ export function batchPartialUpdateBody(items: readonly IntegrationNameItem[]): {
 
 /** Whether a failed call means the remaining batches would fail the same way (so they are not sent). */
 function stopsTheRun(e: LinkedInError): boolean {
-  return e.kind === "rate_limited" || e.kind === "unauthorized" || e.kind === "unavailable" || e.kind === "not_configured";
+  return (
+    e.kind === "rate_limited" || e.kind === "unauthorized" || e.kind === "unavailable" || e.kind === "not_configured"
+  );
 }
 
 function failAll(items: readonly IntegrationNameItem[], e: LinkedInError): NameSyncResult[] {
-  return items.map((i) => ({ tuple: i.tuple, ok: false, status: e.httpStatus ?? null, error: e.message, retryable: e.retryable }));
+  return items.map((i) => ({
+    tuple: i.tuple,
+    ok: false,
+    status: e.httpStatus ?? null,
+    error: e.message,
+    retryable: e.retryable,
+  }));
 }
 
 /**
@@ -45,7 +53,10 @@ function failAll(items: readonly IntegrationNameItem[], e: LinkedInError): NameS
  * Items repeating a tuple are sent once, with the last name given, and share its result. A name must
  * not be empty (C11: required). Failures are results, not exceptions; only programming errors throw.
  */
-export async function syncIntegrationNames(application: LinkedInApplicationRef, items: readonly IntegrationNameItem[]): Promise<NameSyncResult[]> {
+export async function syncIntegrationNames(
+  application: LinkedInApplicationRef,
+  items: readonly IntegrationNameItem[],
+): Promise<NameSyncResult[]> {
   const e = env();
   const byId = new Map<string, NameSyncResult>();
   const toSend = new Map<string, IntegrationNameItem>();
@@ -53,7 +64,12 @@ export async function syncIntegrationNames(application: LinkedInApplicationRef, 
     const id = tupleId(item.tuple);
     if (item.name.trim() === "") {
       toSend.delete(id);
-      byId.set(id, { tuple: item.tuple, ok: false, status: null, error: "The integration has no name; LinkedIn requires one (C11)." });
+      byId.set(id, {
+        tuple: item.tuple,
+        ok: false,
+        status: null,
+        error: "The integration has no name; LinkedIn requires one (C11).",
+      });
     } else {
       byId.delete(id);
       toSend.set(id, item);
@@ -76,7 +92,11 @@ export async function syncIntegrationNames(application: LinkedInApplicationRef, 
         auth,
         schema: batchUpdateResponseSchema,
       });
-      for (const outcome of batchUpdateOutcomes(batch.map((i) => i.tuple), data)) byId.set(tupleId(outcome.tuple), outcome);
+      for (const outcome of batchUpdateOutcomes(
+        batch.map((i) => i.tuple),
+        data,
+      ))
+        byId.set(tupleId(outcome.tuple), outcome);
     } catch (err) {
       if (!isLinkedInError(err)) throw err;
       const failing = stopsTheRun(err) ? batches.slice(b).flat() : batch;

@@ -37,7 +37,10 @@ describe("pacing (C13, C30)", () => {
     expect(spacing).toBe(1000);
     const clientId = `pacing-${randomUUID()}`;
     // The first call is slow to come back (300 ms): the second still waits a full spacing after it.
-    const calls = await Promise.all([pacedCall(clientId, spacing, 300), pacedCall(clientId, spacing, 300, otherProcess)]);
+    const calls = await Promise.all([
+      pacedCall(clientId, spacing, 300),
+      pacedCall(clientId, spacing, 300, otherProcess),
+    ]);
     const [gap] = gapsAfterAnswers(calls);
     expect(gap).toBeGreaterThanOrEqual(spacing);
   });
@@ -45,7 +48,9 @@ describe("pacing (C13, C30)", () => {
   it("many concurrent callers from both processes never overlap and keep the spacing", async () => {
     const spacing = 150;
     const clientId = `pacing-${randomUUID()}`;
-    const calls = await Promise.all(Array.from({ length: 8 }, (_, i) => pacedCall(clientId, spacing, 20, i % 2 === 0 ? undefined : otherProcess)));
+    const calls = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => pacedCall(clientId, spacing, 20, i % 2 === 0 ? undefined : otherProcess)),
+    );
     const gaps = gapsAfterAnswers(calls);
     expect(gaps).toHaveLength(7);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(spacing);
@@ -58,7 +63,8 @@ describe("pacing (C13, C30)", () => {
     const spacing = 3;
     const clientId = `pacing-${randomUUID()}`;
     const calls: Call[] = [];
-    for (let i = 0; i < 150; i++) calls.push(await pacedCall(clientId, spacing, 0, i % 2 === 0 ? undefined : otherProcess));
+    for (let i = 0; i < 150; i++)
+      calls.push(await pacedCall(clientId, spacing, 0, i % 2 === 0 ? undefined : otherProcess));
     const short = gapsAfterAnswers(calls).filter((gap) => gap < spacing);
     expect(short).toEqual([]);
   });
@@ -72,7 +78,10 @@ describe("pacing (C13, C30)", () => {
     expect(Date.now() - started).toBeLessThan(spacing);
     // A second call of the same application (a look-up while a name batch is in flight) waits for the
     // first's answer and then the spacing: names, configurations and look-ups share the slot (C13, C30).
-    const [releasedAt] = await Promise.all([new Promise((r) => setTimeout(r, 50)).then(() => held.release()), other.release()]);
+    const [releasedAt] = await Promise.all([
+      new Promise((r) => setTimeout(r, 50)).then(() => held.release()),
+      other.release(),
+    ]);
     const next = await claimSendSlot(a, spacing, { client: otherProcess });
     expect(next.claimedAt.getTime() - releasedAt.getTime()).toBeGreaterThanOrEqual(spacing);
     await next.release();
@@ -90,9 +99,13 @@ describe("pacing (C13, C30)", () => {
     const clientId = `pacing-${randomUUID()}`;
     const late = await claimSendSlot(clientId, 1000, { leaseMs: 200 }); // outlives its lease
     const successor = await claimSendSlot(clientId, 1000, { client: otherProcess });
-    const [before] = await otherProcess.$queryRaw<{ at: string }[]>`SELECT "nextSlotAt"::text AS at FROM "LinkedInPacing" WHERE "clientId" = ${clientId}`;
+    const [before] = await otherProcess.$queryRaw<
+      { at: string }[]
+    >`SELECT "nextSlotAt"::text AS at FROM "LinkedInPacing" WHERE "clientId" = ${clientId}`;
     await late.release(); // the late answer arrives: it must not shorten the successor's lease
-    const [after] = await otherProcess.$queryRaw<{ at: string }[]>`SELECT "nextSlotAt"::text AS at FROM "LinkedInPacing" WHERE "clientId" = ${clientId}`;
+    const [after] = await otherProcess.$queryRaw<
+      { at: string }[]
+    >`SELECT "nextSlotAt"::text AS at FROM "LinkedInPacing" WHERE "clientId" = ${clientId}`;
     expect(after?.at).toBe(before?.at);
     await successor.release();
   });

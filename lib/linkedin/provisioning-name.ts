@@ -17,7 +17,8 @@ function withoutLinkedIn(text: string): string {
 export function applicationNameProblems(name: string): string[] {
   const problems: string[] = [];
   if (name.trim() === "") problems.push("the name is empty");
-  if ([...name].length > MAX_APPLICATION_NAME_CHARS) problems.push(`the name is longer than ${MAX_APPLICATION_NAME_CHARS} characters`);
+  if ([...name].length > MAX_APPLICATION_NAME_CHARS)
+    problems.push(`the name is longer than ${MAX_APPLICATION_NAME_CHARS} characters`);
   if (/linked\s*in/i.test(name)) problems.push('the name contains "LinkedIn", which LinkedIn does not allow');
   return problems;
 }

@@ -77,10 +77,14 @@ export async function provisionApplication(input: ProvisionApplicationInput): Pr
   if (input.uniqueForeignId.trim() === "") problems.push("the customer has no foreign id");
   if (input.description.trim() === "") problems.push("the description is empty");
   if (problems.length > 0) {
-    throw new LinkedInError("bad_request", `Onramp can not provision an application named "${name}": ${problems.join("; ")}.`, {
-      endpoint: ENDPOINTS.provisionApplication,
-      attempts: 0,
-    });
+    throw new LinkedInError(
+      "bad_request",
+      `Onramp can not provision an application named "${name}": ${problems.join("; ")}.`,
+      {
+        endpoint: ENDPOINTS.provisionApplication,
+        attempts: 0,
+      },
+    );
   }
   const parent = parentCredentials();
   const { data } = await linkedInRequest({
@@ -126,7 +130,9 @@ export async function findProvisionedApplication(uniqueForeignId: string): Promi
     schema: applicationLookupSchema,
   });
   const found = data.elements[0];
-  return found ? { urn: found.key, clientId: found.credentials.client_id, jsSdkDomains: found.validJsSdkDomains } : null;
+  return found
+    ? { urn: found.key, clientId: found.credentials.client_id, jsSdkDomains: found.validJsSdkDomains }
+    : null;
 }
 
 /** POST {api}/v2/provisionedApplications/{urn} with `$set` (L6): replaces the whole validJsSdkDomains list. */

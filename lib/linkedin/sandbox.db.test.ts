@@ -41,7 +41,10 @@ interface SandboxCall {
 }
 
 async function callsOf(clientId: string, endpoint: string): Promise<SandboxCall[]> {
-  const { calls } = await admin<{ calls: SandboxCall[] }>("GET", `/calls?endpoint=${endpoint}&clientId=${encodeURIComponent(clientId)}`);
+  const { calls } = await admin<{ calls: SandboxCall[] }>(
+    "GET",
+    `/calls?endpoint=${endpoint}&clientId=${encodeURIComponent(clientId)}`,
+  );
   return calls;
 }
 
@@ -61,14 +64,22 @@ async function customerWithIntegrations(count: number) {
   const prefix = randomUUID().slice(0, 8);
   const tuples = Array.from({ length: count }, (_, i) => tupleOf(prefix, i));
   for (const t of tuples) {
-    await admin("POST", "/integrations", { clientId, integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType });
+    await admin("POST", "/integrations", {
+      clientId,
+      integrationContext: t.integrationContext,
+      integrationType: t.integrationType,
+      tenantType: t.tenantType,
+    });
   }
   return { app, tuples };
 }
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  useLinkedInAt(sandbox.url, { LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId, LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret });
+  useLinkedInAt(sandbox.url, {
+    LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId,
+    LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret,
+  });
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -81,7 +92,10 @@ describe("against the LinkedIn sandbox", () => {
     await admin("POST", "/faults", { endpoint: "batch_partial_update", status: 429, count: 1, retryAfterSeconds: 1 });
     await admin("POST", "/faults", { endpoint: "batch_partial_update", status: 500, count: 1 });
 
-    const results = await syncIntegrationNames(app, tuples.map((tuple, i) => ({ tuple, name: `Acme integration ${i}` })));
+    const results = await syncIntegrationNames(
+      app,
+      tuples.map((tuple, i) => ({ tuple, name: `Acme integration ${i}` })),
+    );
     expect(results.filter((r) => !r.ok)).toEqual([]);
     expect(results.every((r) => r.status === 204)).toBe(true);
 
@@ -94,19 +108,30 @@ describe("against the LinkedIn sandbox", () => {
       [200, false],
     ]);
     expect(calls.filter((c) => !c.fault).map((c) => c.entityCount)).toEqual([100, 100, 50]);
-    for (let i = 1; i < calls.length; i += 1) expect((calls[i] as SandboxCall).at - (calls[i - 1] as SandboxCall).at).toBeGreaterThanOrEqual(1000);
+    for (let i = 1; i < calls.length; i += 1)
+      expect((calls[i] as SandboxCall).at - (calls[i - 1] as SandboxCall).at).toBeGreaterThanOrEqual(1000);
     const violations = await admin<{ spacingByApplication: Record<string, number> }>("GET", "/violations");
     expect(violations.spacingByApplication[app.clientId]).toBeUndefined();
 
     const counted = await callsToday(app.clientId);
-    expect(counted.endpoints.find((e) => e.endpoint === ENDPOINTS.syncIntegrationNames)).toMatchObject({ count: 5, rateLimitedCount: 1, errorCount: 1 });
+    expect(counted.endpoints.find((e) => e.endpoint === ENDPOINTS.syncIntegrationNames)).toMatchObject({
+      count: 5,
+      rateLimitedCount: 1,
+      errorCount: 1,
+    });
     const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.rateLimitedUntil).not.toBeNull();
 
     // C19b: LinkedIn now has every name.
     const statuses = await lookupStatusByTuples(app, tuples);
     expect(statuses.size).toBe(250);
-    tuples.forEach((t, i) => expect(statuses.get(tupleId(t))).toMatchObject({ ok: true, integrationName: `Acme integration ${i}`, onboardingStatus: "REQUESTED" }));
+    tuples.forEach((t, i) =>
+      expect(statuses.get(tupleId(t))).toMatchObject({
+        ok: true,
+        integrationName: `Acme integration ${i}`,
+        onboardingStatus: "REQUESTED",
+      }),
+    );
     expect((await callsOf(app.clientId, "lookup_ids")).map((c) => c.entityCount)).toEqual([100, 100, 50]);
   });
 
@@ -125,26 +150,53 @@ describe("against the LinkedIn sandbox", () => {
     const { app, tuples } = await customerWithIntegrations(2);
     const callbackUrl = `https://onramp.example.com/api/linkedin/callback/${randomUUID()}`;
     const [oneClick, indicator] = tuples as [IntegrationTuple, IntegrationTuple];
-    expect(await writeIntegrationConfigurations(app, oneClick, { CALLBACK_URL: callbackUrl, JOB_POSTING_VIEWERS: "ALL_PRODUCT_USERS" })).toEqual({
+    expect(
+      await writeIntegrationConfigurations(app, oneClick, {
+        CALLBACK_URL: callbackUrl,
+        JOB_POSTING_VIEWERS: "ALL_PRODUCT_USERS",
+      }),
+    ).toEqual({
       CALLBACK_URL: null,
       JOB_POSTING_VIEWERS: null,
     });
-    const refused = await writeIntegrationConfigurations(app, indicator, { CALLBACK_URL: callbackUrl, APPLICATION_VIEWERS: "ALL_PRODUCT_USERS" });
+    const refused = await writeIntegrationConfigurations(app, indicator, {
+      CALLBACK_URL: callbackUrl,
+      APPLICATION_VIEWERS: "ALL_PRODUCT_USERS",
+    });
     expect(refused.APPLICATION_VIEWERS).toBeNull();
-    expect(refused.CALLBACK_URL).toMatch(/"Configuration key CALLBACK_URL is not supported for integration type IN_ATS_INDICATOR.*" \(HTTP 400\)/);
+    expect(refused.CALLBACK_URL).toMatch(
+      /"Configuration key CALLBACK_URL is not supported for integration type IN_ATS_INDICATOR.*" \(HTTP 400\)/,
+    );
     await deleteIntegrationConfigurations(app, oneClick, ["JOB_POSTING_VIEWERS"]);
-    const state = await admin<{ integrations: { clientId: string; integrationType: string; configurations: Record<string, { string?: string }> }[] }>("GET", "/state");
+    const state = await admin<{
+      integrations: {
+        clientId: string;
+        integrationType: string;
+        configurations: Record<string, { string?: string }>;
+      }[];
+    }>("GET", "/state");
     const ours = state.integrations.filter((i) => i.clientId === app.clientId);
-    expect(ours.find((i) => i.integrationType === "ONE_CLICK_EXPORT")?.configurations).toEqual({ CALLBACK_URL: { string: callbackUrl } });
-    expect(ours.find((i) => i.integrationType === "IN_ATS_INDICATOR")?.configurations).toEqual({ APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" } });
+    expect(ours.find((i) => i.integrationType === "ONE_CLICK_EXPORT")?.configurations).toEqual({
+      CALLBACK_URL: { string: callbackUrl },
+    });
+    expect(ours.find((i) => i.integrationType === "IN_ATS_INDICATOR")?.configurations).toEqual({
+      APPLICATION_VIEWERS: { string: "ALL_PRODUCT_USERS" },
+    });
   });
 
   it("C19: q=request follows the sandbox's paging to the end", async () => {
     const { app, tuples } = await customerWithIntegrations(25);
-    await syncIntegrationNames(app, tuples.map((tuple) => ({ tuple, name: "Named" })));
+    await syncIntegrationNames(
+      app,
+      tuples.map((tuple) => ({ tuple, name: "Named" })),
+    );
     const { requestId } = await admin<{ requestId: string }>("POST", "/requests", {
       clientId: app.clientId,
-      integrations: tuples.map(({ integrationContext, integrationType, tenantType }) => ({ integrationContext, integrationType, tenantType })),
+      integrations: tuples.map(({ integrationContext, integrationType, tenantType }) => ({
+        integrationContext,
+        integrationType,
+        tenantType,
+      })),
     });
     const found = await lookupStatusByRequest(app, requestId);
     expect(found.map((f) => tupleId(f.tuple)).sort()).toEqual(tuples.map(tupleId).sort());
@@ -157,7 +209,9 @@ describe("against the LinkedIn sandbox", () => {
     await lookupStatusByTuples(app, tuples);
     const before = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     await admin("POST", "/tokens/revoke", { clientId: app.clientId });
-    expect((await lookupStatusByTuples(app, tuples)).get(tupleId(tuples[0] as IntegrationTuple))).toMatchObject({ ok: true });
+    expect((await lookupStatusByTuples(app, tuples)).get(tupleId(tuples[0] as IntegrationTuple))).toMatchObject({
+      ok: true,
+    });
     const after = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(decryptSecret(after.accessTokenEnc as string, customerAppTokenContext(app.id))).not.toBe(
       decryptSecret(before.accessTokenEnc as string, customerAppTokenContext(app.id)),
@@ -186,9 +240,13 @@ describe("against the LinkedIn sandbox", () => {
     expect(await verifyApplicationCredentials(created.clientId, created.clientSecret)).toEqual({ ok: true });
     expect((await verifyApplicationCredentials(created.clientId, "not-the-secret")).ok).toBe(false);
 
-    const again = await provisionApplication({ uniqueForeignId: foreignId, customerName: "Acme", description: "again", callbackUrls: [], jsSdkDomains: [] }).catch(
-      (e: unknown) => e,
-    );
+    const again = await provisionApplication({
+      uniqueForeignId: foreignId,
+      customerName: "Acme",
+      description: "again",
+      callbackUrls: [],
+      jsSdkDomains: [],
+    }).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(LinkedInError);
     expect((again as LinkedInError).kind).toBe("conflict");
   });

@@ -19,8 +19,13 @@ import {
 } from "./schemas";
 import { describeErrorBody } from "./error-body";
 
-const seedTuple = integrationTuple({ integrationContext: "urn:li:organization:4gX03uw", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" });
-const org = (n: number) => integrationTuple({ integrationContext: `urn:li:organization:${n}`, integrationType: "RSC", tenantType: "RECRUITER" });
+const seedTuple = integrationTuple({
+  integrationContext: "urn:li:organization:4gX03uw",
+  integrationType: "ONE_CLICK_EXPORT",
+  tenantType: "RECRUITER",
+});
+const org = (n: number) =>
+  integrationTuple({ integrationContext: `urn:li:organization:${n}`, integrationType: "RSC", tenantType: "RECRUITER" });
 
 describe("recorded answers (C14, C19, C19b)", () => {
   it("C11: the seed's request body key is our compound key", () => {
@@ -59,7 +64,10 @@ describe("recorded answers (C14, C19, C19b)", () => {
   it("C19: the seed's q=request answer parses", () => {
     const body = requestLookupResponseSchema.parse(JSON.parse(SEED_REQUEST_LOOKUP_RESPONSE));
     expect(body.elements).toHaveLength(1);
-    expect(body.elements[0]).toMatchObject({ integrationContext: "urn:li:organization:2414183", onboardingStatus: "ENABLED" });
+    expect(body.elements[0]).toMatchObject({
+      integrationContext: "urn:li:organization:2414183",
+      onboardingStatus: "ENABLED",
+    });
     expect(body.paging).toEqual({ count: 10, links: [], start: 0 });
     expect(requestLookupResponseSchema.parse(JSON.parse(REQUEST_LOOKUP_PAGE_1)).paging.links[0]?.rel).toBe("next");
     expect(requestLookupResponseSchema.parse(JSON.parse(REQUEST_LOOKUP_PAGE_2)).elements).toHaveLength(1);
@@ -84,7 +92,8 @@ describe("recorded answers (C14, C19, C19b)", () => {
   });
 
   it("C19b: errors and statuses of the ids answer become per-tuple errors", () => {
-    const encoded = (n: number) => `dataProvider=ATS&tenantType=RECRUITER&integrationType=RSC&integrationContext=urn%3Ali%3Aorganization%3A${n}`;
+    const encoded = (n: number) =>
+      `dataProvider=ATS&tenantType=RECRUITER&integrationType=RSC&integrationContext=urn%3Ali%3Aorganization%3A${n}`;
     const body = idsLookupResponseSchema.parse({
       errors: { [encoded(2)]: { status: 403, message: "not yours" } },
       results: { [encoded(1)]: { onboardingStatus: "PARTNER_READY" } },
@@ -101,17 +110,27 @@ describe("recorded answers (C14, C19, C19b)", () => {
   it("token answers: expires_in as a string or a number (L1); provisioning answers with the URN (L4)", () => {
     expect(accessTokenResponseSchema.parse({ access_token: "t", expires_in: 1800 }).expires_in).toBe(1800);
     expect(accessTokenResponseSchema.parse({ access_token: "t", expires_in: "1800" }).expires_in).toBe(1800);
-    for (const bad of ["", "soon", "-5", 0, "12.5"]) expect(accessTokenResponseSchema.safeParse({ access_token: "t", expires_in: bad }).success).toBe(false);
+    for (const bad of ["", "soon", "-5", 0, "12.5"])
+      expect(accessTokenResponseSchema.safeParse({ access_token: "t", expires_in: bad }).success).toBe(false);
     expect(accessTokenResponseSchema.safeParse({ access_token: "", expires_in: 1 }).success).toBe(false);
-    const answer = { key: "urn:li:developerApplication:42", credentials: { client_id: "78abc", client_secret: "s3cr3t" } };
-    expect(provisionedApplicationSchema.parse(answer)).toEqual({ urn: "urn:li:developerApplication:42", clientId: "78abc", clientSecret: "s3cr3t" });
+    const answer = {
+      key: "urn:li:developerApplication:42",
+      credentials: { client_id: "78abc", client_secret: "s3cr3t" },
+    };
+    expect(provisionedApplicationSchema.parse(answer)).toEqual({
+      urn: "urn:li:developerApplication:42",
+      clientId: "78abc",
+      clientSecret: "s3cr3t",
+    });
     expect(provisionedApplicationSchema.safeParse({ ...answer, key: "78abc" }).success).toBe(false);
     expect(provisionedApplicationSchema.safeParse({ key: answer.key }).success).toBe(false);
   });
 
   it("error bodies give LinkedIn's own words", () => {
     expect(describeErrorBody('{"status":409,"message":"already exists","serviceErrorCode":0}')).toBe("already exists");
-    expect(describeErrorBody('{"error":"invalid_client","error_description":"Client authentication failed"}')).toBe("Client authentication failed");
+    expect(describeErrorBody('{"error":"invalid_client","error_description":"Client authentication failed"}')).toBe(
+      "Client authentication failed",
+    );
     expect(describeErrorBody("<html>")).toBe("");
   });
 });

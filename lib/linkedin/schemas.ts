@@ -35,7 +35,9 @@ export const restliErrorSchema = z.object({
 export type RestliError = z.infer<typeof restliErrorSchema>;
 
 /** "urn:li:developerApplication:{n}" (L4). */
-export const applicationUrnSchema = z.string().regex(/^urn:li:developerApplication:\d+$/, "must be urn:li:developerApplication:{number}");
+export const applicationUrnSchema = z
+  .string()
+  .regex(/^urn:li:developerApplication:\d+$/, "must be urn:li:developerApplication:{number}");
 
 /** POST /v2/provisionedApplications answer (L4, SDK CreateApplicationSuccessResponse.json). */
 export const provisionedApplicationSchema = z
@@ -93,9 +95,7 @@ export const pagingSchema = z.object({
   count: z.number().int().nonnegative(),
   start: z.number().int().nonnegative(),
   total: z.number().int().nonnegative().optional(),
-  links: z
-    .array(z.object({ rel: z.string(), href: z.string(), type: z.string().optional() }))
-    .default([]),
+  links: z.array(z.object({ rel: z.string(), href: z.string(), type: z.string().optional() })).default([]),
 });
 export type Paging = z.infer<typeof pagingSchema>;
 
@@ -110,10 +110,7 @@ export type RequestLookupResponse = z.infer<typeof requestLookupResponseSchema>;
 export const idsLookupResponseSchema = z.object({
   errors: z.record(z.string(), restliErrorSchema).default({}),
   results: z
-    .record(
-      z.string(),
-      z.object({ integrationName: z.string().optional(), onboardingStatus: onboardingStatusSchema }),
-    )
+    .record(z.string(), z.object({ integrationName: z.string().optional(), onboardingStatus: onboardingStatusSchema }))
     .default({}),
   statuses: z.record(z.string(), z.number().int()).default({}),
 });

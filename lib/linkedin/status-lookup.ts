@@ -8,7 +8,12 @@ import { inBatches } from "./batching";
 import { ENDPOINTS, PATHS } from "./endpoints";
 import { LinkedInError, isLinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
-import { idsLookupResponseSchema, requestLookupResponseSchema, type LinkedInOnboardingStatus, type Paging } from "./schemas";
+import {
+  idsLookupResponseSchema,
+  requestLookupResponseSchema,
+  type LinkedInOnboardingStatus,
+  type Paging,
+} from "./schemas";
 import { applicationAuth, type LinkedInApplicationRef } from "./token";
 
 /** A guard against a server that pages forever. */
@@ -35,7 +40,10 @@ export function nextPageStart(paging: Paging, returned: number, currentStart: nu
  * GET {api}/v2/atsIntegrations?q=request&requestId={id} (C19), following the paging to the end.
  * One entry per integration the notification is about, de-duplicated by tuple.
  */
-export async function lookupStatusByRequest(application: LinkedInApplicationRef, requestId: string): Promise<IntegrationStatus[]> {
+export async function lookupStatusByRequest(
+  application: LinkedInApplicationRef,
+  requestId: string,
+): Promise<IntegrationStatus[]> {
   const base = `${env().LINKEDIN_API_URL}${PATHS.atsIntegrations}?q=request&requestId=${encodeURIComponent(requestId)}`;
   const auth = applicationAuth(application);
   const found = new Map<string, IntegrationStatus>();
@@ -100,7 +108,11 @@ export async function lookupStatusByTuples(
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
     } catch (err) {
       if (!isLinkedInError(err)) throw err;
-      const stop = err.kind === "rate_limited" || err.kind === "unauthorized" || err.kind === "unavailable" || err.kind === "not_configured";
+      const stop =
+        err.kind === "rate_limited" ||
+        err.kind === "unauthorized" ||
+        err.kind === "unavailable" ||
+        err.kind === "not_configured";
       for (const tuple of stop ? batches.slice(b).flat() : batch) {
         out.set(tupleId(tuple), { tuple, ok: false, status: err.httpStatus ?? null, error: err.message });
       }

@@ -14,7 +14,12 @@ let sandbox: SandboxHandle;
 const TOKEN_SECONDS = 3;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, tokenTtlSeconds: TOKEN_SECONDS, expiresInAs: "string", batchSpacingMs: 1000 });
+  sandbox = await startSandbox({
+    port: 0,
+    tokenTtlSeconds: TOKEN_SECONDS,
+    expiresInAs: "string",
+    batchSpacingMs: 1000,
+  });
   useLinkedInAt(sandbox.url, { LINKEDIN_BATCH_SPACING_MS: "1000", LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS: "1" });
 });
 afterAll(async () => {
@@ -29,11 +34,18 @@ describe("tokens across a long sync (L1)", () => {
     sandbox.state.putApplication({ clientId, clientSecret, kind: "customer", createdBy: "admin" });
     const app = await createTestApplication({ clientId, clientSecret });
     const tuples = Array.from({ length: 900 }, (_, i) =>
-      integrationTuple({ integrationContext: `urn:li:organization:${i + 1}`, integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" }),
+      integrationTuple({
+        integrationContext: `urn:li:organization:${i + 1}`,
+        integrationType: "ONE_CLICK_EXPORT",
+        tenantType: "RECRUITER",
+      }),
     );
     for (const t of tuples) sandbox.state.authorizeIntegration(clientId, t);
 
-    const results = await syncIntegrationNames(app, tuples.map((tuple, i) => ({ tuple, name: `Long sync ${i}` })));
+    const results = await syncIntegrationNames(
+      app,
+      tuples.map((tuple, i) => ({ tuple, name: `Long sync ${i}` })),
+    );
 
     expect(results.filter((r) => !r.ok)).toEqual([]);
     const calls = sandbox.state.calls.filter((c) => c.clientId === clientId);

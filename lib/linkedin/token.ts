@@ -74,7 +74,10 @@ export async function requestClientCredentialsToken(opts: {
 
 async function recordAuthFailure(applicationId: string, message: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const before = await tx.customerApplication.findUniqueOrThrow({ where: { id: applicationId }, select: { lastAuthError: true } });
+    const before = await tx.customerApplication.findUniqueOrThrow({
+      where: { id: applicationId },
+      select: { lastAuthError: true },
+    });
     await tx.customerApplication.update({
       where: { id: applicationId },
       data: { lastAuthError: message, lastAuthErrorAt: new Date(), accessTokenEnc: null, accessTokenExpiresAt: null },
@@ -86,7 +89,10 @@ async function recordAuthFailure(applicationId: string, message: string): Promis
 
 /** Gets a new token for a stored application, caches it encrypted, and records the outcome (C27). */
 async function issueAndCache(app: LinkedInApplicationRef): Promise<string> {
-  const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id }, select: { clientSecretEnc: true, clientId: true } });
+  const row = await db.customerApplication.findUniqueOrThrow({
+    where: { id: app.id },
+    select: { clientSecretEnc: true, clientId: true },
+  });
   let clientSecret: string;
   try {
     clientSecret = decryptSecret(row.clientSecretEnc, customerAppSecretContext(app.id));
@@ -106,7 +112,11 @@ async function issueAndCache(app: LinkedInApplicationRef): Promise<string> {
       const message = rejectedKeysMessage(`HTTP ${e.httpStatus ?? "?"} from the token endpoint`);
       await recordAuthFailure(app.id, message);
       logger().warn({ applicationId: app.id, clientId: row.clientId }, "LinkedIn refused the customer's keys");
-      throw new LinkedInError("unauthorized", message, { endpoint: e.endpoint, httpStatus: e.httpStatus, attempts: e.attempts });
+      throw new LinkedInError("unauthorized", message, {
+        endpoint: e.endpoint,
+        httpStatus: e.httpStatus,
+        attempts: e.attempts,
+      });
     }
     throw e;
   }
@@ -130,7 +140,11 @@ export async function getApplicationToken(app: LinkedInApplicationRef, now: Date
     where: { id: app.id },
     select: { accessTokenEnc: true, accessTokenExpiresAt: true },
   });
-  if (row.accessTokenEnc && row.accessTokenExpiresAt && row.accessTokenExpiresAt.getTime() - renewMarginMs() > now.getTime()) {
+  if (
+    row.accessTokenEnc &&
+    row.accessTokenExpiresAt &&
+    row.accessTokenExpiresAt.getTime() - renewMarginMs() > now.getTime()
+  ) {
     try {
       return decryptSecret(row.accessTokenEnc, customerAppTokenContext(app.id));
     } catch (e) {
@@ -143,7 +157,10 @@ export async function getApplicationToken(app: LinkedInApplicationRef, now: Date
 
 /** Drops the cached token (after a 401) so the next call asks LinkedIn for a new one. */
 export async function clearApplicationToken(app: LinkedInApplicationRef): Promise<void> {
-  await db.customerApplication.update({ where: { id: app.id }, data: { accessTokenEnc: null, accessTokenExpiresAt: null } });
+  await db.customerApplication.update({
+    where: { id: app.id },
+    data: { accessTokenEnc: null, accessTokenExpiresAt: null },
+  });
 }
 
 /** The BearerAuth of a customer application, for http.ts (C2, C27). */
@@ -171,14 +188,19 @@ export type CredentialCheck = { ok: true } | { ok: false; message: string };
  */
 export async function verifyApplicationCredentials(clientId: string, clientSecret: string): Promise<CredentialCheck> {
   // No trimming here: the caller stores exactly what it verified.
-  if (clientId.trim() === "" || clientSecret.trim() === "") return { ok: false, message: "Enter both the API key and the secret." };
+  if (clientId.trim() === "" || clientSecret.trim() === "")
+    return { ok: false, message: "Enter both the API key and the secret." };
   try {
     await requestClientCredentialsToken({ clientId, clientSecret });
     return { ok: true };
   } catch (e) {
     if (!isLinkedInError(e)) throw e;
     if (isCredentialRefusal(e)) {
-      return { ok: false, message: "LinkedIn refused this API key and secret. Copy both again from the LinkedIn developer application and retry." };
+      return {
+        ok: false,
+        message:
+          "LinkedIn refused this API key and secret. Copy both again from the LinkedIn developer application and retry.",
+      };
     }
     return { ok: false, message: e.message };
   }

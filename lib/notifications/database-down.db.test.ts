@@ -63,7 +63,11 @@ describe("the database fails mid-request", () => {
     // Directly: 500 and not a byte of body (C23).
     const body = JSON.stringify({ id: "direct-1", type: "INTEGRATION_STATUS_CHANGE", expiresAt: 0 });
     const direct = await receiveNotification(
-      new Request("http://onramp.test/cb", { method: "POST", body, headers: { "x-li-signature": signNotification(c.clientSecret, body) } }),
+      new Request("http://onramp.test/cb", {
+        method: "POST",
+        body,
+        headers: { "x-li-signature": signNotification(c.clientSecret, body) },
+      }),
       c.callbackKey,
       () => {},
     );
@@ -78,20 +82,34 @@ describe("the database fails mid-request", () => {
       integrations: [tuple],
     });
     const attempts = async () =>
-      (await admin<{ notifications: Attempt[] }>("GET", "/notifications")).notifications.filter((a) => a.notificationId === sent.notificationId);
-    const first = await eventually(async () => (await attempts()).find((a) => a.attempt === 1), 10_000, "the first attempt");
+      (await admin<{ notifications: Attempt[] }>("GET", "/notifications")).notifications.filter(
+        (a) => a.notificationId === sent.notificationId,
+      );
+    const first = await eventually(
+      async () => (await attempts()).find((a) => a.attempt === 1),
+      10_000,
+      "the first attempt",
+    );
     expect(first).toMatchObject({ status: 500, outcome: "will_retry" });
     expect(await db.notification.count({ where: { customerId: c.customerId } })).toBe(0);
 
     // The database is back before LinkedIn retries.
     await sql(`DROP TRIGGER onramp_test_die ON "Notification"; DROP FUNCTION onramp_test_die();`);
-    const retry = await eventually(async () => (await attempts()).find((a) => a.outcome === "delivered"), 15_000, "the retry");
+    const retry = await eventually(
+      async () => (await attempts()).find((a) => a.outcome === "delivered"),
+      15_000,
+      "the retry",
+    );
     expect(retry.attempt).toBe(2);
     expect(retry.id).not.toBe(first.id); // C24: every retry carries a new id
 
     const stored = await db.notification.findMany({ where: { customerId: c.customerId } });
     expect(stored.map((n) => n.linkedinId)).toEqual([retry.id]);
-    expect(await processNotification(stored[0]!.id, { attempt: 1, isLastAttempt: false, progress: async () => {} })).toMatchObject({ state: "PROCESSED", applied: 1 });
-    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+    expect(
+      await processNotification(stored[0]!.id, { attempt: 1, isLastAttempt: false, progress: async () => {} }),
+    ).toMatchObject({ state: "PROCESSED", applied: 1 });
+    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+      "ENABLED",
+    );
   }, 60_000);
 });

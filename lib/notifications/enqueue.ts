@@ -21,13 +21,23 @@ export type ProcessNotificationPayload = { notificationId: string; force?: boole
 type StoredRef = { id: string; customerId: string };
 
 /** One processing job, queued now (support's retry and replay, the sweep). */
-export function enqueueNotificationProcessing(notification: StoredRef, triggeredBy: string, opts: { force?: boolean } = {}): Promise<EnqueueResult> {
-  const payload: ProcessNotificationPayload = { notificationId: notification.id, ...(opts.force ? { force: true } : {}) };
+export function enqueueNotificationProcessing(
+  notification: StoredRef,
+  triggeredBy: string,
+  opts: { force?: boolean } = {},
+): Promise<EnqueueResult> {
+  const payload: ProcessNotificationPayload = {
+    notificationId: notification.id,
+    ...(opts.force ? { force: true } : {}),
+  };
   return enqueueTrackedJob({ kind: "PROCESS_NOTIFICATION", customerId: notification.customerId, payload, triggeredBy });
 }
 
 /** Writes tracked Job rows and their pg-boss jobs for many notifications in one transaction. */
-export async function enqueueNotificationBatch(notifications: readonly StoredRef[], triggeredBy: string): Promise<void> {
+export async function enqueueNotificationBatch(
+  notifications: readonly StoredRef[],
+  triggeredBy: string,
+): Promise<void> {
   if (notifications.length === 0) return;
   const maxAttempts = env().JOBS_MAX_ATTEMPTS;
   const jobs = notifications.map((n) => ({ trackedJobId: randomUUID(), queueJobId: randomUUID(), n }));
@@ -46,7 +56,11 @@ export async function enqueueNotificationBatch(notifications: readonly StoredRef
     });
     // pg-boss writes through this transaction (its `db` option), with the queue's retry policy.
     await boss.insert(
-      jobs.map((j) => ({ id: j.queueJobId, name: queueName("PROCESS_NOTIFICATION"), data: { trackedJobId: j.trackedJobId } satisfies QueuedJobData })),
+      jobs.map((j) => ({
+        id: j.queueJobId,
+        name: queueName("PROCESS_NOTIFICATION"),
+        data: { trackedJobId: j.trackedJobId } satisfies QueuedJobData,
+      })),
       { db: bossDbOf(tx) },
     );
   });
@@ -74,7 +88,12 @@ function openBatch(): Batch {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const batch: Batch = { items: [], timer: setTimeout(() => release(), BATCH_WINDOW_MS), release, done: Promise.resolve() };
+  const batch: Batch = {
+    items: [],
+    timer: setTimeout(() => release(), BATCH_WINDOW_MS),
+    release,
+    done: Promise.resolve(),
+  };
   batch.done = gate.then(() => runBatch(batch));
   return batch;
 }
@@ -107,7 +126,10 @@ export const SWEEP_AFTER_MS = 2 * 60 * 1000;
  * or the process died between answering and queuing, or the job died mid-processing. Runs with every
  * fallback poll (C28) and every reconcile pass (lib/jobs/reconcile-pass.ts).
  */
-export async function sweepPendingNotifications(now: Date = new Date(), scope: { customerId?: string } = {}): Promise<number> {
+export async function sweepPendingNotifications(
+  now: Date = new Date(),
+  scope: { customerId?: string } = {},
+): Promise<number> {
   const only = scope.customerId ?? null;
   await getBoss(); // the live-job check reads pg-boss's tables, which exist once it has started
   // A PROCESSING notification whose job died (worker killed, expired on its last attempt) is PENDING again.

@@ -47,18 +47,22 @@ export function parseNotificationBody(bytes: Uint8Array): PayloadResult {
   }
   const body = value as Record<string, unknown>;
   if (!("id" in body)) return fail("Failed to get id from request payload: the field is missing.");
-  if (typeof body.id !== "string") return fail(`Failed to get id from request payload: expected a string, got ${describe(body.id)}.`);
+  if (typeof body.id !== "string")
+    return fail(`Failed to get id from request payload: expected a string, got ${describe(body.id)}.`);
   if (body.id.trim() === "") return fail("Failed to get id from request payload: it is empty.");
   if (body.id.length > MAX_ID_CHARS) return fail(`The id is longer than ${MAX_ID_CHARS} characters.`);
   if (!("type" in body)) return fail("Failed to get type from request payload: the field is missing.");
-  if (typeof body.type !== "string") return fail(`Failed to get type from request payload: expected a string, got ${describe(body.type)}.`);
+  if (typeof body.type !== "string")
+    return fail(`Failed to get type from request payload: expected a string, got ${describe(body.type)}.`);
   if (body.type.trim() === "") return fail("Failed to get type from request payload: it is empty.");
   if (body.type.length > MAX_TYPE_CHARS) return fail(`The type is longer than ${MAX_TYPE_CHARS} characters.`);
   // Postgres text can not hold NUL; a JSON escape (\u0000) would decode to one.
-  if (body.id.includes("\u0000") || body.type.includes("\u0000")) return fail("The id and type must not contain NUL characters.");
+  if (body.id.includes("\u0000") || body.type.includes("\u0000"))
+    return fail("The id and type must not contain NUL characters.");
   // A JSON escape of half a surrogate pair (\ud800) is no character at all: stored, it would become
   // U+FFFD, and the id Onramp looked up and deduplicated by would no longer be the id LinkedIn sent.
-  if (LONE_SURROGATE.test(body.id) || LONE_SURROGATE.test(body.type)) return fail("The id and type must be valid Unicode text.");
+  if (LONE_SURROGATE.test(body.id) || LONE_SURROGATE.test(body.type))
+    return fail("The id and type must be valid Unicode text.");
 
   let expiresAt: Date | null = null;
   // C22: the seed's field table spells it expiresAt, its sample expires_at; both are read, and two
@@ -66,13 +70,17 @@ export function parseNotificationBody(bytes: Uint8Array): PayloadResult {
   const camel = body.expiresAt;
   const snake = body.expires_at;
   if (camel !== undefined && camel !== null && snake !== undefined && snake !== null && camel !== snake) {
-    return fail(`expiresAt (${JSON.stringify(camel)}) and expires_at (${JSON.stringify(snake)}) disagree; send one of them.`);
+    return fail(
+      `expiresAt (${JSON.stringify(camel)}) and expires_at (${JSON.stringify(snake)}) disagree; send one of them.`,
+    );
   }
   const field = camel !== undefined && camel !== null ? "expiresAt" : "expires_at";
   const raw = camel ?? snake;
   if (raw !== undefined && raw !== null) {
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > MAX_EPOCH_MS) {
-      return fail(`${field} must be epoch milliseconds (a non-negative integer), got ${typeof raw === "number" ? String(raw) : describe(raw)}.`);
+      return fail(
+        `${field} must be epoch milliseconds (a non-negative integer), got ${typeof raw === "number" ? String(raw) : describe(raw)}.`,
+      );
     }
     expiresAt = raw === 0 ? null : new Date(raw);
   }

@@ -10,14 +10,25 @@ import { processNotificationJob } from "./jobs";
 import { processNotification } from "./process";
 import { replayNotification, retryNotification } from "./support";
 import { startCallbackServer, type CallbackServer } from "./test-support/callback-server";
-import { cancelQueuedJobs, eventually, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "./test-support/fixtures";
+import {
+  cancelQueuedJobs,
+  eventually,
+  newTuple,
+  requestedIntegration,
+  sandboxAdmin,
+  testCustomer,
+} from "./test-support/fixtures";
 
 let sandbox: SandboxHandle;
 let callbacks: CallbackServer;
 const admin = sandboxAdmin(() => sandbox.url);
 let support: { userId: string; email: string; role: "SUPPORT"; customerId: null };
 
-const ctx = (attempt = 1, maxAttempts = 5) => ({ attempt, isLastAttempt: attempt >= maxAttempts, progress: async () => {} });
+const ctx = (attempt = 1, maxAttempts = 5) => ({
+  attempt,
+  isLastAttempt: attempt >= maxAttempts,
+  progress: async () => {},
+});
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, allowInsecureCallbacks: true, retryDelayMs: 100 });
@@ -39,11 +50,15 @@ afterAll(async () => {
 type Attempt = { notificationId: string; id: string | null; attempt: number; status: number | null; outcome: string };
 
 async function delivered(notificationId: string, n = 1): Promise<Attempt[]> {
-  return eventually(async () => {
-    const { notifications } = await admin<{ notifications: Attempt[] }>("GET", "/notifications");
-    const mine = notifications.filter((a) => a.notificationId === notificationId && a.outcome === "delivered");
-    return mine.length >= n ? mine : null;
-  }, 15_000, `delivery of ${notificationId}`);
+  return eventually(
+    async () => {
+      const { notifications } = await admin<{ notifications: Attempt[] }>("GET", "/notifications");
+      const mine = notifications.filter((a) => a.notificationId === notificationId && a.outcome === "delivered");
+      return mine.length >= n ? mine : null;
+    },
+    15_000,
+    `delivery of ${notificationId}`,
+  );
 }
 
 async function storedFor(customerId: string, linkedinId: string) {
@@ -51,7 +66,11 @@ async function storedFor(customerId: string, linkedinId: string) {
 }
 
 async function push(c: { clientId: string; callbackKey: string }, body: Record<string, unknown>) {
-  return admin<{ notificationId: string; id: string }>("POST", "/notifications", { clientId: c.clientId, url: callbacks.urlFor(c.callbackKey), ...body });
+  return admin<{ notificationId: string; id: string }>("POST", "/notifications", {
+    clientId: c.clientId,
+    url: callbacks.urlFor(c.callbackKey),
+    ...body,
+  });
 }
 
 describe("processing INTEGRATION_STATUS_CHANGE", () => {
@@ -61,18 +80,30 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     // Where LinkedIn sends the push (C16): the integration's CALLBACK_URL configuration.
     const token = await sandboxToken(c);
     await putCallbackUrl(token, tuple, callbacks.urlFor(c.callbackKey));
-    const moved = await admin<{ notification: { notificationId: string } }>("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: "ENABLED" });
+    const moved = await admin<{ notification: { notificationId: string } }>("POST", "/integrations/move", {
+      clientId: c.clientId,
+      ...tuple,
+      status: "ENABLED",
+    });
     const [attempt] = await delivered(moved.notification.notificationId);
     const n = await storedFor(c.customerId, attempt!.id!);
     expect(n.type).toBe("INTEGRATION_STATUS_CHANGE");
     expect(n.expiresAt).toBeNull(); // LinkedIn sends expiresAt 0 (C19): never expires
 
-    await processNotificationJob.run({ notificationId: n.id }, { ...ctx(), trackedJobId: "t", kind: "PROCESS_NOTIFICATION", customerId: c.customerId, maxAttempts: 5 });
+    await processNotificationJob.run(
+      { notificationId: n.id },
+      { ...ctx(), trackedJobId: "t", kind: "PROCESS_NOTIFICATION", customerId: c.customerId, maxAttempts: 5 },
+    );
     const after = await db.integration.findUniqueOrThrow({ where: { id: integration.id } });
     expect(after).toMatchObject({ onboardingStatus: "ENABLED", statusSource: "PUSH", statusNotificationId: n.id });
-    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ processingState: "PROCESSED", appliedCount: 1 });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
+      processingState: "PROCESSED",
+      appliedCount: 1,
+    });
     const changes = await db.integrationStatusChange.findMany({ where: { integrationId: integration.id } });
-    expect(changes.map((h) => [h.fromStatus, h.toStatus, h.source, h.notificationId])).toEqual([["PARTNER_READY", "ENABLED", "PUSH", n.id]]);
+    expect(changes.map((h) => [h.fromStatus, h.toStatus, h.source, h.notificationId])).toEqual([
+      ["PARTNER_READY", "ENABLED", "PUSH", n.id],
+    ]);
   });
 
   it("C24: five retries of one change, each with a new id, apply it once", async () => {
@@ -80,7 +111,8 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     const { integration, tuple } = await requestedIntegration(admin, c, newTuple(), "PARTNER_READY");
     await admin("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: "ENABLED" });
     const sent = [];
-    for (let k = 0; k < 5; k += 1) sent.push(await push(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] }));
+    for (let k = 0; k < 5; k += 1)
+      sent.push(await push(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] }));
     const ids = new Set<string>();
     for (const s of sent) for (const a of await delivered(s.notificationId)) ids.add(a.id!);
     expect(ids.size).toBe(5);
@@ -89,19 +121,34 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     const outcomes = await Promise.all(stored.map((n) => processNotification(n.id, ctx())));
     expect(outcomes.map((o) => o.applied).reduce((a, b) => a + b, 0)).toBe(1);
     expect(await db.integrationStatusChange.count({ where: { integrationId: integration.id } })).toBe(1);
-    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+      "ENABLED",
+    );
   });
 
   it("C19: every page of the lookup is applied (25 integrations behind one id)", async () => {
     const c = await testCustomer(admin);
     const tuples = Array.from({ length: 25 }, (_, k) => newTuple(k));
     for (const t of tuples) await requestedIntegration(admin, c, t, "ENABLED", "PARTNER_READY");
-    const { requestId } = await admin<{ requestId: string }>("POST", "/requests", { clientId: c.clientId, integrations: tuples });
+    const { requestId } = await admin<{ requestId: string }>("POST", "/requests", {
+      clientId: c.clientId,
+      integrations: tuples,
+    });
     const n = await db.notification.create({
-      data: { customerId: c.customerId, linkedinId: requestId, type: "INTEGRATION_STATUS_CHANGE", rawBody: "{}", signatureValid: true },
+      data: {
+        customerId: c.customerId,
+        linkedinId: requestId,
+        type: "INTEGRATION_STATUS_CHANGE",
+        rawBody: "{}",
+        signatureValid: true,
+      },
     });
     expect(await processNotification(n.id, ctx())).toEqual({ state: "PROCESSED", applied: 25, anomalies: 0 });
-    expect(await db.integration.count({ where: { customerId: c.customerId, onboardingStatus: "ENABLED", statusSource: "PUSH" } })).toBe(25);
+    expect(
+      await db.integration.count({
+        where: { customerId: c.customerId, onboardingStatus: "ENABLED", statusSource: "PUSH" },
+      }),
+    ).toBe(25);
   });
 
   it("an integration the customer never requested becomes an anomaly and changes nobody else's", async () => {
@@ -120,7 +167,9 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     const anomalies = await db.anomaly.findMany({ where: { notificationId: n.id } });
     expect(anomalies).toHaveLength(1); // recorded once, even when processed again
     expect(anomalies[0]).toMatchObject({ customerId: c.customerId, kind: "UNREQUESTED_INTEGRATION" });
-    expect((await db.integration.findUniqueOrThrow({ where: { id: theirs.id } })).onboardingStatus).toBe("PARTNER_READY");
+    expect((await db.integration.findUniqueOrThrow({ where: { id: theirs.id } })).onboardingStatus).toBe(
+      "PARTNER_READY",
+    );
   });
 
   it("C22: other types are kept and marked NOT_HANDLED without a lookup", async () => {
@@ -129,14 +178,20 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     const [a] = await delivered(sent.notificationId);
     const n = await storedFor(c.customerId, a!.id!);
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "NOT_HANDLED" });
-    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ processingState: "NOT_HANDLED" });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
+      processingState: "NOT_HANDLED",
+    });
     expect(await lookupCalls(c.clientId)).toBe(0);
   });
 
   it("an expired id is not looked up: EXPIRED, left to the poll", async () => {
     const c = await testCustomer(admin);
     const { tuple } = await requestedIntegration(admin, c, newTuple(), "ENABLED");
-    const sent = await push(c, { type: "INTEGRATION_STATUS_CHANGE", expiresAt: Date.now() - 1000, integrations: [tuple] });
+    const sent = await push(c, {
+      type: "INTEGRATION_STATUS_CHANGE",
+      expiresAt: Date.now() - 1000,
+      integrations: [tuple],
+    });
     const [a] = await delivered(sent.notificationId);
     const n = await storedFor(c.customerId, a!.id!);
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "EXPIRED" });
@@ -152,41 +207,66 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     await admin("POST", "/faults", { endpoint: "lookup_request", status: 503 });
 
     await expect(processNotification(n.id, ctx(1, 2))).rejects.toThrow(/HTTP 503/);
-    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ processingState: "PENDING", lastError: expect.stringContaining("503") });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
+      processingState: "PENDING",
+      lastError: expect.stringContaining("503"),
+    });
     await expect(processNotification(n.id, ctx(2, 2))).rejects.toThrow(/HTTP 503/);
-    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({ processingState: "FAILED", attempts: 2 });
+    expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
+      processingState: "FAILED",
+      attempts: 2,
+    });
 
     await admin("DELETE", "/faults");
     const retried = await retryNotification(n.id, support);
     await cancelQueuedJobs({ kind: "PROCESS_NOTIFICATION", customerId: c.customerId });
-    expect(await db.job.findUniqueOrThrow({ where: { id: retried.trackedJobId } })).toMatchObject({ kind: "PROCESS_NOTIFICATION", payload: { notificationId: n.id } });
+    expect(await db.job.findUniqueOrThrow({ where: { id: retried.trackedJobId } })).toMatchObject({
+      kind: "PROCESS_NOTIFICATION",
+      payload: { notificationId: n.id },
+    });
     expect((await db.notification.findUniqueOrThrow({ where: { id: n.id } })).processingState).toBe("PENDING");
     await expect(retryNotification(n.id, support)).rejects.toThrow(/not failed/);
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "PROCESSED", applied: 1 });
-    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+      "ENABLED",
+    );
     expect(await db.auditLog.count({ where: { action: "notification.retried", targetId: n.id } })).toBe(1);
   });
 
   it("replay looks an expired notification up anyway, and a customer admin can not replay another customer's", async () => {
     const c = await testCustomer(admin);
     const { integration, tuple } = await requestedIntegration(admin, c, newTuple(), "ENABLED", "PARTNER_READY");
-    const sent = await push(c, { type: "INTEGRATION_STATUS_CHANGE", expiresAt: Date.now() - 1000, integrations: [tuple] });
+    const sent = await push(c, {
+      type: "INTEGRATION_STATUS_CHANGE",
+      expiresAt: Date.now() - 1000,
+      integrations: [tuple],
+    });
     const [a] = await delivered(sent.notificationId);
     const n = await storedFor(c.customerId, a!.id!);
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "EXPIRED" });
-    const stranger = { userId: "u", email: "x@y.test", role: "CUSTOMER_ADMIN" as const, customerId: "another-customer" };
+    const stranger = {
+      userId: "u",
+      email: "x@y.test",
+      role: "CUSTOMER_ADMIN" as const,
+      customerId: "another-customer",
+    };
     await expect(replayNotification(n.id, stranger)).rejects.toThrow(/No such customer/);
     const { trackedJobId } = await replayNotification(n.id, support);
     await cancelQueuedJobs({ kind: "PROCESS_NOTIFICATION", customerId: c.customerId });
     const job = await db.job.findUniqueOrThrow({ where: { id: trackedJobId } });
     expect(job.payload).toEqual({ notificationId: n.id, force: true });
     expect(await processNotification(n.id, ctx(), { force: true })).toMatchObject({ state: "PROCESSED", applied: 1 });
-    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+      "ENABLED",
+    );
   });
 });
 
 async function lookupCalls(clientId: string): Promise<number> {
-  const { calls } = await admin<{ calls: unknown[] }>("GET", `/calls?endpoint=lookup_request&clientId=${encodeURIComponent(clientId)}`);
+  const { calls } = await admin<{ calls: unknown[] }>(
+    "GET",
+    `/calls?endpoint=lookup_request&clientId=${encodeURIComponent(clientId)}`,
+  );
   return calls.length;
 }
 
@@ -194,16 +274,28 @@ async function sandboxToken(c: { clientId: string; clientSecret: string }): Prom
   const res = await fetch(`${sandbox.url}/oauth/v2/accessToken`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: c.clientSecret }).toString(),
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+    }).toString(),
   });
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-async function putCallbackUrl(token: string, t: { integrationContext: string; integrationType: string; tenantType: string }, url: string) {
+async function putCallbackUrl(
+  token: string,
+  t: { integrationContext: string; integrationType: string; tenantType: string },
+  url: string,
+) {
   const key = `integrationContext=${encodeURIComponent(t.integrationContext)}&integrationType=${t.integrationType}&tenantType=${t.tenantType}&dataProvider=ATS`;
   const res = await fetch(`${sandbox.url}/v2/atsIntegrations/${key}/configurations?ids=CALLBACK_URL`, {
     method: "PUT",
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-restli-method": "batch_update" },
+    headers: {
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      "x-restli-method": "batch_update",
+    },
     body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
   });
   if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);

@@ -22,11 +22,19 @@ export const UNREQUESTED_INTEGRATION = "UNREQUESTED_INTEGRATION";
 
 const TERMINAL = new Set(["PROCESSED", "NOT_HANDLED", "EXPIRED"]);
 
-export type ProcessOutcome = { state: "PROCESSED" | "NOT_HANDLED" | "EXPIRED" | "SKIPPED"; applied: number; anomalies: number };
+export type ProcessOutcome = {
+  state: "PROCESSED" | "NOT_HANDLED" | "EXPIRED" | "SKIPPED";
+  applied: number;
+  anomalies: number;
+};
 
 type Ctx = Pick<JobContext, "attempt" | "isLastAttempt" | "progress">;
 
-export async function processNotification(notificationId: string, ctx: Ctx, opts: { force?: boolean; now?: Date } = {}): Promise<ProcessOutcome> {
+export async function processNotification(
+  notificationId: string,
+  ctx: Ctx,
+  opts: { force?: boolean; now?: Date } = {},
+): Promise<ProcessOutcome> {
   const now = opts.now ?? new Date();
   const n = await db.notification.findUnique({
     where: { id: notificationId },
@@ -36,22 +44,40 @@ export async function processNotification(notificationId: string, ctx: Ctx, opts
   // A second run after the work was done (a crash after finishing, a duplicate job) does nothing.
   if (TERMINAL.has(n.processingState) && !opts.force) return { state: "SKIPPED", applied: 0, anomalies: 0 };
 
-  await db.notification.update({ where: { id: n.id }, data: { processingState: "PROCESSING", attempts: { increment: 1 } } });
+  await db.notification.update({
+    where: { id: n.id },
+    data: { processingState: "PROCESSING", attempts: { increment: 1 } },
+  });
 
   if (n.type !== INTEGRATION_STATUS_CHANGE) {
     // Relayed to the vendor's ATS (issue 12, L18) in the transaction that marks it NOT_HANDLED.
-    await finish(n.id, "NOT_HANDLED", 0, `Received; relayed to the vendor's ATS as an event (Onramp does not act on ${n.type} itself).`, linkedInPushRelayed);
+    await finish(
+      n.id,
+      "NOT_HANDLED",
+      0,
+      `Received; relayed to the vendor's ATS as an event (Onramp does not act on ${n.type} itself).`,
+      linkedInPushRelayed,
+    );
     return { state: "NOT_HANDLED", applied: 0, anomalies: 0 };
   }
   if (n.expiresAt && n.expiresAt.getTime() < now.getTime() && !opts.force) {
-    await finish(n.id, "EXPIRED", 0, `The id expired at ${n.expiresAt.toISOString()} before it was looked up; the fallback poll covers it.`);
+    await finish(
+      n.id,
+      "EXPIRED",
+      0,
+      `The id expired at ${n.expiresAt.toISOString()} before it was looked up; the fallback poll covers it.`,
+    );
     return { state: "EXPIRED", applied: 0, anomalies: 0 };
   }
 
   let elements: IntegrationStatus[];
   try {
     const app = n.customer.application;
-    if (!app) throw new SafeError("conflict", "This customer has no LinkedIn application in Onramp, so the notification can not be looked up.");
+    if (!app)
+      throw new SafeError(
+        "conflict",
+        "This customer has no LinkedIn application in Onramp, so the notification can not be looked up.",
+      );
     elements = await lookupStatusByRequest(app, n.linkedinId);
   } catch (err) {
     const reason = toSafeError(err).message;
@@ -76,7 +102,13 @@ export async function processNotification(notificationId: string, ctx: Ctx, opts
       await recordUnrequested(n.customerId, n.id, el);
       continue;
     }
-    const result = await applyOnboardingStatus({ integrationId, status: el.onboardingStatus, source: "PUSH", notificationId: n.id, at: now });
+    const result = await applyOnboardingStatus({
+      integrationId,
+      status: el.onboardingStatus,
+      source: "PUSH",
+      notificationId: n.id,
+      at: now,
+    });
     if (result.outcome === "changed") applied += 1;
   }
   await ctx.progress({ total: elements.length, succeeded: elements.length - anomalies, failed: anomalies });
@@ -114,7 +146,12 @@ async function recordUnrequested(customerId: string, notificationId: string, el:
     select: { id: true },
   });
   if (existing) return;
-  const details: Prisma.InputJsonValue = { tupleKey: key, tuple: { ...el.tuple }, onboardingStatus: el.onboardingStatus, integrationName: el.integrationName ?? null };
+  const details: Prisma.InputJsonValue = {
+    tupleKey: key,
+    tuple: { ...el.tuple },
+    onboardingStatus: el.onboardingStatus,
+    integrationName: el.integrationName ?? null,
+  };
   await db.anomaly.create({
     data: {
       customerId,
@@ -126,5 +163,8 @@ async function recordUnrequested(customerId: string, notificationId: string, el:
       details,
     },
   });
-  logger().warn({ customerId, notificationId, tuple: key }, "notification named an integration the customer never requested");
+  logger().warn(
+    { customerId, notificationId, tuple: key },
+    "notification named an integration the customer never requested",
+  );
 }

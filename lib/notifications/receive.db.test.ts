@@ -16,7 +16,10 @@ const collect: Defer = (work) => void deferred.push(work);
 
 async function customer() {
   const app = await createTestApplication();
-  const { callbackKey } = await db.customer.findUniqueOrThrow({ where: { id: app.customerId }, select: { callbackKey: true } });
+  const { callbackKey } = await db.customer.findUniqueOrThrow({
+    where: { id: app.customerId },
+    select: { callbackKey: true },
+  });
   return { ...app, callbackKey };
 }
 
@@ -29,7 +32,11 @@ afterAll(async () => {
 });
 
 function post(key: string, body: string | Uint8Array, headers: Record<string, string> = {}): Promise<Response> {
-  const req = new Request(`http://onramp.test/api/linkedin/callback/${key}`, { method: "POST", body: typeof body === "string" ? body : Buffer.from(body), headers: { "content-type": "application/json", ...headers } });
+  const req = new Request(`http://onramp.test/api/linkedin/callback/${key}`, {
+    method: "POST",
+    body: typeof body === "string" ? body : Buffer.from(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
   return receiveNotification(req, key, collect);
 }
 
@@ -53,8 +60,16 @@ describe("POST /api/linkedin/callback/{key}", () => {
     const res = await post(acme.callbackKey, body, signed(acme.clientSecret, body));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");
-    const stored = await db.notification.findUniqueOrThrow({ where: { customerId_linkedinId: { customerId: acme.customerId, linkedinId: id } } });
-    expect(stored).toMatchObject({ type: "INTEGRATION_STATUS_CHANGE", rawBody: body, signatureValid: true, processingState: "PENDING", expiresAt: null });
+    const stored = await db.notification.findUniqueOrThrow({
+      where: { customerId_linkedinId: { customerId: acme.customerId, linkedinId: id } },
+    });
+    expect(stored).toMatchObject({
+      type: "INTEGRATION_STATUS_CHANGE",
+      rawBody: body,
+      signatureValid: true,
+      processingState: "PENDING",
+      expiresAt: null,
+    });
     expect(deferred.length).toBe(before + 1);
   });
 
@@ -63,14 +78,18 @@ describe("POST /api/linkedin/callback/{key}", () => {
     const expiresAt = Date.UTC(2031, 0, 2, 3, 4, 5, 678);
     const body = JSON.stringify({ id, type: "EXPORT_CANDIDATE_PROFILE", expiresAt });
     expect((await post(acme.callbackKey, body, signed(acme.clientSecret, body))).status).toBe(200);
-    const stored = await db.notification.findUniqueOrThrow({ where: { customerId_linkedinId: { customerId: acme.customerId, linkedinId: id } } });
+    const stored = await db.notification.findUniqueOrThrow({
+      where: { customerId_linkedinId: { customerId: acme.customerId, linkedinId: id } },
+    });
     expect(stored.expiresAt?.getTime()).toBe(expiresAt);
     expect(Math.abs(stored.receivedAt.getTime() - Date.now())).toBeLessThan(10_000);
   });
 
   it("C20: the 'hmacsha256=' prefixed form of the header is accepted too", async () => {
     const body = bodyOf(randomUUID());
-    const res = await post(acme.callbackKey, body, { "x-li-signature": `hmacsha256=${signNotification(acme.clientSecret, body)}` });
+    const res = await post(acme.callbackKey, body, {
+      "x-li-signature": `hmacsha256=${signNotification(acme.clientSecret, body)}`,
+    });
     expect(res.status).toBe(200);
   });
 
@@ -110,7 +129,11 @@ describe("POST /api/linkedin/callback/{key}", () => {
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ errorMessage: expect.stringContaining("X-LI-Signature") });
     }
-    const tampered = await post(acme.callbackKey, body.replace("INTEGRATION", "INTEGRATIOM"), signed(acme.clientSecret, body));
+    const tampered = await post(
+      acme.callbackKey,
+      body.replace("INTEGRATION", "INTEGRATIOM"),
+      signed(acme.clientSecret, body),
+    );
     expect(tampered.status).toBe(401);
     // Signed for Acme, sent to the other customer's URL.
     expect((await post(other.callbackKey, body, signed(acme.clientSecret, body))).status).toBe(401);
@@ -129,7 +152,10 @@ describe("POST /api/linkedin/callback/{key}", () => {
     for (const [body, message] of [
       ["{not json", "The request body is not valid JSON."],
       ['{"type":"INTEGRATION_STATUS_CHANGE"}', "Failed to get id from request payload: the field is missing."],
-      ['{"id":1,"type":"INTEGRATION_STATUS_CHANGE"}', "Failed to get id from request payload: expected a string, got a number."],
+      [
+        '{"id":1,"type":"INTEGRATION_STATUS_CHANGE"}',
+        "Failed to get id from request payload: expected a string, got a number.",
+      ],
     ] as const) {
       const res = await post(acme.callbackKey, body, signed(acme.clientSecret, body));
       expect(res.status).toBe(400);
@@ -167,7 +193,12 @@ describe("POST /api/linkedin/callback/{key}", () => {
 
   it("a customer without an application secret can not be verified: 401, counted", async () => {
     const bare = await db.customer.create({
-      data: { displayName: "No keys", foreignId: `nokeys-${randomUUID()}`, callbackKey: `cb-${randomUUID()}`, offeredIntegrationTypes: [] },
+      data: {
+        displayName: "No keys",
+        foreignId: `nokeys-${randomUUID()}`,
+        callbackKey: `cb-${randomUUID()}`,
+        offeredIntegrationTypes: [],
+      },
     });
     const body = bodyOf(randomUUID());
     const res = await post(bare.callbackKey, body, signed("anything", body));
@@ -179,11 +210,13 @@ describe("POST /api/linkedin/callback/{key}", () => {
     const broken = await createTestApplication();
     const { callbackKey } = await db.customer.findUniqueOrThrow({ where: { id: broken.customerId } });
     // Encrypted for another row: the AAD binding refuses it (C3).
-    await db.customerApplication.update({ where: { id: broken.id }, data: { clientSecretEnc: encryptSecret("x", customerAppSecretContext("another-row")) } });
+    await db.customerApplication.update({
+      where: { id: broken.id },
+      data: { clientSecretEnc: encryptSecret("x", customerAppSecretContext("another-row")) },
+    });
     const body = bodyOf(randomUUID());
     const res = await post(callbackKey, body, signed(broken.clientSecret, body));
     expect(res.status).toBe(500);
     expect(await res.text()).toBe("");
   });
 });
-

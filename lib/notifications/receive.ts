@@ -44,7 +44,11 @@ function failed(err: unknown, where: string): Response {
  * when this customer already has a notification with this LinkedIn id. Raw SQL because it runs for
  * every push (bench/intake.bench.ts); the columns are those of the Notification model.
  */
-async function storeNotification(customerId: string, payload: NotificationPayload, bytes: Uint8Array): Promise<string | null> {
+async function storeNotification(
+  customerId: string,
+  payload: NotificationPayload,
+  bytes: Uint8Array,
+): Promise<string | null> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO "Notification" ("id", "customerId", "linkedinId", "type", "expiresAt", "rawBody", "signatureValid", "receivedAt")
     VALUES (${randomUUID()}, ${customerId}, ${payload.id}, ${payload.type}, ${payload.expiresAt}, ${new TextDecoder().decode(bytes)}, true, ${new Date()})
@@ -56,7 +60,10 @@ async function storeNotification(customerId: string, payload: NotificationPayloa
 type CallbackCustomer = NonNullable<Awaited<ReturnType<typeof findCallbackCustomer>>>;
 
 /** The customer a callback key names, with its application secret; or the answer when there is none. */
-async function customerForKey(callbackKey: string, where: string): Promise<{ customer: CallbackCustomer; secrets: string[] } | Response> {
+async function customerForKey(
+  callbackKey: string,
+  where: string,
+): Promise<{ customer: CallbackCustomer; secrets: string[] } | Response> {
   try {
     const customer = await findCallbackCustomer(callbackKey);
     if (!customer) return errorMessage(404, NOT_FOUND);
@@ -71,11 +78,19 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   if (found instanceof Response) return found;
   const { customer, secrets } = found;
 
-  const body = await readBoundedBody(req, env().CALLBACK_MAX_BODY_BYTES).catch((err: unknown) => ({ ok: false as const, reason: "unreadable" as const, err }));
+  const body = await readBoundedBody(req, env().CALLBACK_MAX_BODY_BYTES).catch((err: unknown) => ({
+    ok: false as const,
+    reason: "unreadable" as const,
+    err,
+  }));
   if (!body.ok) {
-    if (body.reason === "too_large") return errorMessage(413, `The request body is larger than ${env().CALLBACK_MAX_BODY_BYTES} bytes.`);
+    if (body.reason === "too_large")
+      return errorMessage(413, `The request body is larger than ${env().CALLBACK_MAX_BODY_BYTES} bytes.`);
     if (body.reason === "bad_length") return errorMessage(400, "The Content-Length header is not a number.");
-    logger().warn({ err: "err" in body ? body.err : undefined, customerId: customer.customerId }, "callback body could not be read");
+    logger().warn(
+      { err: "err" in body ? body.err : undefined, customerId: customer.customerId },
+      "callback body could not be read",
+    );
     return errorMessage(400, "The request body could not be read.");
   }
 
@@ -91,7 +106,10 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   };
 
   if (secrets.length === 0) {
-    return reject("no_application_secret", "This customer has no LinkedIn application secret in Onramp, so no signature can be checked.");
+    return reject(
+      "no_application_secret",
+      "This customer has no LinkedIn application secret in Onramp, so no signature can be checked.",
+    );
   }
   // L7: the current secret or, until it is retired, the previous one.
   const check = checkSignatureWithAny(secrets, body.bytes, req.headers.get("x-li-signature"));

@@ -16,7 +16,10 @@ export async function recordCallbackRejection(
   request: { bodyBytes: number | null; userAgent: string | null },
   now: Date = new Date(),
 ): Promise<void> {
-  logger().warn({ customerId, reason, bodyBytes: request.bodyBytes, userAgent: request.userAgent }, "callback refused: signature not valid");
+  logger().warn(
+    { customerId, reason, bodyBytes: request.bodyBytes, userAgent: request.userAgent },
+    "callback refused: signature not valid",
+  );
   // One atomic upsert; the day is cast from text so the session time zone can not move it.
   await db.$executeRaw`
     INSERT INTO "CallbackRejectionCounter" ("customerId", "day", "reason", "count", "lastAt")

@@ -13,7 +13,9 @@ export function signNotification(secret: string, body: string | Uint8Array): str
   return createHmac("sha256", Buffer.from(secret, "utf8")).update(PREFIX).update(bytes).digest("hex");
 }
 
-export type SignatureCheck = { ok: true } | { ok: false; reason: "missing_signature" | "malformed_signature" | "bad_signature" };
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; reason: "missing_signature" | "malformed_signature" | "bad_signature" };
 
 /**
  * Accepts the documented plain hex form and the same with a "hmacsha256=" prefix (issue #5); nothing
@@ -31,7 +33,11 @@ export function checkSignature(secret: string, body: Uint8Array, header: string 
 }
 
 /** L7: a push signed with any of the application's valid secrets is accepted; otherwise the first refusal. */
-export function checkSignatureWithAny(secrets: readonly string[], body: Uint8Array, header: string | null): SignatureCheck {
+export function checkSignatureWithAny(
+  secrets: readonly string[],
+  body: Uint8Array,
+  header: string | null,
+): SignatureCheck {
   let first: SignatureCheck = { ok: false, reason: "bad_signature" };
   for (const [i, secret] of secrets.entries()) {
     const check = checkSignature(secret, body, header);

@@ -12,7 +12,10 @@ import { enqueueNotificationProcessing } from "./enqueue";
 export type SupportActionResult = { trackedJobId: string; message: string };
 
 async function loadFor(actor: Actor, notificationId: string) {
-  const n = await db.notification.findUnique({ where: { id: notificationId }, select: { id: true, customerId: true, processingState: true } });
+  const n = await db.notification.findUnique({
+    where: { id: notificationId },
+    select: { id: true, customerId: true, processingState: true },
+  });
   if (!n) throw new SafeError("not_found", "No such notification.");
   assertCustomerAccess(actor, n.customerId);
   return n;
@@ -21,12 +24,24 @@ async function loadFor(actor: Actor, notificationId: string) {
 /** Retries a FAILED notification: back to PENDING and a new processing job. */
 export async function retryNotification(notificationId: string, actor: Actor): Promise<SupportActionResult> {
   const n = await loadFor(actor, notificationId);
-  const reset = await db.notification.updateMany({ where: { id: n.id, processingState: "FAILED" }, data: { processingState: "PENDING" } });
+  const reset = await db.notification.updateMany({
+    where: { id: n.id, processingState: "FAILED" },
+    data: { processingState: "PENDING" },
+  });
   if (reset.count === 0) {
-    throw new SafeError("conflict", `This notification is ${n.processingState.toLowerCase().replace("_", " ")}, not failed: there is nothing to retry.`);
+    throw new SafeError(
+      "conflict",
+      `This notification is ${n.processingState.toLowerCase().replace("_", " ")}, not failed: there is nothing to retry.`,
+    );
   }
   const { trackedJobId } = await enqueueNotificationProcessing(n, actor.userId);
-  await recordAudit(actor, { action: "notification.retried", targetType: "Notification", targetId: n.id, customerId: n.customerId, details: { jobId: trackedJobId } });
+  await recordAudit(actor, {
+    action: "notification.retried",
+    targetType: "Notification",
+    targetId: n.id,
+    customerId: n.customerId,
+    details: { jobId: trackedJobId },
+  });
   return { trackedJobId, message: "Retry queued: the notification will be looked up again." };
 }
 
@@ -37,7 +52,8 @@ export async function replayNotification(notificationId: string, actor: Actor): 
     where: { id: n.id, processingState: { in: ["PROCESSED", "NOT_HANDLED", "EXPIRED", "FAILED"] } },
     data: { processingState: "PENDING" },
   });
-  if (reset.count === 0) throw new SafeError("conflict", "This notification is being processed right now; wait for it to finish.");
+  if (reset.count === 0)
+    throw new SafeError("conflict", "This notification is being processed right now; wait for it to finish.");
   const { trackedJobId } = await enqueueNotificationProcessing(n, actor.userId, { force: true });
   await recordAudit(actor, {
     action: "notification.replayed",

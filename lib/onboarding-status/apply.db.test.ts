@@ -11,7 +11,12 @@ afterAll(async () => {
 
 async function integration(status: OnboardingStatus = "REQUESTED") {
   const customer = await db.customer.create({
-    data: { displayName: "Apply test", foreignId: `apply-${randomUUID()}`, callbackKey: `cb-${randomUUID()}`, offeredIntegrationTypes: [] },
+    data: {
+      displayName: "Apply test",
+      foreignId: `apply-${randomUUID()}`,
+      callbackKey: `cb-${randomUUID()}`,
+      offeredIntegrationTypes: [],
+    },
   });
   return db.integration.create({
     data: {
@@ -25,7 +30,8 @@ async function integration(status: OnboardingStatus = "REQUESTED") {
   });
 }
 
-const history = (integrationId: string) => db.integrationStatusChange.findMany({ where: { integrationId }, orderBy: { createdAt: "asc" } });
+const history = (integrationId: string) =>
+  db.integrationStatusChange.findMany({ where: { integrationId }, orderBy: { createdAt: "asc" } });
 
 describe("applyOnboardingStatus", () => {
   it("moves forward, recording source, notification and actor in one history row", async () => {
@@ -33,7 +39,12 @@ describe("applyOnboardingStatus", () => {
     const at = new Date("2026-01-02T03:04:05Z");
     const r = await applyOnboardingStatus({ integrationId: i.id, status: "PARTNER_READY", source: "POLL", at });
     expect(r).toEqual({ outcome: "changed", from: "REQUESTED", to: "PARTNER_READY" });
-    const r2 = await applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: "ntf-1" });
+    const r2 = await applyOnboardingStatus({
+      integrationId: i.id,
+      status: "ENABLED",
+      source: "PUSH",
+      notificationId: "ntf-1",
+    });
     expect(r2.outcome).toBe("changed");
     const row = await db.integration.findUniqueOrThrow({ where: { id: i.id } });
     expect(row).toMatchObject({ onboardingStatus: "ENABLED", statusSource: "PUSH", statusNotificationId: "ntf-1" });
@@ -45,9 +56,15 @@ describe("applyOnboardingStatus", () => {
 
   it("C24: the same status again changes nothing and writes no second history row", async () => {
     const i = await integration("PARTNER_READY");
-    expect((await applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: "a" })).outcome).toBe("changed");
+    expect(
+      (await applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: "a" }))
+        .outcome,
+    ).toBe("changed");
     const changedAt = (await db.integration.findUniqueOrThrow({ where: { id: i.id } })).statusChangedAt;
-    expect((await applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: "b" })).outcome).toBe("unchanged");
+    expect(
+      (await applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: "b" }))
+        .outcome,
+    ).toBe("unchanged");
     const row = await db.integration.findUniqueOrThrow({ where: { id: i.id } });
     expect(row.statusNotificationId).toBe("a");
     expect(row.statusChangedAt).toEqual(changedAt);
@@ -66,7 +83,9 @@ describe("applyOnboardingStatus", () => {
   it("C24: five concurrent applications of one change apply it once", async () => {
     const i = await integration("PARTNER_READY");
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, n) => applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: `retry-${n}` })),
+      Array.from({ length: 5 }, (_, n) =>
+        applyOnboardingStatus({ integrationId: i.id, status: "ENABLED", source: "PUSH", notificationId: `retry-${n}` }),
+      ),
     );
     expect(results.filter((r) => r.outcome === "changed")).toHaveLength(1);
     expect(results.filter((r) => r.outcome === "unchanged")).toHaveLength(4);
@@ -74,6 +93,9 @@ describe("applyOnboardingStatus", () => {
   });
 
   it("answers missing for an integration that does not exist", async () => {
-    expect(await applyOnboardingStatus({ integrationId: "nope", status: "ENABLED", source: "POLL" })).toEqual({ outcome: "missing", to: "ENABLED" });
+    expect(await applyOnboardingStatus({ integrationId: "nope", status: "ENABLED", source: "POLL" })).toEqual({
+      outcome: "missing",
+      to: "ENABLED",
+    });
   });
 });

@@ -70,9 +70,19 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
       },
     });
     // The vendor's event (issue 12), in this transaction: integration.status_changed (+ integration.enabled).
-    await integrationStatusChanged(tx, { integrationId: input.integrationId, from: current, to: input.status, source: input.source, at });
+    await integrationStatusChanged(tx, {
+      integrationId: input.integrationId,
+      from: current,
+      to: input.status,
+      source: input.source,
+      at,
+    });
     // Email outbox (issue 14): the PARTNER_READY nudge commits with the change that causes it.
-    await queueStatusChangeEmails(tx, { integrationId: input.integrationId, to: input.status, statusChangeId: change.id });
+    await queueStatusChangeEmails(tx, {
+      integrationId: input.integrationId,
+      to: input.status,
+      statusChangeId: change.id,
+    });
     return { outcome: "changed", from: current, to: input.status } as const;
   });
 }

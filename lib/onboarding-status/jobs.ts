@@ -26,9 +26,17 @@ export const recheckStatusJob = defineJob({
     await ctx.progress({ total: 1, succeeded: 1, failed: 0 });
     await db.job.update({
       where: { id: ctx.trackedJobId },
-      data: { lastError: result.outcome === "changed" ? `Status changed from ${result.from} to ${result.to}.` : `Status unchanged (LinkedIn says ${result.to}).` },
+      data: {
+        lastError:
+          result.outcome === "changed"
+            ? `Status changed from ${result.from} to ${result.to}.`
+            : `Status unchanged (LinkedIn says ${result.to}).`,
+      },
     });
   },
 });
 
-export const onboardingStatusJobHandlers: JobHandler[] = [pollStatusJob as unknown as JobHandler, recheckStatusJob as unknown as JobHandler];
+export const onboardingStatusJobHandlers: JobHandler[] = [
+  pollStatusJob as unknown as JobHandler,
+  recheckStatusJob as unknown as JobHandler,
+];

@@ -23,14 +23,20 @@ function lockKeySql(scope: { customerId?: string | null }): { sql: string; value
 }
 
 /** The lock of this scope (all customers, or one), or null when another poll of the same scope holds it. Never waits. */
-export async function tryPollLock(scope: { customerId?: string | null } = {}, databaseUrl: string = env().DATABASE_URL): Promise<HeldLock | null> {
+export async function tryPollLock(
+  scope: { customerId?: string | null } = {},
+  databaseUrl: string = env().DATABASE_URL,
+): Promise<HeldLock | null> {
   const key = lockKeySql(scope);
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "onramp-poll-lock" });
   // An idle connection that breaks (database restart) is reported here rather than crashing the process.
   client.on("error", (err) => logger().warn({ err }, "poll lock connection failed; the lock is gone with it"));
   await client.connect();
   try {
-    const { rows } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(${key.sql}) AS locked`, key.values);
+    const { rows } = await client.query<{ locked: boolean }>(
+      `SELECT pg_try_advisory_lock(${key.sql}) AS locked`,
+      key.values,
+    );
     if (!rows[0]?.locked) {
       await client.end();
       return null;

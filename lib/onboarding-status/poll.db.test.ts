@@ -6,7 +6,13 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { ENDPOINTS } from "@/lib/linkedin";
 import { setTestEnv, useLinkedInAt } from "@/lib/linkedin/test-support/env";
-import { cancelQueuedJobs, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
+import {
+  cancelQueuedJobs,
+  newTuple,
+  requestedIntegration,
+  sandboxAdmin,
+  testCustomer,
+} from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { pollStatusJob, recheckStatusJob } from "./jobs";
 import { describePoll, runPoll } from "./poll";
@@ -30,7 +36,10 @@ afterAll(async () => {
 
 type Call = { at: number; endpoint: string; entityCount: number | null };
 async function idsCalls(clientId: string): Promise<Call[]> {
-  const { calls } = await admin<{ calls: Call[] }>("GET", `/calls?endpoint=lookup_ids&clientId=${encodeURIComponent(clientId)}`);
+  const { calls } = await admin<{ calls: Call[] }>(
+    "GET",
+    `/calls?endpoint=lookup_ids&clientId=${encodeURIComponent(clientId)}`,
+  );
   return calls;
 }
 
@@ -40,11 +49,22 @@ describe("the fallback poll", () => {
     const { integration: enabled, tuple } = await requestedIntegration(admin, c, newTuple(1), "PARTNER_READY");
     const { integration: ready } = await requestedIntegration(admin, c, newTuple(2), "PARTNER_READY", "REQUESTED");
     const { integration: still } = await requestedIntegration(admin, c, newTuple(3));
-    const moved = await admin<{ notification: unknown }>("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: "ENABLED" });
+    const moved = await admin<{ notification: unknown }>("POST", "/integrations/move", {
+      clientId: c.clientId,
+      ...tuple,
+      status: "ENABLED",
+    });
     expect(moved.notification).toBeNull(); // no CALLBACK_URL: nothing pushed, as when pushes are lost
 
     const summary = await runPoll({ customerId: c.customerId }, noProgress);
-    expect(summary).toMatchObject({ alreadyRunning: false, applications: 1, checked: 3, changed: 2, failed: 0, deferred: 0 });
+    expect(summary).toMatchObject({
+      alreadyRunning: false,
+      applications: 1,
+      checked: 3,
+      changed: 2,
+      failed: 0,
+      deferred: 0,
+    });
     const rows = await db.integration.findMany({ where: { id: { in: [enabled.id, ready.id, still.id] } } });
     const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
     expect(byId[enabled.id]).toMatchObject({ onboardingStatus: "ENABLED", statusSource: "POLL" });
@@ -57,14 +77,18 @@ describe("the fallback poll", () => {
     // Polling again changes nothing and writes no history (idempotent).
     const again = await runPoll({ customerId: c.customerId }, noProgress);
     expect(again).toMatchObject({ checked: 2, changed: 0 });
-    expect(await db.integrationStatusChange.count({ where: { integrationId: { in: [enabled.id, ready.id] } } })).toBe(2);
+    expect(await db.integrationStatusChange.count({ where: { integrationId: { in: [enabled.id, ready.id] } } })).toBe(
+      2,
+    );
   });
 
   it("C13/C19b: 150 integrations go in two batches (100 + 50), paced by the client", async () => {
     const c = await testCustomer(admin);
     const tuples = Array.from({ length: 150 }, (_, k) => newTuple(k));
     for (const t of tuples) await admin("POST", "/integrations", { clientId: c.clientId, ...t });
-    await db.integration.createMany({ data: tuples.map((t) => ({ customerId: c.customerId, ...t, name: "Batch test" })) });
+    await db.integration.createMany({
+      data: tuples.map((t) => ({ customerId: c.customerId, ...t, name: "Batch test" })),
+    });
     const summary = await runPoll({ customerId: c.customerId }, noProgress);
     expect(summary).toMatchObject({ checked: 150, failed: 0 });
     const calls = await idsCalls(c.clientId);
@@ -78,14 +102,21 @@ describe("the fallback poll", () => {
     setTestEnv({ LINKEDIN_DAILY_CALL_BUDGET: "3" });
     try {
       await db.linkedInCallCount.create({
-        data: { clientId: c.clientId, endpoint: ENDPOINTS.lookupByIds, day: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`), count: 3 },
+        data: {
+          clientId: c.clientId,
+          endpoint: ENDPOINTS.lookupByIds,
+          day: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+          count: 3,
+        },
       });
       const summary = await runPoll({ customerId: c.customerId }, noProgress);
       expect(summary).toMatchObject({ checked: 0, changed: 0, deferred: 1 });
       expect(summary.skips[0]!.reason).toMatch(/used 3 of its 3 status lookups today/);
       expect(describePoll(summary)).toMatch(/1 left for the next poll \(daily budget\)/);
       expect(await idsCalls(c.clientId)).toHaveLength(0);
-      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("PARTNER_READY");
+      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+        "PARTNER_READY",
+      );
     } finally {
       setTestEnv({ LINKEDIN_DAILY_CALL_BUDGET: undefined });
     }
@@ -95,7 +126,9 @@ describe("the fallback poll", () => {
     const c = await testCustomer(admin);
     const tuples = Array.from({ length: 120 }, (_, k) => newTuple(k));
     for (const t of tuples) await admin("POST", "/integrations", { clientId: c.clientId, ...t });
-    await db.integration.createMany({ data: tuples.map((t) => ({ customerId: c.customerId, ...t, name: "Budget test" })) });
+    await db.integration.createMany({
+      data: tuples.map((t) => ({ customerId: c.customerId, ...t, name: "Budget test" })),
+    });
     setTestEnv({ LINKEDIN_DAILY_CALL_BUDGET: "1" });
     try {
       const summary = await runPoll({ customerId: c.customerId }, noProgress);
@@ -117,14 +150,21 @@ describe("the fallback poll", () => {
       const summary = await runPoll({ customerId: c.customerId }, noProgress);
       expect(summary.alreadyRunning).toBe(true);
       expect(describePoll(summary)).toMatch(/Another poll was running/);
-      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("PARTNER_READY");
+      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+        "PARTNER_READY",
+      );
     } finally {
       await held!.release();
     }
     // Two polls started together: exactly one does the work.
-    const [a, b] = await Promise.all([runPoll({ customerId: c.customerId }, noProgress), runPoll({ customerId: c.customerId }, noProgress)]);
+    const [a, b] = await Promise.all([
+      runPoll({ customerId: c.customerId }, noProgress),
+      runPoll({ customerId: c.customerId }, noProgress),
+    ]);
     expect([a.alreadyRunning, b.alreadyRunning].sort()).toEqual([false, true]);
-    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+    expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+      "ENABLED",
+    );
     const lock = await tryPollLock({ customerId: c.customerId });
     expect(lock).not.toBeNull(); // released after the poll
     await lock!.release();
@@ -144,7 +184,9 @@ describe("the fallback poll", () => {
       // The other customer's own check is not held back either, and brings its change in.
       const summary = await runPoll({ customerId: other.customerId }, noProgress);
       expect(summary.alreadyRunning).toBe(false);
-      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe("ENABLED");
+      expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
+        "ENABLED",
+      );
     } finally {
       await customersCheck!.release();
     }
@@ -156,9 +198,28 @@ describe("the fallback poll", () => {
     const { trackedJobId } = await enqueuePoll({ customerId: c.customerId }, "test-user");
     await cancelQueuedJobs({ kind: "POLL_STATUS", customerId: c.customerId });
     const queued = await db.job.findUniqueOrThrow({ where: { id: trackedJobId } });
-    expect(queued).toMatchObject({ kind: "POLL_STATUS", customerId: c.customerId, payload: { customerId: c.customerId }, triggeredBy: "test-user", queueJobId: expect.any(String) });
-    await pollStatusJob.run({ customerId: c.customerId }, { trackedJobId, kind: "POLL_STATUS", customerId: c.customerId, attempt: 1, maxAttempts: 5, isLastAttempt: false, progress: async () => {} });
-    expect((await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).lastError).toMatch(/Checked 1 integration\(s\) of 1 application\(s\); 1 changed/);
+    expect(queued).toMatchObject({
+      kind: "POLL_STATUS",
+      customerId: c.customerId,
+      payload: { customerId: c.customerId },
+      triggeredBy: "test-user",
+      queueJobId: expect.any(String),
+    });
+    await pollStatusJob.run(
+      { customerId: c.customerId },
+      {
+        trackedJobId,
+        kind: "POLL_STATUS",
+        customerId: c.customerId,
+        attempt: 1,
+        maxAttempts: 5,
+        isLastAttempt: false,
+        progress: async () => {},
+      },
+    );
+    expect((await db.job.findUniqueOrThrow({ where: { id: trackedJobId } })).lastError).toMatch(
+      /Checked 1 integration\(s\) of 1 application\(s\); 1 changed/,
+    );
   });
 
   it("C19b: a re-check applies one integration's status with source RECHECK and the person who asked", async () => {
@@ -168,10 +229,23 @@ describe("the fallback poll", () => {
     const actor = { userId: user.id, email: user.email, role: "SUPPORT" as const, customerId: null };
     const { trackedJobId } = await recheckIntegration(integration.id, actor);
     await cancelQueuedJobs({ kind: "RECHECK_STATUS", customerId: c.customerId });
-    await recheckStatusJob.run({ integrationId: integration.id, actorId: user.id }, { trackedJobId, kind: "RECHECK_STATUS", customerId: c.customerId, attempt: 1, maxAttempts: 5, isLastAttempt: false, progress: async () => {} });
+    await recheckStatusJob.run(
+      { integrationId: integration.id, actorId: user.id },
+      {
+        trackedJobId,
+        kind: "RECHECK_STATUS",
+        customerId: c.customerId,
+        attempt: 1,
+        maxAttempts: 5,
+        isLastAttempt: false,
+        progress: async () => {},
+      },
+    );
     const history = await db.integrationStatusChange.findMany({ where: { integrationId: integration.id } });
     expect(history.map((h) => [h.toStatus, h.source, h.actorId])).toEqual([["PARTNER_READY", "RECHECK", user.id]]);
-    expect(await db.auditLog.count({ where: { action: "integration.recheck_requested", targetId: integration.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({ where: { action: "integration.recheck_requested", targetId: integration.id } }),
+    ).toBe(1);
     const stranger = { userId: "u", email: "x@y.test", role: "CUSTOMER_ADMIN" as const, customerId: "someone-else" };
     await expect(recheckIntegration(integration.id, stranger)).rejects.toThrow(/No such customer/);
   });
@@ -194,7 +268,10 @@ describe("the schedule", () => {
     try {
       await startPollSchedule();
       const schedules = await boss.getSchedules();
-      expect(schedules.find((sch) => sch.name === POLL_SCHEDULE_QUEUE)).toMatchObject({ cron: "*/15 * * * *", timezone: "UTC" });
+      expect(schedules.find((sch) => sch.name === POLL_SCHEDULE_QUEUE)).toMatchObject({
+        cron: "*/15 * * * *",
+        timezone: "UTC",
+      });
     } finally {
       await boss.unschedule(POLL_SCHEDULE_QUEUE);
       setTestEnv({ NODE_ENV: "test", POLL_INTERVAL_MINUTES: undefined });

@@ -40,8 +40,21 @@ export interface PollSummary {
 
 type Ctx = Pick<JobContext, "progress">;
 
-export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, now: () => Date = () => new Date()): Promise<PollSummary> {
-  const summary: PollSummary = { alreadyRunning: false, applications: 0, checked: 0, changed: 0, failed: 0, deferred: 0, skips: [], sweptNotifications: 0 };
+export async function runPoll(
+  scope: { customerId?: string | null },
+  ctx: Ctx,
+  now: () => Date = () => new Date(),
+): Promise<PollSummary> {
+  const summary: PollSummary = {
+    alreadyRunning: false,
+    applications: 0,
+    checked: 0,
+    changed: 0,
+    failed: 0,
+    deferred: 0,
+    skips: [],
+    sweptNotifications: 0,
+  };
   const lock = await tryPollLock({ customerId: scope.customerId ?? null });
   if (!lock) return { ...summary, alreadyRunning: true };
   try {
@@ -49,7 +62,11 @@ export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, n
     const pending = await db.integration.findMany({
       where: {
         onboardingStatus: { in: [...POLLED_STATUSES] },
-        customer: { archivedAt: null, application: { isNot: null }, ...(scope.customerId ? { id: scope.customerId } : {}) },
+        customer: {
+          archivedAt: null,
+          application: { isNot: null },
+          ...(scope.customerId ? { id: scope.customerId } : {}),
+        },
         ...(scope.customerId ? { customerId: scope.customerId } : {}),
       },
       select: {
@@ -62,7 +79,10 @@ export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, n
       },
       orderBy: [{ lastCheckedAt: { sort: "asc", nulls: "first" } }, { statusChangedAt: "asc" }],
     });
-    const byApplication = new Map<string, { app: { id: string; clientId: string }; customerId: string; items: typeof pending }>();
+    const byApplication = new Map<
+      string,
+      { app: { id: string; clientId: string }; customerId: string; items: typeof pending }
+    >();
     for (const i of pending) {
       const app = i.customer.application;
       if (!app) continue;
@@ -93,7 +113,10 @@ export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, n
           reason: `stopped after ${asked.length} of ${items.length} integration(s): ${budget.remaining} status lookup(s) left in today's budget`,
         });
       }
-      const results = await lookupStatusByTuples(app, asked.map((i) => integrationTuple(i)));
+      const results = await lookupStatusByTuples(
+        app,
+        asked.map((i) => integrationTuple(i)),
+      );
       const errors = new Set<string>();
       for (const i of asked) {
         const r = results.get(tupleId(integrationTuple(i)));
@@ -103,11 +126,24 @@ export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, n
           errors.add(r ? r.error : "no answer for this integration");
           continue;
         }
-        const applied = await applyOnboardingStatus({ integrationId: i.id, status: r.onboardingStatus, source: "POLL", at: now() });
+        const applied = await applyOnboardingStatus({
+          integrationId: i.id,
+          status: r.onboardingStatus,
+          source: "POLL",
+          at: now(),
+        });
         if (applied.outcome === "changed") summary.changed += 1;
       }
-      if (errors.size > 0) summary.skips.push({ customerId, reason: `LinkedIn did not answer for some integrations: ${[...errors].slice(0, 3).join("; ")}` });
-      await ctx.progress({ total, succeeded: summary.checked - summary.failed, failed: summary.failed + summary.deferred });
+      if (errors.size > 0)
+        summary.skips.push({
+          customerId,
+          reason: `LinkedIn did not answer for some integrations: ${[...errors].slice(0, 3).join("; ")}`,
+        });
+      await ctx.progress({
+        total,
+        succeeded: summary.checked - summary.failed,
+        failed: summary.failed + summary.deferred,
+      });
     }
     logger().info({ ...summary, skips: summary.skips.length }, "fallback poll finished");
     return summary;
@@ -119,7 +155,9 @@ export async function runPoll(scope: { customerId?: string | null }, ctx: Ctx, n
 /** One line for the job row: what the poll did and what it left, for support. */
 export function describePoll(s: PollSummary): string {
   if (s.alreadyRunning) return "Another poll was running; it covers these integrations, so this one did nothing.";
-  const parts = [`Checked ${s.checked} integration(s) of ${s.applications} application(s); ${s.changed} changed; ${s.failed} failed.`];
+  const parts = [
+    `Checked ${s.checked} integration(s) of ${s.applications} application(s); ${s.changed} changed; ${s.failed} failed.`,
+  ];
   if (s.deferred > 0) parts.push(`${s.deferred} left for the next poll (daily budget).`);
   if (s.sweptNotifications > 0) parts.push(`Queued ${s.sweptNotifications} notification(s) left pending.`);
   for (const skip of s.skips.slice(0, 5)) parts.push(`Customer ${skip.customerId}: ${skip.reason}.`);

@@ -19,11 +19,18 @@ export async function runRecheck(integrationId: string, actorId: string | null):
   });
   if (!i) throw new SafeError("not_found", "The integration no longer exists.");
   const app = i.customer.application;
-  if (!app) throw new SafeError("conflict", "This customer has no LinkedIn application in Onramp, so LinkedIn can not be asked.");
+  if (!app)
+    throw new SafeError(
+      "conflict",
+      "This customer has no LinkedIn application in Onramp, so LinkedIn can not be asked.",
+    );
   const tuple = integrationTuple(i);
   const result = (await lookupStatusByTuples(app, [tuple])).get(tupleId(tuple));
   if (!result || !result.ok) {
-    throw new SafeError("upstream_unavailable", `LinkedIn did not give this integration's status: ${result ? result.error : "no answer"}.`);
+    throw new SafeError(
+      "upstream_unavailable",
+      `LinkedIn did not give this integration's status: ${result ? result.error : "no answer"}.`,
+    );
   }
   return applyOnboardingStatus({ integrationId: i.id, status: result.onboardingStatus, source: "RECHECK", actorId });
 }

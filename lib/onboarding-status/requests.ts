@@ -12,9 +12,17 @@ export type PollPayload = { customerId?: string };
 export type RecheckPayload = { integrationId: string; actorId?: string };
 
 /** Queues a fallback poll; `triggeredBy` is a user id or "system:poll". */
-export async function enqueuePoll(scope: { customerId?: string | null }, triggeredBy: string): Promise<{ trackedJobId: string; message: string }> {
+export async function enqueuePoll(
+  scope: { customerId?: string | null },
+  triggeredBy: string,
+): Promise<{ trackedJobId: string; message: string }> {
   const payload: PollPayload = scope.customerId ? { customerId: scope.customerId } : {};
-  const { trackedJobId } = await enqueueTrackedJob({ kind: "POLL_STATUS", customerId: scope.customerId ?? null, payload, triggeredBy });
+  const { trackedJobId } = await enqueueTrackedJob({
+    kind: "POLL_STATUS",
+    customerId: scope.customerId ?? null,
+    payload,
+    triggeredBy,
+  });
   return {
     trackedJobId,
     message: scope.customerId ? "Status poll queued for this customer." : "Status poll queued for every customer.",
@@ -37,12 +45,23 @@ export async function requestPoll(actor: Actor, scope: { customerId?: string | n
 }
 
 /** Asks LinkedIn for one integration's status now (C19b) and applies it with source RECHECK. */
-export async function recheckIntegration(integrationId: string, actor: Actor): Promise<{ trackedJobId: string; message: string }> {
-  const integration = await db.integration.findUnique({ where: { id: integrationId }, select: { id: true, customerId: true } });
+export async function recheckIntegration(
+  integrationId: string,
+  actor: Actor,
+): Promise<{ trackedJobId: string; message: string }> {
+  const integration = await db.integration.findUnique({
+    where: { id: integrationId },
+    select: { id: true, customerId: true },
+  });
   if (!integration) throw new SafeError("not_found", "No such integration.");
   assertCustomerAccess(actor, integration.customerId);
   const payload: RecheckPayload = { integrationId, actorId: actor.userId };
-  const { trackedJobId } = await enqueueTrackedJob({ kind: "RECHECK_STATUS", customerId: integration.customerId, payload, triggeredBy: actor.userId });
+  const { trackedJobId } = await enqueueTrackedJob({
+    kind: "RECHECK_STATUS",
+    customerId: integration.customerId,
+    payload,
+    triggeredBy: actor.userId,
+  });
   await recordAudit(actor, {
     action: "integration.recheck_requested",
     targetType: "Integration",

@@ -11,7 +11,10 @@ import { enqueuePoll } from "./requests";
 export const POLL_SCHEDULE_QUEUE = "onramp.poll_schedule";
 export const SCHEDULED_POLL_TRIGGER = "system:poll";
 
-export type PollCron = { cron: string; /** The cron ticks every minute; the tick checks the interval itself. */ checkElapsed: boolean };
+export type PollCron = {
+  cron: string /** The cron ticks every minute; the tick checks the interval itself. */;
+  checkElapsed: boolean;
+};
 
 /**
  * Cron for an interval in minutes: exact when it divides an hour or a day (every 15 min, hourly,
@@ -20,7 +23,8 @@ export type PollCron = { cron: string; /** The cron ticks every minute; the tick
  */
 export function pollCron(minutes: number): PollCron | null {
   if (!Number.isInteger(minutes) || minutes <= 0) return null;
-  if (minutes < 60 && 60 % minutes === 0) return { cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, checkElapsed: false };
+  if (minutes < 60 && 60 % minutes === 0)
+    return { cron: minutes === 1 ? "* * * * *" : `*/${minutes} * * * *`, checkElapsed: false };
   if (minutes === 60) return { cron: "0 * * * *", checkElapsed: false };
   if (minutes % 60 === 0 && 1440 % minutes === 0) return { cron: `0 */${minutes / 60} * * *`, checkElapsed: false };
   return { cron: "* * * * *", checkElapsed: true };

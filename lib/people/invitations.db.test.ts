@@ -16,13 +16,22 @@ afterAll(disconnectDb);
 const PASSWORD = "a-long-enough-password";
 
 async function operator(): Promise<Actor> {
-  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   return { userId: u.id, email: u.email, role: "OPERATOR", customerId: null };
 }
 
 async function customer() {
   const id = randomUUID();
-  return db.customer.create({ data: { displayName: `Cust ${id}`, foreignId: `f-${id}`, callbackKey: `cb-${id}`, offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"] } });
+  return db.customer.create({
+    data: {
+      displayName: `Cust ${id}`,
+      foreignId: `f-${id}`,
+      callbackKey: `cb-${id}`,
+      offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
+    },
+  });
 }
 
 const email = () => `person-${randomUUID()}@example.test`;
@@ -40,7 +49,10 @@ describe("invitations", () => {
   it("stores only the token's hash, and the link accepts once: the invitee signs in with the chosen password", async () => {
     const actor = await operator();
     const c = await customer();
-    const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email().toUpperCase(), role: "CUSTOMER_ADMIN", customerId: c.id }));
+    const inv = await createInvitation(
+      actor,
+      invitationCreateSchema.parse({ email: email().toUpperCase(), role: "CUSTOMER_ADMIN", customerId: c.id }),
+    );
     expect(inv.url).toContain(`/invite/${inv.token}`);
     const row = await db.invitation.findUniqueOrThrow({ where: { id: inv.id } });
     expect(row.tokenHash).toBe(sha256Hex(inv.token));
@@ -68,7 +80,9 @@ describe("invitations", () => {
   it("is single-use under concurrent accepts: exactly one account is created", async () => {
     const actor = await operator();
     const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }));
-    const results = await Promise.allSettled([1, 2, 3, 4].map(() => acceptInvitation(inv.token, { password: PASSWORD })));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4].map(() => acceptInvitation(inv.token, { password: PASSWORD })),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { email: inv.email } })).toBe(1);
   });
@@ -76,7 +90,11 @@ describe("invitations", () => {
   it("expires: after its lifetime the link is refused and creates nothing", async () => {
     const actor = await operator();
     const created = new Date(Date.now() - INVITATION_TTL_MS - 1000);
-    const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }), created);
+    const inv = await createInvitation(
+      actor,
+      invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }),
+      created,
+    );
     expect((await viewInvitation(inv.token)).state).toBe("expired");
     const e = await refusal(acceptInvitation(inv.token, { password: PASSWORD }));
     expect(e.message).toMatch(/expired/);
@@ -96,7 +114,9 @@ describe("invitations", () => {
 
   it("refuses to invite an email that already has an account, and a customer admin without a customer", async () => {
     const actor = await operator();
-    const e = await refusal(createInvitation(actor, invitationCreateSchema.parse({ email: actor.email, role: "SUPPORT" })));
+    const e = await refusal(
+      createInvitation(actor, invitationCreateSchema.parse({ email: actor.email, role: "SUPPORT" })),
+    );
     expect(e.fieldErrors?.email?.[0]).toMatch(/already has an account/);
     const parsed = invitationCreateSchema.safeParse({ email: email(), role: "CUSTOMER_ADMIN", customerId: "" });
     expect(parsed.success).toBe(false);
@@ -116,7 +136,9 @@ describe("disabling people", () => {
     expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).toBeNull();
     await setUserDisabled(actor, user.userId, false);
     expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).not.toBeNull();
-    const actions = (await db.auditLog.findMany({ where: { targetId: user.userId }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    const actions = (
+      await db.auditLog.findMany({ where: { targetId: user.userId }, orderBy: { createdAt: "asc" } })
+    ).map((a) => a.action);
     expect(actions).toEqual(["user.disabled", "user.enabled"]);
   });
 

@@ -22,7 +22,11 @@ export function invitationUrl(token: string): string {
 
 export type CreatedInvitation = { id: string; url: string; token: string; expiresAt: Date; email: string };
 
-export async function createInvitation(actor: Actor, input: InvitationCreateInput, now = new Date()): Promise<CreatedInvitation> {
+export async function createInvitation(
+  actor: Actor,
+  input: InvitationCreateInput,
+  now = new Date(),
+): Promise<CreatedInvitation> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
     throw new SafeError("conflict", "This person already has an account.", {
@@ -31,9 +35,16 @@ export async function createInvitation(actor: Actor, input: InvitationCreateInpu
   }
   let customerName: string | null = null;
   if (input.customerId) {
-    const customer = await db.customer.findUnique({ where: { id: input.customerId }, select: { archivedAt: true, displayName: true } });
-    if (!customer) throw new SafeError("unprocessable", "Choose an existing customer.", { customerId: ["No such customer."] });
-    if (customer.archivedAt) throw new SafeError("unprocessable", "This customer is archived.", { customerId: ["This customer is archived."] });
+    const customer = await db.customer.findUnique({
+      where: { id: input.customerId },
+      select: { archivedAt: true, displayName: true },
+    });
+    if (!customer)
+      throw new SafeError("unprocessable", "Choose an existing customer.", { customerId: ["No such customer."] });
+    if (customer.archivedAt)
+      throw new SafeError("unprocessable", "This customer is archived.", {
+        customerId: ["This customer is archived."],
+      });
     customerName = customer.displayName;
   }
   const token = randomToken(32);
@@ -68,7 +79,14 @@ export async function createInvitation(actor: Actor, input: InvitationCreateInpu
     );
     // Delivered by email too (issue 14); the operator still sees the link once.
     const link = invitationUrl(token);
-    await queueInvitationEmail(tx, { ...input, id: inv.id, customerId: input.customerId ?? null, customerName, expiresAt, link });
+    await queueInvitationEmail(tx, {
+      ...input,
+      id: inv.id,
+      customerId: input.customerId ?? null,
+      customerName,
+      expiresAt,
+      link,
+    });
     return inv;
   });
   return { id: created.id, url: invitationUrl(token), token, expiresAt, email: input.email };
@@ -87,10 +105,23 @@ export type InvitationView = {
 export async function viewInvitation(token: string, now = new Date()): Promise<InvitationView> {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { email: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, customer: { select: { displayName: true } } },
+    select: {
+      email: true,
+      role: true,
+      acceptedAt: true,
+      revokedAt: true,
+      expiresAt: true,
+      customer: { select: { displayName: true } },
+    },
   });
   if (!inv) return { state: "unknown" };
-  const state: InvitationState = inv.acceptedAt ? "used" : inv.revokedAt ? "revoked" : inv.expiresAt <= now ? "expired" : "valid";
+  const state: InvitationState = inv.acceptedAt
+    ? "used"
+    : inv.revokedAt
+      ? "revoked"
+      : inv.expiresAt <= now
+        ? "expired"
+        : "valid";
   return { state, email: inv.email, role: inv.role, customerName: inv.customer?.displayName ?? null };
 }
 
@@ -137,7 +168,13 @@ export async function acceptInvitation(
     });
     await recordAudit(
       { userId: user.id, email: user.email, role: user.role, customerId: inv.customerId },
-      { action: "invitation.accepted", targetType: "Invitation", targetId: inv.id, customerId: inv.customerId, details: { userId: user.id } },
+      {
+        action: "invitation.accepted",
+        targetType: "Invitation",
+        targetId: inv.id,
+        customerId: inv.customerId,
+        details: { userId: user.id },
+      },
       tx,
     );
     return { userId: user.id, email: user.email, role: user.role };
@@ -145,7 +182,10 @@ export async function acceptInvitation(
 }
 
 async function viewInvitationTx(tx: Prisma.TransactionClient, tokenHash: string, now: Date): Promise<InvitationState> {
-  const inv = await tx.invitation.findUnique({ where: { tokenHash }, select: { acceptedAt: true, revokedAt: true, expiresAt: true } });
+  const inv = await tx.invitation.findUnique({
+    where: { tokenHash },
+    select: { acceptedAt: true, revokedAt: true, expiresAt: true },
+  });
   if (!inv) return "unknown";
   return inv.acceptedAt ? "used" : inv.revokedAt ? "revoked" : inv.expiresAt <= now ? "expired" : "valid";
 }
@@ -158,20 +198,40 @@ export async function revokeInvitation(actor: AuditActor, invitationId: string):
     await tx.invitation.update({ where: { id: invitationId }, data: { revokedAt: new Date() } });
     await recordAudit(
       actor,
-      { action: "invitation.revoked", targetType: "Invitation", targetId: invitationId, customerId: inv.customerId, details: { email: inv.email } },
+      {
+        action: "invitation.revoked",
+        targetType: "Invitation",
+        targetId: invitationId,
+        customerId: inv.customerId,
+        details: { email: inv.email },
+      },
       tx,
     );
   });
 }
 
-export type PendingInvitation = { id: string; email: string; role: Role; customerName: string | null; expiresAt: Date; createdAt: Date };
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: Role;
+  customerName: string | null;
+  expiresAt: Date;
+  createdAt: Date;
+};
 
 export async function listPendingInvitations(now = new Date()): Promise<PendingInvitation[]> {
   const rows = await db.invitation.findMany({
     where: { acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "desc" },
     take: 100,
-    select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, customer: { select: { displayName: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      createdAt: true,
+      customer: { select: { displayName: true } },
+    },
   });
   return rows.map(({ customer, ...r }) => ({ ...r, customerName: customer?.displayName ?? null }));
 }

@@ -5,11 +5,7 @@ export const INVITABLE_ROLES = ["CUSTOMER_ADMIN", "SUPPORT", "OPERATOR"] as cons
 
 export const invitationCreateSchema = z
   .object({
-    email: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .pipe(z.email("Enter a valid email address.")),
+    email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")),
     role: z.enum(INVITABLE_ROLES, { error: "Choose a role." }),
     // Empty from the form when the role is staff.
     customerId: z

@@ -75,13 +75,20 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     throw new SafeError("conflict", "You can not disable your own account: ask another operator.");
   }
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true, customerId: true, disabledAt: true } });
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { email: true, role: true, customerId: true, disabledAt: true },
+    });
     if (!user) throw new SafeError("not_found", "No such person.");
     if (disabled && user.role === "OPERATOR" && !user.disabledAt) {
       const activeOperators = await tx.user.count({ where: { role: "OPERATOR", disabledAt: null } });
-      if (activeOperators <= 1) throw new SafeError("conflict", "This is the last active operator; invite another before disabling it.");
+      if (activeOperators <= 1)
+        throw new SafeError("conflict", "This is the last active operator; invite another before disabling it.");
     }
-    await tx.user.update({ where: { id: userId }, data: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null },
+    });
     await recordAudit(
       actor,
       {

@@ -23,10 +23,17 @@ export const DEMO = {
   },
 } as const;
 
-async function upsertUser(email: string, password: string, role: "OPERATOR" | "SUPPORT" | "CUSTOMER_ADMIN", customerId: string | null) {
+async function upsertUser(
+  email: string,
+  password: string,
+  role: "OPERATOR" | "SUPPORT" | "CUSTOMER_ADMIN",
+  customerId: string | null,
+) {
   const existing = await db.user.findUnique({ where: { email } });
   if (existing) return existing;
-  return db.user.create({ data: { email, role, customerId, passwordHash: await hashPassword(password), name: email.split("@")[0] } });
+  return db.user.create({
+    data: { email, role, customerId, passwordHash: await hashPassword(password), name: email.split("@")[0] },
+  });
 }
 
 export async function seedDemo(): Promise<{ customerId: string }> {

@@ -24,7 +24,17 @@ export type ConfigurationKeyRow = {
 export function listConfigurationKeys(): Promise<ConfigurationKeyRow[]> {
   return db.configurationKeyRequirement.findMany({
     orderBy: [{ integrationType: "asc" }, { key: "asc" }],
-    select: { id: true, integrationType: true, key: true, label: true, description: true, valueSource: true, defaultValue: true, customerEditable: true, updatedAt: true },
+    select: {
+      id: true,
+      integrationType: true,
+      key: true,
+      label: true,
+      description: true,
+      valueSource: true,
+      defaultValue: true,
+      customerEditable: true,
+      updatedAt: true,
+    },
   });
 }
 
@@ -38,7 +48,16 @@ export async function createConfigurationKey(actor: Actor, input: ConfigurationK
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.configurationKeyRequirement.create({ data: input, select: { id: true } });
-      await recordAudit(actor, { action: "configuration_key.created", targetType: "ConfigurationKeyRequirement", targetId: row.id, details: { ...input } }, tx);
+      await recordAudit(
+        actor,
+        {
+          action: "configuration_key.created",
+          targetType: "ConfigurationKeyRequirement",
+          targetId: row.id,
+          details: { ...input },
+        },
+        tx,
+      );
       return row;
     });
   } catch (e) {
@@ -59,7 +78,10 @@ export async function updateConfigurationKey(actor: Actor, id: string, input: Co
           action: "configuration_key.updated",
           targetType: "ConfigurationKeyRequirement",
           targetId: id,
-          details: { before: { ...before, createdAt: before.createdAt.toISOString(), updatedAt: before.updatedAt.toISOString() }, after: { ...input } },
+          details: {
+            before: { ...before, createdAt: before.createdAt.toISOString(), updatedAt: before.updatedAt.toISOString() },
+            after: { ...input },
+          },
         },
         tx,
       );
@@ -70,18 +92,29 @@ export async function updateConfigurationKey(actor: Actor, id: string, input: Co
   }
 }
 
-export async function deleteConfigurationKey(actor: Actor, id: string): Promise<{ key: string; integrationType: string }> {
+export async function deleteConfigurationKey(
+  actor: Actor,
+  id: string,
+): Promise<{ key: string; integrationType: string }> {
   return db.$transaction(async (tx) => {
     const row = await tx.configurationKeyRequirement.findUnique({ where: { id } });
     if (!row) throw new SafeError("not_found", "No such configuration key.");
     if (row.valueSource === "CALLBACK_URL") {
       // C16: without its callback URL configuration an integration never gets a push notification.
-      throw new SafeError("conflict", "The callback URL key can not be removed: LinkedIn sends no notifications without it (C16).");
+      throw new SafeError(
+        "conflict",
+        "The callback URL key can not be removed: LinkedIn sends no notifications without it (C16).",
+      );
     }
     await tx.configurationKeyRequirement.delete({ where: { id } });
     await recordAudit(
       actor,
-      { action: "configuration_key.deleted", targetType: "ConfigurationKeyRequirement", targetId: id, details: { integrationType: row.integrationType, key: row.key } },
+      {
+        action: "configuration_key.deleted",
+        targetType: "ConfigurationKeyRequirement",
+        targetId: id,
+        details: { integrationType: row.integrationType, key: row.key },
+      },
       tx,
     );
     return { key: row.key, integrationType: row.integrationType };

@@ -12,7 +12,13 @@ function defaults(): Record<OperatorSettingKey, number> {
   return { stuckAfterHours: env().STUCK_AFTER_HOURS, partnerReadyReminderDays: env().NUDGE_REMINDER_DAYS };
 }
 
-export type OperatorSettingValue = { key: OperatorSettingKey; value: number; isDefault: boolean; defaultValue: number; updatedAt: Date | null };
+export type OperatorSettingValue = {
+  key: OperatorSettingKey;
+  value: number;
+  isDefault: boolean;
+  defaultValue: number;
+  updatedAt: Date | null;
+};
 
 export async function operatorSettings(): Promise<OperatorSettingValue[]> {
   const rows = await db.setting.findMany({ where: { key: { in: OPERATOR_SETTING_KEYS } } });
@@ -29,11 +35,21 @@ export async function operatorSettings(): Promise<OperatorSettingValue[]> {
 export async function updateOperatorSetting(actor: Actor, key: OperatorSettingKey, raw: unknown): Promise<number> {
   const def = OPERATOR_SETTINGS[key];
   const parsed = def.schema.safeParse(raw);
-  if (!parsed.success) throw new SafeError("unprocessable", "Check the value.", { value: parsed.error.issues.map((i) => i.message) });
+  if (!parsed.success)
+    throw new SafeError("unprocessable", "Check the value.", { value: parsed.error.issues.map((i) => i.message) });
   await db.$transaction(async (tx) => {
     const before = await tx.setting.findUnique({ where: { key } });
     await tx.setting.upsert({ where: { key }, create: { key, value: parsed.data }, update: { value: parsed.data } });
-    await recordAudit(actor, { action: "setting.updated", targetType: "Setting", targetId: key, details: { key, from: before?.value ?? null, to: parsed.data } }, tx);
+    await recordAudit(
+      actor,
+      {
+        action: "setting.updated",
+        targetType: "Setting",
+        targetId: key,
+        details: { key, from: before?.value ?? null, to: parsed.data },
+      },
+      tx,
+    );
   });
   return parsed.data;
 }

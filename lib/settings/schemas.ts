@@ -18,7 +18,10 @@ const checkbox = z
 export const configurationKeySchema = z
   .object({
     // L12: an operator may give keys to a type Onramp does not know yet (e.g. a CRM_* type).
-    integrationType: z.string({ error: "Choose an integration type." }).trim().regex(ENUM_NAME, "Choose an integration type (as LinkedIn spells it, e.g. ONE_CLICK_EXPORT)."),
+    integrationType: z
+      .string({ error: "Choose an integration type." })
+      .trim()
+      .regex(ENUM_NAME, "Choose an integration type (as LinkedIn spells it, e.g. ONE_CLICK_EXPORT)."),
     key: z
       .string()
       .trim()
@@ -61,8 +64,13 @@ export const OPERATOR_SETTINGS = {
   },
   partnerReadyReminderDays: {
     label: "Remind after (days)",
-    description: "Customer admins get a reminder email when an integration waits in PARTNER_READY this long, at most once per period.",
-    schema: z.coerce.number({ error: "Enter a number of days." }).int("Enter whole days.").min(1, "At least 1 day.").max(90, "At most 90 days."),
+    description:
+      "Customer admins get a reminder email when an integration waits in PARTNER_READY this long, at most once per period.",
+    schema: z.coerce
+      .number({ error: "Enter a number of days." })
+      .int("Enter whole days.")
+      .min(1, "At least 1 day.")
+      .max(90, "At most 90 days."),
   },
 } as const;
 export type OperatorSettingKey = keyof typeof OPERATOR_SETTINGS;

@@ -6,13 +6,20 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
-import { createConfigurationKey, deleteConfigurationKey, listConfigurationKeys, updateConfigurationKey } from "./configuration-keys";
+import {
+  createConfigurationKey,
+  deleteConfigurationKey,
+  listConfigurationKeys,
+  updateConfigurationKey,
+} from "./configuration-keys";
 import { operatorSettings, updateOperatorSetting } from "./operator-settings";
 import { configurationKeySchema } from "./schemas";
 
 let actor: Actor;
 beforeAll(async () => {
-  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   actor = { userId: u.id, email: u.email, role: "OPERATOR", customerId: null };
 });
 afterAll(disconnectDb);
@@ -20,24 +27,49 @@ afterAll(disconnectDb);
 describe("configuration keys (C15)", () => {
   it("adds, edits and removes a key; duplicates are a field error; the callback URL key can not be removed (C16)", async () => {
     const key = `k${randomUUID().slice(0, 8)}`;
-    const input = configurationKeySchema.parse({ integrationType: "APPLY_CONNECT", key, label: "Label", valueSource: "DEFAULT", defaultValue: "on", customerEditable: "on" });
+    const input = configurationKeySchema.parse({
+      integrationType: "APPLY_CONNECT",
+      key,
+      label: "Label",
+      valueSource: "DEFAULT",
+      defaultValue: "on",
+      customerEditable: "on",
+    });
     expect(input.customerEditable).toBe(true);
     const { id } = await createConfigurationKey(actor, input);
     const dup = await createConfigurationKey(actor, input).catch((e: unknown) => e as SafeError);
     expect((dup as SafeError).fieldErrors?.key).toBeDefined();
     await updateConfigurationKey(actor, id, { ...input, label: "New label", customerEditable: false });
-    expect((await listConfigurationKeys()).find((k) => k.id === id)).toMatchObject({ label: "New label", customerEditable: false });
+    expect((await listConfigurationKeys()).find((k) => k.id === id)).toMatchObject({
+      label: "New label",
+      customerEditable: false,
+    });
     await deleteConfigurationKey(actor, id);
     expect((await listConfigurationKeys()).some((k) => k.id === id)).toBe(false);
-    const actions = (await db.auditLog.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    const actions = (await db.auditLog.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" } })).map(
+      (a) => a.action,
+    );
     expect(actions).toEqual(["configuration_key.created", "configuration_key.updated", "configuration_key.deleted"]);
 
-    const cb = await createConfigurationKey(actor, configurationKeySchema.parse({ integrationType: "ONE_CLICK_EXPORT", key: `cb${randomUUID().slice(0, 6)}`, label: "Callback", valueSource: "CALLBACK_URL" }));
+    const cb = await createConfigurationKey(
+      actor,
+      configurationKeySchema.parse({
+        integrationType: "ONE_CLICK_EXPORT",
+        key: `cb${randomUUID().slice(0, 6)}`,
+        label: "Callback",
+        valueSource: "CALLBACK_URL",
+      }),
+    );
     await expect(deleteConfigurationKey(actor, cb.id)).rejects.toThrow(/C16/);
   });
 
   it("a DEFAULT key needs its default value", () => {
-    const r = configurationKeySchema.safeParse({ integrationType: "APPLY_CONNECT", key: "x", label: "x", valueSource: "DEFAULT" });
+    const r = configurationKeySchema.safeParse({
+      integrationType: "APPLY_CONNECT",
+      key: "x",
+      label: "x",
+      valueSource: "DEFAULT",
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(["defaultValue"]);
   });
@@ -50,7 +82,9 @@ describe("operator settings", () => {
     const before = await db.setting.findUnique({ where: { key: "stuckAfterHours" } });
     const e = await updateOperatorSetting(actor, "stuckAfterHours", "0").catch((err: unknown) => err as SafeError);
     expect((e as SafeError).fieldErrors?.value?.[0]).toMatch(/At least 1/);
-    expect(await updateOperatorSetting(actor, "stuckAfterHours", "1.5").catch((err: unknown) => (err as SafeError).code)).toBe("unprocessable");
+    expect(
+      await updateOperatorSetting(actor, "stuckAfterHours", "1.5").catch((err: unknown) => (err as SafeError).code),
+    ).toBe("unprocessable");
     expect(await db.setting.findUnique({ where: { key: "stuckAfterHours" } })).toEqual(before);
     const current = (await operatorSettings()).find((s) => s.key === "stuckAfterHours");
     expect(current?.defaultValue).toBe(env().STUCK_AFTER_HOURS);

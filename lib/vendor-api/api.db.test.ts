@@ -19,7 +19,6 @@ import * as callbackRoute from "@/app/api/v1/customers/[customerId]/callback-url
 import * as integrationsRoute from "@/app/api/v1/integrations/route";
 import { callRoute, type CallOptions, type RouteTable } from "./test-support/call-route";
 
-
 const ROUTES: RouteTable = [
   [/^\/customers$/, customersRoute],
   [/^\/customers\/(?<customerId>[^/]+)$/, customerRoute],
@@ -54,11 +53,27 @@ async function registerInSandbox(clientId: string, clientSecret: string) {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
-  useLinkedInAt(sandbox.url, { LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId, LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret, LINKEDIN_MAX_ATTEMPTS: "1" });
-  const u = await db.user.create({ data: { email: `api-op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  useLinkedInAt(sandbox.url, {
+    LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId,
+    LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret,
+    LINKEDIN_MAX_ATTEMPTS: "1",
+  });
+  const u = await db.user.create({
+    data: { email: `api-op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   const actor = { userId: u.id, email: u.email, role: "OPERATOR" as const, customerId: null };
-  tokens.all = (await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ats-backend", scopes: ["customers:read", "customers:write", "integrations:read"] }))).token;
-  tokens["customers:read"] = (await createApiToken(actor, apiTokenCreateSchema.parse({ name: "reader", scopes: ["customers:read"] }))).token;
+  tokens.all = (
+    await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({
+        name: "ats-backend",
+        scopes: ["customers:read", "customers:write", "integrations:read"],
+      }),
+    )
+  ).token;
+  tokens["customers:read"] = (
+    await createApiToken(actor, apiTokenCreateSchema.parse({ name: "reader", scopes: ["customers:read"] }))
+  ).token;
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -81,7 +96,12 @@ describe("/api/v1/customers", () => {
     const input = newCustomer();
     const created = await api("POST", "/customers", { body: input });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ displayName: input.displayName, foreignId: input.foreignId, archived: false, application: null });
+    expect(created.json).toMatchObject({
+      displayName: input.displayName,
+      foreignId: input.foreignId,
+      archived: false,
+      application: null,
+    });
     const id = created.json.id as string;
     const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: id, action: "customer.created" } });
     expect(audit.actorLabel).toBe("api-token:ats-backend");
@@ -93,17 +113,29 @@ describe("/api/v1/customers", () => {
     const patched = await api("PATCH", `/customers/${id}`, { body: { displayName: "Renamed Co", archived: true } });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ displayName: "Renamed Co", archived: true });
-    expect((await api("GET", `/customers?foreignId=${encodeURIComponent(input.foreignId)}`)).json).toMatchObject({ total: 0 });
-    expect((await api("GET", `/customers?foreignId=${encodeURIComponent(input.foreignId)}&archived=all`)).json).toMatchObject({ total: 1 });
+    expect((await api("GET", `/customers?foreignId=${encodeURIComponent(input.foreignId)}`)).json).toMatchObject({
+      total: 0,
+    });
+    expect(
+      (await api("GET", `/customers?foreignId=${encodeURIComponent(input.foreignId)}&archived=all`)).json,
+    ).toMatchObject({ total: 1 });
   });
 
   it("answers 422 with field-level messages for an invalid body, 400 for bad JSON or a bad query, 409 for a taken foreignId", async () => {
-    const invalid = await api("POST", "/customers", { body: { displayName: "", foreignId: "has spaces", offeredIntegrationTypes: ["APPLY_CONNECT"] } });
+    const invalid = await api("POST", "/customers", {
+      body: { displayName: "", foreignId: "has spaces", offeredIntegrationTypes: ["APPLY_CONNECT"] },
+    });
     expect(invalid.status).toBe(422);
-    expect(Object.keys(invalid.json.error?.fieldErrors ?? {}).sort()).toEqual(["displayName", "foreignId", "offeredIntegrationTypes"]);
+    expect(Object.keys(invalid.json.error?.fieldErrors ?? {}).sort()).toEqual([
+      "displayName",
+      "foreignId",
+      "offeredIntegrationTypes",
+    ]);
     expect(invalid.json.error?.fieldErrors?.offeredIntegrationTypes?.[0]).toMatch(/RSC/);
 
-    const unknownType = await api("POST", "/customers", { body: newCustomer({ offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY", "NOPE"] }) });
+    const unknownType = await api("POST", "/customers", {
+      body: newCustomer({ offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY", "NOPE"] }),
+    });
     expect(unknownType.status).toBe(422);
     expect(Object.keys(unknownType.json.error?.fieldErrors ?? {})).toEqual(["offeredIntegrationTypes.1"]);
 
@@ -146,7 +178,9 @@ describe("/api/v1 application keys (C1, C3)", () => {
     const clientSecret = `secret-${randomUUID()}`;
     await registerInSandbox(clientId, clientSecret);
 
-    const wrong = await api("PUT", `/customers/${id}/application`, { body: { clientId, clientSecret: "wrong-secret" } });
+    const wrong = await api("PUT", `/customers/${id}/application`, {
+      body: { clientId, clientSecret: "wrong-secret" },
+    });
     expect(wrong.status).toBe(422);
     expect(wrong.json.error?.message).toMatch(/do not work/);
     expect(await db.customerApplication.findUnique({ where: { customerId: id } })).toBeNull();
@@ -229,7 +263,10 @@ describe("/api/v1/integrations", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res: Awaited<ReturnType<typeof api>> = await api("GET", `/integrations?customerId=${id}&limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+      const res: Awaited<ReturnType<typeof api>> = await api(
+        "GET",
+        `/integrations?customerId=${id}&limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...(res.json.items as { integrationContext: string }[]).map((i) => i.integrationContext));
       cursor = res.json.nextCursor as string | null;
@@ -242,7 +279,9 @@ describe("/api/v1/integrations", () => {
     expect((enabled.json.items as unknown[]).length).toBe(3);
     const since = new Date(base + 2000).toISOString();
     const recent = await api("GET", `/integrations?customerId=${id}&updatedSince=${since}`);
-    expect((recent.json.items as { integrationContext: string }[]).map((i) => i.integrationContext)).toEqual([4, 5, 6].map((i) => `urn:li:organization:${i}`));
+    expect((recent.json.items as { integrationContext: string }[]).map((i) => i.integrationContext)).toEqual(
+      [4, 5, 6].map((i) => `urn:li:organization:${i}`),
+    );
 
     const bad = await api("GET", `/integrations?updatedSince=yesterday&onboardingStatus=DONE&cursor=zzz`);
     expect(bad.status).toBe(400);

@@ -10,28 +10,42 @@ export { webhookEndpointCreateSchema, webhookEndpointUpdateSchema, webhookReplay
 const dateTime = z.iso.datetime();
 
 export const eventFeedQuerySchema = z.object({
-  after: z.string().max(100).optional().meta({ description: "`nextCursor` of the previous page; leave out to start from the oldest event." }),
+  after: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: "`nextCursor` of the previous page; leave out to start from the oldest event." }),
   types: z
     .string()
     .max(1000)
     .optional()
     .transform((v, ctx) => {
-      const list = (v ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+      const list = (v ?? "")
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean);
       const unknown = list.filter((t) => !(EVENT_TYPES as readonly string[]).includes(t));
       if (unknown.length > 0) {
-        ctx.addIssue({ code: "custom", message: `unknown event type ${unknown.join(", ")}; use ${EVENT_TYPES.join(", ")}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown event type ${unknown.join(", ")}; use ${EVENT_TYPES.join(", ")}`,
+        });
         return z.NEVER;
       }
       return list;
     })
-    .meta({ description: `Comma-separated event types to return; all when left out. One of: ${EVENT_TYPES.join(", ")}.` }),
+    .meta({
+      description: `Comma-separated event types to return; all when left out. One of: ${EVENT_TYPES.join(", ")}.`,
+    }),
   customerId: z.string().max(64).optional().meta({ description: "Only this customer's events." }),
   limit: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(500, "must be at most 500").default(100),
 });
 
 export const eventPageSchema = z.object({
   data: z.array(presentedEventSchema),
-  nextCursor: z.string().meta({ description: "Pass as `after` next time, even when `data` is empty: it never skips an event." }),
+  nextCursor: z
+    .string()
+    .meta({ description: "Pass as `after` next time, even when `data` is empty: it never skips an event." }),
   hasMore: z.boolean(),
 });
 
@@ -47,7 +61,9 @@ export const webhookEndpointSchema = z.object({
   disabledAt: dateTime.nullable(),
   disabledReason: z.string().nullable(),
   lastSuccessAt: dateTime.nullable(),
-  secretRotatedUntil: dateTime.nullable().meta({ description: "Until then deliveries also carry a signature with the previous secret." }),
+  secretRotatedUntil: dateTime
+    .nullable()
+    .meta({ description: "Until then deliveries also carry a signature with the previous secret." }),
   createdAt: dateTime,
 });
 
@@ -73,7 +89,14 @@ export const webhookDeliveryListSchema = z.object({
       replay: z.boolean(),
       createdAt: dateTime,
       attemptLog: z.array(
-        z.object({ attempt: z.number().int(), status: z.number().int().nullable(), latencyMs: z.number().int(), responseSnippet: z.string().nullable(), error: z.string().nullable(), at: dateTime }),
+        z.object({
+          attempt: z.number().int(),
+          status: z.number().int().nullable(),
+          latencyMs: z.number().int(),
+          responseSnippet: z.string().nullable(),
+          error: z.string().nullable(),
+          at: dateTime,
+        }),
       ),
     }),
   ),
@@ -83,16 +106,25 @@ export const webhookReplayAcceptedSchema = z.object({ queued: z.number().int() }
 export const webhookTestAcceptedSchema = z.object({ eventId: z.string() });
 
 export const linkedInTokenSchema = z.object({
-  accessToken: z.string().meta({ description: "A current access token of the customer's LinkedIn application (C2). Never the secret." }),
+  accessToken: z
+    .string()
+    .meta({ description: "A current access token of the customer's LinkedIn application (C2). Never the secret." }),
   tokenType: z.literal("Bearer"),
   expiresAt: dateTime.meta({ description: "Ask again before then; Onramp renews it ahead of expiry." }),
 });
 
 export const adminLinkCreateSchema = z
-  .object({ email: z.email("Enter a valid email address.").max(254).transform((e) => e.trim().toLowerCase()) })
+  .object({
+    email: z
+      .email("Enter a valid email address.")
+      .max(254)
+      .transform((e) => e.trim().toLowerCase()),
+  })
   .strict();
 
 export const adminLinkSchema = z.object({
-  url: z.string().meta({ description: "Open it once, within minutes, to be signed in as the customer's admin on /integrations." }),
+  url: z
+    .string()
+    .meta({ description: "Open it once, within minutes, to be signed in as the customer's admin on /integrations." }),
   expiresAt: dateTime,
 });

@@ -39,11 +39,14 @@ const api = (method: string, path: string, opts: CallOptions = {}) => callRoute(
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
   useLinkedInAt(sandbox.url, { LINKEDIN_MAX_ATTEMPTS: "1" });
-  const u = await db.user.create({ data: { email: `ats-op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  const u = await db.user.create({
+    data: { email: `ats-op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   const actor = { userId: u.id, email: u.email, role: "OPERATOR" as const, customerId: null };
   const scopes = ["events:read", "webhooks:manage", "linkedin-tokens:read", "admin-links:create"];
   token = (await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ats", scopes }))).token;
-  narrow = (await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ats-narrow", scopes: ["customers:read"] }))).token;
+  narrow = (await createApiToken(actor, apiTokenCreateSchema.parse({ name: "ats-narrow", scopes: ["customers:read"] })))
+    .token;
 });
 afterAll(async () => {
   await sandbox?.close();
@@ -53,7 +56,8 @@ afterAll(async () => {
 describe("GET /events", () => {
   it("pages the feed by cursor and refuses unknown types and cursors with a message", async () => {
     const customerId = `api-feed-${randomUUID()}`;
-    for (let n = 1; n <= 3; n += 1) await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { n } }));
+    for (let n = 1; n <= 3; n += 1)
+      await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { n } }));
     const seen: unknown[] = [];
     let after = "";
     await eventually(async () => {
@@ -65,7 +69,9 @@ describe("GET /events", () => {
       return seen.length >= 3;
     });
     expect(seen).toEqual([1, 2, 3]);
-    expect((await api("GET", "/events?types=nope")).json.error?.fieldErrors?.types?.[0]).toMatch(/unknown event type nope/);
+    expect((await api("GET", "/events?types=nope")).json.error?.fieldErrors?.types?.[0]).toMatch(
+      /unknown event type nope/,
+    );
     expect((await api("GET", "/events?after=garbage")).status).toBe(400);
     expect((await api("GET", "/events", { token: narrow })).status).toBe(403);
   });
@@ -76,11 +82,15 @@ describe("webhook endpoints", () => {
     const bad = await api("POST", "/webhook-endpoints", { body: { url: "http://ats.example.com/hook" } });
     expect(bad.status).toBe(422);
     expect(bad.json.error?.fieldErrors?.url?.[0]).toMatch(/Use https/);
-    const badType = await api("POST", "/webhook-endpoints", { body: { url: "https://ats.example.com/hook", eventTypes: ["integration.nope"] } });
+    const badType = await api("POST", "/webhook-endpoints", {
+      body: { url: "https://ats.example.com/hook", eventTypes: ["integration.nope"] },
+    });
     expect(badType.status).toBe(422);
 
     // A closed local port: another test file's sender that picks up a delivery to it fails at once, offline.
-    const created = await api("POST", "/webhook-endpoints", { body: { url: "https://127.0.0.1:9/hook", eventTypes: ["integration.enabled"] } });
+    const created = await api("POST", "/webhook-endpoints", {
+      body: { url: "https://127.0.0.1:9/hook", eventTypes: ["integration.enabled"] },
+    });
     expect(created.status).toBe(201);
     const { endpoint, secret } = created.json as { endpoint: { id: string; status: string }; secret: string };
     expect(secret).toMatch(/^whsec_/);
@@ -92,9 +102,13 @@ describe("webhook endpoints", () => {
 
     const rotated = await api("POST", `/webhook-endpoints/${endpoint.id}/secret`);
     expect((rotated.json as { secret: string }).secret).not.toBe(secret);
-    expect((rotated.json as { endpoint: { secretRotatedUntil: string | null } }).endpoint.secretRotatedUntil).not.toBeNull();
+    expect(
+      (rotated.json as { endpoint: { secretRotatedUntil: string | null } }).endpoint.secretRotatedUntil,
+    ).not.toBeNull();
 
-    const replayBad = await api("POST", `/webhook-endpoints/${endpoint.id}/replay`, { body: { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" } });
+    const replayBad = await api("POST", `/webhook-endpoints/${endpoint.id}/replay`, {
+      body: { from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z" },
+    });
     expect(replayBad.status).toBe(422);
     const disabled = await api("PATCH", `/webhook-endpoints/${endpoint.id}`, { body: { enabled: false } });
     expect((disabled.json as { status: string }).status).toBe("DISABLED");
@@ -124,7 +138,9 @@ describe("POST /customers/{id}/admin-links", () => {
   it("mints a single-use link that creates the admin on first use; a second use and an expired link are refused", async () => {
     const c = await testCustomer(admin);
     const email = `ats-admin-${randomUUID()}@customer.test`;
-    expect((await api("POST", `/customers/${c.customerId}/admin-links`, { body: { email: "not-an-email" } })).status).toBe(422);
+    expect(
+      (await api("POST", `/customers/${c.customerId}/admin-links`, { body: { email: "not-an-email" } })).status,
+    ).toBe(422);
     const res = await api("POST", `/customers/${c.customerId}/admin-links`, { body: { email } });
     expect(res.status).toBe(201);
     const { url, expiresAt } = res.json as { url: string; expiresAt: string };

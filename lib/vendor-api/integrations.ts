@@ -21,7 +21,9 @@ export type IntegrationQuery = {
 type Cursor = { u: string; i: string };
 
 export function encodeCursor(updatedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ u: updatedAt.toISOString(), i: id } satisfies Cursor), "utf8").toString("base64url");
+  return Buffer.from(JSON.stringify({ u: updatedAt.toISOString(), i: id } satisfies Cursor), "utf8").toString(
+    "base64url",
+  );
 }
 
 function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
@@ -31,11 +33,15 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
     if (typeof parsed.i !== "string" || Number.isNaN(updatedAt.getTime())) throw new Error("bad cursor");
     return { updatedAt, id: parsed.i };
   } catch {
-    throw new SafeError("bad_request", "The cursor is not valid.", { cursor: ["Pass nextCursor from the previous page unchanged."] });
+    throw new SafeError("bad_request", "The cursor is not valid.", {
+      cursor: ["Pass nextCursor from the previous page unchanged."],
+    });
   }
 }
 
-export async function listIntegrationsForApi(q: IntegrationQuery): Promise<{ items: IntegrationBody[]; nextCursor: string | null }> {
+export async function listIntegrationsForApi(
+  q: IntegrationQuery,
+): Promise<{ items: IntegrationBody[]; nextCursor: string | null }> {
   let customerId = q.customerId;
   if (q.foreignId) {
     const c = await db.customer.findUnique({ where: { foreignId: q.foreignId }, select: { id: true } });

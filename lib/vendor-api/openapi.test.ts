@@ -23,7 +23,8 @@ function routesOnDisk(): string[] {
         const apiPath = "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
         if (apiPath === "/openapi.json") continue;
         const source = readFileSync(full, "utf8");
-        for (const m of METHODS) if (new RegExp(`export (const|async function|function) ${m}\\b`).test(source)) out.push(`${m} ${apiPath}`);
+        for (const m of METHODS)
+          if (new RegExp(`export (const|async function|function) ${m}\\b`).test(source)) out.push(`${m} ${apiPath}`);
       }
     }
   };
@@ -33,7 +34,19 @@ function routesOnDisk(): string[] {
 
 type Doc = {
   openapi: string;
-  paths: Record<string, Record<string, { operationId: string; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: unknown }> }; responses: Record<string, unknown>; security: unknown }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        parameters: { name: string; in: string; required: boolean }[];
+        requestBody?: { content: Record<string, { schema: unknown }> };
+        responses: Record<string, unknown>;
+        security: unknown;
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
 };
 
@@ -49,30 +62,51 @@ describe("/api/v1/openapi.json", () => {
   });
 
   it("every route file builds its handlers from an operation entry", () => {
-    const ops = Object.values(OPERATIONS).map((o) => `${o.method} ${o.path}`).sort();
+    const ops = Object.values(OPERATIONS)
+      .map((o) => `${o.method} ${o.path}`)
+      .sort();
     expect(ops).toEqual(routesOnDisk());
   });
 
   it("request bodies are the validating zod schemas, converted", () => {
-    const body = doc.paths["/customers"]?.post?.requestBody?.content["application/json"]?.schema as { required: string[]; properties: Record<string, unknown> };
-    const direct = z.toJSONSchema(customerCreateSchema, { io: "input" }) as { required: string[]; properties: Record<string, unknown> };
+    const body = doc.paths["/customers"]?.post?.requestBody?.content["application/json"]?.schema as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    const direct = z.toJSONSchema(customerCreateSchema, { io: "input" }) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(body.required.sort()).toEqual(["displayName", "foreignId", "offeredIntegrationTypes"]);
     expect(body.properties).toEqual(direct.properties);
   });
 
   it("lists parameters, security scopes, error answers and resolvable component references", () => {
     const list = doc.paths["/integrations"]?.get;
-    expect(list?.parameters.map((p) => p.name)).toEqual(["customerId", "foreignId", "integrationType", "tenantType", "onboardingStatus", "updatedSince", "cursor", "limit"]);
+    expect(list?.parameters.map((p) => p.name)).toEqual([
+      "customerId",
+      "foreignId",
+      "integrationType",
+      "tenantType",
+      "onboardingStatus",
+      "updatedSince",
+      "cursor",
+      "limit",
+    ]);
     expect(list?.parameters.every((p) => p.in === "query" && p.required === false)).toBe(true);
     const getOne = doc.paths["/customers/{customerId}"]?.get;
     expect(getOne?.parameters).toEqual([expect.objectContaining({ name: "customerId", in: "path", required: true })]);
-    expect(Object.keys(getOne?.responses ?? {})).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "429"]));
+    expect(Object.keys(getOne?.responses ?? {})).toEqual(
+      expect.arrayContaining(["200", "400", "401", "403", "404", "429"]),
+    );
     expect(getOne?.security).toEqual([{ bearerToken: ["customers:read"] }]);
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(0);
     for (const r of refs) expect(doc.components.schemas[r], r).toBeDefined();
     // The secret is write-only (C3): no response schema has a field for it.
-    const responses = JSON.stringify(Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.responses)));
+    const responses = JSON.stringify(
+      Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.responses)),
+    );
     expect(responses).not.toMatch(/clientSecret/);
     expect(JSON.stringify(doc.components.schemas)).not.toMatch(/clientSecret/);
   });

@@ -70,7 +70,10 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
       },
     };
     for (const status of errorStatuses(op)) {
-      responses[String(status)] = { description: COMMON_ERRORS[status] ?? "Error.", content: { "application/json": { schema: errorRef } } };
+      responses[String(status)] = {
+        description: COMMON_ERRORS[status] ?? "Error.",
+        content: { "application/json": { schema: errorRef } },
+      };
     }
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {
       operationId: op.operationId,
@@ -81,7 +84,12 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
       "x-required-scope": op.scope,
       parameters: parametersOf(op, schemas),
       ...(op.body
-        ? { requestBody: { required: true, content: { "application/json": { schema: schemas.convert(op.body, "input") } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: schemas.convert(op.body, "input") } },
+            },
+          }
         : {}),
       responses,
     };

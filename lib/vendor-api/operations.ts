@@ -75,7 +75,8 @@ export const OPERATIONS = {
     method: "POST",
     path: "/customers",
     summary: "Create a customer",
-    description: "foreignId is the vendor's own id (LinkedIn uniqueForeignId) and must be unique. An RSC type must be offered (C6).",
+    description:
+      "foreignId is the vendor's own id (LinkedIn uniqueForeignId) and must be unique. An RSC type must be offered (C6).",
     tag: "Customers",
     scope: "customers:write",
     body: customerCreateSchema,
@@ -137,11 +138,16 @@ export const OPERATIONS = {
     method: "POST",
     path: "/customers/{customerId}/application/provisioning",
     summary: "Ask Onramp to provision the customer's LinkedIn application",
-    description: "Queues a job that creates the application through LinkedIn's Provisioning API (C1). Follow it with getApplication.",
+    description:
+      "Queues a job that creates the application through LinkedIn's Provisioning API (C1). Follow it with getApplication.",
     tag: "Customers",
     scope: "customers:write",
     params: customerIdParamsSchema,
-    success: { status: 202, description: "The provisioning job was queued (or one is already under way).", schema: provisioningAcceptedSchema },
+    success: {
+      status: 202,
+      description: "The provisioning job was queued (or one is already under way).",
+      schema: provisioningAcceptedSchema,
+    },
     errors: [404, 409],
   },
   getCallbackUrl: {
@@ -192,7 +198,11 @@ export const OPERATIONS = {
     scope: "admin-links:create",
     params: customerIdParamsSchema,
     body: adminLinkCreateSchema,
-    success: { status: 201, description: "The link. Hand it to the person; Onramp keeps only its hash.", schema: adminLinkSchema },
+    success: {
+      status: 201,
+      description: "The link. Hand it to the person; Onramp keeps only its hash.",
+      schema: adminLinkSchema,
+    },
     errors: [404, 409, 422],
   },
   listEvents: {
@@ -223,11 +233,16 @@ export const OPERATIONS = {
     method: "POST",
     path: "/webhook-endpoints",
     summary: "Register a webhook endpoint",
-    description: "https (http only to localhost). Events are signed in the Standard Webhooks format with the secret answered here once.",
+    description:
+      "https (http only to localhost). Events are signed in the Standard Webhooks format with the secret answered here once.",
     tag: "Webhooks",
     scope: "webhooks:manage",
     body: webhookEndpointCreateSchema,
-    success: { status: 201, description: "The endpoint and its signing secret.", schema: webhookEndpointWithSecretSchema },
+    success: {
+      status: 201,
+      description: "The endpoint and its signing secret.",
+      schema: webhookEndpointWithSecretSchema,
+    },
     errors: [422],
   },
   getWebhookEndpoint: {
@@ -273,7 +288,11 @@ export const OPERATIONS = {
     tag: "Webhooks",
     scope: "webhooks:manage",
     params: endpointIdParamsSchema,
-    success: { status: 200, description: "The endpoint and its new secret, shown only here.", schema: webhookEndpointWithSecretSchema },
+    success: {
+      status: 200,
+      description: "The endpoint and its new secret, shown only here.",
+      schema: webhookEndpointWithSecretSchema,
+    },
     errors: [404],
   },
   listWebhookDeliveries: {
@@ -284,7 +303,12 @@ export const OPERATIONS = {
     tag: "Webhooks",
     scope: "webhooks:manage",
     params: endpointIdParamsSchema,
-    success: { status: 200, description: "Newest first, at most 50, each with its latest attempts (status, latency, the first 500 bytes of the answer).", schema: webhookDeliveryListSchema },
+    success: {
+      status: 200,
+      description:
+        "Newest first, at most 50, each with its latest attempts (status, latency, the first 500 bytes of the answer).",
+      schema: webhookDeliveryListSchema,
+    },
     errors: [404],
   },
   replayWebhookEvents: {

@@ -32,39 +32,46 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 async function readJsonBody(req: NextRequest): Promise<unknown> {
   const text = await req.text();
-  if (text.trim() === "") throw new SafeError("bad_request", "Send a JSON body.", { _: ["The request body is empty."] });
+  if (text.trim() === "")
+    throw new SafeError("bad_request", "Send a JSON body.", { _: ["The request body is empty."] });
   try {
     return JSON.parse(text) as unknown;
   } catch {
     // The parser's message quotes the body, which may hold a secret: answer without it.
-    throw new SafeError("bad_request", "The request body is not valid JSON.", { _: ["The request body is not valid JSON."] });
+    throw new SafeError("bad_request", "The request body is not valid JSON.", {
+      _: ["The request body is not valid JSON."],
+    });
   }
 }
 
-export function apiRoute<O extends ApiOperation>(op: O, handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>) {
+export function apiRoute<O extends ApiOperation>(
+  op: O,
+  handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>,
+) {
   return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
     try {
       const caller = await authenticateApiToken(req.headers.get("authorization"), op.scope);
       const rawParams = ctx?.params ? await ctx.params : {};
       const params = op.params ? op.params.safeParse(rawParams) : undefined;
-      if (params && !params.success) throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
+      if (params && !params.success)
+        throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
       const query = op.query ? op.query.safeParse(Object.fromEntries(req.nextUrl.searchParams.entries())) : undefined;
-      if (query && !query.success) throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
+      if (query && !query.success)
+        throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
       let body: unknown;
       if (op.body) {
         const parsed = op.body.safeParse(await readJsonBody(req));
-        if (!parsed.success) throw new SafeError("unprocessable", "Some fields are not valid.", fieldErrorsOf(parsed.error));
+        if (!parsed.success)
+          throw new SafeError("unprocessable", "Some fields are not valid.", fieldErrorsOf(parsed.error));
         body = parsed.data;
       }
-      const result = await handler(
-        { caller, params: params?.data, query: query?.data, body } as ApiInput<O>,
-        req,
-      );
+      const result = await handler({ caller, params: params?.data, query: query?.data, body } as ApiInput<O>, req);
       return NextResponse.json(result, { status: op.success.status, headers: { "cache-control": "no-store" } });
     } catch (e) {
       const res = errorResponse(e);
       if (e instanceof RateLimitedError) res.headers.set("retry-after", String(e.retryAfterSeconds));
-      if (e instanceof SafeError && e.code === "unauthorized") res.headers.set("www-authenticate", 'Bearer realm="onramp"');
+      if (e instanceof SafeError && e.code === "unauthorized")
+        res.headers.set("www-authenticate", 'Bearer realm="onramp"');
       res.headers.set("cache-control", "no-store");
       return res;
     }

@@ -12,17 +12,40 @@ const nullableDateTime = dateTime.nullable();
 // ── path and query parameters ──
 
 export const customerIdParamsSchema = z.object({
-  customerId: z.string().min(1).max(64).meta({ description: "Onramp's id of the customer (the `id` field of a customer)." }),
+  customerId: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ description: "Onramp's id of the customer (the `id` field of a customer)." }),
 });
 
-const pageParam = z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be 1 or more").default(1);
+const pageParam = z.coerce
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .min(1, "must be 1 or more")
+  .default(1);
 
 export const customerListQuerySchema = z.object({
-  search: z.string().trim().max(200).optional().meta({ description: "Part of the name, the vendor's customer id or the API key." }),
-  foreignId: z.string().trim().max(255).optional().meta({ description: "Exactly this vendor customer id (at most one result)." }),
+  search: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .meta({ description: "Part of the name, the vendor's customer id or the API key." }),
+  foreignId: z
+    .string()
+    .trim()
+    .max(255)
+    .optional()
+    .meta({ description: "Exactly this vendor customer id (at most one result)." }),
   archived: z.enum(["active", "archived", "all"]).default("active").meta({ description: "Which customers to list." }),
   page: pageParam.meta({ description: "1-based page number." }),
-  pageSize: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100, "must be at most 100").default(25),
+  pageSize: z.coerce
+    .number({ error: "must be a whole number" })
+    .int()
+    .min(1)
+    .max(100, "must be at most 100")
+    .default(25),
 });
 
 export const integrationListQuerySchema = z.object({
@@ -35,7 +58,10 @@ export const integrationListQuerySchema = z.object({
   updatedSince: z.iso
     .datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" })
     .optional()
-    .meta({ description: "Only integrations changed at or after this instant: for incremental reads, pass the `updatedAt` of the last item you saw, or the time of your last full read." }),
+    .meta({
+      description:
+        "Only integrations changed at or after this instant: for incremental reads, pass the `updatedAt` of the last item you saw, or the time of your last full read.",
+    }),
   cursor: z.string().max(500).optional().meta({ description: "`nextCursor` of the previous page." }),
   limit: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(200, "must be at most 200").default(50),
 });
@@ -45,9 +71,16 @@ export const integrationListQuerySchema = z.object({
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: "bad_request, unauthorized, forbidden, not_found, conflict, unprocessable, rate_limited, …" }),
+      code: z
+        .string()
+        .meta({
+          description: "bad_request, unauthorized, forbidden, not_found, conflict, unprocessable, rate_limited, …",
+        }),
       message: z.string(),
-      fieldErrors: z.record(z.string(), z.array(z.string())).optional().meta({ description: "Messages per request field." }),
+      fieldErrors: z
+        .record(z.string(), z.array(z.string()))
+        .optional()
+        .meta({ description: "Messages per request field." }),
     }),
   })
   .meta({ id: "Error" });
@@ -56,7 +89,13 @@ export const applicationSchema = z
   .object({
     clientId: z.string().meta({ description: "LinkedIn API key (client id). The secret is never returned (C3)." }),
     origin: z.enum(["PROVISIONED", "MANUAL"]),
-    works: z.boolean().nullable().meta({ description: "true when LinkedIn last accepted the keys, false when it refused them, null when not yet checked." }),
+    works: z
+      .boolean()
+      .nullable()
+      .meta({
+        description:
+          "true when LinkedIn last accepted the keys, false when it refused them, null when not yet checked.",
+      }),
     lastVerifiedAt: nullableDateTime,
     lastAuthError: z.string().nullable(),
     updatedAt: dateTime,
@@ -93,7 +132,10 @@ export const provisioningJobSchema = z
     status: z.enum(["QUEUED", "RUNNING", "RETRYING", "SUCCEEDED", "FAILED", "CANCELLED"]),
     attempts: z.number().int(),
     maxAttempts: z.number().int(),
-    lastError: z.string().nullable().meta({ description: "LinkedIn's refusal in plain words, e.g. a conflict on uniqueForeignId." }),
+    lastError: z
+      .string()
+      .nullable()
+      .meta({ description: "LinkedIn's refusal in plain words, e.g. a conflict on uniqueForeignId." }),
     createdAt: dateTime,
     finishedAt: nullableDateTime,
   })
@@ -103,7 +145,9 @@ export const applicationStateSchema = z
   .object({ application: applicationSchema.nullable(), provisioning: provisioningJobSchema.nullable() })
   .meta({ id: "ApplicationState" });
 
-export const provisioningAcceptedSchema = z.object({ jobId: z.string(), message: z.string() }).meta({ id: "ProvisioningAccepted" });
+export const provisioningAcceptedSchema = z
+  .object({ jobId: z.string(), message: z.string() })
+  .meta({ id: "ProvisioningAccepted" });
 
 export const callbackUrlSchema = z
   .object({
@@ -133,7 +177,10 @@ export const integrationSchema = z
 export const integrationPageSchema = z
   .object({
     items: z.array(integrationSchema),
-    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
+    nextCursor: z
+      .string()
+      .nullable()
+      .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
   })
   .meta({ id: "IntegrationPage" });
 

@@ -17,7 +17,10 @@ function notFound(): SafeError {
   return new SafeError("not_found", "No such webhook endpoint. It may have been deleted.");
 }
 
-export async function createWebhookEndpoint(actor: AuditActor, input: WebhookEndpointCreateInput): Promise<EndpointWithSecret> {
+export async function createWebhookEndpoint(
+  actor: AuditActor,
+  input: WebhookEndpointCreateInput,
+): Promise<EndpointWithSecret> {
   const id = `we_${randomUUID().replaceAll("-", "")}`;
   const secret = newSigningSecret();
   await db.$transaction(async (tx) => {
@@ -31,12 +34,26 @@ export async function createWebhookEndpoint(actor: AuditActor, input: WebhookEnd
         createdById: "userId" in actor ? actor.userId : null,
       },
     });
-    await recordAudit(actor, { action: "webhook.created", targetType: "WebhookEndpoint", targetId: id, details: { url: input.url, eventTypes: input.eventTypes } }, tx);
+    await recordAudit(
+      actor,
+      {
+        action: "webhook.created",
+        targetType: "WebhookEndpoint",
+        targetId: id,
+        details: { url: input.url, eventTypes: input.eventTypes },
+      },
+      tx,
+    );
   });
   return { id, secret };
 }
 
-export async function updateWebhookEndpoint(actor: AuditActor, id: string, input: WebhookEndpointUpdateInput, now = new Date()): Promise<void> {
+export async function updateWebhookEndpoint(
+  actor: AuditActor,
+  id: string,
+  input: WebhookEndpointUpdateInput,
+  now = new Date(),
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const found = await tx.webhookEndpoint.findUnique({ where: { id }, select: { id: true } });
     if (!found) throw notFound();
@@ -50,18 +67,30 @@ export async function updateWebhookEndpoint(actor: AuditActor, id: string, input
         ...(input.enabled === false ? { disabledAt: now, disabledReason: "Disabled by a person." } : {}),
       },
     });
-    await recordAudit(actor, { action: "webhook.updated", targetType: "WebhookEndpoint", targetId: id, details: { ...input } }, tx);
+    await recordAudit(
+      actor,
+      { action: "webhook.updated", targetType: "WebhookEndpoint", targetId: id, details: { ...input } },
+      tx,
+    );
   });
 }
 
-export async function rotateWebhookSecret(actor: AuditActor, id: string, now = new Date()): Promise<EndpointWithSecret> {
+export async function rotateWebhookSecret(
+  actor: AuditActor,
+  id: string,
+  now = new Date(),
+): Promise<EndpointWithSecret> {
   const secret = newSigningSecret();
   await db.$transaction(async (tx) => {
     const row = await tx.webhookEndpoint.findUnique({ where: { id }, select: { secretEnc: true } });
     if (!row) throw notFound();
     await tx.webhookEndpoint.update({
       where: { id },
-      data: { secretEnc: sealSecret(id, secret), previousSecretEnc: row.secretEnc, previousSecretUntil: new Date(now.getTime() + ROTATION_GRACE_MS) },
+      data: {
+        secretEnc: sealSecret(id, secret),
+        previousSecretEnc: row.secretEnc,
+        previousSecretUntil: new Date(now.getTime() + ROTATION_GRACE_MS),
+      },
     });
     await recordAudit(actor, { action: "webhook.secret_rotated", targetType: "WebhookEndpoint", targetId: id }, tx);
   });

@@ -61,7 +61,14 @@ export async function getWebhookEndpoint(id: string): Promise<WebhookEndpointVie
   return present(row);
 }
 
-export type WebhookAttemptView = { attempt: number; status: number | null; latencyMs: number; responseSnippet: string | null; error: string | null; at: string };
+export type WebhookAttemptView = {
+  attempt: number;
+  status: number | null;
+  latencyMs: number;
+  responseSnippet: string | null;
+  error: string | null;
+  at: string;
+};
 export type WebhookDeliveryView = {
   id: string;
   eventId: string;
@@ -92,7 +99,11 @@ export async function listDeliveries(endpointId: string, limit = 50): Promise<We
       replayOf: true,
       createdAt: true,
       event: { select: { type: true } },
-      attemptLog: { orderBy: { createdAt: "desc" }, take: 10, select: { attempt: true, status: true, latencyMs: true, responseSnippet: true, error: true, createdAt: true } },
+      attemptLog: {
+        orderBy: { createdAt: "desc" },
+        take: 10,
+        select: { attempt: true, status: true, latencyMs: true, responseSnippet: true, error: true, createdAt: true },
+      },
     },
   });
   return rows.map((d) => ({
@@ -105,6 +116,13 @@ export async function listDeliveries(endpointId: string, limit = 50): Promise<We
     deliveredAt: d.deliveredAt?.toISOString() ?? null,
     replay: d.replayOf !== null,
     createdAt: d.createdAt.toISOString(),
-    attemptLog: d.attemptLog.map((a) => ({ attempt: a.attempt, status: a.status, latencyMs: a.latencyMs, responseSnippet: a.responseSnippet, error: a.error, at: a.createdAt.toISOString() })),
+    attemptLog: d.attemptLog.map((a) => ({
+      attempt: a.attempt,
+      status: a.status,
+      latencyMs: a.latencyMs,
+      responseSnippet: a.responseSnippet,
+      error: a.error,
+      at: a.createdAt.toISOString(),
+    })),
   }));
 }

@@ -17,21 +17,47 @@ async function endpointOrThrow(tx: Prisma.TransactionClient, id: string) {
   return e;
 }
 
-export async function replayToEndpoint(actor: AuditActor, endpointId: string, input: WebhookReplayInput): Promise<{ queued: number }> {
+export async function replayToEndpoint(
+  actor: AuditActor,
+  endpointId: string,
+  input: WebhookReplayInput,
+): Promise<{ queued: number }> {
   return db.$transaction(async (tx) => {
     const endpoint = await endpointOrThrow(tx, endpointId);
     const types = endpoint.eventTypes.length > 0 ? { in: endpoint.eventTypes } : { not: TEST_EVENT_TYPE };
     const where: Prisma.EventWhereInput =
-      "eventId" in input ? { id: BigInt(input.eventId.slice(4)) } : { createdAt: { gte: input.from, lt: input.to }, type: types };
-    const events = await tx.event.findMany({ where, select: { id: true }, orderBy: { id: "asc" }, take: MAX_REPLAY_EVENTS + 1 });
-    if ("eventId" in input && events.length === 0) throw new SafeError("not_found", `There is no event ${input.eventId}.`);
+      "eventId" in input
+        ? { id: BigInt(input.eventId.slice(4)) }
+        : { createdAt: { gte: input.from, lt: input.to }, type: types };
+    const events = await tx.event.findMany({
+      where,
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: MAX_REPLAY_EVENTS + 1,
+    });
+    if ("eventId" in input && events.length === 0)
+      throw new SafeError("not_found", `There is no event ${input.eventId}.`);
     if (events.length > MAX_REPLAY_EVENTS) {
-      throw new SafeError("unprocessable", `That range holds more than ${MAX_REPLAY_EVENTS} events. Replay a shorter range at a time.`, { from: ["Narrow the range."] });
+      throw new SafeError(
+        "unprocessable",
+        `That range holds more than ${MAX_REPLAY_EVENTS} events. Replay a shorter range at a time.`,
+        { from: ["Narrow the range."] },
+      );
     }
-    await tx.webhookDelivery.createMany({ data: events.map((e) => ({ endpointId, eventId: e.id, replayOf: "replay" })) });
+    await tx.webhookDelivery.createMany({
+      data: events.map((e) => ({ endpointId, eventId: e.id, replayOf: "replay" })),
+    });
     await recordAudit(
       actor,
-      { action: "webhook.replayed", targetType: "WebhookEndpoint", targetId: endpointId, details: "eventId" in input ? { eventId: input.eventId } : { from: input.from.toISOString(), to: input.to.toISOString(), count: events.length } },
+      {
+        action: "webhook.replayed",
+        targetType: "WebhookEndpoint",
+        targetId: endpointId,
+        details:
+          "eventId" in input
+            ? { eventId: input.eventId }
+            : { from: input.from.toISOString(), to: input.to.toISOString(), count: events.length },
+      },
       tx,
     );
     return { queued: events.length };

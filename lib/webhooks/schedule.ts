@@ -2,7 +2,15 @@
 // 27 hours from the first attempt to the last. Pure.
 
 /** Delay before attempt n+1 after attempt n failed (index n-1); past the end the delivery is FAILED. */
-export const RETRY_DELAYS_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3600_000, 5 * 3600_000, 10 * 3600_000, 10 * 3600_000] as const;
+export const RETRY_DELAYS_MS = [
+  5_000,
+  5 * 60_000,
+  30 * 60_000,
+  2 * 3600_000,
+  5 * 3600_000,
+  10 * 3600_000,
+  10 * 3600_000,
+] as const;
 export const MAX_DELIVERY_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /** The time of the next attempt after `attempts` failed ones, or null when there is none left. */

@@ -16,7 +16,10 @@ export const webhookUrlSchema = z
     const url = new URL(u);
     return url.protocol === "https:" || LOCAL_HOSTS.has(url.hostname);
   }, "Use https; plain http is allowed only for localhost during development.")
-  .refine((u) => !new URL(u).username && !new URL(u).password, "Do not put credentials in the URL; verify the signature instead.");
+  .refine(
+    (u) => !new URL(u).username && !new URL(u).password,
+    "Do not put credentials in the URL; verify the signature instead.",
+  );
 
 const eventTypesSchema = z
   .union([eventTypeSchema, z.array(eventTypeSchema)], { error: `Choose event types among ${EVENT_TYPES.join(", ")}.` })
@@ -43,7 +46,9 @@ export const webhookEndpointUpdateSchema = z
   .strict();
 export type WebhookEndpointUpdateInput = z.infer<typeof webhookEndpointUpdateSchema>;
 
-const isoDate = z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" }).transform((s) => new Date(s));
+const isoDate = z.iso
+  .datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" })
+  .transform((s) => new Date(s));
 
 /** One event by id, or every event of the endpoint's types in a time range. */
 export const webhookReplaySchema = z.union(

@@ -62,7 +62,10 @@ async function post(url: string, headers: Record<string, string>, body: string):
     const snippet = await readSnippet(res);
     return { status: res.status, snippet, error: null, latencyMs: Math.round(performance.now() - started) };
   } catch (e) {
-    const error = e instanceof Error && e.name === "TimeoutError" ? `No answer within ${SEND_TIMEOUT_MS / 1000} s.` : `Could not connect: ${e instanceof Error ? e.message : String(e)}`;
+    const error =
+      e instanceof Error && e.name === "TimeoutError"
+        ? `No answer within ${SEND_TIMEOUT_MS / 1000} s.`
+        : `Could not connect: ${e instanceof Error ? e.message : String(e)}`;
     return { status: null, snippet: null, error, latencyMs: Math.round(performance.now() - started) };
   }
 }
@@ -71,7 +74,19 @@ async function post(url: string, headers: Record<string, string>, body: string):
 export async function deliver(claimed: Claimed, now: Date = new Date()): Promise<boolean> {
   const d = await db.webhookDelivery.findUniqueOrThrow({
     where: { id: claimed.id },
-    select: { event: true, endpoint: { select: { id: true, url: true, secretEnc: true, previousSecretEnc: true, previousSecretUntil: true, failingSince: true } } },
+    select: {
+      event: true,
+      endpoint: {
+        select: {
+          id: true,
+          url: true,
+          secretEnc: true,
+          previousSecretEnc: true,
+          previousSecretUntil: true,
+          failingSince: true,
+        },
+      },
+    },
   });
   const body = JSON.stringify(presentEvent(d.event));
   const msgId = eventIdOf(d.event.id);
@@ -84,7 +99,14 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
   const lastError = ok ? null : (outcome.error ?? `HTTP ${outcome.status}`);
   await db.$transaction(async (tx) => {
     await tx.webhookAttempt.create({
-      data: { deliveryId: claimed.id, attempt: claimed.attempts, status: outcome.status, latencyMs: outcome.latencyMs, responseSnippet: outcome.snippet, error: outcome.error },
+      data: {
+        deliveryId: claimed.id,
+        attempt: claimed.attempts,
+        status: outcome.status,
+        latencyMs: outcome.latencyMs,
+        responseSnippet: outcome.snippet,
+        error: outcome.error,
+      },
     });
     await tx.webhookDelivery.update({
       where: { id: claimed.id },
@@ -101,7 +123,14 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
       // Written only when it changes what people see (a failing endpoint recovers) or once a minute, so
       // concurrent deliveries to one endpoint do not queue on its row.
       await tx.webhookEndpoint.updateMany({
-        where: { id: d.endpoint.id, OR: [{ failingSince: { not: null } }, { lastSuccessAt: null }, { lastSuccessAt: { lt: new Date(now.getTime() - 60_000) } }] },
+        where: {
+          id: d.endpoint.id,
+          OR: [
+            { failingSince: { not: null } },
+            { lastSuccessAt: null },
+            { lastSuccessAt: { lt: new Date(now.getTime() - 60_000) } },
+          ],
+        },
         data: { failingSince: null, lastSuccessAt: now },
       });
     } else {
@@ -120,7 +149,11 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
       });
     }
   });
-  if (!ok) logger().info({ deliveryId: claimed.id, endpointId: d.endpoint.id, status: outcome.status, attempt: claimed.attempts }, "webhook delivery failed");
+  if (!ok)
+    logger().info(
+      { deliveryId: claimed.id, endpointId: d.endpoint.id, status: outcome.status, attempt: claimed.attempts },
+      "webhook delivery failed",
+    );
   return ok;
 }
 

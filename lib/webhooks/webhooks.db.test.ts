@@ -9,7 +9,13 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { processNotification } from "@/lib/notifications/process";
 import { startCallbackServer, type CallbackServer } from "@/lib/notifications/test-support/callback-server";
-import { eventually, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
+import {
+  eventually,
+  newTuple,
+  requestedIntegration,
+  sandboxAdmin,
+  testCustomer,
+} from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret } from "./endpoints";
 import { listDeliveries } from "./queries";
@@ -45,20 +51,32 @@ afterAll(async () => {
 
 /** Runs sender rounds (as the loop in each process does) until the receiver has what `pick` wants. */
 function receivedFor(customerId: string, pick: (r: Received[]) => boolean, now?: () => Date): Promise<Received[]> {
-  return eventually(async () => {
-    await deliverDue({ now: now?.() });
-    const mine = receiver.received.filter((r) => r.body?.customerId === customerId);
-    return pick(mine) ? mine : null;
-  }, 15_000, `webhooks for ${customerId}`);
+  return eventually(
+    async () => {
+      await deliverDue({ now: now?.() });
+      const mine = receiver.received.filter((r) => r.body?.customerId === customerId);
+      return pick(mine) ? mine : null;
+    },
+    15_000,
+    `webhooks for ${customerId}`,
+  );
 }
 
 async function pushed(c: { clientId: string; callbackKey: string; customerId: string }, body: Record<string, unknown>) {
-  const sent = await admin<{ notificationId: string }>("POST", "/notifications", { clientId: c.clientId, url: callbacks.urlFor(c.callbackKey), ...body });
+  const sent = await admin<{ notificationId: string }>("POST", "/notifications", {
+    clientId: c.clientId,
+    url: callbacks.urlFor(c.callbackKey),
+    ...body,
+  });
   const attempt = await eventually(async () => {
-    const { notifications } = await admin<{ notifications: { notificationId: string; id: string | null; outcome: string }[] }>("GET", "/notifications");
+    const { notifications } = await admin<{
+      notifications: { notificationId: string; id: string | null; outcome: string }[];
+    }>("GET", "/notifications");
     return notifications.find((a) => a.notificationId === sent.notificationId && a.outcome === "delivered");
   });
-  return db.notification.findUniqueOrThrow({ where: { customerId_linkedinId: { customerId: c.customerId, linkedinId: attempt.id! } } });
+  return db.notification.findUniqueOrThrow({
+    where: { customerId_linkedinId: { customerId: c.customerId, linkedinId: attempt.id! } },
+  });
 }
 
 describe("webhooks to a local receiver", () => {
@@ -72,7 +90,13 @@ describe("webhooks to a local receiver", () => {
     expect(got.every((r) => r.verified && r.status === 200)).toBe(true);
     expect(got.map((r) => r.body!.type).sort()).toEqual(["integration.enabled", "integration.status_changed"]);
     const changed = got.find((r) => r.body!.type === "integration.status_changed")!.body!;
-    expect(changed.data).toMatchObject({ from: "PARTNER_READY", to: "ENABLED", enabled: true, source: "PUSH", integration: { id: integration.id } });
+    expect(changed.data).toMatchObject({
+      from: "PARTNER_READY",
+      to: "ENABLED",
+      enabled: true,
+      source: "PUSH",
+      integration: { id: integration.id },
+    });
     expect(changed.id).toMatch(/^evt_\d+$/);
   });
 
@@ -86,7 +110,14 @@ describe("webhooks to a local receiver", () => {
     expect(got!.body).toMatchObject({
       type: "linkedin.export_candidate_profile",
       customerId: c.customerId,
-      data: { notification: { id: n.id, linkedinId: n.linkedinId, type: "EXPORT_CANDIDATE_PROFILE", expiresAt: new Date(expiresAt).toISOString() } },
+      data: {
+        notification: {
+          id: n.id,
+          linkedinId: n.linkedinId,
+          type: "EXPORT_CANDIDATE_PROFILE",
+          expiresAt: new Date(expiresAt).toISOString(),
+        },
+      },
     });
   });
 
@@ -111,13 +142,23 @@ describe("webhooks to a local receiver", () => {
 
   it("a sender that dies after claiming a delivery loses nothing: the lease expires and it goes out", async () => {
     const customerId = `wh-${randomUUID()}`;
-    const [eventId] = await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 2 } }));
+    const [eventId] = await db.$transaction((tx) =>
+      emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 2 } }),
+    );
     const mine = await db.webhookDelivery.findFirstOrThrow({ where: { eventId, endpointId } });
     // A process claims it and dies before sending: only its lease remains.
-    await eventually(async () => (await claimDue(100)).some((c) => c.id === mine.id) || (await db.webhookDelivery.findUniqueOrThrow({ where: { id: mine.id } })).leaseUntil !== null);
+    await eventually(
+      async () =>
+        (await claimDue(100)).some((c) => c.id === mine.id) ||
+        (await db.webhookDelivery.findUniqueOrThrow({ where: { id: mine.id } })).leaseUntil !== null,
+    );
     await deliverDue();
     expect(receiver.received.filter((r) => r.body?.customerId === customerId)).toHaveLength(0);
-    const got = await receivedFor(customerId, (r) => r.length >= 1, () => new Date(Date.now() + LEASE_MS + 1_000));
+    const got = await receivedFor(
+      customerId,
+      (r) => r.length >= 1,
+      () => new Date(Date.now() + LEASE_MS + 1_000),
+    );
     expect(got[0]).toMatchObject({ verified: true, webhookId: `evt_${eventId}` });
   });
 
@@ -135,7 +176,9 @@ describe("webhooks to a local receiver", () => {
   it("replay of one event and of a time range resends it with the same webhook-id; a test event reaches the endpoint", async () => {
     const customerId = `wh-${randomUUID()}`;
     const from = new Date(Date.now() - 1000);
-    const [eventId] = await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 3 } }));
+    const [eventId] = await db.$transaction((tx) =>
+      emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 3 } }),
+    );
     await receivedFor(customerId, (r) => r.length >= 1);
     expect(await replayToEndpoint(operator, endpointId, { eventId: `evt_${eventId}` })).toEqual({ queued: 1 });
     await receivedFor(customerId, (r) => r.length >= 2);
@@ -148,7 +191,9 @@ describe("webhooks to a local receiver", () => {
     const test = await sendTestEvent(operator, endpointId);
     await eventually(async () => {
       await deliverDue();
-      return receiver.received.find((r) => r.webhookId === `evt_${test.eventId}` && r.verified && r.body?.type === "webhook.test");
+      return receiver.received.find(
+        (r) => r.webhookId === `evt_${test.eventId}` && r.verified && r.body?.type === "webhook.test",
+      );
     });
   });
 
@@ -161,12 +206,21 @@ describe("webhooks to a local receiver", () => {
       expect(rotated.secret).not.toBe(ep.secret);
       const customerId = `wh-${randomUUID()}`;
       await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
-      await eventually(async () => (await deliverDue(), r2.received.find((r) => r.body?.customerId === customerId && r.verified))); // old secret still verifies
+      await eventually(
+        async () => (await deliverDue(), r2.received.find((r) => r.body?.customerId === customerId && r.verified)),
+      ); // old secret still verifies
       r2.useSecret(rotated.secret);
       r2.answerFor(customerId, 503);
-      await db.webhookEndpoint.update({ where: { id: ep.id }, data: { failingSince: new Date(Date.now() - 73 * 3600_000) } });
+      await db.webhookEndpoint.update({
+        where: { id: ep.id },
+        data: { failingSince: new Date(Date.now() - 73 * 3600_000) },
+      });
       await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
-      await eventually(async () => (await deliverDue(), (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledAt));
+      await eventually(
+        async () => (
+          await deliverDue(), (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledAt
+        ),
+      );
       const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } });
       expect(row.disabledReason).toMatch(/failed for 72 hours/);
       await deleteWebhookEndpoint(operator, ep.id);

@@ -32,7 +32,10 @@ export function renderAdminPage(rt: Runtime, flash: string | null): Reply {
     })
     .join("\n");
   const apps = [...state.applications.values()]
-    .map((a) => `<tr><td>${esc(a.clientId)}</td><td>${a.kind}</td><td>${esc(a.name ?? "—")}</td><td>${esc(a.uniqueForeignId ?? "—")}</td></tr>`)
+    .map(
+      (a) =>
+        `<tr><td>${esc(a.clientId)}</td><td>${a.kind}</td><td>${esc(a.name ?? "—")}</td><td>${esc(a.uniqueForeignId ?? "—")}</td></tr>`,
+    )
     .join("\n");
   const text = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LinkedIn sandbox</title></head><body>
 <h1>LinkedIn sandbox</h1>

@@ -27,7 +27,11 @@ const schemas = {
   secretDelete: z.object({ clientId: z.string().min(1), which: z.enum(["previous", "current"]) }).strict(),
   integration: tupleSchema.extend({ clientId: z.string().min(1) }).strict(),
   move: tupleSchema
-    .extend({ clientId: z.string().min(1).optional(), status: z.enum(ONBOARDING_STATUSES), force: z.boolean().optional() })
+    .extend({
+      clientId: z.string().min(1).optional(),
+      status: z.enum(ONBOARDING_STATUSES),
+      force: z.boolean().optional(),
+    })
     .strict(),
   request: z.object({ clientId: z.string().min(1), integrations: z.array(tupleSchema).min(1) }).strict(),
   notification: z
@@ -54,7 +58,10 @@ const schemas = {
       autoPartnerReady: z.boolean(),
       dropNotifications: z.boolean(),
       lookupKeyStyle: z.enum(["answer", "documented"]),
-      configurationKeys: z.record(z.string().regex(/^[A-Z][A-Z0-9_]*$/), z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/))),
+      configurationKeys: z.record(
+        z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+        z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
+      ),
       integrationTypes: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
     })
     .partial()
@@ -62,7 +69,10 @@ const schemas = {
   tokens: z.object({ clientId: z.string().optional(), token: z.string().optional() }).strict(),
 };
 
-async function parse<T>(ctx: RequestContext, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
+async function parse<T>(
+  ctx: RequestContext,
+  schema: z.ZodType<T>,
+): Promise<{ ok: true; value: T } | { ok: false; reply: Reply }> {
   const body = await readJson(ctx);
   if (!body.ok) return body;
   const parsed = schema.safeParse(body.value);
@@ -93,11 +103,16 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
     case "GET /_sandbox/calls": {
       const endpoint = ctx.url.searchParams.get("endpoint");
       const clientId = ctx.url.searchParams.get("clientId");
-      return json(200, { calls: state.calls.filter((c) => (!endpoint || c.endpoint === endpoint) && (!clientId || c.clientId === clientId)) });
+      return json(200, {
+        calls: state.calls.filter(
+          (c) => (!endpoint || c.endpoint === endpoint) && (!clientId || c.clientId === clientId),
+        ),
+      });
     }
     case "GET /_sandbox/violations": {
       const spacingByApplication: Record<string, number> = {};
-      for (const v of state.spacingViolations) spacingByApplication[v.clientId] = (spacingByApplication[v.clientId] ?? 0) + 1;
+      for (const v of state.spacingViolations)
+        spacingByApplication[v.clientId] = (spacingByApplication[v.clientId] ?? 0) + 1;
       return json(200, { spacing: state.spacingViolations, spacingByApplication, rejections: state.rejections });
     }
     case "GET /_sandbox/notifications":
@@ -161,7 +176,10 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
       if (!input.ok) return input.reply;
       const owned = findOwned(rt, input.value.clientId, input.value.integrations);
       if (!Array.isArray(owned)) return owned;
-      const request = state.createRequest(input.value.clientId, owned.map((i) => integrationId(i.clientId, i)));
+      const request = state.createRequest(
+        input.value.clientId,
+        owned.map((i) => integrationId(i.clientId, i)),
+      );
       return json(201, { requestId: request.requestId });
     }
     case "POST /_sandbox/notifications":
@@ -172,7 +190,11 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
       if (!input.ok) return input.reply;
       let affected = 0;
       for (const t of state.tokens.values()) {
-        if ((input.value.clientId && t.clientId !== input.value.clientId) || (input.value.token && t.token !== input.value.token)) continue;
+        if (
+          (input.value.clientId && t.clientId !== input.value.clientId) ||
+          (input.value.token && t.token !== input.value.token)
+        )
+          continue;
         if (path.endsWith("revoke")) t.revoked = true;
         else t.expiresAt = Date.now() - 1;
         affected++;

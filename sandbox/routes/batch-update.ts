@@ -2,7 +2,14 @@
 // name sync (C10–C14), enforced as strictly as the seeds allow.
 import { z } from "zod";
 import { authenticate } from "../auth";
-import { formatAnswerKey, keyIdentity, keyProblem, parseCompoundKey, parseIdsQuery, type IntegrationKey } from "../compound-key";
+import {
+  formatAnswerKey,
+  keyIdentity,
+  keyProblem,
+  parseCompoundKey,
+  parseIdsQuery,
+  type IntegrationKey,
+} from "../compound-key";
 import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
 import { maybeAutoPartnerReady } from "../onboarding";
 import type { Runtime } from "../runtime";
@@ -44,7 +51,10 @@ export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime)
 
   const method = ctx.header("x-restli-method");
   if (method?.toLowerCase() !== "batch_partial_update")
-    return apiError(400, `header x-restli-method must be batch_partial_update, got ${method === undefined ? "none" : `"${method}"`} (C10)`);
+    return apiError(
+      400,
+      `header x-restli-method must be batch_partial_update, got ${method === undefined ? "none" : `"${method}"`} (C10)`,
+    );
 
   const ids = parseIdsQuery(ctx.url.searchParams);
   if (!ids.ok) return apiError(400, `query: ${ids.error}`);
@@ -61,7 +71,11 @@ export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime)
   }
   ctx.note.entityCount = entities.length;
 
-  const problem = checkKeySets(ids.value, entities.map((e) => e.key), state.settings.maxBatchEntities);
+  const problem = checkKeySets(
+    ids.value,
+    entities.map((e) => e.key),
+    state.settings.maxBatchEntities,
+  );
   if (problem) return apiError(400, problem);
 
   const results: Record<string, { status: number }> = {};

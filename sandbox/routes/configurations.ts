@@ -20,7 +20,10 @@ const valueSchema = z.union([
 const bodySchema = z
   .object({
     entities: z
-      .record(z.string().regex(/^[A-Z][A-Z0-9_]*$/, "configuration keys are enum names like CALLBACK_URL"), z.object({ configurationValue: valueSchema }).strict())
+      .record(
+        z.string().regex(/^[A-Z][A-Z0-9_]*$/, "configuration keys are enum names like CALLBACK_URL"),
+        z.object({ configurationValue: valueSchema }).strict(),
+      )
       .refine((e) => Object.keys(e).length > 0, "entities must not be empty"),
   })
   .strict();
@@ -52,15 +55,18 @@ export function callbackUrlProblem(value: string, allowInsecure: boolean): strin
     if (err instanceof TypeError) return `CALLBACK_URL "${value}" is not a URL`;
     throw err;
   }
-  if (allowInsecure && LOOPBACK.has(url.hostname) && (url.protocol === "http:" || url.protocol === "https:")) return null;
+  if (allowInsecure && LOOPBACK.has(url.hostname) && (url.protocol === "http:" || url.protocol === "https:"))
+    return null;
   if (url.protocol !== "https:") return `CALLBACK_URL must be https (C21), got "${value}"`;
-  if (url.port !== "" && url.port !== "443" && url.port !== "80") return `CALLBACK_URL must use port 443 or 80 (C21), got ${url.port}`;
+  if (url.port !== "" && url.port !== "443" && url.port !== "80")
+    return `CALLBACK_URL must use port 443 or 80 (C21), got ${url.port}`;
   return null;
 }
 
 /** C21: one URL never serves two customers (applications). */
 function urlOfAnotherApplication(state: SandboxState, clientId: string, url: string): string | null {
-  for (const i of state.integrations.values()) if (i.clientId !== clientId && callbackUrlOf(i) === url) return i.clientId;
+  for (const i of state.integrations.values())
+    if (i.clientId !== clientId && callbackUrlOf(i) === url) return i.clientId;
   return null;
 }
 
@@ -73,7 +79,8 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
   const problem = keyProblem(key.value);
   if (problem) return apiError(400, problem);
   const integration = state.findIntegration(auth.app.clientId, key.value);
-  if (!integration) return apiError(404, "No such integration for this application: the customer has not authorized it");
+  if (!integration)
+    return apiError(404, "No such integration for this application: the customer has not authorized it");
 
   if (ctx.method === "GET") {
     const elements = Object.entries(integration.configurations).map(([k, v]) => ({ key: k, configurationValue: v }));
@@ -86,14 +93,24 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
 
   // L15: the collection always sends batch_update (compared case-insensitively, as Rest.li does).
   const method = ctx.header("x-restli-method");
-  if (method?.toLowerCase() !== "batch_update") return apiError(400, `x-restli-method must be batch_update (L15), got ${method === undefined ? "none" : `"${method}"`}`);
+  if (method?.toLowerCase() !== "batch_update")
+    return apiError(
+      400,
+      `x-restli-method must be batch_update (L15), got ${method === undefined ? "none" : `"${method}"`}`,
+    );
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
   const parsed = bodySchema.safeParse(body.value);
   if (!parsed.success) return apiError(400, `body: ${describeIssues(parsed.error.issues)}`);
   const entries = Object.entries(parsed.data.entities) as [string, { configurationValue: ConfigurationValue }][];
   ctx.note.entityCount = entries.length;
-  if ([...idsInQuery].sort().join() !== entries.map(([k]) => k).sort().join())
+  if (
+    [...idsInQuery].sort().join() !==
+    entries
+      .map(([k]) => k)
+      .sort()
+      .join()
+  )
     return apiError(400, `?ids= must name exactly the keys of entities (L15), got ids=[${idsInQuery.join(", ")}]`);
 
   for (const [name, { configurationValue }] of entries) {
@@ -116,7 +133,13 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
     results[name] = { status: 204 };
   }
   for (const [name, e] of Object.entries(errors))
-    state.recordRejection({ at: Date.now(), endpoint: "configurations", clientId: auth.app.clientId, status: e.status, reason: `${name}: ${e.message}` });
+    state.recordRejection({
+      at: Date.now(),
+      endpoint: "configurations",
+      clientId: auth.app.clientId,
+      status: e.status,
+      reason: `${name}: ${e.message}`,
+    });
   integration.updatedAt = Date.now();
   noteSecondCallbackUrl(state, auth.app.clientId);
   maybeAutoPartnerReady(state, integration);

@@ -27,20 +27,24 @@ function element(i: Integration) {
 function intParam(url: URL, name: string, def: number, min: number, max: number): number | string {
   const raw = url.searchParams.get(name);
   if (raw === null) return def;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) return `${name} must be an integer from ${min} to ${max}, got "${raw}"`;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    return `${name} must be an integer from ${min} to ${max}, got "${raw}"`;
   return Number(raw);
 }
 
 export async function handleLookup(ctx: RequestContext, rt: Runtime): Promise<Reply> {
   const auth = authenticate(ctx, rt.state, "customer");
   if (!auth.ok) return auth.reply;
-  return lookupKind(ctx.url) === "lookup_request" ? byRequest(ctx, rt, auth.app.clientId) : byIds(ctx, rt, auth.app.clientId);
+  return lookupKind(ctx.url) === "lookup_request"
+    ? byRequest(ctx, rt, auth.app.clientId)
+    : byIds(ctx, rt, auth.app.clientId);
 }
 
 function byRequest(ctx: RequestContext, rt: Runtime, clientId: string): Reply {
   const { url } = ctx;
   for (const name of url.searchParams.keys())
-    if (!["q", "requestId", "start", "count"].includes(name)) return apiError(400, `unexpected query parameter "${name}"`);
+    if (!["q", "requestId", "start", "count"].includes(name))
+      return apiError(400, `unexpected query parameter "${name}"`);
   if (url.searchParams.get("q") !== "request") return apiError(400, `unknown finder q="${url.searchParams.get("q")}"`);
   const requestId = url.searchParams.get("requestId");
   if (!requestId) return apiError(400, "requestId is required for q=request");
@@ -75,7 +79,11 @@ function byIds(ctx: RequestContext, rt: Runtime, clientId: string): Reply {
   const errors: Record<string, { status: number; message: string }> = {};
   for (const key of ids.value) {
     const i = rt.state.findIntegration(clientId, key);
-    if (!i) errors[format(key)] = { status: 404, message: `No integration ${key.integrationType}/${key.tenantType} for ${key.integrationContext}` };
+    if (!i)
+      errors[format(key)] = {
+        status: 404,
+        message: `No integration ${key.integrationType}/${key.tenantType} for ${key.integrationContext}`,
+      };
     else
       results[format(key)] = {
         ...(i.integrationName === null ? {} : { integrationName: i.integrationName }),

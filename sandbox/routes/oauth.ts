@@ -29,5 +29,8 @@ export async function handleAccessToken(ctx: RequestContext, state: SandboxState
     return oauthError(401, "invalid_client", "Client authentication failed");
   const token = state.issueToken(app.clientId);
   const ttl = state.settings.tokenTtlSeconds;
-  return { status: 200, json: { access_token: token.token, expires_in: state.settings.expiresInAs === "string" ? String(ttl) : ttl } };
+  return {
+    status: 200,
+    json: { access_token: token.token, expires_in: state.settings.expiresInAs === "string" ? String(ttl) : ttl },
+  };
 }

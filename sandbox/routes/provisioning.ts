@@ -42,7 +42,10 @@ const patchSchema = z
     patch: z
       .object({
         $set: z
-          .object({ validJsSdkDomains: z.array(origin).optional(), oauth2AuthorizedCallbackUrls: z.array(httpUrl).optional() })
+          .object({
+            validJsSdkDomains: z.array(origin).optional(),
+            oauth2AuthorizedCallbackUrls: z.array(httpUrl).optional(),
+          })
           .strict()
           .refine((v) => Object.keys(v).length > 0, "$set names no field"),
       })
@@ -50,11 +53,18 @@ const patchSchema = z
   })
   .strict();
 
-const rollSchema = z.object({ childDeveloperApplication: z.string().regex(/^urn:li:developerApplication:\d+$/) }).strict();
+const rollSchema = z
+  .object({ childDeveloperApplication: z.string().regex(/^urn:li:developerApplication:\d+$/) })
+  .strict();
 
 /** Everything the sandbox knows of an application, secrets included: the admin view of a test double. */
 export function describeApplication(app: Application) {
-  return { ...lookupElement(app), clientId: app.clientId, clientSecret: app.clientSecret, previousSecret: app.previousSecret };
+  return {
+    ...lookupElement(app),
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    previousSecret: app.previousSecret,
+  };
 }
 
 /** L5: one element of the look-up: no secret. */
@@ -79,7 +89,8 @@ function byForeignId(state: SandboxState, uniqueForeignId: string): Application 
 export async function handleCreateApplication(ctx: RequestContext, state: SandboxState): Promise<Reply> {
   const auth = authenticate(ctx, state, "parent");
   if (!auth.ok) return auth.reply;
-  if (!/^application\/json\b/i.test(ctx.header("content-type") ?? "")) return apiError(415, "Content-Type must be application/json (L3)");
+  if (!/^application\/json\b/i.test(ctx.header("content-type") ?? ""))
+    return apiError(415, "Content-Type must be application/json (L3)");
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
   const parsed = createSchema.safeParse(body.value);
@@ -120,11 +131,16 @@ export async function handleFindApplication(ctx: RequestContext, state: SandboxS
 }
 
 /** POST /v2/provisionedApplications/{urn}: L6's partial update. */
-export async function handleUpdateApplication(ctx: RequestContext, state: SandboxState, encodedKey: string): Promise<Reply> {
+export async function handleUpdateApplication(
+  ctx: RequestContext,
+  state: SandboxState,
+  encodedKey: string,
+): Promise<Reply> {
   const auth = authenticate(ctx, state, "parent");
   if (!auth.ok) return auth.reply;
   const app = state.byUrn(decodeURIComponent(encodedKey));
-  if (!app || app.kind !== "customer") return apiError(404, `No provisioned application ${decodeURIComponent(encodedKey)}`);
+  if (!app || app.kind !== "customer")
+    return apiError(404, `No provisioned application ${decodeURIComponent(encodedKey)}`);
   ctx.note.clientId = app.clientId;
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
@@ -143,14 +159,17 @@ export async function handleRollSecret(ctx: RequestContext, state: SandboxState)
   if (!auth.ok) return auth.reply;
   if (ctx.url.searchParams.get("action") !== "rollDeveloperApplicationSecret")
     return apiError(400, "expected ?action=rollDeveloperApplicationSecret");
-  if ((ctx.header("x-restli-method") ?? "").toLowerCase() !== "action") return apiError(400, "X-RestLi-Method: action is required (L7)");
-  if (ctx.header("x-restli-protocol-version") !== "2.0.0") return apiError(400, "X-RestLi-Protocol-Version: 2.0.0 is required (L7)");
+  if ((ctx.header("x-restli-method") ?? "").toLowerCase() !== "action")
+    return apiError(400, "X-RestLi-Method: action is required (L7)");
+  if (ctx.header("x-restli-protocol-version") !== "2.0.0")
+    return apiError(400, "X-RestLi-Protocol-Version: 2.0.0 is required (L7)");
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
   const parsed = rollSchema.safeParse(body.value);
   if (!parsed.success) return apiError(400, describeIssues(parsed.error.issues));
   const app = state.byUrn(parsed.data.childDeveloperApplication);
-  if (!app || app.kind !== "customer") return apiError(404, `No child application ${parsed.data.childDeveloperApplication}`);
+  if (!app || app.kind !== "customer")
+    return apiError(404, `No child application ${parsed.data.childDeveloperApplication}`);
   ctx.note.clientId = app.clientId;
   // L7: at most two secrets; with two, the roll fails until one is deleted.
   if (app.previousSecret !== null)

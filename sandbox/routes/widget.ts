@@ -55,9 +55,7 @@ export function handleWidgetSession(ctx: RequestContext, rt: Runtime): Reply {
   return { status: 200, json: { apiKey: app.clientId, bundledTypes }, headers: cors(ctx) };
 }
 
-const authorizeSchema = z
-  .object({ apiKey: z.string(), bundledIntegrationType: z.string(), id: z.string() })
-  .strict();
+const authorizeSchema = z.object({ apiKey: z.string(), bundledIntegrationType: z.string(), id: z.string() }).strict();
 
 /** POST .../authorize — the customer authorized a bundled type: record its tuples as REQUESTED (C7, C18). */
 export async function handleWidgetAuthorize(ctx: RequestContext, rt: Runtime): Promise<Reply> {

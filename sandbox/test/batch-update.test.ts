@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCompoundKey } from "../compound-key";
-import { authorize, batchBody, batchInit, bodyKey, idsQuery, RSC, startTestSandbox, type TestSandbox, type Tuple } from "./helpers";
+import {
+  authorize,
+  batchBody,
+  batchInit,
+  bodyKey,
+  idsQuery,
+  RSC,
+  startTestSandbox,
+  type TestSandbox,
+  type Tuple,
+} from "./helpers";
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -15,8 +25,12 @@ async function customerWith(tuples: Tuple[]) {
   return c;
 }
 
-const post = (token: string, tuples: Tuple[], body: unknown = batchBody(tuples), method: string | null = "batch_partial_update") =>
-  sb.api(`/v2/atsIntegrations?${idsQuery(tuples)}`, token, batchInit(body, method));
+const post = (
+  token: string,
+  tuples: Tuple[],
+  body: unknown = batchBody(tuples),
+  method: string | null = "batch_partial_update",
+) => sb.api(`/v2/atsIntegrations?${idsQuery(tuples)}`, token, batchInit(body, method));
 
 describe("batch_partial_update (C10–C14)", () => {
   it("answers 200 with results keyed in LinkedIn's reordered, URL-encoded form, and stores the name", async () => {
@@ -27,7 +41,8 @@ describe("batch_partial_update (C10–C14)", () => {
     expect(res.body).toEqual({
       errors: {},
       results: {
-        "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw": { status: 204 },
+        "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw":
+          { status: 204 },
       },
     });
     const state = await sb.admin("/_sandbox/state");
@@ -65,7 +80,9 @@ describe("batch_partial_update (C10–C14)", () => {
     expect(missing.body.message).toMatch(/x-restli-method/);
     expect((await post(c.token, [t], batchBody([t]), "partial_update")).status).toBe(400);
     const violations = await sb.admin("/_sandbox/violations");
-    expect(violations.body.rejections.some((r: any) => r.clientId === c.clientId && /x-restli-method/.test(r.reason))).toBe(true);
+    expect(
+      violations.body.rejections.some((r: any) => r.clientId === c.clientId && /x-restli-method/.test(r.reason)),
+    ).toBe(true);
   });
 
   it("refuses query ids that do not match the body's entity keys", async () => {
@@ -82,7 +99,11 @@ describe("batch_partial_update (C10–C14)", () => {
     const t = RSC("403");
     const c = await customerWith([t]);
     const reordered = `tenantType=RECRUITER&dataProvider=ATS&integrationType=ONE_CLICK_EXPORT&integrationContext=${encodeURIComponent(t.integrationContext)}`;
-    const res = await sb.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token, batchInit({ entities: { [reordered]: { patch: { $set: { integrationName: "X" } } } } }));
+    const res = await sb.api(
+      `/v2/atsIntegrations?${idsQuery([t])}`,
+      c.token,
+      batchInit({ entities: { [reordered]: { patch: { $set: { integrationName: "X" } } } } }),
+    );
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.results)).toHaveLength(1);
   });
@@ -101,7 +122,11 @@ describe("batch_partial_update (C10–C14)", () => {
   it("refuses a dataProvider other than ATS and a malformed integrationContext (C12)", async () => {
     const c = await sb.customer();
     const t = RSC("500");
-    const crm = await sb.api(`/v2/atsIntegrations?${idsQuery([t], "CRM")}`, c.token, batchInit({ entities: { [bodyKey(t).replace("ATS", "CRM")]: { patch: { $set: { integrationName: "x" } } } } }));
+    const crm = await sb.api(
+      `/v2/atsIntegrations?${idsQuery([t], "CRM")}`,
+      c.token,
+      batchInit({ entities: { [bodyKey(t).replace("ATS", "CRM")]: { patch: { $set: { integrationName: "x" } } } } }),
+    );
     expect(crm.status).toBe(400);
     expect(crm.body.message).toMatch(/dataProvider/);
     const bad: Tuple = { ...t, integrationContext: "urn:li:company:500" };
@@ -140,7 +165,8 @@ describe("C13 spacing: at least one second between batch calls of one applicatio
       const c = await strict.customer();
       await authorize(strict, c.clientId, [t]);
       const other = await strict.customer();
-      const call = (token: string) => strict.api(`/v2/atsIntegrations?${idsQuery([t])}`, token, batchInit(batchBody([t])));
+      const call = (token: string) =>
+        strict.api(`/v2/atsIntegrations?${idsQuery([t])}`, token, batchInit(batchBody([t])));
       expect((await call(c.token)).status).toBe(200);
       const second = await call(c.token);
       expect(second.status).toBe(429);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { formatAnswerKey, keyProblem, parseCompoundKey, parseIdsQuery } from "../compound-key";
 
-const seedKey = "integrationContext=urn:li:organization:4gX03uw&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS";
+const seedKey =
+  "integrationContext=urn:li:organization:4gX03uw&integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS";
 const seedAnswerKey =
   "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw";
 
@@ -21,11 +22,18 @@ describe("compound keys (C14)", () => {
     expect(parseCompoundKey(`${seedKey}&extra=1`).ok).toBe(false);
     expect(parseCompoundKey(`${seedKey}&dataProvider=ATS`).ok).toBe(false);
     expect(parseCompoundKey("integrationContext=urn:li:organization:1&integrationType=X").ok).toBe(false);
-    expect(parseCompoundKey("integrationContext=%E0%A4%A&integrationType=X&tenantType=Y&dataProvider=ATS").ok).toBe(false);
+    expect(parseCompoundKey("integrationContext=%E0%A4%A&integrationType=X&tenantType=Y&dataProvider=ATS").ok).toBe(
+      false,
+    );
   });
 
   it("C12: dataProvider must be ATS and the context an organization or contract urn", () => {
-    const base = { integrationContext: "urn:li:contract:77", integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER", dataProvider: "ATS" };
+    const base = {
+      integrationContext: "urn:li:contract:77",
+      integrationType: "ONE_CLICK_EXPORT",
+      tenantType: "RECRUITER",
+      dataProvider: "ATS",
+    };
     expect(keyProblem(base)).toBeNull();
     expect(keyProblem({ ...base, dataProvider: "CRM" })).toMatch(/dataProvider/);
     expect(keyProblem({ ...base, integrationContext: "urn:li:company:77" })).toMatch(/integrationContext/);
@@ -37,7 +45,9 @@ describe("compound keys (C14)", () => {
       "ids%5B0%5D.integrationContext=urn%3Ali%3Aorganization%3A1&ids[0].integrationType=A&ids[0].tenantType=B&ids[0].dataProvider=ATS",
     );
     const parsed = parseIdsQuery(q);
-    expect(parsed.ok && parsed.value).toEqual([{ integrationContext: "urn:li:organization:1", integrationType: "A", tenantType: "B", dataProvider: "ATS" }]);
+    expect(parsed.ok && parsed.value).toEqual([
+      { integrationContext: "urn:li:organization:1", integrationType: "A", tenantType: "B", dataProvider: "ATS" },
+    ]);
     const gap = new URLSearchParams(q.toString().replace(/ids%5B0%5D/g, "ids%5B1%5D"));
     expect(parseIdsQuery(gap).ok).toBe(false);
     q.set("foo", "bar");

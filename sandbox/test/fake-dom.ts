@@ -19,7 +19,10 @@ export class FakeElement {
   autocomplete = "";
   async = false;
 
-  constructor(tagName: string, private readonly doc: FakeDocument) {
+  constructor(
+    tagName: string,
+    private readonly doc: FakeDocument,
+  ) {
     this.tagName = tagName.toUpperCase();
   }
   get type() {
@@ -79,7 +82,8 @@ export class FakeElement {
     return this.children.flatMap((c) => [c, ...c.descendants()]);
   }
   querySelectorAll(selector: string): FakeElement[] {
-    if (selector === 'script[type^="IN/"]') return this.descendants().filter((e) => e.tagName === "SCRIPT" && e.type.startsWith("IN/"));
+    if (selector === 'script[type^="IN/"]')
+      return this.descendants().filter((e) => e.tagName === "SCRIPT" && e.type.startsWith("IN/"));
     if (selector === "script[src]") return this.descendants().filter((e) => e.tagName === "SCRIPT" && e.src);
     throw new Error(`fake DOM: selector ${selector} unsupported`);
   }
@@ -99,7 +103,9 @@ export class FakeDocument {
     this.documentElement = new FakeElement("html", this);
     this.head = this.documentElement.appendChild(new FakeElement("head", this));
     this.body = this.documentElement.appendChild(new FakeElement("body", this));
-    const HTMLScriptElement = { [Symbol.hasInstance]: (x: unknown) => x instanceof FakeElement && x.tagName === "SCRIPT" };
+    const HTMLScriptElement = {
+      [Symbol.hasInstance]: (x: unknown) => x instanceof FakeElement && x.tagName === "SCRIPT",
+    };
     this.context = createContext({
       document: this,
       fetch,

@@ -15,7 +15,12 @@ describe("fault injection (C26, C27)", () => {
     const c = await sb.customer();
     const t = RSC("f1");
     await authorize(sb, c.clientId, [t]);
-    const fault = await sb.admin("/_sandbox/faults", { endpoint: "batch_partial_update", status: 429, count: 2, retryAfterSeconds: 3 });
+    const fault = await sb.admin("/_sandbox/faults", {
+      endpoint: "batch_partial_update",
+      status: 429,
+      count: 2,
+      retryAfterSeconds: 3,
+    });
     expect(fault.status).toBe(201);
     const call = () => sb.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token, batchInit(batchBody([t])));
     const first = await call();

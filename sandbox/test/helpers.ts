@@ -29,7 +29,11 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
       const res = await fetch(`${sb.url}/oauth/v2/accessToken`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "client_credentials", client_id: clientId, client_secret: clientSecret }),
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: clientId,
+          client_secret: clientSecret,
+        }),
       });
       if (res.status !== 200) throw new Error(`token: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { access_token: string }).access_token;
@@ -83,7 +87,9 @@ export function idsQuery(tuples: Tuple[], dataProvider = "ATS"): string {
 }
 
 export function batchBody(tuples: Tuple[], name = (t: Tuple) => `Acme ${t.integrationType}`) {
-  return { entities: Object.fromEntries(tuples.map((t) => [bodyKey(t), { patch: { $set: { integrationName: name(t) } } }])) };
+  return {
+    entities: Object.fromEntries(tuples.map((t) => [bodyKey(t), { patch: { $set: { integrationName: name(t) } } }])),
+  };
 }
 
 export function batchInit(body: unknown, method: string | null = "batch_partial_update"): RequestInit {
@@ -101,11 +107,15 @@ export async function authorize(sb: TestSandbox, clientId: string, tuples: Tuple
 }
 
 export async function putCallbackUrl(sb: TestSandbox, token: string, t: Tuple, url: string) {
-  return sb.api(`/v2/atsIntegrations/${encodeURIComponent(bodyKey(t)).replace(/%26/g, "&").replace(/%3D/g, "=")}/configurations?ids=CALLBACK_URL`, token, {
-    method: "PUT",
-    headers: { "Content-Type": "application/json", "x-restli-method": "batch_update" },
-    body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
-  });
+  return sb.api(
+    `/v2/atsIntegrations/${encodeURIComponent(bodyKey(t)).replace(/%26/g, "&").replace(/%3D/g, "=")}/configurations?ids=CALLBACK_URL`,
+    token,
+    {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "x-restli-method": "batch_update" },
+      body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
+    },
+  );
 }
 
 export interface ReceivedPush {
@@ -137,7 +147,10 @@ export async function startReceiver(statuses: number[] = [200]) {
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the deadline passes. */
-export async function waitFor<T>(check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 3000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 3000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

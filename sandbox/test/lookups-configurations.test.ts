@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCompoundKey } from "../compound-key";
 import { L14_CONFIGURATION_KEYS } from "../state";
-import { authorize, bodyKey, idsQuery, putCallbackUrl, RSC, startTestSandbox, type TestSandbox, type Tuple } from "./helpers";
+import {
+  authorize,
+  bodyKey,
+  idsQuery,
+  putCallbackUrl,
+  RSC,
+  startTestSandbox,
+  type TestSandbox,
+  type Tuple,
+} from "./helpers";
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -24,7 +33,13 @@ describe("q=request lookup (C19)", () => {
       expect(page.body.paging.count).toBe(10);
       expect(page.body.paging.start).toBe(pages * 10);
       for (const e of page.body.elements) {
-        expect(Object.keys(e).sort()).toEqual(["dataProvider", "integrationContext", "integrationType", "onboardingStatus", "tenantType"]);
+        expect(Object.keys(e).sort()).toEqual([
+          "dataProvider",
+          "integrationContext",
+          "integrationType",
+          "onboardingStatus",
+          "tenantType",
+        ]);
         expect(e).toMatchObject({ dataProvider: "ATS", onboardingStatus: "REQUESTED" });
         seen.push(e.integrationContext);
       }
@@ -48,7 +63,9 @@ describe("q=request lookup (C19)", () => {
     expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}`, c.token)).status).toBe(200);
     expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}`, other.token)).status).toBe(404);
     expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=nope`, c.token)).status).toBe(404);
-    expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}&count=0`, c.token)).status).toBe(400);
+    expect((await sb.api(`/v2/atsIntegrations?q=request&requestId=${body.requestId}&count=0`, c.token)).status).toBe(
+      400,
+    );
   });
 });
 
@@ -73,15 +90,28 @@ describe("lookup by ids (C19b)", () => {
   it("refuses malformed ids", async () => {
     const c = await sb.customer();
     expect((await sb.api(`/v2/atsIntegrations?${idsQuery([RSC("x")], "CRM")}`, c.token)).status).toBe(400);
-    expect((await sb.api(`/v2/atsIntegrations?ids[0].integrationContext=urn:li:organization:1`, c.token)).status).toBe(400);
+    expect((await sb.api(`/v2/atsIntegrations?ids[0].integrationContext=urn:li:organization:1`, c.token)).status).toBe(
+      400,
+    );
     expect((await sb.api(`/v2/atsIntegrations`, c.token)).status).toBe(400);
   });
 });
 
 describe("configurations (C15, C16, C21)", () => {
   const ids = (entities: unknown) =>
-    typeof entities === "object" && entities !== null ? Object.keys(entities).map((k) => `ids=${encodeURIComponent(k)}`).join("&") : "";
-  const put = (token: string, t: Tuple, entities: unknown, pathKey = encodeURIComponent(bodyKey(t)), headers: Record<string, string> = { "x-restli-method": "batch_update" }, query = ids(entities)) =>
+    typeof entities === "object" && entities !== null
+      ? Object.keys(entities)
+          .map((k) => `ids=${encodeURIComponent(k)}`)
+          .join("&")
+      : "";
+  const put = (
+    token: string,
+    t: Tuple,
+    entities: unknown,
+    pathKey = encodeURIComponent(bodyKey(t)),
+    headers: Record<string, string> = { "x-restli-method": "batch_update" },
+    query = ids(entities),
+  ) =>
     sb.api(`/v2/atsIntegrations/${pathKey}/configurations?${query}`, token, {
       method: "PUT",
       headers: { "Content-Type": "application/json", ...headers },
@@ -97,7 +127,9 @@ describe("configurations (C15, C16, C21)", () => {
     expect(res.body.results).toEqual({ CALLBACK_URL: { status: 204 } });
     // The wholly encoded form of the key names the same integration.
     const get = await sb.api(`/v2/atsIntegrations/${encodeURIComponent(bodyKey(t))}/configurations`, c.token);
-    expect(get.body.elements).toEqual([{ key: "CALLBACK_URL", configurationValue: { string: "https://portal.example.com/api/linkedin/callback/abc" } }]);
+    expect(get.body.elements).toEqual([
+      { key: "CALLBACK_URL", configurationValue: { string: "https://portal.example.com/api/linkedin/callback/abc" } },
+    ]);
   });
 
   it("C21: refuses http, other ports, and loopback unless allowInsecureCallbacks", async () => {
@@ -106,7 +138,12 @@ describe("configurations (C15, C16, C21)", () => {
       const c = await strict.customer();
       const t = RSC("cfg2");
       await authorize(strict, c.clientId, [t]);
-      for (const url of ["http://portal.example.com/cb", "https://portal.example.com:8443/cb", "http://127.0.0.1:3000/cb", "not a url"]) {
+      for (const url of [
+        "http://portal.example.com/cb",
+        "https://portal.example.com:8443/cb",
+        "http://127.0.0.1:3000/cb",
+        "not a url",
+      ]) {
         const res = await putCallbackUrl(strict, c.token, t, url);
         expect(res.status, url).toBe(400);
       }
@@ -136,11 +173,16 @@ describe("configurations (C15, C16, C21)", () => {
     const t = RSC("cfg6");
     await authorize(sb, c.clientId, [t]);
     expect((await put(c.token, t, { CALLBACK_URL: { string: "https://x.example.com/" } })).status).toBe(400);
-    expect((await put(c.token, t, { callback_url: { configurationValue: { string: "https://x.example.com/" } } })).status).toBe(400);
+    expect(
+      (await put(c.token, t, { callback_url: { configurationValue: { string: "https://x.example.com/" } } })).status,
+    ).toBe(400);
     expect((await put(c.token, t, {})).status).toBe(400);
     expect((await put(c.token, t, { CALLBACK_URL: { configurationValue: { boolean: true } } })).status).toBe(400);
     expect((await put(c.token, RSC("cfg7"), { X: { configurationValue: { string: "y" } } })).status).toBe(404);
-    expect((await put(c.token, t, { X: { configurationValue: { string: "y" } } }, "integrationContext=urn:li:company:1")).status).toBe(400);
+    expect(
+      (await put(c.token, t, { X: { configurationValue: { string: "y" } } }, "integrationContext=urn:li:company:1"))
+        .status,
+    ).toBe(400);
   });
 
   it("L15: needs x-restli-method batch_update and ?ids= naming exactly the body's keys", async () => {
@@ -149,9 +191,13 @@ describe("configurations (C15, C16, C21)", () => {
     await authorize(sb, c.clientId, [t]);
     const entities = { CALLBACK_URL: { configurationValue: { string: "https://portal.example.com/cb/8" } } };
     expect((await put(c.token, t, entities, undefined, {})).status).toBe(400);
-    expect((await put(c.token, t, entities, undefined, { "x-restli-method": "batch_partial_update" })).status).toBe(400);
+    expect((await put(c.token, t, entities, undefined, { "x-restli-method": "batch_partial_update" })).status).toBe(
+      400,
+    );
     expect((await put(c.token, t, entities, undefined, undefined, "")).status).toBe(400);
-    expect((await put(c.token, t, entities, undefined, undefined, "ids=CALLBACK_URL&ids=JOB_POSTING_VIEWERS")).status).toBe(400);
+    expect(
+      (await put(c.token, t, entities, undefined, undefined, "ids=CALLBACK_URL&ids=JOB_POSTING_VIEWERS")).status,
+    ).toBe(400);
     expect((await put(c.token, t, entities, undefined, { "X-RestLi-Method": "BATCH_UPDATE" })).status).toBe(200);
   });
 
@@ -166,10 +212,21 @@ describe("configurations (C15, C16, C21)", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual({ JOB_POSTING_VIEWERS: { status: 204 } });
-    expect(res.body.errors.APPLICATION_VIEWERS).toMatchObject({ status: 400, message: expect.stringMatching(/not supported for integration type ONE_CLICK_EXPORT/) });
-    const wrong = await put(c.token, indicator, { APPLICATION_VIEWERS: { configurationValue: { string: "RECRUITERS" } } });
+    expect(res.body.errors.APPLICATION_VIEWERS).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/not supported for integration type ONE_CLICK_EXPORT/),
+    });
+    const wrong = await put(c.token, indicator, {
+      APPLICATION_VIEWERS: { configurationValue: { string: "RECRUITERS" } },
+    });
     expect(wrong.body.errors.APPLICATION_VIEWERS.message).toMatch(/only takes the value ALL_PRODUCT_USERS/);
-    expect((await put(c.token, indicator, { CALLBACK_URL: { configurationValue: { string: "https://portal.example.com/cb/9" } } })).body.errors.CALLBACK_URL).toBeDefined();
+    expect(
+      (
+        await put(c.token, indicator, {
+          CALLBACK_URL: { configurationValue: { string: "https://portal.example.com/cb/9" } },
+        })
+      ).body.errors.CALLBACK_URL,
+    ).toBeDefined();
 
     const path = `/v2/atsIntegrations/${encodeURIComponent(bodyKey(t))}/configurations`;
     expect((await sb.api(path, c.token, { method: "DELETE" })).status).toBe(400);
@@ -177,9 +234,14 @@ describe("configurations (C15, C16, C21)", () => {
     expect((await sb.api(path, c.token)).body.elements).toEqual([]);
 
     // The table is a run-time setting: an operator of the sandbox may teach it more keys.
-    await sb.admin("/_sandbox/settings", { configurationKeys: { ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS", "APPLICATION_VIEWERS"] } });
+    await sb.admin("/_sandbox/settings", {
+      configurationKeys: { ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS", "APPLICATION_VIEWERS"] },
+    });
     try {
-      expect((await put(c.token, t, { APPLICATION_VIEWERS: { configurationValue: { string: "ALL_PRODUCT_USERS" } } })).body.results).toEqual({ APPLICATION_VIEWERS: { status: 204 } });
+      expect(
+        (await put(c.token, t, { APPLICATION_VIEWERS: { configurationValue: { string: "ALL_PRODUCT_USERS" } } })).body
+          .results,
+      ).toEqual({ APPLICATION_VIEWERS: { status: 204 } });
     } finally {
       await sb.admin("/_sandbox/settings", { configurationKeys: L14_CONFIGURATION_KEYS });
     }

@@ -15,10 +15,18 @@ function tokenRequest(form: Record<string, string>, contentType = "application/x
   });
 }
 
-const parentForm = { grant_type: "client_credentials", client_id: "sandbox-parent-id", client_secret: "sandbox-parent-secret" };
+const parentForm = {
+  grant_type: "client_credentials",
+  client_id: "sandbox-parent-id",
+  client_secret: "sandbox-parent-secret",
+};
 
 const provision = (token: string, body: unknown) =>
-  sb.api("/v2/provisionedApplications", token, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  sb.api("/v2/provisionedApplications", token, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 
 describe("POST /oauth/v2/accessToken (C2, C27, L1)", () => {
   it("issues a 30-minute token whose expires_in is a string, or a number when set so (L1)", async () => {
@@ -33,7 +41,10 @@ describe("POST /oauth/v2/accessToken (C2, C27, L1)", () => {
   });
 
   it("answers 401 invalid_client to a wrong secret or unknown client", async () => {
-    for (const form of [{ ...parentForm, client_secret: "nope" }, { ...parentForm, client_id: "nobody" }]) {
+    for (const form of [
+      { ...parentForm, client_secret: "nope" },
+      { ...parentForm, client_id: "nobody" },
+    ]) {
       const res = await tokenRequest(form);
       expect(res.status).toBe(401);
       expect(await res.json()).toMatchObject({ error: "invalid_client" });
@@ -72,14 +83,20 @@ describe("/v2/provisionedApplications (C1, L3–L8)", () => {
     parentToken = await sb.token("sandbox-parent-id", "sandbox-parent-secret");
   });
   const find = (foreignId: string) =>
-    sb.api(`/v2/provisionedApplications?q=credentialsByUniqueForeignId&uniqueForeignId=${encodeURIComponent(foreignId)}`, parentToken);
+    sb.api(
+      `/v2/provisionedApplications?q=credentialsByUniqueForeignId&uniqueForeignId=${encodeURIComponent(foreignId)}`,
+      parentToken,
+    );
   const update = (key: string, body: unknown) =>
     sb.api(`/v2/provisionedApplications/${encodeURIComponent(key)}`, parentToken, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body),
     });
-  const roll = (key: string, headers: Record<string, string> = { "X-RestLi-Method": "action", "X-RestLi-Protocol-Version": "2.0.0" }) =>
+  const roll = (
+    key: string,
+    headers: Record<string, string> = { "X-RestLi-Method": "action", "X-RestLi-Protocol-Version": "2.0.0" },
+  ) =>
     sb.api("/v2/developerApplicationsSecurity?action=rollDeveloperApplicationSecret", parentToken, {
       method: "POST",
       headers: { "Content-Type": "application/json", ...headers },
@@ -117,11 +134,19 @@ describe("/v2/provisionedApplications (C1, L3–L8)", () => {
   });
 
   it("refuses validJsOrigins, which is no LinkedIn field (L3), and origins with a path or trailing slash", async () => {
-    const bad = await provision(parentToken, { uniqueForeignId: "o1", name: "ok", description: "d", validJsOrigins: ["https://x.test"] });
+    const bad = await provision(parentToken, {
+      uniqueForeignId: "o1",
+      name: "ok",
+      description: "d",
+      validJsOrigins: ["https://x.test"],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/validJsOrigins/);
     for (const d of ["https://x.test/path", "https://x.test/"])
-      expect((await provision(parentToken, { uniqueForeignId: "o2", name: "ok", description: "d", validJsSdkDomains: [d] })).status).toBe(400);
+      expect(
+        (await provision(parentToken, { uniqueForeignId: "o2", name: "ok", description: "d", validJsSdkDomains: [d] }))
+          .status,
+      ).toBe(400);
   });
 
   it("answers 409 to a second application with the same uniqueForeignId", async () => {
@@ -131,16 +156,32 @@ describe("/v2/provisionedApplications (C1, L3–L8)", () => {
   });
 
   it("replaces validJsSdkDomains with a $set patch (L6)", async () => {
-    const created = await provision(parentToken, { uniqueForeignId: "dom-1", name: "Onramp ATS - Dom", description: "d", validJsSdkDomains: ["https://a.test"] });
-    expect((await update(created.body.key, { patch: { $set: { validJsSdkDomains: ["https://a.test", "https://b.test"] } } })).status).toBe(204);
+    const created = await provision(parentToken, {
+      uniqueForeignId: "dom-1",
+      name: "Onramp ATS - Dom",
+      description: "d",
+      validJsSdkDomains: ["https://a.test"],
+    });
+    expect(
+      (await update(created.body.key, { patch: { $set: { validJsSdkDomains: ["https://a.test", "https://b.test"] } } }))
+        .status,
+    ).toBe(204);
     expect((await find("dom-1")).body.elements[0].validJsSdkDomains).toEqual(["https://a.test", "https://b.test"]);
-    expect((await update(created.body.key, { patch: { $set: { validJsOrigins: ["https://a.test"] } } })).status).toBe(400);
+    expect((await update(created.body.key, { patch: { $set: { validJsOrigins: ["https://a.test"] } } })).status).toBe(
+      400,
+    );
     expect((await update(created.body.key, { validJsSdkDomains: ["https://a.test"] })).status).toBe(400);
-    expect((await update("urn:li:developerApplication:999999", { patch: { $set: { validJsSdkDomains: [] } } })).status).toBe(404);
+    expect(
+      (await update("urn:li:developerApplication:999999", { patch: { $set: { validJsSdkDomains: [] } } })).status,
+    ).toBe(404);
   });
 
   it("rolls a secret: both stay valid, a third is refused until one is deleted (L7)", async () => {
-    const created = await provision(parentToken, { uniqueForeignId: "roll-1", name: "Onramp ATS - Roll", description: "d" });
+    const created = await provision(parentToken, {
+      uniqueForeignId: "roll-1",
+      name: "Onramp ATS - Roll",
+      description: "d",
+    });
     const { client_id: clientId, client_secret: first } = created.body.credentials;
     expect((await roll(created.body.key, {})).status).toBe(400);
     const rolled = await roll(created.body.key);
@@ -159,7 +200,11 @@ describe("/v2/provisionedApplications (C1, L3–L8)", () => {
 
   it("an injected afterHandling fault creates the application and loses the answer", async () => {
     await sb.admin("/_sandbox/faults", { endpoint: "provisioning", status: 504, count: 1, afterHandling: true });
-    const lost = await provision(parentToken, { uniqueForeignId: "lost-1", name: "Onramp ATS - Lost", description: "d" });
+    const lost = await provision(parentToken, {
+      uniqueForeignId: "lost-1",
+      name: "Onramp ATS - Lost",
+      description: "d",
+    });
     expect(lost.status).toBe(504);
     expect((await find("lost-1")).body.elements).toHaveLength(1);
   });
@@ -171,7 +216,9 @@ describe("/v2/provisionedApplications (C1, L3–L8)", () => {
     const li = await provision(parentToken, { uniqueForeignId: "n2", name: "Acme linkedin sync", description: "d" });
     expect(li.status).toBe(400);
     expect(li.body.message).toMatch(/LinkedIn/);
-    expect((await provision(parentToken, { uniqueForeignId: "n3", name: "ok", description: "d", color: "red" })).status).toBe(400);
+    expect(
+      (await provision(parentToken, { uniqueForeignId: "n3", name: "ok", description: "d", color: "red" })).status,
+    ).toBe(400);
   });
 
   it("needs the parent application's token: a customer token answers 403", async () => {

@@ -1,6 +1,18 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorize, batchBody, batchInit, idsQuery, putCallbackUrl, RSC, startReceiver, startTestSandbox, waitFor, type TestSandbox, type Tuple } from "./helpers";
+import {
+  authorize,
+  batchBody,
+  batchInit,
+  idsQuery,
+  putCallbackUrl,
+  RSC,
+  startReceiver,
+  startTestSandbox,
+  waitFor,
+  type TestSandbox,
+  type Tuple,
+} from "./helpers";
 
 let sb: TestSandbox;
 beforeAll(async () => {
@@ -15,11 +27,14 @@ async function readyIntegration(org: string, callbackUrl: string | null) {
   await authorize(sb, c.clientId, [t]);
   expect((await sb.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token, batchInit(batchBody([t])))).status).toBe(200);
   if (callbackUrl) expect((await putCallbackUrl(sb, c.token, t, callbackUrl)).status).toBe(200);
-  expect((await sb.admin("/_sandbox/integrations/move", { clientId: c.clientId, ...t, status: "PARTNER_READY" })).status).toBe(200);
+  expect(
+    (await sb.admin("/_sandbox/integrations/move", { clientId: c.clientId, ...t, status: "PARTNER_READY" })).status,
+  ).toBe(200);
   return { ...c, t };
 }
 
-const enable = (clientId: string, t: Tuple) => sb.admin("/_sandbox/integrations/move", { clientId, ...t, status: "ENABLED" });
+const enable = (clientId: string, t: Tuple) =>
+  sb.admin("/_sandbox/integrations/move", { clientId, ...t, status: "ENABLED" });
 
 function expectedSignature(secret: string, body: string): string {
   return createHmac("sha256", secret).update(`hmacsha256=${body}`).digest("hex");
@@ -50,7 +65,9 @@ describe("INTEGRATION_STATUS_CHANGE push (C19, C20)", () => {
           tenantType: "RECRUITER",
         },
       ]);
-      const log = await waitFor(async () => (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId));
+      const log = await waitFor(async () =>
+        (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId),
+      );
       expect(log).toMatchObject({ id: body.id, url: receiver.url, status: 200, attempt: 1, outcome: "delivered" });
     } finally {
       await receiver.close();
@@ -73,7 +90,10 @@ describe("INTEGRATION_STATUS_CHANGE push (C19, C20)", () => {
     const t = RSC("push3");
     await authorize(sb, c.clientId, [t]);
     expect((await enable(c.clientId, t)).status).toBe(409);
-    expect((await sb.admin("/_sandbox/integrations/move", { clientId: c.clientId, ...t, status: "ENABLED", force: true })).status).toBe(200);
+    expect(
+      (await sb.admin("/_sandbox/integrations/move", { clientId: c.clientId, ...t, status: "ENABLED", force: true }))
+        .status,
+    ).toBe(200);
   });
 });
 
@@ -86,15 +106,22 @@ describe("retries (C23, C24)", () => {
       await waitFor(() => receiver.received.length >= 3);
       const ids = receiver.received.map((r) => JSON.parse(r.body).id);
       expect(new Set(ids).size).toBe(3);
-      for (let i = 1; i < 3; i++) expect(receiver.received[i]!.at - receiver.received[i - 1]!.at).toBeGreaterThanOrEqual(45);
-      for (const [i, r] of receiver.received.entries()) expect(r.headers["x-li-signature"], `attempt ${i + 1}`).toBe(expectedSignature(c.clientSecret, r.body));
+      for (let i = 1; i < 3; i++)
+        expect(receiver.received[i]!.at - receiver.received[i - 1]!.at).toBeGreaterThanOrEqual(45);
+      for (const [i, r] of receiver.received.entries())
+        expect(r.headers["x-li-signature"], `attempt ${i + 1}`).toBe(expectedSignature(c.clientSecret, r.body));
       for (const id of ids) {
         const lookup = await sb.api(`/v2/atsIntegrations?q=request&requestId=${encodeURIComponent(id)}`, c.token);
         expect(lookup.body.elements).toHaveLength(1);
-        expect(lookup.body.elements[0]).toMatchObject({ integrationContext: c.t.integrationContext, onboardingStatus: "ENABLED" });
+        expect(lookup.body.elements[0]).toMatchObject({
+          integrationContext: c.t.integrationContext,
+          onboardingStatus: "ENABLED",
+        });
       }
       const log = await waitFor(async () => {
-        const all = (await sb.admin("/_sandbox/notifications")).body.notifications.filter((n: any) => n.clientId === c.clientId);
+        const all = (await sb.admin("/_sandbox/notifications")).body.notifications.filter(
+          (n: any) => n.clientId === c.clientId,
+        );
         return all.length === 3 && all;
       });
       expect(log.map((n: any) => [n.attempt, n.status, n.outcome])).toEqual([
@@ -113,7 +140,9 @@ describe("retries (C23, C24)", () => {
       const c = await readyIntegration("retry2", receiver.url);
       await enable(c.clientId, c.t);
       const log = await waitFor(async () => {
-        const all = (await sb.admin("/_sandbox/notifications")).body.notifications.filter((n: any) => n.clientId === c.clientId);
+        const all = (await sb.admin("/_sandbox/notifications")).body.notifications.filter(
+          (n: any) => n.clientId === c.clientId,
+        );
         return all.some((n: any) => n.outcome === "dropped") && all;
       });
       expect(log.map((n: any) => n.attempt)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -129,7 +158,9 @@ describe("retries (C23, C24)", () => {
     await receiver.close(); // nothing listens there any more
     const c = await readyIntegration("retry3", receiver.url);
     await enable(c.clientId, c.t);
-    const first = await waitFor(async () => (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId));
+    const first = await waitFor(async () =>
+      (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId),
+    );
     expect(first).toMatchObject({ status: null, outcome: "will_retry" });
     expect(first.error).toBeTruthy();
   });
@@ -142,10 +173,14 @@ describe("dropNotifications and arbitrary pushes", () => {
       const c = await readyIntegration("drop1", receiver.url);
       await sb.admin("/_sandbox/faults", { dropNotifications: true });
       await enable(c.clientId, c.t);
-      const log = await waitFor(async () => (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId));
+      const log = await waitFor(async () =>
+        (await sb.admin("/_sandbox/notifications")).body.notifications.find((n: any) => n.clientId === c.clientId),
+      );
       expect(log.outcome).toBe("suppressed");
       const poll = await sb.api(`/v2/atsIntegrations?${idsQuery([c.t])}`, c.token);
-      expect(Object.values(poll.body.results)).toEqual([{ integrationName: "Acme ONE_CLICK_EXPORT", onboardingStatus: "ENABLED" }]);
+      expect(Object.values(poll.body.results)).toEqual([
+        { integrationName: "Acme ONE_CLICK_EXPORT", onboardingStatus: "ENABLED" },
+      ]);
       expect(receiver.received).toHaveLength(0);
     } finally {
       await sb.admin("/_sandbox/faults", undefined, "DELETE");
@@ -157,12 +192,24 @@ describe("dropNotifications and arbitrary pushes", () => {
     const receiver = await startReceiver([200]);
     try {
       const c = await readyIntegration("any1", receiver.url);
-      const sent = await sb.admin("/_sandbox/notifications", { clientId: c.clientId, type: "EXPORT_CANDIDATE_PROFILE", expiresAt: 1481402799192 });
+      const sent = await sb.admin("/_sandbox/notifications", {
+        clientId: c.clientId,
+        type: "EXPORT_CANDIDATE_PROFILE",
+        expiresAt: 1481402799192,
+      });
       expect(sent.status).toBe(202);
       const push = await waitFor(() => receiver.received[0]);
-      expect(JSON.parse(push.body)).toEqual({ id: sent.body.id, type: "EXPORT_CANDIDATE_PROFILE", expiresAt: 1481402799192 });
+      expect(JSON.parse(push.body)).toEqual({
+        id: sent.body.id,
+        type: "EXPORT_CANDIDATE_PROFILE",
+        expiresAt: 1481402799192,
+      });
       expect(push.headers["x-li-signature"]).toBe(expectedSignature(c.clientSecret, push.body));
-      await sb.admin("/_sandbox/notifications", { clientId: c.clientId, type: "EXPORT_CANDIDATE_PROFILE", badSignature: true });
+      await sb.admin("/_sandbox/notifications", {
+        clientId: c.clientId,
+        type: "EXPORT_CANDIDATE_PROFILE",
+        badSignature: true,
+      });
       const bad = await waitFor(() => receiver.received[1]);
       expect(bad.headers["x-li-signature"]).not.toBe(expectedSignature(c.clientSecret, bad.body));
       expect(JSON.parse(bad.body)).not.toHaveProperty("expiresAt");
@@ -180,7 +227,8 @@ describe("autoPartnerReady", () => {
       const t = RSC("auto1");
       await authorize(auto, c.clientId, [t]);
       await auto.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token, batchInit(batchBody([t])));
-      const status = async () => Object.values((await auto.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token)).body.results)[0];
+      const status = async () =>
+        Object.values((await auto.api(`/v2/atsIntegrations?${idsQuery([t])}`, c.token)).body.results)[0];
       expect(await status()).toMatchObject({ onboardingStatus: "REQUESTED" });
       await putCallbackUrl(auto, c.token, t, "http://127.0.0.1:9/cb");
       expect(await status()).toMatchObject({ onboardingStatus: "PARTNER_READY" });

@@ -20,7 +20,15 @@ describe("widget scripts (C4, C9)", () => {
       expect(res.headers.get("access-control-allow-origin")).toBe("*");
       const code = await res.text();
       expect(() => new Script(code)).not.toThrow();
-      for (const forbidden of [/\beval\s*\(/, /new\s+Function\s*\(/, /\.innerHTML\b/, /setAttribute\(\s*["']on/, /setAttribute\(\s*["']style/, /document\.write/, /setTimeout\(\s*["']/])
+      for (const forbidden of [
+        /\beval\s*\(/,
+        /new\s+Function\s*\(/,
+        /\.innerHTML\b/,
+        /setAttribute\(\s*["']on/,
+        /setAttribute\(\s*["']style/,
+        /document\.write/,
+        /setTimeout\(\s*["']/,
+      ])
         expect(code).not.toMatch(forbidden);
     });
   }
@@ -29,10 +37,15 @@ describe("widget scripts (C4, C9)", () => {
 describe("widget endpoints", () => {
   it("session: a customer key answers the bundled types; unknown and parent keys answer Invalid API key", async () => {
     const c = await sb.customer();
-    const ok = await fetch(`${sb.url}${WIDGET}/session?api_key=${c.clientId}`, { headers: { Origin: "http://localhost:3000" } });
+    const ok = await fetch(`${sb.url}${WIDGET}/session?api_key=${c.clientId}`, {
+      headers: { Origin: "http://localhost:3000" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
-    expect((await ok.json()).bundledTypes).toMatchObject({ RECRUITER_SYSTEM_CONNECT_CONTRACT: "contract", APPLY_CONNECT: "organization" });
+    expect((await ok.json()).bundledTypes).toMatchObject({
+      RECRUITER_SYSTEM_CONNECT_CONTRACT: "contract",
+      APPLY_CONNECT: "organization",
+    });
     for (const key of ["nobody", "sandbox-parent-id"]) {
       const bad = await fetch(`${sb.url}${WIDGET}/session?api_key=${key}`);
       expect(bad.status).toBe(401);
@@ -40,7 +53,11 @@ describe("widget endpoints", () => {
     }
     const preflight = await fetch(`${sb.url}${WIDGET}/authorize`, {
       method: "OPTIONS",
-      headers: { Origin: "http://localhost:3000", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+      headers: {
+        Origin: "http://localhost:3000",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toMatch(/Content-Type/i);
@@ -48,10 +65,22 @@ describe("widget endpoints", () => {
 
   it("L12: authorize expands each bundle into LinkedIn's tuples and records them REQUESTED", async () => {
     const c = await sb.customer();
-    const org = (integrationType: string, tenantType = "RECRUITER") => ({ integrationContext: "urn:li:organization:1001", integrationType, tenantType });
+    const org = (integrationType: string, tenantType = "RECRUITER") => ({
+      integrationContext: "urn:li:organization:1001",
+      integrationType,
+      tenantType,
+    });
     const cases: [string, string, object[]][] = [
-      ["RECRUITER_SYSTEM_CONNECT_COMPANY", "1001", [org("ONE_CLICK_EXPORT"), org("IN_ATS_INDICATOR"), org("PROFILE_PLUGIN")]],
-      ["RECRUITER_SYSTEM_CONNECT_CONTRACT", "2002", [{ integrationContext: "urn:li:contract:2002", integrationType: "CSA_API", tenantType: "RECRUITER" }]],
+      [
+        "RECRUITER_SYSTEM_CONNECT_COMPANY",
+        "1001",
+        [org("ONE_CLICK_EXPORT"), org("IN_ATS_INDICATOR"), org("PROFILE_PLUGIN")],
+      ],
+      [
+        "RECRUITER_SYSTEM_CONNECT_CONTRACT",
+        "2002",
+        [{ integrationContext: "urn:li:contract:2002", integrationType: "CSA_API", tenantType: "RECRUITER" }],
+      ],
       ["APPLY_CONNECT", "1001", [org("APPLY_CONNECT", "JOBS")]],
       ["APPLY_WITH_LINKEDIN", "1001", [org("APPLY_WITH_LINKEDIN", "JOBS")]],
     ];
@@ -68,15 +97,28 @@ describe("widget endpoints", () => {
     expect(state).toHaveLength(6);
     expect(state.every((i: any) => i.onboardingStatus === "REQUESTED")).toBe(true);
     const authorizeWith = (body: object) =>
-      fetch(`${sb.url}${WIDGET}/authorize`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${sb.url}${WIDGET}/authorize`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await authorizeWith({ apiKey: c.clientId, bundledIntegrationType: "NOPE", id: "1" })).status).toBe(400);
-    expect((await authorizeWith({ apiKey: c.clientId, bundledIntegrationType: "APPLY_CONNECT", id: "not an id" })).status).toBe(400);
-    expect((await authorizeWith({ apiKey: "nobody", bundledIntegrationType: "APPLY_CONNECT", id: "1" })).status).toBe(401);
+    expect(
+      (await authorizeWith({ apiKey: c.clientId, bundledIntegrationType: "APPLY_CONNECT", id: "not an id" })).status,
+    ).toBe(400);
+    expect((await authorizeWith({ apiKey: "nobody", bundledIntegrationType: "APPLY_CONNECT", id: "1" })).status).toBe(
+      401,
+    );
   });
 
   it("refuses a page origin that is not among an application's validJsSdkDomains (L9)", async () => {
-    await sb.admin("/_sandbox/applications", { clientId: "origin-app", clientSecret: "s", validJsSdkDomains: ["https://portal.example.com"] });
-    const from = (origin: string) => fetch(`${sb.url}${WIDGET}/session?api_key=origin-app`, { headers: { Origin: origin } });
+    await sb.admin("/_sandbox/applications", {
+      clientId: "origin-app",
+      clientSecret: "s",
+      validJsSdkDomains: ["https://portal.example.com"],
+    });
+    const from = (origin: string) =>
+      fetch(`${sb.url}${WIDGET}/session?api_key=origin-app`, { headers: { Origin: origin } });
     expect((await from("https://portal.example.com")).status).toBe(200);
     expect((await from("https://evil.example.com")).status).toBe(403);
   });
@@ -99,7 +141,8 @@ function page(apiKey: string, types: string, globals: Record<string, unknown> = 
   return { doc, placeholder };
 }
 
-const containers = (doc: FakeDocument) => doc.body.children.filter((e: FakeElement) => e.className.includes("IN-ATSIntegrationWidget"));
+const containers = (doc: FakeDocument) =>
+  doc.body.children.filter((e: FakeElement) => e.className.includes("IN-ATSIntegrationWidget"));
 
 describe("widget in a (fake) page (C5–C8)", () => {
   it("renders a row per bundled type, authorizes, and calls data-onintegrate with the tuples", async () => {
@@ -119,7 +162,13 @@ describe("widget in a (fake) page (C5–C8)", () => {
     button.dispatch("click");
     await waitFor(() => received.length > 0);
     const ctx = "urn:li:organization:4gX03uw";
-    expect(received[0]).toEqual(["ONE_CLICK_EXPORT", "IN_ATS_INDICATOR", "PROFILE_PLUGIN"].map((integrationType) => ({ integrationContext: ctx, integrationType, tenantType: "RECRUITER" })));
+    expect(received[0]).toEqual(
+      ["ONE_CLICK_EXPORT", "IN_ATS_INDICATOR", "PROFILE_PLUGIN"].map((integrationType) => ({
+        integrationContext: ctx,
+        integrationType,
+        tenantType: "RECRUITER",
+      })),
+    );
     const stored = (await sb.admin("/_sandbox/state")).body.integrations.filter((i: any) => i.clientId === c.clientId);
     expect(stored).toHaveLength(3);
     expect(stored.every((i: any) => i.integrationContext === ctx && i.onboardingStatus === "REQUESTED")).toBe(true);

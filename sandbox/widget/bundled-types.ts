@@ -21,7 +21,9 @@ export const BUNDLED_TYPES: Record<string, BundledType> = {
   // L12: (urn:li:contract:N, CSA_API, RECRUITER)
   RECRUITER_SYSTEM_CONNECT_CONTRACT: {
     idKind: "contract",
-    tuples: (id) => [{ integrationContext: `urn:li:contract:${id}`, integrationType: "CSA_API", tenantType: "RECRUITER" }],
+    tuples: (id) => [
+      { integrationContext: `urn:li:contract:${id}`, integrationType: "CSA_API", tenantType: "RECRUITER" },
+    ],
   },
   // L12: PM-AC / PM-AWLI tuples
   APPLY_CONNECT: { idKind: "organization", tuples: (id) => organization(id, ["APPLY_CONNECT"], "JOBS") },

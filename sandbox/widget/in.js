@@ -31,7 +31,7 @@
       if (!trimmed) return;
       var colon = trimmed.indexOf(":");
       if (colon <= 0) {
-        config.problems.push("in.js: cannot read line \"" + trimmed + "\"");
+        config.problems.push('in.js: cannot read line "' + trimmed + '"');
         return;
       }
       var name = trimmed.slice(0, colon).trim();
@@ -41,7 +41,7 @@
         value.split(",").forEach(function (entry) {
           var at = entry.indexOf("@");
           if (at <= 0) {
-            config.problems.push("in.js: extension \"" + entry.trim() + "\" must be Name@URL");
+            config.problems.push('in.js: extension "' + entry.trim() + '" must be Name@URL');
             return;
           }
           config.extensions[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
@@ -86,7 +86,9 @@
       var cfg = IN.__config;
       var url = cfg.extensions[name];
       if (!url) {
-        console.error("in.js: <script type=\"IN/" + name + "\"> found but extension " + name + " is not declared in the in.js tag");
+        console.error(
+          'in.js: <script type="IN/' + name + '"> found but extension ' + name + " is not declared in the in.js tag",
+        );
         continue;
       }
       var extension = IN.__extensions[name];
@@ -119,6 +121,9 @@
     document.head.appendChild(script);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { IN.parse(); });
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", function () {
+      IN.parse();
+    });
   else IN.parse();
 })();

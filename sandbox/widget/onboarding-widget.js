@@ -44,8 +44,12 @@
     if (width > 0) container.style.maxWidth = width + "px";
     var types = (placeholder.getAttribute("data-supported-bundled-integration-types") || "")
       .split(",")
-      .map(function (t) { return t.trim(); })
-      .filter(function (t) { return t.length > 0; });
+      .map(function (t) {
+        return t.trim();
+      })
+      .filter(function (t) {
+        return t.length > 0;
+      });
     var callbackName = placeholder.getAttribute("data-onintegrate") || "";
     if (!ctx.apiKey) return renderError(container, "Invalid API key");
     if (types.length === 0) return renderError(container, "data-supported-bundled-integration-types is empty");
@@ -55,7 +59,9 @@
     container.appendChild(loading);
     fetch(ctx.extensionUrl + "/session?api_key=" + encodeURIComponent(ctx.apiKey), { mode: "cors" })
       .then(function (res) {
-        return res.json().then(function (body) { return { ok: res.ok, body: body }; });
+        return res.json().then(function (body) {
+          return { ok: res.ok, body: body };
+        });
       })
       .then(function (answer) {
         if (container.__seq !== seq) return;
@@ -87,7 +93,11 @@
       return box;
     }
     var inputId = "IN-ats-" + ++counter;
-    var label = el("label", "IN-ats-label", (idKind === "contract" ? "Contract id" : "Organization id") + " for " + type);
+    var label = el(
+      "label",
+      "IN-ats-label",
+      (idKind === "contract" ? "Contract id" : "Organization id") + " for " + type,
+    );
     label.setAttribute("for", inputId);
     var input = /** @type {HTMLInputElement} */ (el("input", "IN-ats-input"));
     input.id = inputId;
@@ -107,7 +117,9 @@
         body: JSON.stringify({ apiKey: ctx.apiKey, bundledIntegrationType: type, id: id }),
       })
         .then(function (res) {
-          return res.json().then(function (body) { return { ok: res.ok, body: body }; });
+          return res.json().then(function (body) {
+            return { ok: res.ok, body: body };
+          });
         })
         .then(function (answer) {
           button.disabled = false;
@@ -119,7 +131,11 @@
             return;
           }
           var tuples = answer.body.integrations.map(function (/** @type {any} */ t) {
-            return { integrationContext: t.integrationContext, integrationType: t.integrationType, tenantType: t.tenantType };
+            return {
+              integrationContext: t.integrationContext,
+              integrationType: t.integrationType,
+              tenantType: t.tenantType,
+            };
           });
           try {
             callback(tuples);

@@ -16,7 +16,9 @@ export async function createFreshDatabase(serverUrl: string, prefix: string): Pr
 }
 
 /** The server to create test databases on: TEST_DATABASE_URL, else a throwaway embedded one. */
-export async function testDatabaseServer(testDatabaseUrl: string | undefined): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function testDatabaseServer(
+  testDatabaseUrl: string | undefined,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   if (testDatabaseUrl) return { url: testDatabaseUrl, stop: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), "onramp-e2e-pg-"));
   const pgServer = await startEmbeddedPostgres({ dataDir: join(dir, "pg"), database: "postgres" });

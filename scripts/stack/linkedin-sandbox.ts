@@ -31,11 +31,16 @@ export function sandboxEnv(url: string): Record<string, string> {
 }
 
 /** Tells the sandbox about keys that were "entered by hand" (C1), as LinkedIn would already know them. */
-export async function registerSandboxApplication(sandboxUrl: string, clientId: string, clientSecret: string): Promise<void> {
+export async function registerSandboxApplication(
+  sandboxUrl: string,
+  clientId: string,
+  clientSecret: string,
+): Promise<void> {
   const res = await fetch(`${sandboxUrl}/_sandbox/applications`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ clientId, clientSecret }),
   });
-  if (!res.ok && res.status !== 409) throw new Error(`sandbox refused the demo application: ${res.status} ${await res.text()}`);
+  if (!res.ok && res.status !== 409)
+    throw new Error(`sandbox refused the demo application: ${res.status} ${await res.text()}`);
 }

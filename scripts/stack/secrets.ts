@@ -19,5 +19,8 @@ export function loadOrCreateLocalSecrets(dataDir: string): LocalSecrets {
 }
 
 export function freshTestSecrets(): LocalSecrets {
-  return { ONRAMP_ENCRYPTION_KEY: randomBytes(32).toString("base64"), NEXTAUTH_SECRET: randomBytes(32).toString("base64") };
+  return {
+    ONRAMP_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  };
 }

@@ -33,50 +33,79 @@ const create = withAction(OPERATOR_ONLY, customerFormSchema, async (actor, input
 export async function createCustomerAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
   const state = await create(prev, form);
   // redirect() throws, so it runs outside withAction's error mapping.
-  if (state.ok && "customerId" in state && typeof state.customerId === "string") redirect(`${settingsPath(state.customerId)}?created=1`);
+  if (state.ok && "customerId" in state && typeof state.customerId === "string")
+    redirect(`${settingsPath(state.customerId)}?created=1`);
   return state;
 }
 
-export const updateCustomerAction = withAction(OPERATOR_ONLY, customerEditFormSchema, async (actor, { customerId, ...input }) => {
-  const { changed } = await updateCustomer(actor, customerId, input);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message: changed.length ? "Saved." : "Nothing changed." };
-});
+export const updateCustomerAction = withAction(
+  OPERATOR_ONLY,
+  customerEditFormSchema,
+  async (actor, { customerId, ...input }) => {
+    const { changed } = await updateCustomer(actor, customerId, input);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message: changed.length ? "Saved." : "Nothing changed." };
+  },
+);
 
-export const setArchivedAction = withAction(OPERATOR_ONLY, archiveFormSchema, async (actor, { customerId, archived }) => {
-  await updateCustomer(actor, customerId, { archived });
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message: archived ? "Customer archived." : "Customer restored." };
-});
+export const setArchivedAction = withAction(
+  OPERATOR_ONLY,
+  archiveFormSchema,
+  async (actor, { customerId, archived }) => {
+    await updateCustomer(actor, customerId, { archived });
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message: archived ? "Customer archived." : "Customer restored." };
+  },
+);
 
-export const setApplicationKeysAction = withAction(OPERATOR_ONLY, applicationKeysFormSchema, async (actor, { customerId, ...keys }) => {
-  const outcome = await setApplicationKeys(actor, customerId, keys);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message: outcome.message };
-});
+export const setApplicationKeysAction = withAction(
+  OPERATOR_ONLY,
+  applicationKeysFormSchema,
+  async (actor, { customerId, ...keys }) => {
+    const outcome = await setApplicationKeys(actor, customerId, keys);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message: outcome.message };
+  },
+);
 
-export const requestProvisioningAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
-  const { message } = await requestProvisioning(actor, customerId);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message };
-});
+export const requestProvisioningAction = withAction(
+  OPERATOR_ONLY,
+  customerIdFormSchema,
+  async (actor, { customerId }) => {
+    const { message } = await requestProvisioning(actor, customerId);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message };
+  },
+);
 
-export const rotateCallbackKeyAction = withAction(OPERATOR_ONLY, rotateCallbackFormSchema, async (actor, { customerId }) => {
-  const { message } = await rotateCallbackKey(actor, customerId);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message };
-});
+export const rotateCallbackKeyAction = withAction(
+  OPERATOR_ONLY,
+  rotateCallbackFormSchema,
+  async (actor, { customerId }) => {
+    const { message } = await rotateCallbackKey(actor, customerId);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message };
+  },
+);
 
-export const setAccessControlsAction = withAction(OPERATOR_ONLY, accessControlsFormSchema, async (actor, { customerId, usesAtsAccessControls }) => {
-  const { message } = await setUsesAtsAccessControls(actor, customerId, usesAtsAccessControls);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message };
-});
+export const setAccessControlsAction = withAction(
+  OPERATOR_ONLY,
+  accessControlsFormSchema,
+  async (actor, { customerId, usesAtsAccessControls }) => {
+    const { message } = await setUsesAtsAccessControls(actor, customerId, usesAtsAccessControls);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message };
+  },
+);
 
-export const resyncConfigurationsAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
-  const { message } = await resyncConfigurations(actor, customerId);
-  return { ok: true, message };
-});
+export const resyncConfigurationsAction = withAction(
+  OPERATOR_ONLY,
+  customerIdFormSchema,
+  async (actor, { customerId }) => {
+    const { message } = await resyncConfigurations(actor, customerId);
+    return { ok: true, message };
+  },
+);
 
 export const rotateSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
   const { message } = await rotateCustomerSecret(actor, customerId);
@@ -84,14 +113,22 @@ export const rotateSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema
   return { ok: true, message };
 });
 
-export const retirePreviousSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
-  const { message } = await retirePreviousSecret(actor, customerId);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message };
-});
+export const retirePreviousSecretAction = withAction(
+  OPERATOR_ONLY,
+  customerIdFormSchema,
+  async (actor, { customerId }) => {
+    const { message } = await retirePreviousSecret(actor, customerId);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message };
+  },
+);
 
-export const requestDomainsSyncAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
-  const { message } = await requestDomainsSync(actor);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message };
-});
+export const requestDomainsSyncAction = withAction(
+  OPERATOR_ONLY,
+  customerIdFormSchema,
+  async (actor, { customerId }) => {
+    const { message } = await requestDomainsSync(actor);
+    revalidatePath(settingsPath(customerId));
+    return { ok: true, message };
+  },
+);

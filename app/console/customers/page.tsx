@@ -24,16 +24,23 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   return (
     <section aria-labelledby="customers-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 id="customers-heading" className="text-2xl font-semibold">Customers</h1>
+        <h1 id="customers-heading" className="text-2xl font-semibold">
+          Customers
+        </h1>
         {isOperator ? (
-          <Link href="/console/customers/new" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">
+          <Link
+            href="/console/customers/new"
+            className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+          >
             New customer
           </Link>
         ) : null}
       </div>
       <form method="get" role="search" aria-label="Customers" className="mt-4 flex flex-wrap items-end gap-3">
         <div className="min-w-48 flex-1">
-          <label htmlFor="customer-search" className="block text-sm font-medium">Search</label>
+          <label htmlFor="customer-search" className="block text-sm font-medium">
+            Search
+          </label>
           <input
             id="customer-search"
             name="q"
@@ -43,14 +50,28 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           />
         </div>
         <div>
-          <label htmlFor="customer-archived" className="block text-sm font-medium">Show</label>
-          <select id="customer-archived" name="archived" defaultValue={archived} className="mt-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm">
+          <label htmlFor="customer-archived" className="block text-sm font-medium">
+            Show
+          </label>
+          <select
+            id="customer-archived"
+            name="archived"
+            defaultValue={archived}
+            className="mt-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             {Object.entries(ARCHIVED_CHOICES).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">Search</button>
+        <button
+          type="submit"
+          className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
+          Search
+        </button>
       </form>
       <p className="mt-4 text-sm text-slate-600" role="status" aria-live="polite">
         {result.total === 1 ? "1 customer" : `${result.total} customers`}
@@ -61,22 +82,40 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           <caption className="sr-only">Customers, sorted by name</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-3 py-2">Name</th>
-              <th scope="col" className="px-3 py-2">Customer id</th>
-              <th scope="col" className="px-3 py-2">LinkedIn keys</th>
-              <th scope="col" className="px-3 py-2">Integrations</th>
-              {isOperator ? <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
+              <th scope="col" className="px-3 py-2">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Customer id
+              </th>
+              <th scope="col" className="px-3 py-2">
+                LinkedIn keys
+              </th>
+              <th scope="col" className="px-3 py-2">
+                Integrations
+              </th>
+              {isOperator ? (
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {result.items.map((c) => (
               <tr key={c.id} className="border-t border-slate-100">
                 <td className="px-3 py-2">
-                  <Link href={`/console/customers/${c.id}`} className="font-medium text-blue-800 hover:underline">{c.displayName}</Link>
-                  {c.archivedAt ? <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Archived</span> : null}
+                  <Link href={`/console/customers/${c.id}`} className="font-medium text-blue-800 hover:underline">
+                    {c.displayName}
+                  </Link>
+                  {c.archivedAt ? (
+                    <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Archived</span>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2 font-mono text-xs">{c.foreignId}</td>
-                <td className="px-3 py-2"><OperatorKeyStatus application={c.application} /></td>
+                <td className="px-3 py-2">
+                  <OperatorKeyStatus application={c.application} />
+                </td>
                 <td className="px-3 py-2">{c.integrationCount}</td>
                 {isOperator ? (
                   <td className="px-3 py-2 text-right">
@@ -89,7 +128,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             ))}
             {result.items.length === 0 ? (
               <tr>
-                <td colSpan={isOperator ? 5 : 4} className="px-3 py-6 text-center text-slate-600">No customers match.</td>
+                <td colSpan={isOperator ? 5 : 4} className="px-3 py-6 text-center text-slate-600">
+                  No customers match.
+                </td>
               </tr>
             ) : null}
           </tbody>

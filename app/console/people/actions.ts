@@ -26,14 +26,25 @@ export async function inviteAction(prev: InviteState | undefined, form: FormData
   return invite(prev, form);
 }
 
-export const revokeInvitationAction = withAction(OPERATOR_ONLY, invitationIdFormSchema, async (actor, { invitationId }) => {
-  await revokeInvitation(actor, invitationId);
-  revalidatePath("/console/people");
-  return { ok: true, message: "Invitation withdrawn: its link no longer works." };
-});
+export const revokeInvitationAction = withAction(
+  OPERATOR_ONLY,
+  invitationIdFormSchema,
+  async (actor, { invitationId }) => {
+    await revokeInvitation(actor, invitationId);
+    revalidatePath("/console/people");
+    return { ok: true, message: "Invitation withdrawn: its link no longer works." };
+  },
+);
 
-export const setUserDisabledAction = withAction(OPERATOR_ONLY, userToggleFormSchema, async (actor, { userId, disabled }) => {
-  const { email } = await setUserDisabled(actor, userId, disabled);
-  revalidatePath("/console/people");
-  return { ok: true, message: disabled ? `${email} is disabled: their next request is refused.` : `${email} can sign in again.` };
-});
+export const setUserDisabledAction = withAction(
+  OPERATOR_ONLY,
+  userToggleFormSchema,
+  async (actor, { userId, disabled }) => {
+    const { email } = await setUserDisabled(actor, userId, disabled);
+    revalidatePath("/console/people");
+    return {
+      ok: true,
+      message: disabled ? `${email} is disabled: their next request is refused.` : `${email} can sign in again.`,
+    };
+  },
+);

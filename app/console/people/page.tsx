@@ -14,28 +14,44 @@ export const metadata: Metadata = { title: "People" };
 
 const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never");
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string; customerId?: string }> }) {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string; customerId?: string }>;
+}) {
   const actor = await requirePageActor(OPERATOR_ONLY, "/console/people");
   const sp = await searchParams;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const [people, invitations, choices] = await Promise.all([listPeople({ search: sp.q, page }), listPendingInvitations(), customerChoices(sp.customerId)]);
+  const [people, invitations, choices] = await Promise.all([
+    listPeople({ search: sp.q, page }),
+    listPendingInvitations(),
+    customerChoices(sp.customerId),
+  ]);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">People</h1>
 
       <section aria-labelledby="invite-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="invite-heading" className="text-lg font-semibold">Invite someone</h2>
-        <p className="mt-1 text-sm text-slate-600">The invitee opens the link, sets a password and signs in. The link works once and expires after 7 days.</p>
+        <h2 id="invite-heading" className="text-lg font-semibold">
+          Invite someone
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          The invitee opens the link, sets a password and signs in. The link works once and expires after 7 days.
+        </p>
         <div className="mt-3">
           <OperatorInviteForm action={inviteAction} customers={choices.items} defaultCustomerId={sp.customerId} />
           {choices.truncated ? (
-            <p className="mt-2 text-xs text-slate-600">Only the first customers by name are listed; open a customer&apos;s settings to invite its admin.</p>
+            <p className="mt-2 text-xs text-slate-600">
+              Only the first customers by name are listed; open a customer&apos;s settings to invite its admin.
+            </p>
           ) : null}
         </div>
       </section>
 
       <section aria-labelledby="pending-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="pending-heading" className="text-lg font-semibold">Pending invitations</h2>
+        <h2 id="pending-heading" className="text-lg font-semibold">
+          Pending invitations
+        </h2>
         {invitations.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">None.</p>
         ) : (
@@ -49,7 +65,12 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     {inv.customerName ? ` of ${inv.customerName}` : ""} · expires {when(inv.expiresAt)}
                   </p>
                 </div>
-                <OperatorActionButton action={revokeInvitationAction} fields={{ invitationId: inv.id }} label={`Withdraw invitation for ${inv.email}`} variant="danger" />
+                <OperatorActionButton
+                  action={revokeInvitationAction}
+                  fields={{ invitationId: inv.id }}
+                  label={`Withdraw invitation for ${inv.email}`}
+                  variant="danger"
+                />
               </li>
             ))}
           </ul>
@@ -57,24 +78,49 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </section>
 
       <section aria-labelledby="people-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="people-heading" className="text-lg font-semibold">Accounts</h2>
+        <h2 id="people-heading" className="text-lg font-semibold">
+          Accounts
+        </h2>
         <form method="get" role="search" aria-label="People" className="mt-2 flex flex-wrap items-end gap-2">
           <div className="min-w-48 flex-1">
-            <label htmlFor="people-search" className="block text-sm font-medium">Search</label>
-            <input id="people-search" name="q" defaultValue={sp.q} placeholder="Email, name or customer" className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm" />
+            <label htmlFor="people-search" className="block text-sm font-medium">
+              Search
+            </label>
+            <input
+              id="people-search"
+              name="q"
+              defaultValue={sp.q}
+              placeholder="Email, name or customer"
+              className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm"
+            />
           </div>
-          <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100">Search</button>
+          <button
+            type="submit"
+            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100"
+          >
+            Search
+          </button>
         </form>
         <ScrollRegion label="Accounts, sorted by email" className="mt-3">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Accounts, sorted by email</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2">Email</th>
-                <th scope="col" className="px-3 py-2">Role</th>
-                <th scope="col" className="px-3 py-2">Last sign-in</th>
-                <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-3 py-2">
+                  Email
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Role
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last sign-in
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  State
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -89,7 +135,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     {u.customerName ? <span className="block text-xs text-slate-600">{u.customerName}</span> : null}
                   </td>
                   <td className="px-3 py-2">{when(u.lastSignInAt)}</td>
-                  <td className="px-3 py-2">{u.disabledAt ? <span className="text-red-800">Disabled</span> : "Active"}</td>
+                  <td className="px-3 py-2">
+                    {u.disabledAt ? <span className="text-red-800">Disabled</span> : "Active"}
+                  </td>
                   <td className="px-3 py-2">
                     {u.id === actor.userId ? (
                       <span className="text-xs text-slate-600">You</span>
@@ -107,7 +155,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             </tbody>
           </table>
         </ScrollRegion>
-        <OperatorPagination basePath="/console/people" params={{ q: sp.q }} page={people.page} pageCount={people.pageCount} label="Account pages" />
+        <OperatorPagination
+          basePath="/console/people"
+          params={{ q: sp.q }}
+          page={people.page}
+          pageCount={people.pageCount}
+          label="Account pages"
+        />
       </section>
     </div>
   );

@@ -7,7 +7,11 @@ import { withAction, type ActionState } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { apiTokenCreateSchema } from "@/lib/api-tokens/scopes";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
-import { createConfigurationKey, deleteConfigurationKey, updateConfigurationKey } from "@/lib/settings/configuration-keys";
+import {
+  createConfigurationKey,
+  deleteConfigurationKey,
+  updateConfigurationKey,
+} from "@/lib/settings/configuration-keys";
 import { updateOperatorSetting } from "@/lib/settings/operator-settings";
 import { OPERATOR_SETTING_KEYS, configurationKeySchema } from "@/lib/settings/schemas";
 
@@ -42,7 +46,11 @@ export type TokenState = ActionState & { token?: string };
 const createToken = withAction(OPERATOR_ONLY, apiTokenCreateSchema, async (actor, input) => {
   const { token } = await createApiToken(actor, input);
   revalidatePath(PATH);
-  const state: TokenState = { ok: true, message: `Token "${input.name}" created. Copy it now: it is shown only once.`, token };
+  const state: TokenState = {
+    ok: true,
+    message: `Token "${input.name}" created. Copy it now: it is shown only once.`,
+    token,
+  };
   return state;
 });
 

@@ -33,10 +33,12 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-semibold">Settings</h1>
 
       <section aria-labelledby="config-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="config-heading" className="text-lg font-semibold">Configuration keys per integration type</h2>
+        <h2 id="config-heading" className="text-lg font-semibold">
+          Configuration keys per integration type
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Which configuration values Onramp submits to LinkedIn for each integration type. LinkedIn lists them on its &quot;Integration Types&quot; page; keep this
-          table in step with it.
+          Which configuration values Onramp submits to LinkedIn for each integration type. LinkedIn lists them on its
+          &quot;Integration Types&quot; page; keep this table in step with it.
         </p>
         {[...byType.entries()].map(([type, rows]) => (
           <div key={type} className="mt-4">
@@ -56,13 +58,29 @@ export default async function SettingsPage() {
                       </p>
                     </div>
                     {k.valueSource !== "CALLBACK_URL" ? (
-                      <OperatorActionButton action={deleteConfigurationKeyAction} fields={{ id: k.id }} label={`Remove ${k.key} from ${type}`} variant="danger" />
+                      <OperatorActionButton
+                        action={deleteConfigurationKeyAction}
+                        fields={{ id: k.id }}
+                        label={`Remove ${k.key} from ${type}`}
+                        variant="danger"
+                      />
                     ) : null}
                   </div>
                   <details className="mt-2">
-                    <summary className="cursor-pointer text-blue-800">Edit<span className="sr-only"> {k.key} of {type}</span></summary>
+                    <summary className="cursor-pointer text-blue-800">
+                      Edit
+                      <span className="sr-only">
+                        {" "}
+                        {k.key} of {type}
+                      </span>
+                    </summary>
                     <div className="mt-2">
-                      <OperatorConfigurationKeyForm action={updateConfigurationKeyAction} values={k} formId={`edit-${k.id}`} submitLabel="Save key" />
+                      <OperatorConfigurationKeyForm
+                        action={updateConfigurationKeyAction}
+                        values={k}
+                        formId={`edit-${k.id}`}
+                        submitLabel="Save key"
+                      />
                     </div>
                   </details>
                 </li>
@@ -73,16 +91,25 @@ export default async function SettingsPage() {
         <details className="mt-4 rounded border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">Add a configuration key</summary>
           <div className="mt-3">
-            <OperatorConfigurationKeyForm action={createConfigurationKeyAction} formId="new-key" submitLabel="Add key" />
+            <OperatorConfigurationKeyForm
+              action={createConfigurationKeyAction}
+              formId="new-key"
+              submitLabel="Add key"
+            />
           </div>
         </details>
       </section>
 
       <section aria-labelledby="tokens-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="tokens-heading" className="text-lg font-semibold">API tokens</h2>
+        <h2 id="tokens-heading" className="text-lg font-semibold">
+          API tokens
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
-          For your ATS backend to call the <a href="/api/v1/openapi.json" className="text-blue-800 underline">Onramp API</a>. Tokens are stored hashed: copy a new
-          one when it is shown.
+          For your ATS backend to call the{" "}
+          <a href="/api/v1/openapi.json" className="text-blue-800 underline">
+            Onramp API
+          </a>
+          . Tokens are stored hashed: copy a new one when it is shown.
         </p>
         <div className="mt-3">
           <OperatorApiTokenForm action={createApiTokenAction} />
@@ -92,10 +119,18 @@ export default async function SettingsPage() {
             <caption className="sr-only">API tokens</caption>
             <thead className="bg-slate-50">
               <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Scopes</th>
-                <th scope="col" className="px-3 py-2">Last used</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Scopes
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Last used
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -111,14 +146,21 @@ export default async function SettingsPage() {
                     {t.revokedAt ? (
                       <span className="text-slate-600">Revoked {when(t.revokedAt)}</span>
                     ) : (
-                      <OperatorActionButton action={revokeApiTokenAction} fields={{ id: t.id }} label={`Revoke ${t.name}`} variant="danger" />
+                      <OperatorActionButton
+                        action={revokeApiTokenAction}
+                        fields={{ id: t.id }}
+                        label={`Revoke ${t.name}`}
+                        variant="danger"
+                      />
                     )}
                   </td>
                 </tr>
               ))}
               {tokens.length === 0 ? (
                 <tr>
-                  <td colSpan={4} className="px-3 py-4 text-center text-slate-600">No tokens yet.</td>
+                  <td colSpan={4} className="px-3 py-4 text-center text-slate-600">
+                    No tokens yet.
+                  </td>
                 </tr>
               ) : null}
             </tbody>
@@ -127,7 +169,9 @@ export default async function SettingsPage() {
       </section>
 
       <section aria-labelledby="tuning-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="tuning-heading" className="text-lg font-semibold">Onboarding settings</h2>
+        <h2 id="tuning-heading" className="text-lg font-semibold">
+          Onboarding settings
+        </h2>
         <div className="mt-3 space-y-4">
           {settings.map((s) => (
             <OperatorSettingForm

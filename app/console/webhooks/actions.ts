@@ -5,7 +5,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withAction, type ActionState } from "@/lib/auth/guard";
 import { OPERATOR_ONLY, STAFF_ROLES } from "@/lib/auth/roles";
-import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "@/lib/webhooks/endpoints";
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookSecret,
+  updateWebhookEndpoint,
+} from "@/lib/webhooks/endpoints";
 import { replayToEndpoint, sendTestEvent } from "@/lib/webhooks/replay";
 import { consoleReplayRangeSchema, webhookEndpointCreateSchema } from "@/lib/webhooks/schemas";
 
@@ -17,7 +22,11 @@ const withEndpoint = z.object({ endpointId: z.string().min(1) });
 const create = withAction(OPERATOR_ONLY, webhookEndpointCreateSchema, async (actor, input) => {
   const { secret } = await createWebhookEndpoint(actor, input);
   revalidatePath(PATH);
-  const state: SecretState = { ok: true, message: `Endpoint ${input.url} added. Copy its signing secret now: it is shown only once.`, secret };
+  const state: SecretState = {
+    ok: true,
+    message: `Endpoint ${input.url} added. Copy its signing secret now: it is shown only once.`,
+    secret,
+  };
   return state;
 });
 export async function createWebhookEndpointAction(prev: SecretState | undefined, form: FormData): Promise<SecretState> {
@@ -27,24 +36,42 @@ export async function createWebhookEndpointAction(prev: SecretState | undefined,
 const rotate = withAction(OPERATOR_ONLY, withEndpoint, async (actor, { endpointId }) => {
   const { secret } = await rotateWebhookSecret(actor, endpointId);
   revalidatePath(PATH);
-  const state: SecretState = { ok: true, message: "New secret. For 24 hours deliveries are signed with the old one too. Copy it now: it is shown only once.", secret };
+  const state: SecretState = {
+    ok: true,
+    message: "New secret. For 24 hours deliveries are signed with the old one too. Copy it now: it is shown only once.",
+    secret,
+  };
   return state;
 });
 export async function rotateWebhookSecretAction(prev: SecretState | undefined, form: FormData): Promise<SecretState> {
   return rotate(prev, form);
 }
 
-export const setWebhookEnabledAction = withAction(OPERATOR_ONLY, withEndpoint.extend({ enabled: z.enum(["true", "false"]) }), async (actor, input) => {
-  await updateWebhookEndpoint(actor, input.endpointId, { enabled: input.enabled === "true" });
-  revalidatePath(PATH);
-  return { ok: true, message: input.enabled === "true" ? "Enabled. Replay what it missed if needed." : "Disabled. Events are kept for replay." };
-});
+export const setWebhookEnabledAction = withAction(
+  OPERATOR_ONLY,
+  withEndpoint.extend({ enabled: z.enum(["true", "false"]) }),
+  async (actor, input) => {
+    await updateWebhookEndpoint(actor, input.endpointId, { enabled: input.enabled === "true" });
+    revalidatePath(PATH);
+    return {
+      ok: true,
+      message:
+        input.enabled === "true"
+          ? "Enabled. Replay what it missed if needed."
+          : "Disabled. Events are kept for replay.",
+    };
+  },
+);
 
-export const deleteWebhookEndpointAction = withAction(OPERATOR_ONLY, withEndpoint.extend({ confirm: z.literal("yes", "Tick the box to confirm.") }), async (actor, { endpointId }) => {
-  await deleteWebhookEndpoint(actor, endpointId);
-  revalidatePath(PATH);
-  return { ok: true, message: "Endpoint deleted." };
-});
+export const deleteWebhookEndpointAction = withAction(
+  OPERATOR_ONLY,
+  withEndpoint.extend({ confirm: z.literal("yes", "Tick the box to confirm.") }),
+  async (actor, { endpointId }) => {
+    await deleteWebhookEndpoint(actor, endpointId);
+    revalidatePath(PATH);
+    return { ok: true, message: "Endpoint deleted." };
+  },
+);
 
 export const sendWebhookTestAction = withAction(STAFF_ROLES, withEndpoint, async (actor, { endpointId }) => {
   await sendTestEvent(actor, endpointId);
@@ -52,11 +79,15 @@ export const sendWebhookTestAction = withAction(STAFF_ROLES, withEndpoint, async
   return { ok: true, message: "Test event queued; it shows below once sent." };
 });
 
-export const replayWebhookEventAction = withAction(STAFF_ROLES, withEndpoint.extend({ eventId: z.string().regex(/^evt_\d+$/) }), async (actor, input) => {
-  await replayToEndpoint(actor, input.endpointId, { eventId: input.eventId });
-  revalidatePath(PATH);
-  return { ok: true, message: `${input.eventId} queued again.` };
-});
+export const replayWebhookEventAction = withAction(
+  STAFF_ROLES,
+  withEndpoint.extend({ eventId: z.string().regex(/^evt_\d+$/) }),
+  async (actor, input) => {
+    await replayToEndpoint(actor, input.endpointId, { eventId: input.eventId });
+    revalidatePath(PATH);
+    return { ok: true, message: `${input.eventId} queued again.` };
+  },
+);
 
 export const replayWebhookRangeAction = withAction(STAFF_ROLES, consoleReplayRangeSchema, async (actor, input) => {
   const { queued } = await replayToEndpoint(actor, input.endpointId, { from: input.from, to: input.to });

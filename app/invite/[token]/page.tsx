@@ -28,12 +28,18 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             You are invited as {ROLE_LABELS[view.role].toLowerCase()}
             {view.customerName ? ` of ${view.customerName}` : ""}. Choose a password to finish.
           </p>
-          <OperatorAcceptInvitationForm action={acceptInvitationAction} token={decodeURIComponent(token)} email={view.email} />
+          <OperatorAcceptInvitationForm
+            action={acceptInvitationAction}
+            token={decodeURIComponent(token)}
+            email={view.email}
+          />
         </>
       ) : (
         <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
           <p>{REFUSED[view.state]}</p>
-          <Link href="/sign-in" className="mt-2 inline-block text-blue-800 underline">Go to sign in</Link>
+          <Link href="/sign-in" className="mt-2 inline-block text-blue-800 underline">
+            Go to sign in
+          </Link>
         </div>
       )}
     </main>

@@ -16,14 +16,14 @@ export default async function UnsubscribePage({ params }: { params: Promise<{ ke
       <h1 className="mb-4 text-2xl font-semibold">Email preferences</h1>
       {!parsed.success || !view || view instanceof Error ? (
         <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
-          {view instanceof Error ? view.message : "This unsubscribe link is not valid. Use the link in a more recent email."}
+          {view instanceof Error
+            ? view.message
+            : "This unsubscribe link is not valid. Use the link in a more recent email."}
         </p>
       ) : (
         <form method="post" action={`/api/email/unsubscribe/${encodeURIComponent(parsed.data)}`} className="space-y-4">
           <p role="status" className="text-sm">
-            {view.optedOut
-              ? `${view.address} no longer gets ${view.label}.`
-              : `${view.address} gets ${view.label}.`}
+            {view.optedOut ? `${view.address} no longer gets ${view.label}.` : `${view.address} gets ${view.label}.`}
           </p>
           <input type="hidden" name="choice" value={view.optedOut ? "resubscribe" : "unsubscribe"} />
           <button type="submit" className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white">

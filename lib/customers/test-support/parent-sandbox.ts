@@ -7,7 +7,13 @@ import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/serv
 
 export async function startParentSandbox(): Promise<{ sandbox: SandboxHandle; actor: Actor }> {
   const sandbox = await startSandbox({ port: 0 });
-  useLinkedInAt(sandbox.url, { LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId, LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret, LINKEDIN_MAX_ATTEMPTS: "1" });
-  const u = await db.user.create({ data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" } });
+  useLinkedInAt(sandbox.url, {
+    LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId,
+    LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret,
+    LINKEDIN_MAX_ATTEMPTS: "1",
+  });
+  const u = await db.user.create({
+    data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+  });
   return { sandbox, actor: { userId: u.id, email: u.email, role: "OPERATOR", customerId: null } };
 }

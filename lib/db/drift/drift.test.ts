@@ -41,9 +41,15 @@ describe("schema drift", () => {
   it("names changed nullability, defaults, enum values, referential actions and removed models", async () => {
     const edited = schemaText
       .replace("  name         String?\n  // argon2id", "  name         String\n  // argon2id")
-      .replace('dataProvider         String           @default("ATS")', 'dataProvider         String           @default("CRM")')
+      .replace(
+        'dataProvider         String           @default("ATS")',
+        'dataProvider         String           @default("CRM")',
+      )
       .replace("  ENABLED\n}", "  ENABLED\n  DISABLED\n}")
-      .replace("@relation(fields: [customerId], references: [id], onDelete: Restrict)", "@relation(fields: [customerId], references: [id], onDelete: Cascade)")
+      .replace(
+        "@relation(fields: [customerId], references: [id], onDelete: Restrict)",
+        "@relation(fields: [customerId], references: [id], onDelete: Cascade)",
+      )
       .replace(/\n\/\/ Fixed-window counters[\s\S]*?@@id\(\[key, windowStart\]\)\n}\n/, "\n");
     const drift = await findSchemaDrift({ databaseUrl: databaseUrl(), schemaText: edited });
     expect(drift).toEqual(
@@ -62,7 +68,10 @@ describe("schema drift", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "onramp-migrations-"));
     try {
       cpSync(new URL("../../../prisma/migrations", import.meta.url), dir, { recursive: true });
-      appendFileSync(path.join(dir, "20261122000000_init", "migration.sql"), '\nCREATE INDEX "User_name_idx" ON "User"("name");\n');
+      appendFileSync(
+        path.join(dir, "20261122000000_init", "migration.sql"),
+        '\nCREATE INDEX "User_name_idx" ON "User"("name");\n',
+      );
       await expect(migrate({ databaseUrl: databaseUrl(), migrationsDir: dir })).rejects.toThrow(
         /20261122000000_init was modified after it was applied.*create a new migration instead of editing an applied one/,
       );
@@ -77,7 +86,11 @@ describe("Prisma's naming and type conventions", () => {
   it("cuts long constraint names to 63 characters as Prisma Migrate does", () => {
     // The name Prisma's schema engine generated for Integration's @@unique (see the init migration).
     expect(
-      defaultConstraintName("Integration", ["customerId", "integrationContext", "integrationType", "tenantType", "dataProvider"], "key"),
+      defaultConstraintName(
+        "Integration",
+        ["customerId", "integrationContext", "integrationType", "tenantType", "dataProvider"],
+        "key",
+      ),
     ).toBe("Integration_customerId_integrationContext_integrationType_t_key");
     expect(defaultConstraintName("User", ["customerId"], "fkey")).toBe("User_customerId_fkey");
     expect(defaultConstraintName("User", [], "pkey")).toBe("User_pkey");
@@ -86,10 +99,18 @@ describe("Prisma's naming and type conventions", () => {
   it("maps @db.Date, lists, Json and enums to PostgreSQL types", () => {
     const shape = schemaShapeFromPrisma(schemaText);
     expect(shape.tables.LinkedInCallCount!.columns.day!.type).toBe("date");
-    expect(shape.tables.Customer!.columns.offeredIntegrationTypes).toEqual({ type: "text[]", nullable: true, default: null });
+    expect(shape.tables.Customer!.columns.offeredIntegrationTypes).toEqual({
+      type: "text[]",
+      nullable: true,
+      default: null,
+    });
     expect(shape.tables.AuditLog!.columns.details!.type).toBe("jsonb");
     expect(shape.tables.User!.columns.role!.type).toBe("Role");
-    expect(shape.tables.User!.columns.updatedAt).toEqual({ type: "timestamp(3) without time zone", nullable: false, default: null });
+    expect(shape.tables.User!.columns.updatedAt).toEqual({
+      type: "timestamp(3) without time zone",
+      nullable: false,
+      default: null,
+    });
   });
 
   it("reads PostgreSQL defaults without their casts", () => {
@@ -101,4 +122,3 @@ describe("Prisma's naming and type conventions", () => {
     expect(normaliseDefault(null)).toBeNull();
   });
 });
-

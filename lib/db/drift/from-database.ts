@@ -6,7 +6,11 @@ import type { ReferentialAction, SchemaShape, TableShape } from "./shape";
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 
 const ACTION_CODES: Record<string, ReferentialAction> = {
-  a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT",
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
 };
 
 /** "'ATS'::text" → "ATS", "'REQUESTED'::\"OnboardingStatus\"" → "REQUESTED", "nextval(…)" → "autoincrement". */
@@ -37,7 +41,13 @@ export async function schemaShapeFromDatabase(databaseUrl: string, schema = "pub
     );
     for (const row of enums.rows) (shape.enums[row.name] ??= []).push(row.value);
 
-    const columns = await client.query<{ table: string; column: string; type: string; notnull: boolean; def: string | null }>(
+    const columns = await client.query<{
+      table: string;
+      column: string;
+      type: string;
+      notnull: boolean;
+      def: string | null;
+    }>(
       `SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS def
          FROM pg_class c
@@ -58,7 +68,14 @@ export async function schemaShapeFromDatabase(databaseUrl: string, schema = "pub
     }
 
     const indexes = await client.query<{
-      table: string; name: string; unique: boolean; primary: boolean; method: string; keys: string[]; desc: boolean[]; partial: boolean;
+      table: string;
+      name: string;
+      unique: boolean;
+      primary: boolean;
+      method: string;
+      keys: string[];
+      desc: boolean[];
+      partial: boolean;
     }>(
       `SELECT t.relname AS table, i.relname AS name, ix.indisunique AS unique, ix.indisprimary AS primary,
               am.amname AS method, ix.indpred IS NOT NULL AS partial,
@@ -90,7 +107,13 @@ export async function schemaShapeFromDatabase(databaseUrl: string, schema = "pub
     }
 
     const fks = await client.query<{
-      table: string; name: string; columns: string[]; ref_table: string; ref_columns: string[]; on_delete: string; on_update: string;
+      table: string;
+      name: string;
+      columns: string[];
+      ref_table: string;
+      ref_columns: string[];
+      on_delete: string;
+      on_update: string;
     }>(
       `SELECT t.relname AS table, con.conname AS name, rt.relname AS ref_table,
               array(SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, pos)

@@ -67,23 +67,47 @@ function nativeType([name, args]: [string, string[]]): string {
   const a = args.join(",");
   const withArgs = (base: string, suffix = "") => (a ? `${base}(${a})${suffix}` : `${base}${suffix}`);
   const fixed: Record<string, string> = {
-    Text: "text", Uuid: "uuid", Date: "date", Integer: "integer", SmallInt: "smallint", BigInt: "bigint",
-    DoublePrecision: "double precision", Real: "real", Money: "money", Inet: "inet", Citext: "citext",
-    Boolean: "boolean", Xml: "xml", Json: "json", JsonB: "jsonb", ByteA: "bytea", Oid: "oid",
+    Text: "text",
+    Uuid: "uuid",
+    Date: "date",
+    Integer: "integer",
+    SmallInt: "smallint",
+    BigInt: "bigint",
+    DoublePrecision: "double precision",
+    Real: "real",
+    Money: "money",
+    Inet: "inet",
+    Citext: "citext",
+    Boolean: "boolean",
+    Xml: "xml",
+    Json: "json",
+    JsonB: "jsonb",
+    ByteA: "bytea",
+    Oid: "oid",
   };
   const known = fixed[name];
   if (known) return known;
   switch (name) {
-    case "VarChar": return withArgs("character varying");
-    case "Char": return withArgs("character");
-    case "Decimal": return withArgs("numeric");
-    case "Bit": return withArgs("bit");
-    case "VarBit": return withArgs("bit varying");
-    case "Timestamp": return withArgs("timestamp", " without time zone");
-    case "Timestamptz": return withArgs("timestamp", " with time zone");
-    case "Time": return withArgs("time", " without time zone");
-    case "Timetz": return withArgs("time", " with time zone");
-    default: throw new Error(`The drift check does not know the native type @db.${name}; teach lib/db/drift/from-prisma.ts.`);
+    case "VarChar":
+      return withArgs("character varying");
+    case "Char":
+      return withArgs("character");
+    case "Decimal":
+      return withArgs("numeric");
+    case "Bit":
+      return withArgs("bit");
+    case "VarBit":
+      return withArgs("bit varying");
+    case "Timestamp":
+      return withArgs("timestamp", " without time zone");
+    case "Timestamptz":
+      return withArgs("timestamp", " with time zone");
+    case "Time":
+      return withArgs("time", " without time zone");
+    case "Timetz":
+      return withArgs("time", " with time zone");
+    default:
+      throw new Error(`The drift check does not know the native type @db.${name}; teach lib/db/drift/from-prisma.ts.`);
   }
 }
 
@@ -103,14 +127,22 @@ function columnDefault(field: DmmfField): string | null {
 }
 
 /** Prisma's default constraint names: "{table}_{columns}_{suffix}", cut to PostgreSQL's 63 bytes. */
-export function defaultConstraintName(table: string, columns: string[], suffix: "pkey" | "key" | "idx" | "fkey"): string {
+export function defaultConstraintName(
+  table: string,
+  columns: string[],
+  suffix: "pkey" | "key" | "idx" | "fkey",
+): string {
   const prefix = columns.length > 0 ? `${table}_${columns.join("_")}` : table;
   const max = 63 - suffix.length - 1;
   return `${prefix.length > max ? prefix.slice(0, max) : prefix}_${suffix}`;
 }
 
 const ACTIONS: Record<string, ReferentialAction> = {
-  Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT",
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetNull: "SET NULL",
+  SetDefault: "SET DEFAULT",
 };
 
 export function schemaShapeFromPrisma(schemaText: string): SchemaShape {
@@ -127,9 +159,11 @@ export function schemaShapeFromPrisma(schemaText: string): SchemaShape {
   const column = (field: DmmfField): ColumnShape => {
     if (field.kind === "unsupported") throw new Error(`Unsupported("${field.type}") fields are not checked for drift`);
     const base =
-      field.kind === "enum" ? (enumDbName.get(field.type) ?? field.type)
-      : field.nativeType ? nativeType(field.nativeType)
-      : SCALAR_TYPES[field.type];
+      field.kind === "enum"
+        ? (enumDbName.get(field.type) ?? field.type)
+        : field.nativeType
+          ? nativeType(field.nativeType)
+          : SCALAR_TYPES[field.type];
     if (!base) throw new Error(`The drift check does not know the Prisma type ${field.type}`);
     return {
       type: field.isList ? `${base}[]` : base,

@@ -71,7 +71,13 @@ const describeForeignKey = (f: ForeignKeyShape) =>
 /** Every difference, in words that name the table, column, index or enum; empty when there is no drift. */
 export function compareSchemas(expected: SchemaShape, actual: SchemaShape): string[] {
   const out: string[] = [];
-  compareNamed((n) => `enum "${n}"`, expected.enums, actual.enums, (values) => values.join(", "), out);
+  compareNamed(
+    (n) => `enum "${n}"`,
+    expected.enums,
+    actual.enums,
+    (values) => values.join(", "),
+    out,
+  );
   for (const [table, shape] of Object.entries(expected.tables)) {
     const found = actual.tables[table];
     if (!found) {
@@ -81,10 +87,18 @@ export function compareSchemas(expected: SchemaShape, actual: SchemaShape): stri
     compareNamed((n) => `column "${table}"."${n}"`, shape.columns, found.columns, describeColumn, out);
     if (!same(shape.primaryKey, found.primaryKey)) {
       const pk = (p: TableShape["primaryKey"]) => (p ? `${p.name} (${p.columns.join(", ")})` : "none");
-      out.push(`primary key of "${table}" differs: schema.prisma has ${pk(shape.primaryKey)}, the database has ${pk(found.primaryKey)}`);
+      out.push(
+        `primary key of "${table}" differs: schema.prisma has ${pk(shape.primaryKey)}, the database has ${pk(found.primaryKey)}`,
+      );
     }
     compareNamed((n) => `index "${n}" on "${table}"`, shape.indexes, found.indexes, describeIndex, out);
-    compareNamed((n) => `foreign key "${n}" on "${table}"`, shape.foreignKeys, found.foreignKeys, describeForeignKey, out);
+    compareNamed(
+      (n) => `foreign key "${n}" on "${table}"`,
+      shape.foreignKeys,
+      found.foreignKeys,
+      describeForeignKey,
+      out,
+    );
   }
   for (const table of Object.keys(actual.tables)) {
     if (!(table in expected.tables)) out.push(`table "${table}" is in the database but not in schema.prisma`);

@@ -30,8 +30,12 @@ export type ActionNeededData = z.infer<typeof actionNeededDataSchema>;
 export const digestDataSchema = z.object({
   day: z.string(),
   stuckAfterHours: z.number(),
-  stuck: z.array(z.object({ customerName: z.string(), integrationName: z.string(), status: z.string(), since: z.string() })),
-  failedJobs: z.array(z.object({ customerName: z.string().nullable(), kind: z.string(), error: z.string().nullable() })),
+  stuck: z.array(
+    z.object({ customerName: z.string(), integrationName: z.string(), status: z.string(), since: z.string() }),
+  ),
+  failedJobs: z.array(
+    z.object({ customerName: z.string().nullable(), kind: z.string(), error: z.string().nullable() }),
+  ),
   keysRefused: z.array(z.object({ customerName: z.string(), error: z.string().nullable() })),
   issuesUrl: z.string(),
 });

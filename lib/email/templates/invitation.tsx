@@ -11,7 +11,12 @@ export function invitationSubject(p: InvitationProps, vendorName: string): strin
 export function InvitationEmail({ frame, ...p }: InvitationProps & { frame: TemplateFrame }) {
   const forWhom = p.customerName ? ` for ${p.customerName}` : "";
   return (
-    <EmailLayout {...frame} preview="Set your password to start" heading="You are invited" unsubscribeWhat="someone invited this address">
+    <EmailLayout
+      {...frame}
+      preview="Set your password to start"
+      heading="You are invited"
+      unsubscribeWhat="someone invited this address"
+    >
       <Text style={paragraph}>
         You are invited as {p.roleLabel}
         {forWhom} to set up LinkedIn integrations with {frame.vendorName}.

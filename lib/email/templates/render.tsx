@@ -11,7 +11,12 @@ import { ActionNeededEmail, PartnerReadyEmail, actionNeededSubject, partnerReady
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-function element(template: EmailTemplate, data: unknown, frame: TemplateFrame, secretLink: string | null): [string, ReactElement] {
+function element(
+  template: EmailTemplate,
+  data: unknown,
+  frame: TemplateFrame,
+  secretLink: string | null,
+): [string, ReactElement] {
   switch (template) {
     case "INVITATION": {
       if (!secretLink) throw new Error("an invitation email needs its link");
@@ -34,7 +39,12 @@ function element(template: EmailTemplate, data: unknown, frame: TemplateFrame, s
   }
 }
 
-export async function renderEmail(template: EmailTemplate, data: unknown, frame: TemplateFrame, secretLink: string | null): Promise<RenderedEmail> {
+export async function renderEmail(
+  template: EmailTemplate,
+  data: unknown,
+  frame: TemplateFrame,
+  secretLink: string | null,
+): Promise<RenderedEmail> {
   const [subject, el] = element(template, data, frame, secretLink);
   const [html, text] = await Promise.all([render(el), render(el, { plainText: true })]);
   return { subject, html, text };

@@ -5,15 +5,20 @@ import { db } from "@/lib/db/client";
 import { customerAppSecretContext } from "../secret-contexts";
 import type { LinkedInApplicationRef } from "../token";
 
-export async function createTestApplication(opts: { clientId?: string; clientSecret?: string } = {}): Promise<
-  LinkedInApplicationRef & { clientSecret: string; customerId: string }
-> {
+export async function createTestApplication(
+  opts: { clientId?: string; clientSecret?: string } = {},
+): Promise<LinkedInApplicationRef & { clientSecret: string; customerId: string }> {
   const suffix = randomUUID();
   const clientId = opts.clientId ?? `client-${suffix}`;
   const clientSecret = opts.clientSecret ?? `secret-${suffix}`;
   const applicationId = `app-${suffix}`;
   const customer = await db.customer.create({
-    data: { displayName: `Customer ${suffix}`, foreignId: `foreign-${suffix}`, callbackKey: `cb-${suffix}`, offeredIntegrationTypes: [] },
+    data: {
+      displayName: `Customer ${suffix}`,
+      foreignId: `foreign-${suffix}`,
+      callbackKey: `cb-${suffix}`,
+      offeredIntegrationTypes: [],
+    },
   });
   await db.customerApplication.create({
     data: {

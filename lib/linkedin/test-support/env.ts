@@ -3,7 +3,15 @@
 import { resetEnvCache } from "@/lib/env";
 
 /** Variables a test may override; each useLinkedInAt starts again from their defaults. */
-const OVERRIDABLE = ["LINKEDIN_BATCH_SPACING_MS", "LINKEDIN_MAX_ATTEMPTS", "LINKEDIN_DAILY_CALL_BUDGET", "LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET", "LINKEDIN_VENDOR_NAME", "LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS"];
+const OVERRIDABLE = [
+  "LINKEDIN_BATCH_SPACING_MS",
+  "LINKEDIN_MAX_ATTEMPTS",
+  "LINKEDIN_DAILY_CALL_BUDGET",
+  "LINKEDIN_CLIENT_ID",
+  "LINKEDIN_CLIENT_SECRET",
+  "LINKEDIN_VENDOR_NAME",
+  "LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS",
+];
 
 export function useLinkedInAt(baseUrl: string, extra: Record<string, string> = {}): void {
   for (const k of OVERRIDABLE) delete process.env[k];

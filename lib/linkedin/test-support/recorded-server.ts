@@ -55,7 +55,10 @@ let tokenSerial = 0;
 /** A token endpoint that issues a new token each time. */
 export const issueTokens: Responder = () => {
   tokenSerial += 1;
-  return json(200, { access_token: `recorded-token-${tokenSerial}-${Math.random().toString(36).slice(2)}`, expires_in: 5184000 });
+  return json(200, {
+    access_token: `recorded-token-${tokenSerial}-${Math.random().toString(36).slice(2)}`,
+    expires_in: 5184000,
+  });
 };
 
 export async function startRecordedServer(handlers: { token?: Responder; api: Responder }): Promise<RecordedServer> {

@@ -23,7 +23,11 @@ export function sandboxAdmin(baseUrl: () => string): SandboxAdmin {
 export type TestTuple = { integrationContext: string; integrationType: string; tenantType: string };
 
 export function newTuple(n = 0): TestTuple {
-  return { integrationContext: `urn:li:organization:t${randomUUID().slice(0, 8)}${n}`, integrationType: "ONE_CLICK_EXPORT", tenantType: "RECRUITER" };
+  return {
+    integrationContext: `urn:li:organization:t${randomUUID().slice(0, 8)}${n}`,
+    integrationType: "ONE_CLICK_EXPORT",
+    tenantType: "RECRUITER",
+  };
 }
 
 /** A customer whose application both Onramp and the sandbox know (C1: keys entered by hand). */
@@ -48,7 +52,8 @@ export async function requestedIntegration(
   onramp: OnboardingStatus = linkedin,
 ) {
   await admin("POST", "/integrations", { clientId: c.clientId, ...tuple });
-  if (linkedin !== "REQUESTED") await admin("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: linkedin, force: true });
+  if (linkedin !== "REQUESTED")
+    await admin("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: linkedin, force: true });
   const integration = await db.integration.create({
     data: { customerId: c.customerId, ...tuple, name: `Test ${tuple.integrationContext}`, onboardingStatus: onramp },
   });
@@ -56,7 +61,11 @@ export async function requestedIntegration(
 }
 
 /** Polls `check` until it answers a value, or fails after `timeoutMs` (no fixed sleeps). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -70,10 +79,17 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
  * Cancels the queue job behind tracked jobs a test queued but runs itself, so that no worker of
  * another test file (same database, other LinkedIn stand-in) picks them up.
  */
-export async function cancelQueuedJobs(where: { kind: "PROCESS_NOTIFICATION" | "POLL_STATUS" | "RECHECK_STATUS"; customerId?: string; triggeredBy?: string }): Promise<void> {
+export async function cancelQueuedJobs(where: {
+  kind: "PROCESS_NOTIFICATION" | "POLL_STATUS" | "RECHECK_STATUS";
+  customerId?: string;
+  triggeredBy?: string;
+}): Promise<void> {
   const { getBoss, queueName } = await import("@/lib/jobs/boss");
   const jobs = await db.job.findMany({ where: { ...where, status: "QUEUED" }, select: { id: true, queueJobId: true } });
   const boss = await getBoss();
   for (const j of jobs) if (j.queueJobId) await boss.cancel(queueName(where.kind), j.queueJobId);
-  await db.job.updateMany({ where: { id: { in: jobs.map((j) => j.id) } }, data: { status: "CANCELLED", lastError: "Run by the test itself." } });
+  await db.job.updateMany({
+    where: { id: { in: jobs.map((j) => j.id) } },
+    data: { status: "CANCELLED", lastError: "Run by the test itself." },
+  });
 }

@@ -2,11 +2,19 @@
 import { NextRequest } from "next/server";
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type Json = Record<string, unknown> & { error?: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+export type Json = Record<string, unknown> & {
+  error?: { code: string; message: string; fieldErrors?: Record<string, string[]> };
+};
 export type RouteTable = [RegExp, Record<string, unknown>][];
 export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string };
 
-export async function callRoute(routes: RouteTable, defaultToken: string | undefined, method: string, pathAndQuery: string, opts: CallOptions = {}) {
+export async function callRoute(
+  routes: RouteTable,
+  defaultToken: string | undefined,
+  method: string,
+  pathAndQuery: string,
+  opts: CallOptions = {},
+) {
   const url = new URL(`http://onramp.test/api/v1${pathAndQuery}`);
   const path = url.pathname.replace(/^\/api\/v1/, "");
   for (const [re, mod] of routes) {
@@ -17,7 +25,10 @@ export async function callRoute(routes: RouteTable, defaultToken: string | undef
     const token = opts.token === undefined ? defaultToken : opts.token;
     const req = new NextRequest(url, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(opts.body !== undefined || opts.rawBody ? { "content-type": "application/json" } : {}) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(opts.body !== undefined || opts.rawBody ? { "content-type": "application/json" } : {}),
+      },
       body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });
     const res = await handler(req, { params: Promise.resolve({ ...(m.groups ?? {}) }) });

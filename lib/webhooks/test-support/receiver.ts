@@ -4,7 +4,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 
-export type Received = { webhookId: string; verified: boolean; status: number; body: { id: string; type: string; customerId: string | null; data: Record<string, unknown> } | null; at: number };
+export type Received = {
+  webhookId: string;
+  verified: boolean;
+  status: number;
+  body: { id: string; type: string; customerId: string | null; data: Record<string, unknown> } | null;
+  at: number;
+};
 
 export interface Receiver {
   url: string;
@@ -25,7 +31,9 @@ export async function startReceiver(): Promise<Receiver> {
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string"));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === "string"),
+      );
       let verified = false;
       try {
         if (secret) new Webhook(secret).verify(text, headers);
@@ -36,7 +44,9 @@ export async function startReceiver(): Promise<Receiver> {
       const body = verified ? (JSON.parse(text) as Received["body"]) : null;
       const status = verified ? (answers.get(body?.customerId ?? "")?.shift() ?? 200) : 401;
       received.push({ webhookId: headers["webhook-id"] ?? "", verified, status, body, at: Date.now() });
-      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : `failing on purpose ${"x".repeat(2000)}`);
+      res
+        .writeHead(status, { "content-type": "text/plain" })
+        .end(status < 300 ? "ok" : `failing on purpose ${"x".repeat(2000)}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -6,6 +6,11 @@ import { apiRoute } from "@/lib/vendor-api/route";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(OPERATIONS.listEvents, async ({ query }) => {
-  const page = await readFeed({ after: query.after, types: query.types, customerId: query.customerId, limit: query.limit });
+  const page = await readFeed({
+    after: query.after,
+    types: query.types,
+    customerId: query.customerId,
+    limit: query.limit,
+  });
   return { data: page.events, nextCursor: page.nextCursor, hasMore: page.hasMore };
 });

@@ -11,8 +11,14 @@ export default async function NewCustomerPage() {
   await requirePageActor(OPERATOR_ONLY, "/console/customers/new");
   return (
     <section aria-labelledby="new-customer-heading" className="max-w-2xl">
-      <p className="text-sm"><Link href="/console/customers" className="text-blue-800 hover:underline">← Customers</Link></p>
-      <h1 id="new-customer-heading" className="mt-1 text-2xl font-semibold">New customer</h1>
+      <p className="text-sm">
+        <Link href="/console/customers" className="text-blue-800 hover:underline">
+          ← Customers
+        </Link>
+      </p>
+      <h1 id="new-customer-heading" className="mt-1 text-2xl font-semibold">
+        New customer
+      </h1>
       <p className="mt-1 text-sm text-slate-600">
         After creating it, give it a LinkedIn application: provision one through LinkedIn, or enter its existing keys.
       </p>

@@ -31,7 +31,11 @@ const HEADER = [
 
 export const GET = withRoute(STAFF_ROLES, async (req, { actor }) => {
   const filter = integrationFilterSchema.parse(firstValues(req.nextUrl.searchParams));
-  await recordAudit(actor, { action: "integrations.exported", targetType: "Integration", details: filterQuery(filter) });
+  await recordAudit(actor, {
+    action: "integrations.exported",
+    targetType: "Integration",
+    details: filterQuery(filter),
+  });
   const encoder = new TextEncoder();
   const batches = integrationBatches(filter);
   const stream = new ReadableStream<Uint8Array>({

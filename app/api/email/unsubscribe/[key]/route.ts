@@ -12,11 +12,16 @@ export const dynamic = "force-dynamic";
 export async function POST(req: NextRequest, { params }: { params: Promise<{ key: string }> }): Promise<Response> {
   try {
     const key = unsubscribeKeySchema.safeParse((await params).key);
-    if (!key.success) throw new SafeError("not_found", "This unsubscribe link is not valid. Use the link in a more recent email.");
-    const form = unsubscribeFormSchema.safeParse(Object.fromEntries((await req.formData().catch(() => new FormData())).entries()));
-    if (!form.success) throw new SafeError("unprocessable", form.error.issues[0]?.message ?? "Choose unsubscribe or resubscribe.");
+    if (!key.success)
+      throw new SafeError("not_found", "This unsubscribe link is not valid. Use the link in a more recent email.");
+    const form = unsubscribeFormSchema.safeParse(
+      Object.fromEntries((await req.formData().catch(() => new FormData())).entries()),
+    );
+    if (!form.success)
+      throw new SafeError("unprocessable", form.error.issues[0]?.message ?? "Choose unsubscribe or resubscribe.");
     const view = await setUnsubscribed(key.data, form.data.unsubscribed);
-    if (form.data.fromPage) return NextResponse.redirect(`${env().PUBLIC_URL}/unsubscribe/${encodeURIComponent(key.data)}`, 303);
+    if (form.data.fromPage)
+      return NextResponse.redirect(`${env().PUBLIC_URL}/unsubscribe/${encodeURIComponent(key.data)}`, 303);
     return NextResponse.json({ message: `${view.address} is unsubscribed from ${view.label}.` });
   } catch (e) {
     return errorResponse(e);

@@ -7,7 +7,9 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(OPERATIONS.getCustomer, async ({ params }) => customerBody(await getCustomer(params.customerId)));
+export const GET = apiRoute(OPERATIONS.getCustomer, async ({ params }) =>
+  customerBody(await getCustomer(params.customerId)),
+);
 
 export const PATCH = apiRoute(OPERATIONS.updateCustomer, async ({ caller, params, body }) => {
   await updateCustomer(caller, params.customerId, body);

@@ -50,12 +50,14 @@ export default async function CustomerSettingsPage({
   // L14, RSC-104: the viewers keys follow this switch.
   const acl = customer.usesAtsAccessControls
     ? {
-        state: "This customer uses access controls (ACLs) in the ATS: Onramp removes JOB_POSTING_VIEWERS and APPLICATION_VIEWERS at LinkedIn.",
+        state:
+          "This customer uses access controls (ACLs) in the ATS: Onramp removes JOB_POSTING_VIEWERS and APPLICATION_VIEWERS at LinkedIn.",
         switchLabel: "The customer uses no access controls",
         fields: { customerId: customer.id, usesAtsAccessControls: "false" },
       }
     : {
-        state: "This customer uses no access controls (ACLs) in the ATS: Onramp sets JOB_POSTING_VIEWERS and APPLICATION_VIEWERS to ALL_PRODUCT_USERS (RSC-104).",
+        state:
+          "This customer uses no access controls (ACLs) in the ATS: Onramp sets JOB_POSTING_VIEWERS and APPLICATION_VIEWERS to ALL_PRODUCT_USERS (RSC-104).",
         switchLabel: "The customer uses access controls",
         fields: { customerId: customer.id, usesAtsAccessControls: "true" },
       };
@@ -65,13 +67,19 @@ export default async function CustomerSettingsPage({
     <div className="max-w-3xl space-y-6">
       <div>
         <p className="text-sm">
-          <Link href="/console/customers" className="text-blue-800 hover:underline">← Customers</Link>
+          <Link href="/console/customers" className="text-blue-800 hover:underline">
+            ← Customers
+          </Link>
           {" · "}
-          <Link href={`/console/customers/${customer.id}`} className="text-blue-800 hover:underline">Customer page</Link>
+          <Link href={`/console/customers/${customer.id}`} className="text-blue-800 hover:underline">
+            Customer page
+          </Link>
         </p>
         <h1 className="mt-1 text-2xl font-semibold">
           {customer.displayName}: settings
-          {customer.archivedAt ? <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm font-normal">Archived</span> : null}
+          {customer.archivedAt ? (
+            <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm font-normal">Archived</span>
+          ) : null}
         </h1>
         {created ? (
           <p role="status" className="mt-2 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900">
@@ -81,25 +89,35 @@ export default async function CustomerSettingsPage({
       </div>
 
       <section aria-labelledby="details-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="details-heading" className="text-lg font-semibold">Details</h2>
+        <h2 id="details-heading" className="text-lg font-semibold">
+          Details
+        </h2>
         <div className="mt-3">
           <OperatorCustomerForm
             action={updateCustomerAction}
             customerId={customer.id}
             formId="edit-customer"
             submitLabel="Save details"
-            values={{ displayName: customer.displayName, foreignId: customer.foreignId, offeredIntegrationTypes: customer.offeredIntegrationTypes }}
+            values={{
+              displayName: customer.displayName,
+              foreignId: customer.foreignId,
+              offeredIntegrationTypes: customer.offeredIntegrationTypes,
+            }}
           />
         </div>
       </section>
 
       <section aria-labelledby="application-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="application-heading" className="text-lg font-semibold">LinkedIn application</h2>
+        <h2 id="application-heading" className="text-lg font-semibold">
+          LinkedIn application
+        </h2>
         {app ? (
           <div className="mt-3 space-y-4">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
               <dt className="text-slate-600">API key</dt>
-              <dd className="font-mono" data-testid="application-client-id">{app.clientId}</dd>
+              <dd className="font-mono" data-testid="application-client-id">
+                {app.clientId}
+              </dd>
               <dt className="text-slate-600">Secret</dt>
               <dd className="font-mono" data-testid="application-secret-hint">
                 <span aria-hidden="true">••••{app.secretHint}</span>
@@ -107,11 +125,16 @@ export default async function CustomerSettingsPage({
               </dd>
               <dt className="text-slate-600">Secret age</dt>
               <dd data-testid="application-secret-age">
-                {secretAgeDays} days (set {when(app.secretSetAt)}){secretAgeDays > maxAgeDays ? ` · older than the ${maxAgeDays}-day policy: rotate it` : ""}
-                {app.previousSecretRetiresAt ? ` · previous secret accepted until ${when(app.previousSecretRetiresAt)}` : ""}
+                {secretAgeDays} days (set {when(app.secretSetAt)})
+                {secretAgeDays > maxAgeDays ? ` · older than the ${maxAgeDays}-day policy: rotate it` : ""}
+                {app.previousSecretRetiresAt
+                  ? ` · previous secret accepted until ${when(app.previousSecretRetiresAt)}`
+                  : ""}
               </dd>
               <dt className="text-slate-600">Application URN</dt>
-              <dd className="font-mono break-all" data-testid="application-urn">{app.applicationUrn ?? "not known"}</dd>
+              <dd className="font-mono break-all" data-testid="application-urn">
+                {app.applicationUrn ?? "not known"}
+              </dd>
               <dt className="text-slate-600">JavaScript SDK domains</dt>
               <dd className="font-mono break-all" data-testid="application-domains">
                 {app.jsSdkDomains.join(", ") || "none recorded"}
@@ -133,10 +156,14 @@ export default async function CustomerSettingsPage({
               <dt className="text-slate-600">Status</dt>
               <dd>
                 <OperatorKeyStatus application={app} />
-                {app.lastVerifiedAt && !app.lastAuthError ? <span className="ml-2 text-xs text-slate-600">checked {when(app.lastVerifiedAt)}</span> : null}
+                {app.lastVerifiedAt && !app.lastAuthError ? (
+                  <span className="ml-2 text-xs text-slate-600">checked {when(app.lastVerifiedAt)}</span>
+                ) : null}
               </dd>
             </dl>
-            {app.lastAuthError ? <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">{app.lastAuthError}</p> : null}
+            {app.lastAuthError ? (
+              <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">{app.lastAuthError}</p>
+            ) : null}
             <div className="rounded border border-slate-200 p-3">
               <h3 className="text-sm font-medium">Rotate the secret</h3>
               {app.origin === "PROVISIONED" && app.applicationUrn ? (
@@ -162,14 +189,22 @@ export default async function CustomerSettingsPage({
                   ) : null}
                 </div>
               ) : (
-                <p className="mt-1 text-sm text-slate-700" data-testid="manual-rotation-steps">{MANUAL_ROTATION_STEPS}</p>
+                <p className="mt-1 text-sm text-slate-700" data-testid="manual-rotation-steps">
+                  {MANUAL_ROTATION_STEPS}
+                </p>
               )}
             </div>
             <details className="rounded border border-slate-200 p-3">
               <summary className="cursor-pointer text-sm font-medium">Replace the keys</summary>
-              <p className="mt-2 text-sm text-slate-600">The new keys are checked with LinkedIn first; keys LinkedIn refuses change nothing.</p>
+              <p className="mt-2 text-sm text-slate-600">
+                The new keys are checked with LinkedIn first; keys LinkedIn refuses change nothing.
+              </p>
               <div className="mt-3">
-                <OperatorApplicationKeysForm action={setApplicationKeysAction} customerId={customer.id} currentClientId={app.clientId} />
+                <OperatorApplicationKeysForm
+                  action={setApplicationKeysAction}
+                  customerId={customer.id}
+                  currentClientId={app.clientId}
+                />
               </div>
             </details>
           </div>
@@ -178,8 +213,9 @@ export default async function CustomerSettingsPage({
             <div className="space-y-3">
               <h3 className="font-medium">Provision through LinkedIn</h3>
               <p className="text-sm text-slate-600">
-                Creates a new application for this customer with your developer application (LinkedIn&apos;s Provisioning API), identified by the
-                customer id <span className="font-mono">{customer.foreignId}</span>.
+                Creates a new application for this customer with your developer application (LinkedIn&apos;s
+                Provisioning API), identified by the customer id <span className="font-mono">{customer.foreignId}</span>
+                .
               </p>
               <OperatorJobRefresher active={jobActive} />
               {job ? <OperatorProvisioningStatus job={job} /> : null}
@@ -203,9 +239,12 @@ export default async function CustomerSettingsPage({
       </section>
 
       <section aria-labelledby="callback-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="callback-heading" className="text-lg font-semibold">Callback URL</h2>
+        <h2 id="callback-heading" className="text-lg font-semibold">
+          Callback URL
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
-          Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as the CALLBACK_URL configuration of the integration types the configuration key table gives it to (L14: ONE_CLICK_EXPORT).
+          Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as the CALLBACK_URL
+          configuration of the integration types the configuration key table gives it to (L14: ONE_CLICK_EXPORT).
           {customer.callbackKeyRotatedAt ? ` Last rotated ${when(customer.callbackKeyRotatedAt)}.` : ""}
         </p>
         <div className="mt-3">
@@ -214,7 +253,8 @@ export default async function CustomerSettingsPage({
         <div className="mt-3 rounded border border-amber-200 bg-amber-50 p-3">
           <h3 className="text-sm font-medium">Rotate the callback key</h3>
           <p className="mt-1 text-sm text-slate-700">
-            Gives the customer a new URL at once. Notifications sent to the old URL are refused; Onramp re-sends the configurations with the new URL.
+            Gives the customer a new URL at once. Notifications sent to the old URL are refused; Onramp re-sends the
+            configurations with the new URL.
           </p>
           <div className="mt-2">
             <OperatorActionButton
@@ -231,24 +271,44 @@ export default async function CustomerSettingsPage({
       </section>
 
       <section aria-labelledby="acl-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="acl-heading" className="text-lg font-semibold">Access controls in the ATS</h2>
-        <p className="mt-1 text-sm text-slate-600" data-testid="acl-state">{acl.state}</p>
+        <h2 id="acl-heading" className="text-lg font-semibold">
+          Access controls in the ATS
+        </h2>
+        <p className="mt-1 text-sm text-slate-600" data-testid="acl-state">
+          {acl.state}
+        </p>
         <div className="mt-3 flex flex-wrap gap-4">
-          <OperatorActionButton action={setAccessControlsAction} fields={acl.fields} label={acl.switchLabel} messageId="acl-message" />
-          <OperatorActionButton action={resyncConfigurationsAction} fields={{ customerId: customer.id }} label="Re-send settings to LinkedIn" messageId="resync-message" />
+          <OperatorActionButton
+            action={setAccessControlsAction}
+            fields={acl.fields}
+            label={acl.switchLabel}
+            messageId="acl-message"
+          />
+          <OperatorActionButton
+            action={resyncConfigurationsAction}
+            fields={{ customerId: customer.id }}
+            label="Re-send settings to LinkedIn"
+            messageId="resync-message"
+          />
         </div>
       </section>
 
       <section aria-labelledby="people-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="people-heading" className="text-lg font-semibold">Customer admins</h2>
-        <p className="mt-1 text-sm text-slate-600">Customer admins sign in to enable LinkedIn integrations for {customer.displayName}.</p>
+        <h2 id="people-heading" className="text-lg font-semibold">
+          Customer admins
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Customer admins sign in to enable LinkedIn integrations for {customer.displayName}.
+        </p>
         <Link href={`/console/people?customerId=${customer.id}`} className="mt-2 inline-block text-blue-800 underline">
           Invite an admin for {customer.displayName}
         </Link>
       </section>
 
       <section aria-labelledby="archive-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="archive-heading" className="text-lg font-semibold">{customer.archivedAt ? "Restore" : "Archive"}</h2>
+        <h2 id="archive-heading" className="text-lg font-semibold">
+          {customer.archivedAt ? "Restore" : "Archive"}
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
           {customer.archivedAt
             ? `Archived ${when(customer.archivedAt)}. Restoring shows it in the customer list again.`

@@ -5,4 +5,6 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(OPERATIONS.createAdminLink, async ({ caller, params, body }) => createAdminLink(caller, params.customerId, body.email));
+export const POST = apiRoute(OPERATIONS.createAdminLink, async ({ caller, params, body }) =>
+  createAdminLink(caller, params.customerId, body.email),
+);

@@ -21,6 +21,7 @@ export const GET = apiRoute(OPERATIONS.getApplication, async ({ params }) => {
 export const PUT = apiRoute(OPERATIONS.setApplicationKeys, async ({ caller, params, body }) => {
   await setApplicationKeys(caller, params.customerId, body);
   const customer = await getCustomer(params.customerId);
-  if (!customer.application) throw new SafeError("unavailable", "The keys were stored but can not be read back; try again.");
+  if (!customer.application)
+    throw new SafeError("unavailable", "The keys were stored but can not be read back; try again.");
   return applicationBody(customer.application);
 });

@@ -5,4 +5,6 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(OPERATIONS.getLinkedInToken, async ({ caller, params }) => linkedInTokenForVendor(caller, params.customerId));
+export const GET = apiRoute(OPERATIONS.getLinkedInToken, async ({ caller, params }) =>
+  linkedInTokenForVendor(caller, params.customerId),
+);

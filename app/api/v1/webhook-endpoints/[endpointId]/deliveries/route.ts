@@ -5,4 +5,6 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(OPERATIONS.listWebhookDeliveries, async ({ params }) => ({ data: await listDeliveries(params.endpointId) }));
+export const GET = apiRoute(OPERATIONS.listWebhookDeliveries, async ({ params }) => ({
+  data: await listDeliveries(params.endpointId),
+}));

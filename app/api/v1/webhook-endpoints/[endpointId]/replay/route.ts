@@ -5,4 +5,6 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(OPERATIONS.replayWebhookEvents, async ({ caller, params, body }) => replayToEndpoint(caller, params.endpointId, body));
+export const POST = apiRoute(OPERATIONS.replayWebhookEvents, async ({ caller, params, body }) =>
+  replayToEndpoint(caller, params.endpointId, body),
+);

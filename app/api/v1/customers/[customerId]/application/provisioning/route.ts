@@ -5,4 +5,6 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = apiRoute(OPERATIONS.requestProvisioning, ({ caller, params }) => requestProvisioning(caller, params.customerId));
+export const POST = apiRoute(OPERATIONS.requestProvisioning, ({ caller, params }) =>
+  requestProvisioning(caller, params.customerId),
+);

@@ -299,7 +299,10 @@ test("fuzz over HTTP: 400 generated requests to the running app, no 5xx, nothing
   test.setTimeout(120_000);
   const customer = await anotherCustomer();
   let seed = 20261122;
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const accepted = new Set<string>();
   for (let k = 0; k < 400; k += 1) {

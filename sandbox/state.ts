@@ -180,7 +180,7 @@ export function integrationId(clientId: string, t: IntegrationTuple): string {
 }
 
 const ALNUM_LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
-const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + ALNUM_LOWER;
+const ALNUM = `ABCDEFGHIJKLMNOPQRSTUVWXYZ${ALNUM_LOWER}`;
 
 function randomFrom(alphabet: string, length: number): string {
   const bytes = randomBytes(length);

@@ -89,7 +89,7 @@ async function main() {
   });
   next.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`${publicUrl}/sign-in`, 180_000);
-  console.log("\n" + [...demoLoginLines(publicUrl), mailLine].join("\n") + "\n");
+  console.log(`\n${[...demoLoginLines(publicUrl), mailLine].join("\n")}\n`);
 }
 
 function pickUnset(values: Record<string, string>): Record<string, string> {

@@ -1,7 +1,8 @@
 // README's test command (`npm test`): every test, ending non-zero on any failure.
-//   1. types      tsc --noEmit
-//   2. vitest     unit and integration tests on real Postgres (fresh database per run)
-//   3. e2e        the production build against a fresh database and the LinkedIn sandbox, in Chromium
+//   1. lint       Biome: lint rules and formatting (`npm run format` fixes what it can)
+//   2. types      tsc --noEmit
+//   3. vitest     unit and integration tests on real Postgres (fresh database per run)
+//   4. e2e        the production build against a fresh database and the LinkedIn sandbox, in Chromium
 // `npm test -- vitest` or `npm test -- e2e` runs one stage.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -77,6 +78,7 @@ async function e2e(): Promise<number> {
 async function main(): Promise<number> {
   const only = process.argv[2];
   const stages: [string, () => Promise<number>][] = [
+    ["lint", () => run("node_modules/.bin/biome", ["check", "."])],
     ["types", () => run("node_modules/.bin/tsc", ["--noEmit", "-p", "."])],
     ["vitest", () => run("node_modules/.bin/vitest", ["run"])],
     ["e2e", e2e],

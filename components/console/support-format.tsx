@@ -5,7 +5,7 @@ import type { JobStatus, NotificationState, OnboardingStatus, SyncState } from "
 export function SupportTime({ value }: { value: Date | string | null | undefined }) {
   if (!value) return <span className="text-slate-500">—</span>;
   const d = typeof value === "string" ? new Date(value) : value;
-  const text = d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const text = `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
   return <time dateTime={d.toISOString()}>{text}</time>;
 }
 

@@ -11,6 +11,7 @@ export function SupportFunnel({ steps }: { steps: FunnelStep[] }) {
   const max = Math.max(1, ...steps.map((s) => s.count));
   const height = steps.length * (BAR_HEIGHT + GAP);
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 70;
+  const total = steps[0]?.count ?? 0;
   return (
     <figure aria-labelledby="funnel-caption" className="rounded-lg border border-slate-200 bg-white p-4">
       <figcaption id="funnel-caption" className="mb-3 font-medium">
@@ -67,9 +68,7 @@ export function SupportFunnel({ steps }: { steps: FunnelStep[] }) {
                 {s.label}
               </th>
               <td className="pr-6 text-right tabular-nums">{s.count.toLocaleString("en-US")}</td>
-              <td className="text-right tabular-nums">
-                {steps[0]!.count ? `${Math.round((s.count / steps[0]!.count) * 100)}%` : "—"}
-              </td>
+              <td className="text-right tabular-nums">{total ? `${Math.round((s.count / total) * 100)}%` : "—"}</td>
             </tr>
           ))}
         </tbody>

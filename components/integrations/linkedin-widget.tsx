@@ -10,10 +10,17 @@ import { authorizeWidgetIntegrations } from "@/app/integrations/actions";
 import type { ActionState } from "@/lib/auth/guard";
 
 /** The global function named in data-onintegrate (C5, C7). */
-export const ONINTEGRATE_FUNCTION = "onrampHandleLinkedInIntegrations";
+export const ONINTEGRATE_FUNCTION = "onrampHandleLinkedInIntegrations" satisfies keyof Window;
 const IN_JS_MARKER = "data-onramp-in-js";
 
-type InGlobal = { IN?: { parse?: (root?: ParentNode) => void } } & Record<string, unknown>;
+declare global {
+  interface Window {
+    /** LinkedIn's in.js (C8). */
+    IN?: { parse?: (root?: ParentNode) => void };
+    /** The function the widget's placeholder names in data-onintegrate (C9); set below. */
+    onrampHandleLinkedInIntegrations?: (integrations: unknown) => void;
+  }
+}
 
 export type LinkedInWidgetProps = {
   /** The customer application's API key (client id), public by design (C4). */
@@ -38,14 +45,14 @@ function documentNonce(fallback?: string): string | undefined {
 }
 
 export function LinkedInWidget({ apiKey, platformUrl, bundledTypes, width, nonce, listKey }: LinkedInWidgetProps) {
-  const container = useRef<HTMLDivElement>(null);
+  const container = useRef<HTMLElement>(null);
   const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
   const { mutate } = useSWRConfig();
   const types = bundledTypes.join(",");
 
   useEffect(() => {
-    const w = window as unknown as InGlobal;
+    const w = window;
     w[ONINTEGRATE_FUNCTION] = (integrations: unknown) => {
       startTransition(async () => {
         const answer = await authorizeWidgetIntegrations(undefined, { integrations });
@@ -86,11 +93,10 @@ export function LinkedInWidget({ apiKey, platformUrl, bundledTypes, width, nonce
   return (
     <div>
       {/* LinkedIn's plugin draws its own content; the frame and the spacing of its plain controls are ours. */}
-      <div
+      <section
         ref={container}
         data-testid="linkedin-widget"
         aria-label="LinkedIn integrations panel"
-        role="region"
         className="min-h-24 max-w-2xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm [&_button]:my-1 [&_button]:rounded [&_button]:border [&_button]:border-blue-700 [&_button]:px-3 [&_button]:py-1 [&_button]:text-sm [&_button]:text-blue-800 [&_h3]:font-semibold [&_input]:my-1 [&_input]:mr-2 [&_input]:rounded [&_input]:border [&_input]:border-slate-300 [&_input]:px-2 [&_input]:py-1 [&_label]:block [&_label]:text-sm"
       />
       <p

@@ -13,13 +13,13 @@ export function ScrollRegion({
   children: React.ReactNode;
 }) {
   return (
-    <div
-      role="region"
+    <section
       aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (axe scrollable-region-focusable, WCAG 2.1.1)
       tabIndex={0}
       className={`relative overflow-x-auto focus:outline-2 focus:outline-offset-2 focus:outline-blue-700 ${className}`.trim()}
     >
       {children}
-    </div>
+    </section>
   );
 }

@@ -43,7 +43,7 @@ export async function authenticateApiToken(
   const now = opts.now ?? new Date();
   const rate = opts.rate ?? DEFAULT_RATE;
   const token = bearerOf(authorization);
-  if (!token || !token.startsWith(TOKEN_PREFIX)) {
+  if (!token?.startsWith(TOKEN_PREFIX)) {
     throw new SafeError("unauthorized", "Send an Onramp API token: Authorization: Bearer onr_…");
   }
   const row = await db.apiToken.findUnique({

@@ -54,7 +54,7 @@ export async function authenticate(raw: unknown, source: string) {
   }
   const user = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
-  if (!user || !user.passwordHash || !ok || user.disabledAt) {
+  if (!user?.passwordHash || !ok || user.disabledAt) {
     await recordSignInFailure(email, source);
     return null;
   }

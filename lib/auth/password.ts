@@ -17,6 +17,6 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 // time the same for known and unknown emails.
 let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
-  dummyHash ??= hash("not-a-real-password-" + Math.random().toString(36));
+  dummyHash ??= hash(`not-a-real-password-${Math.random().toString(36)}`);
   return dummyHash;
 }

@@ -11,5 +11,5 @@ export function csvCell(value: string | number | boolean | Date | null | undefin
 }
 
 export function csvLine(cells: readonly (string | number | boolean | Date | null | undefined)[]): string {
-  return cells.map(csvCell).join(",") + "\r\n";
+  return `${cells.map(csvCell).join(",")}\r\n`;
 }

@@ -163,9 +163,10 @@ async function withTriggeredByLabels(rows: CustomerJob[]): Promise<CustomerJob[]
   if (!userIds.length) return rows;
   const users = await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true } });
   const emails = new Map(users.map((u) => [u.id, u.email]));
-  return rows.map((r) =>
-    r.triggeredBy && emails.has(r.triggeredBy) ? { ...r, triggeredBy: emails.get(r.triggeredBy)! } : r,
-  );
+  return rows.map((r) => {
+    const email = r.triggeredBy ? emails.get(r.triggeredBy) : undefined;
+    return email ? { ...r, triggeredBy: email } : r;
+  });
 }
 
 export async function customerJobs(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerJob>> {

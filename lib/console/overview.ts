@@ -159,7 +159,9 @@ export async function* integrationBatches(
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batchSize) return;
-    after = rows[rows.length - 1]!.id;
+    const last = rows.at(-1);
+    if (!last) return;
+    after = last.id;
   }
 }
 

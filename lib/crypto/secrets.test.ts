@@ -20,7 +20,7 @@ describe("secrets at rest (C3)", () => {
   });
 
   it("round-trips and never contains the plaintext", () => {
-    const secret = "client-secret-" + randomBytes(8).toString("hex");
+    const secret = `client-secret-${randomBytes(8).toString("hex")}`;
     const envelope = encryptSecret(secret, "customer-app-secret:app1");
     expect(envelope).not.toContain(secret);
     expect(envelope.startsWith("v1.")).toBe(true);

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 
 export type Db = PrismaClient;
 
-const globalForDb = globalThis as unknown as { onrampDb?: PrismaClient };
+const globalForDb = globalThis;
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });

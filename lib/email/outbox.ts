@@ -55,7 +55,7 @@ export async function queueEmail(tx: Prisma.TransactionClient, input: QueueEmail
   return created.count > 0;
 }
 
-const globalForKick = globalThis as unknown as { onrampEmailKick?: () => void };
+const globalForKick = globalThis;
 
 /** Lets the process's delivery worker (lib/email/schedule.ts) send soon rather than at the next tick. */
 export function registerEmailKick(kick: (() => void) | undefined): void {

@@ -21,7 +21,7 @@ export async function onEmailTick(): Promise<void> {
   while ((await deliverDueEmails()) > 0);
 }
 
-const globalForEmail = globalThis as unknown as { onrampEmailSchedule?: Promise<void> };
+const globalForEmail = globalThis;
 
 async function start(): Promise<void> {
   // Tests drive the sweep themselves (many files share one database).

@@ -3,7 +3,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 
-const globalForTransport = globalThis as unknown as { onrampSmtp?: { url: string; transport: Transporter } };
+const globalForTransport = globalThis;
 
 /** null when SMTP_URL is empty: emails then stay queued, visible to support, until it is set. */
 export function smtpTransport(): Transporter | null {

@@ -24,7 +24,8 @@ export function decodeCursor(cursor: string | undefined): FeedPosition {
     throw new SafeError("bad_request", "The cursor is not one Onramp handed out. Start again without `after`.", {
       after: ["Not a valid cursor."],
     });
-  return { txid: BigInt(m[1]!), id: BigInt(m[2]!) };
+  const [, txid = "", id = ""] = m;
+  return { txid: BigInt(txid), id: BigInt(id) };
 }
 
 export type FeedPage = { events: PresentedEvent[]; nextCursor: string; hasMore: boolean };

@@ -6,7 +6,7 @@ import { JobKind } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
-const globalForBoss = globalThis as unknown as { onrampBoss?: Promise<PgBoss> };
+const globalForBoss = globalThis;
 
 // Queues whose jobs carry a singletonKey: "stately" keeps at most one queued and one active job per
 // key (pg-boss ignores singletonKey on standard queues). A policy is fixed when the queue is created.

@@ -23,7 +23,7 @@ export async function runReconcilePass(scope: { customerId?: string } = {}): Pro
   return { deadJobs, ...redrive, notificationsQueued };
 }
 
-const globalForReconcile = globalThis as unknown as { onrampReconcile?: Promise<void> };
+const globalForReconcile = globalThis;
 
 async function start(): Promise<void> {
   // Under vitest many files share one database; tests call runReconcilePass() themselves.

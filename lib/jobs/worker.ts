@@ -19,7 +19,7 @@ import { startEmailSchedule } from "@/lib/email/schedule";
 import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
 import type { JobHandler } from "./types";
 
-const globalForWorkers = globalThis as unknown as { onrampWorkers?: Promise<void> };
+const globalForWorkers = globalThis;
 
 export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<QueuedJobData>): Promise<void> {
   const { trackedJobId } = job.data;

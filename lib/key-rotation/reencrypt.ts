@@ -98,7 +98,9 @@ async function reencryptKind(
       break;
     }
     budget.batchesLeft -= 1;
-    afterId = rows[rows.length - 1]!.id;
+    const last = rows.at(-1);
+    if (!last) break;
+    afterId = last.id;
     const resealed: { id: string; from: string; to: string }[] = [];
     for (const row of rows) {
       const r = reseal(s, row);

@@ -114,7 +114,7 @@ function parseBody<S extends z.ZodType>(
   text: string,
   attempts: number,
 ): z.output<S> {
-  let json: unknown = undefined;
+  let json: unknown;
   if (text.trim() !== "") {
     try {
       json = JSON.parse(text);

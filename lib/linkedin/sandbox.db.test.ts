@@ -125,13 +125,13 @@ describe("against the LinkedIn sandbox", () => {
     // C19b: LinkedIn now has every name.
     const statuses = await lookupStatusByTuples(app, tuples);
     expect(statuses.size).toBe(250);
-    tuples.forEach((t, i) =>
+    for (const [i, t] of tuples.entries()) {
       expect(statuses.get(tupleId(t))).toMatchObject({
         ok: true,
         integrationName: `Acme integration ${i}`,
         onboardingStatus: "REQUESTED",
-      }),
-    );
+      });
+    }
     expect((await callsOf(app.clientId, "lookup_ids")).map((c) => c.entityCount)).toEqual([100, 100, 50]);
   });
 

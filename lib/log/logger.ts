@@ -31,7 +31,7 @@ export const REDACT_PATHS = [
   "*.accessTokenEnc",
 ];
 
-const globalForLog = globalThis as unknown as { onrampLogger?: pino.Logger };
+const globalForLog = globalThis;
 
 export function logger(): pino.Logger {
   globalForLog.onrampLogger ??= pino({

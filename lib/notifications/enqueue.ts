@@ -69,10 +69,10 @@ export async function enqueueNotificationBatch(
 const BATCH_WINDOW_MS = 20;
 const BATCH_MAX = 200;
 
-type Batch = { items: StoredRef[]; timer: NodeJS.Timeout; release: () => void; done: Promise<void> };
-const globalForBatch = globalThis as unknown as { onrampProcessingBatch?: Batch | null };
+export type ProcessingBatch = { items: StoredRef[]; timer: NodeJS.Timeout; release: () => void; done: Promise<void> };
+const globalForBatch = globalThis;
 
-async function runBatch(batch: Batch): Promise<void> {
+async function runBatch(batch: ProcessingBatch): Promise<void> {
   // From here on new notifications start the next batch; this one's items are read synchronously below.
   if (globalForBatch.onrampProcessingBatch === batch) globalForBatch.onrampProcessingBatch = null;
   try {
@@ -83,12 +83,12 @@ async function runBatch(batch: Batch): Promise<void> {
   }
 }
 
-function openBatch(): Batch {
+function openBatch(): ProcessingBatch {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const batch: Batch = {
+  const batch: ProcessingBatch = {
     items: [],
     timer: setTimeout(() => release(), BATCH_WINDOW_MS),
     release,
@@ -103,7 +103,8 @@ function openBatch(): Batch {
  * (or has failed and been logged), so Next's after() keeps the work alive until then.
  */
 export function queueProcessingSoon(notification: StoredRef): Promise<void> {
-  const batch = (globalForBatch.onrampProcessingBatch ??= openBatch());
+  const batch = globalForBatch.onrampProcessingBatch ?? openBatch();
+  globalForBatch.onrampProcessingBatch = batch;
   batch.items.push(notification);
   if (batch.items.length >= BATCH_MAX) {
     clearTimeout(batch.timer);

@@ -21,7 +21,7 @@ export type PayloadResult = { ok: true; payload: NotificationPayload } | { ok: f
 
 const fail = (errorMessage: string): PayloadResult => ({ ok: false, errorMessage });
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return `a ${typeof value}`;
@@ -43,17 +43,17 @@ export function parseNotificationBody(bytes: Uint8Array): PayloadResult {
     return fail("The request body is not valid JSON.");
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return fail(`The request body must be a JSON object with id and type, got ${describe(value)}.`);
+    return fail(`The request body must be a JSON object with id and type, got ${describeValue(value)}.`);
   }
   const body = value as Record<string, unknown>;
   if (!("id" in body)) return fail("Failed to get id from request payload: the field is missing.");
   if (typeof body.id !== "string")
-    return fail(`Failed to get id from request payload: expected a string, got ${describe(body.id)}.`);
+    return fail(`Failed to get id from request payload: expected a string, got ${describeValue(body.id)}.`);
   if (body.id.trim() === "") return fail("Failed to get id from request payload: it is empty.");
   if (body.id.length > MAX_ID_CHARS) return fail(`The id is longer than ${MAX_ID_CHARS} characters.`);
   if (!("type" in body)) return fail("Failed to get type from request payload: the field is missing.");
   if (typeof body.type !== "string")
-    return fail(`Failed to get type from request payload: expected a string, got ${describe(body.type)}.`);
+    return fail(`Failed to get type from request payload: expected a string, got ${describeValue(body.type)}.`);
   if (body.type.trim() === "") return fail("Failed to get type from request payload: it is empty.");
   if (body.type.length > MAX_TYPE_CHARS) return fail(`The type is longer than ${MAX_TYPE_CHARS} characters.`);
   // Postgres text can not hold NUL; a JSON escape (\u0000) would decode to one.
@@ -79,7 +79,7 @@ export function parseNotificationBody(bytes: Uint8Array): PayloadResult {
   if (raw !== undefined && raw !== null) {
     if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0 || raw > MAX_EPOCH_MS) {
       return fail(
-        `${field} must be epoch milliseconds (a non-negative integer), got ${typeof raw === "number" ? String(raw) : describe(raw)}.`,
+        `${field} must be epoch milliseconds (a non-negative integer), got ${typeof raw === "number" ? String(raw) : describeValue(raw)}.`,
       );
     }
     expiresAt = raw === 0 ? null : new Date(raw);

@@ -121,7 +121,7 @@ export async function runPoll(
       for (const i of asked) {
         const r = results.get(tupleId(integrationTuple(i)));
         summary.checked += 1;
-        if (!r || !r.ok) {
+        if (!r?.ok) {
           summary.failed += 1;
           errors.add(r ? r.error : "no answer for this integration");
           continue;

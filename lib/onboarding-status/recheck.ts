@@ -26,7 +26,7 @@ export async function runRecheck(integrationId: string, actorId: string | null):
     );
   const tuple = integrationTuple(i);
   const result = (await lookupStatusByTuples(app, [tuple])).get(tupleId(tuple));
-  if (!result || !result.ok) {
+  if (!result?.ok) {
     throw new SafeError(
       "upstream_unavailable",
       `LinkedIn did not give this integration's status: ${result ? result.error : "no answer"}.`,

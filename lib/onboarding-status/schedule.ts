@@ -48,7 +48,7 @@ export async function onPollTick(now: Date = new Date()): Promise<boolean> {
   return true;
 }
 
-const globalForSchedule = globalThis as unknown as { onrampPollSchedule?: Promise<void> };
+const globalForSchedule = globalThis;
 
 async function start(): Promise<void> {
   // Under vitest many files share one database and its queues: a scheduled poll of every customer

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { SafeError } from "@/lib/errors/safe-error";
+import type { SafeError } from "@/lib/errors/safe-error";
 import {
   createConfigurationKey,
   deleteConfigurationKey,

@@ -20,7 +20,7 @@ function routesOnDisk(): string[] {
       if (statSync(full).isDirectory()) walk(full);
       else if (name === "route.ts") {
         const rel = path.relative(API_DIR, dir).split(path.sep).filter(Boolean);
-        const apiPath = "/" + rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+        const apiPath = `/${rel.map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
         if (apiPath === "/openapi.json") continue;
         const source = readFileSync(full, "utf8");
         for (const m of METHODS)

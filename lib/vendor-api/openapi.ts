@@ -75,7 +75,9 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
         content: { "application/json": { schema: errorRef } },
       };
     }
-    (paths[op.path] ??= {})[op.method.toLowerCase()] = {
+    const pathItem = paths[op.path] ?? {};
+    paths[op.path] = pathItem;
+    pathItem[op.method.toLowerCase()] = {
       operationId: op.operationId,
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),

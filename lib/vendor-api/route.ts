@@ -4,7 +4,7 @@ import "server-only";
 // answer 400 and invalid bodies 422, both with field-level messages; errors go through the one mapper.
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import type { z } from "zod";
 import { authenticateApiToken, RateLimitedError, type ApiCaller } from "@/lib/api-tokens/authenticate";
 import { errorResponse } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
@@ -25,7 +25,7 @@ function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
-    (out[key] ??= []).push(issue.message);
+    out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
 }

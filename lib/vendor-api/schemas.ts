@@ -71,11 +71,9 @@ export const integrationListQuerySchema = z.object({
 export const errorResponseSchema = z
   .object({
     error: z.object({
-      code: z
-        .string()
-        .meta({
-          description: "bad_request, unauthorized, forbidden, not_found, conflict, unprocessable, rate_limited, …",
-        }),
+      code: z.string().meta({
+        description: "bad_request, unauthorized, forbidden, not_found, conflict, unprocessable, rate_limited, …",
+      }),
       message: z.string(),
       fieldErrors: z
         .record(z.string(), z.array(z.string()))
@@ -89,13 +87,9 @@ export const applicationSchema = z
   .object({
     clientId: z.string().meta({ description: "LinkedIn API key (client id). The secret is never returned (C3)." }),
     origin: z.enum(["PROVISIONED", "MANUAL"]),
-    works: z
-      .boolean()
-      .nullable()
-      .meta({
-        description:
-          "true when LinkedIn last accepted the keys, false when it refused them, null when not yet checked.",
-      }),
+    works: z.boolean().nullable().meta({
+      description: "true when LinkedIn last accepted the keys, false when it refused them, null when not yet checked.",
+    }),
     lastVerifiedAt: nullableDateTime,
     lastAuthError: z.string().nullable(),
     updatedAt: dateTime,

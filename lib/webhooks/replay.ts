@@ -72,7 +72,9 @@ export async function sendTestEvent(actor: AuditActor, endpointId: string): Prom
       INSERT INTO "Event" ("txid", "type", "customerId", "data", "createdAt")
       VALUES (pg_current_xact_id()::text::bigint, ${TEST_EVENT_TYPE}, NULL, ${JSON.stringify({ message: "A test event from Onramp." })}::jsonb, now() AT TIME ZONE 'UTC')
       RETURNING "id"`;
-    const eventId = rows[0]!.id;
+    const [row] = rows;
+    if (!row) throw new Error("INSERT … RETURNING answered no row");
+    const eventId = row.id;
     await tx.webhookDelivery.create({ data: { endpointId, eventId } });
     await recordAudit(actor, { action: "webhook.test_sent", targetType: "WebhookEndpoint", targetId: endpointId }, tx);
     return { eventId };

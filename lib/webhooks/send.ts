@@ -165,7 +165,7 @@ export async function deliverDue(opts: { now?: Date; limit?: number } = {}): Pro
   return claimed.length;
 }
 
-const globalForSender = globalThis as unknown as { onrampWebhookSender?: { stop: () => Promise<void> } };
+const globalForSender = globalThis;
 
 /**
  * Runs the sender in this process until stopped: WEBHOOK_CONCURRENCY lanes, each claiming and sending one
@@ -187,7 +187,10 @@ export function startWebhookSender(): { stop: () => Promise<void> } {
       if (sent === 0 && running) {
         await new Promise<void>((r) => {
           wakers.add(r);
-          setTimeout(() => (wakers.delete(r), r()), env().WEBHOOK_POLL_MS);
+          setTimeout(() => {
+            wakers.delete(r);
+            r();
+          }, env().WEBHOOK_POLL_MS);
         });
       }
     }

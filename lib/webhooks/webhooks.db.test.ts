@@ -206,9 +206,10 @@ describe("webhooks to a local receiver", () => {
       expect(rotated.secret).not.toBe(ep.secret);
       const customerId = `wh-${randomUUID()}`;
       await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
-      await eventually(
-        async () => (await deliverDue(), r2.received.find((r) => r.body?.customerId === customerId && r.verified)),
-      ); // old secret still verifies
+      await eventually(async () => {
+        await deliverDue();
+        return r2.received.find((r) => r.body?.customerId === customerId && r.verified);
+      }); // old secret still verifies
       r2.useSecret(rotated.secret);
       r2.answerFor(customerId, 503);
       await db.webhookEndpoint.update({
@@ -216,11 +217,10 @@ describe("webhooks to a local receiver", () => {
         data: { failingSince: new Date(Date.now() - 73 * 3600_000) },
       });
       await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
-      await eventually(
-        async () => (
-          await deliverDue(), (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledAt
-        ),
-      );
+      await eventually(async () => {
+        await deliverDue();
+        return (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledAt;
+      });
       const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } });
       expect(row.disabledReason).toMatch(/failed for 72 hours/);
       await deleteWebhookEndpoint(operator, ep.id);

@@ -139,8 +139,7 @@ export async function handleUpdateApplication(
   const auth = authenticate(ctx, state, "parent");
   if (!auth.ok) return auth.reply;
   const app = state.byUrn(decodeURIComponent(encodedKey));
-  if (!app || app.kind !== "customer")
-    return apiError(404, `No provisioned application ${decodeURIComponent(encodedKey)}`);
+  if (app?.kind !== "customer") return apiError(404, `No provisioned application ${decodeURIComponent(encodedKey)}`);
   ctx.note.clientId = app.clientId;
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
@@ -168,8 +167,7 @@ export async function handleRollSecret(ctx: RequestContext, state: SandboxState)
   const parsed = rollSchema.safeParse(body.value);
   if (!parsed.success) return apiError(400, describeIssues(parsed.error.issues));
   const app = state.byUrn(parsed.data.childDeveloperApplication);
-  if (!app || app.kind !== "customer")
-    return apiError(404, `No child application ${parsed.data.childDeveloperApplication}`);
+  if (app?.kind !== "customer") return apiError(404, `No child application ${parsed.data.childDeveloperApplication}`);
   ctx.note.clientId = app.clientId;
   // L7: at most two secrets; with two, the roll fails until one is deleted.
   if (app.previousSecret !== null)

@@ -5,8 +5,7 @@
 //   extensions: ATSIntegrationWidget@{platform}/rsc/extensions/onboarding-widget
 // loads each extension's script, and renders every <script type="IN/{Extension}"> placeholder.
 // CSP-safe: no eval, no inline handlers, no inline <style>; DOM built with createElement/textContent.
-(function () {
-  "use strict";
+(() => {
   /** @type {any} */
   var w = window;
 
@@ -15,8 +14,8 @@
     var current = document.currentScript;
     if (current instanceof HTMLScriptElement) return current;
     var tags = document.querySelectorAll("script[src]");
-    for (var i = tags.length - 1; i >= 0; i--) {
-      var tag = tags[i];
+    for (let i = tags.length - 1; i >= 0; i--) {
+      const tag = tags[i];
       if (tag instanceof HTMLScriptElement && /\/xdoor\/scripts\/in\.js(\?|#|$)/.test(tag.src)) return tag;
     }
     return null;
@@ -26,22 +25,22 @@
   function parseConfig(text) {
     /** @type {{ apiKey: string | null, extensions: Record<string, string>, problems: string[] }} */
     var config = { apiKey: null, extensions: {}, problems: [] };
-    text.split(/\r?\n/).forEach(function (line) {
+    text.split(/\r?\n/).forEach((line) => {
       var trimmed = line.trim();
       if (!trimmed) return;
       var colon = trimmed.indexOf(":");
       if (colon <= 0) {
-        config.problems.push('in.js: cannot read line "' + trimmed + '"');
+        config.problems.push(`in.js: cannot read line "${trimmed}"`);
         return;
       }
       var name = trimmed.slice(0, colon).trim();
       var value = trimmed.slice(colon + 1).trim();
       if (name === "api_key") config.apiKey = value || null;
       else if (name === "extensions") {
-        value.split(",").forEach(function (entry) {
+        value.split(",").forEach((entry) => {
           var at = entry.indexOf("@");
           if (at <= 0) {
-            config.problems.push('in.js: extension "' + entry.trim() + '" must be Name@URL');
+            config.problems.push(`in.js: extension "${entry.trim()}" must be Name@URL`);
             return;
           }
           config.extensions[entry.slice(0, at).trim()] = entry.slice(at + 1).trim();
@@ -52,7 +51,7 @@
     return config;
   }
 
-  var IN = w.IN && w.IN.__sandbox ? w.IN : { __sandbox: true };
+  var IN = w.IN?.__sandbox ? w.IN : { __sandbox: true };
   w.IN = IN;
   /** @type {Record<string, { render: Function }>} */
   IN.__extensions = IN.__extensions || {};
@@ -63,43 +62,41 @@
 
   var tag = ownTag();
   var config = parseConfig(tag ? tag.text || tag.textContent || "" : "");
-  config.problems.forEach(function (p) {
+  config.problems.forEach((p) => {
     console.error(p);
   });
   // Each execution of in.js (an SPA may add a new tag for another customer) sets the current config.
   IN.__config = config;
 
   /** @param {string} name @param {{ render: Function }} extension */
-  IN.__registerExtension = function (name, extension) {
+  IN.__registerExtension = (name, extension) => {
     IN.__extensions[name] = extension;
     IN.parse();
   };
 
   /** Renders every placeholder under root (default: the document). Idempotent (C8). */
-  IN.parse = function (/** @type {ParentNode | undefined} */ root) {
+  IN.parse = (/** @type {ParentNode | undefined} */ root) => {
     var scope = root || document;
     var placeholders = scope.querySelectorAll('script[type^="IN/"]');
-    for (var i = 0; i < placeholders.length; i++) {
-      var placeholder = placeholders[i];
+    for (let i = 0; i < placeholders.length; i++) {
+      const placeholder = placeholders[i];
       if (!placeholder) continue;
-      var name = (placeholder.getAttribute("type") || "").slice(3);
-      var cfg = IN.__config;
-      var url = cfg.extensions[name];
+      const name = (placeholder.getAttribute("type") || "").slice(3);
+      const cfg = IN.__config;
+      const url = cfg.extensions[name];
       if (!url) {
-        console.error(
-          'in.js: <script type="IN/' + name + '"> found but extension ' + name + " is not declared in the in.js tag",
-        );
+        console.error(`in.js: <script type="IN/${name}"> found but extension ${name} is not declared in the in.js tag`);
         continue;
       }
-      var extension = IN.__extensions[name];
+      const extension = IN.__extensions[name];
       if (!extension) {
         loadExtension(name, url);
         continue;
       }
-      var container = IN.__containers.get(placeholder);
-      if (!container || !container.isConnected) {
+      let container = IN.__containers.get(placeholder);
+      if (!container?.isConnected) {
         container = document.createElement("div");
-        container.className = "IN-widget IN-" + name;
+        container.className = `IN-widget IN-${name}`;
         placeholder.insertAdjacentElement("afterend", container);
         IN.__containers.set(placeholder, container);
       }
@@ -114,15 +111,15 @@
     var script = document.createElement("script");
     script.src = url;
     script.async = true;
-    script.addEventListener("error", function () {
+    script.addEventListener("error", () => {
       IN.__loading[name] = false;
-      console.error("in.js: could not load extension " + name + " from " + url);
+      console.error(`in.js: could not load extension ${name} from ${url}`);
     });
     document.head.appendChild(script);
   }
 
   if (document.readyState === "loading")
-    document.addEventListener("DOMContentLoaded", function () {
+    document.addEventListener("DOMContentLoaded", () => {
       IN.parse();
     });
   else IN.parse();

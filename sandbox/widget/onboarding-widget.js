@@ -2,8 +2,7 @@
 // Sandbox stand-in for LinkedIn's ATSIntegrationWidget extension (C5–C7). For each bundled type in
 // data-supported-bundled-integration-types it shows an id input and an "Authorize {TYPE}" button; a
 // click records the integration(s) at the sandbox and calls window[data-onintegrate](tuples).
-(function () {
-  "use strict";
+(() => {
   /** @type {any} */
   var w = window;
   var counter = 0;
@@ -41,15 +40,11 @@
     container.__seq = seq;
     container.replaceChildren();
     var width = Number(placeholder.getAttribute("data-width"));
-    if (width > 0) container.style.maxWidth = width + "px";
+    if (width > 0) container.style.maxWidth = `${width}px`;
     var types = (placeholder.getAttribute("data-supported-bundled-integration-types") || "")
       .split(",")
-      .map(function (t) {
-        return t.trim();
-      })
-      .filter(function (t) {
-        return t.length > 0;
-      });
+      .map((t) => t.trim())
+      .filter((t) => t.length > 0);
     var callbackName = placeholder.getAttribute("data-onintegrate") || "";
     if (!ctx.apiKey) return renderError(container, "Invalid API key");
     if (types.length === 0) return renderError(container, "data-supported-bundled-integration-types is empty");
@@ -57,23 +52,19 @@
 
     var loading = el("p", "IN-ats-message", "Loading LinkedIn integrations…");
     container.appendChild(loading);
-    fetch(ctx.extensionUrl + "/session?api_key=" + encodeURIComponent(ctx.apiKey), { mode: "cors" })
-      .then(function (res) {
-        return res.json().then(function (body) {
-          return { ok: res.ok, body: body };
-        });
-      })
-      .then(function (answer) {
+    fetch(`${ctx.extensionUrl}/session?api_key=${encodeURIComponent(ctx.apiKey)}`, { mode: "cors" })
+      .then((res) => res.json().then((body) => ({ ok: res.ok, body: body })))
+      .then((answer) => {
         if (container.__seq !== seq) return;
-        if (!answer.ok) return renderError(container, (answer.body && answer.body.error) || "Invalid API key");
+        if (!answer.ok) return renderError(container, answer.body?.error || "Invalid API key");
         container.replaceChildren();
         container.appendChild(el("h3", "IN-ats-title", "LinkedIn integrations"));
-        types.forEach(function (type) {
+        types.forEach((type) => {
           container.appendChild(row(type, answer.body.bundledTypes[type], callbackName, ctx));
         });
       })
-      .catch(function (err) {
-        if (container.__seq === seq) renderError(container, "Could not reach LinkedIn: " + String(err));
+      .catch((err) => {
+        if (container.__seq === seq) renderError(container, `Could not reach LinkedIn: ${String(err)}`);
       });
   }
 
@@ -88,66 +79,56 @@
     box.setAttribute("data-bundled-type", type);
     var message = el("p", "IN-ats-message");
     if (!idKind) {
-      say(message, "Unsupported integration type: " + type, true);
+      say(message, `Unsupported integration type: ${type}`, true);
       box.appendChild(message);
       return box;
     }
-    var inputId = "IN-ats-" + ++counter;
-    var label = el(
-      "label",
-      "IN-ats-label",
-      (idKind === "contract" ? "Contract id" : "Organization id") + " for " + type,
-    );
+    var inputId = `IN-ats-${++counter}`;
+    var label = el("label", "IN-ats-label", `${idKind === "contract" ? "Contract id" : "Organization id"} for ${type}`);
     label.setAttribute("for", inputId);
     var input = /** @type {HTMLInputElement} */ (el("input", "IN-ats-input"));
     input.id = inputId;
     input.type = "text";
     input.autocomplete = "off";
-    var button = /** @type {HTMLButtonElement} */ (el("button", "IN-ats-button", "Authorize " + type));
+    var button = /** @type {HTMLButtonElement} */ (el("button", "IN-ats-button", `Authorize ${type}`));
     button.type = "button";
-    button.addEventListener("click", function () {
+    button.addEventListener("click", () => {
       var id = input.value.trim();
-      if (!id) return say(message, "Enter the " + idKind + " id first", true);
+      if (!id) return say(message, `Enter the ${idKind} id first`, true);
       button.disabled = true;
       say(message, "Authorizing…", false);
-      fetch(ctx.extensionUrl + "/authorize", {
+      fetch(`${ctx.extensionUrl}/authorize`, {
         method: "POST",
         mode: "cors",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ apiKey: ctx.apiKey, bundledIntegrationType: type, id: id }),
       })
-        .then(function (res) {
-          return res.json().then(function (body) {
-            return { ok: res.ok, body: body };
-          });
-        })
-        .then(function (answer) {
+        .then((res) => res.json().then((body) => ({ ok: res.ok, body: body })))
+        .then((answer) => {
           button.disabled = false;
-          if (!answer.ok) return say(message, (answer.body && answer.body.error) || "Authorization failed", true);
-          say(message, "Authorized " + type, false);
+          if (!answer.ok) return say(message, answer.body?.error || "Authorization failed", true);
+          say(message, `Authorized ${type}`, false);
           var callback = w[callbackName];
           if (typeof callback !== "function") {
-            say(message, "data-onintegrate names " + callbackName + ", which is not a function", true);
+            say(message, `data-onintegrate names ${callbackName}, which is not a function`, true);
             return;
           }
-          var tuples = answer.body.integrations.map(function (/** @type {any} */ t) {
-            return {
-              integrationContext: t.integrationContext,
-              integrationType: t.integrationType,
-              tenantType: t.tenantType,
-            };
-          });
+          var tuples = answer.body.integrations.map((/** @type {any} */ t) => ({
+            integrationContext: t.integrationContext,
+            integrationType: t.integrationType,
+            tenantType: t.tenantType,
+          }));
           try {
             callback(tuples);
           } catch (err) {
             // The page's own callback failed: show it here and keep it visible in the console.
-            say(message, "The page's " + callbackName + " callback failed: " + String(err), true);
+            say(message, `The page's ${callbackName} callback failed: ${String(err)}`, true);
             console.error(err);
           }
         })
-        .catch(function (err) {
+        .catch((err) => {
           button.disabled = false;
-          say(message, "Could not reach LinkedIn: " + String(err), true);
+          say(message, `Could not reach LinkedIn: ${String(err)}`, true);
         });
     });
     box.appendChild(label);
@@ -157,7 +138,7 @@
     return box;
   }
 
-  if (!w.IN || !w.IN.__registerExtension) {
+  if (!w.IN?.__registerExtension) {
     console.error("onboarding-widget: load it through in.js (extensions: ATSIntegrationWidget@...)");
     return;
   }

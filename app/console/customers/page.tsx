@@ -36,43 +36,45 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </Link>
         ) : null}
       </div>
-      <form method="get" role="search" aria-label="Customers" className="mt-4 flex flex-wrap items-end gap-3">
-        <div className="min-w-48 flex-1">
-          <label htmlFor="customer-search" className="block text-sm font-medium">
-            Search
-          </label>
-          <input
-            id="customer-search"
-            name="q"
-            defaultValue={sp.q}
-            placeholder="Name, customer id or API key"
-            className="mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="customer-archived" className="block text-sm font-medium">
-            Show
-          </label>
-          <select
-            id="customer-archived"
-            name="archived"
-            defaultValue={archived}
-            className="mt-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+      <search aria-label="Customers">
+        <form method="get" className="mt-4 flex flex-wrap items-end gap-3">
+          <div className="min-w-48 flex-1">
+            <label htmlFor="customer-search" className="block text-sm font-medium">
+              Search
+            </label>
+            <input
+              id="customer-search"
+              name="q"
+              defaultValue={sp.q}
+              placeholder="Name, customer id or API key"
+              className="mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+            />
+          </div>
+          <div>
+            <label htmlFor="customer-archived" className="block text-sm font-medium">
+              Show
+            </label>
+            <select
+              id="customer-archived"
+              name="archived"
+              defaultValue={archived}
+              className="mt-1 rounded border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
+              {Object.entries(ARCHIVED_CHOICES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="submit"
+            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
           >
-            {Object.entries(ARCHIVED_CHOICES).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button
-          type="submit"
-          className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-        >
-          Search
-        </button>
-      </form>
+            Search
+          </button>
+        </form>
+      </search>
       <p className="mt-4 text-sm text-slate-600" role="status" aria-live="polite">
         {result.total === 1 ? "1 customer" : `${result.total} customers`}
         {sp.q ? ` matching “${sp.q}”` : ""}

@@ -81,26 +81,28 @@ export default async function PeoplePage({
         <h2 id="people-heading" className="text-lg font-semibold">
           Accounts
         </h2>
-        <form method="get" role="search" aria-label="People" className="mt-2 flex flex-wrap items-end gap-2">
-          <div className="min-w-48 flex-1">
-            <label htmlFor="people-search" className="block text-sm font-medium">
+        <search aria-label="People">
+          <form method="get" className="mt-2 flex flex-wrap items-end gap-2">
+            <div className="min-w-48 flex-1">
+              <label htmlFor="people-search" className="block text-sm font-medium">
+                Search
+              </label>
+              <input
+                id="people-search"
+                name="q"
+                defaultValue={sp.q}
+                placeholder="Email, name or customer"
+                className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm"
+              />
+            </div>
+            <button
+              type="submit"
+              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100"
+            >
               Search
-            </label>
-            <input
-              id="people-search"
-              name="q"
-              defaultValue={sp.q}
-              placeholder="Email, name or customer"
-              className="mt-1 w-full rounded border border-slate-300 px-3 py-2 text-sm"
-            />
-          </div>
-          <button
-            type="submit"
-            className="rounded border border-slate-300 bg-white px-4 py-2 text-sm hover:bg-slate-100"
-          >
-            Search
-          </button>
-        </form>
+            </button>
+          </form>
+        </search>
         <ScrollRegion label="Accounts, sorted by email" className="mt-3">
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="sr-only">Accounts, sorted by email</caption>

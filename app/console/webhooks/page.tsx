@@ -34,7 +34,9 @@ export default async function WebhooksPage() {
   const actor = await requirePageActor(STAFF_ROLES, "/console/webhooks");
   const operator = actor.role === "OPERATOR";
   const endpoints = await listWebhookEndpoints();
-  const deliveries = await Promise.all(endpoints.map((e) => listDeliveries(e.id, 20)));
+  const withDeliveries = await Promise.all(
+    endpoints.map(async (e) => ({ ...e, deliveries: await listDeliveries(e.id, 20) })),
+  );
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Webhooks</h1>
@@ -43,7 +45,7 @@ export default async function WebhooksPage() {
         events are in the feed,
         <span className="font-mono"> GET /api/v1/events</span>.
       </p>
-      {endpoints.map((e, i) => (
+      {withDeliveries.map((e) => (
         <section
           key={e.id}
           aria-labelledby={`ep-${e.id}`}
@@ -119,7 +121,7 @@ export default async function WebhooksPage() {
                 </tr>
               </thead>
               <tbody>
-                {deliveries[i]!.map((d) => (
+                {e.deliveries.map((d) => (
                   <tr key={d.id} className="border-b border-slate-100 align-top" data-testid="webhook-delivery">
                     <td className="p-2">
                       <span className="font-mono">{d.eventId}</span> {d.eventType}

@@ -18,7 +18,7 @@ export function normaliseDefault(expression: string | null): string | null {
   if (expression === null) return null;
   if (/^nextval\(/.test(expression)) return "autoincrement";
   const quoted = /^'((?:[^']|'')*)'(?:::.+)?$/s.exec(expression);
-  if (quoted) return quoted[1]!.replace(/''/g, "'");
+  if (quoted?.[1] !== undefined) return quoted[1].replace(/''/g, "'");
   return expression.replace(/::[\w" .()[\],]+$/, "");
 }
 
@@ -39,7 +39,7 @@ export async function schemaShapeFromDatabase(databaseUrl: string, schema = "pub
         WHERE n.nspname = $1 ORDER BY t.typname, e.enumsortorder`,
       [schema],
     );
-    for (const row of enums.rows) (shape.enums[row.name] ??= []).push(row.value);
+    for (const row of enums.rows) shape.enums[row.name] = [...(shape.enums[row.name] ?? []), row.value];
 
     const columns = await client.query<{
       table: string;

@@ -137,6 +137,12 @@ export function defaultConstraintName(
   return `${prefix.length > max ? prefix.slice(0, max) : prefix}_${suffix}`;
 }
 
+function referentialAction(prismaName: string): ReferentialAction {
+  const action = ACTIONS[prismaName];
+  if (!action) throw new Error(`Unknown referential action ${prismaName}`);
+  return action;
+}
+
 const ACTIONS: Record<string, ReferentialAction> = {
   Cascade: "CASCADE",
   Restrict: "RESTRICT",
@@ -187,8 +193,8 @@ export function schemaShapeFromPrisma(schemaText: string): SchemaShape {
         columns,
         referencedTable: tableName(target),
         referencedColumns: (field.relationToFields ?? []).map((f) => columnOf(target, f)),
-        onDelete: ACTIONS[field.relationOnDelete ?? (required ? "Restrict" : "SetNull")]!,
-        onUpdate: ACTIONS[field.relationOnUpdate ?? "Cascade"]!,
+        onDelete: referentialAction(field.relationOnDelete ?? (required ? "Restrict" : "SetNull")),
+        onUpdate: referentialAction(field.relationOnUpdate ?? "Cascade"),
       },
     ];
   };
@@ -211,7 +217,8 @@ export function schemaShapeFromPrisma(schemaText: string): SchemaShape {
   for (const index of dm.indexes) {
     const model = models.get(index.model);
     if (!model) throw new Error(`Index on unknown model ${index.model}`);
-    const table = shape.tables[tableName(model)]!;
+    const table = shape.tables[tableName(model)];
+    if (!table) throw new Error(`Index on model ${index.model} without a table`);
     const columns = index.fields.map((f) => columnOf(model, f.name));
     if (index.type === "id") {
       table.primaryKey = { name: index.dbName ?? defaultConstraintName(tableName(model), [], "pkey"), columns };
@@ -222,7 +229,10 @@ export function schemaShapeFromPrisma(schemaText: string): SchemaShape {
     const name = index.dbName ?? defaultConstraintName(tableName(model), columns, unique ? "key" : "idx");
     table.indexes[name] = {
       unique,
-      columns: index.fields.map((f, i) => (f.sortOrder === "desc" ? `${columns[i]} DESC` : columns[i]!)),
+      columns: index.fields.map((f) => {
+        const column = columnOf(model, f.name);
+        return f.sortOrder === "desc" ? `${column} DESC` : column;
+      }),
       method: (index.algorithm ?? "BTree").toLowerCase(),
     } satisfies IndexShape;
   }

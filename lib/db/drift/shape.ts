@@ -47,14 +47,16 @@ function compareNamed<T>(
   label: (name: string) => string,
   expected: Record<string, T>,
   actual: Record<string, T>,
-  describe: (value: T) => string,
+  describeValue: (value: T) => string,
   out: string[],
 ): void {
   for (const [name, value] of Object.entries(expected)) {
     const found = actual[name];
     if (found === undefined) out.push(`${label(name)} is in schema.prisma but not in the database`);
     else if (!same(value, found)) {
-      out.push(`${label(name)} differs: schema.prisma has ${describe(value)}, the database has ${describe(found)}`);
+      out.push(
+        `${label(name)} differs: schema.prisma has ${describeValue(value)}, the database has ${describeValue(found)}`,
+      );
     }
   }
   for (const name of Object.keys(actual)) {

@@ -28,18 +28,21 @@ export function DigestEmail({ frame, ...p }: DigestProps & { frame: TemplateFram
         Stuck for more than {p.stuckAfterHours} hours ({p.stuck.length})
       </Text>
       {p.stuck.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static email HTML; the list never reorders
         <Text key={i} style={paragraph}>
           {s.customerName}: {s.integrationName}, {s.status} since {s.since}
         </Text>
       ))}
       <Text style={{ ...paragraph, fontWeight: "bold" }}>Failed jobs ({p.failedJobs.length})</Text>
       {p.failedJobs.map((j, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static email HTML; the list never reorders
         <Text key={i} style={paragraph}>
           {j.customerName ?? "(no customer)"}: {j.kind} {j.error ? `— ${j.error}` : ""}
         </Text>
       ))}
       <Text style={{ ...paragraph, fontWeight: "bold" }}>Keys refused by LinkedIn ({p.keysRefused.length})</Text>
       {p.keysRefused.map((k, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static email HTML; the list never reorders
         <Text key={i} style={paragraph}>
           {k.customerName} {k.error ? `— ${k.error}` : ""}
         </Text>

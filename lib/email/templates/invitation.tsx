@@ -4,7 +4,7 @@ import type { TemplateFrame } from "./frame";
 
 export type InvitationProps = { roleLabel: string; customerName: string | null; expiresAt: string; link: string };
 
-export function invitationSubject(p: InvitationProps, vendorName: string): string {
+export function invitationSubject(vendorName: string): string {
   return `You are invited to ${vendorName}'s LinkedIn integration portal`;
 }
 

@@ -33,6 +33,7 @@ export function PartnerReadyEmail({ frame, ...p }: PartnerReadyProps & { frame: 
         LinkedIn has prepared {p.integrationName}. The last step is yours: enable it in {p.product}.{waited}
       </Text>
       {p.steps.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static email HTML; the list never reorders
         <Text key={i} style={paragraph}>
           {i + 1}. {s}
         </Text>

@@ -16,25 +16,25 @@ function element(
   data: unknown,
   frame: TemplateFrame,
   secretLink: string | null,
-): [string, ReactElement] {
+): { subject: string; body: ReactElement } {
   switch (template) {
     case "INVITATION": {
       if (!secretLink) throw new Error("an invitation email needs its link");
       const p = { ...invitationDataSchema.parse(data), link: secretLink };
-      return [invitationSubject(p, frame.vendorName), <InvitationEmail frame={frame} {...p} />];
+      return { subject: invitationSubject(frame.vendorName), body: <InvitationEmail frame={frame} {...p} /> };
     }
     case "PARTNER_READY":
     case "PARTNER_READY_REMINDER": {
       const p = partnerReadyDataSchema.parse(data);
-      return [partnerReadySubject(p), <PartnerReadyEmail frame={frame} {...p} />];
+      return { subject: partnerReadySubject(p), body: <PartnerReadyEmail frame={frame} {...p} /> };
     }
     case "ADMIN_ACTION_NEEDED": {
       const p = actionNeededDataSchema.parse(data);
-      return [actionNeededSubject(p), <ActionNeededEmail frame={frame} {...p} />];
+      return { subject: actionNeededSubject(p), body: <ActionNeededEmail frame={frame} {...p} /> };
     }
     case "SUPPORT_DIGEST": {
       const p = digestDataSchema.parse(data);
-      return [digestSubject(p), <DigestEmail frame={frame} {...p} />];
+      return { subject: digestSubject(p), body: <DigestEmail frame={frame} {...p} /> };
     }
   }
 }
@@ -45,7 +45,7 @@ export async function renderEmail(
   frame: TemplateFrame,
   secretLink: string | null,
 ): Promise<RenderedEmail> {
-  const [subject, el] = element(template, data, frame, secretLink);
+  const { subject, body: el } = element(template, data, frame, secretLink);
   const [html, text] = await Promise.all([render(el), render(el, { plainText: true })]);
   return { subject, html, text };
 }

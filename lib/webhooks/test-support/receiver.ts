@@ -54,7 +54,9 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    useSecret: (s) => void (secret = s),
+    useSecret: (s) => {
+      secret = s;
+    },
     answerFor: (customerId, ...s) => void answers.set(customerId, [...(answers.get(customerId) ?? []), ...s]),
     close: () =>
       new Promise<void>((resolve, reject) => {

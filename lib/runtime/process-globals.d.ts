@@ -1,0 +1,23 @@
+// Process-wide singletons that must survive Next's module re-evaluation in development (hot reload) and
+// be shared by the modules Next bundles separately: one database client, one pg-boss, one logger, one
+// loop of each kind per process. Declared here, once, so every module reads them typed from globalThis.
+// Nothing here holds state that must hold across requests on several instances (that lives in PostgreSQL).
+import type { Transporter } from "nodemailer";
+import type PgBoss from "pg-boss";
+import type pino from "pino";
+import type { PrismaClient } from "@/lib/db/generated/client";
+import type { ProcessingBatch } from "@/lib/notifications/enqueue";
+
+declare global {
+  var onrampDb: PrismaClient | undefined;
+  var onrampLogger: pino.Logger | undefined;
+  var onrampBoss: Promise<PgBoss> | undefined;
+  var onrampWorkers: Promise<void> | undefined;
+  var onrampReconcile: Promise<void> | undefined;
+  var onrampPollSchedule: Promise<void> | undefined;
+  var onrampProcessingBatch: ProcessingBatch | null | undefined;
+  var onrampEmailKick: (() => void) | undefined;
+  var onrampSmtp: { url: string; transport: Transporter } | undefined;
+  var onrampEmailSchedule: Promise<void> | undefined;
+  var onrampWebhookSender: { stop: () => Promise<void> } | undefined;
+}

@@ -1,10 +1,17 @@
 "use client";
-// Create an API token for the vendor's systems (issue #6): the token appears once, here.
+// Create an API token for the vendor's systems (issue #6): the token appears once, here; it expires after the
+// chosen lifetime (issue 11 item 6).
 import { useActionState } from "react";
+import {
+  API_SCOPE_LABELS,
+  API_SCOPES,
+  API_TOKEN_LIFETIME_LABELS,
+  API_TOKEN_LIFETIMES,
+  DEFAULT_API_TOKEN_LIFETIME,
+} from "@/lib/api-tokens/scopes";
 import type { ActionState } from "@/lib/auth/guard";
-import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/api-tokens/scopes";
 import { OperatorCopyField } from "./operator-copy-field";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass } from "./operator-form-bits";
+import { FieldError, FormMessage, fieldAria, inputClass, labelClass, SubmitButton } from "./operator-form-bits";
 
 type TokenState = ActionState & { token?: string };
 
@@ -30,6 +37,25 @@ export function OperatorApiTokenForm({
             {...fieldAria(f, "name", state)}
           />
           <FieldError form={f} field="name" state={state} />
+        </div>
+        <div className="max-w-md">
+          <label htmlFor="token-expires" className={labelClass}>
+            Expires after
+          </label>
+          <select
+            id="token-expires"
+            name="expiresInDays"
+            defaultValue={DEFAULT_API_TOKEN_LIFETIME}
+            className={inputClass}
+            {...fieldAria(f, "expiresInDays", state)}
+          >
+            {API_TOKEN_LIFETIMES.map((l) => (
+              <option key={l} value={l}>
+                {API_TOKEN_LIFETIME_LABELS[l]}
+              </option>
+            ))}
+          </select>
+          <FieldError form={f} field="expiresInDays" state={state} />
         </div>
         <fieldset {...fieldAria(f, "scopes", state)}>
           <legend className={labelClass}>Scopes</legend>

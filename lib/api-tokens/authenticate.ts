@@ -1,11 +1,11 @@
 import "server-only";
-// Who is calling the vendor API: the bearer token's row, checked for revocation and scope, counted
+// Who is calling the vendor API: the bearer token's row, checked for revocation, expiry and scope, counted
 // against its rate limit (across processes, lib/rate-limit) and stamped with its last use.
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { hitRateLimit } from "@/lib/rate-limit/fixed-window";
 import type { ApiScope } from "./scopes";
-import { TOKEN_PREFIX, hashApiToken } from "./tokens";
+import { hashApiToken, TOKEN_PREFIX } from "./tokens";
 
 export type ApiCaller = { apiTokenId: string; apiTokenName: string; scopes: string[] };
 
@@ -30,6 +30,30 @@ export class RateLimitedError extends SafeError {
   }
 }
 
+const NEW_TOKEN_HINT = "Ask an operator for a new one (console: Settings → API tokens).";
+
+/**
+ * A token ends when it is revoked, when it expires, and when the person who created it is disabled (issue 11 item 6:
+ * disabling revokes their tokens; this also covers a token created while the disabling committed).
+ */
+function refuseEnded(
+  row: { revokedAt: Date | null; expiresAt: Date | null; createdBy: { disabledAt: Date | null } | null },
+  now: Date,
+): void {
+  if (row.revokedAt)
+    throw new SafeError(
+      "unauthorized",
+      `This API token was revoked on ${row.revokedAt.toISOString()}. ${NEW_TOKEN_HINT}`,
+    );
+  if (row.expiresAt && row.expiresAt <= now)
+    throw new SafeError("unauthorized", `This API token expired on ${row.expiresAt.toISOString()}. ${NEW_TOKEN_HINT}`);
+  if (row.createdBy?.disabledAt)
+    throw new SafeError(
+      "unauthorized",
+      `This API token belonged to a person whose account is disabled, so it no longer works. ${NEW_TOKEN_HINT}`,
+    );
+}
+
 function bearerOf(header: string | null): string | null {
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   return match?.[1] ?? null;
@@ -48,9 +72,18 @@ export async function authenticateApiToken(
   }
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      scopes: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      createdBy: { select: { disabledAt: true } },
+    },
   });
-  if (!row || row.revokedAt) throw new SafeError("unauthorized", "This API token is not valid or has been revoked.");
+  if (!row) throw new SafeError("unauthorized", "This API token is not valid. Check that it was copied whole.");
+  refuseEnded(row, now);
   const limit = await hitRateLimit(`api-token:${row.id}`, rate.limit, rate.windowMs);
   if (!limit.allowed) throw new RateLimitedError(limit.resetAt, rate);
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {

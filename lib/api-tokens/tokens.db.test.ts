@@ -1,11 +1,13 @@
-// API tokens (issue #6): stored hashed, shown once, scoped, revocable, last use recorded, rate bounded.
+// API tokens (issue #6): stored hashed, shown once, scoped, revocable, last use recorded, rate bounded; they expire
+// and end with their creator's account (issue 11 item 6).
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db, disconnectDb } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { API_RATE_LIMIT, RateLimitedError, authenticateApiToken } from "./authenticate";
+import { setUserDisabled } from "@/lib/people/users";
+import { API_RATE_LIMIT, authenticateApiToken, RateLimitedError } from "./authenticate";
 import { apiTokenCreateSchema } from "./scopes";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 
@@ -90,5 +92,79 @@ describe("API tokens", () => {
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path[0]).sort()).toEqual(["name", "scopes"]);
     expect(apiTokenCreateSchema.safeParse({ name: "x", scopes: ["admin:all"] }).success).toBe(false);
+  });
+
+  it("expires: 90 days unless chosen otherwise; past its expiry the token answers 401 saying so", async () => {
+    const actor = await operator();
+    const created = new Date("2026-01-01T00:00:00Z");
+    const { id, token, expiresAt } = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "expiring", scopes: ["customers:read"], expiresInDays: "30" }),
+      created,
+    );
+    expect(expiresAt?.toISOString()).toBe("2026-01-31T00:00:00.000Z");
+    const before = new Date("2026-01-30T23:59:00Z");
+    await expect(authenticateApiToken(`Bearer ${token}`, "customers:read", { now: before })).resolves.toMatchObject({
+      apiTokenId: id,
+    });
+    const e = await authenticateApiToken(`Bearer ${token}`, "customers:read", {
+      now: new Date("2026-01-31T00:00:01Z"),
+    }).catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(SafeError);
+    expect((e as SafeError).code).toBe("unauthorized");
+    expect((e as SafeError).message).toMatch(/expired on 2026-01-31T00:00:00.000Z/);
+    expect((await listApiTokens()).find((t) => t.id === id)?.expiresAt?.toISOString()).toBe("2026-01-31T00:00:00.000Z");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: id, action: "api_token.created" } });
+    expect(audit.details).toMatchObject({ expiresAt: "2026-01-31T00:00:00.000Z" });
+
+    expect(apiTokenCreateSchema.parse({ name: "d", scopes: ["customers:read"] }).expiresInDays).toBe("90");
+    const forever = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "forever", scopes: ["customers:read"], expiresInDays: "never" }),
+    );
+    expect(forever.expiresAt).toBeNull();
+    expect(apiTokenCreateSchema.safeParse({ name: "x", scopes: ["customers:read"], expiresInDays: "7" }).success).toBe(
+      false,
+    );
+  });
+
+  it("a revoked token's 401 says when it was revoked", async () => {
+    const actor = await operator();
+    const { id, token } = await createApiToken(
+      actor,
+      apiTokenCreateSchema.parse({ name: "r", scopes: ["customers:read"] }),
+    );
+    await revokeApiToken(actor, id);
+    const e = await authenticateApiToken(`Bearer ${token}`, "customers:read").catch((err: unknown) => err);
+    expect((e as SafeError).message).toMatch(/revoked on \d{4}-/);
+    expect(await db.auditLog.count({ where: { targetId: id, action: "api_token.revoked" } })).toBe(1);
+  });
+
+  it("disabling a person revokes the tokens they created (audited), and a token of a disabled creator is refused", async () => {
+    const admin = await operator();
+    const leaving = await operator();
+    const kept = await createApiToken(admin, apiTokenCreateSchema.parse({ name: "kept", scopes: ["customers:read"] }));
+    const theirs = await createApiToken(
+      leaving,
+      apiTokenCreateSchema.parse({ name: "theirs", scopes: ["customers:read"], expiresInDays: "never" }),
+    );
+    await expect(authenticateApiToken(`Bearer ${theirs.token}`, "customers:read")).resolves.toBeTruthy();
+
+    const result = await setUserDisabled(admin, leaving.userId, true);
+    expect(result.revokedTokens).toBe(1);
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: theirs.id } })).revokedAt).not.toBeNull();
+    expect(await codeOf(authenticateApiToken(`Bearer ${theirs.token}`, "customers:read"))).toBe("unauthorized");
+    await expect(authenticateApiToken(`Bearer ${kept.token}`, "customers:read")).resolves.toBeTruthy();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: leaving.userId, action: "user.disabled" } });
+    expect(audit.details).toMatchObject({ revokedApiTokens: 1 });
+
+    // A token that escaped the revocation (created while the disabling committed) still ends with its creator.
+    const escaped = await createApiToken(
+      { ...leaving },
+      apiTokenCreateSchema.parse({ name: "escaped", scopes: ["customers:read"] }),
+    );
+    const e = await authenticateApiToken(`Bearer ${escaped.token}`, "customers:read").catch((err: unknown) => err);
+    expect((e as SafeError).code).toBe("unauthorized");
+    expect((e as SafeError).message).toMatch(/account is disabled/);
   });
 });

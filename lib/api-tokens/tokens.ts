@@ -1,12 +1,13 @@
 import "server-only";
-// API tokens for the vendor's own systems (issue #6): shown once at creation, stored as sha256 only,
-// scoped, revocable, last use recorded.
-import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db/client";
+// API tokens for the vendor's own systems (issue #6): shown once at creation, stored as sha256 only,
+// scoped, expiring and revocable (issue 11 item 6), last use recorded.
+import type { Prisma } from "@/lib/db/generated/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { API_SCOPES, type ApiScope, type ApiTokenCreateInput } from "./scopes";
+import { API_SCOPES, type ApiScope, type ApiTokenCreateInput, apiTokenExpiry } from "./scopes";
 
 /** Recognisable in logs and secret scanners; the rest is 32 random bytes. */
 export const TOKEN_PREFIX = "onr_";
@@ -21,6 +22,7 @@ export type ApiTokenListItem = {
   createdByEmail: string | null;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 };
 
 export function hashApiToken(token: string): string {
@@ -30,13 +32,15 @@ export function hashApiToken(token: string): string {
 export async function createApiToken(
   actor: Actor,
   input: ApiTokenCreateInput,
-): Promise<{ id: string; token: string; prefix: string }> {
+  now = new Date(),
+): Promise<{ id: string; token: string; prefix: string; expiresAt: Date | null }> {
+  const expiresAt = apiTokenExpiry(input.expiresInDays, now);
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const prefix = token.slice(0, SHOWN_PREFIX_CHARS);
   const scopes = API_SCOPES.filter((s) => input.scopes.includes(s));
   const created = await db.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { name: input.name, tokenHash: hashApiToken(token), prefix, scopes, createdById: actor.userId },
+      data: { name: input.name, tokenHash: hashApiToken(token), prefix, scopes, expiresAt, createdById: actor.userId },
       select: { id: true },
     });
     await recordAudit(
@@ -45,13 +49,13 @@ export async function createApiToken(
         action: "api_token.created",
         targetType: "ApiToken",
         targetId: row.id,
-        details: { name: input.name, scopes, prefix },
+        details: { name: input.name, scopes, prefix, expiresAt: expiresAt?.toISOString() ?? null },
       },
       tx,
     );
     return row;
   });
-  return { id: created.id, token, prefix };
+  return { id: created.id, token, prefix, expiresAt };
 }
 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<{ name: string }> {
@@ -69,6 +73,19 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<{ n
   });
 }
 
+/** Revokes every live token `userId` created (their account is being disabled, issue 11 item 6); how many. */
+export async function revokeApiTokensCreatedBy(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const { count } = await tx.apiToken.updateMany({
+    where: { createdById: userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
 export async function listApiTokens(): Promise<ApiTokenListItem[]> {
   const rows = await db.apiToken.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
@@ -81,6 +98,7 @@ export async function listApiTokens(): Promise<ApiTokenListItem[]> {
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      expiresAt: true,
       createdBy: { select: { email: true } },
     },
   });

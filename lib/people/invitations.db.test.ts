@@ -1,17 +1,30 @@
 // Invitations (issue #6): single use (also under concurrent accepts), expiring, withdrawn by a newer
 // one; disabling a user refuses their next sign-in at once.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { authenticate } from "@/lib/auth/options";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { authenticate } from "@/lib/auth/options";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { db, disconnectDb } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { INVITATION_TTL_MS, acceptInvitation, createInvitation, revokeInvitation, viewInvitation } from "./invitations";
+import { acceptInvitation, createInvitation, INVITATION_TTL_MS, revokeInvitation, viewInvitation } from "./invitations";
 import { invitationCreateSchema } from "./schemas";
 import { setUserDisabled } from "./users";
 
 afterAll(disconnectDb);
+
+// Counts argon2 hashes (the real ones still run) to show a refused link costs none (issue 11 item 6).
+const hashes = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    hashPassword: (password: string) => {
+      hashes.count++;
+      return real.hashPassword(password);
+    },
+  };
+});
 
 const PASSWORD = "a-long-enough-password";
 
@@ -145,5 +158,48 @@ describe("disabling people", () => {
   it("an operator can not disable themself", async () => {
     const actor = await operator();
     expect((await refusal(setUserDisabled(actor, actor.userId, true))).message).toMatch(/your own account/);
+  });
+
+  it("disabling a person withdraws the invitations they sent: a disabled operator can not accept their own OPERATOR invitation", async () => {
+    const admin = await operator();
+    const leaving = await operator();
+    const own = await createInvitation(leaving, invitationCreateSchema.parse({ email: email(), role: "OPERATOR" }));
+    const other = await createInvitation(admin, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }));
+
+    const result = await setUserDisabled(admin, leaving.userId, true);
+    expect(result.revokedInvitations).toBe(1);
+    expect((await viewInvitation(own.token)).state).toBe("revoked");
+    expect((await refusal(acceptInvitation(own.token, { password: PASSWORD }))).message).toMatch(/withdrawn/);
+    expect(await db.user.count({ where: { email: own.email } })).toBe(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: leaving.userId, action: "user.disabled" } });
+    expect(audit.details).toMatchObject({ revokedInvitations: 1 });
+    // Someone else's invitation is untouched.
+    await expect(acceptInvitation(other.token, { password: PASSWORD })).resolves.toMatchObject({ role: "SUPPORT" });
+  });
+
+  it("an invitation whose sender is disabled is refused even when it was not revoked with them", async () => {
+    const admin = await operator();
+    const leaving = await operator();
+    const inv = await createInvitation(leaving, invitationCreateSchema.parse({ email: email(), role: "OPERATOR" }));
+    // As a disabling from before this rule left it: the user disabled, the invitation still pending.
+    await db.user.update({ where: { id: leaving.userId }, data: { disabledAt: new Date() } });
+    expect((await viewInvitation(inv.token)).state).toBe("revoked");
+    expect((await refusal(acceptInvitation(inv.token, { password: PASSWORD }))).message).toMatch(/withdrawn/);
+    expect(await db.user.count({ where: { email: inv.email } })).toBe(0);
+    expect(admin.role).toBe("OPERATOR");
+  });
+
+  it("checks the link before hashing the password: a wrong, used or expired link costs no hash", async () => {
+    const actor = await operator();
+    const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }));
+    const start = hashes.count;
+    expect((await refusal(acceptInvitation("not-a-real-token", { password: PASSWORD }))).message).toMatch(/not valid/);
+    const later = new Date(Date.now() + INVITATION_TTL_MS + 60_000);
+    expect((await refusal(acceptInvitation(inv.token, { password: PASSWORD }, later))).message).toMatch(/expired/);
+    expect(hashes.count).toBe(start);
+    await acceptInvitation(inv.token, { password: PASSWORD });
+    expect(hashes.count).toBe(start + 1);
+    expect((await refusal(acceptInvitation(inv.token, { password: PASSWORD }))).message).toMatch(/already been used/);
+    expect(hashes.count).toBe(start + 1);
   });
 });

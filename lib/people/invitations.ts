@@ -1,16 +1,16 @@
 import "server-only";
-// Invitations (issue #6): a single-use link that expires. Only the sha256 of the token is stored; the
-// link is shown once to the operator who created it. Accepting sets the invitee's password.
-import type { Prisma } from "@/lib/db/generated/client";
-import type { Role } from "@/lib/db/enums";
-import { db } from "@/lib/db/client";
-import { recordAudit, type AuditActor } from "@/lib/audit/record";
+import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/enums";
+// Invitations (issue #6): a single-use link that expires. Only the sha256 of the token is stored; the
+// link is shown once to the operator who created it. Accepting sets the invitee's password.
+import type { Prisma } from "@/lib/db/generated/client";
+import { queueInvitationEmail } from "@/lib/email/invitation-email";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
-import { queueInvitationEmail } from "@/lib/email/invitation-email";
 import type { InvitationCreateInput } from "./schemas";
 
 /** How long an invitation link stays valid. */
@@ -105,24 +105,49 @@ export type InvitationView = {
 export async function viewInvitation(token: string, now = new Date()): Promise<InvitationView> {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: {
-      email: true,
-      role: true,
-      acceptedAt: true,
-      revokedAt: true,
-      expiresAt: true,
-      customer: { select: { displayName: true } },
-    },
+    select: { ...STATE_FIELDS, email: true, role: true, customer: { select: { displayName: true } } },
   });
   if (!inv) return { state: "unknown" };
-  const state: InvitationState = inv.acceptedAt
-    ? "used"
-    : inv.revokedAt
-      ? "revoked"
-      : inv.expiresAt <= now
-        ? "expired"
-        : "valid";
-  return { state, email: inv.email, role: inv.role, customerName: inv.customer?.displayName ?? null };
+  return {
+    state: stateOf(inv, now),
+    email: inv.email,
+    role: inv.role,
+    customerName: inv.customer?.displayName ?? null,
+  };
+}
+
+const STATE_FIELDS = {
+  acceptedAt: true,
+  revokedAt: true,
+  expiresAt: true,
+  createdBy: { select: { disabledAt: true } },
+} as const;
+
+/**
+ * An invitation from a person who has since been disabled is withdrawn (issue 11 item 6): disabling revokes their
+ * pending invitations, and this covers one sent before that rule existed.
+ */
+function stateOf(
+  inv: {
+    acceptedAt: Date | null;
+    revokedAt: Date | null;
+    expiresAt: Date;
+    createdBy: { disabledAt: Date | null } | null;
+  },
+  now: Date,
+): InvitationState {
+  if (inv.acceptedAt) return "used";
+  if (inv.revokedAt || inv.createdBy?.disabledAt) return "revoked";
+  return inv.expiresAt <= now ? "expired" : "valid";
+}
+
+async function invitationState(
+  client: Prisma.TransactionClient,
+  tokenHash: string,
+  now: Date,
+): Promise<InvitationState> {
+  const inv = await client.invitation.findUnique({ where: { tokenHash }, select: STATE_FIELDS });
+  return inv ? stateOf(inv, now) : "unknown";
 }
 
 const REFUSALS: Record<Exclude<InvitationState, "valid">, string> = {
@@ -142,6 +167,10 @@ export async function acceptInvitation(
   now = new Date(),
 ): Promise<{ userId: string; email: string; role: Role }> {
   const tokenHash = sha256Hex(token);
+  // The link is checked before the password is hashed (argon2 is slow on purpose): a wrong, spent or withdrawn
+  // link costs one indexed read, not a hash (issue 11 item 6). The claim below re-checks under the row lock.
+  const before = await invitationState(db, tokenHash, now);
+  if (before !== "valid") throw new SafeError("conflict", REFUSALS[before]);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     const claimed = await tx.invitation.updateMany({
@@ -149,10 +178,15 @@ export async function acceptInvitation(
       data: { acceptedAt: now },
     });
     if (claimed.count !== 1) {
-      const view = await viewInvitationTx(tx, tokenHash, now);
-      throw new SafeError("conflict", REFUSALS[view === "valid" ? "used" : view]);
+      const state = await invitationState(tx, tokenHash, now);
+      throw new SafeError("conflict", REFUSALS[state === "valid" ? "used" : state]);
     }
-    const inv = await tx.invitation.findUniqueOrThrow({ where: { tokenHash } });
+    const inv = await tx.invitation.findUniqueOrThrow({
+      where: { tokenHash },
+      include: { createdBy: { select: { disabledAt: true } } },
+    });
+    // Its sender was disabled after the check above (the throw undoes the claim).
+    if (inv.createdBy?.disabledAt) throw new SafeError("conflict", REFUSALS.revoked);
     if (await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } })) {
       throw new SafeError("conflict", "An account with this email already exists. Sign in instead.");
     }
@@ -181,15 +215,6 @@ export async function acceptInvitation(
   });
 }
 
-async function viewInvitationTx(tx: Prisma.TransactionClient, tokenHash: string, now: Date): Promise<InvitationState> {
-  const inv = await tx.invitation.findUnique({
-    where: { tokenHash },
-    select: { acceptedAt: true, revokedAt: true, expiresAt: true },
-  });
-  if (!inv) return "unknown";
-  return inv.acceptedAt ? "used" : inv.revokedAt ? "revoked" : inv.expiresAt <= now ? "expired" : "valid";
-}
-
 export async function revokeInvitation(actor: AuditActor, invitationId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const inv = await tx.invitation.findUnique({ where: { id: invitationId } });
@@ -208,6 +233,19 @@ export async function revokeInvitation(actor: AuditActor, invitationId: string):
       tx,
     );
   });
+}
+
+/** Withdraws every pending invitation `userId` sent (their account is being disabled, issue 11 item 6); how many. */
+export async function revokeInvitationsSentBy(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now: Date,
+): Promise<number> {
+  const { count } = await tx.invitation.updateMany({
+    where: { createdById: userId, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return count;
 }
 
 export type PendingInvitation = {

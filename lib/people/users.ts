@@ -1,12 +1,15 @@
 import "server-only";
-// People with accounts (issue #6): listed for operators, disabled at once (the guard re-reads the user
-// on every request, lib/auth/actor.ts, so a disabled user's next request is refused).
-import type { Prisma } from "@/lib/db/generated/client";
-import type { Role } from "@/lib/db/enums";
-import { db } from "@/lib/db/client";
+import { revokeApiTokensCreatedBy } from "@/lib/api-tokens/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/db/enums";
+// People with accounts (issue #6): listed for operators, disabled at once (the guard re-reads the user
+// on every request, lib/auth/actor.ts, so a disabled user's next request is refused; their tokens and
+// pending invitations are revoked with it, issue 11 item 6).
+import type { Prisma } from "@/lib/db/generated/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { revokeInvitationsSentBy } from "./invitations";
 
 export const PEOPLE_PAGE_SIZE = 25;
 
@@ -70,11 +73,32 @@ export async function listPeople(q: { search?: string; role?: Role; page?: numbe
   };
 }
 
-export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean): Promise<{ email: string }> {
+/**
+ * Operators' count is checked and changed under one transaction-scoped advisory lock, so two operators disabling each
+ * other at the same moment (on any instance) are serialised and the second sees the first's change: at least one
+ * active operator always remains (issue 11 item 6).
+ */
+const OPERATOR_COUNT_LOCK = "onramp:active-operators";
+
+/**
+ * Disables (or enables) a person. Disabling ends all their access at once (issue 11 item 6): their sessions (the guard
+ * reads disabledAt on every request, lib/auth/actor.ts), the API tokens they created and the invitations they sent that
+ * are still pending, all in the same transaction and audited.
+ */
+export async function setUserDisabled(
+  actor: Actor,
+  userId: string,
+  disabled: boolean,
+  now = new Date(),
+): Promise<{ email: string; revokedTokens: number; revokedInvitations: number }> {
   if (disabled && userId === actor.userId) {
     throw new SafeError("conflict", "You can not disable your own account: ask another operator.");
   }
   return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${OPERATOR_COUNT_LOCK}))`;
+    // The actor may have been disabled while this request waited for the lock (two operators disabling each other).
+    const self = await tx.user.findUnique({ where: { id: actor.userId }, select: { disabledAt: true } });
+    if (!self || self.disabledAt) throw new SafeError("forbidden", "Your account has been disabled.");
     const user = await tx.user.findUnique({
       where: { id: userId },
       select: { email: true, role: true, customerId: true, disabledAt: true },
@@ -87,8 +111,10 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
     }
     await tx.user.update({
       where: { id: userId },
-      data: { disabledAt: disabled ? (user.disabledAt ?? new Date()) : null },
+      data: { disabledAt: disabled ? (user.disabledAt ?? now) : null },
     });
+    const revokedTokens = disabled ? await revokeApiTokensCreatedBy(tx, userId, now) : 0;
+    const revokedInvitations = disabled ? await revokeInvitationsSentBy(tx, userId, now) : 0;
     await recordAudit(
       actor,
       {
@@ -96,10 +122,14 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
         targetType: "User",
         targetId: userId,
         customerId: user.customerId,
-        details: { email: user.email, role: user.role },
+        details: {
+          email: user.email,
+          role: user.role,
+          ...(disabled ? { revokedApiTokens: revokedTokens, revokedInvitations } : {}),
+        },
       },
       tx,
     );
-    return { email: user.email };
+    return { email: user.email, revokedTokens, revokedInvitations };
   });
 }

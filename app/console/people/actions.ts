@@ -1,7 +1,7 @@
 "use server";
 // Operator actions on people (issue #6): invite, withdraw an invitation, disable or enable an account.
 import { revalidatePath } from "next/cache";
-import { withAction, type ActionState } from "@/lib/auth/guard";
+import { type ActionState, withAction } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { invitationIdFormSchema, userToggleFormSchema } from "@/lib/people/form-schemas";
 import { createInvitation, revokeInvitation } from "@/lib/people/invitations";
@@ -40,11 +40,13 @@ export const setUserDisabledAction = withAction(
   OPERATOR_ONLY,
   userToggleFormSchema,
   async (actor, { userId, disabled }) => {
-    const { email } = await setUserDisabled(actor, userId, disabled);
+    const { email, revokedTokens, revokedInvitations } = await setUserDisabled(actor, userId, disabled);
     revalidatePath("/console/people");
     return {
       ok: true,
-      message: disabled ? `${email} is disabled: their next request is refused.` : `${email} can sign in again.`,
+      message: disabled
+        ? `${email} is disabled: their next request is refused; ${revokedTokens} API token(s) and ${revokedInvitations} pending invitation(s) of theirs are revoked.`
+        : `${email} can sign in again.`,
     };
   },
 );

@@ -3,13 +3,13 @@ import { OperatorActionButton } from "@/components/console/operator-action-butto
 import { OperatorApiTokenForm } from "@/components/console/operator-api-token-form";
 import { OperatorConfigurationKeyForm } from "@/components/console/operator-configuration-key-form";
 import { OperatorSettingForm } from "@/components/console/operator-setting-form";
+import { ScrollRegion } from "@/components/layout/scroll-region";
+import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
-import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { listConfigurationKeys } from "@/lib/settings/configuration-keys";
 import { operatorSettings } from "@/lib/settings/operator-settings";
 import { OPERATOR_SETTINGS, VALUE_SOURCE_LABELS } from "@/lib/settings/schemas";
-import { ScrollRegion } from "@/components/layout/scroll-region";
 import {
   createApiTokenAction,
   createConfigurationKeyAction,
@@ -25,6 +25,7 @@ const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice
 
 export default async function SettingsPage() {
   await requirePageActor(OPERATOR_ONLY, "/console/settings");
+  const now = new Date();
   const [keys, tokens, settings] = await Promise.all([listConfigurationKeys(), listApiTokens(), operatorSettings()]);
   const byType = new Map<string, typeof keys>();
   for (const k of keys) byType.set(k.integrationType, [...(byType.get(k.integrationType) ?? []), k]);
@@ -129,6 +130,9 @@ export default async function SettingsPage() {
                   Last used
                 </th>
                 <th scope="col" className="px-3 py-2">
+                  Expires
+                </th>
+                <th scope="col" className="px-3 py-2">
                   <span className="sr-only">Actions</span>
                 </th>
               </tr>
@@ -142,6 +146,9 @@ export default async function SettingsPage() {
                   </td>
                   <td className="px-3 py-2 font-mono text-xs">{t.scopes.join(", ")}</td>
                   <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
+                  <td className="px-3 py-2">
+                    {t.expiresAt ? `${t.expiresAt <= now ? "Expired " : ""}${when(t.expiresAt)}` : "Never"}
+                  </td>
                   <td className="px-3 py-2">
                     {t.revokedAt ? (
                       <span className="text-slate-600">Revoked {when(t.revokedAt)}</span>
@@ -158,7 +165,7 @@ export default async function SettingsPage() {
               ))}
               {tokens.length === 0 ? (
                 <tr>
-                  <td colSpan={4} className="px-3 py-4 text-center text-slate-600">
+                  <td colSpan={5} className="px-3 py-4 text-center text-slate-600">
                     No tokens yet.
                   </td>
                 </tr>

@@ -3,9 +3,10 @@
 // on every page because a client-side navigation keeps the first document's policy: the plugin must
 // load on /integrations however the customer admin got there (C8). API routes are left alone (the
 // LinkedIn callback must reach its handler untouched, issue #5).
-import { NextResponse, type NextRequest } from "next/server";
+import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
-import { NONCE_HEADER, contentSecurityPolicy, newNonce } from "@/lib/integrations/widget-csp";
+import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "@/lib/integrations/widget-csp";
+import { LINK_NOT_VALID_PATH, pathDecodes } from "@/lib/links/path-segment";
 
 /** Embedded mode (issue 12): only the customer admin's pages may be framed, by EMBED_ALLOWED_ORIGINS. */
 export function isEmbeddable(pathname: string): boolean {
@@ -25,7 +26,10 @@ export function proxy(request: NextRequest): NextResponse {
   requestHeaders.set(NONCE_HEADER, nonce);
   // Next reads the nonce for its own scripts from the request's CSP header.
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  // A malformed percent-escape ("/invite/%") would make Next's router answer 500: the link is simply not valid.
+  const response = pathDecodes(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : NextResponse.rewrite(new URL(LINK_NOT_VALID_PATH, request.url), { request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OperatorAcceptInvitationForm } from "@/components/console/operator-accept-invitation-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { decodePathSegment } from "@/lib/links/path-segment";
 import { viewInvitation } from "@/lib/people/invitations";
 import { acceptInvitationAction } from "./actions";
 
@@ -17,22 +18,18 @@ const REFUSED: Record<string, string> = {
 
 // Public: the token in the link is the credential (single use, expiring; only its hash is stored).
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const view = await viewInvitation(decodeURIComponent(token));
+  const token = decodePathSegment((await params).token);
+  const view = token === null ? { state: "unknown" as const } : await viewInvitation(token);
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
       <h1 className="mb-1 text-2xl font-semibold">Welcome to Onramp</h1>
-      {view.state === "valid" && view.email && view.role ? (
+      {token !== null && view.state === "valid" && view.email && view.role ? (
         <>
           <p className="mb-6 text-sm text-slate-600">
             You are invited as {ROLE_LABELS[view.role].toLowerCase()}
             {view.customerName ? ` of ${view.customerName}` : ""}. Choose a password to finish.
           </p>
-          <OperatorAcceptInvitationForm
-            action={acceptInvitationAction}
-            token={decodeURIComponent(token)}
-            email={view.email}
-          />
+          <OperatorAcceptInvitationForm action={acceptInvitationAction} token={token} email={view.email} />
         </>
       ) : (
         <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { viewUnsubscribe } from "@/lib/email/unsubscribe";
 import { unsubscribeKeySchema } from "@/lib/email/unsubscribe-schemas";
 import { toSafeError } from "@/lib/errors/respond";
+import { decodePathSegment } from "@/lib/links/path-segment";
 
 export const metadata: Metadata = { title: "Email preferences", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 // Public: the key in the link can only opt its own address out of (or back into) one kind of email.
 // The page never unsubscribes by itself (link scanners open links); its button posts to the route.
 export default async function UnsubscribePage({ params }: { params: Promise<{ key: string }> }) {
-  const parsed = unsubscribeKeySchema.safeParse(decodeURIComponent((await params).key));
+  const parsed = unsubscribeKeySchema.safeParse(decodePathSegment((await params).key));
   const view = parsed.success ? await viewUnsubscribe(parsed.data).catch((e: unknown) => toSafeError(e)) : null;
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">

@@ -82,6 +82,29 @@ export const serverEnvSchema = z.object({
   /** LinkedIn allows 5,000 calls a day per application and resource (C26, L17: all methods on v2/atsIntegrations together). */
   LINKEDIN_DAILY_CALL_BUDGET: intFromEnv(5000),
   /**
+   * C26, L17: how a 429 that means "the application's daily limit is spent" (held until midnight UTC) is
+   * told from a protective one (short backoff). LinkedIn documents no marker: ASSUMPTION. A 429 whose body
+   * matches this case-insensitive pattern is the daily limit (LinkedIn's throttle messages name the
+   * "APPLICATION DAY limit"); empty turns the marker off.
+   */
+  LINKEDIN_DAILY_LIMIT_MARKER: z
+    .string()
+    .default("day limit|daily limit")
+    .refine((v) => {
+      try {
+        new RegExp(v, "i");
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a valid regular expression (or empty)"),
+  /**
+   * C26, L17, ASSUMPTION: a 429 also counts as the daily limit once Onramp's own count of the resource's
+   * calls today reaches this percentage of LINKEDIN_DAILY_CALL_BUDGET (below 100 leaves room for calls the
+   * vendor's ATS makes with the same application). 0 turns this rule off.
+   */
+  LINKEDIN_DAILY_LIMIT_AT_PERCENT: intFromEnv(100),
+  /**
    * L16: the LinkedIn-Version header (YYYYMM, e.g. 202604) sent on every API call when set; empty sends
    * none (Rest.li 1.0 on /v2, what the seeds show).
    */

@@ -2,6 +2,7 @@
 // (C26, C27). Rules match an endpoint kind and fire a set number of times or with a probability.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { DAILY_LIMIT_MESSAGE } from "./daily-limits";
 import type { Reply } from "./http-io";
 
 export const ENDPOINT_KINDS = [
@@ -29,6 +30,11 @@ export const faultInputSchema = z
     probability: z.number().min(0).max(1).optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     latencyMs: z.number().int().nonnegative().max(60_000).optional(),
+    /**
+     * Which 429 (C26): "protective" (default: LinkedIn protecting itself, short backoff) or "daily" (the
+     * application's daily limit is spent, L17; the real count is `dailyLimits`, daily-limits.ts).
+     */
+    throttle: z.enum(["protective", "daily"]).optional(),
     /** The call is carried out, then its answer is replaced by the fault: LinkedIn acted, the caller never heard. */
     afterHandling: z.boolean().optional(),
   })
@@ -67,14 +73,19 @@ export function takeFault(faults: FaultRule[], endpoint: string, random: () => n
     if (rule.remaining !== null && --rule.remaining <= 0) faults.splice(faults.indexOf(rule), 1);
     latencyMs = Math.max(latencyMs, rule.latencyMs ?? 0);
     if (rule.status !== undefined) {
-      reply = faultReply(endpoint, rule.status, rule.retryAfterSeconds);
+      reply = faultReply(endpoint, rule.status, rule.retryAfterSeconds, rule.throttle ?? "protective");
       afterHandling = rule.afterHandling ?? false;
     }
   }
   return { latencyMs, reply, afterHandling };
 }
 
-function faultReply(endpoint: string, status: number, retryAfterSeconds: number | undefined): Reply {
+function faultReply(
+  endpoint: string,
+  status: number,
+  retryAfterSeconds: number | undefined,
+  throttle: "protective" | "daily",
+): Reply {
   const headers: Record<string, string> = {};
   if (retryAfterSeconds !== undefined) headers["Retry-After"] = String(retryAfterSeconds);
   const reason = `injected fault ${status}`;
@@ -87,10 +98,11 @@ function faultReply(endpoint: string, status: number, retryAfterSeconds: number 
   }
   const messages: Record<number, { message: string; serviceErrorCode?: number }> = {
     401: { message: "The token used in the request has been revoked by the user", serviceErrorCode: 65601 },
-    429: {
-      message: "Resource level throttle APPLICATION DAY limit for calls to this resource is reached.",
-      serviceErrorCode: 101,
-    },
+    // ASSUMPTION: LinkedIn documents neither wording; the daily one is what its APIs answer (daily-limits.ts).
+    429:
+      throttle === "daily"
+        ? { message: DAILY_LIMIT_MESSAGE, serviceErrorCode: 101 }
+        : { message: "Too many requests: LinkedIn is protecting itself, retry shortly.", serviceErrorCode: 101 },
   };
   const known = messages[status] ?? { message: status >= 500 ? "Internal Server Error" : "Error" };
   return { status, json: { ...known, status }, headers, rejection: reason };

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { peekApplication } from "./auth";
 import { takeFault } from "./faults";
-import { apiError, BodyTooLarge, readBody, type Reply, type RequestContext } from "./http-io";
+import { apiError, BodyTooLarge, type Reply, type RequestContext, readBody } from "./http-io";
 import { Pusher } from "./push";
 import { handleAdmin } from "./routes/admin";
 import { handleUiMove, renderAdminPage } from "./routes/admin-page";
@@ -20,7 +20,7 @@ import {
 } from "./routes/provisioning";
 import { handleWidgetAuthorize, handleWidgetPreflight, handleWidgetSession, serveScript } from "./routes/widget";
 import type { Runtime } from "./runtime";
-import { DEFAULT_SETTINGS, SandboxState, type SandboxSettings } from "./state";
+import { DEFAULT_SETTINGS, type SandboxSettings, SandboxState } from "./state";
 
 export interface SandboxOptions extends Partial<SandboxSettings> {
   /** 0 picks a free port. Default 3001. */
@@ -188,7 +188,13 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
           reply.headers = { ...reply.headers, "Access-Control-Allow-Origin": ctx.header("origin") ?? "*" };
       } else {
         await delay();
-        reply = await route.run();
+        // L17: a call past the application's daily limit on its resource is refused before it is carried out.
+        const app = peekApplication(ctx, rt.state);
+        const limited = app
+          ? rt.state.dailyUsage.take(rt.state.settings.dailyLimits, app.clientId, route.endpoint)
+          : null;
+        if (limited && app) ctx.note.clientId = app.clientId;
+        reply = limited ?? (await route.run());
       }
     } else reply = route;
   } catch (err) {

@@ -1,7 +1,9 @@
 // LinkedIn's memory, as far as the sandbox plays it: applications, tokens, integrations, the ids that
 // notifications resolve to (C19), and the logs tests inspect. Optionally persisted to a JSON file.
+
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { DailyUsage, L17_DAILY_LIMITS } from "./daily-limits";
 import type { FaultRule } from "./faults";
 
 export const ONBOARDING_STATUSES = ["REQUESTED", "PARTNER_READY", "ENABLED"] as const;
@@ -132,6 +134,8 @@ export interface SandboxSettings {
   configurationKeys: Record<string, string[]>;
   /** Integration types batch_partial_update accepts (L13 by default); others are refused per entity. */
   integrationTypes: string[];
+  /** Calls a day per application and resource (L17: 5,000 on v2/atsIntegrations, 100,000 on exportedCandidates). */
+  dailyLimits: Record<string, number>;
 }
 
 /** L14: CALLBACK_URL and JOB_POSTING_VIEWERS on ONE_CLICK_EXPORT, APPLICATION_VIEWERS on IN_ATS_INDICATOR. */
@@ -166,6 +170,7 @@ export const DEFAULT_SETTINGS: SandboxSettings = {
   lookupKeyStyle: "answer",
   configurationKeys: L14_CONFIGURATION_KEYS,
   integrationTypes: L13_INTEGRATION_TYPES,
+  dailyLimits: L17_DAILY_LIMITS,
 };
 
 const LOG_LIMIT = 5000;
@@ -223,6 +228,8 @@ export class SandboxState {
   spacingViolations: SpacingViolation[] = [];
   notifications: NotificationAttempt[] = [];
   faults: FaultRule[] = [];
+  /** Today's calls per application and resource, against settings.dailyLimits (L17). */
+  dailyUsage = new DailyUsage();
   settings: SandboxSettings;
   /** n of the last "urn:li:developerApplication:{n}" handed out; starts anywhere, as URNs are LinkedIn-wide. */
   lastApplicationNumber = firstApplicationNumber();
@@ -365,6 +372,7 @@ export class SandboxState {
     this.spacingViolations = [];
     this.notifications = [];
     this.faults = [];
+    this.dailyUsage.clear();
     this.settings = { ...this.options.settings };
     this.lastApplicationNumber = firstApplicationNumber();
     this.seedParent();

@@ -1,15 +1,16 @@
 // Sections of the support customer page (issue #6): integrations with history, jobs, notifications.
 // Server components; the buttons are SupportActionForm (client) bound to the support server actions.
-import type { CustomerIntegration, CustomerJob, CustomerNotification, LinkedInUsage } from "@/lib/console/customer";
+
+import { SupportTable } from "@/components/console/support-table";
 import {
   recheckIntegrationAction,
   replayNotificationAction,
   retryJobAction,
   retryNotificationAction,
 } from "@/lib/console/actions";
+import type { CustomerIntegration, CustomerJob, CustomerNotification, LinkedInUsage } from "@/lib/console/customer";
 import { SupportActionForm } from "./support-action-form";
 import { humanize, STATUS_LABELS, SupportStateBadge, SupportStatusBadge, SupportTime } from "./support-format";
-import { SupportTable } from "@/components/console/support-table";
 
 const th = "py-2 pr-4 font-medium";
 const td = "py-2 pr-4 align-top";
@@ -204,6 +205,16 @@ export function SupportNotificationTable({ rows }: { rows: CustomerNotification[
 export function SupportLinkedInUsage({ usage }: { usage: LinkedInUsage }) {
   return (
     <div className="space-y-2 text-sm">
+      {usage.holds.map((h) => (
+        <p key={h.resource} role="status" data-testid="daily-limit-hold" className="font-semibold text-red-800">
+          Daily limit spent on {h.resource}: this customer&apos;s calls to it are held until 00:00 UTC (
+          <SupportTime value={h.heldUntil} />, C26, L17).{" "}
+          {h.detectedBy === "budget"
+            ? "Onramp's own count of today's calls reached the limit."
+            : "LinkedIn answered that the daily limit is spent."}{" "}
+          Jobs that hit the hold were re-queued to start then; nothing needs doing.
+        </p>
+      ))}
       <p>
         {usage.rateLimitedNow ? (
           <strong className="text-red-800">

@@ -1,13 +1,14 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 // The support customer page (issue #6). Every read selects only the fields the page shows: the
 // application's secret and token columns (C3) are never selected, so they can not reach page data.
 import type { NotificationState, OnboardingStatus, StatusSource } from "@/lib/db/enums";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { callsToday, type CallsToday } from "@/lib/linkedin/call-count";
-import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
 import type { JobTrackerFields } from "@/lib/jobs/types";
+import { type CallsToday, callsToday } from "@/lib/linkedin/call-count";
+import { activeHoldsOf, type DailyHold } from "@/lib/linkedin/daily-hold";
 import type { IntegrationSummary } from "./overview";
+import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "./pagination";
 import { join, sql } from "./sql";
 
 export type CustomerSummary = {
@@ -53,7 +54,13 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
   });
 }
 
-export type LinkedInUsage = CallsToday & { budget: number; rateLimitedUntil: Date | null; rateLimitedNow: boolean };
+export type LinkedInUsage = CallsToday & {
+  budget: number;
+  rateLimitedUntil: Date | null;
+  rateLimitedNow: boolean;
+  /** Resources whose daily limit is spent: the application's calls to them wait until midnight UTC (C26, L17). */
+  holds: DailyHold[];
+};
 
 /** Calls used today per endpoint against LINKEDIN_DAILY_CALL_BUDGET, and the 429 state (C26). */
 export async function linkedInUsage(
@@ -61,13 +68,14 @@ export async function linkedInUsage(
   now = new Date(),
 ): Promise<LinkedInUsage | null> {
   if (!app) return null;
-  const today = await callsToday(app.clientId, now);
+  const [today, holds] = await Promise.all([callsToday(app.clientId, now), activeHoldsOf(app.clientId, now)]);
   const rateLimitedUntil = app.rateLimitedUntil;
   return {
     ...today,
     budget: env().LINKEDIN_DAILY_CALL_BUDGET,
     rateLimitedUntil,
     rateLimitedNow: rateLimitedUntil !== null && rateLimitedUntil > now,
+    holds,
   };
 }
 

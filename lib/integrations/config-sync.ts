@@ -1,4 +1,5 @@
 import "server-only";
+import { callbackUrlFor } from "@/lib/customers/callback-url";
 // The configuration sync of one customer (C15–C17, C21, L14, L15): every integration gets the keys of
 // its type's row in the key table (ConfigurationKeyRequirement, data the operator edits, L14 by default:
 // CALLBACK_URL and JOB_POSTING_VIEWERS on ONE_CLICK_EXPORT, APPLY_VIEWERS on IN_ATS_INDICATOR). The
@@ -8,19 +9,18 @@ import "server-only";
 // A PUT of the full set is idempotent, so a job that died after LinkedIn accepted a write but before
 // recording it only sends the same values again. A 401 or 429 stops the application's remaining calls.
 import { db } from "@/lib/db/client";
-import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { ConfigurationKeyRequirement } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
-import { callbackUrlFor } from "@/lib/customers/callback-url";
+import { integrationSyncFailed } from "@/lib/events/hooks";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import type { JobContext } from "@/lib/jobs/types";
 import {
   deleteIntegrationConfigurations,
   integrationTuple,
   isLinkedInError,
-  writeIntegrationConfigurations,
   type LinkedInError,
+  writeIntegrationConfigurations,
 } from "@/lib/linkedin";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
@@ -285,6 +285,7 @@ export async function syncCustomerConfigurations(
             status: e.httpStatus ?? null,
             detail: e.message,
             retryable: e.retryable,
+            heldUntil: e.heldUntil,
           });
           const shown = ctx.isLastAttempt ? describeGaveUp(message, ctx.attempt) : message;
           await recordRefused(plan, shown, ctx.isLastAttempt);

@@ -5,10 +5,10 @@ import "server-only";
 // Postgres). Each entity's own answer is recorded on its row. The work list always comes from the
 // database, never from the job payload, so a job that died half-way resumes where the rows say.
 import { db } from "@/lib/db/client";
-import { integrationSyncFailed } from "@/lib/events/hooks";
 import { SafeError } from "@/lib/errors/safe-error";
+import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { JobContext } from "@/lib/jobs/types";
-import { inBatches, integrationTuple, syncIntegrationNames, type NameSyncResult } from "@/lib/linkedin";
+import { inBatches, integrationTuple, type NameSyncResult, syncIntegrationNames } from "@/lib/linkedin";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
 
@@ -76,7 +76,12 @@ async function recordFailed(failed: { id: string; message: string }[], final: bo
 }
 
 function failureMessage(r: NameSyncResult): string {
-  return describeSyncFailure("name", { status: r.status, detail: r.error, retryable: r.retryable });
+  return describeSyncFailure("name", {
+    status: r.status,
+    detail: r.error,
+    retryable: r.retryable,
+    heldUntil: r.heldUntil,
+  });
 }
 
 async function applicationOf(customerId: string) {

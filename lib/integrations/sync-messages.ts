@@ -8,6 +8,8 @@ export type FailureFacts = {
   detail?: string;
   /** Whether trying again later may succeed by itself (rate limit, outage). */
   retryable?: boolean;
+  /** The application's daily limit is spent; LinkedIn is not asked again before this midnight UTC (C26, L17). */
+  heldUntil?: Date;
 };
 
 const CONTACT = "contact your vendor's support team";
@@ -20,6 +22,9 @@ export function describeSyncFailure(what: "name" | "settings", f: FailureFacts):
   }
   if (f.status === 404) {
     return `LinkedIn does not know this integration for your company's LinkedIn application (HTTP 404). Authorize it again in the LinkedIn panel on this page; if that does not help, ${CONTACT}.`;
+  }
+  if (f.heldUntil) {
+    return `Your company's LinkedIn application has used its daily allowance of LinkedIn calls, so ${subject} waits: held until 00:00 UTC (${f.heldUntil.toISOString()}), when LinkedIn resets it. Onramp sends it then by itself; you do not need to do anything.`;
   }
   if (f.retryable || f.status === 429 || f.status === null || (f.status !== null && f.status >= 500)) {
     const why =

@@ -4,24 +4,28 @@ import "server-only";
 // is retried: handlers resume from what the database says is still to do, so nothing is lost. If that
 // was the last attempt, the reconcile pass (lib/jobs/reconcile-pass.ts) marks the Job row FAILED.
 import type PgBoss from "pg-boss";
-import { JobKind } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
+import { JobKind } from "@/lib/db/enums";
+import { startEmailSchedule } from "@/lib/email/schedule";
 import { env } from "@/lib/env";
 import { toSafeError } from "@/lib/errors/respond";
 import { logger } from "@/lib/log/logger";
-import { getBoss, queueName } from "./boss";
-import { isPermanentJobError } from "./errors";
-import { jobHandlers } from "./registry";
 import { startPollSchedule } from "@/lib/onboarding-status/schedule";
 import { startWebhookSender } from "@/lib/webhooks/send";
+import { getBoss, queueName } from "./boss";
+import { isPermanentJobError } from "./errors";
+import { rescheduleIfHeld } from "./held";
 import { startReconcileSchedule } from "./reconcile-pass";
-import { startEmailSchedule } from "@/lib/email/schedule";
-import { markAttemptFailed, markRunning, markSucceeded, recordProgress, type QueuedJobData } from "./tracker";
+import { jobHandlers } from "./registry";
+import { markAttemptFailed, markRunning, markSucceeded, type QueuedJobData, recordProgress } from "./tracker";
 import type { JobHandler } from "./types";
 
 const globalForWorkers = globalThis;
 
-export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<QueuedJobData>): Promise<void> {
+/** What a run reads of its pg-boss job. */
+export type QueuedRun = Pick<PgBoss.JobWithMetadata<QueuedJobData>, "data" | "retryCount" | "retryLimit">;
+
+export async function runOne(handler: JobHandler, job: QueuedRun): Promise<void> {
   const { trackedJobId } = job.data;
   const attempt = job.retryCount + 1;
   const maxAttempts = job.retryLimit + 1;
@@ -43,6 +47,8 @@ export async function runOne(handler: JobHandler, job: PgBoss.JobWithMetadata<Qu
     // Only SafeError messages are stored: they are written for people and carry no secrets.
     const message = toSafeError(err).message;
     const permanent = isPermanentJobError(err);
+    // C26, L17: the application's daily limit is spent; the job runs again at midnight UTC instead of failing.
+    if (!permanent && (await rescheduleIfHeld(tracked, attempt))) return;
     await markAttemptFailed(trackedJobId, attempt, message, isLastAttempt || permanent);
     // A permanent failure completes the queue job: retrying can not help, a person must act first.
     if (permanent) return;

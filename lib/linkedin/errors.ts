@@ -35,6 +35,8 @@ export interface LinkedInErrorDetails {
   attempts: number;
   /** When LinkedIn may be asked again (Retry-After), for rate limits. */
   retryAt?: Date;
+  /** Set when the application's daily limit is spent: its calls are held until this midnight UTC (C26, L17). */
+  heldUntil?: Date;
 }
 
 export class LinkedInError extends SafeError {
@@ -43,6 +45,7 @@ export class LinkedInError extends SafeError {
   readonly httpStatus?: number;
   readonly attempts: number;
   readonly retryAt?: Date;
+  readonly heldUntil?: Date;
 
   constructor(kind: LinkedInErrorKind, message: string, details: LinkedInErrorDetails) {
     super(SAFE_CODE[kind], message);
@@ -52,6 +55,7 @@ export class LinkedInError extends SafeError {
     this.httpStatus = details.httpStatus;
     this.attempts = details.attempts;
     this.retryAt = details.retryAt;
+    this.heldUntil = details.heldUntil;
   }
 
   /** Whether trying the same call later may succeed without anyone changing anything. */

@@ -5,16 +5,16 @@ import { decryptSecret } from "@/lib/crypto/secrets";
 import { db, disconnectDb } from "@/lib/db/client";
 import { utcDay } from "./backoff";
 import { assertWithinDailyBudget, callsToday, recordLinkedInCall } from "./call-count";
+import { integrationTuple, tupleId } from "./compound-key";
 import { ENDPOINTS } from "./endpoints";
 import { LinkedInError } from "./errors";
 import { SEED_IDS_LOOKUP_RESPONSE } from "./fixtures/recorded";
 import { customerAppTokenContext } from "./secret-contexts";
 import { lookupStatusByTuples } from "./status-lookup";
-import { integrationTuple, tupleId } from "./compound-key";
-import { verifyApplicationCredentials } from "./token";
 import { createTestApplication } from "./test-support/applications";
 import { setTestEnv, useLinkedInAt } from "./test-support/env";
-import { inOrder, json, startRecordedServer, type RecordedServer } from "./test-support/recorded-server";
+import { inOrder, json, type RecordedServer, startRecordedServer } from "./test-support/recorded-server";
+import { verifyApplicationCredentials } from "./token";
 
 const seedTuple = integrationTuple({
   integrationContext: "urn:li:organization:4gX03uw",
@@ -317,7 +317,10 @@ describe("call counting per UTC day (C26, C30)", () => {
     expect(await lookupOnce(app)).toMatchObject({ ok: true });
     const third = await lookupOnce(app);
     expect(third).toMatchObject({ ok: false });
-    if (!third.ok) expect(third.error).toMatch(/has used 2 of its 2 daily calls .* midnight UTC/);
+    if (!third.ok)
+      expect(third.error).toMatch(
+        /count of today's calls to v2\/atsIntegrations reached the daily limit.*held until 00:00 UTC/,
+      );
     expect(s.apiRequests()).toHaveLength(2);
     await expect(assertWithinDailyBudget(app.clientId, ENDPOINTS.lookupByIds)).rejects.toBeInstanceOf(LinkedInError);
   });

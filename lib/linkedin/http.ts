@@ -3,18 +3,21 @@ import "server-only";
 // - Authorization: Bearer {token} from the given BearerAuth (C2); a 401 renews the token once (C27);
 // - 429, 5xx and network failures are retried with exponential backoff and full jitter, honouring
 //   Retry-After, at most LINKEDIN_MAX_ATTEMPTS attempts (C26); a 429 records rateLimitedUntil;
+// - a 429 that means the daily limit is spent (daily-hold.ts) is not retried: the application's calls to
+//   that resource are held until midnight UTC, in the database, and refused without asking LinkedIn;
 // - every attempt is counted per application, endpoint and UTC day (C26) and refused once the day's
-//   budget is spent (C30);
+//   budget is spent (C30, a hold as well);
 // - answers are validated with zod; anything else becomes a LinkedInError a person can act on.
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { MAX_IN_PROCESS_WAIT_MS, nextDelayMs, parseRetryAfter } from "./backoff";
-import { assertWithinDailyBudget, recordLinkedInCall } from "./call-count";
-import { LinkedInError, type LinkedInErrorKind } from "./errors";
-import { describeErrorBody } from "./error-body";
+import { dailyBudget, recordLinkedInCall } from "./call-count";
+import { activeHold, dailyLimitDetection, heldError, holdUntilMidnight } from "./daily-hold";
 import { ENDPOINTS, limitedResourceOf } from "./endpoints";
+import { describeErrorBody } from "./error-body";
+import { LinkedInError, type LinkedInErrorKind } from "./errors";
 import { withSendSlot } from "./pacing";
 
 /** How long one attempt may take before it counts as "no answer". */
@@ -142,6 +145,19 @@ function parseBody<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * Refuses a call while the application's calls to the resource are held (C26), and starts a hold when
+ * today's budget is spent (C30: calls are capped so one customer can not exhaust the vendor's limits).
+ */
+async function assertNotHeld(clientId: string, endpoint: string, applicationId: string | undefined): Promise<void> {
+  const held = await activeHold(clientId, endpoint);
+  if (held) throw heldError(held);
+  if (!(await dailyBudget(clientId, endpoint)).exhausted) return;
+  const hold = await holdUntilMidnight(clientId, endpoint, "budget");
+  await markRateLimited(applicationId, hold.heldUntil);
+  throw heldError(hold);
+}
+
 /** Sends one LinkedIn request with retries, counting, auth renewal and validation (see file header). */
 export async function linkedInRequest<S extends z.ZodType>(
   req: LinkedInRequest<S>,
@@ -151,7 +167,7 @@ export async function linkedInRequest<S extends z.ZodType>(
   const log = logger().child({ clientId: req.clientId, endpoint: req.endpoint });
   const who = whose(req.subject);
   const { contentType, payload } = encodeBody(req.body);
-  await assertWithinDailyBudget(req.clientId, req.endpoint);
+  await assertNotHeld(req.clientId, req.endpoint, req.applicationId);
   const paced = limitedResourceOf(req.endpoint) !== null;
 
   let renewed = false;
@@ -225,6 +241,21 @@ export async function linkedInRequest<S extends z.ZodType>(
         httpStatus: status,
         attempts: attempt,
       });
+    }
+
+    if (status === 429) {
+      // C26, L17: the daily limit is not waited out with backoff; the application's calls are held until midnight UTC.
+      const used = (await dailyBudget(req.clientId, req.endpoint)).used;
+      const detectedBy = dailyLimitDetection({ body: text, usedToday: used });
+      if (detectedBy) {
+        const hold = await holdUntilMidnight(req.clientId, req.endpoint, detectedBy);
+        await markRateLimited(req.applicationId, hold.heldUntil);
+        log.warn(
+          { detectedBy, heldUntil: hold.heldUntil },
+          "LinkedIn's daily limit is spent; holding the application's calls",
+        );
+        throw heldError(hold);
+      }
     }
 
     if (status === 429 || status >= 500) {

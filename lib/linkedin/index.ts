@@ -1,11 +1,24 @@
 import "server-only";
+
+export { type EntityOutcome, NO_RESULT_RETURNED, type TupleStatus } from "./batch-results";
+export { inBatches, MAX_RECORDS_PER_CALL } from "./batching";
+export {
+  assertWithinDailyBudget,
+  type CallsToday,
+  callsToday,
+  type DailyBudget,
+  dailyBudget,
+  type EndpointCallsToday,
+  recordLinkedInCall,
+} from "./call-count";
 // The LinkedIn client's public API (docs/LINKEDIN.md). Pure helpers (compound keys, schemas, errors,
 // secret contexts) are also importable from their own files without server-only.
 export {
-  DATA_PROVIDER,
   CompoundKeyError,
   compoundKey,
   compoundKeyPathSegment,
+  DATA_PROVIDER,
+  type IntegrationTuple,
   idsQuery,
   integrationTuple,
   parseCompoundKey,
@@ -13,47 +26,45 @@ export {
   sameTuple,
   tryParseCompoundKey,
   tupleId,
-  type IntegrationTuple,
 } from "./compound-key";
-export { MAX_RECORDS_PER_CALL, inBatches } from "./batching";
-export { NO_RESULT_RETURNED, type EntityOutcome, type TupleStatus } from "./batch-results";
-export { ENDPOINTS, endpointsSharingLimit, limitedResourceOf, type LinkedInEndpoint } from "./endpoints";
-export { LinkedInError, isLinkedInError, type LinkedInErrorKind } from "./errors";
-export { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
-export { onboardingStatusSchema, type LinkedInOnboardingStatus } from "./schemas";
-export { linkedInRequest, type BearerAuth, type LinkedInRequest } from "./http";
 export {
-  assertWithinDailyBudget,
-  callsToday,
-  dailyBudget,
-  recordLinkedInCall,
-  type CallsToday,
-  type DailyBudget,
-  type EndpointCallsToday,
-} from "./call-count";
-export { claimSendSlot, withSendSlot, type SendSlot } from "./pacing";
+  type ConfigurationResults,
+  deleteIntegrationConfigurations,
+  writeIntegrationConfigurations,
+} from "./configurations";
 export {
-  applicationAuth,
-  clearApplicationToken,
-  getApplicationToken,
-  verifyApplicationCredentials,
-  type CredentialCheck,
-  type LinkedInApplicationRef,
-} from "./token";
+  activeHold,
+  activeHoldsOf,
+  type DailyHold,
+  type DailyLimitDetection,
+  dailyLimitDetection,
+  heldUntilWords,
+  holdResourceOf,
+  holdUntilMidnight,
+} from "./daily-hold";
+export { ENDPOINTS, endpointsSharingLimit, type LinkedInEndpoint, limitedResourceOf } from "./endpoints";
+export { isLinkedInError, LinkedInError, type LinkedInErrorKind } from "./errors";
+export { type BearerAuth, type LinkedInRequest, linkedInRequest } from "./http";
+export { type IntegrationNameItem, type NameSyncResult, syncIntegrationNames } from "./integration-names";
+export { claimSendSlot, type SendSlot, withSendSlot } from "./pacing";
 export {
+  type FoundApplication,
   findProvisionedApplication,
+  type ProvisionApplicationInput,
+  type ProvisionedApplication,
   provisionApplication,
   rollApplicationSecret,
   setApplicationDomains,
-  type FoundApplication,
-  type ProvisionApplicationInput,
-  type ProvisionedApplication,
 } from "./provisioning";
-export { applicationNameProblems, provisionedApplicationName, MAX_APPLICATION_NAME_CHARS } from "./provisioning-name";
-export { syncIntegrationNames, type IntegrationNameItem, type NameSyncResult } from "./integration-names";
+export { applicationNameProblems, MAX_APPLICATION_NAME_CHARS, provisionedApplicationName } from "./provisioning-name";
+export { type LinkedInOnboardingStatus, onboardingStatusSchema } from "./schemas";
+export { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
+export { type IntegrationStatus, lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
 export {
-  deleteIntegrationConfigurations,
-  writeIntegrationConfigurations,
-  type ConfigurationResults,
-} from "./configurations";
-export { lookupStatusByRequest, lookupStatusByTuples, type IntegrationStatus } from "./status-lookup";
+  applicationAuth,
+  type CredentialCheck,
+  clearApplicationToken,
+  getApplicationToken,
+  type LinkedInApplicationRef,
+  verifyApplicationCredentials,
+} from "./token";

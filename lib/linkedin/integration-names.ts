@@ -3,9 +3,9 @@ import "server-only";
 // most 100, each call in a send slot reserved in Postgres at least LINKEDIN_BATCH_SPACING_MS after the
 // application's previous one (across processes), results read per entity.
 import { env } from "@/lib/env";
-import { compoundKey, idsQuery, tupleId, type IntegrationTuple } from "./compound-key";
 import { batchUpdateOutcomes, type EntityOutcome } from "./batch-results";
 import { inBatches } from "./batching";
+import { compoundKey, type IntegrationTuple, idsQuery, tupleId } from "./compound-key";
 import { ENDPOINTS, PATHS } from "./endpoints";
 import { isLinkedInError, type LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
@@ -20,6 +20,8 @@ export interface IntegrationNameItem {
 export interface NameSyncResult extends EntityOutcome {
   /** True when the failure came from the whole call (rate limit, outage) and a later run may succeed. */
   retryable?: boolean;
+  /** Set when the application's daily limit is spent: nothing is sent before this midnight UTC (C26, L17). */
+  heldUntil?: Date;
 }
 
 /** The request body of C11: entities keyed by compound key, each a "$set" of integrationName. */
@@ -45,6 +47,7 @@ function failAll(items: readonly IntegrationNameItem[], e: LinkedInError): NameS
     status: e.httpStatus ?? null,
     error: e.message,
     retryable: e.retryable,
+    ...(e.heldUntil ? { heldUntil: e.heldUntil } : {}),
   }));
 }
 

@@ -2,10 +2,10 @@
 // inspection, settings and fault injection for tests. JSON in, JSON out; no auth (local test double).
 import { z } from "zod";
 import { addFault, faultInputSchema } from "../faults";
-import { apiError, describeIssues, json, readJson, type Reply, type RequestContext } from "../http-io";
+import { apiError, describeIssues, json, type Reply, type RequestContext, readJson } from "../http-io";
 import { callbackUrlOf, locateIntegration, moveIntegration } from "../onboarding";
 import type { Runtime } from "../runtime";
-import { integrationId, ONBOARDING_STATUSES, type Integration } from "../state";
+import { type Integration, integrationId, ONBOARDING_STATUSES } from "../state";
 import { describeApplication } from "./provisioning";
 
 const tupleSchema = z.object({
@@ -63,8 +63,12 @@ const schemas = {
         z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
       ),
       integrationTypes: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
+      dailyLimits: z.record(z.string().min(1), z.number().int().nonnegative()),
     })
     .partial()
+    .strict(),
+  dailyUsage: z
+    .object({ clientId: z.string().min(1), resource: z.string().min(1), used: z.number().int().nonnegative() })
     .strict(),
   tokens: z.object({ clientId: z.string().optional(), token: z.string().optional() }).strict(),
 };
@@ -134,6 +138,13 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
       const fault = faultInputSchema.safeParse(body.value);
       if (!fault.success) return apiError(400, describeIssues(fault.error.issues));
       return json(201, addFault(state.faults, fault.data));
+    }
+    case "POST /_sandbox/daily-usage": {
+      // L17: today's count of an application's calls to a resource, e.g. the ATS's own calls with its key.
+      const input = await parse(ctx, schemas.dailyUsage);
+      if (!input.ok) return input.reply;
+      state.dailyUsage.set(input.value.clientId, input.value.resource, input.value.used);
+      return json(200, input.value);
     }
     case "GET /_sandbox/settings":
       return json(200, state.settings);

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { SupportActionForm } from "@/components/console/support-action-form";
+import { SupportDailyHolds } from "@/components/console/support-daily-holds";
+import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
+import { SupportPagination } from "@/components/console/support-pagination";
+import { SupportTable } from "@/components/console/support-table";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import {
+  recheckIntegrationAction,
   replayNotificationAction,
   resolveAnomalyAction,
   retryJobAction,
   retryNotificationAction,
-  recheckIntegrationAction,
   triggerPollAction,
 } from "@/lib/console/actions";
+import { dailyLimitHolds } from "@/lib/console/daily-holds";
 import { firstValues, type SearchParams } from "@/lib/console/filters";
 import {
   failedJobs,
@@ -23,10 +29,6 @@ import {
   unknownTypeIntegrations,
 } from "@/lib/console/issues";
 import { env } from "@/lib/env";
-import { SupportActionForm } from "@/components/console/support-action-form";
-import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
-import { SupportPagination } from "@/components/console/support-pagination";
-import { SupportTable } from "@/components/console/support-table";
 
 export const metadata: Metadata = { title: "Issues" };
 
@@ -39,6 +41,7 @@ const paramsSchema = z.object({
   notificationsPage: page,
   unknownTypesPage: page,
   secretsPage: page,
+  holdsPage: page,
 });
 
 const td = "py-2 pr-4 align-top";
@@ -58,7 +61,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const p = paramsSchema.parse(firstValues(await searchParams));
   const hours = await stuckAfterHours();
   const maxSecretAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
-  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets] = await Promise.all([
+  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds] = await Promise.all([
     failedJobs(p.jobsPage),
     keyFailures(p.keysPage),
     stuckIntegrations(hours, p.stuckPage),
@@ -66,6 +69,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     failedNotifications(p.notificationsPage),
     unknownTypeIntegrations(p.unknownTypesPage),
     oldSecrets(maxSecretAgeDays, p.secretsPage),
+    dailyLimitHolds(p.holdsPage),
   ]);
   const query = Object.fromEntries(
     Object.entries(p)
@@ -106,6 +110,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           </a>
           <a href="#keys" className="text-blue-800 underline">
             Keys refused ({keys.total})
+          </a>
+          <a href="#daily-holds" className="text-blue-800 underline">
+            Held until midnight UTC ({holds.total})
           </a>
           <a href="#old-secrets" className="text-blue-800 underline">
             Secrets to rotate ({secrets.total})
@@ -216,6 +223,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         )}
         {pager("keysPage", keys, "Customers with refused keys", "keys")}
       </section>
+
+      <SupportDailyHolds
+        rows={holds.rows}
+        customerLink={(h) => <CustomerLink id={h.customerId} name={h.customerName} />}
+        pager={pager("holdsPage", holds, "Customers held until midnight UTC", "daily-holds")}
+      />
 
       <section aria-labelledby="old-secrets-heading" id="old-secrets">
         <h2 id="old-secrets-heading" className="text-lg font-semibold">

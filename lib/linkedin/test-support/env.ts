@@ -11,6 +11,8 @@ const OVERRIDABLE = [
   "LINKEDIN_CLIENT_SECRET",
   "LINKEDIN_VENDOR_NAME",
   "LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS",
+  "LINKEDIN_DAILY_LIMIT_MARKER",
+  "LINKEDIN_DAILY_LIMIT_AT_PERCENT",
 ];
 
 export function useLinkedInAt(baseUrl: string, extra: Record<string, string> = {}): void {

@@ -1,0 +1,36 @@
+import "server-only";
+// The issues view's "held until midnight UTC" list (C26, L17): customer applications whose daily limit on
+// a resource is spent, so their calls to it wait for LinkedIn's reset. Nothing to do but know: the jobs
+// that hit the hold were queued again for its end (lib/jobs/held.ts). Paged in SQL, soonest end first.
+import { db } from "@/lib/db/client";
+import { type Page, pageWindow, toPage } from "./pagination";
+import { sql, toNumber } from "./sql";
+
+export type DailyHoldIssue = {
+  customerId: string;
+  customerName: string;
+  clientId: string;
+  resource: string;
+  heldUntil: Date;
+  detectedBy: string;
+  since: Date;
+};
+
+const ACTIVE_HOLDS = sql`
+  FROM "LinkedInDailyHold" h
+  JOIN "CustomerApplication" a ON a."clientId" = h."clientId"
+  JOIN "Customer" c ON c."id" = a."customerId" AND c."archivedAt" IS NULL
+  WHERE h."heldUntil" > (now() AT TIME ZONE 'UTC')`;
+
+export async function dailyLimitHolds(page: number, pageSize = 10): Promise<Page<DailyHoldIssue>> {
+  const { limit, offset } = pageWindow(page, pageSize);
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<DailyHoldIssue[]>(sql`
+      SELECT c."id" AS "customerId", c."displayName" AS "customerName", h."clientId", h."resource", h."heldUntil",
+             h."detectedBy", h."createdAt" AS "since"
+      ${ACTIVE_HOLDS}
+      ORDER BY h."heldUntil" ASC, c."id" ASC LIMIT ${limit} OFFSET ${offset}`),
+    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n ${ACTIVE_HOLDS}`),
+  ]);
+  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
+}

@@ -10,14 +10,11 @@
 // database is created and dropped. BENCH_SYNC_CUSTOMERS (100), BENCH_SYNC_INTEGRATIONS (10000),
 // BENCH_SYNC_CONCURRENCY (20 jobs at once in the worker process; each holds one lock connection, so
 // mind max_connections), BENCH_SYNC_FAULT_RATE (0.1).
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
-import { migrate } from "@/lib/db/migrate";
-import { startSandbox } from "@/sandbox/server";
-import { createFreshDatabase, testDatabaseServer } from "@/scripts/stack/database";
-import { freshTestSecrets } from "@/scripts/stack/secrets";
+import { processEnvSnapshot } from "@/lib/env";
+import { startBenchStack } from "./sandbox-stack";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const num = (name: string, def: number) => {
@@ -46,24 +43,12 @@ export default async function syncBench(): Promise<void> {
   const concurrency = num("BENCH_SYNC_CONCURRENCY", 20);
   const faultRate = Math.min(1, num("BENCH_SYNC_FAULT_RATE", 0.1));
   const perCustomer = Math.ceil(total / customers);
-  const le = launcherEnv();
-  const server = await testDatabaseServer(le.TEST_DATABASE_URL ?? le.DATABASE_URL);
-  const database = await createFreshDatabase(server.url, "onramp_bench_sync");
-  const sandbox = await startSandbox({ port: 0, host: "127.0.0.1", allowInsecureCallbacks: true });
+  const stack = await startBenchStack("onramp_bench_sync", {
+    LINKEDIN_BATCH_SPACING_MS: "1000", // C13, as in production
+  });
+  const { sandbox } = stack;
   let worker: ChildProcess | undefined;
   try {
-    await migrate({ databaseUrl: database.url });
-    setProcessEnv({
-      ...freshTestSecrets(),
-      DATABASE_URL: database.url,
-      PUBLIC_URL: "http://localhost:3000",
-      LINKEDIN_API_URL: sandbox.url,
-      LINKEDIN_OAUTH_URL: sandbox.url,
-      LINKEDIN_PLATFORM_URL: sandbox.url,
-      LINKEDIN_BATCH_SPACING_MS: "1000", // C13, as in production
-      LOG_LEVEL: "error",
-      JOBS_WORKERS: "false",
-    });
     const { db, disconnectDb } = await import("@/lib/db/client");
     const { encryptSecret } = await import("@/lib/crypto/secrets");
     const { customerAppSecretContext } = await import("@/lib/linkedin/secret-contexts");
@@ -188,9 +173,7 @@ export default async function syncBench(): Promise<void> {
       worker.kill("SIGTERM");
       await exited;
     }
-    await sandbox.close();
-    await database.drop().catch((e: unknown) => console.error("[sync bench] could not drop the bench database:", e));
-    await server.stop();
+    await stack.close();
   }
 }
 

@@ -118,6 +118,11 @@ export const serverEnvSchema = z.object({
   LINKEDIN_BACKOFF_BASE_MS: intFromEnv(1000),
   /** Minimum spacing between calls of one application to v2/atsIntegrations, as LinkedIn receives them (C13, C30). */
   LINKEDIN_BATCH_SPACING_MS: intFromEnv(1000),
+  /**
+   * ASSUMPTION (LinkedIn documents no pace for its token endpoint): minimum spacing between the token requests
+   * with which a bulk import checks its rows (issue 10 item 7), across every Onramp process.
+   */
+  LINKEDIN_IMPORT_SPACING_MS: intFromEnv(100),
 
   /** Fallback poll interval (C28). */
   POLL_INTERVAL_MINUTES: intFromEnv(60),

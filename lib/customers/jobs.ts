@@ -1,11 +1,13 @@
 import "server-only";
 // Job handlers of lib/customers (registered in lib/jobs/registry.ts).
 import { z } from "zod";
-import { defineJob, type JobHandler } from "@/lib/jobs/types";
+import { toSafeError } from "@/lib/errors/respond";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import { recordOutcome } from "@/lib/jobs/tracker";
+import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { isLinkedInError, type LinkedInErrorKind } from "@/lib/linkedin/errors";
 import { syncApplicationDomains } from "./app-domains";
+import { abandonPendingRows, runKeyImport } from "./key-import";
 import { PROVISIONING_PATH_WORDS, provisionCustomerApplication } from "./provisioning";
 
 const PERMANENT_KINDS: ReadonlySet<LinkedInErrorKind> = new Set(["conflict", "bad_request", "not_configured"]);
@@ -49,4 +51,28 @@ export const syncAppDomainsJob = defineJob({
   },
 });
 
-export const customerJobHandlers: JobHandler[] = [provisionApplicationJob, syncAppDomainsJob];
+/**
+ * C1, L21: checks a bulk import's rows with LinkedIn and stores them (lib/customers/key-import.ts). The payload is
+ * the import's id only (C3). When the last attempt fails, the rows never checked say so and lose their secrets.
+ */
+export const importApplicationKeysJob = defineJob({
+  kind: "IMPORT_APPLICATION_KEYS",
+  payload: z.object({ importId: z.string().min(1) }),
+  async run(payload, ctx) {
+    try {
+      const r = await runKeyImport(payload.importId, (p) => ctx.progress(p));
+      await recordOutcome(
+        ctx.trackedJobId,
+        `${r.imported} row(s) imported, ${r.unchanged} unchanged, ${r.refused} refused: each row says why.`,
+      );
+    } catch (err) {
+      if (ctx.isLastAttempt) {
+        const abandoned = await abandonPendingRows(payload.importId, toSafeError(err).message);
+        await recordOutcome(ctx.trackedJobId, `Stopped: ${abandoned} row(s) were not checked and were not imported.`);
+      }
+      throw err;
+    }
+  },
+});
+
+export const customerJobHandlers: JobHandler[] = [provisionApplicationJob, syncAppDomainsJob, importApplicationKeysJob];

@@ -12,9 +12,10 @@ import {
   customerAppPreviousSecretContext,
   customerAppSecretContext,
   customerAppTokenContext,
+  keyImportRowSecretContext,
 } from "@/lib/linkedin/secret-contexts";
 import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
-import { reencryptAllSecrets, type ReencryptReport } from "./reencrypt";
+import { type ReencryptReport, reencryptAllSecrets } from "./reencrypt";
 
 const original = {
   key: process.env.ONRAMP_ENCRYPTION_KEY,
@@ -70,7 +71,7 @@ interface Stored {
   plaintext: string;
 }
 
-/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 2 tokens, 1+1 webhook, 1 link. */
+/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 2 tokens, 1+1 webhook, 1 link, 1 import row. */
 async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
   const stored: Stored[] = [];
   const ids: string[] = [];
@@ -153,6 +154,31 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     },
   });
   ids.push(email.id);
+  // A bulk import's row still waiting for its check (issue 10 item 7).
+  const importId = `imp-${randomUUID()}`;
+  const rowId = `row-${randomUUID()}`;
+  const importSecret = `import-secret-${randomUUID()}`;
+  await db.keyImport.create({
+    data: {
+      id: importId,
+      rowCount: 1,
+      triggeredBy: "test",
+      rows: {
+        create: {
+          id: rowId,
+          line: 1,
+          clientSecretEnc: encryptSecret(importSecret, keyImportRowSecretContext(rowId)),
+          offeredIntegrationTypes: [],
+        },
+      },
+    },
+  });
+  ids.push(rowId);
+  stored.push({
+    read: async () => (await db.keyImportRow.findUniqueOrThrow({ where: { id: rowId } })).clientSecretEnc,
+    context: keyImportRowSecretContext(rowId),
+    plaintext: importSecret,
+  });
   const readEmail = async () => (await db.email.findUniqueOrThrow({ where: { id: email.id } })).secretEnvelope;
   stored.push({ read: readEmail, context: invitationLinkContext(data), plaintext: link });
   return { stored, ids };
@@ -165,6 +191,7 @@ const EXPECTED = {
   "webhook signing secret": 1,
   "webhook previous signing secret": 1,
   "invitation link in the email outbox": 1,
+  "bulk import secret awaiting its check": 1,
 };
 
 function reencryptedByKind(...reports: ReencryptReport[]): Record<string, number> {

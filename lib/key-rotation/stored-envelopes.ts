@@ -8,6 +8,7 @@ import {
   customerAppPreviousSecretContext,
   customerAppSecretContext,
   customerAppTokenContext,
+  keyImportRowSecretContext,
 } from "@/lib/linkedin/secret-contexts";
 import { endpointSecretContext } from "@/lib/webhooks/secret";
 
@@ -42,6 +43,7 @@ export const STORED_ENVELOPES: readonly StoredEnvelope[] = [
     customerAppPreviousSecretContext,
   ),
   boundToRow("cached LinkedIn access token", "CustomerApplication", "accessTokenEnc", customerAppTokenContext),
+  boundToRow("bulk import secret awaiting its check", "KeyImportRow", "clientSecretEnc", keyImportRowSecretContext),
   // Both webhook secrets are bound to the endpoint with one context (lib/webhooks/secret.ts).
   boundToRow("webhook signing secret", "WebhookEndpoint", "secretEnc", endpointSecretContext),
   boundToRow("webhook previous signing secret", "WebhookEndpoint", "previousSecretEnc", endpointSecretContext),

@@ -58,7 +58,12 @@ export {
 } from "./provisioning";
 export { applicationNameProblems, MAX_APPLICATION_NAME_CHARS, provisionedApplicationName } from "./provisioning-name";
 export { type LinkedInOnboardingStatus, onboardingStatusSchema } from "./schemas";
-export { customerAppPreviousSecretContext, customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
+export {
+  customerAppPreviousSecretContext,
+  customerAppSecretContext,
+  customerAppTokenContext,
+  keyImportRowSecretContext,
+} from "./secret-contexts";
 export { type IntegrationStatus, lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
 export {
   applicationAuth,

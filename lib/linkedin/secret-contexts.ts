@@ -16,3 +16,8 @@ export function customerAppTokenContext(applicationId: string): string {
 export function customerAppPreviousSecretContext(applicationId: string): string {
   return `customer-app-previous-secret:${applicationId}`;
 }
+
+/** Context of KeyImportRow.clientSecretEnc: a bulk import's secret while its row waits for its check. */
+export function keyImportRowSecretContext(rowId: string): string {
+  return `key-import-row-secret:${rowId}`;
+}

@@ -1,17 +1,17 @@
 import "server-only";
+import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 // Access tokens of customer applications (C2, C27, L1): the client-credentials grant. Tokens live 30 minutes,
 // there is no refresh token, `expires_in` comes as "1800" or 1800 (schemas.ts). Cached encrypted in
 // CustomerApplication.accessTokenEnc and renewed LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS before they expire, so a
 // long sync never sends an expired one; a 401 on any call still drops the cache and retries once (http.ts);
 // a second refusal is recorded for the operator in plain words.
 import { db } from "@/lib/db/client";
-import { customerKeysRefused } from "@/lib/events/hooks";
-import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
+import { customerKeysRefused } from "@/lib/events/hooks";
 import { logger } from "@/lib/log/logger";
 import { ENDPOINTS, PATHS } from "./endpoints";
-import { LinkedInError, isLinkedInError } from "./errors";
-import { linkedInRequest, type BearerAuth } from "./http";
+import { isLinkedInError, LinkedInError } from "./errors";
+import { type BearerAuth, linkedInRequest } from "./http";
 import { accessTokenResponseSchema } from "./schemas";
 import { customerAppSecretContext, customerAppTokenContext } from "./secret-contexts";
 
@@ -180,7 +180,8 @@ export function applicationAuth(app: LinkedInApplicationRef): BearerAuth {
   };
 }
 
-export type CredentialCheck = { ok: true } | { ok: false; message: string };
+/** refused: LinkedIn said these keys are wrong; unreachable: LinkedIn could not be asked (try again later). */
+export type CredentialCheck = { ok: true } | { ok: false; refused: boolean; message: string };
 
 /**
  * Checks keys an operator just entered (C1) with one token request. Never stores or logs the secret;
@@ -189,7 +190,7 @@ export type CredentialCheck = { ok: true } | { ok: false; message: string };
 export async function verifyApplicationCredentials(clientId: string, clientSecret: string): Promise<CredentialCheck> {
   // No trimming here: the caller stores exactly what it verified.
   if (clientId.trim() === "" || clientSecret.trim() === "")
-    return { ok: false, message: "Enter both the API key and the secret." };
+    return { ok: false, refused: true, message: "Enter both the API key and the secret." };
   try {
     await requestClientCredentialsToken({ clientId, clientSecret });
     return { ok: true };
@@ -198,10 +199,11 @@ export async function verifyApplicationCredentials(clientId: string, clientSecre
     if (isCredentialRefusal(e)) {
       return {
         ok: false,
+        refused: true,
         message:
           "LinkedIn refused this API key and secret. Copy both again from the LinkedIn developer application and retry.",
       };
     }
-    return { ok: false, message: e.message };
+    return { ok: false, refused: false, message: e.message };
   }
 }

@@ -4,20 +4,12 @@
 import type { z } from "zod";
 import type { ApiScope } from "@/lib/api-tokens/scopes";
 import {
-  applicationKeysSchema,
-  applicationSchema,
-  applicationStateSchema,
-  callbackUrlSchema,
-  customerCreateSchema,
-  customerIdParamsSchema,
-  customerListQuerySchema,
-  customerPageSchema,
-  customerSchema,
-  customerUpdateSchema,
-  integrationListQuerySchema,
-  integrationPageSchema,
-  provisioningAcceptedSchema,
-} from "./schemas";
+  keyImportParamsSchema,
+  keyImportQuerySchema,
+  keyImportRequestSchema,
+  keyImportSchema,
+  MAX_IMPORT_ROWS,
+} from "@/lib/customers/key-import-schemas";
 import {
   adminLinkCreateSchema,
   adminLinkSchema,
@@ -36,6 +28,21 @@ import {
   webhookReplaySchema,
   webhookTestAcceptedSchema,
 } from "./ats-schemas";
+import {
+  applicationKeysSchema,
+  applicationSchema,
+  applicationStateSchema,
+  callbackUrlSchema,
+  customerCreateSchema,
+  customerIdParamsSchema,
+  customerListQuerySchema,
+  customerPageSchema,
+  customerSchema,
+  customerUpdateSchema,
+  integrationListQuerySchema,
+  integrationPageSchema,
+  provisioningAcceptedSchema,
+} from "./schemas";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -171,6 +178,36 @@ export const OPERATIONS = {
     scope: "integrations:read",
     query: integrationListQuerySchema,
     success: { status: 200, description: "A page of integrations.", schema: integrationPageSchema },
+    errors: [404],
+  },
+  // ── bulk import of existing keys (C1, L21, issue 10 item 7) ──
+  createKeyImport: {
+    operationId: "createKeyImport",
+    method: "POST",
+    path: "/key-imports",
+    summary: "Import existing customers' LinkedIn keys in bulk",
+    description: `Up to ${MAX_IMPORT_ROWS} rows, the columns of the console's CSV. Each row is checked on its own: a bad row or one that repeats an earlier row's customer id or API key is refused at once; every other row is checked with LinkedIn (a token request, paced) by a job and then stored (a new customer, or keys for an existing customer that has none) or refused with its reason. The same customer id, API key and secret already stored come back UNCHANGED, so sending the same rows again changes nothing. Follow the import with getKeyImport. Secrets are write-only (C3).`,
+    tag: "Customers",
+    scope: "customers:write",
+    body: keyImportRequestSchema,
+    success: {
+      status: 202,
+      description: "The rows are stored and their check is queued; bad and duplicate rows already have their outcome.",
+      schema: keyImportSchema,
+    },
+    errors: [422],
+  },
+  getKeyImport: {
+    operationId: "getKeyImport",
+    method: "GET",
+    path: "/key-imports/{importId}",
+    summary: "Read a bulk import's progress and each row's outcome",
+    description: "Counts per outcome and a page of rows (100 per page, in file order; filter with status).",
+    tag: "Customers",
+    scope: "customers:read",
+    params: keyImportParamsSchema,
+    query: keyImportQuerySchema,
+    success: { status: 200, description: "The import and a page of its rows.", schema: keyImportSchema },
     errors: [404],
   },
   // ── the vendor's ATS side (issue 12) ──

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OperatorKeyStatus } from "@/components/console/operator-key-status";
 import { OperatorPagination } from "@/components/console/operator-pagination";
+import { ScrollRegion } from "@/components/layout/scroll-region";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { listCustomers } from "@/lib/customers/queries";
-import { ScrollRegion } from "@/components/layout/scroll-region";
 
 export const metadata: Metadata = { title: "Customers" };
 
@@ -28,12 +28,20 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Customers
         </h1>
         {isOperator ? (
-          <Link
-            href="/console/customers/new"
-            className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-          >
-            New customer
-          </Link>
+          <div className="flex gap-2">
+            <Link
+              href="/console/customers/import"
+              className="rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            >
+              Import existing keys
+            </Link>
+            <Link
+              href="/console/customers/new"
+              className="rounded bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+            >
+              New customer
+            </Link>
+          </div>
         ) : null}
       </div>
       <search aria-label="Customers">

@@ -1,9 +1,10 @@
 // Tests of provisioning and rotation: a sandbox whose parent application is Onramp's, and an operator.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { db } from "@/lib/db/client";
+import { db, disconnectDb } from "@/lib/db/client";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
-import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { DEFAULT_PARENT, type SandboxHandle, startSandbox } from "@/sandbox/server";
 
 export async function startParentSandbox(): Promise<{ sandbox: SandboxHandle; actor: Actor }> {
   const sandbox = await startSandbox({ port: 0 });
@@ -16,4 +17,31 @@ export async function startParentSandbox(): Promise<{ sandbox: SandboxHandle; ac
     data: { email: `op-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
   });
   return { sandbox, actor: { userId: u.id, email: u.email, role: "OPERATOR", customerId: null } };
+}
+
+/**
+ * Starts the parent sandbox before a test file's tests and closes it (and the database pool) after them. The
+ * handle is read through its getters once beforeAll has run.
+ */
+export function parentSandboxPerFile(): { readonly sandbox: SandboxHandle; readonly actor: Actor } {
+  let started: { sandbox: SandboxHandle; actor: Actor } | undefined;
+  beforeAll(async () => {
+    started = await startParentSandbox();
+  });
+  afterAll(async () => {
+    await started?.sandbox.close();
+    await disconnectDb();
+  });
+  const get = () => {
+    if (!started) throw new Error("parentSandboxPerFile: read the sandbox inside a test, not at load time");
+    return started;
+  };
+  return {
+    get sandbox() {
+      return get().sandbox;
+    },
+    get actor() {
+      return get().actor;
+    },
+  };
 }

@@ -6,6 +6,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "@/lib/integrations/widget-csp";
+import { widgetExtensionUrl } from "@/lib/integrations/widget-extension";
 import { LINK_NOT_VALID_PATH, pathDecodes } from "@/lib/links/path-segment";
 
 /** Embedded mode (issue 12): only the customer admin's pages may be framed, by EMBED_ALLOWED_ORIGINS. */
@@ -18,7 +19,7 @@ export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
   const csp = contentSecurityPolicy({
     nonce,
-    linkedInUrls: [e.LINKEDIN_PLATFORM_URL, e.LINKEDIN_OAUTH_URL],
+    linkedInUrls: [e.LINKEDIN_PLATFORM_URL, e.LINKEDIN_OAUTH_URL, widgetExtensionUrl(e)],
     development: e.NODE_ENV === "development",
     frameAncestors: isEmbeddable(request.nextUrl.pathname) ? e.EMBED_ALLOWED_ORIGINS : [],
   });

@@ -54,6 +54,12 @@ export const serverEnvSchema = z.object({
   LINKEDIN_API_URL: httpUrl.default("https://api.linkedin.com"),
   LINKEDIN_OAUTH_URL: httpUrl.default("https://www.linkedin.com"),
   LINKEDIN_PLATFORM_URL: httpUrl.default("https://platform.linkedin.com"),
+  /**
+   * L10: the plugin's extension URL written into the in.js tag. LinkedIn shows two forms: the docs'
+   * {LINKEDIN_PLATFORM_URL}/rsc/extensions/onboarding-widget (empty = this, the default) and its sample
+   * page's https://www.linkedin.com/recruiter/widget/ATSIntegration. Its origin is added to the CSP.
+   */
+  LINKEDIN_WIDGET_EXTENSION_URL: z.union([z.literal(""), httpUrl]).default(""),
   /** The vendor's parent developer application, used for provisioning (C1). */
   LINKEDIN_CLIENT_ID: z.string().default(""),
   LINKEDIN_CLIENT_SECRET: z.string().default(""),

@@ -54,7 +54,9 @@ interface Route {
   run: () => Promise<Reply> | Reply;
 }
 
-const WIDGET_BASE = "/rsc/extensions/onboarding-widget";
+// L10: the plugin's extension appears in two forms, the docs' (platform host) and LinkedIn's sample page's
+// (www host). The sandbox stands in for both hosts, so it serves the extension at both paths.
+const WIDGET_BASES = ["/rsc/extensions/onboarding-widget", "/recruiter/widget/ATSIntegration"];
 
 function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   const { method } = ctx;
@@ -99,13 +101,13 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   }
   if (path === "/xdoor/scripts/in.js")
     return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("in.js") });
-  if (path === WIDGET_BASE)
+  if (WIDGET_BASES.includes(path))
     return only(["GET"], {
       endpoint: "widget_script",
       faultable: false,
       run: () => serveScript("onboarding-widget.js"),
     });
-  if (path === `${WIDGET_BASE}/session` || path === `${WIDGET_BASE}/authorize`) {
+  if (WIDGET_BASES.some((base) => path === `${base}/session` || path === `${base}/authorize`)) {
     if (method === "OPTIONS") return { endpoint: "widget", faultable: false, run: () => handleWidgetPreflight(ctx) };
     return path.endsWith("session")
       ? only(["GET"], { endpoint: "widget", faultable: true, run: () => handleWidgetSession(ctx, rt) })

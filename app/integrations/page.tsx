@@ -10,6 +10,7 @@ import { integrationList } from "@/lib/integrations/queries";
 import { BUNDLED_INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { integrationsKey } from "@/lib/integrations/view";
 import { NONCE_HEADER } from "@/lib/integrations/widget-csp";
+import { widgetExtensionUrl } from "@/lib/integrations/widget-extension";
 
 export const metadata: Metadata = { title: "LinkedIn integrations" };
 
@@ -70,6 +71,7 @@ export default async function IntegrationsPage() {
       <LinkedInWidget
         apiKey={customer.application.clientId}
         platformUrl={env().LINKEDIN_PLATFORM_URL}
+        extensionUrl={widgetExtensionUrl(env())}
         bundledTypes={offered}
         width={WIDGET_WIDTH}
         nonce={nonce}

@@ -22,6 +22,7 @@ export type ConfigurationKeyValues = {
   valueSource: string;
   defaultValue: string | null;
   customerEditable: boolean;
+  onlyWithoutAccessControls: boolean;
 };
 
 export function OperatorConfigurationKeyForm({
@@ -44,19 +45,22 @@ export function OperatorConfigurationKeyForm({
         <label htmlFor={id("integrationType")} className={labelClass}>
           Integration type
         </label>
-        <select
+        {/* L12: LinkedIn adds types over time; any enum-like name may be typed, the known ones are suggested. */}
+        <input
           id={id("integrationType")}
           name="integrationType"
+          list={id("integrationTypes")}
           defaultValue={values?.integrationType ?? INTEGRATION_TYPES[0]}
-          className={inputClass}
+          autoComplete="off"
+          spellCheck={false}
+          className={`${inputClass} font-mono`}
           {...fieldAria(formId, "integrationType", state)}
-        >
+        />
+        <datalist id={id("integrationTypes")}>
           {INTEGRATION_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
+            <option key={t} value={t} />
           ))}
-        </select>
+        </datalist>
         <FieldError form={formId} field="integrationType" state={state} />
       </div>
       <div>
@@ -133,6 +137,14 @@ export function OperatorConfigurationKeyForm({
       <label className="flex items-center gap-2 text-sm md:col-span-2">
         <input type="checkbox" name="customerEditable" defaultChecked={values?.customerEditable ?? false} />
         The customer admin may change the value
+      </label>
+      <label className="flex items-center gap-2 text-sm md:col-span-2">
+        <input
+          type="checkbox"
+          name="onlyWithoutAccessControls"
+          defaultChecked={values?.onlyWithoutAccessControls ?? false}
+        />
+        Only for customers without access controls (ACLs) in the ATS; removed at LinkedIn for the others (L14, RSC-104)
       </label>
       <div className="flex flex-wrap items-center gap-3 md:col-span-2">
         <SubmitButton label={submitLabel} pendingLabel="Saving…" />

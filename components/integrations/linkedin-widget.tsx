@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import { authorizeWidgetIntegrations } from "@/app/integrations/actions";
 import type { ActionState } from "@/lib/auth/guard";
+import { inJsBody } from "@/lib/integrations/widget-extension";
 
 /** The global function named in data-onintegrate (C5, C7). */
 export const ONINTEGRATE_FUNCTION = "onrampHandleLinkedInIntegrations" satisfies keyof Window;
@@ -27,6 +28,8 @@ export type LinkedInWidgetProps = {
   apiKey: string;
   /** LINKEDIN_PLATFORM_URL: https://platform.linkedin.com, or the sandbox. */
   platformUrl: string;
+  /** L10: the extension URL in one of LinkedIn's two forms (lib/integrations/widget-extension.ts). */
+  extensionUrl: string;
   bundledTypes: string[];
   width: number;
   nonce?: string;
@@ -34,17 +37,21 @@ export type LinkedInWidgetProps = {
   listKey: string;
 };
 
-export function inJsBody(apiKey: string, platformUrl: string): string {
-  return `api_key: ${apiKey}\nextensions: ATSIntegrationWidget@${platformUrl}/rsc/extensions/onboarding-widget`;
-}
-
 /** The nonce of this document's CSP: after a client-side navigation the server's prop may be another request's. */
 function documentNonce(fallback?: string): string | undefined {
   const tagged = document.querySelector<HTMLScriptElement>("script[nonce]");
   return tagged?.nonce || fallback;
 }
 
-export function LinkedInWidget({ apiKey, platformUrl, bundledTypes, width, nonce, listKey }: LinkedInWidgetProps) {
+export function LinkedInWidget({
+  apiKey,
+  platformUrl,
+  extensionUrl,
+  bundledTypes,
+  width,
+  nonce,
+  listKey,
+}: LinkedInWidgetProps) {
   const container = useRef<HTMLElement>(null);
   const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
@@ -82,13 +89,13 @@ export function LinkedInWidget({ apiKey, platformUrl, bundledTypes, width, nonce
       const n = documentNonce(nonce);
       if (n) tag.nonce = n;
       tag.setAttribute(IN_JS_MARKER, apiKey);
-      tag.text = inJsBody(apiKey, platformUrl);
+      tag.text = inJsBody(apiKey, extensionUrl);
       document.head.appendChild(tag);
     }
     return () => {
       host.replaceChildren();
     };
-  }, [apiKey, platformUrl, types, width, nonce, listKey, mutate]);
+  }, [apiKey, platformUrl, extensionUrl, types, width, nonce, listKey, mutate]);
 
   return (
     <div>

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setProcessEnv } from "@/lib/env";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { migrate } from "./migrate";
 import { DEFAULT_MIGRATIONS_DIR } from "./migrations/folder";
@@ -74,6 +75,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  const { stopBoss } = await import("@/lib/jobs/boss");
+  const { disconnectDb } = await import("./client");
+  await stopBoss();
+  await disconnectDb();
   await client?.end();
   rmSync(before, { recursive: true, force: true });
   await scratch?.drop();
@@ -160,5 +165,24 @@ describe("the vocabulary data migration (issue 9, L12–L14)", () => {
         onlyWithoutAccessControls: true,
       },
     ]);
+  });
+
+  it("the converted rows are re-driven: the reconcile pass queues a name and a settings sync for their customer", async () => {
+    // The app's client and pg-boss on this scratch database (nothing in this file used them before).
+    setProcessEnv({ DATABASE_URL: scratch.url });
+    const { runReconcilePass } = await import("@/lib/jobs/reconcile-pass");
+    // As if the migration ran with a deploy ten minutes ago: the sweep leaves alone work written in the last minute.
+    await client.query(`UPDATE "Integration" SET "updatedAt" = now() - interval '10 minutes'`);
+    const summary = await runReconcilePass({ customerId: "c1" });
+    expect(summary).toMatchObject({ namesQueued: 1, configurationsQueued: 1 });
+    const jobs = await rows<{ kind: string; status: string; triggeredBy: string }>(
+      `SELECT kind::text, status::text, "triggeredBy" FROM "Job" WHERE "customerId" = 'c1' ORDER BY kind`,
+    );
+    expect(jobs).toEqual([
+      { kind: "SYNC_CONFIGURATIONS", status: "QUEUED", triggeredBy: "system:reconcile" },
+      { kind: "SYNC_NAMES", status: "QUEUED", triggeredBy: "system:reconcile" },
+    ]);
+    // A second pass queues nothing more while those jobs are live.
+    expect(await runReconcilePass({ customerId: "c1" })).toMatchObject({ namesQueued: 0, configurationsQueued: 0 });
   });
 });

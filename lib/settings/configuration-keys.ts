@@ -17,6 +17,8 @@ export type ConfigurationKeyRow = {
   valueSource: ConfigurationValueSource;
   defaultValue: string | null;
   customerEditable: boolean;
+  /** L14, RSC-104: sent only to customers without access controls in the ATS, removed for the others. */
+  onlyWithoutAccessControls: boolean;
   updatedAt: Date;
 };
 
@@ -33,6 +35,7 @@ export function listConfigurationKeys(): Promise<ConfigurationKeyRow[]> {
       valueSource: true,
       defaultValue: true,
       customerEditable: true,
+      onlyWithoutAccessControls: true,
       updatedAt: true,
     },
   });

@@ -21,7 +21,15 @@ export const configurationKeySchema = z
     integrationType: z
       .string({ error: "Choose an integration type." })
       .trim()
-      .regex(ENUM_NAME, "Choose an integration type (as LinkedIn spells it, e.g. ONE_CLICK_EXPORT)."),
+      .transform((v) => v.toUpperCase())
+      .pipe(
+        z
+          .string()
+          .regex(
+            ENUM_NAME,
+            "Enter the integration type as LinkedIn spells it: capitals, digits and underscores, e.g. ONE_CLICK_EXPORT or a new CRM_… type.",
+          ),
+      ),
     key: z
       .string()
       .trim()
@@ -43,6 +51,8 @@ export const configurationKeySchema = z
       .optional()
       .transform((v) => (v ? v : null)),
     customerEditable: checkbox,
+    // L14, RSC-104: a viewers key is sent only to customers that do not use access controls (ACLs) in the ATS.
+    onlyWithoutAccessControls: checkbox,
   })
   .superRefine((v, ctx) => {
     if (v.valueSource === "DEFAULT" && !v.defaultValue) {

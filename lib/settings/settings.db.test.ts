@@ -13,6 +13,7 @@ import {
   updateConfigurationKey,
 } from "./configuration-keys";
 import { operatorSettings, updateOperatorSetting } from "./operator-settings";
+import { keysFor, requirementsByType } from "@/lib/integrations/config-sync";
 import { configurationKeySchema } from "./schemas";
 
 let actor: Actor;
@@ -61,6 +62,39 @@ describe("configuration keys (C15)", () => {
       }),
     );
     await expect(deleteConfigurationKey(actor, cb.id)).rejects.toThrow(/C16/);
+  });
+
+  it("L12, L14, RSC-104: a key on a type Onramp does not know yet, typed free, sent only to customers without ACLs", async () => {
+    const type = `crm_t${randomUUID().slice(0, 8).replace(/-/g, "")}`; // typed in lower case: stored as LinkedIn spells it
+    const form = {
+      integrationType: type,
+      key: "CANDIDATE_VIEWERS",
+      label: "Who sees candidates",
+      valueSource: "DEFAULT",
+      defaultValue: "ALL_PRODUCT_USERS",
+      onlyWithoutAccessControls: "on",
+    };
+    const input = configurationKeySchema.parse(form);
+    expect(input).toMatchObject({ integrationType: type.toUpperCase(), onlyWithoutAccessControls: true });
+    const { id } = await createConfigurationKey(actor, input);
+    expect((await listConfigurationKeys()).find((k) => k.id === id)).toMatchObject({
+      integrationType: type.toUpperCase(),
+      onlyWithoutAccessControls: true,
+    });
+    const reqs = (await requirementsByType()).get(type.toUpperCase()) ?? [];
+    expect(keysFor(reqs, false).map((k) => k.key)).toEqual(["CANDIDATE_VIEWERS"]);
+    expect(keysFor(reqs, true)).toEqual([]);
+    // Unticked on edit: the key goes to every customer again.
+    await updateConfigurationKey(
+      actor,
+      id,
+      configurationKeySchema.parse({ ...form, onlyWithoutAccessControls: undefined }),
+    );
+    expect((await listConfigurationKeys()).find((k) => k.id === id)?.onlyWithoutAccessControls).toBe(false);
+    await deleteConfigurationKey(actor, id);
+    expect(
+      configurationKeySchema.safeParse({ ...form, integrationType: "CRM TYPE" }).error?.issues[0]?.message,
+    ).toMatch(/as LinkedIn spells it/);
   });
 
   it("a DEFAULT key needs its default value", () => {

@@ -10,9 +10,11 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 const WIDGET = "/rsc/extensions/onboarding-widget";
+/** L10: LinkedIn's sample page writes the extension as www.linkedin.com/recruiter/widget/ATSIntegration. */
+const SAMPLE_PAGE_WIDGET = "/recruiter/widget/ATSIntegration";
 
 describe("widget scripts (C4, C9)", () => {
-  for (const path of ["/xdoor/scripts/in.js", WIDGET]) {
+  for (const path of ["/xdoor/scripts/in.js", WIDGET, SAMPLE_PAGE_WIDGET]) {
     it(`${path} is JavaScript for any origin and uses nothing a strict CSP forbids`, async () => {
       const res = await fetch(`${sb.url}${path}`);
       expect(res.status).toBe(200);
@@ -125,12 +127,12 @@ describe("widget endpoints", () => {
 });
 
 /** A page like the portal's: the in.js tag with its text body, then the placeholder (seed 001). */
-function page(apiKey: string, types: string, globals: Record<string, unknown> = {}) {
+function page(apiKey: string, types: string, globals: Record<string, unknown> = {}, extensionPath = WIDGET) {
   const doc = new FakeDocument(globals);
   const platform = sb.url;
   const inJs = doc.createElement("script");
   inJs.src = `${platform}/xdoor/scripts/in.js`;
-  inJs.textContent = `\n  api_key: ${apiKey}\n  extensions: ATSIntegrationWidget@${platform}${WIDGET}\n`;
+  inJs.textContent = `\n  api_key: ${apiKey}\n  extensions: ATSIntegrationWidget@${platform}${extensionPath}\n`;
   const placeholder = doc.createElement("script");
   placeholder.type = "IN/ATSIntegrationWidget";
   placeholder.setAttribute("data-supported-bundled-integration-types", types);
@@ -172,6 +174,27 @@ describe("widget in a (fake) page (C5–C8)", () => {
     const stored = (await sb.admin("/_sandbox/state")).body.integrations.filter((i: any) => i.clientId === c.clientId);
     expect(stored).toHaveLength(3);
     expect(stored.every((i: any) => i.integrationContext === ctx && i.onboardingStatus === "REQUESTED")).toBe(true);
+    expect(doc.errors).toEqual([]);
+  });
+
+  it("L10: the sample page's extension URL form renders and authorizes like the docs' form", async () => {
+    const c = await sb.customer();
+    const received: unknown[] = [];
+    const { doc } = page(
+      c.clientId,
+      "RECRUITER_SYSTEM_CONNECT_CONTRACT",
+      { handleIntegrations: (tuples: unknown) => received.push(JSON.parse(JSON.stringify(tuples))) },
+      SAMPLE_PAGE_WIDGET,
+    );
+    const button = await waitFor(() => doc.findButton("Authorize RECRUITER_SYSTEM_CONNECT_CONTRACT"));
+    const input = button.parent?.children.find((e) => e.tagName === "INPUT");
+    if (!input) throw new Error("no contract id input");
+    input.value = "77";
+    button.dispatch("click");
+    await waitFor(() => received.length > 0);
+    expect(received[0]).toEqual([
+      { integrationContext: "urn:li:contract:77", integrationType: "CSA_API", tenantType: "RECRUITER" },
+    ]);
     expect(doc.errors).toEqual([]);
   });
 

@@ -56,6 +56,7 @@ export default async function SettingsPage() {
                         {VALUE_SOURCE_LABELS[k.valueSource]}
                         {k.defaultValue ? ` · default “${k.defaultValue}”` : ""}
                         {k.customerEditable ? " · customer may change it" : ""}
+                        {k.onlyWithoutAccessControls ? " · only customers without access controls (ACLs)" : ""}
                       </p>
                     </div>
                     {k.valueSource !== "CALLBACK_URL" ? (

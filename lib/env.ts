@@ -140,6 +140,11 @@ export const serverEnvSchema = z.object({
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   /** A job whose worker died is retried after this long (pg-boss expiry); its attempt counts. */
   JOBS_EXPIRE_SECONDS: intFromEnv(900),
+  /**
+   * How often pg-boss looks for jobs whose worker died (expired, JOBS_EXPIRE_SECONDS) and hands them on; a
+   * killed worker's job comes back within JOBS_EXPIRE_SECONDS + this. pg-boss's own default.
+   */
+  JOBS_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** Attempts per job before it is FAILED and shown to support (C28). */
   JOBS_MAX_ATTEMPTS: intFromEnv(5),
   /** First retry delay of a failed job in seconds (pg-boss doubles it each time). */

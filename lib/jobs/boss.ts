@@ -25,9 +25,18 @@ async function startBoss(): Promise<PgBoss> {
     schema: "pgboss",
     max: 5,
     application_name: "onramp-jobs",
+    // Expired jobs (a killed worker's) are found and retried on this beat.
+    maintenanceIntervalSeconds: e.JOBS_SUPERVISE_SECONDS,
   });
   boss.on("error", (err) => logger().error({ err }, "job engine error"));
   await boss.start();
+  await ensureJobQueues(boss);
+  return boss;
+}
+
+/** Creates (or updates) the queue of every job kind with the current retry and expiry settings. */
+export async function ensureJobQueues(boss: PgBoss): Promise<void> {
+  const e = env();
   for (const kind of Object.values(JobKind)) {
     const name = queueName(kind);
     const options = {
@@ -37,16 +46,29 @@ async function startBoss(): Promise<PgBoss> {
       retryBackoff: true,
       expireInSeconds: e.JOBS_EXPIRE_SECONDS,
     };
-    // createQueue is not idempotent across concurrent starts; updateQueue keeps options current.
-    const existing = await boss.getQueue(name);
     const policy = QUEUE_POLICIES[kind];
-    if (!existing)
-      await boss.createQueue(name, { ...options, ...(policy ? { policy } : {}) }).catch(async (err: unknown) => {
-        if (!(await boss.getQueue(name))) throw err;
-      });
-    else await boss.updateQueue(name, options);
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await createQueueOnce(boss, { ...options, ...(policy ? { policy } : {}) });
   }
-  return boss;
+}
+
+/**
+ * createQueue is not idempotent across processes: two instances starting on a fresh database create the
+ * same queue at once and PostgreSQL may answer one of them "deadlock detected" (found by the chaos run,
+ * `npm run chaos`), which failed that instance's start. Whoever lost looks again: the queue the other made
+ * is fine; a queue still missing is created again after a short, jittered pause.
+ */
+async function createQueueOnce(boss: PgBoss, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(options.name, options);
+      return;
+    } catch (err) {
+      if (await boss.getQueue(options.name)) return;
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
 
 export function getBoss(): Promise<PgBoss> {
@@ -66,7 +88,5 @@ export async function stopBoss(): Promise<void> {
 /** Creates a plain queue (a schedule's tick queue) unless it exists; safe when several processes start at once. */
 export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   if (await boss.getQueue(name)) return;
-  await boss.createQueue(name, { name, retryLimit: 0 }).catch(async (err: unknown) => {
-    if (!(await boss.getQueue(name))) throw err;
-  });
+  await createQueueOnce(boss, { name, retryLimit: 0 });
 }

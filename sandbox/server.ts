@@ -58,6 +58,9 @@ interface Route {
 // (www host). The sandbox stands in for both hosts, so it serves the extension at both paths.
 const WIDGET_BASES = ["/rsc/extensions/onboarding-widget", "/recruiter/widget/ATSIntegration"];
 
+/** The endpoints of v2/atsIntegrations, one rate-limited resource per application (C30, L17). */
+const PACED_ENDPOINTS = new Set(["batch_partial_update", "lookup_request", "lookup_ids", "configurations"]);
+
 function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   const { method } = ctx;
   const path = ctx.url.pathname;
@@ -166,6 +169,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
     const route = resolve(ctx, rt);
     if ("run" in route) {
       ctx.note.endpoint = route.endpoint;
+      // Every v2/atsIntegrations call shares the application's pacing (C13, C30), faulted or not: counted
+      // at arrival, before any injected latency, as LinkedIn would see it.
+      const paced = PACED_ENDPOINTS.has(route.endpoint) ? peekApplication(ctx, rt.state) : null;
+      if (paced) rt.state.notePacedArrival(paced.clientId, started);
       const decision = route.faultable
         ? takeFault(rt.state.faults, route.endpoint)
         : { latencyMs: 0, reply: null, afterHandling: false };

@@ -107,12 +107,38 @@ export interface NotificationAttempt {
   at: number;
 }
 
+/**
+ * Running totals that stay exact however long a run is (the logs above keep only their last entries):
+ * what the chaos run (chaos/run.ts, issue 11) reads at its end.
+ */
+export interface SandboxCounters {
+  /** v2/atsIntegrations calls (names, configurations, look-ups) that carried a live token. */
+  pacedCalls: number;
+  /** Of those, calls that arrived less than batchSpacingMs after the previous one of the same application. */
+  pacedSpacingViolations: number;
+  /** Push deliveries tried (each retry counts), answered 200, and logical pushes dropped after the last retry. */
+  pushAttempts: number;
+  pushesAnswered200: number;
+  pushesDropped: number;
+}
+
+const ZERO_COUNTERS: SandboxCounters = {
+  pacedCalls: 0,
+  pacedSpacingViolations: 0,
+  pushAttempts: 0,
+  pushesAnswered200: 0,
+  pushesDropped: 0,
+};
+
 export interface SandboxSettings {
   /** Delay between push retries (C23: 300 s at LinkedIn). */
   retryDelayMs: number;
   /** Retries after the first attempt (C23: five). */
   maxRetries: number;
-  /** Minimum spacing between batch_partial_update calls of one application (C13). */
+  /**
+   * Minimum spacing between batch_partial_update calls of one application (C13); enforced (429) there, and
+   * counted (not refused) between any two v2/atsIntegrations calls of one application (C30, L17).
+   */
   batchSpacingMs: number;
   /** Most entities in one batch_partial_update (C13). */
   maxBatchEntities: number;
@@ -223,6 +249,9 @@ export class SandboxState {
   integrations = new Map<string, Integration>();
   requests = new Map<string, StatusRequest>();
   lastBatchAt = new Map<string, number>();
+  /** Arrival of each application's last v2/atsIntegrations call, of any kind (C30). */
+  lastPacedAt = new Map<string, number>();
+  counters: SandboxCounters = { ...ZERO_COUNTERS };
   calls: CallRecord[] = [];
   rejections: Rejection[] = [];
   spacingViolations: SpacingViolation[] = [];
@@ -359,6 +388,18 @@ export class SandboxState {
 
   recordNotification(attempt: NotificationAttempt): void {
     pushCapped(this.notifications, attempt);
+    if (attempt.outcome === "suppressed") return;
+    this.counters.pushAttempts += 1;
+    if (attempt.outcome === "delivered") this.counters.pushesAnswered200 += 1;
+    if (attempt.outcome === "dropped") this.counters.pushesDropped += 1;
+  }
+
+  /** A v2/atsIntegrations call of `clientId` arrived at `at`: counted against the spacing of all its calls (C30). */
+  notePacedArrival(clientId: string, at: number): void {
+    const last = this.lastPacedAt.get(clientId);
+    this.lastPacedAt.set(clientId, at);
+    this.counters.pacedCalls += 1;
+    if (last !== undefined && at - last < this.settings.batchSpacingMs) this.counters.pacedSpacingViolations += 1;
   }
 
   reset(): void {
@@ -367,6 +408,8 @@ export class SandboxState {
     this.integrations.clear();
     this.requests.clear();
     this.lastBatchAt.clear();
+    this.lastPacedAt.clear();
+    this.counters = { ...ZERO_COUNTERS };
     this.calls = [];
     this.rejections = [];
     this.spacingViolations = [];

@@ -119,6 +119,8 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
         spacingByApplication[v.clientId] = (spacingByApplication[v.clientId] ?? 0) + 1;
       return json(200, { spacing: state.spacingViolations, spacingByApplication, rejections: state.rejections });
     }
+    case "GET /_sandbox/counters":
+      return json(200, state.counters);
     case "GET /_sandbox/notifications":
       return json(200, { notifications: state.notifications });
     case "GET /_sandbox/faults":

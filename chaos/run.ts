@@ -1,0 +1,266 @@
+// `npm run chaos` (issue 11): the production build, two Onramp instances on one PostgreSQL, and the LinkedIn
+// sandbox, while things break:
+//   (a) CHAOS_CUSTOMERS customers (2,000) × 3 integrations authorized through the real intake (the widget's
+//       onintegrate server action, over HTTP) and synced, CHAOS_PROVISIONED of them (200) after their
+//       application was provisioned through the vendor API; one instance is SIGKILLed and restarted
+//       mid-way, and PostgreSQL is restarted once;
+//   (b) CHAOS_PUSHES (5,000) signed pushes from the sandbox (LinkedIn's retry policy shortened to 5 retries
+//       5 s apart) while PostgreSQL is stopped for 10 s;
+//   (c) forged, replayed and malformed callbacks mixed in.
+// Prints the figures (chaos/figures.ts) and exits non-zero when one that must be zero is not. Not a timed
+// test and not part of `npm test`. PostgreSQL is an embedded one this run starts, stops and deletes
+// itself (never the machine's). `--no-build` serves the existing .next build. CHAOS_SPACING_MS (250) is
+// the pacing Onramp and the sandbox both use (C13's 1 s, shortened so the run fits in minutes).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrate } from "@/lib/db/migrate";
+import { processEnvSnapshot, setProcessEnv } from "@/lib/env";
+import { freePort } from "@/scripts/stack/free-port";
+import { sandboxEnv, startLinkedInSandbox } from "@/scripts/stack/linkedin-sandbox";
+import { freshTestSecrets } from "@/scripts/stack/secrets";
+import { buildProduction, OnrampInstance, RestartablePostgres, startBalancer } from "./stack";
+
+const ROOT = join(import.meta.dirname, "..");
+const started = Date.now();
+const say = (line: string) =>
+  console.log(`[chaos] ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const num = (name: string, def: number) => {
+  const v = Number(processEnvSnapshot()[name]);
+  return Number.isFinite(v) && v >= 0 && processEnvSnapshot()[name] ? v : def;
+};
+
+/**
+ * Waits until `measure` (which may fail while the database is down) reaches `target`, giving up only when it
+ * has not moved for `stallMs`: on a loaded machine slow progress is not loss, no progress is.
+ */
+async function settle(what: string, measure: () => Promise<number>, target: number, stallMs: number): Promise<boolean> {
+  let last = -1;
+  let movedAt = Date.now();
+  for (;;) {
+    const now = await measure().catch(() => last);
+    if (now >= target) return true;
+    if (now !== last) {
+      last = now;
+      movedAt = Date.now();
+    } else if (Date.now() - movedAt > stallMs) {
+      say(`gave up waiting for ${what}: ${now} of ${target}, no progress for ${stallMs / 1000} s`);
+      return false;
+    }
+    await sleep(1000);
+  }
+}
+
+async function main(): Promise<number> {
+  const CUSTOMERS = num("CHAOS_CUSTOMERS", 2000);
+  const PROVISIONED = Math.min(num("CHAOS_PROVISIONED", 200), CUSTOMERS);
+  const PUSHES = num("CHAOS_PUSHES", 5000);
+  const SPACING_MS = num("CHAOS_SPACING_MS", 250);
+  // A wait gives up after this long without progress (a killed worker's job is back within expiry + supervise).
+  const STALL_MS = num("CHAOS_STALL_SECONDS", 120) * 1000;
+  const workDir = mkdtempSync(join(tmpdir(), "onramp-chaos-"));
+  const cleanups: (() => Promise<void>)[] = [() => Promise.resolve(rmSync(workDir, { recursive: true, force: true }))];
+  // Ctrl-C (or a kill) still stops the instances, which run in their own process groups, and PostgreSQL.
+  const interrupted = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => undefined);
+    process.exit(130);
+  };
+  process.once("SIGINT", () => void interrupted());
+  process.once("SIGTERM", () => void interrupted());
+  try {
+    if (!process.argv.includes("--no-build")) {
+      say("building the production app (next build)…");
+      await buildProduction();
+    }
+    const runStarted = Date.now();
+    const { pg, url: databaseUrl } = await RestartablePostgres.start(join(workDir, "pg"));
+    cleanups.push(() => pg.stop());
+    say(`embedded PostgreSQL on port ${pg.port} (data in ${workDir}); applying migrations…`);
+    await migrate({ databaseUrl, log: () => {} });
+
+    const sandbox = await startLinkedInSandbox({ port: await freePort(), retryDelayMs: 5000 });
+    cleanups.push(() => sandbox.close());
+    Object.assign(sandbox.state.settings, { maxRetries: 5, batchSpacingMs: SPACING_MS });
+
+    const instances: OnrampInstance[] = [];
+    const balancer = await startBalancer(() => instances.map((i) => i.url));
+    cleanups.push(() => balancer.close());
+    const secrets = freshTestSecrets();
+    const appEnv = {
+      ...secrets,
+      ...sandboxEnv(sandbox.url),
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: balancer.url,
+      NEXTAUTH_URL: balancer.url,
+      LINKEDIN_BATCH_SPACING_MS: String(SPACING_MS),
+      LINKEDIN_BACKOFF_BASE_MS: "200",
+      JOBS_CONCURRENCY: String(num("CHAOS_JOBS_CONCURRENCY", 8)),
+      // A killed worker's jobs come back after 20 s rather than 15 min; retries start 2 s apart.
+      JOBS_EXPIRE_SECONDS: "20",
+      JOBS_RETRY_DELAY_SECONDS: "2",
+      JOBS_SUPERVISE_SECONDS: "5",
+      SMTP_URL: "",
+      WEBHOOK_POLL_MS: "1000",
+      LOG_LEVEL: "warn",
+    };
+    setProcessEnv({ ...appEnv, LOG_LEVEL: "error", JOBS_WORKERS: "false" });
+    const { db, disconnectDb } = await import("@/lib/db/client");
+    cleanups.push(() => disconnectDb());
+
+    say(`seeding ${CUSTOMERS} customers, their admins and their applications at LinkedIn…`);
+    const { seedCustomers } = await import("./seed");
+    const customers = await seedCustomers(CUSTOMERS, PROVISIONED, sandbox.state);
+    const { provisionAndIntake, vendorTokens } = await import("./provisioning");
+    const provisioned = customers.slice(0, PROVISIONED);
+    const tokens = await vendorTokens(PROVISIONED);
+
+    for (const name of ["a", "b"]) {
+      const port = await freePort();
+      const env = { ...processEnvSnapshot(), ...appEnv, NODE_ENV: "production" as const, JOBS_WORKERS: "true" };
+      instances.push(new OnrampInstance(name, port, env, join(workDir, `instance-${name}.log`)));
+    }
+    cleanups.push(async () => {
+      for (const i of instances) await i.stop();
+    });
+    await Promise.all(instances.map((i) => i.start()));
+    say(`instances a and b up behind ${balancer.url}`);
+
+    // ── (a) intake and sync, with an instance killed and PostgreSQL restarted ──
+    const { intakeActionId, intakeAll, postIntake } = await import("./intake");
+    const actionId = intakeActionId(ROOT);
+    const post = (c: (typeof customers)[number]) => postIntake(balancer.url, actionId, c, secrets.NEXTAUTH_SECRET);
+    say(`(a) provisioning ${PROVISIONED} applications through the vendor API, intake of ${CUSTOMERS} customers…`);
+    const provisioning = provisionAndIntake(provisioned, balancer.url, tokens, sandbox.state, post);
+    let killed = false;
+    let restarted = false;
+    const chaosA: Promise<void>[] = [];
+    const intake = await intakeAll(customers.slice(PROVISIONED), 12, post, (done) => {
+      const share = done / (CUSTOMERS - PROVISIONED);
+      if (!killed && share >= 0.3) {
+        killed = true;
+        chaosA.push(
+          (async () => {
+            const a = instances[0];
+            if (!a) return;
+            say("(a) SIGKILL instance a");
+            a.kill();
+            await sleep(5000);
+            await a.start();
+            say("(a) instance a restarted");
+          })(),
+        );
+      }
+      if (!restarted && share >= 0.6) {
+        restarted = true;
+        chaosA.push(
+          (async () => {
+            say("(a) restarting PostgreSQL");
+            await pg.stop();
+            await sleep(1000);
+            await pg.start();
+            say("(a) PostgreSQL is back");
+          })(),
+        );
+      }
+    });
+    await Promise.all(chaosA);
+    const provisionedOutcome = await provisioning;
+    say(
+      `(a) intake answered for every customer (${intake.retries} posts repeated after a failed answer; ${intake.failures.length + provisionedOutcome.failures.length} never answered ok)`,
+    );
+    for (const f of [...intake.failures, ...provisionedOutcome.failures].slice(0, 5)) say(`    ${f}`);
+    const expected = CUSTOMERS * 3;
+    await settle(
+      "every integration synced",
+      () => db.integration.count({ where: { nameSyncState: "SYNCED", configSyncState: "SYNCED" } }),
+      expected,
+      STALL_MS,
+    );
+    say(
+      `(a) synced: ${await db.integration.count({ where: { nameSyncState: "SYNCED", configSyncState: "SYNCED" } })} of ${expected}`,
+    );
+
+    // ── (b) pushes while PostgreSQL is stopped for 10 s, (c) intruders mixed in ──
+    const { newIntruderTally, sendIntruder, sendPush } = await import("./pushes");
+    const tally = newIntruderTally();
+    customers.forEach((c, i) => {
+      for (const t of c.tuples) {
+        const at = sandbox.state.findIntegration(c.clientId, t);
+        if (at) sandbox.state.setStatus(at, i % 2 === 0 ? "PARTNER_READY" : "ENABLED");
+      }
+    });
+    say(`(b) ${PUSHES} signed pushes from LinkedIn, with forged, replayed and malformed callbacks mixed in…`);
+    let stopped: Promise<void> | null = null;
+    const pushStarted = Date.now();
+    const intruders: Promise<void>[] = [];
+    for (let k = 0; k < PUSHES; k++) {
+      const c = customers[k % customers.length];
+      if (!c) break;
+      await sendPush(sandbox, c);
+      if (k % 5 === 0) {
+        const victim = customers[PROVISIONED + ((k * 31) % (CUSTOMERS - PROVISIONED))] ?? c;
+        intruders.push(sendIntruder(k / 5, balancer.url, victim, sandbox, tally));
+      }
+      if (!stopped && k >= PUSHES * 0.2) {
+        stopped = (async () => {
+          say("(b) PostgreSQL stopped for 10 s");
+          await pg.stop();
+          await sleep(10_000);
+          await pg.start();
+          say("(b) PostgreSQL is back");
+        })();
+      }
+      // About 100 pushes a second, as a burst of status changes would come.
+      const due = pushStarted + (k + 1) * 10;
+      if (due > Date.now()) await sleep(due - Date.now());
+    }
+    await stopped;
+    await Promise.all(intruders);
+    await settle(
+      "LinkedIn to finish delivering (answered 200 or dropped after its last retry)",
+      async () => sandbox.state.counters.pushesAnswered200 + sandbox.state.counters.pushesDropped,
+      PUSHES,
+      STALL_MS,
+    );
+    say(`(b) LinkedIn done: ${JSON.stringify(sandbox.state.counters)}`);
+
+    // ── drain: every job terminal, every stored notification processed ──
+    await settle(
+      "every job to reach a terminal state and every stored push to be processed",
+      async () =>
+        -(await db.job.count({ where: { status: { in: ["QUEUED", "RUNNING", "RETRYING"] } } })) -
+        (await db.notification.count({ where: { processingState: { in: ["PENDING", "PROCESSING"] } } })),
+      0,
+      STALL_MS,
+    );
+
+    const { collectFigures, mustBeZero, printFigures } = await import("./figures");
+    const figures = await collectFigures({
+      customers,
+      sandbox,
+      publicUrl: balancer.url,
+      pushesSent: PUSHES,
+      intruders: tally,
+    });
+    printFigures(figures, tally, (Date.now() - runStarted) / 1000);
+    const bad = mustBeZero(figures).filter(([, n]) => n !== 0);
+    if (bad.length > 0) {
+      say(`FAILED: ${bad.map(([k, n]) => `${k} ${n}`).join(", ")} (instance logs: ${workDir}, kept)`);
+      cleanups.shift();
+      return 1;
+    }
+    say("all must-be-zero figures are zero");
+    return 0;
+  } finally {
+    for (const c of cleanups.reverse()) await c().catch((e: unknown) => console.error("[chaos] cleanup:", e));
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error("[chaos] failed:", e);
+    process.exit(1);
+  },
+);

@@ -22,6 +22,7 @@ export async function vendorTokens(customers: number): Promise<string[]> {
     const { token } = await createApiToken(actor, {
       name: `chaos ${i}`,
       scopes: ["customers:write", "customers:read"],
+      expiresInDays: "30",
     });
     tokens.push(token);
   }

@@ -1,25 +1,21 @@
-// Rows in every table the accessibility spec opens, made by the spec itself (a customer of its own, with
-// integrations, history, jobs, notifications, an anomaly, refused keys, calls today, an audit entry and
+// Rows in every table the accessibility spec opens, made by the spec itself (a customer of its own with its
+// admin, integrations, history, jobs, notifications, an anomaly, refused keys, calls today, an audit entry and
 // an API token), so axe checks filled tables whatever other specs did or did not create.
 import { randomBytes } from "node:crypto";
 import { e2eSql } from "./env";
+import { createCustomer } from "./helpers";
 
-export type A11yRows = { customerId: string };
+export type A11yRows = { customerId: string; adminEmail: string };
 
 export async function createRowsForEveryTable(): Promise<A11yRows> {
   const run = randomBytes(4).toString("hex");
   const sql = e2eSql;
-  const customerId = `e2e-a11y-${run}`;
+  const customer = await createCustomer("A11y");
+  const customerId = customer.id;
+  // Keys LinkedIn refused once (issues: "keys refused").
   await sql(
-    `INSERT INTO "Customer" (id, "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt")
-     VALUES ($1, $2, $3, '{RECRUITER_SYSTEM_CONNECT_COMPANY}', $4, now())`,
-    [customerId, `A11y ${run}`, `a11y-${run}`, `cb-a11y-${run}`],
-  );
-  // Keys LinkedIn refused (issues: "keys refused"; the secret itself is never shown, so any envelope text does).
-  await sql(
-    `INSERT INTO "CustomerApplication" (id, "customerId", "clientId", "clientSecretEnc", "clientSecretHint", origin, "lastAuthError", "lastAuthErrorAt", "updatedAt")
-     VALUES ($1, $2, $3, 'not-a-real-envelope', '••••', 'MANUAL', 'LinkedIn refused the keys (401).', now(), now())`,
-    [`e2e-a11y-app-${run}`, customerId, `a11y-client-${run}`],
+    `UPDATE "CustomerApplication" SET "lastAuthError" = 'LinkedIn refused the keys (401).', "lastAuthErrorAt" = now() WHERE "customerId" = $1`,
+    [customerId],
   );
   // One integration stuck since long ago (issues: "stuck", sorted oldest first), one enabled today.
   for (const [suffix, status, since] of [
@@ -56,7 +52,7 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
   );
   await sql(
     `INSERT INTO "LinkedInCallCount" ("clientId", endpoint, day, count) VALUES ($1, 'GET /v2/atsIntegrations?ids', (now() AT TIME ZONE 'UTC')::date, 12)`,
-    [`a11y-client-${run}`],
+    [customer.clientId],
   );
   await sql(
     `INSERT INTO "AuditLog" (id, "actorLabel", action, "targetType", "targetId", "customerId") VALUES ($1, 'support@onramp.test', 'job.retried', 'Job', $2, $3)`,
@@ -102,5 +98,5 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
     `INSERT INTO "WebhookAttempt" (id, "deliveryId", attempt, status, "latencyMs", "responseSnippet") VALUES ($1, $2, 1, 503, 12, 'Service Unavailable')`,
     [`e2e-a11y-wa-${run}`, `e2e-a11y-wd-${run}`],
   );
-  return { customerId };
+  return { customerId, adminEmail: customer.adminEmail };
 }

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { createRowsForEveryTable } from "./a11y-rows";
 import { closeE2eSql } from "./env";
 import { LOGINS, signIn } from "./helpers";
@@ -16,8 +16,9 @@ const VIEWPORTS = [
 // The spec makes its own rows (a customer with something in every table), so every table is checked
 // filled, whether or not other specs ran first.
 let customerId = "";
+let adminEmail = "";
 test.beforeAll(async () => {
-  ({ customerId } = await createRowsForEveryTable());
+  ({ customerId, adminEmail } = await createRowsForEveryTable());
 });
 test.afterAll(closeE2eSql);
 
@@ -45,47 +46,45 @@ async function checkPage(page: Page, path: string): Promise<void> {
   expect(overflow, `${path}: the page scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
 }
 
+// One test per page, so each stays well inside the timeout however busy the machine; they may run on both workers
+// at once (each worker makes its own rows in beforeAll).
+// axe's analysis is CPU-bound: a page gets twice the default time on a busy machine.
+test.describe.configure({ mode: "parallel", timeout: 120_000 });
+type Visitor = "nobody" | "customer admin" | "support" | "operator";
+const PAGES: { who: Visitor; what: string; path: () => string }[] = [
+  { who: "nobody", what: "sign-in page", path: () => "/sign-in" },
+  { who: "customer admin", what: "integrations page", path: () => "/integrations" },
+  { who: "support", what: "overview", path: () => "/console" },
+  { who: "support", what: "customer list", path: () => "/console/customers" },
+  { who: "support", what: "customer page", path: () => `/console/customers/${customerId}` },
+  { who: "support", what: "issues", path: () => "/console/issues" },
+  { who: "support", what: "audit log", path: () => "/console/audit" },
+  { who: "operator", what: "new customer form", path: () => "/console/customers/new" },
+  { who: "operator", what: "customer settings", path: () => `/console/customers/${customerId}/settings` },
+  { who: "operator", what: "people", path: () => "/console/people" },
+  { who: "operator", what: "settings", path: () => "/console/settings" },
+  {
+    who: "operator",
+    what: "webhooks page, with a disabled endpoint's banner and its deliveries",
+    path: () => "/console/webhooks",
+  },
+];
+
+async function signInAs(page: Page, who: Visitor): Promise<void> {
+  if (who === "customer admin") await signIn(page, adminEmail);
+  else if (who === "support") await signIn(page, LOGINS.support);
+  else if (who === "operator") await signIn(page, LOGINS.operator);
+}
+
 for (const viewport of VIEWPORTS) {
   test.describe(`on a ${viewport.name} (${viewport.width}px)`, () => {
     test.use({ viewport: { width: viewport.width, height: viewport.height } });
 
-    test("sign-in page", async ({ page }) => {
-      await checkPage(page, "/sign-in");
-    });
-
-    test("the customer admin's integrations page", async ({ page }) => {
-      await signIn(page, LOGINS.customerAdmin);
-      await checkPage(page, "/integrations");
-    });
-
-    test("support's console pages", async ({ page }) => {
-      await signIn(page, LOGINS.support);
-      for (const path of [
-        "/console",
-        "/console/customers",
-        `/console/customers/${customerId}`,
-        "/console/issues",
-        "/console/audit",
-      ]) {
-        await checkPage(page, path);
-      }
-    });
-
-    test("the operator's pages", async ({ page }) => {
-      await signIn(page, LOGINS.operator);
-      for (const path of [
-        "/console/customers/new",
-        `/console/customers/${customerId}/settings`,
-        "/console/people",
-        "/console/settings",
-      ]) {
-        await checkPage(page, path);
-      }
-    });
-
-    test("the webhooks page, with a disabled endpoint's banner and its deliveries", async ({ page }) => {
-      await signIn(page, LOGINS.operator);
-      await checkPage(page, "/console/webhooks");
-    });
+    for (const { who, what, path } of PAGES) {
+      test(`${who === "nobody" ? "the" : `${who}'s`} ${what}`, async ({ page }) => {
+        await signInAs(page, who);
+        await checkPage(page, path());
+      });
+    }
   });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { startReceiver, type Receiver } from "../lib/webhooks/test-support/receiver";
-import { signIn, LOGINS } from "./helpers";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { type Receiver, startReceiver } from "../lib/webhooks/test-support/receiver";
+import { createCustomer, LOGINS, signIn } from "./helpers";
 import {
   anotherCustomer,
   closeDb,
@@ -106,9 +106,9 @@ test("sign-in link: opens the integrations page signed in once; a second use and
   request,
   browser,
 }) => {
-  const [acme] = await sql<{ id: string }>(`SELECT "id" FROM "Customer" WHERE "displayName" = 'Acme Corp'`);
-  const email = `ats-admin-${randomUUID().slice(0, 8)}@acme.test`;
-  const url = await mintLink(request, acme!.id, email);
+  const customer = await createCustomer("ATS Links");
+  const email = `ats-admin-${randomUUID().slice(0, 8)}@ats-links.test`;
+  const url = await mintLink(request, customer.id, email);
   const path = new URL(url).pathname;
 
   const first = await (await browser.newContext()).newPage();
@@ -121,7 +121,7 @@ test("sign-in link: opens the integrations page signed in once; a second use and
   await expect(second.getByText("This sign-in link was already used.", { exact: false })).toBeVisible();
   await expect(second).toHaveURL(path);
 
-  const expired = new URL(await mintLink(request, acme!.id, email)).pathname;
+  const expired = new URL(await mintLink(request, customer.id, email)).pathname;
   await sql(
     `UPDATE "AdminSignInLink" SET "expiresAt" = now() AT TIME ZONE 'UTC' - interval '1 minute' WHERE "email" = $1 AND "usedAt" IS NULL`,
     [email],

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { LOGINS, signIn } from "./helpers";
+import { closeE2eSql } from "./env";
+import { createCustomer, LOGINS, signIn } from "./helpers";
 
 // Issue #2: sign-in for each role, the redirect when signed out, and customer scope.
+
+test.afterAll(closeE2eSql);
 
 test("a signed-out visitor is sent to sign-in and back after signing in", async ({ page }) => {
   await page.goto("/console");
@@ -38,20 +41,20 @@ test("support signs in and sees the console without operator pages", async ({ pa
 
 test("a customer admin lands on their integrations and cannot reach the console or another customer", async ({
   page,
-  request,
 }) => {
-  await signIn(page, LOGINS.customerAdmin);
+  const own = await createCustomer("Auth Own");
+  const other = await createCustomer("Auth Other");
+  await signIn(page, own.adminEmail);
   await expect(page).toHaveURL(/\/integrations$/);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Acme Corp");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(own.name);
 
   const consoleResponse = await page.goto("/console");
   expect(consoleResponse?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 
-  const otherCustomer = await page.goto("/console/customers/some-other-customer-id");
+  const otherCustomer = await page.goto(`/console/customers/${other.id}`);
   expect(otherCustomer?.status()).toBe(404);
-  await expect(page.getByText("Acme Corp")).toHaveCount(0);
-  void request;
+  await expect(page.getByText(other.name)).toHaveCount(0);
 });
 
 test("signing out ends the session", async ({ page }) => {

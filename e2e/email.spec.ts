@@ -1,25 +1,28 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { e2eEnv } from "./env";
-import { LOGINS, signIn } from "./helpers";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import { closeE2eSql, e2eEnv } from "./env";
+import { createCustomer, type E2eCustomer, LOGINS, signIn } from "./helpers";
 
 // Issue 14: an invitation is delivered by email. The operator invites a customer admin; the test reads
 // the mail from the catcher (real SMTP, lib/email/catcher.ts), follows its link, sets a password and
-// lands on the integrations page.
+// lands on the integrations page. The invitations are to the spec's own customer.
 
 const MAIL = e2eEnv().E2E_MAIL_URL;
+test.afterAll(closeE2eSql);
 type Caught = { to: string[]; subject: string; text: string; headers: Record<string, string> };
 
-/** Invites `email` as Acme Corp's admin through the console and returns the link shown and the mail caught. */
+/** Invites `email` as `customer`'s admin through the console and returns the link shown and the mail caught. */
 async function inviteAndReadMail(
   page: Page,
   request: APIRequestContext,
+  customer: E2eCustomer,
   email: string,
 ): Promise<{ shownLink: string; mail: Caught }> {
   await signIn(page, LOGINS.operator);
-  await page.goto("/console/people");
+  // ?customerId= puts the customer in the form's list however many customers other specs made.
+  await page.goto(`/console/people?customerId=${encodeURIComponent(customer.id)}`);
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Role").selectOption("CUSTOMER_ADMIN");
-  await page.getByLabel("Customer", { exact: true }).selectOption({ label: "Acme Corp" });
+  await page.getByLabel("Customer", { exact: true }).selectOption({ label: customer.name });
   await page.getByRole("button", { name: "Create invitation" }).click();
   await expect(page.getByTestId("invite-message")).toContainText(`Invitation emailed to ${email}`);
   const shownLink = await page.getByTestId("invitation-link").inputValue();
@@ -44,9 +47,10 @@ test("an operator invites a customer admin by email; the admin follows the maile
   browser,
   request,
 }) => {
-  const adminEmail = `mailed-${Date.now().toString(36)}@acme.test`;
+  const customer = await createCustomer("Mailed");
+  const adminEmail = `mailed-${Date.now().toString(36)}@mailed.test`;
   const password = "mailed-admin-password-1";
-  const { shownLink, mail } = await inviteAndReadMail(page, request, adminEmail);
+  const { shownLink, mail } = await inviteAndReadMail(page, request, customer, adminEmail);
   expect(mail?.subject).toContain("Onramp ATS");
   expect(mail?.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
   const link = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]+/.exec(mail?.text ?? "")?.[0];
@@ -70,7 +74,13 @@ test("the mailed one-click unsubscribe works without signing in (RFC 8058), and 
   browser,
   request,
 }) => {
-  const { mail } = await inviteAndReadMail(page, request, `unsub-${Date.now().toString(36)}@acme.test`);
+  const customer = await createCustomer("Unsubscribe");
+  const { mail } = await inviteAndReadMail(
+    page,
+    request,
+    customer,
+    `unsub-${Date.now().toString(36)}@unsubscribe.test`,
+  );
   const header = mail.headers["list-unsubscribe"] ?? "";
   const oneClick = /<(https?:\/\/[^>]+)>/.exec(header)?.[1] ?? "";
   expect(oneClick).toMatch(/\/api\/email\/unsubscribe\/[A-Za-z0-9_-]{20,}$/);

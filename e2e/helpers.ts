@@ -1,10 +1,14 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
+import { sealEnvelope } from "../lib/crypto/envelope";
+import { e2eEnv, e2eSql } from "./env";
 
 export const DEMO_PASSWORD = "onramp-demo-password";
+/** The seeded staff (lib/seed/demo.ts). Customers and their admins are made per spec: createCustomer. */
 export const LOGINS = {
   operator: "operator@onramp.test",
   support: "support@onramp.test",
-  customerAdmin: "admin@acme.test",
 } as const;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -13,4 +17,64 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByTestId("signed-in-as")).toContainText(email);
+}
+
+/** A spec's own customer: its LinkedIn application (known to Onramp and to the sandbox) and its admin. */
+export type E2eCustomer = {
+  id: string;
+  name: string;
+  foreignId: string;
+  callbackKey: string;
+  clientId: string;
+  clientSecret: string;
+  /** Signs in with DEMO_PASSWORD. */
+  adminEmail: string;
+};
+
+/** Onramp's own envelope (lib/crypto/envelope.ts), so the app can read a secret a spec stores (C3). */
+function encryptLikeOnramp(plaintext: string, context: string): string {
+  const { ONRAMP_ENCRYPTION_KEY, ONRAMP_ENCRYPTION_KEY_ID } = e2eEnv();
+  return sealEnvelope(plaintext, context, ONRAMP_ENCRYPTION_KEY_ID, Buffer.from(ONRAMP_ENCRYPTION_KEY, "base64"));
+}
+
+/**
+ * A customer of the calling spec's own, so no spec waits behind or counts another's rows (issue 11 item 8): each
+ * application has its own paced slot at LinkedIn (C13, C30), so specs in parallel never share one. Its keys are
+ * entered as an operator enters existing keys (C1, MANUAL) and registered with the sandbox through its admin API.
+ */
+export async function createCustomer(
+  label = "E2E",
+  offeredIntegrationTypes: string[] = ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT"],
+): Promise<E2eCustomer> {
+  const run = randomUUID();
+  const short = run.slice(0, 8);
+  const c: E2eCustomer = {
+    id: `e2e-cust-${run}`,
+    name: `${label} ${short}`,
+    foreignId: `e2e-${run}`,
+    callbackKey: randomBytes(32).toString("base64url"),
+    clientId: `e2e-client-${run}`,
+    clientSecret: `e2e-secret-${run}`,
+    adminEmail: `admin-${short}@${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.test`,
+  };
+  const appId = `e2e-app-${run}`;
+  await e2eSql(
+    `INSERT INTO "Customer" ("id", "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
+    [c.id, c.name, c.foreignId, offeredIntegrationTypes, c.callbackKey],
+  );
+  await e2eSql(
+    `INSERT INTO "CustomerApplication" ("id", "customerId", "clientId", "clientSecretEnc", "clientSecretHint", "origin", "updatedAt") VALUES ($1, $2, $3, $4, '••••', 'MANUAL', now())`,
+    [appId, c.id, c.clientId, encryptLikeOnramp(c.clientSecret, `customer-app-secret:${appId}`)],
+  );
+  await e2eSql(
+    `INSERT INTO "User" (id, email, role, "customerId", "passwordHash", "updatedAt") VALUES ($1, $2, 'CUSTOMER_ADMIN', $3, $4, now())`,
+    [`e2e-user-${run}`, c.adminEmail, c.id, await hash(DEMO_PASSWORD)],
+  );
+  const res = await fetch(`${e2eEnv().E2E_SANDBOX_URL}/_sandbox/applications`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ clientId: c.clientId, clientSecret: c.clientSecret }),
+  });
+  if (!res.ok) throw new Error(`sandbox POST /applications answered ${res.status}: ${await res.text()}`);
+  return c;
 }

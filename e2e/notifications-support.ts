@@ -1,11 +1,11 @@
 // Test-only access for e2e/notifications.spec.ts: the e2e database (DATABASE_URL, set by
 // scripts/test.ts) through plain `pg`, the LinkedIn sandbox's admin API (E2E_SANDBOX_URL), and the
 // pieces of Onramp's behaviour a test must reproduce from outside the app (signing as LinkedIn does,
-// queuing a poll as the console's "poll now" does, storing a second customer's secret as Onramp does).
-import { randomBytes, randomUUID } from "node:crypto";
+// queuing a poll as the console's "poll now" does); customers of a spec's own come from createCustomer (helpers.ts).
+import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
-import { sealEnvelope } from "../lib/crypto/envelope";
 import { closeE2eSql, e2eEnv, e2eSql } from "./env";
+import { createCustomer, type E2eCustomer } from "./helpers";
 
 export { signNotification } from "../lib/notifications/signature";
 
@@ -37,49 +37,11 @@ export const newTuple = (): Tuple => ({
   tenantType: "RECRUITER",
 });
 
-export type Customer = { id: string; callbackKey: string; clientId: string; clientSecret: string };
+export type Customer = Pick<E2eCustomer, "id" | "callbackKey" | "clientId" | "clientSecret">;
 
-/** The seeded demo customer (lib/seed/demo.ts). */
-export async function acme(): Promise<Customer> {
-  const [row] = await sql<{ id: string; callbackKey: string; clientId: string }>(
-    `SELECT c."id", c."callbackKey", a."clientId" FROM "Customer" c JOIN "CustomerApplication" a ON a."customerId" = c."id" WHERE c."foreignId" = 'acme-001'`,
-  );
-  if (!row) throw new Error("the demo customer Acme Corp is not seeded");
-  return { ...row, clientSecret: "acme-demo-secret-0123456789abcdef" };
-}
-
-/** Onramp's own envelope (lib/crypto/envelope.ts), so the app can read a secret this test stores (C3). */
-function encryptLikeOnramp(plaintext: string, context: string): string {
-  const { ONRAMP_ENCRYPTION_KEY, ONRAMP_ENCRYPTION_KEY_ID } = e2eEnv();
-  return sealEnvelope(plaintext, context, ONRAMP_ENCRYPTION_KEY_ID, Buffer.from(ONRAMP_ENCRYPTION_KEY, "base64"));
-}
-
-/** A second customer with its own keys and callback URL, known to Onramp and to the sandbox. */
-export async function anotherCustomer(): Promise<Customer> {
-  const suffix = randomUUID();
-  const c: Customer = {
-    id: `e2e-cust-${suffix}`,
-    callbackKey: randomBytes(32).toString("base64url"),
-    clientId: `e2e-client-${suffix}`,
-    clientSecret: `e2e-secret-${suffix}`,
-  };
-  const appId = `e2e-app-${suffix}`;
-  await sql(
-    `INSERT INTO "Customer" ("id", "displayName", "foreignId", "offeredIntegrationTypes", "callbackKey", "updatedAt") VALUES ($1, $2, $3, $4, $5, now())`,
-    [c.id, `E2E Other ${suffix.slice(0, 6)}`, `e2e-${suffix}`, ["RECRUITER_SYSTEM_CONNECT_COMPANY"], c.callbackKey],
-  );
-  await sql(
-    `INSERT INTO "CustomerApplication" ("id", "customerId", "clientId", "clientSecretEnc", "clientSecretHint", "origin", "updatedAt") VALUES ($1, $2, $3, $4, $5, 'MANUAL', now())`,
-    [
-      appId,
-      c.id,
-      c.clientId,
-      encryptLikeOnramp(c.clientSecret, `customer-app-secret:${appId}`),
-      c.clientSecret.slice(-4),
-    ],
-  );
-  await sandbox("POST", "/applications", { clientId: c.clientId, clientSecret: c.clientSecret });
-  return c;
+/** A customer of the spec's own, with its keys and callback URL known to Onramp and to the sandbox. */
+export async function anotherCustomer(): Promise<E2eCustomer> {
+  return createCustomer("E2E Other");
 }
 
 /** An integration the customer requested in the widget: in Onramp (status `onramp`) and in the sandbox (status `linkedin`). */

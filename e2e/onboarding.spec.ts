@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
-import { e2eEnv } from "./env";
-import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
+import { closeE2eSql, e2eEnv } from "./env";
+import { createCustomer, DEMO_PASSWORD, signIn } from "./helpers";
 
 // Issue #4 and issue 9 against the production build and the LinkedIn sandbox: the customer admin
 // authorizes the RSC company and contract bundles in LinkedIn's plugin (C4–C9), which yield four
@@ -11,15 +11,21 @@ import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 // LinkedIn's request shape (L14, L15, RSC-104), then REQUESTED → PARTNER_READY → ENABLED (C18, C19)
 // without reloading the page (RSC-101).
 
-const ACME_CLIENT_ID = "acme-demo-client";
+// Each test makes its own customer (createCustomer): its application's paced calls (C13, C30) queue behind no
+// other spec's, so the waits below allow for this test's own calls only.
 
 const sandboxUrl = (): string => e2eEnv().E2E_SANDBOX_URL;
+test.afterAll(closeE2eSql);
 
-async function moveInSandbox(tuple: Record<string, string>, status: "PARTNER_READY" | "ENABLED"): Promise<void> {
+async function moveInSandbox(
+  clientId: string,
+  tuple: Record<string, string>,
+  status: "PARTNER_READY" | "ENABLED",
+): Promise<void> {
   const res = await fetch(`${sandboxUrl()}/_sandbox/integrations/move`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ clientId: ACME_CLIENT_ID, ...tuple, status }),
+    body: JSON.stringify({ clientId, ...tuple, status }),
   });
   if (!res.ok) throw new Error(`sandbox move answered ${res.status}: ${await res.text()}`);
 }
@@ -35,17 +41,18 @@ type SandboxIntegration = {
   integrationType: string;
   configurations: Record<string, { string?: string }>;
 };
-async function sandboxIntegrations(): Promise<SandboxIntegration[]> {
+async function sandboxIntegrations(clientId: string): Promise<SandboxIntegration[]> {
   const state = (await (await fetch(`${sandboxUrl()}/_sandbox/state`)).json()) as {
     integrations: SandboxIntegration[];
   };
-  return state.integrations.filter((i) => i.clientId === ACME_CLIENT_ID);
+  return state.integrations.filter((i) => i.clientId === clientId);
 }
 
 test("RSC-101, RSC-104: the RSC company and contract bundles become four named, configured integrations that reach ENABLED without a reload", async ({
   page,
 }) => {
   test.setTimeout(120_000);
+  const customer = await createCustomer("Onboarding");
   const cspViolations: string[] = [];
   page.on("console", (msg) => {
     if (/Content Security Policy|Refused to (load|execute|connect)/i.test(msg.text())) cspViolations.push(msg.text());
@@ -60,20 +67,20 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
     tenantType: "RECRUITER",
   });
   const all = [
-    { ...org("ONE_CLICK_EXPORT"), name: "Acme Corp's LinkedIn Recruiter One-Click Export Integration" },
-    { ...org("IN_ATS_INDICATOR"), name: "Acme Corp's LinkedIn Recruiter In-ATS Indicator Integration" },
-    { ...org("PROFILE_PLUGIN"), name: "Acme Corp's LinkedIn Recruiter Profile Plugin Integration" },
+    { ...org("ONE_CLICK_EXPORT"), name: `${customer.name}'s LinkedIn Recruiter One-Click Export Integration` },
+    { ...org("IN_ATS_INDICATOR"), name: `${customer.name}'s LinkedIn Recruiter In-ATS Indicator Integration` },
+    { ...org("PROFILE_PLUGIN"), name: `${customer.name}'s LinkedIn Recruiter Profile Plugin Integration` },
     {
       integrationContext: `urn:li:contract:${contractId}`,
       integrationType: "CSA_API",
       tenantType: "RECRUITER",
-      name: "Acme Corp's LinkedIn Recruiter Candidate Sync API Integration",
+      name: `${customer.name}'s LinkedIn Recruiter Candidate Sync API Integration`,
     },
   ];
   const tupleOf = ({ name: _name, ...t }: (typeof all)[number]) => t;
 
   // Signing in lands on /integrations by a client-side navigation, so the plugin must render there (C8).
-  await signIn(page, LOGINS.customerAdmin);
+  await signIn(page, customer.adminEmail);
   await expect(page).toHaveURL(/\/integrations$/);
 
   // C9: the page's policy allows the sandbox (standing for platform.linkedin.com), never 'unsafe-eval'.
@@ -83,7 +90,7 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
   expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
   expect(csp).not.toContain("unsafe-eval");
 
-  // The plugin (sandbox in.js + ATSIntegrationWidget) rendered the bundles offered to Acme (C5, C6).
+  // The plugin (sandbox in.js + ATSIntegrationWidget) rendered the bundles offered to this customer (C5, C6).
   const widget = page.getByTestId("linkedin-widget");
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
   await expect(widget.getByRole("button", { name: "Authorize APPLY_WITH_LINKEDIN" })).toHaveCount(0);
@@ -110,7 +117,7 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
   // RSC-101: named at LinkedIn. RSC-104 (L14): CALLBACK_URL and the viewers keys set to ALL_PRODUCT_USERS; the
   // sandbox took them only as PUT …/configurations?ids=… with x-restli-method: batch_update (L15).
   const atLinkedIn = new Map(
-    (await sandboxIntegrations()).map((i) => [`${i.integrationType}@${i.integrationContext}`, i]),
+    (await sandboxIntegrations(customer.clientId)).map((i) => [`${i.integrationType}@${i.integrationContext}`, i]),
   );
   const configsOf = (t: (typeof all)[number]) =>
     atLinkedIn.get(`${t.integrationType}@${t.integrationContext}`)?.configurations;
@@ -121,7 +128,7 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
   expect(configsOf(all[3]!)).toEqual({});
 
   // LinkedIn moves them to PARTNER_READY (no push for that, C19): "Check status" asks LinkedIn (C19b).
-  for (const t of all) await moveInSandbox(tupleOf(t), "PARTNER_READY");
+  for (const t of all) await moveInSandbox(customer.clientId, tupleOf(t), "PARTNER_READY");
   await page.getByRole("button", { name: "Check status with LinkedIn now" }).click();
   for (const t of all) {
     await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute(
@@ -133,8 +140,8 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
     );
   }
 
-  // The customer enables them in LinkedIn: the pushes to Acme's one callback URL (C16, C19, L18) turn them ENABLED.
-  for (const t of all) await moveInSandbox(tupleOf(t), "ENABLED");
+  // The customer enables them in LinkedIn: the pushes to the customer's one callback URL (C16, C19, L18) turn them ENABLED.
+  for (const t of all) await moveInSandbox(customer.clientId, tupleOf(t), "ENABLED");
   for (const t of all) {
     await expect(row(page, t.integrationContext, t.integrationType).getByTestId("onboarding-status")).toHaveAttribute(
       "data-status",
@@ -150,10 +157,11 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
 });
 
 test("a customer admin renames an integration and the new name reaches LinkedIn (C11)", async ({ page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(90_000);
+  const customer = await createCustomer("Rename");
   const orgId = `e2eren${Date.now().toString(36)}`;
   const context = `urn:li:organization:${orgId}`;
-  await signIn(page, LOGINS.customerAdmin);
+  await signIn(page, customer.adminEmail);
   const widget = page.getByTestId("linkedin-widget");
   // C8: after a client-side navigation (the header's home link), the plugin renders again, no reload.
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
@@ -162,18 +170,26 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
-  await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
-  await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
+  // The plugin renders again after that navigation and may clear a field filled a moment too early: fill and
+  // authorize until it says they are stored (authorizing a tuple twice stores it once, C7, and says so).
+  await expect(async () => {
+    await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
+    await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
+    await expect(page.getByTestId("widget-result")).toContainText(
+      /Stored 3 integrations|3 integrations already stored/,
+      {
+        timeout: 15_000,
+      },
+    );
+  }).toPass({ timeout: 45_000 });
   const r = row(page, context, "ONE_CLICK_EXPORT");
-  // Acme's one application is shared by several specs, and all its calls queue for one paced slot
-  // (C13, C30: >= 1 s apart): the wait allows for that queue, not for a slow product.
-  await expect(r.locator('[data-sync-state="SYNCED"]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(r.locator('[data-sync-state="SYNCED"]').first()).toBeVisible({ timeout: 30_000 });
 
   await r.getByText("Rename or change settings").click();
-  await r.getByLabel("Name shown in LinkedIn").fill("Acme hiring (EMEA)");
+  await r.getByLabel("Name shown in LinkedIn").fill("Hiring (EMEA)");
   await r.getByRole("button", { name: "Rename" }).click();
   await expect(r.getByRole("status").filter({ hasText: "Renamed" })).toBeVisible();
-  await expect(r.getByTestId("integration-name")).toHaveText("Acme hiring (EMEA)");
+  await expect(r.getByTestId("integration-name")).toHaveText("Hiring (EMEA)");
 
   await expect
     .poll(
@@ -188,14 +204,14 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
         };
         return state.integrations.find(
           (i) =>
-            i.clientId === ACME_CLIENT_ID &&
+            i.clientId === customer.clientId &&
             i.integrationContext === context &&
             i.integrationType === "ONE_CLICK_EXPORT",
         )?.integrationName;
       },
       { timeout: 30_000 },
     )
-    .toBe("Acme hiring (EMEA)");
+    .toBe("Hiring (EMEA)");
   await expect(r.locator('[data-sync-state="SYNCED"]')).toHaveCount(2, { timeout: 30_000 });
 });
 

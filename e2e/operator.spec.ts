@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eEnv } from "./env";
-import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { closeE2eSql, e2eEnv } from "./env";
+import { createCustomer, DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
 
 // Issue #6, the operator's main path: create a customer, enter its keys (checked with LinkedIn at
 // once; C1, C3), invite its admin, who accepts and signs in; support sees customers but never secrets;
@@ -33,6 +33,7 @@ async function freshPage(browser: Browser): Promise<Page> {
 }
 
 test.describe.configure({ mode: "serial" });
+test.afterAll(closeE2eSql);
 
 let settingsUrl = "";
 let invitationLink = "";
@@ -167,23 +168,31 @@ test("support sees customers read-only and never a secret or the settings page",
 });
 
 test("a customer admin can not reach the console", async ({ page }) => {
-  await signInAndLand(page, LOGINS.customerAdmin, DEMO_PASSWORD, /\/integrations$/);
+  const own = await createCustomer("Scoped");
+  await signInAndLand(page, own.adminEmail, DEMO_PASSWORD, /\/integrations$/);
   for (const path of ["/console", "/console/customers", settingsUrl, "/console/people"]) {
     expect((await page.goto(path))?.status(), path).toBe(404);
   }
 });
 
-test("the operator creates an API token (shown once) and the vendor API answers with it", async ({ page, request }) => {
+test("the operator creates an API token (shown once, expiring), the vendor API answers with it until it is revoked", async ({
+  page,
+  request,
+}) => {
   await signIn(page, LOGINS.operator);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Token name").fill(`e2e ${run}`);
   await page.getByLabel(/^customers:read/).check();
+  await page.getByLabel("Expires after").selectOption("30");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = await page.getByTestId("new-api-token").inputValue();
   expect(token).toMatch(/^onr_/);
   await page.reload();
   await expect(page.getByTestId("new-api-token")).toHaveCount(0);
   expect(await page.content()).not.toContain(token);
+  const tokenRow = page.getByRole("row").filter({ hasText: `e2e ${run}` });
+  const in30Days = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  await expect(tokenRow).toContainText(in30Days);
 
   // The stuck threshold the issues view uses.
   await page.getByLabel("Stuck after (hours)").fill("48");
@@ -214,6 +223,15 @@ test("the operator creates an API token (shown once) and the vendor API answers 
   const doc = await request.get("/api/v1/openapi.json");
   expect(doc.status()).toBe(200);
   expect(Object.keys(((await doc.json()) as { paths: object }).paths)).toContain("/customers/{customerId}/application");
+
+  // Revoked in the console (issue 11 item 6): the next call answers 401 saying so.
+  await tokenRow.getByRole("button", { name: `Revoke e2e ${run}` }).click();
+  await expect(tokenRow).toContainText("Revoked");
+  const revoked = await request.get(`/api/v1/customers?foreignId=${customer.foreignId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(revoked.status()).toBe(401);
+  expect(JSON.stringify(await revoked.json())).toContain("was revoked on");
 });
 
 async function createCustomerViaUi(page: Page, name: string, foreignId: string): Promise<void> {

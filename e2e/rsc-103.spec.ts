@@ -1,8 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { hash } from "@node-rs/argon2";
-import { expect, test, type Browser } from "@playwright/test";
-import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
-import { acme, anotherCustomer, closeDb, sandbox, sql, type Customer } from "./notifications-support";
+import { type Browser, expect, test } from "@playwright/test";
+import { createCustomer, signIn } from "./helpers";
+import { closeDb, sandbox, sql } from "./notifications-support";
 
 // RSC-103 (L20): each customer instance has its own LinkedIn application, and its traffic uses its own
 // credentials. Two customers authorize the RSC company bundle in LinkedIn's plugin; each one's
@@ -36,17 +34,12 @@ async function authorizeAs(browser: Browser, email: string, orgId: string): Prom
 
 test("RSC-103: two customer instances, each with its own application and its own traffic", async ({ browser }) => {
   test.setTimeout(120_000);
-  const first: Customer = await acme();
-  const second: Customer = await anotherCustomer();
-  const email = `admin-${randomBytes(4).toString("hex")}@second.test`;
-  await sql(
-    `INSERT INTO "User" (id, email, role, "customerId", "passwordHash", "updatedAt") VALUES ($1, $2, 'CUSTOMER_ADMIN', $3, $4, now())`,
-    [`user-${email}`, email, second.id, await hash(DEMO_PASSWORD)],
-  );
+  const first = await createCustomer("RSC103 First");
+  const second = await createCustomer("RSC103 Second");
   const suffix = Date.now().toString(36);
   const orgs = { [first.clientId]: `rsc103a${suffix}`, [second.clientId]: `rsc103b${suffix}` };
-  await authorizeAs(browser, LOGINS.customerAdmin, orgs[first.clientId]!);
-  await authorizeAs(browser, email, orgs[second.clientId]!);
+  await authorizeAs(browser, first.adminEmail, orgs[first.clientId]!);
+  await authorizeAs(browser, second.adminEmail, orgs[second.clientId]!);
 
   // Two applications in Onramp, one per customer.
   const apps = await sql<{ customerId: string; clientId: string }>(

@@ -1,27 +1,26 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { closeE2eSql, e2eSql } from "./env";
-import { DEMO_PASSWORD, LOGINS, signIn } from "./helpers";
+import { createCustomer, DEMO_PASSWORD, type E2eCustomer, LOGINS, signIn } from "./helpers";
 
 // Issue #6, support's main path: filter the overview, open a customer, retry a failed job and see the
-// audit entry; and support never sees a secret (C3). Rows are created here with `pg` on the e2e
-// database (scripts/test.ts sets DATABASE_URL).
+// audit entry; and support never sees a secret (C3). Customers and rows are this spec's own, created here
+// with `pg` on the e2e database (scripts/test.ts sets DATABASE_URL), so no other spec changes what it counts.
 
-const DEMO_SECRET = "acme-demo-secret-0123456789abcdef";
 const RUN = randomBytes(3).toString("hex");
 
 const sql = e2eSql;
 
-let acmeId = "";
+let keyed: E2eCustomer;
 let umbrellaId = "";
 let failedJobId = "";
-// The filtered customer is this run's own, so other specs' integrations (on Acme) can not change the counts.
 const UMBRELLA = `Umbrella ${RUN}`;
+// The failed job's error names this run: other specs' failed jobs (the accessibility spec's) say the like.
+const JOB_ERROR = `LinkedIn answered 503 five times (${RUN}).`;
 
 test.beforeAll(async () => {
-  const [acme] = await sql<{ id: string }>(`SELECT id FROM "Customer" WHERE "foreignId" = 'acme-001'`);
-  if (!acme) throw new Error("the demo customer Acme Corp is missing");
-  acmeId = acme.id;
+  // A customer with a LinkedIn application whose secret support must never see.
+  keyed = await createCustomer("Keyed");
   const globexId = `e2e-globex-${RUN}`;
   umbrellaId = `e2e-umbrella-${RUN}`;
   for (const [id, name, key] of [
@@ -37,7 +36,7 @@ test.beforeAll(async () => {
   const integrations: [string, string, string, string][] = [
     [umbrellaId, `umbrella-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
     [umbrellaId, `umbrella-apply-${RUN}`, "APPLY_CONNECT", "REQUESTED"],
-    [acmeId, `acme-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
+    [keyed.id, `keyed-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
     [globexId, `globex-rsc-${RUN}`, "ONE_CLICK_EXPORT", "ENABLED"],
   ];
   for (const [customerId, key, type, status] of integrations) {
@@ -50,8 +49,8 @@ test.beforeAll(async () => {
   failedJobId = `e2e-failed-job-${RUN}`;
   await sql(
     `INSERT INTO "Job" (id, kind, status, "customerId", attempts, "maxAttempts", "lastError", payload, "finishedAt", "updatedAt")
-     VALUES ($1, 'SYNC_NAMES', 'FAILED', $2, 5, 5, 'LinkedIn answered 503 five times.', $3, now(), now())`,
-    [failedJobId, umbrellaId, JSON.stringify({ customerId: umbrellaId })],
+     VALUES ($1, 'SYNC_NAMES', 'FAILED', $2, 5, 5, $4, $3, now(), now())`,
+    [failedJobId, umbrellaId, JSON.stringify({ customerId: umbrellaId }), JOB_ERROR],
   );
 });
 
@@ -84,7 +83,7 @@ test("support filters the overview, opens a customer, retries a failed job and s
   await expect(page.getByRole("link", { name: "Customer settings and keys" })).toHaveCount(0);
 
   const jobRow = page.getByTestId(`job-${failedJobId}`);
-  await expect(jobRow).toContainText("LinkedIn answered 503 five times.");
+  await expect(jobRow).toContainText(JOB_ERROR);
   await expect(jobRow).toContainText("5 of 5");
   await jobRow.getByRole("button", { name: /Retry sync names job/ }).click();
   await expect(jobRow.getByRole("status")).toHaveText("Retry queued as a new sync names job.");
@@ -105,49 +104,49 @@ test("support filters the overview, opens a customer, retries a failed job and s
   // Retried, the job leaves the issues view.
   await page.goto("/console/issues");
   await expect(page.getByRole("heading", { level: 1, name: "Issues" })).toBeVisible();
-  await expect(page.getByText("LinkedIn answered 503 five times.")).toHaveCount(0);
+  await expect(page.getByText(JOB_ERROR)).toHaveCount(0);
 });
 
 test("support never sees a secret: not in any console page, not in the export (C3)", async ({ page }) => {
   const [app] = await sql<{ clientSecretEnc: string }>(
     `SELECT "clientSecretEnc" FROM "CustomerApplication" WHERE "customerId" = $1`,
-    [acmeId],
+    [keyed.id],
   );
   expect(app?.clientSecretEnc.length).toBeGreaterThan(20);
   await sql(
     `UPDATE "CustomerApplication" SET "accessTokenEnc" = 'v1.e2e.token-envelope-${RUN}' WHERE "customerId" = $1`,
-    [acmeId],
+    [keyed.id],
   );
   await signIn(page, LOGINS.support);
   for (const path of [
     "/console",
-    "/console?customer=Acme",
-    `/console/customers/${acmeId}`,
+    `/console?customer=${encodeURIComponent(keyed.name)}`,
+    `/console/customers/${keyed.id}`,
     "/console/issues",
     "/console/audit",
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     const html = await response!.text();
-    expect(html, path).not.toContain(DEMO_SECRET);
+    expect(html, path).not.toContain(keyed.clientSecret);
     expect(html, path).not.toContain(app!.clientSecretEnc);
     expect(html, path).not.toContain(`token-envelope-${RUN}`);
   }
   // The page does show the application, by its public API key only.
-  await page.goto(`/console/customers/${acmeId}`);
-  await expect(page.getByText("acme-demo-client").first()).toBeVisible();
+  await page.goto(`/console/customers/${keyed.id}`);
+  await expect(page.getByText(keyed.clientId).first()).toBeVisible();
 
-  const csv = await page.request.get("/api/console/integrations/export?customer=Acme");
+  const csv = await page.request.get(`/api/console/integrations/export?customer=${encodeURIComponent(keyed.name)}`);
   expect(csv.status()).toBe(200);
   expect(csv.headers()["content-type"]).toContain("text/csv");
   const body = await csv.text();
   expect(body.split("\r\n")[0]).toContain("integration_name");
-  expect(body).toContain(`acme-rsc-${RUN}`);
+  expect(body).toContain(`keyed-rsc-${RUN}`);
   expect(body).not.toContain(`globex-rsc-${RUN}`);
-  expect(body).not.toContain(DEMO_SECRET);
+  expect(body).not.toContain(keyed.clientSecret);
 
   // The operator's keys page is not for support.
-  const settings = await page.goto(`/console/customers/${acmeId}/settings`);
+  const settings = await page.goto(`/console/customers/${keyed.id}/settings`);
   expect(settings?.status()).toBe(404);
 });
 
@@ -155,12 +154,12 @@ test("a customer admin can not export integrations", async ({ request }) => {
   // Signed in through next-auth's credentials endpoint: this test is about the export route alone.
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signedIn = await request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: LOGINS.customerAdmin, password: DEMO_PASSWORD, json: "true" },
+    form: { csrfToken, email: keyed.adminEmail, password: DEMO_PASSWORD, json: "true" },
   });
   expect(signedIn.ok()).toBe(true);
   const session = (await (await request.get("/api/auth/session")).json()) as { user?: { role?: string } };
   expect(session.user?.role).toBe("CUSTOMER_ADMIN");
   const csv = await request.get("/api/console/integrations/export");
   expect(csv.status()).toBe(403);
-  expect(await csv.text()).not.toContain("acme-rsc");
+  expect(await csv.text()).not.toContain(`keyed-rsc-${RUN}`);
 });

@@ -91,7 +91,7 @@ export function SupportJobTable({ rows }: { rows: CustomerJob[] }) {
   return (
     <SupportTable
       caption="Sync and other jobs, newest first"
-      columns={["Job", "Status", "Attempts", "Items", "Error", "Action"]}
+      columns={["Job", "Status", "Attempts", "Items", "Outcome", "Action"]}
       minWidth="48rem"
       testId="job-list"
     >
@@ -115,7 +115,14 @@ export function SupportJobTable({ rows }: { rows: CustomerJob[] }) {
               ? `${j.succeededCount} of ${j.totalCount} done${j.failedCount ? `, ${j.failedCount} failed` : ""}`
               : "—"}
           </td>
-          <td className={`${td} text-xs text-red-800`}>{j.lastError ?? ""}</td>
+          <td className={`${td} text-xs`}>
+            {j.outcome ? (
+              <div className="whitespace-pre-line text-slate-800" data-testid="job-outcome">
+                {j.outcome}
+              </div>
+            ) : null}
+            {j.lastError ? <div className="text-red-800">{j.lastError}</div> : null}
+          </td>
           <td className="py-2 align-top">
             {j.status !== "RUNNING" ? (
               <SupportActionForm

@@ -159,6 +159,8 @@ export async function customerIntegrations(
 }
 
 export type CustomerJob = JobTrackerFields & {
+  /** What the job did in plain words (e.g. the provisioning path taken, L5/L7); never a secret. */
+  outcome: string | null;
   /** Who asked: a person's email, or "system:poll", "api-token:…" as recorded. */
   triggeredBy: string | null;
   createdAt: Date;
@@ -195,6 +197,7 @@ export async function customerJobs(customerId: string, page: number, pageSize = 
         succeededCount: true,
         failedCount: true,
         lastError: true,
+        outcome: true,
         triggeredBy: true,
         createdAt: true,
         finishedAt: true,

@@ -7,6 +7,7 @@ import { recordOutcome } from "@/lib/jobs/tracker";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { isLinkedInError, type LinkedInErrorKind } from "@/lib/linkedin/errors";
 import { syncApplicationDomains } from "./app-domains";
+import { bulkRotationOutcome, bulkRotationPayloadSchema, runBulkRotation } from "./bulk-rotation";
 import { abandonPendingRows, runKeyImport } from "./key-import";
 import { PROVISIONING_PATH_WORDS, provisionCustomerApplication } from "./provisioning";
 
@@ -75,4 +76,19 @@ export const importApplicationKeysJob = defineJob({
   },
 });
 
-export const customerJobHandlers: JobHandler[] = [provisionApplicationJob, syncAppDomainsJob, importApplicationKeysJob];
+/** L7: "rotate every secret older than N days" (lib/customers/bulk-rotation.ts), a result per customer. */
+export const rotateSecretsJob = defineJob({
+  kind: "ROTATE_SECRETS",
+  payload: bulkRotationPayloadSchema,
+  async run(payload, ctx) {
+    const r = await runBulkRotation(payload, ctx.trackedJobId, (p) => ctx.progress(p));
+    await recordOutcome(ctx.trackedJobId, bulkRotationOutcome(r));
+  },
+});
+
+export const customerJobHandlers: JobHandler[] = [
+  provisionApplicationJob,
+  syncAppDomainsJob,
+  importApplicationKeysJob,
+  rotateSecretsJob,
+];

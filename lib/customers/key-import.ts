@@ -191,6 +191,19 @@ function sameSecret(a: string, b: string): boolean {
 
 const SYSTEM: AuditActor = { system: "key-import" };
 
+let checksInThisProcess: Promise<unknown> = Promise.resolve();
+
+/**
+ * This process's rows queue here for the pacing row, so they do not poll a slot another of them holds (a waiter
+ * sleeps up to 100 ms between looks). Only an optimisation: the pacing row in PostgreSQL is what spaces the
+ * checks, across processes too.
+ */
+function oneCheckAtATime<T>(check: () => Promise<T>): Promise<T> {
+  const turn = checksInThisProcess.then(check, check);
+  checksInThisProcess = turn.catch(() => undefined);
+  return turn;
+}
+
 /** Records a row's outcome (and erases its secret) unless another run already did. */
 async function recordRowOutcome(rowId: string, outcome: RowOutcome) {
   await db.keyImportRow.updateMany({
@@ -280,8 +293,10 @@ async function importRow(importId: string, row: PendingRow, known: Known): Promi
   // application's own send slot (C13, C30). New keys have no other calls yet.
   const e = env();
   const verify = () => verifyApplicationCredentials(clientId, secret);
-  const check = await withSendSlot(IMPORT_PACING_KEY, e.LINKEDIN_IMPORT_SPACING_MS, () =>
-    app ? withSendSlot(clientId, e.LINKEDIN_BATCH_SPACING_MS, verify) : verify(),
+  const check = await oneCheckAtATime(() =>
+    withSendSlot(IMPORT_PACING_KEY, e.LINKEDIN_IMPORT_SPACING_MS, () =>
+      app ? withSendSlot(clientId, e.LINKEDIN_BATCH_SPACING_MS, verify) : verify(),
+    ),
   );
   if (!check.ok && !check.refused)
     throw new SafeError(

@@ -6,6 +6,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { JobKind } from "@/lib/db/enums";
+import { queueDomainsSyncIfPublicUrlChanged } from "@/lib/customers/public-origin";
 import { startEmailSchedule } from "@/lib/email/schedule";
 import { env } from "@/lib/env";
 import { toSafeError } from "@/lib/errors/respond";
@@ -81,6 +82,10 @@ async function start(): Promise<void> {
   await startReconcileSchedule();
   // The email sweep (issue 14): reminders, digest, and delivery of the email outbox.
   await startEmailSchedule();
+  // L6: a changed PUBLIC_URL reaches every application's validJsSdkDomains (one instance queues the job).
+  const origin = await queueDomainsSyncIfPublicUrlChanged();
+  if (origin.queued)
+    logger().info({ origin: origin.origin, jobId: origin.jobId }, "public origin changed: domains job queued");
   logger().info({ kinds: Object.keys(handlers) }, "job workers started");
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { ApplicationBulkRotationForm } from "@/components/console/application-bulk-rotation-form";
 import { SupportActionForm } from "@/components/console/support-action-form";
 import { SupportDailyHolds } from "@/components/console/support-daily-holds";
 import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
@@ -29,6 +30,8 @@ import {
   unknownTypeIntegrations,
 } from "@/lib/console/issues";
 import { env } from "@/lib/env";
+
+import { requestBulkRotationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Issues" };
 
@@ -236,8 +239,11 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </h2>
         <p className="text-sm text-slate-600">
           LinkedIn advises rotating every 60–90 days (L7). Resolve: an operator rotates the secret on the
-          customer&apos;s settings page.
+          customer&apos;s settings page, or all of them at once below.
         </p>
+        {actor.role === "OPERATOR" ? (
+          <ApplicationBulkRotationForm action={requestBulkRotationAction} defaultDays={maxSecretAgeDays} />
+        ) : null}
         {secrets.rows.length ? (
           <SupportTable
             caption={`Secrets older than ${maxSecretAgeDays} days`}

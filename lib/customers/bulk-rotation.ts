@@ -1,0 +1,151 @@
+import "server-only";
+// Bulk secret rotation (L7, issue 10 item 4): "rotate every secret older than N days" (LinkedIn advises 60–90). An
+// operator's request queues one tracked ROTATE_SECRETS job; it rolls each provisioned application whose secret was
+// set before the cutoff fixed at the request (rotateCustomerSecret: new secret stored encrypted, the previous one
+// accepted for pushes during the overlap), one after the other, and records a result per customer: an audit entry
+// on the customer (rotated, refused with LinkedIn's reason, or skipped with what a person must do) and a line in
+// the job's outcome. Safe to run again: a rolled secret's secretSetAt is after the cutoff, so it is not rolled twice.
+import { z } from "zod";
+import { type AuditActor, recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db/client";
+import { SafeError } from "@/lib/errors/safe-error";
+import { toSafeError } from "@/lib/errors/respond";
+import { enqueueTrackedJob } from "@/lib/jobs/tracker";
+import type { JobProgress } from "@/lib/jobs/types";
+import { triggeredByOf } from "./actor-label";
+import { MANUAL_ROTATION_STEPS, rotateCustomerSecret } from "./secret-rotation";
+
+const DAY_MS = 86_400_000;
+
+/** The operator's choice: LinkedIn advises 60–90 days (L7); less than a day would roll secrets just rolled. */
+export const bulkRotationSchema = z.object({
+  olderThanDays: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "Enter at least 1 day.")
+    .max(3650, "Enter at most 3650 days."),
+});
+
+export const bulkRotationPayloadSchema = z.object({
+  olderThanDays: z.number().int(),
+  /** Secrets set before this instant are rolled; fixed when the job is asked for, so a retry acts on the same set. */
+  setBefore: z.iso.datetime(),
+});
+
+const ACTIVE = ["QUEUED", "RUNNING", "RETRYING"] as const;
+
+export async function requestBulkRotation(
+  actor: AuditActor,
+  input: z.infer<typeof bulkRotationSchema>,
+  now = new Date(),
+): Promise<{ jobId: string; message: string }> {
+  const running = await db.job.findFirst({
+    where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE] } },
+    select: { id: true },
+  });
+  if (running)
+    throw new SafeError("conflict", "A bulk rotation is already under way; wait for it to finish before asking again.");
+  const setBefore = new Date(now.getTime() - input.olderThanDays * DAY_MS);
+  const due = await db.customerApplication.count({ where: dueWhere(setBefore) });
+  const { trackedJobId } = await db.$transaction(async (tx) => {
+    const queued = await enqueueTrackedJob(
+      {
+        kind: "ROTATE_SECRETS",
+        customerId: null,
+        payload: { olderThanDays: input.olderThanDays, setBefore: setBefore.toISOString() },
+        triggeredBy: triggeredByOf(actor),
+      },
+      tx,
+    );
+    await recordAudit(
+      actor,
+      {
+        action: "customers.bulk_secret_rotation_requested",
+        targetType: "Job",
+        targetId: queued.trackedJobId,
+        details: { olderThanDays: input.olderThanDays, setBefore: setBefore.toISOString(), due },
+      },
+      tx,
+    );
+    return queued;
+  });
+  return {
+    jobId: trackedJobId,
+    message: `Queued: ${due} secret(s) older than ${input.olderThanDays} days will be rotated, one customer after the other.`,
+  };
+}
+
+function dueWhere(setBefore: Date) {
+  return { secretSetAt: { lt: setBefore }, customer: { archivedAt: null } } as const;
+}
+
+export type BulkRotationResult = {
+  rotated: string[];
+  refused: { customer: string; reason: string }[];
+  skipped: { customer: string; reason: string }[];
+};
+
+const SYSTEM: AuditActor = { system: "bulk-rotation" };
+
+/** The job's work: every application still due, oldest secret first. */
+export async function runBulkRotation(
+  payload: z.infer<typeof bulkRotationPayloadSchema>,
+  jobId: string,
+  progress: (p: JobProgress) => Promise<void>,
+): Promise<BulkRotationResult> {
+  const apps = await db.customerApplication.findMany({
+    where: dueWhere(new Date(payload.setBefore)),
+    orderBy: [{ secretSetAt: "asc" }, { id: "asc" }],
+    select: { customerId: true, origin: true, applicationUrn: true, customer: { select: { displayName: true } } },
+  });
+  const result: BulkRotationResult = { rotated: [], refused: [], skipped: [] };
+  const report = () =>
+    progress({
+      total: apps.length,
+      succeeded: result.rotated.length,
+      failed: result.refused.length + result.skipped.length,
+    });
+  await report();
+  for (const app of apps) {
+    const customer = app.customer.displayName;
+    if (app.origin !== "PROVISIONED" || !app.applicationUrn) {
+      // Keys entered by hand: Onramp's developer application can not roll them (L7).
+      result.skipped.push({ customer, reason: "keys entered by hand: rotate in LinkedIn's developer portal" });
+      await recordAudit(SYSTEM, {
+        action: "customer.secret_rotation_skipped",
+        targetType: "Customer",
+        targetId: app.customerId,
+        customerId: app.customerId,
+        details: { jobId, reason: MANUAL_ROTATION_STEPS },
+      });
+    } else {
+      try {
+        await rotateCustomerSecret(SYSTEM, app.customerId);
+        result.rotated.push(customer);
+      } catch (err) {
+        // Refusals are audited by rotateCustomerSecret (LinkedIn's) or here (Onramp's own checks).
+        const reason = toSafeError(err).message;
+        result.refused.push({ customer, reason });
+        await recordAudit(SYSTEM, {
+          action: "customer.secret_rotation_not_done",
+          targetType: "Customer",
+          targetId: app.customerId,
+          customerId: app.customerId,
+          details: { jobId, reason },
+        });
+      }
+    }
+    await report();
+  }
+  return result;
+}
+
+/** The job's outcome: counts, then one line per customer that was not rotated (rotated ones are in their audit). */
+export function bulkRotationOutcome(r: BulkRotationResult): string {
+  const lines = [
+    `${r.rotated.length} secret(s) rotated, ${r.refused.length} refused, ${r.skipped.length} skipped.`,
+    ...r.refused.map((x) => `Refused — ${x.customer}: ${x.reason}`),
+    ...r.skipped.map((x) => `Skipped — ${x.customer}: ${x.reason}`),
+  ];
+  return lines.join("\n");
+}

@@ -6,7 +6,6 @@ import { JobKind } from "@/lib/db/enums";
 import { syncNamesJob } from "@/lib/integrations/jobs";
 import { getBoss, queueName } from "@/lib/jobs/boss";
 import type { QueuedJobData } from "@/lib/jobs/tracker";
-import type { JobHandler } from "@/lib/jobs/types";
 import { runOne } from "@/lib/jobs/worker";
 
 async function main(): Promise<void> {
@@ -17,7 +16,7 @@ async function main(): Promise<void> {
       queueName(JobKind.SYNC_NAMES),
       { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
       async ([job]) => {
-        if (job) await runOne(syncNamesJob as unknown as JobHandler, job);
+        if (job) await runOne(syncNamesJob, job);
       },
     );
   }

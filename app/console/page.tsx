@@ -1,5 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { humanize } from "@/components/console/humanize";
+import { Pagination } from "@/components/console/pagination";
+import { StateBadge, StatusBadge } from "@/components/console/status-badge";
+import { STATUS_LABELS } from "@/components/console/status-words";
+import { SupportFunnel } from "@/components/console/support-funnel";
+import { SupportOverviewFilters } from "@/components/console/support-overview-filters";
+import { SupportStageCards } from "@/components/console/support-stage-cards";
+import { SupportTimeToEnable } from "@/components/console/support-time-to-enable";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/console/filters";
@@ -10,21 +20,8 @@ import {
   recentChanges,
   stageCounts,
 } from "@/lib/console/overview";
-import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { timeToEnableByCustomer, timeToEnableOverall } from "@/lib/console/time-to-enable";
-import { SupportTimeToEnable } from "@/components/console/support-time-to-enable";
-import { SupportFunnel } from "@/components/console/support-funnel";
-import { SupportOverviewFilters } from "@/components/console/support-overview-filters";
-import { SupportPagination } from "@/components/console/support-pagination";
-import { SupportStageCards } from "@/components/console/support-stage-cards";
-import {
-  humanize,
-  STATUS_LABELS,
-  SupportStateBadge,
-  SupportStatusBadge,
-  SupportTime,
-} from "@/components/console/support-format";
-import { SupportTable } from "@/components/console/support-table";
+import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -91,7 +88,7 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
         </h2>
         <p className="text-sm text-slate-600">
           {changes.total.toLocaleString("en-US")} status change{changes.total === 1 ? "" : "s"} since{" "}
-          <SupportTime value={changes.since} />:{" "}
+          <Time value={changes.since} />:{" "}
           {Object.entries(changes.byStatus)
             .map(
               ([s, n]) =>
@@ -101,7 +98,7 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
           .
         </p>
         {changes.rows.length ? (
-          <SupportTable
+          <Table
             caption="Status changes in the last 24 hours, newest first"
             columns={["When", "Customer", "Integration", "Change", "Source"]}
             minWidth="40rem"
@@ -110,7 +107,7 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
             {changes.rows.map((c) => (
               <tr key={c.id} className="border-b border-slate-100">
                 <td className="py-2 pr-4 whitespace-nowrap">
-                  <SupportTime value={c.createdAt} />
+                  <Time value={c.createdAt} />
                 </td>
                 <td className="py-2 pr-4">
                   <Link className="text-blue-800 underline" href={`/console/customers/${c.customerId}`}>
@@ -121,14 +118,14 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
                   {c.integrationName} <span className="text-slate-500">({c.integrationType})</span>
                 </td>
                 <td className="py-2 pr-4">
-                  {c.fromStatus ? STATUS_LABELS[c.fromStatus] : "New"} → <SupportStatusBadge status={c.toStatus} />
+                  {c.fromStatus ? STATUS_LABELS[c.fromStatus] : "New"} → <StatusBadge status={c.toStatus} />
                 </td>
                 <td className="py-2">{humanize(c.source)}</td>
               </tr>
             ))}
-          </SupportTable>
+          </Table>
         ) : null}
-        <SupportPagination
+        <Pagination
           basePath="/console"
           query={query}
           param="changesPage"
@@ -150,7 +147,7 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
           </a>
         </div>
         {integrations.rows.length ? (
-          <SupportTable
+          <Table
             caption="Integrations matching the filter, most recently changed first"
             columns={["Customer", "Integration", "Type", "Status", "Since", "Errors"]}
             minWidth="48rem"
@@ -171,22 +168,22 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
                   <div className="text-xs text-slate-500">{i.tenantType}</div>
                 </td>
                 <td className="py-2 pr-4">
-                  <SupportStatusBadge status={i.onboardingStatus} />
+                  <StatusBadge status={i.onboardingStatus} />
                   <div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div>
                 </td>
                 <td className="py-2 pr-4 whitespace-nowrap">
-                  <SupportTime value={i.statusChangedAt} />
+                  <Time value={i.statusChangedAt} />
                 </td>
                 <td className="py-2 text-xs">
                   {i.nameSyncState === "FAILED" ? (
                     <div>
-                      Name sync <SupportStateBadge state="FAILED" />
+                      Name sync <StateBadge state="FAILED" />
                       {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
                     </div>
                   ) : null}
                   {i.configSyncState === "FAILED" ? (
                     <div>
-                      Configuration sync <SupportStateBadge state="FAILED" />
+                      Configuration sync <StateBadge state="FAILED" />
                       {i.configSyncError ? `: ${i.configSyncError}` : ""}
                     </div>
                   ) : null}
@@ -199,11 +196,11 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
                 </td>
               </tr>
             ))}
-          </SupportTable>
+          </Table>
         ) : (
           <p className="mt-2 text-sm text-slate-600">No integrations match this filter.</p>
         )}
-        <SupportPagination
+        <Pagination
           basePath="/console"
           query={query}
           param="page"

@@ -11,6 +11,12 @@ import { BUNDLED_INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { integrationsKey } from "@/lib/integrations/view";
 import { NONCE_HEADER } from "@/lib/integrations/widget-csp";
 import { widgetExtensionUrl } from "@/lib/integrations/widget-extension";
+import {
+  authorizeWidgetIntegrations,
+  checkStatusNowAction,
+  editConfigurationAction,
+  renameIntegrationAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "LinkedIn integrations" };
 
@@ -76,6 +82,7 @@ export default async function IntegrationsPage() {
         width={WIDGET_WIDTH}
         nonce={nonce}
         listKey={integrationsKey(customer.id)}
+        authorize={authorizeWidgetIntegrations}
       />
     );
   }
@@ -93,7 +100,15 @@ export default async function IntegrationsPage() {
         </p>
         {widget}
       </section>
-      <IntegrationList customerId={customer.id} initial={initial} />
+      <IntegrationList
+        customerId={customer.id}
+        initial={initial}
+        actions={{
+          rename: renameIntegrationAction,
+          editConfiguration: editConfigurationAction,
+          checkStatus: checkStatusNowAction,
+        }}
+      />
     </div>
   );
 }

@@ -1,19 +1,15 @@
 "use client";
 // "Rotate every secret older than N days" (L7: LinkedIn advises 60–90): one tracked job, a result per customer.
 import { useActionState } from "react";
-import {
-  FieldError,
-  FormMessage,
-  fieldAria,
-  inputClass,
-  labelClass,
-  type OperatorAction,
-  SubmitButton,
-} from "./operator-form-bits";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { FormAction } from "@/lib/actions/state";
 
 const FORM = "bulk-rotation";
 
-export function ApplicationBulkRotationForm({ action, defaultDays }: { action: OperatorAction; defaultDays: number }) {
+export function ApplicationBulkRotationForm({ action, defaultDays }: { action: FormAction; defaultDays: number }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
     <form action={formAction} className="mt-3 flex flex-wrap items-end gap-3">

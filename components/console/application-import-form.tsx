@@ -3,18 +3,15 @@
 // opens the import's page, where each row's outcome appears as LinkedIn checks it.
 import { useActionState } from "react";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/customers/key-import-schemas";
-import {
-  FieldError,
-  FormMessage,
-  fieldAria,
-  labelClass,
-  type OperatorAction,
-  SubmitButton,
-} from "./operator-form-bits";
+import { labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { FormAction } from "@/lib/actions/state";
 
 const FORM = "key-import";
 
-export function ApplicationImportForm({ action }: { action: OperatorAction }) {
+export function ApplicationImportForm({ action }: { action: FormAction }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
     <form action={formAction} className="space-y-4 rounded border border-slate-200 bg-white p-4">

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import useSWR from "swr";
 import { COUNT_OF_STATUS, type KeyImportView, keyImportSchema } from "@/lib/customers/key-import-schemas";
-import { secondaryButtonClass } from "./operator-form-bits";
-import { SupportTable } from "./support-table";
+import { secondaryButtonClass } from "@/components/console/button-styles";
+import { Table } from "@/components/console/table";
 
 type Status = KeyImportView["rows"][number]["status"];
 
@@ -92,7 +92,7 @@ export function ApplicationImportProgress({ initial }: { initial: KeyImportView 
           </button>
         ))}
       </fieldset>
-      <SupportTable
+      <Table
         caption="Rows of the file and their outcome"
         columns={["Row", "Customer id", "Name", "API key", "Outcome", "Why"]}
         minWidth="48rem"
@@ -121,7 +121,7 @@ export function ApplicationImportProgress({ initial }: { initial: KeyImportView 
             <td className="py-2">{r.reason ?? ""}</td>
           </tr>
         ))}
-      </SupportTable>
+      </Table>
       {view.pageCount > 1 ? (
         <nav aria-label="Rows" className="flex items-center gap-3 text-sm">
           <button

@@ -2,8 +2,11 @@
 // The invitee sets a password (issue #6), then signs in.
 import Link from "next/link";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/auth/guard";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass } from "./operator-form-bits";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { ActionState } from "@/lib/actions/state";
 
 type AcceptState = ActionState & { email?: string };
 

@@ -2,6 +2,11 @@
 // Create an API token for the vendor's systems (issue #6): the token appears once, here; it expires after the
 // chosen lifetime (issue 11 item 6).
 import { useActionState } from "react";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { ActionState } from "@/lib/actions/state";
 import {
   API_SCOPE_LABELS,
   API_SCOPES,
@@ -9,9 +14,7 @@ import {
   API_TOKEN_LIFETIMES,
   DEFAULT_API_TOKEN_LIFETIME,
 } from "@/lib/api-tokens/scopes";
-import type { ActionState } from "@/lib/auth/guard";
 import { OperatorCopyField } from "./operator-copy-field";
-import { FieldError, FormMessage, fieldAria, inputClass, labelClass, SubmitButton } from "./operator-form-bits";
 
 type TokenState = ActionState & { token?: string };
 

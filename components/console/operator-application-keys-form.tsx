@@ -2,22 +2,18 @@
 // Enter or replace a customer's LinkedIn application keys (C1). The secret field is never prefilled:
 // the stored secret can not be read back (C3). Submitting checks the keys with LinkedIn at once.
 import { useActionState } from "react";
-import {
-  FieldError,
-  FormMessage,
-  SubmitButton,
-  fieldAria,
-  inputClass,
-  labelClass,
-  type OperatorAction,
-} from "./operator-form-bits";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { FormAction } from "@/lib/actions/state";
 
 export function OperatorApplicationKeysForm({
   action,
   customerId,
   currentClientId,
 }: {
-  action: OperatorAction;
+  action: FormAction;
   customerId: string;
   currentClientId?: string;
 }) {

@@ -1,17 +1,13 @@
 "use client";
 // Add or edit one configuration key of an integration type (C15).
 import { useActionState } from "react";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { FormAction } from "@/lib/actions/state";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { VALUE_SOURCES, VALUE_SOURCE_LABELS } from "@/lib/settings/schemas";
-import {
-  FieldError,
-  FormMessage,
-  SubmitButton,
-  fieldAria,
-  inputClass,
-  labelClass,
-  type OperatorAction,
-} from "./operator-form-bits";
+import { VALUE_SOURCE_LABELS, VALUE_SOURCES } from "@/lib/settings/schemas";
 
 export type ConfigurationKeyValues = {
   id: string;
@@ -31,7 +27,7 @@ export function OperatorConfigurationKeyForm({
   formId,
   submitLabel,
 }: {
-  action: OperatorAction;
+  action: FormAction;
   values?: ConfigurationKeyValues;
   formId: string;
   submitLabel: string;

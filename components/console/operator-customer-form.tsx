@@ -2,16 +2,12 @@
 // Create or edit a customer (issue #6): name, the vendor's id (LinkedIn uniqueForeignId, C1) and the
 // integration types offered in the plugin (C6; an RSC type is required).
 import { useActionState } from "react";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { FormAction } from "@/lib/actions/state";
 import { BUNDLED_INTEGRATION_TYPES, BUNDLED_TYPE_LABELS, REQUIRED_BUNDLES } from "@/lib/integrations/types";
-import {
-  FieldError,
-  FormMessage,
-  SubmitButton,
-  fieldAria,
-  inputClass,
-  labelClass,
-  type OperatorAction,
-} from "./operator-form-bits";
 
 export type CustomerFormValues = { displayName: string; foreignId: string; offeredIntegrationTypes: string[] };
 
@@ -22,7 +18,7 @@ export function OperatorCustomerForm({
   submitLabel,
   formId = "customer",
 }: {
-  action: OperatorAction;
+  action: FormAction;
   customerId?: string;
   values?: CustomerFormValues;
   submitLabel: string;

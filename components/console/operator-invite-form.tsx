@@ -2,10 +2,13 @@
 // Invite a person (issue #6): a customer admin for one customer, or support/operator staff. The link
 // appears once, here, after creation; only its hash is stored.
 import { useActionState, useState } from "react";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { ActionState } from "@/lib/actions/state";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import type { ActionState } from "@/lib/auth/guard";
 import { OperatorCopyField } from "./operator-copy-field";
-import { FieldError, FormMessage, SubmitButton, fieldAria, inputClass, labelClass } from "./operator-form-bits";
 
 type InviteState = ActionState & { link?: string };
 

@@ -1,15 +1,11 @@
 "use client";
 // One operator setting (issue #6), e.g. the hours after which an integration counts as stuck.
 import { useActionState } from "react";
-import {
-  FieldError,
-  FormMessage,
-  SubmitButton,
-  fieldAria,
-  inputClass,
-  labelClass,
-  type OperatorAction,
-} from "./operator-form-bits";
+import { inputClass, labelClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { FormAction } from "@/lib/actions/state";
 
 export function OperatorSettingForm({
   action,
@@ -19,7 +15,7 @@ export function OperatorSettingForm({
   value,
   defaultValue,
 }: {
-  action: OperatorAction;
+  action: FormAction;
   settingKey: string;
   label: string;
   description: string;

@@ -2,19 +2,13 @@
 // Webhook endpoints in the console (issue 12): the form that adds one, the secret rotation (both show the
 // signing secret once), and support's replay of a time range.
 import { useActionState, useId } from "react";
-import type { ActionState } from "@/lib/auth/guard";
-import { EVENT_TYPES, EVENT_TYPE_LABELS } from "@/lib/events/types";
+import { inputClass, labelClass, secondaryButtonClass } from "@/components/console/button-styles";
+import { FieldError, fieldAria } from "@/components/console/field-error";
+import { FormMessage } from "@/components/console/form-message";
+import { SubmitButton } from "@/components/console/submit-button";
+import type { ActionState, FormAction } from "@/lib/actions/state";
+import { EVENT_TYPE_LABELS, EVENT_TYPES } from "@/lib/events/types";
 import { OperatorCopyField } from "./operator-copy-field";
-import {
-  FieldError,
-  FormMessage,
-  SubmitButton,
-  fieldAria,
-  inputClass,
-  labelClass,
-  secondaryButtonClass,
-  type OperatorAction,
-} from "./operator-form-bits";
 
 type SecretState = ActionState & { secret?: string };
 type SecretAction = (prev: SecretState | undefined, form: FormData) => Promise<SecretState>;
@@ -95,7 +89,7 @@ export function OperatorWebhookRotateButton({ action, endpointId }: { action: Se
   );
 }
 
-export function SupportWebhookReplayRangeForm({ action, endpointId }: { action: OperatorAction; endpointId: string }) {
+export function SupportWebhookReplayRangeForm({ action, endpointId }: { action: FormAction; endpointId: string }) {
   const [state, formAction] = useActionState(action, undefined);
   const id = useId();
   return (

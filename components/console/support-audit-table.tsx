@@ -1,13 +1,13 @@
 // Audit entries (issue #6): who did what, when, to which customer.
 import Link from "next/link";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
 import type { AuditRow } from "@/lib/console/audit";
-import { SupportTime } from "./support-format";
-import { SupportTable } from "@/components/console/support-table";
 
 export function SupportAuditTable({ rows, showCustomer = true }: { rows: AuditRow[]; showCustomer?: boolean }) {
   if (!rows.length) return <p className="text-sm text-slate-600">No audit entries match.</p>;
   return (
-    <SupportTable
+    <Table
       caption="Audit log entries, newest first"
       columns={["When", "Who", "Action", "Target", showCustomer && "Customer", "Details"]}
       minWidth="44rem"
@@ -16,7 +16,7 @@ export function SupportAuditTable({ rows, showCustomer = true }: { rows: AuditRo
       {rows.map((r) => (
         <tr key={r.id} className="border-b border-slate-100 align-top">
           <td className="py-2 pr-4 whitespace-nowrap">
-            <SupportTime value={r.createdAt} />
+            <Time value={r.createdAt} />
           </td>
           <td className="py-2 pr-4 break-all">{r.actorLabel}</td>
           <td className="py-2 pr-4 font-mono text-xs">{r.action}</td>
@@ -40,6 +40,6 @@ export function SupportAuditTable({ rows, showCustomer = true }: { rows: AuditRo
           </td>
         </tr>
       ))}
-    </SupportTable>
+    </Table>
   );
 }

@@ -2,8 +2,8 @@
 // LinkedIn resource is spent. Informational: the jobs that hit the hold were queued again for its end.
 import type { ReactNode } from "react";
 import type { DailyHoldIssue } from "@/lib/console/daily-holds";
-import { SupportTime } from "./support-format";
-import { SupportTable } from "./support-table";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
 
 const td = "py-2 pr-4 align-top";
 
@@ -27,7 +27,7 @@ export function SupportDailyHolds({
         nothing needs doing. If it happens every day, the customer&apos;s traffic needs looking at.
       </p>
       {rows.length ? (
-        <SupportTable
+        <Table
           caption="Customers held until midnight UTC, soonest end first"
           columns={["Customer", "API key", "Resource", "Held until"]}
           minWidth="40rem"
@@ -47,11 +47,11 @@ export function SupportDailyHolds({
                 </div>
               </td>
               <td className={`${td} text-xs`}>
-                00:00 UTC (<SupportTime value={h.heldUntil} />)
+                00:00 UTC (<Time value={h.heldUntil} />)
               </td>
             </tr>
           ))}
-        </SupportTable>
+        </Table>
       ) : (
         <p className="mt-2 text-sm">No customer is held.</p>
       )}

@@ -1,9 +1,12 @@
 // A customer's emails for support (issue 14): recipient, template, cause, status, attempts, the SMTP
 // answer, and a resend button for one that was sent, failed or suppressed.
+
+import { ActionForm } from "@/components/console/action-form";
+import { humanize } from "@/components/console/humanize";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
+import type { FormAction } from "@/lib/actions/state";
 import type { CustomerEmail } from "@/lib/email/queries";
-import { SupportActionForm, type SupportAction } from "./support-action-form";
-import { humanize, SupportTime } from "./support-format";
-import { SupportTable } from "./support-table";
 
 const td = "py-2 pr-4 align-top";
 const STATUS_CLASSES: Record<string, string> = {
@@ -21,11 +24,11 @@ export function SupportEmailTable({
 }: {
   rows: CustomerEmail[];
   customerId: string;
-  resendAction: SupportAction;
+  resendAction: FormAction;
 }) {
   if (!rows.length) return <p className="text-sm text-slate-600">No emails for this customer yet.</p>;
   return (
-    <SupportTable
+    <Table
       caption="Emails, newest first"
       columns={["Email", "To", "Status", "Attempts", "SMTP answer", "Action"]}
       minWidth="48rem"
@@ -38,7 +41,7 @@ export function SupportEmailTable({
             {e.subject ? <div className="text-xs text-slate-600">{e.subject}</div> : null}
             <div className="text-xs break-all text-slate-500">cause {e.cause}</div>
             <div className="text-xs text-slate-500">
-              queued <SupportTime value={e.createdAt} />
+              queued <Time value={e.createdAt} />
             </div>
           </th>
           <td className={`${td} text-xs break-all`}>{e.toAddress}</td>
@@ -48,7 +51,7 @@ export function SupportEmailTable({
             </span>
             {e.sentAt ? (
               <div className="text-xs text-slate-500">
-                <SupportTime value={e.sentAt} />
+                <Time value={e.sentAt} />
               </div>
             ) : null}
           </td>
@@ -59,7 +62,7 @@ export function SupportEmailTable({
           </td>
           <td className="py-2 align-top">
             {e.status === "QUEUED" || e.status === "SENDING" ? null : (
-              <SupportActionForm
+              <ActionForm
                 action={resendAction}
                 fields={{ emailId: e.id, customerId }}
                 label="Resend"
@@ -70,6 +73,6 @@ export function SupportEmailTable({
           </td>
         </tr>
       ))}
-    </SupportTable>
+    </Table>
   );
 }

@@ -1,8 +1,8 @@
 // The overview's filter: a plain GET form, so every filtered view is a link support can share and the
 // CSV export can reuse (issue #6).
 import Link from "next/link";
+import { STATUS_LABELS } from "@/components/console/status-words";
 import type { IntegrationFilter } from "@/lib/console/filters";
-import { STATUS_LABELS } from "./support-format";
 
 const fieldClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 

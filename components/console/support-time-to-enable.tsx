@@ -1,7 +1,8 @@
 // Time from REQUESTED to ENABLED and the nudges sent before ENABLED (issue 14), on the overview.
-import type { CustomerTimeToEnable, TimeToEnable } from "@/lib/console/time-to-enable";
+
 import Link from "next/link";
-import { SupportTable } from "./support-table";
+import { Table } from "@/components/console/table";
+import type { CustomerTimeToEnable, TimeToEnable } from "@/lib/console/time-to-enable";
 
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} days`);
 const perIntegration = (t: TimeToEnable) => (t.enabled ? Math.round((t.nudgesBeforeEnabled / t.enabled) * 10) / 10 : 0);
@@ -22,7 +23,7 @@ export function SupportTimeToEnable({
         {overall.nudgesBeforeEnabled === 1 ? "" : "s"} sent before ENABLED ({perIntegration(overall)} per integration).
       </p>
       {customers.length ? (
-        <SupportTable
+        <Table
           caption="Slowest customers to enable, by median"
           columns={["Customer", "Enabled", "Median", "p90", "Nudges before ENABLED"]}
           minWidth="40rem"
@@ -43,7 +44,7 @@ export function SupportTimeToEnable({
               </td>
             </tr>
           ))}
-        </SupportTable>
+        </Table>
       ) : null}
     </>
   );

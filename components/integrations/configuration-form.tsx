@@ -2,25 +2,27 @@
 // The configuration values the operator lets a customer admin edit (C15, C17). Saving re-syncs them.
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
-import { editConfigurationAction } from "@/app/integrations/actions";
-import type { ActionState } from "@/lib/auth/guard";
-import { CONFIG_FIELD_PREFIX, MAX_CONFIGURATION_VALUE } from "@/lib/integrations/schemas";
+import type { ActionState, FormAction } from "@/lib/actions/state";
+import { CONFIG_FIELD_PREFIX, MAX_CONFIGURATION_VALUE } from "@/lib/integrations/limits";
 import type { ConfigurationView } from "@/lib/integrations/view";
 
 export function ConfigurationForm({
   integrationId,
   values,
   listKey,
+  action,
 }: {
   integrationId: string;
   values: ConfigurationView[];
   listKey: string;
+  /** Saves the values (app/integrations/actions.ts). */
+  action: FormAction;
 }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(editConfigurationAction, {});
+  const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
   const { mutate } = useSWRConfig();
   const id = useId();
   useEffect(() => {
-    if (state.ok) void mutate(listKey);
+    if (state?.ok) void mutate(listKey);
   }, [state, mutate, listKey]);
   const editable = values.filter((v) => v.editable);
   if (editable.length === 0) return null;
@@ -29,7 +31,7 @@ export function ConfigurationForm({
       <input type="hidden" name="integrationId" value={integrationId} />
       {editable.map((v) => {
         const field = `${CONFIG_FIELD_PREFIX}${v.key}`;
-        const error = state.errors?.[field]?.join(" ");
+        const error = state?.errors?.[field]?.join(" ");
         return (
           <div key={v.key}>
             <label htmlFor={`${id}-${v.key}`} className="block text-xs font-medium text-slate-600">
@@ -63,9 +65,9 @@ export function ConfigurationForm({
       <p
         role="status"
         aria-live="polite"
-        className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}
+        className={`text-sm ${state?.ok === false ? "text-red-700" : "text-slate-700"}`}
       >
-        {state.message}
+        {state?.message}
       </p>
     </form>
   );

@@ -1,16 +1,18 @@
 "use client";
+import { StatusBadge } from "@/components/console/status-badge";
+import { JOB_WORDS, ONBOARDING_WORDS, syncWords } from "@/components/console/status-words";
+import type { FormAction } from "@/lib/actions/state";
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
 // REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4).
 import {
-  integrationsKey,
   type IntegrationListResponse,
   type IntegrationView,
+  integrationsKey,
   type SyncJobView,
 } from "@/lib/integrations/view";
 import { ConfigurationForm } from "./configuration-form";
 import { RenameForm } from "./rename-form";
 import { StatusCheckButton } from "./status-check-button";
-import { JOB_WORDS, ONBOARDING_WORDS, syncWords } from "./status-words";
 import { useIntegrations } from "./use-integrations";
 
 function JobLine({ job }: { job: SyncJobView }) {
@@ -56,7 +58,18 @@ function SyncLine({
   );
 }
 
-function IntegrationItem({ integration, listKey }: { integration: IntegrationView; listKey: string }) {
+/** The customer admin's actions on the list (app/integrations/actions.ts). */
+export type IntegrationListActions = { rename: FormAction; editConfiguration: FormAction; checkStatus: FormAction };
+
+function IntegrationItem({
+  integration,
+  listKey,
+  actions,
+}: {
+  integration: IntegrationView;
+  listKey: string;
+  actions: IntegrationListActions;
+}) {
   const status = ONBOARDING_WORDS[integration.onboardingStatus];
   return (
     <li
@@ -75,13 +88,7 @@ function IntegrationItem({ integration, listKey }: { integration: IntegrationVie
             <span className="font-mono text-xs">{integration.integrationContext}</span>
           </p>
         </div>
-        <span
-          data-testid="onboarding-status"
-          data-status={integration.onboardingStatus}
-          className={`rounded px-2 py-0.5 text-sm font-medium ${status.tone}`}
-        >
-          {status.label}
-        </span>
+        <StatusBadge status={integration.onboardingStatus} size="sm" testId="onboarding-status" />
       </div>
       <p className="mt-1 text-sm text-slate-600">{status.next}</p>
       <div className="mt-2 space-y-1 text-sm" data-testid="sync-state">
@@ -91,15 +98,33 @@ function IntegrationItem({ integration, listKey }: { integration: IntegrationVie
       <details className="mt-3">
         <summary className="cursor-pointer text-sm text-blue-800">Rename or change settings</summary>
         <div className="mt-2 space-y-4">
-          <RenameForm integrationId={integration.id} name={integration.name} listKey={listKey} />
-          <ConfigurationForm integrationId={integration.id} values={integration.configurations} listKey={listKey} />
+          <RenameForm
+            integrationId={integration.id}
+            name={integration.name}
+            listKey={listKey}
+            action={actions.rename}
+          />
+          <ConfigurationForm
+            integrationId={integration.id}
+            values={integration.configurations}
+            listKey={listKey}
+            action={actions.editConfiguration}
+          />
         </div>
       </details>
     </li>
   );
 }
 
-export function IntegrationList({ customerId, initial }: { customerId: string; initial: IntegrationListResponse }) {
+export function IntegrationList({
+  customerId,
+  initial,
+  actions,
+}: {
+  customerId: string;
+  initial: IntegrationListResponse;
+  actions: IntegrationListActions;
+}) {
   const listKey = integrationsKey(customerId);
   const { data, error } = useIntegrations(customerId, initial);
   const list = data ?? initial;
@@ -128,10 +153,12 @@ export function IntegrationList({ customerId, initial }: { customerId: string; i
           </ul>
         ) : null}
       </div>
-      {list.integrations.some((i) => i.onboardingStatus !== "ENABLED") ? <StatusCheckButton /> : null}
+      {list.integrations.some((i) => i.onboardingStatus !== "ENABLED") ? (
+        <StatusCheckButton action={actions.checkStatus} />
+      ) : null}
       <ul className="space-y-3">
         {list.integrations.map((i) => (
-          <IntegrationItem key={i.id} integration={i} listKey={listKey} />
+          <IntegrationItem key={i.id} integration={i} listKey={listKey} actions={actions} />
         ))}
       </ul>
     </section>

@@ -6,8 +6,7 @@
 // callback forwards the tuples to a server action; the customer is the session's.
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
-import { authorizeWidgetIntegrations } from "@/app/integrations/actions";
-import type { ActionState } from "@/lib/auth/guard";
+import type { ActionState } from "@/lib/actions/state";
 import { inJsBody } from "@/lib/integrations/widget-extension";
 
 /** The global function named in data-onintegrate (C5, C7). */
@@ -35,6 +34,8 @@ export type LinkedInWidgetProps = {
   nonce?: string;
   /** SWR key of the integration list, refreshed after the action. */
   listKey: string;
+  /** Stores the tuples the widget hands over (app/integrations/actions.ts, C7). */
+  authorize: (prev: undefined, input: { integrations: unknown }) => Promise<ActionState>;
 };
 
 /** The nonce of this document's CSP: after a client-side navigation the server's prop may be another request's. */
@@ -51,18 +52,22 @@ export function LinkedInWidget({
   width,
   nonce,
   listKey,
+  authorize,
 }: LinkedInWidgetProps) {
   const container = useRef<HTMLElement>(null);
   const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
   const { mutate } = useSWRConfig();
   const types = bundledTypes.join(",");
+  // The latest action without re-placing the widget when the page passes a new reference.
+  const authorizeRef = useRef(authorize);
+  authorizeRef.current = authorize;
 
   useEffect(() => {
     const w = window;
     w[ONINTEGRATE_FUNCTION] = (integrations: unknown) => {
       startTransition(async () => {
-        const answer = await authorizeWidgetIntegrations(undefined, { integrations });
+        const answer = await authorizeRef.current(undefined, { integrations });
         setResult(answer);
         await mutate(listKey);
       });

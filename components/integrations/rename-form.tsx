@@ -2,18 +2,28 @@
 // Renaming an integration: the customer-facing name LinkedIn shows (C11). Saving re-syncs the name.
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
-import { renameIntegrationAction } from "@/app/integrations/actions";
-import type { ActionState } from "@/lib/auth/guard";
-import { MAX_INTEGRATION_NAME } from "@/lib/integrations/schemas";
+import type { ActionState, FormAction } from "@/lib/actions/state";
+import { MAX_INTEGRATION_NAME } from "@/lib/integrations/limits";
 
-export function RenameForm({ integrationId, name, listKey }: { integrationId: string; name: string; listKey: string }) {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(renameIntegrationAction, {});
+export function RenameForm({
+  integrationId,
+  name,
+  listKey,
+  action,
+}: {
+  integrationId: string;
+  name: string;
+  listKey: string;
+  /** Renames the integration (app/integrations/actions.ts). */
+  action: FormAction;
+}) {
+  const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
   const { mutate } = useSWRConfig();
   const id = useId();
   useEffect(() => {
-    if (state.ok) void mutate(listKey);
+    if (state?.ok) void mutate(listKey);
   }, [state, mutate, listKey]);
-  const fieldError = state.errors?.name?.join(" ");
+  const fieldError = state?.errors?.name?.join(" ");
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2" aria-describedby={`${id}-status`}>
       <input type="hidden" name="integrationId" value={integrationId} />
@@ -42,9 +52,9 @@ export function RenameForm({ integrationId, name, listKey }: { integrationId: st
         id={`${id}-status`}
         role="status"
         aria-live="polite"
-        className={`w-full text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}
+        className={`w-full text-sm ${state?.ok === false ? "text-red-700" : "text-slate-700"}`}
       >
-        {fieldError ?? state.message}
+        {fieldError ?? state?.message}
       </p>
     </form>
   );

@@ -1,11 +1,11 @@
 "use client";
 // Asks LinkedIn for the latest onboarding status of this customer's integrations (C19b, C28).
 import { useActionState } from "react";
-import { checkStatusNowAction } from "@/app/integrations/actions";
-import type { ActionState } from "@/lib/auth/guard";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 
-export function StatusCheckButton() {
-  const [state, formAction, pending] = useActionState<ActionState, FormData>(checkStatusNowAction, {});
+/** `action` asks for the check (app/integrations/actions.ts). */
+export function StatusCheckButton({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
       <button
@@ -18,9 +18,9 @@ export function StatusCheckButton() {
       <p
         role="status"
         aria-live="polite"
-        className={`text-sm ${state.ok === false ? "text-red-700" : "text-slate-700"}`}
+        className={`text-sm ${state?.ok === false ? "text-red-700" : "text-slate-700"}`}
       >
-        {state.message}
+        {state?.message}
       </p>
     </form>
   );

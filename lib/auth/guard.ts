@@ -5,6 +5,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import type { ActionState } from "@/lib/actions/state";
 import { errorResponse, toSafeError } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
 import { assertCustomerAccess, assertRole } from "./access";
@@ -68,11 +69,7 @@ export function withCustomerRoute<P extends { customerId: string }>(
 
 // ── server actions (useActionState) ──
 
-export type ActionState = {
-  ok?: boolean;
-  message?: string;
-  errors?: Record<string, string[] | undefined>;
-};
+export type { ActionState, FormAction } from "@/lib/actions/state";
 
 /**
  * Wraps a server action: signs in, checks the role, safeParses the input with `schema` and answers

@@ -1,11 +1,11 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 // The audit log page and the customer page's audit section (issue #6): newest first, filterable,
 // paged in SQL (served by the createdAt, customerId+createdAt, actorId+createdAt and action+createdAt indexes).
 import type { Prisma } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/client";
+import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "@/lib/pagination/page";
 import type { AuditParams } from "./filters";
 import { sql } from "./sql";
-import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
 
 export type AuditRow = {
   id: string;

@@ -8,7 +8,7 @@ import type { JobTrackerFields } from "@/lib/jobs/types";
 import { type CallsToday, callsToday } from "@/lib/linkedin/call-count";
 import { activeHoldsOf, type DailyHold } from "@/lib/linkedin/daily-hold";
 import type { IntegrationSummary } from "./overview";
-import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "./pagination";
+import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "@/lib/pagination/page";
 import { join, sql } from "./sql";
 
 export type CustomerSummary = {

@@ -3,7 +3,7 @@ import "server-only";
 // a resource is spent, so their calls to it wait for LinkedIn's reset. Nothing to do but know: the jobs
 // that hit the hold were queued again for its end (lib/jobs/held.ts). Paged in SQL, soonest end first.
 import { db } from "@/lib/db/client";
-import { type Page, pageWindow, toPage } from "./pagination";
+import { type Page, pageWindow, toPage } from "@/lib/pagination/page";
 import { sql, toNumber } from "./sql";
 
 export type DailyHoldIssue = {

@@ -2,8 +2,9 @@
 // overview page, the CSV export route and tests read the same schema, so the export is exactly the list
 // on screen.
 import { z } from "zod";
-import { OnboardingStatus } from "@/lib/db/enums";
 import type { OnboardingStatus as OnboardingStatusValue } from "@/lib/db/enums";
+import { OnboardingStatus } from "@/lib/db/enums";
+import { pageNumber } from "@/lib/pagination/page-number";
 
 export const ERROR_STATES = ["with", "without"] as const;
 export type ErrorState = (typeof ERROR_STATES)[number];
@@ -16,8 +17,6 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined))
     .catch(undefined);
-
-const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 
 export const integrationFilterSchema = z.object({
   /** Customer: part of the display name, or the exact vendor customer id or Onramp id. */
@@ -36,7 +35,7 @@ export type IntegrationFilter = {
   errors?: ErrorState;
 };
 
-export const overviewParamsSchema = integrationFilterSchema.extend({ page, changesPage: page });
+export const overviewParamsSchema = integrationFilterSchema.extend({ page: pageNumber, changesPage: pageNumber });
 export type OverviewParams = z.infer<typeof overviewParamsSchema>;
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -80,7 +79,7 @@ export const auditParamsSchema = z.object({
   /** ISO date (YYYY-MM-DD), inclusive, UTC. */
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  page,
+  page: pageNumber,
 });
 export type AuditParams = z.infer<typeof auditParamsSchema>;
 

@@ -1,13 +1,13 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 // The issues view (issue #6): everything that needs a person, each list paged in SQL. An item leaves
 // the list when the action that resolves it has been taken (a retried job, a resolved anomaly, a
 // notification that processed, keys that work again, an integration that moved on).
 import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { pageWindow, toPage, type Page } from "./pagination";
-import { sql, toNumber, type Sql } from "./sql";
+import { type Page, pageWindow, toPage } from "@/lib/pagination/page";
+import { type Sql, sql, toNumber } from "./sql";
 
 export const ISSUE_PAGE_SIZE = 10;
 export const STUCK_SETTING_KEY = "stuckAfterHours";

@@ -1,11 +1,11 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 // The support overview (issue #6): customers by onboarding stage, the funnel, what changed in the last
 // 24 hours and the integration list, all under one filter and all aggregated and paged in SQL.
 import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import type { Integration } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/client";
+import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "@/lib/pagination/page";
 import { hasIntegrationFilter, type IntegrationFilter } from "./filters";
-import { DEFAULT_PAGE_SIZE, pageWindow, toPage, type Page } from "./pagination";
 import {
   andAll,
   customerConditions,

@@ -1,6 +1,6 @@
 import "server-only";
 // Random tokens for links and API access, stored only as their sha256.
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
@@ -8,10 +8,4 @@ export function randomToken(bytes = 32): string {
 
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value, "utf8").digest("hex");
-}
-
-export function constantTimeEqualHex(a: string, b: string): boolean {
-  const ab = Buffer.from(a, "hex");
-  const bb = Buffer.from(b, "hex");
-  return ab.length === bb.length && ab.length > 0 && timingSafeEqual(ab, bb);
 }

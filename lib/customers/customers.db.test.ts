@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
-import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { type SandboxHandle, startSandbox } from "@/sandbox/server";
 import { setApplicationKeys } from "./application-keys";
 import { rotateCallbackKey } from "./callback-key";
 import { customerFormSchema } from "./form-schemas";
@@ -52,10 +52,10 @@ describe("customer list", () => {
     const p1 = await listCustomers({ search: tag, pageSize: 2, page: 1 });
     const p3 = await listCustomers({ search: tag, pageSize: 2, page: 3 });
     expect(p1).toMatchObject({ total: 5, pageCount: 3 });
-    expect(p1.items.map((c) => c.displayName)).toEqual([`${tag} Alpha`, `${tag} Bravo`]);
-    expect(p3.items.map((c) => c.displayName)).toEqual([`${tag} Echo`]);
-    const one = p1.items[0]!;
-    expect((await listCustomers({ search: one.foreignId.toUpperCase() })).items.map((c) => c.id)).toEqual([one.id]);
+    expect(p1.rows.map((c) => c.displayName)).toEqual([`${tag} Alpha`, `${tag} Bravo`]);
+    expect(p3.rows.map((c) => c.displayName)).toEqual([`${tag} Echo`]);
+    const one = p1.rows[0]!;
+    expect((await listCustomers({ search: one.foreignId.toUpperCase() })).rows.map((c) => c.id)).toEqual([one.id]);
   });
 
   it("the form schema requires an RSC type (C6) and normalises the checkboxes", () => {

@@ -107,7 +107,3 @@ export async function updateCustomer(
     throw e;
   }
 }
-
-export function setCustomerArchived(actor: AuditActor, customerId: string, archived: boolean) {
-  return updateCustomer(actor, customerId, { archived });
-}

@@ -1,10 +1,11 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 // Reading customers for the console and the vendor API. Lists page in the database (issue #6), never in
 // memory; nothing here ever selects a secret column (C3).
 import type { Prisma } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
+import { type Page, toPage } from "@/lib/pagination/page";
 import { callbackUrlFor } from "./callback-url";
 
 export const CUSTOMER_PAGE_SIZE = 25;
@@ -95,8 +96,6 @@ export type CustomerListItem = {
   application: ApplicationSummary | null;
 };
 
-export type Page<T> = { items: T[]; total: number; page: number; pageSize: number; pageCount: number };
-
 function customerWhere(q: CustomerListQuery): Prisma.CustomerWhereInput {
   const search = q.search?.trim();
   return {
@@ -128,8 +127,8 @@ export async function listCustomers(q: CustomerListQuery): Promise<Page<Customer
       take: pageSize,
     }),
   ]);
-  return {
-    items: rows.map(({ _count, application, ...c }) => ({
+  return toPage(
+    rows.map(({ _count, application, ...c }) => ({
       ...c,
       integrationCount: _count.integrations,
       application: toApplicationSummary(application),
@@ -137,8 +136,7 @@ export async function listCustomers(q: CustomerListQuery): Promise<Page<Customer
     total,
     page,
     pageSize,
-    pageCount: Math.max(1, Math.ceil(total / pageSize)),
-  };
+  );
 }
 
 export type CustomerSettings = CustomerListItem & {

@@ -6,6 +6,7 @@
 // with a URL.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { waitForAdvisoryLock } from "./advisory-lock";
 import { checksumMatches, DEFAULT_MIGRATIONS_DIR, readMigrationsFolder, type MigrationFile } from "./migrations/folder";
 
 /** The key Prisma Migrate locks with, so this runner and `prisma migrate deploy` also exclude each other. */
@@ -152,11 +153,18 @@ async function applyOne(client: pg.Client, migration: MigrationFile): Promise<vo
 export async function migrate(options: MigrateOptions): Promise<string[]> {
   const log = options.log ?? (() => undefined);
   const folder = readMigrationsFolder(options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  return withClient(options.databaseUrl, async (client) => {
-    await client.query(`SET lock_timeout = ${Math.max(1, Math.floor(options.lockTimeoutMs ?? 300_000))}`);
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_ADVISORY_LOCK_KEY]);
-    await client.query("SET lock_timeout = 0");
-    try {
+  // Held on a session of its own; Prisma Migrate's sessions wait on the same key.
+  const lock = await waitForAdvisoryLock(
+    { key: MIGRATION_ADVISORY_LOCK_KEY },
+    {
+      databaseUrl: options.databaseUrl,
+      applicationName: "onramp-migrate-lock",
+      onConnectionError: (err) => log(`The migration lock's connection failed: ${err.message}`),
+      waitMs: options.lockTimeoutMs ?? 300_000,
+    },
+  );
+  try {
+    return await withClient(options.databaseUrl, async (client) => {
       await client.query(CREATE_MIGRATIONS_TABLE);
       const status = judgeHistory(await readHistory(client), folder);
       if (status.problems.length > 0) throw new MigrationRefusedError(status.problems);
@@ -167,8 +175,8 @@ export async function migrate(options: MigrateOptions): Promise<string[]> {
         await applyOne(client, migration);
       }
       return pending.map((m) => m.name);
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_ADVISORY_LOCK_KEY]);
-    }
-  });
+    });
+  } finally {
+    await lock.release();
+  }
 }

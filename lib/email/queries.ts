@@ -1,9 +1,9 @@
 import "server-only";
+import { db } from "@/lib/db/client";
 // Support's read of a customer's emails (issue 14): recipient, template, cause, status, attempts and
 // the SMTP answer, newest first. Never the data or the encrypted link.
 import type { Prisma } from "@/lib/db/generated/client";
-import { db } from "@/lib/db/client";
-import { pageWindow, toPage, type Page } from "@/lib/console/pagination";
+import { type Page, pageWindow, toPage } from "@/lib/pagination/page";
 
 const EMAIL_ROW = {
   id: true,

@@ -2,34 +2,26 @@ import "server-only";
 // One sync of a kind per customer at a time, across every Onramp process (C13, "nothing synced twice in
 // a conflicting way"): two jobs for one customer must never interleave an old name after a new one.
 // pg-boss's singletonKey does not guard active jobs on a standard queue, so the guard is a Postgres
-// session advisory lock on a connection of its own: a crashed worker's connection dies with it and the
-// lock goes away, so a retried job is never locked out by a dead one.
-import pg from "pg";
+// session advisory lock (lib/db/advisory-lock.ts) on a connection of its own: a crashed worker's
+// connection dies with it and the lock goes away, so a retried job is never locked out by a dead one.
+import { withAdvisoryLock } from "@/lib/db/advisory-lock";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 
 export type LockOutcome<T> = { acquired: true; value: T } | { acquired: false };
 
 /** Runs `fn` holding the advisory lock named `name`; answers `{acquired: false}` at once when another holder has it. */
-export async function withSyncLock<T>(name: string, fn: () => Promise<T>): Promise<LockOutcome<T>> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "onramp-sync-lock" });
-  // A dropped lock connection must not crash the process; the job notices through its own queries.
-  client.on("error", (err) => logger().warn({ err, lock: name }, "sync lock connection failed"));
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ locked: boolean }>(
-      "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked",
-      [name],
-    );
-    if (!rows[0]?.locked) return { acquired: false };
-    try {
-      return { acquired: true, value: await fn() };
-    } finally {
-      await client.query("SELECT pg_advisory_unlock(hashtextextended($1, 0))", [name]);
-    }
-  } finally {
-    await client.end();
-  }
+export function withSyncLock<T>(name: string, fn: () => Promise<T>): Promise<LockOutcome<T>> {
+  return withAdvisoryLock(
+    { name },
+    {
+      databaseUrl: env().DATABASE_URL,
+      applicationName: "onramp-sync-lock",
+      // A dropped lock connection must not crash the process; the job notices through its own queries.
+      onConnectionError: (err) => logger().warn({ err, lock: name }, "sync lock connection failed"),
+    },
+    fn,
+  );
 }
 
 /**

@@ -37,7 +37,4 @@ export const syncConfigurationsJob = defineJob({
   },
 });
 
-export const integrationJobHandlers: JobHandler[] = [
-  syncNamesJob as unknown as JobHandler,
-  syncConfigurationsJob as unknown as JobHandler,
-];
+export const integrationJobHandlers: JobHandler[] = [syncNamesJob, syncConfigurationsJob];

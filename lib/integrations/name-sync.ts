@@ -163,8 +163,3 @@ export async function syncCustomerNames(
   }
   return totals;
 }
-
-/** Whether the customer has names LinkedIn has not acknowledged (for the page and after a crash). */
-export async function hasPendingNames(customerId: string): Promise<boolean> {
-  return (await nameWork(customerId, new Map())).length > 0;
-}

@@ -1,9 +1,9 @@
-// Inputs of the customer admin's forms (issue #4). Pure: the client forms share the limits.
+// Inputs of the customer admin's forms (issue #4), checked on the server; the client forms read the
+// limits from limits.ts, which carries no zod.
 import { z } from "zod";
+import { CONFIG_FIELD_PREFIX, MAX_CONFIGURATION_VALUE, MAX_INTEGRATION_NAME } from "./limits";
 
-/** LinkedIn documents no limit for integrationName (C11); this keeps it readable in LinkedIn's UI. */
-export const MAX_INTEGRATION_NAME = 200;
-export const MAX_CONFIGURATION_VALUE = 1000;
+export { CONFIG_FIELD_PREFIX, MAX_CONFIGURATION_VALUE, MAX_INTEGRATION_NAME };
 
 export const renameIntegrationSchema = z.object({
   integrationId: z.string().min(1),
@@ -19,8 +19,6 @@ export const renameIntegrationSchema = z.object({
 });
 export type RenameIntegrationInput = z.infer<typeof renameIntegrationSchema>;
 
-/** Form fields are "value:{KEY}"; anything else but integrationId is refused. */
-export const CONFIG_FIELD_PREFIX = "value:";
 export const editConfigurationSchema = z
   .object({ integrationId: z.string().min(1) })
   .catchall(z.string().max(MAX_CONFIGURATION_VALUE, `At most ${MAX_CONFIGURATION_VALUE} characters.`))

@@ -9,8 +9,6 @@ import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { getBoss } from "./boss";
 
-export const LIVE_JOB_STATES = ["QUEUED", "RUNNING", "RETRYING"] as const;
-
 export const DEAD_JOB_MESSAGE =
   "The job stopped without finishing (its worker was stopped or it ran past its time limit on the last attempt). " +
   "Onramp re-queues any work it left; support can retry it.";

@@ -23,8 +23,9 @@ export type JobContext = {
   progress(p: JobProgress): Promise<void>;
 };
 
-export type JobHandler<S extends z.ZodType = z.ZodType> = {
-  kind: JobKind;
+/** A kind's handler as its domain writes it: the payload's schema and a `run` typed by it. */
+export type JobDefinition<K extends JobKind, S extends z.ZodType> = {
+  kind: K;
   payload: S;
   /**
    * Does the work. Throw to fail this attempt (the job engine retries with backoff until the last
@@ -34,6 +35,17 @@ export type JobHandler<S extends z.ZodType = z.ZodType> = {
   run(payload: z.infer<S>, ctx: JobContext): Promise<void>;
 };
 
-export function defineJob<S extends z.ZodType>(handler: JobHandler<S>): JobHandler<S> {
-  return handler;
+/**
+ * What the registry holds and the worker runs, whatever the kind's payload (issue #13: no casts): the
+ * stored payload is parsed by the kind's own schema inside `execute`, where its type is known.
+ */
+export type JobHandler<K extends JobKind = JobKind> = {
+  kind: K;
+  execute(storedPayload: unknown, ctx: JobContext): Promise<void>;
+};
+
+export function defineJob<K extends JobKind, S extends z.ZodType>(
+  definition: JobDefinition<K, S>,
+): JobDefinition<K, S> & JobHandler<K> {
+  return { ...definition, execute: (stored, ctx) => definition.run(definition.payload.parse(stored), ctx) };
 }

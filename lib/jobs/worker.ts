@@ -4,7 +4,6 @@ import "server-only";
 // is retried: handlers resume from what the database says is still to do, so nothing is lost. If that
 // was the last attempt, the reconcile pass (lib/jobs/reconcile-pass.ts) marks the Job row FAILED.
 import type PgBoss from "pg-boss";
-import { db } from "@/lib/db/client";
 import { JobKind } from "@/lib/db/enums";
 import { queueDomainsSyncIfPublicUrlChanged } from "@/lib/customers/public-origin";
 import { startEmailSchedule } from "@/lib/email/schedule";
@@ -33,8 +32,7 @@ export async function runOne(handler: JobHandler, job: QueuedRun): Promise<void>
   const isLastAttempt = attempt >= maxAttempts;
   const tracked = await markRunning(trackedJobId, attempt);
   try {
-    const payload = handler.payload.parse(tracked.payload);
-    await handler.run(payload, {
+    await handler.execute(tracked.payload, {
       trackedJobId,
       kind: tracked.kind,
       customerId: tracked.customerId,
@@ -96,9 +94,4 @@ export function startWorkers(): Promise<void> {
     throw err;
   });
   return globalForWorkers.onrampWorkers;
-}
-
-/** For the support console: the tracker row of a job. */
-export function trackedJob(id: string) {
-  return db.job.findUnique({ where: { id } });
 }

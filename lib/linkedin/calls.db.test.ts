@@ -3,14 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import {
-  compoundKey,
-  integrationTuple,
-  parseCompoundKey,
-  parseIdsQuery,
-  tupleId,
-  type IntegrationTuple,
-} from "./compound-key";
+import { compoundKey, integrationTuple, parseCompoundKey, tupleId, type IntegrationTuple } from "./compound-key";
 import { deleteIntegrationConfigurations, writeIntegrationConfigurations } from "./configurations";
 import { dailyBudget } from "./call-count";
 import { ENDPOINTS } from "./endpoints";
@@ -36,6 +29,7 @@ import {
   type ReceivedRequest,
   type RecordedServer,
 } from "./test-support/recorded-server";
+import { parseIdsQuery } from "./test-support/ids-query";
 
 const seedTuple = integrationTuple({
   integrationContext: "urn:li:organization:4gX03uw",

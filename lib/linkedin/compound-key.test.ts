@@ -6,11 +6,11 @@ import {
   idsQuery,
   integrationTuple,
   parseCompoundKey,
-  parseIdsQuery,
   tryParseCompoundKey,
   tupleId,
 } from "./compound-key";
 import { inBatches } from "./batching";
+import { parseIdsQuery } from "./test-support/ids-query";
 
 const seedTuple = integrationTuple({
   integrationContext: "urn:li:organization:4gX03uw",

@@ -138,35 +138,3 @@ export function idsQuery(tuples: readonly IntegrationTuple[]): string {
     .flatMap((t, i) => COMPOUND_KEY_FIELDS.map((f) => `ids[${i}].${f}=${encodeURIComponent(t[f])}`))
     .join("&");
 }
-
-/**
- * Reads an ids[i].field query back into tuples (the sandbox and tests use it; LinkedIn's side of C10).
- * Accepts percent-encoded brackets too ("ids%5B0%5D.integrationType").
- */
-export function parseIdsQuery(params: URLSearchParams): IntegrationTuple[] {
-  const byIndex = new Map<number, Partial<Record<CompoundKeyField, string>>>();
-  for (const [name, value] of params) {
-    const m = /^ids\[(\d+)\]\.(\w+)$/.exec(name);
-    if (!m) continue;
-    const field = m[2] as string;
-    if (!isCompoundKeyField(field)) throw new CompoundKeyError(`query parameter "${name}" names an unknown field`);
-    const index = Number(m[1]);
-    const entry = byIndex.get(index) ?? {};
-    entry[field] = value;
-    byIndex.set(index, entry);
-  }
-  return [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([index, fields]) => {
-      for (const f of COMPOUND_KEY_FIELDS) {
-        if (!fields[f]) throw new CompoundKeyError(`ids[${index}] lacks the field "${f}"`);
-      }
-      if (fields.dataProvider !== DATA_PROVIDER)
-        throw new CompoundKeyError(`ids[${index}].dataProvider must be "${DATA_PROVIDER}" (C12)`);
-      return integrationTuple({
-        integrationContext: fields.integrationContext as string,
-        integrationType: fields.integrationType as string,
-        tenantType: fields.tenantType as string,
-      });
-    });
-}

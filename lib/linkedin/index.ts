@@ -22,7 +22,6 @@ export {
   idsQuery,
   integrationTuple,
   parseCompoundKey,
-  parseIdsQuery,
   sameTuple,
   tryParseCompoundKey,
   tupleId,

@@ -12,4 +12,4 @@ export const processNotificationJob = defineJob({
   },
 });
 
-export const notificationJobHandlers: JobHandler[] = [processNotificationJob as unknown as JobHandler];
+export const notificationJobHandlers: JobHandler[] = [processNotificationJob];

@@ -36,7 +36,4 @@ export const recheckStatusJob = defineJob({
   },
 });
 
-export const onboardingStatusJobHandlers: JobHandler[] = [
-  pollStatusJob as unknown as JobHandler,
-  recheckStatusJob as unknown as JobHandler,
-];
+export const onboardingStatusJobHandlers: JobHandler[] = [pollStatusJob, recheckStatusJob];

@@ -1,9 +1,9 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { assertCustomerAccess } from "@/lib/auth/access";
 // What people (the support console, issue #6) and the schedule ask of the status machinery: a poll
 // now (all customers or one) and a re-check of one integration (C19b). Both are tracked jobs (C28).
 import type { Actor } from "@/lib/auth/actor";
-import { assertCustomerAccess } from "@/lib/auth/access";
-import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
@@ -42,6 +42,14 @@ export async function requestPoll(actor: Actor, scope: { customerId?: string | n
     details: { jobId: result.trackedJobId },
   });
   return result;
+}
+
+/** The console's "poll this customer now": the answer names the customer. */
+export async function requestCustomerPoll(actor: Actor, customerId: string): Promise<{ message: string }> {
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { id: true, displayName: true } });
+  if (!customer) throw new SafeError("not_found", "No such customer.");
+  const { message } = await requestPoll(actor, { customerId });
+  return { message: `${customer.displayName}: ${message}` };
 }
 
 /** Asks LinkedIn for one integration's status now (C19b) and applies it with source RECHECK. */

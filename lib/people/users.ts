@@ -9,6 +9,7 @@ import type { Role } from "@/lib/db/enums";
 // pending invitations are revoked with it, issue 11 item 6).
 import type { Prisma } from "@/lib/db/generated/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { type Page, toPage } from "@/lib/pagination/page";
 import { revokeInvitationsSentBy } from "./invitations";
 
 export const PEOPLE_PAGE_SIZE = 25;
@@ -25,12 +26,7 @@ export type PersonListItem = {
   createdAt: Date;
 };
 
-export async function listPeople(q: { search?: string; role?: Role; page?: number }): Promise<{
-  items: PersonListItem[];
-  total: number;
-  page: number;
-  pageCount: number;
-}> {
+export async function listPeople(q: { search?: string; role?: Role; page?: number }): Promise<Page<PersonListItem>> {
   const page = Math.max(q.page ?? 1, 1);
   const search = q.search?.trim();
   const where: Prisma.UserWhereInput = {
@@ -65,12 +61,12 @@ export async function listPeople(q: { search?: string; role?: Role; page?: numbe
       },
     }),
   ]);
-  return {
-    items: rows.map(({ customer, ...u }) => ({ ...u, customerName: customer?.displayName ?? null })),
+  return toPage(
+    rows.map(({ customer, ...u }) => ({ ...u, customerName: customer?.displayName ?? null })),
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE)),
-  };
+    PEOPLE_PAGE_SIZE,
+  );
 }
 
 /**

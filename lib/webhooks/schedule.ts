@@ -11,7 +11,6 @@ export const RETRY_DELAYS_MS = [
   10 * 3600_000,
   10 * 3600_000,
 ] as const;
-export const MAX_DELIVERY_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 
 /** The time of the next attempt after `attempts` failed ones, or null when there is none left. */
 export function nextAttemptAt(attempts: number, now: Date): Date | null {

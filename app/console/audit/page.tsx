@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/console/pagination";
+import { SupportAuditTable } from "@/components/console/support-audit-table";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { knownAuditActions, listAudit } from "@/lib/console/audit";
 import { parseAuditParams, type SearchParams } from "@/lib/console/filters";
-import { SupportAuditTable } from "@/components/console/support-audit-table";
-import { SupportPagination } from "@/components/console/support-pagination";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -102,7 +102,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {entries.total.toLocaleString("en-US")} entr{entries.total === 1 ? "y" : "ies"}.
       </p>
       <SupportAuditTable rows={entries.rows} />
-      <SupportPagination
+      <Pagination
         basePath="/console/audit"
         query={query}
         param="page"

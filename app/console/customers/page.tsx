@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { OperatorKeyStatus } from "@/components/console/operator-key-status";
-import { OperatorPagination } from "@/components/console/operator-pagination";
+import { Pagination } from "@/components/console/pagination";
 import { ScrollRegion } from "@/components/layout/scroll-region";
 import { requirePageActor } from "@/lib/auth/guard";
+import { pageNumber } from "@/lib/pagination/page-number";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { listCustomers } from "@/lib/customers/queries";
 
@@ -18,7 +19,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor(STAFF_ROLES, "/console/customers");
   const sp = await searchParams;
   const archived = sp.archived === "archived" || sp.archived === "all" ? sp.archived : "active";
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const page = pageNumber.parse(sp.page);
   const result = await listCustomers({ search: sp.q, archived, page });
   const isOperator = actor.role === "OPERATOR";
   return (
@@ -112,7 +113,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             </tr>
           </thead>
           <tbody>
-            {result.items.map((c) => (
+            {result.rows.map((c) => (
               <tr key={c.id} className="border-t border-slate-100">
                 <td className="px-3 py-2">
                   <Link href={`/console/customers/${c.id}`} className="font-medium text-blue-800 hover:underline">
@@ -136,7 +137,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
                 ) : null}
               </tr>
             ))}
-            {result.items.length === 0 ? (
+            {result.rows.length === 0 ? (
               <tr>
                 <td colSpan={isOperator ? 5 : 4} className="px-3 py-6 text-center text-slate-600">
                   No customers match.
@@ -146,12 +147,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </tbody>
         </table>
       </ScrollRegion>
-      <OperatorPagination
+      <Pagination
         basePath="/console/customers"
-        params={{ q: sp.q, archived: archived === "active" ? undefined : archived }}
+        query={{ q: sp.q, archived: archived === "active" ? undefined : archived }}
         page={result.page}
         pageCount={result.pageCount}
-        label="Customer pages"
+        total={result.total}
+        label="Customers"
       />
     </section>
   );

@@ -2,21 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { ApplicationBulkRotationForm } from "@/components/console/application-bulk-rotation-form";
-import { SupportActionForm } from "@/components/console/support-action-form";
-import { SupportDailyHolds } from "@/components/console/support-daily-holds";
-import { humanize, STATUS_LABELS, SupportTime } from "@/components/console/support-format";
-import { SupportPagination } from "@/components/console/support-pagination";
-import { SupportTable } from "@/components/console/support-table";
+import { ActionForm } from "@/components/console/action-form";
+import { humanize } from "@/components/console/humanize";
+import { Pagination } from "@/components/console/pagination";
+import { Section } from "@/components/console/section";
+import { STATUS_LABELS } from "@/components/console/status-words";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import {
-  recheckIntegrationAction,
-  replayNotificationAction,
-  resolveAnomalyAction,
-  retryJobAction,
-  retryNotificationAction,
-  triggerPollAction,
-} from "@/lib/console/actions";
+import { SupportDailyHolds } from "@/components/console/support-daily-holds";
 import { dailyLimitHolds } from "@/lib/console/daily-holds";
 import { firstValues, type SearchParams } from "@/lib/console/filters";
 import {
@@ -30,21 +25,29 @@ import {
   unknownTypeIntegrations,
 } from "@/lib/console/issues";
 import { env } from "@/lib/env";
+import { pageNumber } from "@/lib/pagination/page-number";
+import {
+  recheckIntegrationAction,
+  replayNotificationAction,
+  resolveAnomalyAction,
+  retryJobAction,
+  retryNotificationAction,
+  triggerPollAction,
+} from "../actions";
 
 import { requestBulkRotationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Issues" };
 
-const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 const paramsSchema = z.object({
-  jobsPage: page,
-  keysPage: page,
-  stuckPage: page,
-  anomaliesPage: page,
-  notificationsPage: page,
-  unknownTypesPage: page,
-  secretsPage: page,
-  holdsPage: page,
+  jobsPage: pageNumber,
+  keysPage: pageNumber,
+  stuckPage: pageNumber,
+  anomaliesPage: pageNumber,
+  notificationsPage: pageNumber,
+  unknownTypesPage: pageNumber,
+  secretsPage: pageNumber,
+  holdsPage: pageNumber,
 });
 
 const td = "py-2 pr-4 align-top";
@@ -86,7 +89,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     label: string,
     anchor: string,
   ) => (
-    <SupportPagination
+    <Pagination
       basePath="/console/issues"
       query={query}
       param={param}
@@ -135,97 +138,93 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         </nav>
       </header>
 
-      <section aria-labelledby="failed-jobs-heading" id="failed-jobs">
-        <h2 id="failed-jobs-heading" className="text-lg font-semibold">
-          Failed jobs
-        </h2>
-        <p className="text-sm text-slate-600">
-          Jobs that failed after their last attempt and have not been retried. Resolve: retry once the cause is fixed.
-        </p>
-        {jobs.rows.length ? (
-          <SupportTable
-            caption="Failed jobs, newest first"
-            columns={["Job", "Customer", "Attempts", "Error", "Action"]}
-            minWidth="44rem"
-            testId="failed-jobs"
-            className="mt-2"
-          >
-            {jobs.rows.map((j) => (
-              <tr key={j.id} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  {humanize(j.kind)}
-                  <div className="text-xs text-slate-500">
-                    failed <SupportTime value={j.finishedAt ?? j.createdAt} />
-                  </div>
-                </th>
-                <td className={td}>
-                  <CustomerLink id={j.customerId} name={j.customerName} />
-                </td>
-                <td className={`${td} tabular-nums`}>
-                  {j.attempts} of {j.maxAttempts}
-                </td>
-                <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
-                <td className="py-2 align-top">
-                  <SupportActionForm
-                    action={retryJobAction}
-                    fields={{ jobId: j.id }}
-                    label="Retry"
-                    labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`}
-                  />
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">No failed jobs.</p>
-        )}
+      <Section
+        id="failed-jobs"
+        title="Failed jobs"
+        description={
+          <>
+            Jobs that failed after their last attempt and have not been retried. Resolve: retry once the cause is fixed.
+          </>
+        }
+      >
+        <Table
+          caption="Failed jobs, newest first"
+          columns={["Job", "Customer", "Attempts", "Error", "Action"]}
+          minWidth="44rem"
+          testId="failed-jobs"
+          empty={{ when: !jobs.rows.length, text: "No failed jobs." }}
+        >
+          {jobs.rows.map((j) => (
+            <tr key={j.id} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {humanize(j.kind)}
+                <div className="text-xs text-slate-500">
+                  failed <Time value={j.finishedAt ?? j.createdAt} />
+                </div>
+              </th>
+              <td className={td}>
+                <CustomerLink id={j.customerId} name={j.customerName} />
+              </td>
+              <td className={`${td} tabular-nums`}>
+                {j.attempts} of {j.maxAttempts}
+              </td>
+              <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
+              <td className="py-2 align-top">
+                <ActionForm
+                  action={retryJobAction}
+                  fields={{ jobId: j.id }}
+                  label="Retry"
+                  labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`}
+                />
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("jobsPage", jobs, "Failed jobs", "failed-jobs")}
-      </section>
+      </Section>
 
-      <section aria-labelledby="keys-heading" id="keys">
-        <h2 id="keys-heading" className="text-lg font-semibold">
-          Customers whose keys LinkedIn refuses
-        </h2>
-        <p className="text-sm text-slate-600">
-          LinkedIn answered 401 or refused the token request (C27). Resolve: an operator replaces the keys, which
-          re-checks them at once.
-        </p>
-        {keys.rows.length ? (
-          <SupportTable
-            caption="Customers whose keys LinkedIn refuses"
-            columns={["Customer", "API key", "Problem", "Action"]}
-            minWidth="40rem"
-            className="mt-2"
-          >
-            {keys.rows.map((k) => (
-              <tr key={k.customerId} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  <CustomerLink id={k.customerId} name={k.customerName} />
-                </th>
-                <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
-                <td className={`${td} text-xs text-red-800`}>
-                  {k.lastAuthError}
-                  <div className="text-slate-500">
-                    <SupportTime value={k.lastAuthErrorAt} />
-                  </div>
-                </td>
-                <td className="py-2 align-top text-sm">
-                  {actor.role === "OPERATOR" ? (
-                    <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
-                      Replace the keys<span className="sr-only"> of {k.customerName}</span>
-                    </Link>
-                  ) : (
-                    "Ask an operator to replace the keys"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">Every customer&apos;s keys work.</p>
-        )}
+      <Section
+        id="keys"
+        title="Customers whose keys LinkedIn refuses"
+        description={
+          <>
+            LinkedIn answered 401 or refused the token request (C27). Resolve: an operator replaces the keys, which
+            re-checks them at once.
+          </>
+        }
+      >
+        <Table
+          caption="Customers whose keys LinkedIn refuses"
+          columns={["Customer", "API key", "Problem", "Action"]}
+          minWidth="40rem"
+          empty={{ when: !keys.rows.length, text: "Every customer&apos;s keys work." }}
+        >
+          {keys.rows.map((k) => (
+            <tr key={k.customerId} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                <CustomerLink id={k.customerId} name={k.customerName} />
+              </th>
+              <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
+              <td className={`${td} text-xs text-red-800`}>
+                {k.lastAuthError}
+                <div className="text-slate-500">
+                  <Time value={k.lastAuthErrorAt} />
+                </div>
+              </td>
+              <td className="py-2 align-top text-sm">
+                {actor.role === "OPERATOR" ? (
+                  <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
+                    Replace the keys<span className="sr-only"> of {k.customerName}</span>
+                  </Link>
+                ) : (
+                  "Ask an operator to replace the keys"
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("keysPage", keys, "Customers with refused keys", "keys")}
-      </section>
+      </Section>
 
       <SupportDailyHolds
         rows={holds.rows}
@@ -233,259 +232,249 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         pager={pager("holdsPage", holds, "Customers held until midnight UTC", "daily-holds")}
       />
 
-      <section aria-labelledby="old-secrets-heading" id="old-secrets">
-        <h2 id="old-secrets-heading" className="text-lg font-semibold">
-          Secrets older than {maxSecretAgeDays} days
-        </h2>
-        <p className="text-sm text-slate-600">
-          LinkedIn advises rotating every 60–90 days (L7). Resolve: an operator rotates the secret on the
-          customer&apos;s settings page, or all of them at once below.
-        </p>
+      <Section
+        id="old-secrets"
+        title={`Secrets older than ${maxSecretAgeDays} days`}
+        description={
+          <>
+            LinkedIn advises rotating every 60–90 days (L7). Resolve: an operator rotates the secret on the
+            customer&apos;s settings page, or all of them at once below.
+          </>
+        }
+      >
         {actor.role === "OPERATOR" ? (
           <ApplicationBulkRotationForm action={requestBulkRotationAction} defaultDays={maxSecretAgeDays} />
         ) : null}
-        {secrets.rows.length ? (
-          <SupportTable
-            caption={`Secrets older than ${maxSecretAgeDays} days`}
-            columns={["Customer", "API key", "Secret set", "Action"]}
-            minWidth="40rem"
-            className="mt-2"
-          >
-            {secrets.rows.map((k) => (
-              <tr key={k.customerId} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  <CustomerLink id={k.customerId} name={k.customerName} />
-                </th>
-                <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
-                <td className={`${td} text-xs`}>
-                  <SupportTime value={k.secretSetAt} />
-                </td>
-                <td className="py-2 align-top text-sm">
-                  {actor.role === "OPERATOR" ? (
-                    <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
-                      {k.provisioned ? "Rotate the secret" : "Rotate in LinkedIn, enter the new secret"}
-                      <span className="sr-only"> of {k.customerName}</span>
-                    </Link>
-                  ) : (
-                    "Ask an operator to rotate the secret"
-                  )}
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">Every secret is within the rotation policy.</p>
-        )}
+        <Table
+          caption={`Secrets older than ${maxSecretAgeDays} days`}
+          columns={["Customer", "API key", "Secret set", "Action"]}
+          minWidth="40rem"
+          empty={{ when: !secrets.rows.length, text: "Every secret is within the rotation policy." }}
+        >
+          {secrets.rows.map((k) => (
+            <tr key={k.customerId} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                <CustomerLink id={k.customerId} name={k.customerName} />
+              </th>
+              <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
+              <td className={`${td} text-xs`}>
+                <Time value={k.secretSetAt} />
+              </td>
+              <td className="py-2 align-top text-sm">
+                {actor.role === "OPERATOR" ? (
+                  <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
+                    {k.provisioned ? "Rotate the secret" : "Rotate in LinkedIn, enter the new secret"}
+                    <span className="sr-only"> of {k.customerName}</span>
+                  </Link>
+                ) : (
+                  "Ask an operator to rotate the secret"
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("secretsPage", secrets, "Secrets to rotate", "old-secrets")}
-      </section>
+      </Section>
 
-      <section aria-labelledby="stuck-heading" id="stuck">
-        <h2 id="stuck-heading" className="text-lg font-semibold">
-          Integrations stuck for more than {hours} hours
-        </h2>
-        <p className="text-sm text-slate-600">
-          Still requested or partner ready (C18) after {hours} hours (the &quot;stuckAfterHours&quot; setting). Resolve:
-          re-check the status now (C19b) or run the customer&apos;s fallback poll (C28); if LinkedIn still says the
-          same, contact the customer.
-        </p>
-        {stuck.rows.length ? (
-          <SupportTable
-            caption="Stuck integrations, longest first"
-            columns={["Integration", "Customer", "Status since", "Actions"]}
-            minWidth="44rem"
-            testId="stuck-integrations"
-            className="mt-2"
-          >
-            {stuck.rows.map((i) => (
-              <tr key={i.id} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  {i.name}
-                  <div className="text-xs text-slate-500">{i.integrationType}</div>
-                </th>
-                <td className={td}>
-                  <CustomerLink id={i.customerId} name={i.customerName} />
-                </td>
-                <td className={`${td} text-xs`}>
-                  {STATUS_LABELS[i.onboardingStatus]} since <SupportTime value={i.statusChangedAt} />
-                  <div className="text-slate-500">
-                    last checked <SupportTime value={i.lastCheckedAt} />
-                  </div>
-                </td>
-                <td className="py-2 align-top">
-                  <div className="flex flex-wrap gap-2">
-                    <SupportActionForm
-                      action={recheckIntegrationAction}
-                      fields={{ integrationId: i.id }}
-                      label="Re-check now"
-                      labelDetail={`for ${i.name}`}
-                    />
-                    <SupportActionForm
-                      action={triggerPollAction}
-                      fields={{ customerId: i.customerId }}
-                      label="Poll customer"
-                      labelDetail={`${i.customerName} (fallback poll)`}
-                    />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">No integration is stuck.</p>
-        )}
+      <Section
+        id="stuck"
+        title={`Integrations stuck for more than ${hours} hours`}
+        description={
+          <>
+            Still requested or partner ready (C18) after {hours} hours (the &quot;stuckAfterHours&quot; setting).
+            Resolve: re-check the status now (C19b) or run the customer&apos;s fallback poll (C28); if LinkedIn still
+            says the same, contact the customer.
+          </>
+        }
+      >
+        <Table
+          caption="Stuck integrations, longest first"
+          columns={["Integration", "Customer", "Status since", "Actions"]}
+          minWidth="44rem"
+          testId="stuck-integrations"
+          empty={{ when: !stuck.rows.length, text: "No integration is stuck." }}
+        >
+          {stuck.rows.map((i) => (
+            <tr key={i.id} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {i.name}
+                <div className="text-xs text-slate-500">{i.integrationType}</div>
+              </th>
+              <td className={td}>
+                <CustomerLink id={i.customerId} name={i.customerName} />
+              </td>
+              <td className={`${td} text-xs`}>
+                {STATUS_LABELS[i.onboardingStatus]} since <Time value={i.statusChangedAt} />
+                <div className="text-slate-500">
+                  last checked <Time value={i.lastCheckedAt} />
+                </div>
+              </td>
+              <td className="py-2 align-top">
+                <div className="flex flex-wrap gap-2">
+                  <ActionForm
+                    action={recheckIntegrationAction}
+                    fields={{ integrationId: i.id }}
+                    label="Re-check now"
+                    labelDetail={`for ${i.name}`}
+                  />
+                  <ActionForm
+                    action={triggerPollAction}
+                    fields={{ customerId: i.customerId }}
+                    label="Poll customer"
+                    labelDetail={`${i.customerName} (fallback poll)`}
+                  />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("stuckPage", stuck, "Stuck integrations", "stuck")}
-      </section>
+      </Section>
 
-      <section aria-labelledby="anomalies-heading" id="anomalies">
-        <h2 id="anomalies-heading" className="text-lg font-semibold">
-          Open anomalies from notifications
-        </h2>
-        <p className="text-sm text-slate-600">
-          Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status). Resolve:
-          replay the notification after fixing the cause, then mark the anomaly resolved.
-        </p>
-        {anomalies.rows.length ? (
-          <SupportTable
-            caption="Open anomalies, newest first"
-            columns={["Anomaly", "Customer", "Message", "Actions"]}
-            minWidth="44rem"
-            className="mt-2"
-          >
-            {anomalies.rows.map((a) => (
-              <tr key={a.id} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  {humanize(a.kind)}
-                  <div className="text-xs text-slate-500">
-                    <SupportTime value={a.createdAt} />
-                  </div>
-                </th>
-                <td className={td}>
-                  <CustomerLink id={a.customerId} name={a.customerName} />
-                </td>
-                <td className={`${td} text-xs`}>{a.message}</td>
-                <td className="py-2 align-top">
-                  <div className="flex flex-wrap gap-2">
-                    {a.notificationId ? (
-                      <SupportActionForm
-                        action={replayNotificationAction}
-                        fields={{ notificationId: a.notificationId }}
-                        label="Replay notification"
-                        labelDetail={`behind this ${humanize(a.kind).toLowerCase()} anomaly`}
-                      />
-                    ) : null}
-                    <SupportActionForm
-                      action={resolveAnomalyAction}
-                      fields={{ anomalyId: a.id }}
-                      label="Mark resolved"
-                      labelDetail={`the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName}`}
+      <Section
+        id="anomalies"
+        title="Open anomalies from notifications"
+        description={
+          <>
+            Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status). Resolve:
+            replay the notification after fixing the cause, then mark the anomaly resolved.
+          </>
+        }
+      >
+        <Table
+          caption="Open anomalies, newest first"
+          columns={["Anomaly", "Customer", "Message", "Actions"]}
+          minWidth="44rem"
+          empty={{ when: !anomalies.rows.length, text: "No open anomalies." }}
+        >
+          {anomalies.rows.map((a) => (
+            <tr key={a.id} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {humanize(a.kind)}
+                <div className="text-xs text-slate-500">
+                  <Time value={a.createdAt} />
+                </div>
+              </th>
+              <td className={td}>
+                <CustomerLink id={a.customerId} name={a.customerName} />
+              </td>
+              <td className={`${td} text-xs`}>{a.message}</td>
+              <td className="py-2 align-top">
+                <div className="flex flex-wrap gap-2">
+                  {a.notificationId ? (
+                    <ActionForm
+                      action={replayNotificationAction}
+                      fields={{ notificationId: a.notificationId }}
+                      label="Replay notification"
+                      labelDetail={`behind this ${humanize(a.kind).toLowerCase()} anomaly`}
                     />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">No open anomalies.</p>
-        )}
+                  ) : null}
+                  <ActionForm
+                    action={resolveAnomalyAction}
+                    fields={{ anomalyId: a.id }}
+                    label="Mark resolved"
+                    labelDetail={`the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName}`}
+                  />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("anomaliesPage", anomalies, "Anomalies", "anomalies")}
-      </section>
+      </Section>
 
-      <section aria-labelledby="failed-notifications-heading" id="failed-notifications">
-        <h2 id="failed-notifications-heading" className="text-lg font-semibold">
-          Failed notifications
-        </h2>
-        <p className="text-sm text-slate-600">
-          Push notifications whose processing failed after every attempt. Resolve: retry; if the lookup id has expired
-          the fallback poll covers it (C28).
-        </p>
-        {notifications.rows.length ? (
-          <SupportTable
-            caption="Failed notifications, newest first"
-            columns={["Notification", "Customer", "Error", "Actions"]}
-            minWidth="44rem"
-            className="mt-2"
-          >
-            {notifications.rows.map((n) => (
-              <tr key={n.id} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  {n.type}
-                  <div className="text-xs break-all text-slate-500">
-                    id {n.linkedinId} · <SupportTime value={n.receivedAt} /> · {n.attempts} attempt
-                    {n.attempts === 1 ? "" : "s"}
-                  </div>
-                </th>
-                <td className={td}>
-                  <CustomerLink id={n.customerId} name={n.customerName} />
-                </td>
-                <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
-                <td className="py-2 align-top">
-                  <div className="flex flex-wrap gap-2">
-                    <SupportActionForm
-                      action={retryNotificationAction}
-                      fields={{ notificationId: n.id }}
-                      label="Retry"
-                      labelDetail={`notification ${n.linkedinId}`}
-                    />
-                    <SupportActionForm
-                      action={triggerPollAction}
-                      fields={{ customerId: n.customerId }}
-                      label="Poll customer"
-                      labelDetail={`${n.customerName} (fallback poll)`}
-                    />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">No failed notifications.</p>
-        )}
+      <Section
+        id="failed-notifications"
+        title="Failed notifications"
+        description={
+          <>
+            Push notifications whose processing failed after every attempt. Resolve: retry; if the lookup id has expired
+            the fallback poll covers it (C28).
+          </>
+        }
+      >
+        <Table
+          caption="Failed notifications, newest first"
+          columns={["Notification", "Customer", "Error", "Actions"]}
+          minWidth="44rem"
+          empty={{ when: !notifications.rows.length, text: "No failed notifications." }}
+        >
+          {notifications.rows.map((n) => (
+            <tr key={n.id} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {n.type}
+                <div className="text-xs break-all text-slate-500">
+                  id {n.linkedinId} · <Time value={n.receivedAt} /> · {n.attempts} attempt
+                  {n.attempts === 1 ? "" : "s"}
+                </div>
+              </th>
+              <td className={td}>
+                <CustomerLink id={n.customerId} name={n.customerName} />
+              </td>
+              <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
+              <td className="py-2 align-top">
+                <div className="flex flex-wrap gap-2">
+                  <ActionForm
+                    action={retryNotificationAction}
+                    fields={{ notificationId: n.id }}
+                    label="Retry"
+                    labelDetail={`notification ${n.linkedinId}`}
+                  />
+                  <ActionForm
+                    action={triggerPollAction}
+                    fields={{ customerId: n.customerId }}
+                    label="Poll customer"
+                    labelDetail={`${n.customerName} (fallback poll)`}
+                  />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("notificationsPage", notifications, "Failed notifications", "failed-notifications")}
-      </section>
+      </Section>
 
-      <section aria-labelledby="unknown-types-heading" id="unknown-types">
-        <h2 id="unknown-types-heading" className="text-lg font-semibold">
-          Integrations of a type Onramp does not know yet
-        </h2>
-        <p className="text-sm text-slate-600">
-          LinkedIn adds integration types over time (L12). These were stored, named with a generic name and synced like
-          any other. Resolve: check LinkedIn&apos;s integration types page, then add the type and its configuration keys
-          to Onramp (the configuration key table).
-        </p>
-        {unknownTypes.rows.length ? (
-          <SupportTable
-            caption="Integrations of types Onramp does not know yet, newest first"
-            columns={["Integration", "Customer", "Context", "Status"]}
-            minWidth="40rem"
-            testId="unknown-type-integrations"
-            className="mt-2"
-          >
-            {unknownTypes.rows.map((i) => (
-              <tr key={i.id} className="border-b border-slate-100">
-                <th scope="row" className={`${td} text-left font-normal`}>
-                  {i.name}
-                  <div className="text-xs text-slate-500">
-                    a type Onramp does not know yet: {i.integrationType} ({i.tenantType})
-                  </div>
-                </th>
-                <td className={td}>
-                  <CustomerLink id={i.customerId} name={i.customerName} />
-                </td>
-                <td className={`${td} font-mono text-xs break-all`}>{i.integrationContext}</td>
-                <td className={`${td} text-xs`}>
-                  {STATUS_LABELS[i.onboardingStatus]}
-                  <div className="text-slate-500">
-                    stored <SupportTime value={i.createdAt} />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </SupportTable>
-        ) : (
-          <p className="mt-2 text-sm">Every integration is of a type Onramp knows.</p>
-        )}
+      <Section
+        id="unknown-types"
+        title="Integrations of a type Onramp does not know yet"
+        description={
+          <>
+            LinkedIn adds integration types over time (L12). These were stored, named with a generic name and synced
+            like any other. Resolve: check LinkedIn&apos;s integration types page, then add the type and its
+            configuration keys to Onramp (the configuration key table).
+          </>
+        }
+      >
+        <Table
+          caption="Integrations of types Onramp does not know yet, newest first"
+          columns={["Integration", "Customer", "Context", "Status"]}
+          minWidth="40rem"
+          testId="unknown-type-integrations"
+          empty={{ when: !unknownTypes.rows.length, text: "Every integration is of a type Onramp knows." }}
+        >
+          {unknownTypes.rows.map((i) => (
+            <tr key={i.id} className="border-b border-slate-100">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {i.name}
+                <div className="text-xs text-slate-500">
+                  a type Onramp does not know yet: {i.integrationType} ({i.tenantType})
+                </div>
+              </th>
+              <td className={td}>
+                <CustomerLink id={i.customerId} name={i.customerName} />
+              </td>
+              <td className={`${td} font-mono text-xs break-all`}>{i.integrationContext}</td>
+              <td className={`${td} text-xs`}>
+                {STATUS_LABELS[i.onboardingStatus]}
+                <div className="text-slate-500">
+                  stored <Time value={i.createdAt} />
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
         {pager("unknownTypesPage", unknownTypes, "Integrations of unknown types", "unknown-types")}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { OperatorActionButton } from "@/components/console/operator-action-button";
+import { ActionForm } from "@/components/console/action-form";
 import { OperatorInviteForm } from "@/components/console/operator-invite-form";
-import { OperatorPagination } from "@/components/console/operator-pagination";
+import { Pagination } from "@/components/console/pagination";
+import { ScrollRegion } from "@/components/layout/scroll-region";
 import { requirePageActor } from "@/lib/auth/guard";
+import { pageNumber } from "@/lib/pagination/page-number";
 import { OPERATOR_ONLY, ROLE_LABELS } from "@/lib/auth/roles";
 import { customerChoices } from "@/lib/customers/choices";
 import { listPendingInvitations } from "@/lib/people/invitations";
 import { listPeople } from "@/lib/people/users";
 import { inviteAction, revokeInvitationAction, setUserDisabledAction } from "./actions";
-import { ScrollRegion } from "@/components/layout/scroll-region";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -21,7 +22,7 @@ export default async function PeoplePage({
 }) {
   const actor = await requirePageActor(OPERATOR_ONLY, "/console/people");
   const sp = await searchParams;
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const page = pageNumber.parse(sp.page);
   const [people, invitations, choices] = await Promise.all([
     listPeople({ search: sp.q, page }),
     listPendingInvitations(),
@@ -65,7 +66,7 @@ export default async function PeoplePage({
                     {inv.customerName ? ` of ${inv.customerName}` : ""} · expires {when(inv.expiresAt)}
                   </p>
                 </div>
-                <OperatorActionButton
+                <ActionForm
                   action={revokeInvitationAction}
                   fields={{ invitationId: inv.id }}
                   label={`Withdraw invitation for ${inv.email}`}
@@ -126,7 +127,7 @@ export default async function PeoplePage({
               </tr>
             </thead>
             <tbody>
-              {people.items.map((u) => (
+              {people.rows.map((u) => (
                 <tr key={u.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
                     {u.email}
@@ -144,7 +145,7 @@ export default async function PeoplePage({
                     {u.id === actor.userId ? (
                       <span className="text-xs text-slate-600">You</span>
                     ) : (
-                      <OperatorActionButton
+                      <ActionForm
                         action={setUserDisabledAction}
                         fields={{ userId: u.id, disabled: u.disabledAt ? "false" : "true" }}
                         label={u.disabledAt ? `Enable ${u.email}` : `Disable ${u.email}`}
@@ -157,12 +158,13 @@ export default async function PeoplePage({
             </tbody>
           </table>
         </ScrollRegion>
-        <OperatorPagination
+        <Pagination
           basePath="/console/people"
-          params={{ q: sp.q }}
+          query={{ q: sp.q }}
           page={people.page}
           pageCount={people.pageCount}
-          label="Account pages"
+          total={people.total}
+          label="Accounts"
         />
       </section>
     </div>

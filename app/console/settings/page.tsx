@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OperatorActionButton } from "@/components/console/operator-action-button";
+import { ActionForm } from "@/components/console/action-form";
 import { OperatorApiTokenForm } from "@/components/console/operator-api-token-form";
 import { OperatorConfigurationKeyForm } from "@/components/console/operator-configuration-key-form";
 import { OperatorSettingForm } from "@/components/console/operator-setting-form";
@@ -60,7 +60,7 @@ export default async function SettingsPage() {
                       </p>
                     </div>
                     {k.valueSource !== "CALLBACK_URL" ? (
-                      <OperatorActionButton
+                      <ActionForm
                         action={deleteConfigurationKeyAction}
                         fields={{ id: k.id }}
                         label={`Remove ${k.key} from ${type}`}
@@ -154,7 +154,7 @@ export default async function SettingsPage() {
                     {t.revokedAt ? (
                       <span className="text-slate-600">Revoked {when(t.revokedAt)}</span>
                     ) : (
-                      <OperatorActionButton
+                      <ActionForm
                         action={revokeApiTokenAction}
                         fields={{ id: t.id }}
                         label={`Revoke ${t.name}`}

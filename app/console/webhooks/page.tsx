@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OperatorActionButton } from "@/components/console/operator-action-button";
+import { ActionForm } from "@/components/console/action-form";
 import {
   OperatorWebhookEndpointForm,
   OperatorWebhookRotateButton,
@@ -71,20 +71,16 @@ export default async function WebhooksPage() {
             {when(e.lastSuccessAt)}
           </p>
           <div className="flex flex-wrap gap-3">
-            <OperatorActionButton
-              action={sendWebhookTestAction}
-              fields={{ endpointId: e.id }}
-              label="Send test event"
-            />
+            <ActionForm action={sendWebhookTestAction} fields={{ endpointId: e.id }} label="Send test event" />
             {operator ? (
               <>
-                <OperatorActionButton
+                <ActionForm
                   action={setWebhookEnabledAction}
                   fields={{ endpointId: e.id, enabled: e.status === "DISABLED" ? "true" : "false" }}
                   label={e.status === "DISABLED" ? "Enable" : "Disable"}
                 />
                 <OperatorWebhookRotateButton action={rotateWebhookSecretAction} endpointId={e.id} />
-                <OperatorActionButton
+                <ActionForm
                   action={deleteWebhookEndpointAction}
                   fields={{ endpointId: e.id }}
                   label="Delete endpoint"
@@ -145,7 +141,7 @@ export default async function WebhooksPage() {
                     </td>
                     <td className="p-2">{when(d.createdAt)}</td>
                     <td className="p-2">
-                      <OperatorActionButton
+                      <ActionForm
                         action={replayWebhookEventAction}
                         fields={{ endpointId: e.id, eventId: d.eventId }}
                         label={`Replay ${d.eventId}`}

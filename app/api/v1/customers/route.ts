@@ -8,8 +8,9 @@ import { apiRoute } from "@/lib/vendor-api/route";
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(OPERATIONS.listCustomers, async ({ query }) => {
-  const page = await listCustomers(query);
-  return { ...page, items: page.items.map(customerBody) };
+  // The API's documented list shape names the rows `items` (lib/vendor-api/operations.ts).
+  const { rows, ...page } = await listCustomers(query);
+  return { ...page, items: rows.map(customerBody) };
 });
 
 export const POST = apiRoute(OPERATIONS.createCustomer, async ({ caller, body }) => {

@@ -2,9 +2,20 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { ActionForm } from "@/components/console/action-form";
+import { applicationOrigin } from "@/components/console/application-origin";
+import { CustomerIntegrationTable } from "@/components/console/customer-integration-table";
+import { CustomerJobTable } from "@/components/console/customer-job-table";
+import { CustomerNotificationTable } from "@/components/console/customer-notification-table";
+import { Facts } from "@/components/console/facts";
+import { LinkedInUsageTable } from "@/components/console/linkedin-usage";
+import { Pagination } from "@/components/console/pagination";
+import { Section } from "@/components/console/section";
+import { SupportAuditTable } from "@/components/console/support-audit-table";
+import { SupportEmailTable } from "@/components/console/support-email-table";
+import { Time } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { triggerPollAction } from "@/lib/console/actions";
 import { listAudit } from "@/lib/console/audit";
 import {
   customerIntegrations,
@@ -14,30 +25,28 @@ import {
   linkedInUsage,
 } from "@/lib/console/customer";
 import { firstValues, type SearchParams } from "@/lib/console/filters";
-import { SupportActionForm } from "@/components/console/support-action-form";
-import { SupportAuditTable } from "@/components/console/support-audit-table";
-import { SupportEmailTable } from "@/components/console/support-email-table";
 import { customerEmails } from "@/lib/email/queries";
-import { resendEmailAction, setEmailNudgesAction } from "@/lib/email/support-actions";
+import type { Page } from "@/lib/pagination/page";
+import { pageNumber } from "@/lib/pagination/page-number";
 import {
-  SupportIntegrationTable,
-  SupportJobTable,
-  SupportLinkedInUsage,
-  SupportNotificationTable,
-} from "@/components/console/support-customer-sections";
-import { SupportPagination } from "@/components/console/support-pagination";
-import { SupportTime } from "@/components/console/support-format";
+  recheckIntegrationAction,
+  replayNotificationAction,
+  retryJobAction,
+  retryNotificationAction,
+  triggerPollAction,
+} from "../../actions";
+import { resendEmailAction, setEmailNudgesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
-const page = z.coerce.number().int().min(1).max(100_000).catch(1).default(1);
 const paramsSchema = z.object({
-  integrationsPage: page,
-  jobsPage: page,
-  notificationsPage: page,
-  auditPage: page,
-  emailsPage: page,
+  integrationsPage: pageNumber,
+  jobsPage: pageNumber,
+  notificationsPage: pageNumber,
+  auditPage: pageNumber,
+  emailsPage: pageNumber,
 });
+type PageParam = keyof z.infer<typeof paramsSchema>;
 
 // Issue #6: one customer's onboarding for support: integrations and their history, jobs, notifications,
 // LinkedIn usage and the audit log. Secrets are never selected (lib/console/customer.ts).
@@ -67,7 +76,20 @@ export default async function CustomerPage({
       .filter(([, v]) => v > 1)
       .map(([k, v]) => [k, String(v)]),
   );
+  const pager = <T,>(param: PageParam, list: Page<T>, label: string, anchor: string) => (
+    <Pagination
+      basePath={basePath}
+      query={query}
+      param={param}
+      page={list.page}
+      pageCount={list.pageCount}
+      total={list.total}
+      label={label}
+      anchor={anchor}
+    />
+  );
   const app = customer.application;
+  const isOperator = actor.role === "OPERATOR";
 
   return (
     <div className="space-y-8">
@@ -84,7 +106,7 @@ export default async function CustomerPage({
             {customer.archivedAt ? (
               <>
                 {" "}
-                · archived <SupportTime value={customer.archivedAt} />
+                · archived <Time value={customer.archivedAt} />
               </>
             ) : null}
           </p>
@@ -93,7 +115,7 @@ export default async function CustomerPage({
           </p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
-          {actor.role === "OPERATOR" ? (
+          {isOperator ? (
             <Link
               href={`${basePath}/settings`}
               className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
@@ -101,7 +123,7 @@ export default async function CustomerPage({
               Customer settings and keys
             </Link>
           ) : null}
-          <SupportActionForm
+          <ActionForm
             action={triggerPollAction}
             fields={{ customerId }}
             label="Run the fallback poll now"
@@ -111,118 +133,76 @@ export default async function CustomerPage({
         </div>
       </header>
 
-      <section aria-labelledby="application-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="application-heading" className="text-lg font-semibold">
-          LinkedIn application
-        </h2>
+      <Section id="application" title="LinkedIn application" card>
         {app ? (
-          <div className="mt-2 space-y-3 text-sm">
-            <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
-              <dt className="font-medium">API key (client id)</dt>
-              <dd className="font-mono break-all">{app.clientId}</dd>
-              <dt className="font-medium">Keys</dt>
-              <dd>
-                {app.origin === "PROVISIONED" ? "Provisioned through LinkedIn" : "Entered by hand"}; the secret is never
-                shown (C3).
-              </dd>
-              <dt className="font-medium">Keys last verified</dt>
-              <dd>
-                <SupportTime value={app.lastVerifiedAt} />
-              </dd>
-              <dt className="font-medium">Key problems</dt>
-              <dd>
-                {app.lastAuthError ? (
-                  <span className="text-red-800" data-testid="auth-error">
-                    {app.lastAuthError} (<SupportTime value={app.lastAuthErrorAt} />)
-                    {actor.role === "OPERATOR" ? (
-                      <>
-                        {" "}
-                        ·{" "}
-                        <Link href={`${basePath}/settings`} className="underline">
-                          replace the keys
-                        </Link>
-                      </>
-                    ) : (
-                      " · ask an operator to replace the keys"
-                    )}
-                  </span>
-                ) : (
-                  "None: LinkedIn accepts the keys"
-                )}
-              </dd>
-            </dl>
+          <div className="space-y-3 text-sm">
+            <Facts
+              facts={[
+                { term: "API key (client id)", value: app.clientId, mono: true },
+                { term: "Keys", value: `${applicationOrigin(app.origin)}; the secret is never shown (C3).` },
+                { term: "Keys last verified", value: <Time value={app.lastVerifiedAt} /> },
+                {
+                  term: "Key problems",
+                  value: app.lastAuthError ? (
+                    <span className="text-red-800" data-testid="auth-error">
+                      {app.lastAuthError} (<Time value={app.lastAuthErrorAt} />)
+                      {isOperator ? (
+                        <>
+                          {" "}
+                          ·{" "}
+                          <Link href={`${basePath}/settings`} className="underline">
+                            replace the keys
+                          </Link>
+                        </>
+                      ) : (
+                        " · ask an operator to replace the keys"
+                      )}
+                    </span>
+                  ) : (
+                    "None: LinkedIn accepts the keys"
+                  ),
+                },
+              ]}
+            />
             {usage ? (
               <div>
                 <h3 className="font-medium">LinkedIn calls today</h3>
-                <SupportLinkedInUsage usage={usage} />
+                <LinkedInUsageTable usage={usage} />
               </div>
             ) : null}
           </div>
         ) : (
-          <p className="mt-2 text-sm text-slate-600">
+          <p className="text-sm text-slate-600">
             No LinkedIn application yet: an operator provisions one or enters its keys.
           </p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="integrations-heading" id="integrations">
-        <h2 id="integrations-heading" className="mb-2 text-lg font-semibold">
-          Integrations
-        </h2>
-        <SupportIntegrationTable rows={integrations.rows} />
-        <SupportPagination
-          basePath={basePath}
-          query={query}
-          param="integrationsPage"
-          page={integrations.page}
-          pageCount={integrations.pageCount}
-          total={integrations.total}
-          label="Integrations"
-          anchor="integrations"
+      <Section id="integrations" title="Integrations">
+        <CustomerIntegrationTable rows={integrations.rows} recheckAction={recheckIntegrationAction} />
+        {pager("integrationsPage", integrations, "Integrations", "integrations")}
+      </Section>
+
+      <Section id="jobs" title="Jobs">
+        <CustomerJobTable rows={jobs.rows} retryAction={retryJobAction} />
+        {pager("jobsPage", jobs, "Jobs", "jobs")}
+      </Section>
+
+      <Section id="notifications" title="Notifications received">
+        <CustomerNotificationTable
+          rows={notifications.rows}
+          retryAction={retryNotificationAction}
+          replayAction={replayNotificationAction}
         />
-      </section>
+        {pager("notificationsPage", notifications, "Notifications", "notifications")}
+      </Section>
 
-      <section aria-labelledby="jobs-heading" id="jobs">
-        <h2 id="jobs-heading" className="mb-2 text-lg font-semibold">
-          Jobs
-        </h2>
-        <SupportJobTable rows={jobs.rows} />
-        <SupportPagination
-          basePath={basePath}
-          query={query}
-          param="jobsPage"
-          page={jobs.page}
-          pageCount={jobs.pageCount}
-          total={jobs.total}
-          label="Jobs"
-          anchor="jobs"
-        />
-      </section>
-
-      <section aria-labelledby="notifications-heading" id="notifications">
-        <h2 id="notifications-heading" className="mb-2 text-lg font-semibold">
-          Notifications received
-        </h2>
-        <SupportNotificationTable rows={notifications.rows} />
-        <SupportPagination
-          basePath={basePath}
-          query={query}
-          param="notificationsPage"
-          page={notifications.page}
-          pageCount={notifications.pageCount}
-          total={notifications.total}
-          label="Notifications"
-          anchor="notifications"
-        />
-      </section>
-
-      <section aria-labelledby="emails-heading" id="emails">
-        <div className="mb-2 flex flex-wrap items-start justify-between gap-3">
-          <h2 id="emails-heading" className="text-lg font-semibold">
-            Emails
-          </h2>
-          {actor.role === "OPERATOR" ? (
-            <SupportActionForm
+      <Section
+        id="emails"
+        title="Emails"
+        actions={
+          isOperator ? (
+            <ActionForm
               action={setEmailNudgesAction}
               fields={{ customerId, emailNudges: customer.emailNudges ? "off" : "on" }}
               label={customer.emailNudges ? "Turn nudge emails off" : "Turn nudge emails on"}
@@ -231,37 +211,17 @@ export default async function CustomerPage({
             <p className="text-sm text-slate-600">
               Nudge emails are {customer.emailNudges ? "on" : "off"} for this customer.
             </p>
-          )}
-        </div>
+          )
+        }
+      >
         <SupportEmailTable rows={emails.rows} customerId={customerId} resendAction={resendEmailAction} />
-        <SupportPagination
-          basePath={basePath}
-          query={query}
-          param="emailsPage"
-          page={emails.page}
-          pageCount={emails.pageCount}
-          total={emails.total}
-          label="Emails"
-          anchor="emails"
-        />
-      </section>
+        {pager("emailsPage", emails, "Emails", "emails")}
+      </Section>
 
-      <section aria-labelledby="audit-heading" id="audit">
-        <h2 id="audit-heading" className="mb-2 text-lg font-semibold">
-          Audit log
-        </h2>
+      <Section id="audit" title="Audit log">
         <SupportAuditTable rows={audit.rows} showCustomer={false} />
-        <SupportPagination
-          basePath={basePath}
-          query={query}
-          param="auditPage"
-          page={audit.page}
-          pageCount={audit.pageCount}
-          total={audit.total}
-          label="Audit entries"
-          anchor="audit"
-        />
-      </section>
+        {pager("auditPage", audit, "Audit entries", "audit")}
+      </Section>
     </div>
   );
 }

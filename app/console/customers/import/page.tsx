@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApplicationImportForm } from "@/components/console/application-import-form";
-import { SupportTime } from "@/components/console/support-format";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { recentKeyImports } from "@/lib/customers/key-import-queries";
 import { startKeyImportAction } from "./actions";
+import { Time } from "@/components/console/time";
 
 export const metadata: Metadata = { title: "Import existing keys" };
 
@@ -39,7 +39,7 @@ export default async function KeyImportPage() {
                 <Link href={`/console/customers/import/${i.id}`} className="text-blue-800 underline">
                   {i.fileName ?? "Vendor API request"}
                 </Link>{" "}
-                — {i.rowCount} row(s), <SupportTime value={i.createdAt} />
+                — {i.rowCount} row(s), <Time value={i.createdAt} />
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { OperatorActionButton } from "@/components/console/operator-action-button";
+import { ActionForm } from "@/components/console/action-form";
 import { OperatorApplicationKeysForm } from "@/components/console/operator-application-keys-form";
 import { OperatorCopyField } from "@/components/console/operator-copy-field";
 import { OperatorCustomerForm } from "@/components/console/operator-customer-form";
@@ -11,17 +11,17 @@ import { OperatorProvisioningStatus } from "@/components/console/operator-provis
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { latestProvisioningJob } from "@/lib/customers/provisioning";
+import { findCustomer } from "@/lib/customers/queries";
 import { MANUAL_ROTATION_STEPS } from "@/lib/customers/secret-rotation";
 import { env } from "@/lib/env";
-import { findCustomer } from "@/lib/customers/queries";
 import {
+  requestDomainsSyncAction,
   requestProvisioningAction,
   resyncConfigurationsAction,
-  rotateCallbackKeyAction,
-  setAccessControlsAction,
-  requestDomainsSyncAction,
   retirePreviousSecretAction,
+  rotateCallbackKeyAction,
   rotateSecretAction,
+  setAccessControlsAction,
   setApplicationKeysAction,
   setArchivedAction,
   updateCustomerAction,
@@ -140,7 +140,7 @@ export default async function CustomerSettingsPage({
                 {app.jsSdkDomains.join(", ") || "none recorded"}
                 {app.applicationUrn && app.origin === "PROVISIONED" ? (
                   <span className="mt-1 block font-sans">
-                    <OperatorActionButton
+                    <ActionForm
                       action={requestDomainsSyncAction}
                       fields={{ customerId: customer.id }}
                       label="Add Onramp's address to every application's domains"
@@ -168,7 +168,7 @@ export default async function CustomerSettingsPage({
               <h3 className="text-sm font-medium">Rotate the secret</h3>
               {app.origin === "PROVISIONED" && app.applicationUrn ? (
                 <div className="mt-2 flex flex-wrap gap-3">
-                  <OperatorActionButton
+                  <ActionForm
                     action={rotateSecretAction}
                     fields={{ customerId: customer.id }}
                     label="Rotate secret"
@@ -177,7 +177,7 @@ export default async function CustomerSettingsPage({
                     messageId="rotate-secret-message"
                   />
                   {app.previousSecretRetiresAt ? (
-                    <OperatorActionButton
+                    <ActionForm
                       action={retirePreviousSecretAction}
                       fields={{ customerId: customer.id }}
                       label="Previous secret deleted in LinkedIn: retire it"
@@ -220,7 +220,7 @@ export default async function CustomerSettingsPage({
               <OperatorJobRefresher active={jobActive} />
               {job ? <OperatorProvisioningStatus job={job} /> : null}
               {/* Stays mounted while the job runs so its answer is read out; asking again then answers "already under way". */}
-              <OperatorActionButton
+              <ActionForm
                 action={requestProvisioningAction}
                 fields={{ customerId: customer.id }}
                 label={job && !jobActive ? "Provision again" : "Provision application"}
@@ -257,7 +257,7 @@ export default async function CustomerSettingsPage({
             configurations with the new URL.
           </p>
           <div className="mt-2">
-            <OperatorActionButton
+            <ActionForm
               action={rotateCallbackKeyAction}
               fields={{ customerId: customer.id }}
               label="Rotate callback key"
@@ -278,13 +278,13 @@ export default async function CustomerSettingsPage({
           {acl.state}
         </p>
         <div className="mt-3 flex flex-wrap gap-4">
-          <OperatorActionButton
+          <ActionForm
             action={setAccessControlsAction}
             fields={acl.fields}
             label={acl.switchLabel}
             messageId="acl-message"
           />
-          <OperatorActionButton
+          <ActionForm
             action={resyncConfigurationsAction}
             fields={{ customerId: customer.id }}
             label="Re-send settings to LinkedIn"
@@ -315,7 +315,7 @@ export default async function CustomerSettingsPage({
             : "Archived customers leave the customer list (they stay in the audit log and can be restored)."}
         </p>
         <div className="mt-3">
-          <OperatorActionButton
+          <ActionForm
             action={setArchivedAction}
             fields={{ customerId: customer.id, archived: customer.archivedAt ? "false" : "true" }}
             label={customer.archivedAt ? "Restore customer" : "Archive customer"}

@@ -1,4 +1,5 @@
-// Offset pagination done by the database (LIMIT/OFFSET with a COUNT of the same filter). Pure.
+// Offset pagination done by the database (LIMIT/OFFSET with a COUNT of the same filter): the one page
+// shape every paged list answers (issue #13). Pure.
 export const DEFAULT_PAGE_SIZE = 25;
 
 export type Page<T> = {

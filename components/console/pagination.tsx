@@ -1,5 +1,5 @@
-// Previous/next links for a list paged in the database; every other query param is kept, so filters
-// and the other lists' pages survive.
+// Previous/next links for a list paged in the database (issue #13: one for operator and support pages).
+// Every other query parameter is kept, so filters and the other lists' pages survive.
 import Link from "next/link";
 
 export function pageHref(
@@ -16,10 +16,10 @@ export function pageHref(
   return `${basePath}${qs ? `?${qs}` : ""}${anchor ? `#${anchor}` : ""}`;
 }
 
-export function SupportPagination({
+export function Pagination({
   basePath,
-  query,
-  param,
+  query = {},
+  param = "page",
   page,
   pageCount,
   total,
@@ -27,8 +27,9 @@ export function SupportPagination({
   anchor,
 }: {
   basePath: string;
-  query: Record<string, string | undefined>;
-  param: string;
+  query?: Record<string, string | undefined>;
+  /** The query parameter of this list's page (a page with several lists gives each its own). */
+  param?: string;
   page: number;
   pageCount: number;
   total: number;

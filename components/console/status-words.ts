@@ -1,4 +1,5 @@
-// Onboarding and sync states in a customer admin's words, each with what happens next (C18). Pure.
+// The one status vocabulary (issue #13): onboarding statuses, sync, job, notification and email states
+// in words and colours, the same on the customer admin's page and in the console. Pure.
 import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 
 export const ONBOARDING_WORDS: Record<OnboardingStatus, { label: string; next: string; tone: string }> = {
@@ -19,6 +20,31 @@ export const ONBOARDING_WORDS: Record<OnboardingStatus, { label: string; next: s
   },
 };
 
+export const STATUS_LABELS = Object.fromEntries(
+  Object.entries(ONBOARDING_WORDS).map(([status, words]) => [status, words.label]),
+) as Record<OnboardingStatus, string>;
+
+const DONE = "bg-green-100 text-green-900";
+const WAITING = "bg-amber-100 text-amber-900";
+const NEUTRAL = "bg-slate-100 text-slate-800";
+
+/** Sync, job, notification and email states; a state not listed is neutral. Failures stand out in words too. */
+export const STATE_TONES: Record<string, string> = {
+  FAILED: "bg-red-100 text-red-900",
+  SUCCEEDED: DONE,
+  SYNCED: DONE,
+  PROCESSED: DONE,
+  SENT: DONE,
+  QUEUED: WAITING,
+  SENDING: WAITING,
+  SUPPRESSED: NEUTRAL,
+};
+
+export function stateTone(state: string): string {
+  return STATE_TONES[state] ?? NEUTRAL;
+}
+
+/** A sync state in a customer admin's words (C18). */
 export function syncWords(state: SyncState, error: string | null): string {
   switch (state) {
     case "SYNCED":

@@ -1,0 +1,64 @@
+// One customer's jobs for staff (issue #6, C28): status, attempts, items, error, and a retry.
+import type { FormAction } from "@/lib/actions/state";
+import type { CustomerJob } from "@/lib/console/customer";
+import { ActionForm } from "./action-form";
+import { humanize } from "./humanize";
+import { StateBadge } from "./status-badge";
+import { Table } from "./table";
+import { Time } from "./time";
+
+const td = "py-2 pr-4 align-top";
+
+export function CustomerJobTable({ rows, retryAction }: { rows: CustomerJob[]; retryAction: FormAction }) {
+  if (!rows.length) return <p className="text-sm text-slate-600">No jobs have run for this customer.</p>;
+  return (
+    <Table
+      caption="Sync and other jobs, newest first"
+      columns={["Job", "Status", "Attempts", "Items", "Outcome", "Action"]}
+      minWidth="48rem"
+      testId="job-list"
+    >
+      {rows.map((j) => (
+        <tr key={j.id} className="border-b border-slate-100" data-testid={`job-${j.id}`}>
+          <th scope="row" className={`${td} text-left font-normal`}>
+            <div>{humanize(j.kind)}</div>
+            <div className="text-xs text-slate-500">
+              created <Time value={j.createdAt} />
+            </div>
+            {j.triggeredBy ? <div className="text-xs text-slate-500">by {j.triggeredBy}</div> : null}
+          </th>
+          <td className={td}>
+            <StateBadge state={j.status} />
+          </td>
+          <td className={`${td} tabular-nums`}>
+            {j.attempts} of {j.maxAttempts}
+          </td>
+          <td className={`${td} text-xs tabular-nums`}>
+            {j.totalCount
+              ? `${j.succeededCount} of ${j.totalCount} done${j.failedCount ? `, ${j.failedCount} failed` : ""}`
+              : "—"}
+          </td>
+          <td className={`${td} text-xs`}>
+            {j.outcome ? (
+              <div className="whitespace-pre-line text-slate-800" data-testid="job-outcome">
+                {j.outcome}
+              </div>
+            ) : null}
+            {j.lastError ? <div className="text-red-800">{j.lastError}</div> : null}
+          </td>
+          <td className="py-2 align-top">
+            {j.status !== "RUNNING" ? (
+              <ActionForm
+                action={retryAction}
+                fields={{ jobId: j.id }}
+                label="Retry"
+                pendingLabel="Queuing…"
+                labelDetail={`${humanize(j.kind).toLowerCase()} job`}
+              />
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}

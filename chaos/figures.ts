@@ -127,7 +127,7 @@ export function printFigures(f: Figures, intruders: IntruderTally, seconds: numb
     `spacing violations         ${zero(f.spacingViolations)} (sandbox, over ${f.pacedCalls} v2/atsIntegrations calls; C13, C30)`,
     `pushes sent by LinkedIn    ${f.pushesSent}`,
     `pushes answered 200        ${f.pushesAnswered200}`,
-    `rows stored                ${f.rowsStored}`,
+    `rows stored                ${f.rowsStored}${f.rowsStored > f.pushesAnswered200 ? ` (${f.rowsStored - f.pushesAnswered200} stored whose 200 never reached LinkedIn, which retried under a new id, C23: at least once)` : ""}`,
     `notifications lost         ${zero(f.notificationsLost)} (dropped after LinkedIn's last retry ${d.dropped}, answered 200 without a row ${d.answeredWithoutRow}, stored but not processed ${d.unprocessed}, statuses behind LinkedIn ${d.statusBehind})`,
     `jobs not terminal          ${zero(f.jobsNotTerminal)} (jobs FAILED, visible to support: ${f.jobsFailed})`,
     `duplicate applications     ${zero(f.duplicateApplications)}`,

@@ -15,6 +15,7 @@ export const ENDPOINT_KINDS = [
   "lookup_request",
   "lookup_ids",
   "configurations",
+  "exported_candidates",
   "widget",
   "*",
 ] as const;

@@ -44,6 +44,8 @@ export class Pusher {
   private attempt(notificationId: string, spec: PushSpec, attempt: number): string | null {
     const id = spec.rawBody === undefined ? `${randomUUID()}-${attempt}` : null;
     if (id && spec.integrationIds) this.state.registerRequestId(id, spec.clientId, spec.integrationIds);
+    // L18: an export push's id resolves through GET /v2/exportedCandidates?q=request.
+    if (id && spec.type === "EXPORT_CANDIDATE_PROFILE") this.state.registerExport(id, spec.clientId);
     const body =
       spec.rawBody ??
       JSON.stringify(

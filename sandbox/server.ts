@@ -10,6 +10,7 @@ import { handleAdmin } from "./routes/admin";
 import { handleUiMove, renderAdminPage } from "./routes/admin-page";
 import { handleBatchPartialUpdate, noteBatchArrival } from "./routes/batch-update";
 import { handleConfigurations } from "./routes/configurations";
+import { handleExportedCandidates } from "./routes/exported-candidates";
 import { handleLookup, lookupKind } from "./routes/lookups";
 import { handleAccessToken } from "./routes/oauth";
 import {
@@ -93,6 +94,12 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
       return { endpoint: "batch_partial_update", faultable: true, run: () => handleBatchPartialUpdate(ctx, rt) };
     return only(["GET"], { endpoint: lookupKind(ctx.url), faultable: true, run: () => handleLookup(ctx, rt) });
   }
+  if (path === "/v2/exportedCandidates")
+    return only(["GET"], {
+      endpoint: "exported_candidates",
+      faultable: true,
+      run: () => handleExportedCandidates(ctx, rt),
+    });
   const config = /^\/v2\/atsIntegrations\/([^/]+)\/configurations$/.exec(path);
   if (config?.[1]) {
     const segment = config[1];

@@ -57,6 +57,16 @@ export interface AccessToken {
 }
 
 /** What a notification id resolves to through `q=request` (C19, C24). */
+/** What an EXPORT_CANDIDATE_PROFILE push's id resolves to (L18; the element shape is ASSUMPTION). */
+export interface ExportRequest {
+  clientId: string;
+  elements: {
+    candidate: { firstName: string; lastName: string; emailAddress: string };
+    recruiter: string;
+    exportedAt: number;
+  }[];
+}
+
 export interface StatusRequest {
   requestId: string;
   clientId: string;
@@ -248,6 +258,8 @@ export class SandboxState {
   tokens = new Map<string, AccessToken>();
   integrations = new Map<string, Integration>();
   requests = new Map<string, StatusRequest>();
+  /** Export push ids → the exported candidates (L18), for GET /v2/exportedCandidates?q=request. */
+  exports = new Map<string, ExportRequest>();
   lastBatchAt = new Map<string, number>();
   /** Arrival of each application's last v2/atsIntegrations call, of any kind (C30). */
   lastPacedAt = new Map<string, number>();
@@ -370,6 +382,20 @@ export class SandboxState {
     return request;
   }
 
+  registerExport(requestId: string, clientId: string): void {
+    const n = this.exports.size + 1;
+    this.exports.set(requestId, {
+      clientId,
+      elements: [
+        {
+          candidate: { firstName: "Ada", lastName: `Candidate ${n}`, emailAddress: `ada.${n}@candidates.example` },
+          recruiter: `urn:li:person:recruiter${n}`,
+          exportedAt: Date.now(),
+        },
+      ],
+    });
+  }
+
   registerRequestId(requestId: string, clientId: string, integrationIds: string[]): void {
     this.requests.set(requestId, { requestId, clientId, integrationIds, createdAt: Date.now() });
   }
@@ -407,6 +433,7 @@ export class SandboxState {
     this.tokens.clear();
     this.integrations.clear();
     this.requests.clear();
+    this.exports.clear();
     this.lastBatchAt.clear();
     this.lastPacedAt.clear();
     this.counters = { ...ZERO_COUNTERS };

@@ -29,5 +29,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
 
 /** LinkedIn push type → the event that relays it. */
 export function relayTypeOf(linkedinType: string): EventType {
-  return linkedinType === "EXPORT_CANDIDATE_PROFILE" ? "linkedin.export_candidate_profile" : "linkedin.push";
+  return linkedinType === "EXPORT_CANDIDATE_PROFILE" ? EXPORT_RELAY_TYPE : "linkedin.push";
 }
+
+/** The event an EXPORT_CANDIDATE_PROFILE push becomes (L18). */
+export const EXPORT_RELAY_TYPE = "linkedin.export_candidate_profile";

@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { nextUtcMidnight, utcDay } from "./backoff";
-import { endpointsSharingLimit } from "./endpoints";
+import { endpointsSharingLimit, limitedResourceOf, RESOURCE_DAILY_LIMITS } from "./endpoints";
 import { LinkedInError } from "./errors";
 
 export type CallOutcome = "ok" | "rate_limited" | "error";
@@ -80,7 +80,7 @@ export interface DailyBudget {
 
 /** How much of today's budget the endpoint's resource has left for one application (L17: one limit per resource). */
 export async function dailyBudget(clientId: string, endpoint: string, now: Date = new Date()): Promise<DailyBudget> {
-  const budget = env().LINKEDIN_DAILY_CALL_BUDGET;
+  const budget = RESOURCE_DAILY_LIMITS[limitedResourceOf(endpoint) ?? ""] ?? env().LINKEDIN_DAILY_CALL_BUDGET;
   const rows = await db.linkedInCallCount.findMany({
     where: {
       clientId,

@@ -23,6 +23,8 @@ export const ENDPOINTS = {
   lookupByRequest: "GET /v2/atsIntegrations?q=request",
   /** Batch get by ids (C19b). */
   lookupByIds: "GET /v2/atsIntegrations?ids",
+  /** Resolving an EXPORT_CANDIDATE_PROFILE push (L18), for webhook endpoints that ask for it (issue 12). */
+  exportedCandidates: "GET /v2/exportedCandidates?q=request",
 } as const;
 export type LinkedInEndpoint = (typeof ENDPOINTS)[keyof typeof ENDPOINTS];
 
@@ -37,7 +39,11 @@ export const LIMITED_RESOURCE_OF: Partial<Record<LinkedInEndpoint, string>> = {
   [ENDPOINTS.deleteConfigurations]: "v2/atsIntegrations",
   [ENDPOINTS.lookupByRequest]: "v2/atsIntegrations",
   [ENDPOINTS.lookupByIds]: "v2/atsIntegrations",
+  [ENDPOINTS.exportedCandidates]: "exportedCandidates",
 };
+
+/** L17: resources whose daily limit is not LINKEDIN_DAILY_CALL_BUDGET's 5,000. */
+export const RESOURCE_DAILY_LIMITS: Record<string, number> = { exportedCandidates: 100_000 };
 
 export function limitedResourceOf(endpoint: string): string | null {
   return (LIMITED_RESOURCE_OF as Record<string, string | undefined>)[endpoint] ?? null;
@@ -55,4 +61,5 @@ export const PATHS = {
   provisionedApplications: "/v2/provisionedApplications",
   developerApplicationsSecurity: "/v2/developerApplicationsSecurity",
   atsIntegrations: "/v2/atsIntegrations",
+  exportedCandidates: "/v2/exportedCandidates",
 } as const;

@@ -45,6 +45,7 @@ export { ENDPOINTS, endpointsSharingLimit, type LinkedInEndpoint, limitedResourc
 export { isLinkedInError, LinkedInError, type LinkedInErrorKind } from "./errors";
 export { type BearerAuth, type LinkedInRequest, linkedInRequest } from "./http";
 export { type IntegrationNameItem, type NameSyncResult, syncIntegrationNames } from "./integration-names";
+export { lookupExportedCandidates, type ExportedCandidate } from "./exported-candidates";
 export { claimSendSlot, type SendSlot, withSendSlot } from "./pacing";
 export {
   type FoundApplication,

@@ -19,7 +19,7 @@ function notFound(): SafeError {
 
 export async function createWebhookEndpoint(
   actor: AuditActor,
-  input: WebhookEndpointCreateInput,
+  input: Omit<WebhookEndpointCreateInput, "resolveExports"> & { resolveExports?: boolean },
 ): Promise<EndpointWithSecret> {
   const id = `we_${randomUUID().replaceAll("-", "")}`;
   const secret = newSigningSecret();
@@ -30,6 +30,7 @@ export async function createWebhookEndpoint(
         url: input.url,
         description: input.description || null,
         eventTypes: input.eventTypes,
+        resolveExports: input.resolveExports ?? false,
         secretEnc: sealSecret(id, secret),
         createdById: "userId" in actor ? actor.userId : null,
       },
@@ -40,7 +41,7 @@ export async function createWebhookEndpoint(
         action: "webhook.created",
         targetType: "WebhookEndpoint",
         targetId: id,
-        details: { url: input.url, eventTypes: input.eventTypes },
+        details: { url: input.url, eventTypes: input.eventTypes, resolveExports: input.resolveExports ?? false },
       },
       tx,
     );
@@ -63,6 +64,7 @@ export async function updateWebhookEndpoint(
         url: input.url,
         description: input.description === undefined ? undefined : input.description || null,
         eventTypes: input.eventTypes,
+        resolveExports: input.resolveExports,
         ...(input.enabled === true ? { disabledAt: null, disabledReason: null, failingSince: null } : {}),
         ...(input.enabled === false ? { disabledAt: now, disabledReason: "Disabled by a person." } : {}),
       },

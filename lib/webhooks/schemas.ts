@@ -31,6 +31,11 @@ export const webhookEndpointCreateSchema = z
     description: z.string().trim().max(200, "Use at most 200 characters.").optional(),
     /** Empty or absent: every type. */
     eventTypes: eventTypesSchema.default([]),
+    /**
+     * L18: resolve EXPORT_CANDIDATE_PROFILE events through exportedCandidates?q=request before delivery, with
+     * the customer's application and counted in its budget (L17); the candidates go in data.exportedCandidates.
+     */
+    resolveExports: z.boolean({ error: "resolveExports must be true or false." }).default(false),
   })
   .strict();
 export type WebhookEndpointCreateInput = z.infer<typeof webhookEndpointCreateSchema>;
@@ -40,6 +45,7 @@ export const webhookEndpointUpdateSchema = z
     url: webhookUrlSchema.optional(),
     description: z.string().trim().max(200, "Use at most 200 characters.").nullable().optional(),
     eventTypes: eventTypesSchema.optional(),
+    resolveExports: z.boolean({ error: "resolveExports must be true or false." }).optional(),
     /** true re-enables a disabled endpoint; false disables it. */
     enabled: z.boolean().optional(),
   })

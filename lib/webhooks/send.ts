@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
+import { resolveForEndpoint } from "./resolve-export";
 import { nextAttemptAt } from "./schedule";
 import { signatureHeaders } from "./secret";
 
@@ -84,14 +85,20 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
           previousSecretEnc: true,
           previousSecretUntil: true,
           failingSince: true,
+          resolveExports: true,
         },
       },
     },
   });
-  const body = JSON.stringify(presentEvent(d.event));
   const msgId = eventIdOf(d.event.id);
-  // The signature's timestamp is the real time of sending: receivers reject stale ones.
-  const outcome = await post(d.endpoint.url, signatureHeaders(d.endpoint, msgId, body, new Date()), body);
+  const resolved = await resolveForEndpoint(presentEvent(d.event), d.endpoint.resolveExports);
+  let outcome: Outcome;
+  if ("retryLater" in resolved) outcome = { status: null, snippet: null, error: resolved.retryLater, latencyMs: 0 };
+  else {
+    const body = JSON.stringify(resolved.event);
+    // The signature's timestamp is the real time of sending: receivers reject stale ones.
+    outcome = await post(d.endpoint.url, signatureHeaders(d.endpoint, msgId, body, new Date()), body);
+  }
   const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
   const next = ok ? null : nextAttemptAt(claimed.attempts, now);
   const disableAfterMs = env().WEBHOOK_DISABLE_AFTER_HOURS * 3600_000;

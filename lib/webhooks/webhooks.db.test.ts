@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { emitEvent } from "@/lib/events/emit";
 import { stopBoss } from "@/lib/jobs/boss";
+import { callsToday, dailyBudget } from "@/lib/linkedin/call-count";
+import { ENDPOINTS } from "@/lib/linkedin/endpoints";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { processNotification } from "@/lib/notifications/process";
 import { startCallbackServer, type CallbackServer } from "@/lib/notifications/test-support/callback-server";
@@ -119,6 +121,48 @@ describe("webhooks to a local receiver", () => {
         },
       },
     });
+  });
+
+  it("L17, L18: an endpoint that chose it gets the export resolved through exportedCandidates with the customer's application, counted in its budget", async () => {
+    const resolving = await startReceiver();
+    const created = await createWebhookEndpoint(operator, {
+      url: resolving.url,
+      eventTypes: ["linkedin.export_candidate_profile"],
+      resolveExports: true,
+    });
+    resolving.useSecret(created.secret);
+    try {
+      const c = await testCustomer(admin);
+      const n = await pushed(c, { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: Date.now() + 3_600_000 });
+      await processNotification(n.id, ctx);
+      const got = await eventually(
+        async () => {
+          await deliverDue();
+          return resolving.received.find((r) => r.body?.customerId === c.customerId) ?? null;
+        },
+        15_000,
+        "the resolved export",
+      );
+      expect(got.verified).toBe(true);
+      const exported = sandbox.state.exports.get(n.linkedinId)?.elements;
+      expect(exported).toHaveLength(1);
+      expect(got.body?.data).toMatchObject({
+        notification: { linkedinId: n.linkedinId },
+        exportedCandidates: JSON.parse(JSON.stringify(exported)),
+      });
+      // The endpoint that did not choose it gets the relay alone.
+      const [plain] = await receivedFor(c.customerId, (r) => r.length >= 1);
+      expect(plain?.body?.data).not.toHaveProperty("exportedCandidates");
+      // One call, with the customer's own application (L2), counted in its exportedCandidates budget (L17).
+      const calls = sandbox.state.calls.filter((x) => x.endpoint === "exported_candidates");
+      expect(calls.map((x) => [x.clientId, x.status])).toEqual([[c.clientId, 200]]);
+      const today = await callsToday(c.clientId);
+      expect(today.endpoints.find((e) => e.endpoint === ENDPOINTS.exportedCandidates)?.count).toBe(1);
+      expect((await dailyBudget(c.clientId, ENDPOINTS.exportedCandidates)).budget).toBe(100_000);
+    } finally {
+      await deleteWebhookEndpoint(operator, created.id);
+      await resolving.close();
+    }
   });
 
   it("500 then 200: the event comes again with the same webhook-id; each attempt is logged, the answer bounded", async () => {

@@ -1,4 +1,4 @@
-// Test harness (docs/HELPERS.md): one fresh, migrated PostgreSQL database per run (test/global-setup.ts),
+// Test harness (README.md): one fresh, migrated PostgreSQL database per run (test/global-setup.ts),
 // shared by every test file; files run in parallel, so tests create their own uniquely named rows.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";

@@ -1,4 +1,4 @@
-// The only reader of process.env (DEVELOPERS.md). Every variable is listed, with a comment, in
+// The only reader of process.env (docs/ARCHITECTURE.md, "Layers"). Every variable is listed, with a comment, in
 // .env.example. Parsing is lazy so that `next build` can import modules without a full environment;
 // the first real use refuses to go on with a message that names each missing or malformed variable.
 import { z } from "zod";

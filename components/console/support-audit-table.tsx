@@ -1,31 +1,50 @@
-// Audit entries (issue #6): who did what, when, to which customer.
+// Audit entries (issue #6) as sentences (issue #13): who did what, when, to which customer; the raw
+// entry (action code, target, details) one click away in a <details>.
 import Link from "next/link";
-import { Table } from "@/components/console/table";
-import { Time } from "@/components/console/time";
 import type { AuditRow } from "@/lib/console/audit";
+import { auditSentence } from "./audit-sentence";
+import { Table } from "./table";
+import { Time } from "./time";
 
 export function SupportAuditTable({ rows, showCustomer = true }: { rows: AuditRow[]; showCustomer?: boolean }) {
-  if (!rows.length) return <p className="text-sm text-slate-600">No audit entries match.</p>;
   return (
     <Table
       caption="Audit log entries, newest first"
-      columns={["When", "Who", "Action", "Target", showCustomer && "Customer", "Details"]}
+      columns={["When", "What happened", showCustomer && "Customer"]}
       minWidth="44rem"
       testId="audit-list"
+      empty={{ when: !rows.length, text: "No audit entries match." }}
     >
       {rows.map((r) => (
         <tr key={r.id} className="border-b border-slate-100 align-top">
           <td className="py-2 pr-4 whitespace-nowrap">
             <Time value={r.createdAt} />
           </td>
-          <td className="py-2 pr-4 break-all">{r.actorLabel}</td>
-          <td className="py-2 pr-4 font-mono text-xs">{r.action}</td>
-          <td className="py-2 pr-4 text-xs">
-            {r.targetType}
-            {r.targetId ? <div className="break-all text-slate-500">{r.targetId}</div> : null}
+          <td className="py-2 pr-4">
+            <p className="break-words">{auditSentence(r, { withCustomer: false })}</p>
+            <details className="mt-1 text-xs text-slate-600">
+              <summary className="cursor-pointer text-blue-800">
+                Raw entry<span className="sr-only"> of this {r.action} entry</span>
+              </summary>
+              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+                <dt className="font-medium">Action</dt>
+                <dd className="font-mono">{r.action}</dd>
+                <dt className="font-medium">Who</dt>
+                <dd className="break-all">{r.actorLabel}</dd>
+                <dt className="font-medium">Target</dt>
+                <dd className="break-all">
+                  {r.targetType}
+                  {r.targetId ? ` ${r.targetId}` : ""}
+                </dd>
+                <dt className="font-medium">Details</dt>
+                <dd className="font-mono break-all">
+                  {r.details === null || r.details === undefined ? "none" : JSON.stringify(r.details)}
+                </dd>
+              </dl>
+            </details>
           </td>
           {showCustomer ? (
-            <td className="py-2 pr-4">
+            <td className="py-2">
               {r.customerId ? (
                 <Link className="text-blue-800 underline" href={`/console/customers/${r.customerId}`}>
                   {r.customerName ?? r.customerId}
@@ -35,9 +54,6 @@ export function SupportAuditTable({ rows, showCustomer = true }: { rows: AuditRo
               )}
             </td>
           ) : null}
-          <td className="py-2 font-mono text-xs break-all">
-            {r.details === null || r.details === undefined ? "" : JSON.stringify(r.details)}
-          </td>
         </tr>
       ))}
     </Table>

@@ -1,5 +1,5 @@
 import "server-only";
-// Fixed-window counters in Postgres, so a limit holds across every Onramp process (DEVELOPERS.md:
+// Fixed-window counters in Postgres, so a limit holds across every Onramp process (docs/ARCHITECTURE.md, "Cross-process correctness":
 // nothing that must hold across requests lives only in process memory).
 import { db } from "@/lib/db/client";
 

@@ -222,6 +222,13 @@ export const launcherEnvSchema = z.object({
 });
 export type LauncherEnv = z.infer<typeof launcherEnvSchema>;
 
+/** What next.config.ts reads: build configuration, not app configuration. */
+export const buildEnvSchema = z.object({
+  /** Output folder of the Next build, so parallel builds (benches, several checkouts' e2e runs) don't collide. */
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
+});
+export type BuildEnv = z.infer<typeof buildEnvSchema>;
+
 export class EnvError extends Error {
   constructor(issues: z.core.$ZodIssue[]) {
     const lines = issues.map((i) => `  - ${i.path.join(".") || "(root)"}: ${i.message}`);
@@ -247,6 +254,10 @@ export function env(): ServerEnv {
 
 export function launcherEnv(): LauncherEnv {
   return parse(launcherEnvSchema, process.env);
+}
+
+export function buildEnv(): BuildEnv {
+  return parse(buildEnvSchema, process.env);
 }
 
 /** Raw access for the launcher and test harness, which set variables for child processes. */

@@ -1,6 +1,7 @@
-// @ts-check
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from "next";
+import { buildEnv } from "./lib/env";
+
+const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or Node-only packages stay outside the server bundle.
@@ -22,9 +23,9 @@ const nextConfig = {
   // Types are checked once, by `tsc --noEmit` over the whole repo (tests and scripts included): the
   // first stage of `npm test` and the first step of `npm run build`. Next's own pass would repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Lets parallel builds (several developers' e2e runs on one machine) use separate output folders.
-  // Build configuration, not app configuration: the one process.env read outside lib/env.ts.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Lets parallel builds (benches, several checkouts' e2e runs on one machine) use separate output folders;
+  // read through lib/env.ts like every other variable.
+  distDir: buildEnv().NEXT_DIST_DIR,
 };
 
 export default nextConfig;

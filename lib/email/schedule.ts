@@ -4,7 +4,7 @@ import "server-only";
 // due. A queued email also kicks this process's delivery at once (./outbox.ts); the tick re-drives
 // whatever a crash left behind, so nothing queued waits for more than a minute.
 import { env } from "@/lib/env";
-import { getBoss } from "@/lib/jobs/boss";
+import { ensureQueue, getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/log/logger";
 import { deliverDueEmails } from "./delivery";
 import { databaseDay, queueDailyDigest } from "./digest";
@@ -31,11 +31,8 @@ async function start(): Promise<void> {
     return;
   }
   const boss = await getBoss();
-  if (!(await boss.getQueue(EMAIL_TICK_QUEUE))) {
-    await boss.createQueue(EMAIL_TICK_QUEUE, { name: EMAIL_TICK_QUEUE, retryLimit: 0 }).catch(async (err: unknown) => {
-      if (!(await boss.getQueue(EMAIL_TICK_QUEUE))) throw err;
-    });
-  }
+  // ensureQueue retries a creation that deadlocked with another instance starting at the same time.
+  await ensureQueue(boss, EMAIL_TICK_QUEUE);
   await boss.schedule(EMAIL_TICK_QUEUE, "* * * * *", {}, { tz: "UTC" });
   await boss.work(EMAIL_TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
     await onEmailTick();

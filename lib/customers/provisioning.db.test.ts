@@ -13,7 +13,7 @@ import type { QueuedJobData } from "@/lib/jobs/tracker";
 import { runOne } from "@/lib/jobs/worker";
 import { processEnvSnapshot } from "@/lib/env";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
-import { eventually } from "@/lib/notifications/test-support/fixtures";
+import { eventually } from "@/test/eventually";
 import { setTestEnv } from "@/lib/linkedin/test-support/env";
 import type { SandboxHandle } from "@/sandbox/server";
 import { startParentSandbox } from "./test-support/parent-sandbox";
@@ -197,14 +197,10 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
       child.on("exit", (_code, signal) => resolve(signal)),
     );
     try {
-      await eventually(
-        async () => {
-          if (child.exitCode !== null) throw new Error(`the provisioning process ended early: ${stderr}`);
-          return applicationsInSandbox(c.foreignId).length === 1;
-        },
-        60_000,
-        "LinkedIn created the application",
-      );
+      await eventually("LinkedIn created the application", async () => {
+        if (child.exitCode !== null) throw new Error(`the provisioning process ended early: ${stderr}`);
+        return applicationsInSandbox(c.foreignId).length === 1;
+      });
     } finally {
       child.kill("SIGKILL");
     }
@@ -215,7 +211,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
     expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "SUCCEEDED" });
     await expectWorkingKeys(c.id, c.foreignId);
     expect(await auditPath(c.id)).toBe("recovered_after_conflict");
-  }, 90_000);
+  });
 
   it("is refused at once when the customer already has keys", async () => {
     const c = await createCustomer(actor, {

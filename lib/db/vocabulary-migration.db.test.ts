@@ -72,7 +72,7 @@ beforeAll(async () => {
      VALUES ('op1', 'APPLY_CONNECT', 'ATS_TENANT', 'Tenant', 'DEFAULT', 't', now())`,
   );
   await migrate({ databaseUrl: scratch.url });
-}, 60_000);
+});
 
 afterAll(async () => {
   const { stopBoss } = await import("@/lib/jobs/boss");

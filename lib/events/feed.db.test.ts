@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
-import { eventually } from "@/lib/notifications/test-support/fixtures";
+import { eventually } from "@/test/eventually";
 import { emitEvent } from "./emit";
 import { decodeCursor, readFeed } from "./feed";
 
@@ -33,16 +33,12 @@ async function drain(customerId: string, after?: string, limit = 2) {
 async function drainUntil(customerId: string, count: number, after?: string) {
   const seen: number[] = [];
   let cursor = after;
-  return eventually(
-    async () => {
-      const page = await drain(customerId, cursor);
-      seen.push(...page.seen);
-      cursor = page.cursor;
-      return seen.length >= count ? { seen, cursor } : null;
-    },
-    15_000,
-    `${count} feed events`,
-  );
+  return eventually(`${count} feed events`, async () => {
+    const page = await drain(customerId, cursor);
+    seen.push(...page.seen);
+    cursor = page.cursor;
+    return seen.length >= count ? { seen, cursor } : null;
+  });
 }
 
 describe("event feed", () => {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "@/test/eventually";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { migrate } from "@/lib/db/migrate";
 import { setProcessEnv, processEnvSnapshot } from "@/lib/env";
@@ -27,20 +28,6 @@ let sandbox: SandboxHandle;
 const children: ChildProcess[] = [];
 
 const ALL_BUNDLES = ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT", "APPLY_CONNECT"];
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function sandboxPost(path: string, body: unknown): Promise<unknown> {
   const res = await fetch(`${sandbox.url}${path}`, {
@@ -137,12 +124,19 @@ async function allNamesSynced(customerId: string, count: number) {
     : null;
 }
 
+/** For `eventually`'s failWhen: a job of this kind that ended FAILED means the awaited sync will not come. */
+function unlessJobFailed(customerId: string, kind: "SYNC_NAMES" | "SYNC_CONFIGURATIONS") {
+  return async () => {
+    const failed = await m.db.db.job.findFirst({ where: { customerId, kind, status: "FAILED" } });
+    return failed ? `the ${kind} job ${failed.id} FAILED: ${failed.lastError}` : null;
+  };
+}
+
 /** Waits until no job is queued, running or retrying, so a fault injected next hits the test's own calls. */
 async function quiet(): Promise<void> {
   await eventually(
     "no job in flight",
     async () => (await m.db.db.job.count({ where: { status: { in: ["QUEUED", "RUNNING", "RETRYING"] } } })) === 0,
-    45_000,
   );
 }
 
@@ -178,7 +172,9 @@ beforeAll(async () => {
     LINKEDIN_BACKOFF_BASE_MS: "50",
     JOBS_MAX_ATTEMPTS: "3",
     JOBS_RETRY_DELAY_SECONDS: "1",
-    JOBS_EXPIRE_SECONDS: "3",
+    // Long enough that no attempt expires however loaded the machine is; the crash test makes the
+    // killed job overdue itself instead of waiting for a short expiry.
+    JOBS_EXPIRE_SECONDS: "600",
   });
   m = {
     db: await import("@/lib/db/client"),
@@ -190,7 +186,7 @@ beforeAll(async () => {
     callback: await import("@/lib/customers/callback-url"),
   };
   // The key table (L14: CALLBACK_URL and the viewers keys) comes from the migrations (prisma/migrations).
-}, 120_000);
+});
 
 afterEach(async () => {
   await fetch(`${sandbox.url}/_sandbox/faults`, { method: "DELETE" });
@@ -202,7 +198,7 @@ afterAll(async () => {
   await m?.db.disconnectDb();
   await sandbox?.close();
   await scratch?.drop();
-}, 60_000);
+});
 
 describe("widget intake (C7, C12)", () => {
   it("C12: a malformed tuple is refused alone, with a message; its siblings are stored", async () => {
@@ -336,7 +332,7 @@ describe("the sync (workers running in this process)", () => {
     const c = await makeCustomer();
     const tuples = Array.from({ length: 250 }, (_, i) => org(`bulk${i}`));
     await authorizeInWidget(c, tuples);
-    const rows = await eventually("250 names synced", () => allNamesSynced(c.customerId, 250), 60_000);
+    const rows = await eventually("250 names synced", () => allNamesSynced(c.customerId, 250));
     const calls = (await batchCalls(c.clientId)).filter((x) => x.status === 200);
     // C10/C13: at most 100 per call and every entity sent once. The widget hands the 250 over in five
     // calls while a job already runs, so how the batches fill depends on what had arrived when each was
@@ -362,7 +358,7 @@ describe("the sync (workers running in this process)", () => {
       });
       return jobs.reduce((n, j) => n + j.succeededCount, 0) === 250;
     });
-  }, 90_000);
+  });
 
   it("L14, C16, C21, RSC-104: each type gets the keys of LinkedIn's table, in LinkedIn's request shape; the ACL switch removes and restores the viewers keys", async () => {
     const c = await makeCustomer();
@@ -460,7 +456,7 @@ describe("the sync (workers running in this process)", () => {
       syncState: "SYNCED",
     });
     expect(JSON.stringify(list)).not.toContain(c.callbackKey);
-  }, 90_000);
+  });
 
   it("a key LinkedIn refuses for a type shows on that configuration with LinkedIn's words and the fixing action; the job fails at once", async () => {
     await quiet();
@@ -497,7 +493,7 @@ describe("the sync (workers running in this process)", () => {
     } finally {
       await m.db.db.configurationKeyRequirement.delete({ where: { id: row.id } });
     }
-  }, 60_000);
+  });
 
   it("L12, C15: a type Onramp does not know yet syncs like its siblings; a required customer value waits for the customer, then syncs", async () => {
     await quiet();
@@ -569,7 +565,7 @@ describe("the sync (workers running in this process)", () => {
         i?.configurations.ATS_TENANT_ID?.string === "tenant-42"
       );
     });
-  }, 60_000);
+  });
 
   it("C26: a 429 and a 500 from LinkedIn are retried and the names end synced", async () => {
     await quiet();
@@ -578,14 +574,16 @@ describe("the sync (workers running in this process)", () => {
     await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 500, count: 1 });
     await sandboxPost("/_sandbox/faults", { endpoint: "configurations", status: 500, count: 1 });
     await authorizeInWidget(c, [org("r1"), org("r2")]);
-    await eventually("names synced after faults", () => allNamesSynced(c.customerId, 2));
+    await eventually("names synced after faults", () => allNamesSynced(c.customerId, 2), {
+      failWhen: unlessJobFailed(c.customerId, "SYNC_NAMES"),
+    });
     const calls = await batchCalls(c.clientId);
     expect(calls.filter((x) => x.fault).map((x) => x.status)).toEqual([429, 500]);
     expect(calls.at(-1)?.status).toBe(200);
     await eventually("configs synced after a fault", async () =>
       (await integrationsOf(c.customerId)).every((r) => r.configSyncState === "SYNCED"),
     );
-  }, 60_000);
+  });
 
   it("C26, C28: when every attempt of a call fails, the entities are recorded with a plain reason and the job retries until they sync", async () => {
     await quiet();
@@ -598,7 +596,9 @@ describe("the sync (workers running in this process)", () => {
       return row?.nameSyncError ? row : null;
     });
     expect(failedOnce.nameSyncError).toMatch(/tries again by itself/);
-    const rows = await eventually("synced by the job's retry", () => allNamesSynced(c.customerId, 1), 30_000);
+    const rows = await eventually("synced by the job's retry", () => allNamesSynced(c.customerId, 1), {
+      failWhen: unlessJobFailed(c.customerId, "SYNC_NAMES"),
+    });
     expect(rows[0]?.nameSyncError).toBeNull();
     const first = await m.db.db.job.findFirstOrThrow({
       where: { customerId: c.customerId, kind: "SYNC_NAMES" },
@@ -609,7 +609,7 @@ describe("the sync (workers running in this process)", () => {
       return j?.status === "SUCCEEDED" ? j : null;
     });
     expect(job.attempts).toBe(2);
-  }, 60_000);
+  });
 
   it("a rename during a running sync is not lost (nameVersion)", async () => {
     await quiet();
@@ -628,20 +628,16 @@ describe("the sync (workers running in this process)", () => {
     expect(done?.name).toBe("Renamed mid-flight");
     const [atLinkedIn] = await sandboxIntegrations(c.clientId);
     expect(atLinkedIn?.integrationName).toBe("Renamed mid-flight");
-  }, 60_000);
+  });
   it("entities LinkedIn refuses on every attempt end FAILED with what to do, and the job FAILED (C14, C28)", async () => {
     await quiet();
     const c = await makeCustomer();
     // Not authorized at LinkedIn: the sandbox answers this entity with a 404 in `errors` (C14).
     await m.intake.recordWidgetIntegrations(c.actor, { integrations: [org("unknown")] });
-    const row = await eventually(
-      "FAILED after the last attempt",
-      async () => {
-        const [r] = await integrationsOf(c.customerId);
-        return r?.nameSyncState === "FAILED" ? r : null;
-      },
-      45_000,
-    );
+    const row = await eventually("FAILED after the last attempt", async () => {
+      const [r] = await integrationsOf(c.customerId);
+      return r?.nameSyncState === "FAILED" ? r : null;
+    });
     expect(row.nameSyncError).toMatch(/Onramp gave up after 3 attempts/);
     expect(row.nameSyncError).toMatch(/Authorize it again/);
     await eventually(
@@ -650,7 +646,7 @@ describe("the sync (workers running in this process)", () => {
         (await m.db.db.job.findFirst({ where: { customerId: c.customerId, kind: "SYNC_NAMES", status: "FAILED" } })) ??
         null,
     );
-  }, 60_000);
+  });
 });
 
 describe("a crashed worker (C28)", () => {
@@ -678,25 +674,27 @@ describe("a crashed worker (C28)", () => {
     const midway = await m.db.db.integration.count({ where: { customerId: c.customerId, nameSyncState: "SYNCED" } });
     expect(midway).toBeLessThan(250);
 
-    // A new process: pg-boss expires the dead worker's job (JOBS_EXPIRE_SECONDS=3) and retries it here.
+    // A new process: pg-boss expires the dead worker's job and retries it here. Its expiry (600 s) is
+    // brought forward by moving the job's start back, so the test waits on no clock: pg-boss expires an
+    // active job when started_on + expire_in < now() (pg-boss 10, plans.js).
     await m.worker.startWorkers();
     const boss = await m.boss.getBoss();
-    await eventually(
-      "all 250 names synced after the crash",
-      async () => {
-        await boss.expire();
-        return allNamesSynced(c.customerId, 250);
-      },
-      60_000,
+    expect(killed.queueJobId).not.toBeNull();
+    await m.db.db.$executeRawUnsafe(
+      `UPDATE pgboss.job SET started_on = now() - expire_in - interval '1 second' WHERE id = $1::uuid AND state = 'active'`,
+      killed.queueJobId,
     );
+    await boss.expire();
+    await eventually("all 250 names synced after the crash", () => allNamesSynced(c.customerId, 250), {
+      failWhen: unlessJobFailed(c.customerId, "SYNC_NAMES"),
+    });
     const resumed = await eventually(
       "the killed job retried and SUCCEEDED",
       async () => {
-        await boss.expire();
         const j = await m.db.db.job.findUnique({ where: { id: killed.id } });
         return j?.status === "SUCCEEDED" ? j : null;
       },
-      60_000,
+      { failWhen: unlessJobFailed(c.customerId, "SYNC_NAMES") },
     );
     expect(resumed.attempts).toBeGreaterThanOrEqual(2);
     // Nothing was lost, nothing conflicting reached LinkedIn: every name there is the stored one, and
@@ -708,5 +706,5 @@ describe("a crashed worker (C28)", () => {
     const accepted = (await batchCalls(c.clientId)).filter((x) => x.status === 200);
     for (let i = 1; i < accepted.length; i++)
       expect((accepted[i]?.at ?? 0) - (accepted[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(1000);
-  }, 120_000);
+  });
 });

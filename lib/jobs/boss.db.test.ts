@@ -36,5 +36,5 @@ describe("job queues", () => {
         await db.$executeRawUnsafe(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       }
     }
-  }, 120_000);
+  });
 });

@@ -57,5 +57,5 @@ describe("tokens across a long sync (L1)", () => {
     expect(tokens.length).toBeGreaterThanOrEqual(3);
     const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.lastAuthError).toBeNull();
-  }, 60_000);
+  });
 });

@@ -4,6 +4,7 @@
 // middle of storing the notification, exactly as when Postgres goes down mid-request — after the
 // customer was looked up on a healthy connection. The route must answer 500 with no body; LinkedIn's
 // (the sandbox's) retry, with a new id (C24), must then be stored and processed once the trigger is gone.
+import { eventually } from "@/test/eventually";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -15,7 +16,7 @@ import { processNotification } from "./process";
 import { receiveNotification } from "./receive";
 import { signNotification } from "./signature";
 import { startCallbackServer, type CallbackServer } from "./test-support/callback-server";
-import { eventually, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "./test-support/fixtures";
+import { newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "./test-support/fixtures";
 
 let scratch: ScratchDatabase;
 let sandbox: SandboxHandle;
@@ -85,21 +86,13 @@ describe("the database fails mid-request", () => {
       (await admin<{ notifications: Attempt[] }>("GET", "/notifications")).notifications.filter(
         (a) => a.notificationId === sent.notificationId,
       );
-    const first = await eventually(
-      async () => (await attempts()).find((a) => a.attempt === 1),
-      10_000,
-      "the first attempt",
-    );
+    const first = await eventually("the first attempt", async () => (await attempts()).find((a) => a.attempt === 1));
     expect(first).toMatchObject({ status: 500, outcome: "will_retry" });
     expect(await db.notification.count({ where: { customerId: c.customerId } })).toBe(0);
 
     // The database is back before LinkedIn retries.
     await sql(`DROP TRIGGER onramp_test_die ON "Notification"; DROP FUNCTION onramp_test_die();`);
-    const retry = await eventually(
-      async () => (await attempts()).find((a) => a.outcome === "delivered"),
-      15_000,
-      "the retry",
-    );
+    const retry = await eventually("the retry", async () => (await attempts()).find((a) => a.outcome === "delivered"));
     expect(retry.attempt).toBe(2);
     expect(retry.id).not.toBe(first.id); // C24: every retry carries a new id
 
@@ -111,5 +104,5 @@ describe("the database fails mid-request", () => {
     expect((await db.integration.findUniqueOrThrow({ where: { id: integration.id } })).onboardingStatus).toBe(
       "ENABLED",
     );
-  }, 60_000);
+  });
 });

@@ -229,5 +229,5 @@ describe(`fuzz (seed ${SEED}; set FUZZ_SEED to replay)`, () => {
     // The generator must reach every answer, or the invariants above prove little.
     expect(Object.keys(statuses).sort()).toEqual(["200", "400", "401", "404", "413"]);
     expect(acceptedIds.size).toBeGreaterThan(100);
-  }, 180_000);
+  });
 });

@@ -1,5 +1,6 @@
 // Push to processing against the LinkedIn sandbox (C19–C24): the sandbox pushes over HTTP to
 // receiveNotification, the stored notification is processed as the PROCESS_NOTIFICATION job does.
+import { eventually } from "@/test/eventually";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -10,14 +11,7 @@ import { processNotificationJob } from "./jobs";
 import { processNotification } from "./process";
 import { replayNotification, retryNotification } from "./support";
 import { startCallbackServer, type CallbackServer } from "./test-support/callback-server";
-import {
-  cancelQueuedJobs,
-  eventually,
-  newTuple,
-  requestedIntegration,
-  sandboxAdmin,
-  testCustomer,
-} from "./test-support/fixtures";
+import { cancelQueuedJobs, newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "./test-support/fixtures";
 
 let sandbox: SandboxHandle;
 let callbacks: CallbackServer;
@@ -50,15 +44,11 @@ afterAll(async () => {
 type Attempt = { notificationId: string; id: string | null; attempt: number; status: number | null; outcome: string };
 
 async function delivered(notificationId: string, n = 1): Promise<Attempt[]> {
-  return eventually(
-    async () => {
-      const { notifications } = await admin<{ notifications: Attempt[] }>("GET", "/notifications");
-      const mine = notifications.filter((a) => a.notificationId === notificationId && a.outcome === "delivered");
-      return mine.length >= n ? mine : null;
-    },
-    15_000,
-    `delivery of ${notificationId}`,
-  );
+  return eventually(`delivery of ${notificationId}`, async () => {
+    const { notifications } = await admin<{ notifications: Attempt[] }>("GET", "/notifications");
+    const mine = notifications.filter((a) => a.notificationId === notificationId && a.outcome === "delivered");
+    return mine.length >= n ? mine : null;
+  });
 }
 
 async function storedFor(customerId: string, linkedinId: string) {

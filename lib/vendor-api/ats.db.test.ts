@@ -1,6 +1,7 @@
 // The vendor API's ATS side (issue 12) through its route handlers: the event feed, webhook endpoints
 // (secret shown once, https only, rotation), the LinkedIn token route (own scope, audited, never the
 // secret) and sign-in links (single use, expiry), each with the clear error for bad input.
+import { eventually } from "@/test/eventually";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/tokens";
@@ -8,7 +9,7 @@ import { apiTokenCreateSchema } from "@/lib/api-tokens/scopes";
 import { adminLinkState, signInWithAdminLink } from "@/lib/admin-links/links";
 import { db, disconnectDb } from "@/lib/db/client";
 import { emitEvent } from "@/lib/events/emit";
-import { eventually, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
+import { sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import * as eventsRoute from "@/app/api/v1/events/route";
@@ -60,7 +61,7 @@ describe("GET /events", () => {
       await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { n } }));
     const seen: unknown[] = [];
     let after = "";
-    await eventually(async () => {
+    await eventually("three feed events", async () => {
       const res = await api("GET", `/events?customerId=${customerId}&limit=2${after ? `&after=${after}` : ""}`);
       expect(res.status).toBe(200);
       const page = res.json as { data: { data: { n: number } }[]; nextCursor: string };

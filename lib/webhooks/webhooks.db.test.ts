@@ -1,6 +1,7 @@
 // Events out to a local receiver that verifies every signature with standardwebhooks' own verifier
 // (issue 12): a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push each arrive signed; 500 then 200
 // brings the same webhook-id again; a sender that dies mid-delivery loses nothing; replay and test events.
+import { eventually } from "@/test/eventually";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -11,13 +12,7 @@ import { ENDPOINTS } from "@/lib/linkedin/endpoints";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { processNotification } from "@/lib/notifications/process";
 import { startCallbackServer, type CallbackServer } from "@/lib/notifications/test-support/callback-server";
-import {
-  eventually,
-  newTuple,
-  requestedIntegration,
-  sandboxAdmin,
-  testCustomer,
-} from "@/lib/notifications/test-support/fixtures";
+import { newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret } from "./endpoints";
 import { listDeliveries } from "./queries";
@@ -53,15 +48,11 @@ afterAll(async () => {
 
 /** Runs sender rounds (as the loop in each process does) until the receiver has what `pick` wants. */
 function receivedFor(customerId: string, pick: (r: Received[]) => boolean, now?: () => Date): Promise<Received[]> {
-  return eventually(
-    async () => {
-      await deliverDue({ now: now?.() });
-      const mine = receiver.received.filter((r) => r.body?.customerId === customerId);
-      return pick(mine) ? mine : null;
-    },
-    15_000,
-    `webhooks for ${customerId}`,
-  );
+  return eventually(`webhooks for ${customerId}`, async () => {
+    await deliverDue({ now: now?.() });
+    const mine = receiver.received.filter((r) => r.body?.customerId === customerId);
+    return pick(mine) ? mine : null;
+  });
 }
 
 async function pushed(c: { clientId: string; callbackKey: string; customerId: string }, body: Record<string, unknown>) {
@@ -70,7 +61,7 @@ async function pushed(c: { clientId: string; callbackKey: string; customerId: st
     url: callbacks.urlFor(c.callbackKey),
     ...body,
   });
-  const attempt = await eventually(async () => {
+  const attempt = await eventually("LinkedIn's delivery of the push", async () => {
     const { notifications } = await admin<{
       notifications: { notificationId: string; id: string | null; outcome: string }[];
     }>("GET", "/notifications");
@@ -135,14 +126,10 @@ describe("webhooks to a local receiver", () => {
       const c = await testCustomer(admin);
       const n = await pushed(c, { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: Date.now() + 3_600_000 });
       await processNotification(n.id, ctx);
-      const got = await eventually(
-        async () => {
-          await deliverDue();
-          return resolving.received.find((r) => r.body?.customerId === c.customerId) ?? null;
-        },
-        15_000,
-        "the resolved export",
-      );
+      const got = await eventually("the resolved export", async () => {
+        await deliverDue();
+        return resolving.received.find((r) => r.body?.customerId === c.customerId) ?? null;
+      });
       expect(got.verified).toBe(true);
       const exported = sandbox.state.exports.get(n.linkedinId)?.elements;
       expect(exported).toHaveLength(1);
@@ -192,6 +179,7 @@ describe("webhooks to a local receiver", () => {
     const mine = await db.webhookDelivery.findFirstOrThrow({ where: { eventId, endpointId } });
     // A process claims it and dies before sending: only its lease remains.
     await eventually(
+      "the delivery claimed",
       async () =>
         (await claimDue(100)).some((c) => c.id === mine.id) ||
         (await db.webhookDelivery.findUniqueOrThrow({ where: { id: mine.id } })).leaseUntil !== null,
@@ -233,7 +221,7 @@ describe("webhooks to a local receiver", () => {
     await expect(replayToEndpoint(operator, endpointId, { eventId: "evt_999999999999" })).rejects.toThrow(/no event/);
 
     const test = await sendTestEvent(operator, endpointId);
-    await eventually(async () => {
+    await eventually("the test event received", async () => {
       await deliverDue();
       return receiver.received.find(
         (r) => r.webhookId === `evt_${test.eventId}` && r.verified && r.body?.type === "webhook.test",
@@ -250,7 +238,7 @@ describe("webhooks to a local receiver", () => {
       expect(rotated.secret).not.toBe(ep.secret);
       const customerId = `wh-${randomUUID()}`;
       await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
-      await eventually(async () => {
+      await eventually("an event verified with the old secret", async () => {
         await deliverDue();
         return r2.received.find((r) => r.body?.customerId === customerId && r.verified);
       }); // old secret still verifies
@@ -261,7 +249,7 @@ describe("webhooks to a local receiver", () => {
         data: { failingSince: new Date(Date.now() - 73 * 3600_000) },
       });
       await db.$transaction((tx) => emitEvent(tx, { type: "customer.keys_refused", customerId, data: {} }));
-      await eventually(async () => {
+      await eventually("the endpoint disabled", async () => {
         await deliverDue();
         return (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: ep.id } })).disabledAt;
       });

@@ -60,21 +60,6 @@ export async function requestedIntegration(
   return { integration, tuple };
 }
 
-/** Polls `check` until it answers a value, or fails after `timeoutMs` (no fixed sleeps). */
-export async function eventually<T>(
-  check: () => Promise<T | null | undefined | false>,
-  timeoutMs = 15_000,
-  what = "condition",
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /**
  * Cancels the queue job behind tracked jobs a test queued but runs itself, so that no worker of
  * another test file (same database, other LinkedIn stand-in) picks them up.

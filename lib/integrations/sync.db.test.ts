@@ -2,13 +2,13 @@
 // the name sync (C10–C14), the configuration sync (C15–C17, C21), retries (C26) and a crashed worker's
 // job resuming (C28). The file uses a database of its own so no other test file's job workers (which
 // point at other LinkedIn stand-ins) can take its jobs.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@/test/eventually";
+import { killOnrampProcesses, startOnrampProcess } from "@/test/onramp-process";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { migrate } from "@/lib/db/migrate";
-import { setProcessEnv, processEnvSnapshot } from "@/lib/env";
+import { setProcessEnv } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 
@@ -25,7 +25,6 @@ type Mods = {
 let m: Mods;
 let scratch: ScratchDatabase;
 let sandbox: SandboxHandle;
-const children: ChildProcess[] = [];
 
 const ALL_BUNDLES = ["RECRUITER_SYSTEM_CONNECT_COMPANY", "RECRUITER_SYSTEM_CONNECT_CONTRACT", "APPLY_CONNECT"];
 
@@ -140,24 +139,6 @@ async function quiet(): Promise<void> {
   );
 }
 
-function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  // Node itself with tsx's loader (the tsx CLI would run the worker in a grandchild that survives
-  // SIGKILL), and "server-only" mapped to the test stand-in (see tsconfig.worker.json).
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/integrations/test-support/worker-process.ts"], {
-    env: { ...processEnvSnapshot(), ...env, TSX_TSCONFIG_PATH: "lib/integrations/test-support/tsconfig.worker.json" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let err = "";
-    child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-    child.stdout?.on("data", (d: Buffer) => {
-      if (d.toString().includes("ready")) resolve(child);
-    });
-    child.on("exit", (code) => reject(new Error(`worker process exited (${code}): ${err}`)));
-  });
-}
-
 beforeAll(async () => {
   scratch = await createScratchDatabase();
   await migrate({ databaseUrl: scratch.url });
@@ -193,7 +174,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  killOnrampProcesses();
   await m?.boss.stopBoss();
   await m?.db.disconnectDb();
   await sandbox?.close();
@@ -658,7 +639,7 @@ describe("a crashed worker (C28)", () => {
     const c = await makeCustomer();
     const tuples = Array.from({ length: 250 }, (_, i) => org(`crash${i}`));
     for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });
-    const child = await startWorkerProcess({});
+    const child = await startOnrampProcess("lib/integrations/test-support/worker-process.ts");
     for (let i = 0; i < tuples.length; i += 50)
       await m.intake.recordWidgetIntegrations(c.actor, { integrations: tuples.slice(i, i + 50) });
     await eventually("first batch recorded by the doomed worker", async () => {

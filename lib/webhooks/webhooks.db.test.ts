@@ -1,7 +1,9 @@
 // Events out to a local receiver that verifies every signature with standardwebhooks' own verifier
 // (issue 12): a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push each arrive signed; 500 then 200
-// brings the same webhook-id again; a sender that dies mid-delivery loses nothing; replay and test events.
+// brings the same webhook-id again; a sending process SIGKILLed mid-delivery loses nothing (another process
+// sends the event with the same webhook-id); replay and test events.
 import { eventually } from "@/test/eventually";
+import { exitSignal, killOnrampProcesses, startOnrampProcess } from "@/test/onramp-process";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
@@ -17,7 +19,7 @@ import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret } from "./endpoints";
 import { listDeliveries } from "./queries";
 import { replayToEndpoint, sendTestEvent } from "./replay";
-import { claimDue, deliverDue, LEASE_MS, SNIPPET_BYTES } from "./send";
+import { deliverDue, SNIPPET_BYTES } from "./send";
 import { startReceiver, type Receiver, type Received } from "./test-support/receiver";
 
 let sandbox: SandboxHandle;
@@ -27,6 +29,12 @@ let endpointId: string;
 const admin = sandboxAdmin(() => sandbox.url);
 const operator = { system: "webhooks-test" };
 const ctx = { attempt: 1, isLastAttempt: false, progress: async () => {} };
+/** Another Onramp process running only the webhook sender, one lane (test-support/sender-process.ts). */
+const startSenderProcess = () =>
+  startOnrampProcess("lib/webhooks/test-support/sender-process.ts", {
+    WEBHOOK_CONCURRENCY: "1",
+    WEBHOOK_POLL_MS: "50",
+  });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, allowInsecureCallbacks: true, retryDelayMs: 100 });
@@ -38,6 +46,7 @@ beforeAll(async () => {
   receiver.useSecret(created.secret);
 });
 afterAll(async () => {
+  killOnrampProcesses();
   if (endpointId) await deleteWebhookEndpoint(operator, endpointId);
   await receiver?.close();
   await callbacks?.close();
@@ -171,27 +180,54 @@ describe("webhooks to a local receiver", () => {
     expect(failed.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
-  it("a sender that dies after claiming a delivery loses nothing: the lease expires and it goes out", async () => {
+  it("Onramp killed mid-delivery loses no event: a new process sends it with the same webhook-id once the dead one's lease lapses", async () => {
     const customerId = `wh-${randomUUID()}`;
+    // The receiver holds this customer's first delivery open: the sending process is killed while it waits.
+    receiver.holdFor(customerId);
+    const doomed = await startSenderProcess();
     const [eventId] = await db.$transaction((tx) =>
       emitEvent(tx, { type: "linkedin.push", customerId, data: { probe: 2 } }),
     );
+    const held = await eventually(
+      "the delivery in flight at the receiver",
+      () => receiver.received.find((r) => r.body?.customerId === customerId),
+      { failWhen: () => (doomed.exitCode !== null ? "the sender process ended early" : null) },
+    );
+    expect(held).toMatchObject({ verified: true, status: null, webhookId: `evt_${eventId}` });
+    doomed.kill("SIGKILL");
+    expect(await exitSignal(doomed)).toBe("SIGKILL");
+
+    // All the dead process left is its lease on the delivery: no attempt recorded, nothing delivered.
     const mine = await db.webhookDelivery.findFirstOrThrow({ where: { eventId, endpointId } });
-    // A process claims it and dies before sending: only its lease remains.
-    await eventually(
-      "the delivery claimed",
-      async () =>
-        (await claimDue(100)).some((c) => c.id === mine.id) ||
-        (await db.webhookDelivery.findUniqueOrThrow({ where: { id: mine.id } })).leaseUntil !== null,
-    );
+    expect(mine).toMatchObject({ state: "PENDING", attempts: 1, deliveredAt: null });
+    expect(mine.leaseUntil!.getTime()).toBeGreaterThan(Date.now());
+    expect(await db.webhookAttempt.count({ where: { deliveryId: mine.id } })).toBe(0);
+    // While the lease runs, no one else takes the delivery.
     await deliverDue();
-    expect(receiver.received.filter((r) => r.body?.customerId === customerId)).toHaveLength(0);
-    const got = await receivedFor(
-      customerId,
-      (r) => r.length >= 1,
-      () => new Date(Date.now() + LEASE_MS + 1_000),
+    expect(receiver.received.filter((r) => r.body?.customerId === customerId)).toHaveLength(1);
+
+    // The dead process's lease (LEASE_MS) is made to lapse by moving it back, not waited for; then a new
+    // process starts.
+    await db.webhookDelivery.updateMany({
+      where: { state: "PENDING", leaseUntil: { gt: new Date() } },
+      data: { leaseUntil: new Date(Date.now() - 1_000) },
+    });
+    const successor = await startSenderProcess();
+    const delivered = await eventually(
+      "the delivery DELIVERED by the new process",
+      async () => {
+        const d = await db.webhookDelivery.findUniqueOrThrow({ where: { id: mine.id }, include: { attemptLog: true } });
+        return d.state === "DELIVERED" ? d : null;
+      },
+      { failWhen: () => (successor.exitCode !== null ? "the new sender process ended" : null) },
     );
-    expect(got[0]).toMatchObject({ verified: true, webhookId: `evt_${eventId}` });
+    successor.kill("SIGKILL");
+    const got = receiver.received.filter((r) => r.body?.customerId === customerId);
+    expect(got).toHaveLength(2);
+    expect(got[1]).toMatchObject({ verified: true, status: 200, webhookId: `evt_${eventId}` });
+    expect(got[1]!.body).toEqual(got[0]!.body);
+    expect(delivered).toMatchObject({ attempts: 2, lastStatus: 200, leaseUntil: null });
+    expect(delivered.attemptLog.map((a) => [a.attempt, a.status])).toEqual([[2, 200]]);
   });
 
   it("an event is written with its change or not at all (outbox)", async () => {

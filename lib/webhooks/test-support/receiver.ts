@@ -1,5 +1,6 @@
 // A local webhook receiver for tests and the bench (issue 12): verifies each delivery with the
-// standardwebhooks library's own verifier and records it; answers the statuses it is told to, in order.
+// standardwebhooks library's own verifier and records it; answers the statuses it is told to, in order, or
+// holds a request open without answering (a delivery in flight when its sender dies).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
@@ -7,7 +8,8 @@ import { Webhook } from "standardwebhooks";
 export type Received = {
   webhookId: string;
   verified: boolean;
-  status: number;
+  /** The status answered; null for a request held open and never answered (holdFor). */
+  status: number | null;
   body: { id: string; type: string; customerId: string | null; data: Record<string, unknown> } | null;
   at: number;
 };
@@ -19,12 +21,15 @@ export interface Receiver {
   useSecret(secret: string): void;
   /** The next answers to events of this customer, in order; 200 once they run out. */
   answerFor(customerId: string, ...statuses: number[]): void;
+  /** The next event of this customer is held open, never answered (until close). */
+  holdFor(customerId: string): void;
   close(): Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   let secret: string | null = null;
   const answers = new Map<string, number[]>();
+  const holds = new Set<string>();
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -42,7 +47,12 @@ export async function startReceiver(): Promise<Receiver> {
         verified = false;
       }
       const body = verified ? (JSON.parse(text) as Received["body"]) : null;
-      const status = verified ? (answers.get(body?.customerId ?? "")?.shift() ?? 200) : 401;
+      const customerId = body?.customerId ?? "";
+      if (holds.delete(customerId)) {
+        received.push({ webhookId: headers["webhook-id"] ?? "", verified, status: null, body, at: Date.now() });
+        return;
+      }
+      const status = verified ? (answers.get(customerId)?.shift() ?? 200) : 401;
       received.push({ webhookId: headers["webhook-id"] ?? "", verified, status, body, at: Date.now() });
       res
         .writeHead(status, { "content-type": "text/plain" })
@@ -58,6 +68,7 @@ export async function startReceiver(): Promise<Receiver> {
       secret = s;
     },
     answerFor: (customerId, ...s) => void answers.set(customerId, [...(answers.get(customerId) ?? []), ...s]),
+    holdFor: (customerId) => void holds.add(customerId),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -7,7 +7,7 @@ import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { loadOrCreateLocalSecrets } from "./stack/secrets";
-import { registerSandboxApplication, sandboxEnv, startLinkedInSandbox } from "./stack/linkedin-sandbox";
+import { sandboxEnv, seedDemoKnownToSandbox, startLinkedInSandbox } from "./stack/linkedin-sandbox";
 import { waitForHttp } from "./stack/free-port";
 
 const say = (line: string) => console.log(`[onramp] ${line}`);
@@ -67,16 +67,8 @@ async function main() {
     mailLine = `  mail            read what Onramp sends at http://localhost:${catcher.webPort} (local mail catcher)`;
   }
 
-  const { seedDemo, demoLoginLines, DEMO } = await import("@/lib/seed/demo");
-  await seedDemo();
-  if (sandboxUrl)
-    await registerSandboxApplication(
-      sandboxUrl,
-      DEMO.customer.application.clientId,
-      DEMO.customer.application.clientSecret,
-    );
-  const { disconnectDb } = await import("@/lib/db/client");
-  await disconnectDb();
+  await seedDemoKnownToSandbox(sandboxUrl);
+  const { demoLoginLines } = await import("@/lib/seed/demo");
 
   const nextBin = join("node_modules", ".bin", "next");
   if (production) {

@@ -10,7 +10,7 @@ import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { createFreshDatabase, testDatabaseServer } from "./stack/database";
 import { freePort } from "./stack/free-port";
-import { registerSandboxApplication, sandboxEnv, startLinkedInSandbox } from "./stack/linkedin-sandbox";
+import { sandboxEnv, seedDemoKnownToSandbox, startLinkedInSandbox } from "./stack/linkedin-sandbox";
 import { freshTestSecrets } from "./stack/secrets";
 
 const say = (line: string) => console.log(`\n[test] ${line}`);
@@ -56,15 +56,7 @@ async function e2e(): Promise<number> {
       LINKEDIN_BACKOFF_BASE_MS: "100",
       LOG_LEVEL: "warn",
     });
-    const { seedDemo, DEMO } = await import("@/lib/seed/demo");
-    await seedDemo();
-    await registerSandboxApplication(
-      sandbox.url,
-      DEMO.customer.application.clientId,
-      DEMO.customer.application.clientSecret,
-    );
-    const { disconnectDb } = await import("@/lib/db/client");
-    await disconnectDb();
+    await seedDemoKnownToSandbox(sandbox.url);
     say("end-to-end tests in Chromium…");
     return await run("node_modules/.bin/playwright", ["test", ...process.argv.slice(3)]);
   } finally {

@@ -44,3 +44,21 @@ export async function registerSandboxApplication(
   if (!res.ok && res.status !== 409)
     throw new Error(`sandbox refused the demo application: ${res.status} ${await res.text()}`);
 }
+
+/**
+ * Seeds the demo data (lib/seed/demo.ts) on the database the environment names, tells the sandbox (when there is
+ * one) about the demo customer's keys, and lets the database go: the launcher, the e2e run and the benches hand it
+ * to `next` next. Imported late, so the environment is set before the database client reads it.
+ */
+export async function seedDemoKnownToSandbox(sandboxUrl: string | undefined): Promise<void> {
+  const { seedDemo, DEMO } = await import("@/lib/seed/demo");
+  await seedDemo();
+  if (sandboxUrl)
+    await registerSandboxApplication(
+      sandboxUrl,
+      DEMO.customer.application.clientId,
+      DEMO.customer.application.clientSecret,
+    );
+  const { disconnectDb } = await import("@/lib/db/client");
+  await disconnectDb();
+}

@@ -3,7 +3,7 @@
 // 20,000 integrations, 200,000 notifications). Self-contained like the other benches: a fresh database
 // on TEST_DATABASE_URL's server (else DATABASE_URL's, else an embedded one) is created, migrated, seeded
 // with the large set and the demo logins, measured and dropped.
-//   1. the lib/console data functions, called as the pages call them (in parallel, per page);
+//   1. the lib/support data functions, called as the pages call them (in parallel, per page);
 //   2. when a production build exists (`next build`; NEXT_DIST_DIR is honoured), the pages over HTTP
 //      from `next start` on that database, signed in as the demo support user.
 // `npm run bench -- console`, or alone: tsx --conditions=react-server bench/console.bench.ts
@@ -16,15 +16,15 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
-import { listAudit } from "@/lib/console/audit";
+import { listAudit } from "@/lib/support/audit";
 import {
   customerIntegrations,
   customerJobs,
   customerNotifications,
   customerSummary,
   linkedInUsage,
-} from "@/lib/console/customer";
-import type { IntegrationFilter } from "@/lib/console/filters";
+} from "@/lib/support/customer";
+import type { IntegrationFilter } from "@/lib/support/filters";
 import {
   failedJobs,
   failedNotifications,
@@ -32,8 +32,8 @@ import {
   openAnomalies,
   stuckAfterHours,
   stuckIntegrations,
-} from "@/lib/console/issues";
-import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/console/overview";
+} from "@/lib/support/issues";
+import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/support/overview";
 import { LARGE, seedLarge } from "@/scripts/seed-large";
 import { createFreshDatabase, testDatabaseServer } from "@/scripts/stack/database";
 import { freePort, waitForHttp } from "@/scripts/stack/free-port";
@@ -199,7 +199,7 @@ export default async function consoleBench(): Promise<void> {
     );
     if (counts[1] < LARGE.integrations) throw new Error("the large set is incomplete");
     const [overview, customer] = await measureData();
-    print("Overview (lib/console data functions, as the page calls them)", overview!);
+    print("Overview (lib/support data functions, as the page calls them)", overview!);
     print("Customer, issues and audit pages", customer!);
     app = await startBuiltApp();
     if (app) print(`HTTP server response times (next start, signed in as support)`, await httpTimings(app.url));

@@ -12,15 +12,15 @@ import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/console/filters";
+import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/support/filters";
 import {
   funnelSteps,
   knownIntegrationTypes,
   listIntegrations,
   recentChanges,
   stageCounts,
-} from "@/lib/console/overview";
-import { timeToEnableByCustomer, timeToEnableOverall } from "@/lib/console/time-to-enable";
+} from "@/lib/support/overview";
+import { timeToEnableByCustomer, timeToEnableOverall } from "@/lib/support/time-to-enable";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 
 export const metadata: Metadata = { title: "Overview" };

@@ -1,6 +1,6 @@
 // One customer's integrations for staff (issue #6): status with its history, sync state, and a re-check.
 import type { FormAction } from "@/lib/actions/state";
-import type { CustomerIntegration } from "@/lib/console/customer";
+import type { CustomerIntegration } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
 import { humanize } from "./humanize";
 import { StateBadge, StatusBadge } from "./status-badge";

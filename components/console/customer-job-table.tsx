@@ -1,6 +1,6 @@
 // One customer's jobs for staff (issue #6, C28): status, attempts, items, error, and a retry.
 import type { FormAction } from "@/lib/actions/state";
-import type { CustomerJob } from "@/lib/console/customer";
+import type { CustomerJob } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
 import { humanize } from "./humanize";
 import { StateBadge } from "./status-badge";

@@ -1,6 +1,6 @@
 // One customer's push notifications for staff (issue #5, #6): verdict, processing, retry and replay.
 import type { FormAction } from "@/lib/actions/state";
-import type { CustomerNotification } from "@/lib/console/customer";
+import type { CustomerNotification } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
 import { StateBadge } from "./status-badge";
 import { Table } from "./table";

@@ -1,7 +1,7 @@
 // Audit entries (issue #6) as sentences (issue #13): who did what, when, to which customer; the raw
 // entry (action code, target, details) one click away in a <details>.
 import Link from "next/link";
-import type { AuditRow } from "@/lib/console/audit";
+import type { AuditRow } from "@/lib/support/audit";
 import { auditSentence } from "./audit-sentence";
 import { Table } from "./table";
 import { Time } from "./time";

@@ -1,7 +1,7 @@
 // The issues view's "held until midnight UTC" section (C26, L17): customer applications whose daily limit on a
 // LinkedIn resource is spent. Informational: the jobs that hit the hold were queued again for its end.
 import type { ReactNode } from "react";
-import type { DailyHoldIssue } from "@/lib/console/daily-holds";
+import type { DailyHoldIssue } from "@/lib/support/daily-holds";
 import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 

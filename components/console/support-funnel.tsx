@@ -1,6 +1,6 @@
 // The onboarding funnel (issue #6) as plain SVG, with the same numbers in a table for screen readers
 // and anyone who wants the figures: the chart itself is aria-hidden.
-import type { FunnelStep } from "@/lib/console/overview";
+import type { FunnelStep } from "@/lib/support/overview";
 
 const BAR_HEIGHT = 28;
 const GAP = 10;

@@ -2,7 +2,7 @@
 // CSV export can reuse (issue #6).
 import Link from "next/link";
 import { STATUS_LABELS } from "@/components/console/status-words";
-import type { IntegrationFilter } from "@/lib/console/filters";
+import type { IntegrationFilter } from "@/lib/support/filters";
 
 const fieldClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm";
 

@@ -1,6 +1,6 @@
 // Customers by onboarding stage (issue #6): a list of figures, each a link to the filtered list.
 import Link from "next/link";
-import type { StageCounts } from "@/lib/console/overview";
+import type { StageCounts } from "@/lib/support/overview";
 
 export function SupportStageCards({
   counts,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Table } from "@/components/console/table";
-import type { CustomerTimeToEnable, TimeToEnable } from "@/lib/console/time-to-enable";
+import type { CustomerTimeToEnable, TimeToEnable } from "@/lib/support/time-to-enable";
 
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} days`);
 const perIntegration = (t: TimeToEnable) => (t.enabled ? Math.round((t.nudgesBeforeEnabled / t.enabled) * 10) / 10 : 0);

@@ -114,7 +114,7 @@ describe("secret rotation (L7)", () => {
 
 describe("issues view: secrets older than the policy (L7)", () => {
   it("lists an application whose secret is older than N days, and not one rotated since", async () => {
-    const { oldSecrets } = await import("@/lib/console/issues");
+    const { oldSecrets } = await import("@/lib/support/issues");
     const old = await createTestApplication();
     const fresh = await createTestApplication();
     const now = new Date();

@@ -4,7 +4,7 @@ import "server-only";
 // day ("digest:<day>" is the cause); a day with nothing to report sends nothing.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { failedJobs, keyFailures, stuckAfterHours, stuckIntegrations } from "@/lib/console/issues";
+import { failedJobs, keyFailures, stuckAfterHours, stuckIntegrations } from "@/lib/support/issues";
 import { queueEmail } from "./outbox";
 import type { DigestData } from "./templates/data";
 

@@ -215,7 +215,7 @@ describe("widget intake (C7, C12)", () => {
     expect(rows.find((r) => r.integrationType === "CRM_SYNC")?.name).toMatch(
       /'s LinkedIn Recruiter Integration \(CRM_SYNC\)$/,
     );
-    const { unknownTypeIntegrations } = await import("@/lib/console/issues");
+    const { unknownTypeIntegrations } = await import("@/lib/support/issues");
     const flagged = (await unknownTypeIntegrations(1, 1000)).rows.filter((r) => r.customerId === c.customerId);
     expect(flagged.map((r) => r.integrationType)).toEqual(["CRM_SYNC"]);
   });

@@ -5,8 +5,8 @@
 // LINKEDIN_DAILY_LIMIT_AT_PERCENT).
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { customerSummary, linkedInUsage } from "@/lib/console/customer";
-import { dailyLimitHolds } from "@/lib/console/daily-holds";
+import { customerSummary, linkedInUsage } from "@/lib/support/customer";
+import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { db, disconnectDb } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/boss";
 import { HELD_TRIGGER } from "@/lib/jobs/held";

@@ -1,6 +1,6 @@
 import "server-only";
 // Operator-editable settings in the Setting table (issue #6). The environment gives each default; a
-// stored value wins. The issues view reads stuckAfterHours (lib/console/issues.ts) from the same key.
+// stored value wins. The issues view reads stuckAfterHours (lib/support/issues.ts) from the same key.
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";

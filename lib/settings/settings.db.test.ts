@@ -111,7 +111,7 @@ describe("configuration keys (C15)", () => {
 
 describe("operator settings", () => {
   // The successful write is covered by e2e/operator.spec.ts: the stuckAfterHours row is shared by every
-  // test file of this run (lib/console tests write it too), so it is only read here.
+  // test file of this run (lib/support tests write it too), so it is only read here.
   it("refuses an invalid stuck threshold without writing, and falls back to STUCK_AFTER_HOURS", async () => {
     const before = await db.setting.findUnique({ where: { key: "stuckAfterHours" } });
     const e = await updateOperatorSetting(actor, "stuckAfterHours", "0").catch((err: unknown) => err as SafeError);

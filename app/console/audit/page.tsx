@@ -4,8 +4,8 @@ import { Pagination } from "@/components/console/pagination";
 import { SupportAuditTable } from "@/components/console/support-audit-table";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { knownAuditActions, listAudit } from "@/lib/console/audit";
-import { parseAuditParams, type SearchParams } from "@/lib/console/filters";
+import { knownAuditActions, listAudit } from "@/lib/support/audit";
+import { parseAuditParams, type SearchParams } from "@/lib/support/filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 

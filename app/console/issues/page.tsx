@@ -12,8 +12,8 @@ import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { SupportDailyHolds } from "@/components/console/support-daily-holds";
-import { dailyLimitHolds } from "@/lib/console/daily-holds";
-import { firstValues, type SearchParams } from "@/lib/console/filters";
+import { dailyLimitHolds } from "@/lib/support/daily-holds";
+import { firstValues, type SearchParams } from "@/lib/support/filters";
 import {
   failedJobs,
   failedNotifications,
@@ -23,7 +23,7 @@ import {
   stuckAfterHours,
   stuckIntegrations,
   unknownTypeIntegrations,
-} from "@/lib/console/issues";
+} from "@/lib/support/issues";
 import { env } from "@/lib/env";
 import { pageNumber } from "@/lib/pagination/page-number";
 import {

@@ -16,15 +16,15 @@ import { SupportEmailTable } from "@/components/console/support-email-table";
 import { Time } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { listAudit } from "@/lib/console/audit";
+import { listAudit } from "@/lib/support/audit";
 import {
   customerIntegrations,
   customerJobs,
   customerNotifications,
   customerSummary,
   linkedInUsage,
-} from "@/lib/console/customer";
-import { firstValues, type SearchParams } from "@/lib/console/filters";
+} from "@/lib/support/customer";
+import { firstValues, type SearchParams } from "@/lib/support/filters";
 import { customerEmails } from "@/lib/email/queries";
 import type { Page } from "@/lib/pagination/page";
 import { pageNumber } from "@/lib/pagination/page-number";
@@ -49,7 +49,7 @@ const paramsSchema = z.object({
 type PageParam = keyof z.infer<typeof paramsSchema>;
 
 // Issue #6: one customer's onboarding for support: integrations and their history, jobs, notifications,
-// LinkedIn usage and the audit log. Secrets are never selected (lib/console/customer.ts).
+// LinkedIn usage and the audit log. Secrets are never selected (lib/support/customer.ts).
 export default async function CustomerPage({
   params,
   searchParams,

@@ -3,9 +3,9 @@
 import { withRoute } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { csvLine } from "@/lib/console/csv";
-import { filterQuery, integrationFilterSchema, firstValues } from "@/lib/console/filters";
-import { integrationBatches } from "@/lib/console/overview";
+import { csvLine } from "@/lib/support/csv";
+import { filterQuery, integrationFilterSchema, firstValues } from "@/lib/support/filters";
+import { integrationBatches } from "@/lib/support/overview";
 import { logger } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";

@@ -102,6 +102,13 @@ const org = (id: string) => ({
   tenantType: "RECRUITER",
 });
 
+/**
+ * A type with no configuration keys in LinkedIn's table (L14), for the bulk tests: their LinkedIn calls
+ * are the name batches alone, and no 250-call configuration sync (one paced PUT per integration, L15,
+ * C13) outlives the test and holds up the next one's quiet().
+ */
+const plugin = (id: string) => ({ ...org(id), integrationType: "PROFILE_PLUGIN" });
+
 /** The customer authorizes tuples in LinkedIn's plugin: LinkedIn knows them (sandbox) and the page forwards them (intake). */
 async function authorizeInWidget(c: TestCustomer, tuples: ReturnType<typeof org>[]) {
   for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });
@@ -311,7 +318,7 @@ describe("the sync (workers running in this process)", () => {
 
   it("C13: 250 integrations of one customer sync in batches of at most 100, at least 1 s apart, each entity recorded (C14)", async () => {
     const c = await makeCustomer();
-    const tuples = Array.from({ length: 250 }, (_, i) => org(`bulk${i}`));
+    const tuples = Array.from({ length: 250 }, (_, i) => plugin(`bulk${i}`));
     await authorizeInWidget(c, tuples);
     const rows = await eventually("250 names synced", () => allNamesSynced(c.customerId, 250));
     const calls = (await batchCalls(c.clientId)).filter((x) => x.status === 200);
@@ -637,7 +644,7 @@ describe("a crashed worker (C28)", () => {
     // startWorkers() remembers that this process started its workers; the stopped engine took them away.
     (globalThis as { onrampWorkers?: unknown }).onrampWorkers = undefined;
     const c = await makeCustomer();
-    const tuples = Array.from({ length: 250 }, (_, i) => org(`crash${i}`));
+    const tuples = Array.from({ length: 250 }, (_, i) => plugin(`crash${i}`));
     for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });
     const child = await startOnrampProcess("lib/integrations/test-support/worker-process.ts");
     for (let i = 0; i < tuples.length; i += 50)

@@ -62,7 +62,16 @@ describe("bulk secret rotation (L7)", () => {
     for (const c of [due, twoSecrets, manual]) await age(c.id, AGE_DAYS);
     const before = { due: await secretOf(due.id), fresh: await secretOf(fresh.id), manual: await secretOf(manual.id) };
 
-    const { jobId, message } = await requestBulkRotation(stack.actor, { olderThanDays: OLDER_THAN });
+    // Two operators asking at once: one job is queued, the other is told one is under way.
+    const asked = await Promise.allSettled([
+      requestBulkRotation(stack.actor, { olderThanDays: OLDER_THAN }),
+      requestBulkRotation(stack.actor, { olderThanDays: OLDER_THAN }),
+    ]);
+    const queued = asked.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const refused = asked.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+    expect(queued).toHaveLength(1);
+    expect(refused).toEqual([expect.stringMatching(/already under way/)]);
+    const { jobId, message } = queued[0]!;
     expect(message).toMatch(/Queued: \d+ secret\(s\) older than 2900 days/);
     await expect(requestBulkRotation(stack.actor, { olderThanDays: OLDER_THAN })).rejects.toThrow(/already under way/);
     await runJob(jobId);

@@ -33,21 +33,28 @@ export const bulkRotationPayloadSchema = z.object({
 });
 
 const ACTIVE = ["QUEUED", "RUNNING", "RETRYING"] as const;
+/** Advisory-lock name: one bulk-rotation request decides at a time, across every Onramp process. */
+const BULK_ROTATION_LOCK = "onramp:bulk-secret-rotation";
 
 export async function requestBulkRotation(
   actor: AuditActor,
   input: z.infer<typeof bulkRotationSchema>,
   now = new Date(),
 ): Promise<{ jobId: string; message: string }> {
-  const running = await db.job.findFirst({
-    where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE] } },
-    select: { id: true },
-  });
-  if (running)
-    throw new SafeError("conflict", "A bulk rotation is already under way; wait for it to finish before asking again.");
   const setBefore = new Date(now.getTime() - input.olderThanDays * DAY_MS);
-  const due = await db.customerApplication.count({ where: dueWhere(setBefore) });
-  const { trackedJobId } = await db.$transaction(async (tx) => {
+  const { trackedJobId, due } = await db.$transaction(async (tx) => {
+    // Two operators asking at once: the lock makes the second wait for the first's commit, then see its job.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${BULK_ROTATION_LOCK}))`;
+    const running = await tx.job.findFirst({
+      where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE] } },
+      select: { id: true },
+    });
+    if (running)
+      throw new SafeError(
+        "conflict",
+        "A bulk rotation is already under way; wait for it to finish before asking again.",
+      );
+    const due = await tx.customerApplication.count({ where: dueWhere(setBefore) });
     const queued = await enqueueTrackedJob(
       {
         kind: "ROTATE_SECRETS",
@@ -67,7 +74,7 @@ export async function requestBulkRotation(
       },
       tx,
     );
-    return queued;
+    return { ...queued, due };
   });
   return {
     jobId: trackedJobId,

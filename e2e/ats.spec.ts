@@ -1,7 +1,7 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { type Receiver, startReceiver } from "../lib/webhooks/test-support/receiver";
-import { createCustomer, LOGINS, signIn } from "./helpers";
+import { createApiToken, createCustomer, LOGINS, signIn } from "./helpers";
 import {
   anotherCustomer,
   closeDb,
@@ -14,7 +14,8 @@ import {
 
 // Issue 12 against the running production build: events reach a local receiver that verifies each
 // signature with standardwebhooks' own verifier (a sandbox ENABLED move, an EXPORT_CANDIDATE_PROFILE push,
-// replay from the console), and sign-in links minted by the vendor API (once; used and expired refused).
+// replay from the console), an endpoint added in the console that resolves One-Click Exports, and sign-in
+// links minted by the vendor API (once; used and expired refused).
 // 500-then-200 (same webhook-id) and a sender dying mid-delivery are in lib/webhooks/webhooks.db.test.ts,
 // where the sender's clock and claims can be driven without waiting a day.
 
@@ -25,13 +26,11 @@ let receiver: Receiver;
 let endpointId = "";
 
 test.beforeAll(async () => {
-  apiToken = `onr_${randomBytes(32).toString("base64url")}`;
-  await sql(`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix", "scopes") VALUES ($1, $2, $3, $4, $5)`, [
-    `e2e-ats-${randomUUID()}`,
-    "e2e ATS",
-    createHash("sha256").update(apiToken, "utf8").digest("hex"),
-    apiToken.slice(0, 8),
-    ["events:read", "webhooks:manage", "admin-links:create", "linkedin-tokens:read"],
+  apiToken = await createApiToken("e2e ATS", [
+    "events:read",
+    "webhooks:manage",
+    "admin-links:create",
+    "linkedin-tokens:read",
   ]);
   receiver = await startReceiver();
 });
@@ -100,6 +99,64 @@ test("webhooks: a sandbox ENABLED move and an EXPORT_CANDIDATE_PROFILE push arri
     async () => receiver.received.filter((r) => r.verified && r.webhookId === exported.webhookId).length >= 2,
     30_000,
   );
+});
+
+test("console: an operator adds an endpoint that resolves One-Click Exports (L17, L18), sees it on the endpoint and turns it off", async ({
+  browser,
+  baseURL,
+}) => {
+  const resolving = await startReceiver();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, LOGINS.operator);
+    await page.goto("/console/webhooks");
+    const add = page.getByRole("region", { name: "Add an endpoint" });
+    await add.getByLabel("URL").fill("http://ats.example.com/hooks");
+    await add.getByRole("checkbox", { name: "Resolve One-Click Exports before delivery" }).check();
+    await add.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(
+      add.getByText("Use https; plain http is allowed only for localhost during development."),
+    ).toBeVisible();
+    await add.getByLabel("URL").fill(resolving.url);
+    await add.getByRole("checkbox", { name: /^linkedin\.export_candidate_profile:/ }).check();
+    await add.getByRole("checkbox", { name: "Resolve One-Click Exports before delivery" }).check();
+    await add.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(
+      add.getByText("One-Click Exports are resolved through exportedCandidates before delivery", { exact: false }),
+    ).toBeVisible();
+    resolving.useSecret(await add.getByTestId("webhook-secret").inputValue());
+    const endpoint = page.getByTestId("webhook-endpoint").filter({ hasText: resolving.url });
+    await expect(endpoint.getByTestId("webhook-resolve-exports")).toContainText(
+      "One-Click Exports resolved through exportedCandidates",
+    );
+
+    // A recruiter's One-Click Export reaches this endpoint with the candidates LinkedIn answered.
+    const customer = await anotherCustomer();
+    const { tuple } = await requestedIntegration(customer, "PARTNER_READY", "PARTNER_READY");
+    await configureCallbackUrl(customer, tuple, `${baseURL}/api/linkedin/callback/${customer.callbackKey}`);
+    await sandbox("POST", "/notifications", {
+      clientId: customer.clientId,
+      type: "EXPORT_CANDIDATE_PROFILE",
+      expiresAt: Date.now() + 3_600_000,
+    });
+    const resolved = await eventually(
+      "the resolved export at the console's endpoint",
+      async () => resolving.received.find((r) => r.verified && r.body?.customerId === customer.id),
+      45_000,
+    );
+    expect(resolved.body!.type).toBe("linkedin.export_candidate_profile");
+    expect(resolved.body!.data.exportedCandidates).toEqual([expect.any(Object)]);
+
+    // Edited: the box unticked, the endpoint says the ATS resolves exports itself.
+    await endpoint.getByText("Edit endpoint").click();
+    await endpoint.getByRole("checkbox", { name: "Resolve One-Click Exports before delivery" }).uncheck();
+    await endpoint.getByRole("button", { name: "Save endpoint" }).click();
+    await expect(endpoint.getByText("Endpoint saved. One-Click Exports are relayed as they come")).toBeVisible();
+    await expect(endpoint.getByTestId("webhook-resolve-exports")).toContainText("relayed unresolved");
+  } finally {
+    await sql(`DELETE FROM "WebhookEndpoint" WHERE "url" = $1`, [resolving.url]);
+    await resolving.close();
+  }
 });
 
 test("sign-in link: opens the integrations page signed in once; a second use and an expired link are refused", async ({

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
 import { sealEnvelope } from "../lib/crypto/envelope";
@@ -77,4 +77,17 @@ export async function createCustomer(
   });
   if (!res.ok) throw new Error(`sandbox POST /applications answered ${res.status}: ${await res.text()}`);
   return c;
+}
+
+/** A vendor API token with `scopes`, stored as Onramp stores one (its sha256); answers the bearer token. */
+export async function createApiToken(name: string, scopes: string[]): Promise<string> {
+  const token = `onr_${randomBytes(32).toString("base64url")}`;
+  await e2eSql(`INSERT INTO "ApiToken" ("id", "name", "tokenHash", "prefix", "scopes") VALUES ($1, $2, $3, $4, $5)`, [
+    `e2e-token-${randomUUID()}`,
+    name,
+    createHash("sha256").update(token, "utf8").digest("hex"),
+    token.slice(0, 8),
+    scopes,
+  ]);
+  return token;
 }

@@ -1,6 +1,7 @@
 "use client";
-// Webhook endpoints in the console (issue 12): the form that adds one, the secret rotation (both show the
-// signing secret once), and support's replay of a time range.
+// Webhook endpoints in the console (issue 12): the form that adds or edits one (URL, event types, whether
+// One-Click Exports are resolved, L17/L18), the secret rotation (adding and rotating show the signing secret
+// once), and support's replay of a time range.
 import { useActionState, useId } from "react";
 import { inputClass, labelClass, secondaryButtonClass } from "@/components/console/button-styles";
 import { FieldError, fieldAria } from "@/components/console/field-error";
@@ -19,35 +20,54 @@ function ShownOnce({ state }: { state: SecretState | undefined }) {
   ) : null;
 }
 
-export function OperatorWebhookEndpointForm({ action }: { action: SecretAction }) {
+/** An endpoint's editable fields, for the edit form's initial values. */
+export type WebhookEndpointFields = {
+  id: string;
+  url: string;
+  description: string | null;
+  eventTypes: string[];
+  resolveExports: boolean;
+};
+
+/** Adds an endpoint, or edits `endpoint` when given (its action then answers no secret). */
+export function OperatorWebhookEndpointForm({
+  action,
+  endpoint,
+}: {
+  action: SecretAction;
+  endpoint?: WebhookEndpointFields;
+}) {
   const [state, formAction] = useActionState(action, undefined);
-  const f = "webhook";
+  const f = useId();
   return (
     <div className="space-y-3">
       <form action={formAction} noValidate className="space-y-3">
+        {endpoint ? <input type="hidden" name="endpointId" value={endpoint.id} /> : null}
         <div className="max-w-xl">
-          <label htmlFor="webhook-url" className={labelClass}>
+          <label htmlFor={`${f}-url`} className={labelClass}>
             URL
           </label>
           <input
-            id="webhook-url"
+            id={`${f}-url`}
             name="url"
+            defaultValue={endpoint?.url}
             placeholder="https://ats.example.com/hooks/onramp"
             className={inputClass}
-            {...fieldAria(f, "url", state, "webhook-url-hint")}
+            {...fieldAria(f, "url", state, `${f}-url-hint`)}
           />
-          <p id="webhook-url-hint" className="mt-1 text-xs text-slate-600">
+          <p id={`${f}-url-hint`} className="mt-1 text-xs text-slate-600">
             https; plain http only to localhost, for development.
           </p>
           <FieldError form={f} field="url" state={state} />
         </div>
         <div className="max-w-xl">
-          <label htmlFor="webhook-description" className={labelClass}>
+          <label htmlFor={`${f}-description`} className={labelClass}>
             Description (optional)
           </label>
           <input
-            id="webhook-description"
+            id={`${f}-description`}
             name="description"
+            defaultValue={endpoint?.description ?? ""}
             className={inputClass}
             {...fieldAria(f, "description", state)}
           />
@@ -58,7 +78,13 @@ export function OperatorWebhookEndpointForm({ action }: { action: SecretAction }
           <div className="mt-1 space-y-1">
             {EVENT_TYPES.map((t) => (
               <label key={t} className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="eventTypes" value={t} className="mt-0.5" />
+                <input
+                  type="checkbox"
+                  name="eventTypes"
+                  value={t}
+                  defaultChecked={endpoint?.eventTypes.includes(t)}
+                  className="mt-0.5"
+                />
                 <span>
                   <span className="font-mono">{t}</span>: {EVENT_TYPE_LABELS[t]}
                 </span>
@@ -67,9 +93,32 @@ export function OperatorWebhookEndpointForm({ action }: { action: SecretAction }
           </div>
           <FieldError form={f} field="eventTypes" state={state} />
         </fieldset>
-        <SubmitButton label="Add endpoint" pendingLabel="Adding…" />
+        <div className="max-w-xl">
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="resolveExports"
+              value="true"
+              defaultChecked={endpoint?.resolveExports}
+              className="mt-0.5"
+              {...fieldAria(f, "resolveExports", state, `${f}-resolve-hint`)}
+            />
+            <span>Resolve One-Click Exports before delivery</span>
+          </label>
+          <p id={`${f}-resolve-hint`} className="mt-1 text-xs text-slate-600">
+            For <span className="font-mono">linkedin.export_candidate_profile</span> events Onramp calls LinkedIn&apos;s{" "}
+            <span className="font-mono">exportedCandidates?q=request</span> with the customer&apos;s application and
+            delivers the candidates in <span className="font-mono">data.exportedCandidates</span>. Each call counts in
+            that application&apos;s daily exportedCandidates budget (L17). Unticked, the ATS resolves the export itself.
+          </p>
+          <FieldError form={f} field="resolveExports" state={state} />
+        </div>
+        <SubmitButton
+          label={endpoint ? "Save endpoint" : "Add endpoint"}
+          pendingLabel={endpoint ? "Saving…" : "Adding…"}
+        />
       </form>
-      <FormMessage state={state} id="webhook-message" />
+      <FormMessage state={state} id={`${f}-message`} />
       <ShownOnce state={state} />
     </div>
   );

@@ -56,6 +56,10 @@ export const webhookEndpointSchema = z.object({
   url: z.string(),
   description: z.string().nullable(),
   eventTypes: z.array(z.string()).meta({ description: "Empty: every type." }),
+  resolveExports: z.boolean().meta({
+    description:
+      "EXPORT_CANDIDATE_PROFILE events are resolved through exportedCandidates?q=request (counted in the customer application's budget) and delivered with data.exportedCandidates.",
+  }),
   status: z.enum(["ACTIVE", "FAILING", "DISABLED"]),
   failingSince: dateTime.nullable(),
   disabledAt: dateTime.nullable(),

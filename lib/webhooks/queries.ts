@@ -10,6 +10,8 @@ export type WebhookEndpointView = {
   url: string;
   description: string | null;
   eventTypes: string[];
+  /** L17, L18: EXPORT_CANDIDATE_PROFILE events are resolved through exportedCandidates before delivery. */
+  resolveExports: boolean;
   status: "ACTIVE" | "FAILING" | "DISABLED";
   failingSince: string | null;
   disabledAt: string | null;
@@ -24,6 +26,7 @@ const endpointSelect = {
   url: true,
   description: true,
   eventTypes: true,
+  resolveExports: true,
   failingSince: true,
   disabledAt: true,
   disabledReason: true,
@@ -40,6 +43,7 @@ function present(e: EndpointRow): WebhookEndpointView {
     url: e.url,
     description: e.description,
     eventTypes: e.eventTypes,
+    resolveExports: e.resolveExports,
     status: e.disabledAt ? "DISABLED" : e.failingSince ? "FAILING" : "ACTIVE",
     failingSince: e.failingSince?.toISOString() ?? null,
     disabledAt: e.disabledAt?.toISOString() ?? null,

@@ -52,6 +52,29 @@ export const webhookEndpointUpdateSchema = z
   .strict();
 export type WebhookEndpointUpdateInput = z.infer<typeof webhookEndpointUpdateSchema>;
 
+/** The console's checkbox: ticked sends "true", unticked sends nothing. */
+const consoleCheckbox = z
+  .literal("true", { error: "Tick the box or leave it empty." })
+  .optional()
+  .transform((v) => v === "true");
+
+/**
+ * The console's endpoint form (add and edit): the same rules as the vendor API, read from FormData (no event type
+ * ticked: every type; an empty description: none; the resolveExports box, L17/L18).
+ */
+export const consoleWebhookEndpointSchema = z
+  .object({
+    url: webhookUrlSchema,
+    description: z.string().trim().max(200, "Use at most 200 characters.").optional(),
+    eventTypes: eventTypesSchema.optional().transform((t) => t ?? []),
+    resolveExports: consoleCheckbox,
+  })
+  .strict();
+
+export const consoleWebhookEndpointUpdateSchema = consoleWebhookEndpointSchema.extend({
+  endpointId: z.string().min(1),
+});
+
 const isoDate = z.iso
   .datetime({ offset: true, error: "Use an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" })
   .transform((s) => new Date(s));

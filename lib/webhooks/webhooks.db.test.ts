@@ -16,10 +16,11 @@ import { processNotification } from "@/lib/notifications/process";
 import { startCallbackServer, type CallbackServer } from "@/lib/notifications/test-support/callback-server";
 import { newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
-import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret } from "./endpoints";
-import { listDeliveries } from "./queries";
+import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "./endpoints";
+import { getWebhookEndpoint, listDeliveries } from "./queries";
 import { replayToEndpoint, sendTestEvent } from "./replay";
 import { deliverDue, SNIPPET_BYTES } from "./send";
+import { consoleWebhookEndpointSchema, consoleWebhookEndpointUpdateSchema } from "./schemas";
 import { startReceiver, type Receiver, type Received } from "./test-support/receiver";
 
 let sandbox: SandboxHandle;
@@ -158,6 +159,61 @@ describe("webhooks to a local receiver", () => {
     } finally {
       await deleteWebhookEndpoint(operator, created.id);
       await resolving.close();
+    }
+  });
+
+  it("L17, L18: the console's endpoint form sets and clears resolveExports (its box), shown on the endpoint; bad input is refused with clear messages", async () => {
+    // What the add form posts (FormData as an object): the box ticked, one event type, no description.
+    const added = consoleWebhookEndpointSchema.parse({
+      url: "https://ats.example.com/hooks/console",
+      description: "",
+      eventTypes: "linkedin.export_candidate_profile",
+      resolveExports: "true",
+    });
+    expect(added).toEqual({
+      url: "https://ats.example.com/hooks/console",
+      description: "",
+      eventTypes: ["linkedin.export_candidate_profile"],
+      resolveExports: true,
+    });
+    const { id } = await createWebhookEndpoint(operator, added);
+    try {
+      expect(await getWebhookEndpoint(id)).toMatchObject({
+        description: null,
+        eventTypes: ["linkedin.export_candidate_profile"],
+        resolveExports: true,
+      });
+      // The edit form with the box unticked sends no resolveExports, and no event type: every type.
+      const { endpointId, description, ...edited } = consoleWebhookEndpointUpdateSchema.parse({
+        endpointId: id,
+        url: "https://ats.example.com/hooks/console",
+        description: "exports resolved by the ATS",
+      });
+      await updateWebhookEndpoint(operator, endpointId, { ...edited, description: description || null });
+      expect(await getWebhookEndpoint(id)).toMatchObject({
+        description: "exports resolved by the ATS",
+        eventTypes: [],
+        resolveExports: false,
+      });
+      const audit = await db.auditLog.findFirstOrThrow({
+        where: { targetId: id, action: "webhook.updated" },
+        orderBy: { createdAt: "desc" },
+      });
+      expect(audit.details).toMatchObject({ resolveExports: false });
+
+      const bad = consoleWebhookEndpointSchema.safeParse({
+        url: "http://ats.example.com/hook",
+        eventTypes: "nope",
+        resolveExports: "yes",
+      });
+      expect(bad.success).toBe(false);
+      expect(bad.error?.flatten().fieldErrors).toEqual({
+        url: ["Use https; plain http is allowed only for localhost during development."],
+        eventTypes: [expect.stringMatching(/^Choose event types among /)],
+        resolveExports: ["Tick the box or leave it empty."],
+      });
+    } finally {
+      await deleteWebhookEndpoint(operator, id);
     }
   });
 

@@ -12,19 +12,29 @@ import {
   updateWebhookEndpoint,
 } from "@/lib/webhooks/endpoints";
 import { replayToEndpoint, sendTestEvent } from "@/lib/webhooks/replay";
-import { consoleReplayRangeSchema, webhookEndpointCreateSchema } from "@/lib/webhooks/schemas";
+import {
+  consoleReplayRangeSchema,
+  consoleWebhookEndpointSchema,
+  consoleWebhookEndpointUpdateSchema,
+} from "@/lib/webhooks/schemas";
 
 const PATH = "/console/webhooks";
 export type SecretState = ActionState & { secret?: string };
 
 const withEndpoint = z.object({ endpointId: z.string().min(1) });
 
-const create = withAction(OPERATOR_ONLY, webhookEndpointCreateSchema, async (actor, input) => {
+/** What the endpoint does with One-Click Export (L17, L18), said after each save. */
+const exportsSentence = (resolveExports: boolean) =>
+  resolveExports
+    ? "One-Click Exports are resolved through exportedCandidates before delivery, counted in each customer's budget."
+    : "One-Click Exports are relayed as they come; the ATS resolves them itself.";
+
+const create = withAction(OPERATOR_ONLY, consoleWebhookEndpointSchema, async (actor, input) => {
   const { secret } = await createWebhookEndpoint(actor, input);
   revalidatePath(PATH);
   const state: SecretState = {
     ok: true,
-    message: `Endpoint ${input.url} added. Copy its signing secret now: it is shown only once.`,
+    message: `Endpoint ${input.url} added. ${exportsSentence(input.resolveExports)} Copy its signing secret now: it is shown only once.`,
     secret,
   };
   return state;
@@ -32,6 +42,16 @@ const create = withAction(OPERATOR_ONLY, webhookEndpointCreateSchema, async (act
 export async function createWebhookEndpointAction(prev: SecretState | undefined, form: FormData): Promise<SecretState> {
   return create(prev, form);
 }
+
+export const updateWebhookEndpointAction = withAction(
+  OPERATOR_ONLY,
+  consoleWebhookEndpointUpdateSchema,
+  async (actor, { endpointId, description, ...input }) => {
+    await updateWebhookEndpoint(actor, endpointId, { ...input, description: description || null });
+    revalidatePath(PATH);
+    return { ok: true, message: `Endpoint saved. ${exportsSentence(input.resolveExports)}` };
+  },
+);
 
 const rotate = withAction(OPERATOR_ONLY, withEndpoint, async (actor, { endpointId }) => {
   const { secret } = await rotateWebhookSecret(actor, endpointId);

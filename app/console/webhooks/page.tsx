@@ -16,6 +16,7 @@ import {
   rotateWebhookSecretAction,
   sendWebhookTestAction,
   setWebhookEnabledAction,
+  updateWebhookEndpointAction,
 } from "./actions";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -70,6 +71,11 @@ export default async function WebhooksPage() {
             {e.eventTypes.length > 0 ? e.eventTypes.join(", ") : "every event type"} · last success{" "}
             {when(e.lastSuccessAt)}
           </p>
+          <p className="text-sm text-slate-700" data-testid="webhook-resolve-exports">
+            {e.resolveExports
+              ? "One-Click Exports resolved through exportedCandidates before delivery (counted in each customer's budget)."
+              : "One-Click Exports relayed unresolved: the ATS resolves them itself."}
+          </p>
           <div className="flex flex-wrap gap-3">
             <ActionForm action={sendWebhookTestAction} fields={{ endpointId: e.id }} label="Send test event" />
             {operator ? (
@@ -90,6 +96,14 @@ export default async function WebhooksPage() {
               </>
             ) : null}
           </div>
+          {operator ? (
+            <details>
+              <summary className="cursor-pointer text-sm font-medium">Edit endpoint</summary>
+              <div className="mt-3">
+                <OperatorWebhookEndpointForm action={updateWebhookEndpointAction} endpoint={e} />
+              </div>
+            </details>
+          ) : null}
           <SupportWebhookReplayRangeForm action={replayWebhookRangeAction} endpointId={e.id} />
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">

@@ -9,6 +9,8 @@ const e2eEnvSchema = z.object({
   E2E_SANDBOX_URL: z.url(),
   /** The mail catcher's page (lib/email/catcher.ts); its /api/messages lists what the app sent. */
   E2E_MAIL_URL: z.url(),
+  /** The origin Onramp lets frame it (EMBED_ALLOWED_ORIGINS); e2e/embed.spec.ts serves the ATS's page there. */
+  E2E_EMBED_ORIGIN: z.url(),
   ONRAMP_ENCRYPTION_KEY: z.string().min(1),
   ONRAMP_ENCRYPTION_KEY_ID: z.string().default("k1"),
 });

@@ -43,6 +43,10 @@ async function e2e(): Promise<number> {
     await migrate({ databaseUrl: database.url });
     const port = await freePort();
     const publicUrl = `http://localhost:${port}`;
+    // Embedded mode is on for the whole run, as a vendor that frames Onramp would have it (session cookies
+    // SameSite=None; Secure; Partitioned): e2e/embed.spec.ts serves the ATS's page at this origin, another
+    // site than localhost, and frames Onramp from it.
+    const embedOrigin = `http://127.0.0.1:${await freePort()}`;
     setProcessEnv({
       ...freshTestSecrets(),
       ...sandboxEnv(sandbox.url),
@@ -50,6 +54,8 @@ async function e2e(): Promise<number> {
       PUBLIC_URL: publicUrl,
       NEXTAUTH_URL: publicUrl,
       E2E_PORT: String(port),
+      EMBED_ALLOWED_ORIGINS: embedOrigin,
+      E2E_EMBED_ORIGIN: embedOrigin,
       E2E_SANDBOX_URL: sandbox.url,
       SMTP_URL: `smtp://127.0.0.1:${mail.smtpPort}`,
       E2E_MAIL_URL: `http://127.0.0.1:${mail.webPort}`,

@@ -48,8 +48,7 @@ async function checkPage(page: Page, path: string): Promise<void> {
 
 // One test per page, so each stays well inside the timeout however busy the machine; they may run on both workers
 // at once (each worker makes its own rows in beforeAll).
-// axe's analysis is CPU-bound: a page gets twice the default time on a busy machine.
-test.describe.configure({ mode: "parallel", timeout: 120_000 });
+test.describe.configure({ mode: "parallel" });
 type Visitor = "nobody" | "customer admin" | "support" | "operator";
 const PAGES: { who: Visitor; what: string; path: () => string }[] = [
   { who: "nobody", what: "sign-in page", path: () => "/sign-in" },

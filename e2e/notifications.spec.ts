@@ -296,7 +296,6 @@ test("L19: the callback URL signs no text a caller chooses; a push forged from i
 test("fuzz over HTTP: 400 generated requests to the running app, no 5xx, nothing stored without a valid signature", async ({
   request,
 }) => {
-  test.setTimeout(120_000);
   const customer = await anotherCustomer();
   let seed = 20261122;
   const rand = () => {

@@ -51,7 +51,6 @@ async function sandboxIntegrations(clientId: string): Promise<SandboxIntegration
 test("RSC-101, RSC-104: the RSC company and contract bundles become four named, configured integrations that reach ENABLED without a reload", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   const customer = await createCustomer("Onboarding");
   const cspViolations: string[] = [];
   page.on("console", (msg) => {
@@ -157,7 +156,6 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
 });
 
 test("a customer admin renames an integration and the new name reaches LinkedIn (C11)", async ({ page }) => {
-  test.setTimeout(90_000);
   const customer = await createCustomer("Rename");
   const orgId = `e2eren${Date.now().toString(36)}`;
   const context = `urn:li:organization:${orgId}`;

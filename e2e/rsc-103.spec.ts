@@ -33,7 +33,6 @@ async function authorizeAs(browser: Browser, email: string, orgId: string): Prom
 }
 
 test("RSC-103: two customer instances, each with its own application and its own traffic", async ({ browser }) => {
-  test.setTimeout(120_000);
   const first = await createCustomer("RSC103 First");
   const second = await createCustomer("RSC103 Second");
   const suffix = Date.now().toString(36);

@@ -20,6 +20,13 @@ const boolFromEnv = (def: boolean) =>
 export const serverEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// connection URL"),
+  /**
+   * How long a transaction may wait for a connection and its BEGIN. Prisma's own 2 s failed start-up under
+   * load ("Unable to start a transaction in the given time", seen on a loaded 2-core machine).
+   */
+  DB_TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** How long an interactive transaction may run before Prisma rolls it back, unless the call sets its own. */
+  DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
   /** AES-256-GCM key for secrets at rest (C3). */
   ONRAMP_ENCRYPTION_KEY: base64Key32,
   /** Id written into every ciphertext so keys can rotate. */

@@ -10,8 +10,12 @@ export type Db = PrismaClient;
 const globalForDb = globalThis;
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
-  return new PrismaClient({ adapter });
+  const e = env();
+  const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: 10 });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: e.DB_TRANSACTION_MAX_WAIT_MS, timeout: e.DB_TRANSACTION_TIMEOUT_MS },
+  });
 }
 
 /** The process's Prisma client, created on first use (so `next build` needs no database). */

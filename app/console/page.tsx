@@ -2,12 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { humanize } from "@/components/console/humanize";
 import { Pagination } from "@/components/console/pagination";
+import { Section } from "@/components/console/section";
 import { StateBadge, StatusBadge } from "@/components/console/status-badge";
 import { STATUS_LABELS } from "@/components/console/status-words";
-import { SupportFunnel } from "@/components/console/support-funnel";
-import { SupportOverviewFilters } from "@/components/console/support-overview-filters";
-import { SupportStageCards } from "@/components/console/support-stage-cards";
-import { SupportTimeToEnable } from "@/components/console/support-time-to-enable";
+import { StageFunnel } from "@/components/console/stage-funnel";
+import { OverviewFilters } from "@/components/console/overview-filters";
+import { StageCards } from "@/components/console/stage-cards";
+import { TimeToEnableSection } from "@/components/console/time-to-enable";
 import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -59,7 +60,7 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
         </p>
       </header>
 
-      <SupportOverviewFilters filter={filter} types={types} />
+      <OverviewFilters filter={filter} types={types} />
       {filtered ? (
         <p role="status" className="text-sm text-slate-700" data-testid="filter-summary">
           Showing {integrations.total.toLocaleString("en-US")} matching integration{integrations.total === 1 ? "" : "s"}{" "}
@@ -67,42 +68,39 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
         </p>
       ) : null}
 
-      <section aria-labelledby="stages-heading" className="space-y-4">
-        <h2 id="stages-heading" className="text-lg font-semibold">
-          Customers by stage
-        </h2>
-        <SupportStageCards counts={counts} hrefFor={hrefFor} />
-        <SupportFunnel steps={funnelSteps(counts)} />
-      </section>
+      <Section id="stages" title="Customers by stage">
+        <div className="space-y-4">
+          <StageCards counts={counts} hrefFor={hrefFor} />
+          <StageFunnel steps={funnelSteps(counts)} />
+        </div>
+      </Section>
 
-      <section aria-labelledby="enable-time-heading" id="time-to-enable">
-        <h2 id="enable-time-heading" className="text-lg font-semibold">
-          Time to enable
-        </h2>
-        <SupportTimeToEnable overall={enableOverall} customers={enableByCustomer} />
-      </section>
+      <Section id="time-to-enable" title="Time to enable">
+        <TimeToEnableSection overall={enableOverall} customers={enableByCustomer} />
+      </Section>
 
-      <section aria-labelledby="changes-heading" id="changes">
-        <h2 id="changes-heading" className="text-lg font-semibold">
-          Changed in the last 24 hours
-        </h2>
-        <p className="text-sm text-slate-600">
-          {changes.total.toLocaleString("en-US")} status change{changes.total === 1 ? "" : "s"} since{" "}
-          <Time value={changes.since} />:{" "}
-          {Object.entries(changes.byStatus)
-            .map(
-              ([s, n]) =>
-                `${n.toLocaleString("en-US")} to ${STATUS_LABELS[s as keyof typeof STATUS_LABELS].toLowerCase()}`,
-            )
-            .join(", ")}
-          .
-        </p>
+      <Section
+        id="changes"
+        title="Changed in the last 24 hours"
+        description={
+          <>
+            {changes.total.toLocaleString("en-US")} status change{changes.total === 1 ? "" : "s"} since{" "}
+            <Time value={changes.since} />:{" "}
+            {Object.entries(changes.byStatus)
+              .map(
+                ([s, n]) =>
+                  `${n.toLocaleString("en-US")} to ${STATUS_LABELS[s as keyof typeof STATUS_LABELS].toLowerCase()}`,
+              )
+              .join(", ")}
+            .
+          </>
+        }
+      >
         {changes.rows.length ? (
           <Table
             caption="Status changes in the last 24 hours, newest first"
             columns={["When", "Customer", "Integration", "Change", "Source"]}
             minWidth="40rem"
-            className="mt-2"
           >
             {changes.rows.map((c) => (
               <tr key={c.id} className="border-b border-slate-100">
@@ -135,71 +133,65 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
           label="Recent changes"
           anchor="changes"
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="integrations-heading" id="integrations">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="integrations-heading" className="text-lg font-semibold">
-            Integrations
-          </h2>
+      <Section
+        id="integrations"
+        title="Integrations"
+        actions={
           <a href={exportHref} className="text-sm text-blue-800 underline" download>
             Export these {integrations.total.toLocaleString("en-US")} integrations as CSV
           </a>
-        </div>
-        {integrations.rows.length ? (
-          <Table
-            caption="Integrations matching the filter, most recently changed first"
-            columns={["Customer", "Integration", "Type", "Status", "Since", "Errors"]}
-            minWidth="48rem"
-            testId="integration-list"
-            className="mt-2"
-          >
-            {integrations.rows.map((i) => (
-              <tr key={i.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-4">
-                  <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>
-                    {i.customerName}
-                  </Link>
-                  <div className="text-xs text-slate-500">{i.customerForeignId}</div>
-                </td>
-                <td className="py-2 pr-4">{i.name}</td>
-                <td className="py-2 pr-4">
-                  {i.integrationType}
-                  <div className="text-xs text-slate-500">{i.tenantType}</div>
-                </td>
-                <td className="py-2 pr-4">
-                  <StatusBadge status={i.onboardingStatus} />
-                  <div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div>
-                </td>
-                <td className="py-2 pr-4 whitespace-nowrap">
-                  <Time value={i.statusChangedAt} />
-                </td>
-                <td className="py-2 text-xs">
-                  {i.nameSyncState === "FAILED" ? (
-                    <div>
-                      Name sync <StateBadge state="FAILED" />
-                      {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
-                    </div>
-                  ) : null}
-                  {i.configSyncState === "FAILED" ? (
-                    <div>
-                      Configuration sync <StateBadge state="FAILED" />
-                      {i.configSyncError ? `: ${i.configSyncError}` : ""}
-                    </div>
-                  ) : null}
-                  {i.keysRefused ? (
-                    <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div>
-                  ) : null}
-                  {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? (
-                    <span className="text-slate-500">None</span>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        ) : (
-          <p className="mt-2 text-sm text-slate-600">No integrations match this filter.</p>
-        )}
+        }
+      >
+        <Table
+          caption="Integrations matching the filter, most recently changed first"
+          columns={["Customer", "Integration", "Type", "Status", "Since", "Errors"]}
+          minWidth="48rem"
+          testId="integration-list"
+          empty={{ when: !integrations.rows.length, text: "No integrations match this filter." }}
+        >
+          {integrations.rows.map((i) => (
+            <tr key={i.id} className="border-b border-slate-100 align-top">
+              <td className="py-2 pr-4">
+                <Link className="text-blue-800 underline" href={`/console/customers/${i.customerId}`}>
+                  {i.customerName}
+                </Link>
+                <div className="text-xs text-slate-500">{i.customerForeignId}</div>
+              </td>
+              <td className="py-2 pr-4">{i.name}</td>
+              <td className="py-2 pr-4">
+                {i.integrationType}
+                <div className="text-xs text-slate-500">{i.tenantType}</div>
+              </td>
+              <td className="py-2 pr-4">
+                <StatusBadge status={i.onboardingStatus} />
+                <div className="text-xs text-slate-500">via {humanize(i.statusSource).toLowerCase()}</div>
+              </td>
+              <td className="py-2 pr-4 whitespace-nowrap">
+                <Time value={i.statusChangedAt} />
+              </td>
+              <td className="py-2 text-xs">
+                {i.nameSyncState === "FAILED" ? (
+                  <div>
+                    Name sync <StateBadge state="FAILED" />
+                    {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
+                  </div>
+                ) : null}
+                {i.configSyncState === "FAILED" ? (
+                  <div>
+                    Configuration sync <StateBadge state="FAILED" />
+                    {i.configSyncError ? `: ${i.configSyncError}` : ""}
+                  </div>
+                ) : null}
+                {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
+                {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? (
+                  <span className="text-slate-500">None</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </Table>
         <Pagination
           basePath="/console"
           query={query}
@@ -210,7 +202,7 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
           label="Integrations"
           anchor="integrations"
         />
-      </section>
+      </Section>
     </div>
   );
 }

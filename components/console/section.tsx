@@ -7,6 +7,7 @@ export function Section({
   actions,
   card = false,
   className = "",
+  testId,
   children,
 }: {
   id: string;
@@ -16,6 +17,7 @@ export function Section({
   actions?: React.ReactNode;
   card?: boolean;
   className?: string;
+  testId?: string;
   children?: React.ReactNode;
 }) {
   const frame = card ? "rounded-lg border border-slate-200 bg-white p-4" : "";
@@ -25,7 +27,12 @@ export function Section({
     </h2>
   );
   return (
-    <section aria-labelledby={`${id}-heading`} id={id} className={`${frame} ${className}`.trim() || undefined}>
+    <section
+      aria-labelledby={`${id}-heading`}
+      id={id}
+      className={`${frame} ${className}`.trim() || undefined}
+      data-testid={testId}
+    >
       {actions ? (
         <div className="flex flex-wrap items-start justify-between gap-3">
           {heading}

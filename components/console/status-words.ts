@@ -1,5 +1,6 @@
 // The one status vocabulary (issue #13): onboarding statuses, sync, job, notification and email states
 // in words and colours, the same on the customer admin's page and in the console. Pure.
+import type { ApplicationSummary } from "@/lib/customers/queries";
 import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 
 export const ONBOARDING_WORDS: Record<OnboardingStatus, { label: string; next: string; tone: string }> = {
@@ -27,15 +28,18 @@ export const STATUS_LABELS = Object.fromEntries(
 const DONE = "bg-green-100 text-green-900";
 const WAITING = "bg-amber-100 text-amber-900";
 const NEUTRAL = "bg-slate-100 text-slate-800";
+const BAD = "bg-red-100 text-red-900";
 
 /** Sync, job, notification and email states; a state not listed is neutral. Failures stand out in words too. */
 export const STATE_TONES: Record<string, string> = {
-  FAILED: "bg-red-100 text-red-900",
+  FAILED: BAD,
   SUCCEEDED: DONE,
+  DELIVERED: DONE,
   SYNCED: DONE,
   PROCESSED: DONE,
   SENT: DONE,
   QUEUED: WAITING,
+  PENDING: WAITING,
   SENDING: WAITING,
   SUPPRESSED: NEUTRAL,
 };
@@ -63,3 +67,11 @@ export const JOB_WORDS: Record<string, string> = {
   SYNC_NAMES: "Sending integration names to LinkedIn",
   SYNC_CONFIGURATIONS: "Sending integration settings to LinkedIn",
 };
+
+/** Whether a customer's LinkedIn keys work (C27), in words; no part of the secret (support sees it too). */
+export function keyStatusOf(app: ApplicationSummary | null): { label: string; tone: string } {
+  if (!app) return { label: "No keys yet", tone: NEUTRAL };
+  if (app.lastAuthError) return { label: "Keys refused by LinkedIn", tone: BAD };
+  if (app.lastVerifiedAt) return { label: "Keys work", tone: DONE };
+  return { label: "Keys not checked yet", tone: NEUTRAL };
+}

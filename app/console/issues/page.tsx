@@ -11,7 +11,7 @@ import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { SupportDailyHolds } from "@/components/console/support-daily-holds";
+import { DailyHoldsSection } from "@/components/console/daily-holds";
 import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
 import {
@@ -197,7 +197,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           caption="Customers whose keys LinkedIn refuses"
           columns={["Customer", "API key", "Problem", "Action"]}
           minWidth="40rem"
-          empty={{ when: !keys.rows.length, text: "Every customer&apos;s keys work." }}
+          empty={{ when: !keys.rows.length, text: "Every customer’s keys work." }}
         >
           {keys.rows.map((k) => (
             <tr key={k.customerId} className="border-b border-slate-100">
@@ -226,7 +226,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         {pager("keysPage", keys, "Customers with refused keys", "keys")}
       </Section>
 
-      <SupportDailyHolds
+      <DailyHoldsSection
         rows={holds.rows}
         customerLink={(h) => <CustomerLink id={h.customerId} name={h.customerName} />}
         pager={pager("holdsPage", holds, "Customers held until midnight UTC", "daily-holds")}

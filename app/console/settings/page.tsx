@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { ActionForm } from "@/components/console/action-form";
-import { OperatorApiTokenForm } from "@/components/console/operator-api-token-form";
-import { OperatorConfigurationKeyForm } from "@/components/console/operator-configuration-key-form";
-import { OperatorSettingForm } from "@/components/console/operator-setting-form";
-import { ScrollRegion } from "@/components/layout/scroll-region";
+import { ApiTokenForm } from "@/components/console/api-token-form";
+import { ConfigurationKeyForm } from "@/components/console/configuration-key-form";
+import { SettingForm } from "@/components/console/setting-form";
+import { Section } from "@/components/console/section";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
 import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
@@ -21,8 +23,6 @@ import {
 
 export const metadata: Metadata = { title: "Settings" };
 
-const when = (d: Date | null) => (d ? `${d.toISOString().replace("T", " ").slice(0, 16)} UTC` : "never");
-
 export default async function SettingsPage() {
   await requirePageActor(OPERATOR_ONLY, "/console/settings");
   const now = new Date();
@@ -33,14 +33,17 @@ export default async function SettingsPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
 
-      <section aria-labelledby="config-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="config-heading" className="text-lg font-semibold">
-          Configuration keys per integration type
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Which configuration values Onramp submits to LinkedIn for each integration type. LinkedIn lists them on its
-          &quot;Integration Types&quot; page; keep this table in step with it.
-        </p>
+      <Section
+        id="config"
+        title="Configuration keys per integration type"
+        description={
+          <>
+            Which configuration values Onramp submits to LinkedIn for each integration type. LinkedIn lists them on its
+            &quot;Integration Types&quot; page; keep this table in step with it.
+          </>
+        }
+        card
+      >
         {[...byType.entries()].map(([type, rows]) => (
           <div key={type} className="mt-4">
             <h3 className="font-mono text-sm font-semibold">{type}</h3>
@@ -77,7 +80,7 @@ export default async function SettingsPage() {
                       </span>
                     </summary>
                     <div className="mt-2">
-                      <OperatorConfigurationKeyForm
+                      <ConfigurationKeyForm
                         action={updateConfigurationKeyAction}
                         values={k}
                         formId={`edit-${k.id}`}
@@ -93,96 +96,69 @@ export default async function SettingsPage() {
         <details className="mt-4 rounded border border-slate-200 p-3">
           <summary className="cursor-pointer text-sm font-medium">Add a configuration key</summary>
           <div className="mt-3">
-            <OperatorConfigurationKeyForm
-              action={createConfigurationKeyAction}
-              formId="new-key"
-              submitLabel="Add key"
-            />
+            <ConfigurationKeyForm action={createConfigurationKeyAction} formId="new-key" submitLabel="Add key" />
           </div>
         </details>
-      </section>
+      </Section>
 
-      <section aria-labelledby="tokens-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="tokens-heading" className="text-lg font-semibold">
-          API tokens
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          For your ATS backend to call the{" "}
-          <a href="/api/v1/openapi.json" className="text-blue-800 underline">
-            Onramp API
-          </a>
-          . Tokens are stored hashed: copy a new one when it is shown.
-        </p>
-        <div className="mt-3">
-          <OperatorApiTokenForm action={createApiTokenAction} />
-        </div>
-        <ScrollRegion label="API tokens" className="mt-4">
-          <table className="w-full min-w-[36rem] text-left text-sm">
-            <caption className="sr-only">API tokens</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  Name
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Scopes
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Last used
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Expires
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    {t.name}
-                    <span className="block font-mono text-xs text-slate-600">{t.prefix}…</span>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{t.scopes.join(", ")}</td>
-                  <td className="px-3 py-2">{when(t.lastUsedAt)}</td>
-                  <td className="px-3 py-2">
-                    {t.expiresAt ? `${t.expiresAt <= now ? "Expired " : ""}${when(t.expiresAt)}` : "Never"}
-                  </td>
-                  <td className="px-3 py-2">
-                    {t.revokedAt ? (
-                      <span className="text-slate-600">Revoked {when(t.revokedAt)}</span>
-                    ) : (
-                      <ActionForm
-                        action={revokeApiTokenAction}
-                        fields={{ id: t.id }}
-                        label={`Revoke ${t.name}`}
-                        variant="danger"
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-              {tokens.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className="px-3 py-4 text-center text-slate-600">
-                    No tokens yet.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </section>
+      <Section
+        id="tokens"
+        title="API tokens"
+        description={
+          <>
+            For your ATS backend to call the{" "}
+            <a href="/api/v1/openapi.json" className="text-blue-800 underline">
+              Onramp API
+            </a>
+            . Tokens are stored hashed: copy a new one when it is shown.
+          </>
+        }
+        card
+      >
+        <ApiTokenForm action={createApiTokenAction} />
+        <Table
+          caption="API tokens"
+          columns={["Name", "Scopes", "Last used", "Expires", { hidden: "Actions" }]}
+          className="mt-4"
+          empty={{ when: tokens.length === 0, text: "No tokens yet." }}
+        >
+          {tokens.map((t) => (
+            <tr key={t.id} className="border-b border-slate-100 align-top">
+              <td className="py-2 pr-4">
+                {t.name}
+                <span className="block font-mono text-xs text-slate-600">{t.prefix}…</span>
+              </td>
+              <td className="py-2 pr-4 font-mono text-xs">{t.scopes.join(", ")}</td>
+              <td className="py-2 pr-4">
+                <Time value={t.lastUsedAt} empty="never" />
+              </td>
+              <td className="py-2 pr-4">
+                {t.expiresAt && t.expiresAt <= now ? "Expired " : ""}
+                <Time value={t.expiresAt} empty="Never" />
+              </td>
+              <td className="py-2">
+                {t.revokedAt ? (
+                  <span className="text-slate-600">
+                    Revoked <Time value={t.revokedAt} />
+                  </span>
+                ) : (
+                  <ActionForm
+                    action={revokeApiTokenAction}
+                    fields={{ id: t.id }}
+                    label={`Revoke ${t.name}`}
+                    variant="danger"
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
 
-      <section aria-labelledby="tuning-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="tuning-heading" className="text-lg font-semibold">
-          Onboarding settings
-        </h2>
-        <div className="mt-3 space-y-4">
+      <Section id="tuning" title="Onboarding settings" card>
+        <div className="space-y-4">
           {settings.map((s) => (
-            <OperatorSettingForm
+            <SettingForm
               key={s.key}
               action={updateSettingAction}
               settingKey={s.key}
@@ -193,7 +169,7 @@ export default async function SettingsPage() {
             />
           ))}
         </div>
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OperatorAcceptInvitationForm } from "@/components/console/operator-accept-invitation-form";
+import { AcceptInvitationForm } from "@/components/console/accept-invitation-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { decodePathSegment } from "@/lib/links/path-segment";
 import { viewInvitation } from "@/lib/people/invitations";
@@ -29,7 +29,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             You are invited as {ROLE_LABELS[view.role].toLowerCase()}
             {view.customerName ? ` of ${view.customerName}` : ""}. Choose a password to finish.
           </p>
-          <OperatorAcceptInvitationForm action={acceptInvitationAction} token={token} email={view.email} />
+          <AcceptInvitationForm action={acceptInvitationAction} token={token} email={view.email} />
         </>
       ) : (
         <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">

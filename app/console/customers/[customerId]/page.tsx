@@ -11,8 +11,8 @@ import { Facts } from "@/components/console/facts";
 import { LinkedInUsageTable } from "@/components/console/linkedin-usage";
 import { Pagination } from "@/components/console/pagination";
 import { Section } from "@/components/console/section";
-import { SupportAuditTable } from "@/components/console/support-audit-table";
-import { SupportEmailTable } from "@/components/console/support-email-table";
+import { AuditTable } from "@/components/console/audit-table";
+import { EmailTable } from "@/components/console/email-table";
 import { Time } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -214,12 +214,12 @@ export default async function CustomerPage({
           )
         }
       >
-        <SupportEmailTable rows={emails.rows} customerId={customerId} resendAction={resendEmailAction} />
+        <EmailTable rows={emails.rows} customerId={customerId} resendAction={resendEmailAction} />
         {pager("emailsPage", emails, "Emails", "emails")}
       </Section>
 
       <Section id="audit" title="Audit log">
-        <SupportAuditTable rows={audit.rows} showCustomer={false} />
+        <AuditTable rows={audit.rows} showCustomer={false} />
         {pager("auditPage", audit, "Audit entries", "audit")}
       </Section>
     </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { OperatorCustomerForm } from "@/components/console/operator-customer-form";
+import { CustomerForm } from "@/components/console/customer-form";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { createCustomerAction } from "../actions";
@@ -23,7 +23,7 @@ export default async function NewCustomerPage() {
         After creating it, give it a LinkedIn application: provision one through LinkedIn, or enter its existing keys.
       </p>
       <div className="mt-4 rounded border border-slate-200 bg-white p-4">
-        <OperatorCustomerForm action={createCustomerAction} submitLabel="Create customer" formId="new-customer" />
+        <CustomerForm action={createCustomerAction} submitLabel="Create customer" formId="new-customer" />
       </div>
     </section>
   );

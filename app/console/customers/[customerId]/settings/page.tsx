@@ -2,12 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/console/action-form";
-import { OperatorApplicationKeysForm } from "@/components/console/operator-application-keys-form";
-import { OperatorCopyField } from "@/components/console/operator-copy-field";
-import { OperatorCustomerForm } from "@/components/console/operator-customer-form";
-import { OperatorJobRefresher } from "@/components/console/operator-job-refresher";
-import { OperatorKeyStatus } from "@/components/console/operator-key-status";
-import { OperatorProvisioningStatus } from "@/components/console/operator-provisioning-status";
+import { applicationOrigin } from "@/components/console/application-origin";
+import { Facts } from "@/components/console/facts";
+import { ApplicationKeysForm } from "@/components/console/application-keys-form";
+import { CopyField } from "@/components/console/copy-field";
+import { CustomerForm } from "@/components/console/customer-form";
+import { JobRefresher } from "@/components/console/job-refresher";
+import { ProvisioningStatus } from "@/components/console/provisioning-status";
+import { Section } from "@/components/console/section";
+import { ArchivedBadge, KeyStatusBadge } from "@/components/console/status-badge";
+import { Time, utcText } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { latestProvisioningJob } from "@/lib/customers/provisioning";
@@ -28,8 +32,6 @@ import {
 } from "../../actions";
 
 export const metadata: Metadata = { title: "Customer settings" };
-
-const when = (d: Date) => `${d.toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
 // Operators only (issue #6): support never sees this page, and with it no part of a secret (C3).
 export default async function CustomerSettingsPage({
@@ -77,9 +79,7 @@ export default async function CustomerSettingsPage({
         </p>
         <h1 className="mt-1 text-2xl font-semibold">
           {customer.displayName}: settings
-          {customer.archivedAt ? (
-            <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-sm font-normal">Archived</span>
-          ) : null}
+          {customer.archivedAt ? <ArchivedBadge size="sm" /> : null}
         </h1>
         {created ? (
           <p role="status" className="mt-2 rounded border border-green-200 bg-green-50 p-2 text-sm text-green-900">
@@ -88,79 +88,94 @@ export default async function CustomerSettingsPage({
         ) : null}
       </div>
 
-      <section aria-labelledby="details-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="details-heading" className="text-lg font-semibold">
-          Details
-        </h2>
-        <div className="mt-3">
-          <OperatorCustomerForm
-            action={updateCustomerAction}
-            customerId={customer.id}
-            formId="edit-customer"
-            submitLabel="Save details"
-            values={{
-              displayName: customer.displayName,
-              foreignId: customer.foreignId,
-              offeredIntegrationTypes: customer.offeredIntegrationTypes,
-            }}
-          />
-        </div>
-      </section>
+      <Section id="details" title="Details" card>
+        <CustomerForm
+          action={updateCustomerAction}
+          customerId={customer.id}
+          formId="edit-customer"
+          submitLabel="Save details"
+          values={{
+            displayName: customer.displayName,
+            foreignId: customer.foreignId,
+            offeredIntegrationTypes: customer.offeredIntegrationTypes,
+          }}
+        />
+      </Section>
 
-      <section aria-labelledby="application-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="application-heading" className="text-lg font-semibold">
-          LinkedIn application
-        </h2>
+      <Section id="application" title="LinkedIn application" card>
         {app ? (
-          <div className="mt-3 space-y-4">
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              <dt className="text-slate-600">API key</dt>
-              <dd className="font-mono" data-testid="application-client-id">
-                {app.clientId}
-              </dd>
-              <dt className="text-slate-600">Secret</dt>
-              <dd className="font-mono" data-testid="application-secret-hint">
-                <span aria-hidden="true">••••{app.secretHint}</span>
-                <span className="sr-only">hidden, ending in {app.secretHint}</span>
-              </dd>
-              <dt className="text-slate-600">Secret age</dt>
-              <dd data-testid="application-secret-age">
-                {secretAgeDays} days (set {when(app.secretSetAt)})
-                {secretAgeDays > maxAgeDays ? ` · older than the ${maxAgeDays}-day policy: rotate it` : ""}
-                {app.previousSecretRetiresAt
-                  ? ` · previous secret accepted until ${when(app.previousSecretRetiresAt)}`
-                  : ""}
-              </dd>
-              <dt className="text-slate-600">Application URN</dt>
-              <dd className="font-mono break-all" data-testid="application-urn">
-                {app.applicationUrn ?? "not known"}
-              </dd>
-              <dt className="text-slate-600">JavaScript SDK domains</dt>
-              <dd className="font-mono break-all" data-testid="application-domains">
-                {app.jsSdkDomains.join(", ") || "none recorded"}
-                {app.applicationUrn && app.origin === "PROVISIONED" ? (
-                  <span className="mt-1 block font-sans">
-                    <ActionForm
-                      action={requestDomainsSyncAction}
-                      fields={{ customerId: customer.id }}
-                      label="Add Onramp's address to every application's domains"
-                      pendingLabel="Queuing…"
-                      variant="secondary"
-                      messageId="domains-message"
-                    />
-                  </span>
-                ) : null}
-              </dd>
-              <dt className="text-slate-600">Origin</dt>
-              <dd>{app.origin === "PROVISIONED" ? "Provisioned through LinkedIn" : "Entered by hand"}</dd>
-              <dt className="text-slate-600">Status</dt>
-              <dd>
-                <OperatorKeyStatus application={app} />
-                {app.lastVerifiedAt && !app.lastAuthError ? (
-                  <span className="ml-2 text-xs text-slate-600">checked {when(app.lastVerifiedAt)}</span>
-                ) : null}
-              </dd>
-            </dl>
+          <div className="space-y-4">
+            <Facts
+              facts={[
+                { term: "API key", value: app.clientId, mono: true, testId: "application-client-id" },
+                {
+                  term: "Secret",
+                  mono: true,
+                  testId: "application-secret-hint",
+                  value: (
+                    <>
+                      <span aria-hidden="true">••••{app.secretHint}</span>
+                      <span className="sr-only">hidden, ending in {app.secretHint}</span>
+                    </>
+                  ),
+                },
+                {
+                  term: "Secret age",
+                  testId: "application-secret-age",
+                  value: (
+                    <>
+                      {secretAgeDays} days (set {utcText(app.secretSetAt)})
+                      {secretAgeDays > maxAgeDays ? ` · older than the ${maxAgeDays}-day policy: rotate it` : ""}
+                      {app.previousSecretRetiresAt
+                        ? ` · previous secret accepted until ${utcText(app.previousSecretRetiresAt)}`
+                        : ""}
+                    </>
+                  ),
+                },
+                {
+                  term: "Application URN",
+                  mono: true,
+                  testId: "application-urn",
+                  value: app.applicationUrn ?? "not known",
+                },
+                {
+                  term: "JavaScript SDK domains",
+                  mono: true,
+                  testId: "application-domains",
+                  value: (
+                    <>
+                      {app.jsSdkDomains.join(", ") || "none recorded"}
+                      {app.applicationUrn && app.origin === "PROVISIONED" ? (
+                        <span className="mt-1 block font-sans">
+                          <ActionForm
+                            action={requestDomainsSyncAction}
+                            fields={{ customerId: customer.id }}
+                            label="Add Onramp's address to every application's domains"
+                            pendingLabel="Queuing…"
+                            variant="secondary"
+                            messageId="domains-message"
+                          />
+                        </span>
+                      ) : null}
+                    </>
+                  ),
+                },
+                { term: "Origin", value: applicationOrigin(app.origin) },
+                {
+                  term: "Status",
+                  value: (
+                    <>
+                      <KeyStatusBadge application={app} />
+                      {app.lastVerifiedAt && !app.lastAuthError ? (
+                        <span className="ml-2 text-xs text-slate-600">
+                          checked <Time value={app.lastVerifiedAt} />
+                        </span>
+                      ) : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
             {app.lastAuthError ? (
               <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">{app.lastAuthError}</p>
             ) : null}
@@ -200,7 +215,7 @@ export default async function CustomerSettingsPage({
                 The new keys are checked with LinkedIn first; keys LinkedIn refuses change nothing.
               </p>
               <div className="mt-3">
-                <OperatorApplicationKeysForm
+                <ApplicationKeysForm
                   action={setApplicationKeysAction}
                   customerId={customer.id}
                   currentClientId={app.clientId}
@@ -209,7 +224,7 @@ export default async function CustomerSettingsPage({
             </details>
           </div>
         ) : (
-          <div className="mt-3 grid gap-4 md:grid-cols-2">
+          <div className="grid gap-4 md:grid-cols-2">
             <div className="space-y-3">
               <h3 className="font-medium">Provision through LinkedIn</h3>
               <p className="text-sm text-slate-600">
@@ -217,8 +232,8 @@ export default async function CustomerSettingsPage({
                 Provisioning API), identified by the customer id <span className="font-mono">{customer.foreignId}</span>
                 .
               </p>
-              <OperatorJobRefresher active={jobActive} />
-              {job ? <OperatorProvisioningStatus job={job} /> : null}
+              <JobRefresher active={jobActive} />
+              {job ? <ProvisioningStatus job={job} /> : null}
               {/* Stays mounted while the job runs so its answer is read out; asking again then answers "already under way". */}
               <ActionForm
                 action={requestProvisioningAction}
@@ -232,24 +247,25 @@ export default async function CustomerSettingsPage({
             <div className="space-y-3">
               <h3 className="font-medium">Enter existing keys</h3>
               <p className="text-sm text-slate-600">For customers whose LinkedIn application already exists.</p>
-              <OperatorApplicationKeysForm action={setApplicationKeysAction} customerId={customer.id} />
+              <ApplicationKeysForm action={setApplicationKeysAction} customerId={customer.id} />
             </div>
           </div>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="callback-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="callback-heading" className="text-lg font-semibold">
-          Callback URL
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as the CALLBACK_URL
-          configuration of the integration types the configuration key table gives it to (L14: ONE_CLICK_EXPORT).
-          {customer.callbackKeyRotatedAt ? ` Last rotated ${when(customer.callbackKeyRotatedAt)}.` : ""}
-        </p>
-        <div className="mt-3">
-          <OperatorCopyField label="Callback URL" value={customer.callbackUrl} testId="callback-url" />
-        </div>
+      <Section
+        id="callback"
+        title="Callback URL"
+        description={
+          <>
+            Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as the CALLBACK_URL
+            configuration of the integration types the configuration key table gives it to (L14: ONE_CLICK_EXPORT).
+            {customer.callbackKeyRotatedAt ? ` Last rotated ${utcText(customer.callbackKeyRotatedAt)}.` : ""}
+          </>
+        }
+        card
+      >
+        <CopyField label="Callback URL" value={customer.callbackUrl} testId="callback-url" />
         <div className="mt-3 rounded border border-amber-200 bg-amber-50 p-3">
           <h3 className="text-sm font-medium">Rotate the callback key</h3>
           <p className="mt-1 text-sm text-slate-700">
@@ -268,16 +284,15 @@ export default async function CustomerSettingsPage({
             />
           </div>
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="acl-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="acl-heading" className="text-lg font-semibold">
-          Access controls in the ATS
-        </h2>
-        <p className="mt-1 text-sm text-slate-600" data-testid="acl-state">
-          {acl.state}
-        </p>
-        <div className="mt-3 flex flex-wrap gap-4">
+      <Section
+        id="acl"
+        title="Access controls in the ATS"
+        description={<span data-testid="acl-state">{acl.state}</span>}
+        card
+      >
+        <div className="flex flex-wrap gap-4">
           <ActionForm
             action={setAccessControlsAction}
             fields={acl.fields}
@@ -291,39 +306,37 @@ export default async function CustomerSettingsPage({
             messageId="resync-message"
           />
         </div>
-      </section>
+      </Section>
 
-      <section aria-labelledby="people-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="people-heading" className="text-lg font-semibold">
-          Customer admins
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          Customer admins sign in to enable LinkedIn integrations for {customer.displayName}.
-        </p>
-        <Link href={`/console/people?customerId=${customer.id}`} className="mt-2 inline-block text-blue-800 underline">
+      <Section
+        id="people"
+        title="Customer admins"
+        description={`Customer admins sign in to enable LinkedIn integrations for ${customer.displayName}.`}
+        card
+      >
+        <Link href={`/console/people?customerId=${customer.id}`} className="inline-block text-blue-800 underline">
           Invite an admin for {customer.displayName}
         </Link>
-      </section>
+      </Section>
 
-      <section aria-labelledby="archive-heading" className="rounded border border-slate-200 bg-white p-4">
-        <h2 id="archive-heading" className="text-lg font-semibold">
-          {customer.archivedAt ? "Restore" : "Archive"}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">
-          {customer.archivedAt
-            ? `Archived ${when(customer.archivedAt)}. Restoring shows it in the customer list again.`
-            : "Archived customers leave the customer list (they stay in the audit log and can be restored)."}
-        </p>
-        <div className="mt-3">
-          <ActionForm
-            action={setArchivedAction}
-            fields={{ customerId: customer.id, archived: customer.archivedAt ? "false" : "true" }}
-            label={customer.archivedAt ? "Restore customer" : "Archive customer"}
-            variant={customer.archivedAt ? "secondary" : "danger"}
-            messageId="archive-message"
-          />
-        </div>
-      </section>
+      <Section
+        id="archive"
+        title={customer.archivedAt ? "Restore" : "Archive"}
+        description={
+          customer.archivedAt
+            ? `Archived ${utcText(customer.archivedAt)}. Restoring shows it in the customer list again.`
+            : "Archived customers leave the customer list (they stay in the audit log and can be restored)."
+        }
+        card
+      >
+        <ActionForm
+          action={setArchivedAction}
+          fields={{ customerId: customer.id, archived: customer.archivedAt ? "false" : "true" }}
+          label={customer.archivedAt ? "Restore customer" : "Archive customer"}
+          variant={customer.archivedAt ? "secondary" : "danger"}
+          messageId="archive-message"
+        />
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The latest provisioning job of a customer (C1, C28): where it stands and, when LinkedIn refused,
 // its reason in plain words.
 import type { ProvisioningJob } from "@/lib/customers/provisioning";
+import { Time } from "./time";
 
 const STATUS_WORDS: Record<ProvisioningJob["status"], string> = {
   QUEUED: "Queued: waiting for a worker",
@@ -11,7 +12,7 @@ const STATUS_WORDS: Record<ProvisioningJob["status"], string> = {
   CANCELLED: "Cancelled",
 };
 
-export function OperatorProvisioningStatus({ job }: { job: ProvisioningJob }) {
+export function ProvisioningStatus({ job }: { job: ProvisioningJob }) {
   const failing = job.status === "FAILED" || (job.status === "RETRYING" && job.lastError);
   return (
     <div
@@ -28,7 +29,7 @@ export function OperatorProvisioningStatus({ job }: { job: ProvisioningJob }) {
         </p>
       ) : null}
       <p className="mt-1 text-xs text-slate-600">
-        Requested {job.createdAt.toISOString().replace("T", " ").slice(0, 16)} UTC
+        Requested <Time value={job.createdAt} />
       </p>
     </div>
   );

@@ -7,7 +7,7 @@ import type { CustomerTimeToEnable, TimeToEnable } from "@/lib/support/time-to-e
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} days`);
 const perIntegration = (t: TimeToEnable) => (t.enabled ? Math.round((t.nudgesBeforeEnabled / t.enabled) * 10) / 10 : 0);
 
-export function SupportTimeToEnable({
+export function TimeToEnableSection({
   overall,
   customers,
 }: {

@@ -10,7 +10,7 @@ import type { ActionState } from "@/lib/actions/state";
 
 type AcceptState = ActionState & { email?: string };
 
-export function OperatorAcceptInvitationForm({
+export function AcceptInvitationForm({
   action,
   token,
   email,

@@ -14,11 +14,11 @@ import {
   API_TOKEN_LIFETIMES,
   DEFAULT_API_TOKEN_LIFETIME,
 } from "@/lib/api-tokens/scopes";
-import { OperatorCopyField } from "./operator-copy-field";
+import { CopyField } from "./copy-field";
 
 type TokenState = ActionState & { token?: string };
 
-export function OperatorApiTokenForm({
+export function ApiTokenForm({
   action,
 }: {
   action: (prev: TokenState | undefined, form: FormData) => Promise<TokenState>;
@@ -78,7 +78,7 @@ export function OperatorApiTokenForm({
       </form>
       <FormMessage state={state} id="token-message" />
       {state?.ok && state.token ? (
-        <OperatorCopyField label="New API token (shown once)" value={state.token} testId="new-api-token" />
+        <CopyField label="New API token (shown once)" value={state.token} testId="new-api-token" />
       ) : null}
     </div>
   );

@@ -6,7 +6,7 @@ import { auditSentence } from "./audit-sentence";
 import { Table } from "./table";
 import { Time } from "./time";
 
-export function SupportAuditTable({ rows, showCustomer = true }: { rows: AuditRow[]; showCustomer?: boolean }) {
+export function AuditTable({ rows, showCustomer = true }: { rows: AuditRow[]; showCustomer?: boolean }) {
   return (
     <Table
       caption="Audit log entries, newest first"

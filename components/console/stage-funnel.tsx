@@ -7,7 +7,7 @@ const GAP = 10;
 const LABEL_WIDTH = 190;
 const CHART_WIDTH = 560;
 
-export function SupportFunnel({ steps }: { steps: FunnelStep[] }) {
+export function StageFunnel({ steps }: { steps: FunnelStep[] }) {
   const max = Math.max(1, ...steps.map((s) => s.count));
   const height = steps.length * (BAR_HEIGHT + GAP);
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 70;

@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
-export function OperatorJobRefresher({ active, everyMs = 2000 }: { active: boolean; everyMs?: number }) {
+export function JobRefresher({ active, everyMs = 2000 }: { active: boolean; everyMs?: number }) {
   const router = useRouter();
   useEffect(() => {
     if (!active) return;

@@ -17,7 +17,7 @@ const STATUS_CLASSES: Record<string, string> = {
   SENDING: "bg-amber-100 text-amber-900",
 };
 
-export function SupportEmailTable({
+export function EmailTable({
   rows,
   customerId,
   resendAction,

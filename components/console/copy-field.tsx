@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from "react";
 import { secondaryButtonClass } from "@/components/console/button-styles";
 
-export function OperatorCopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [said, setSaid] = useState("");

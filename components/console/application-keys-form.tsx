@@ -8,7 +8,7 @@ import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 
-export function OperatorApplicationKeysForm({
+export function ApplicationKeysForm({
   action,
   customerId,
   currentClientId,

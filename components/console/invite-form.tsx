@@ -8,11 +8,11 @@ import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { ActionState } from "@/lib/actions/state";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { OperatorCopyField } from "./operator-copy-field";
+import { CopyField } from "./copy-field";
 
 type InviteState = ActionState & { link?: string };
 
-export function OperatorInviteForm({
+export function InviteForm({
   action,
   customers,
   defaultCustomerId,
@@ -93,7 +93,7 @@ export function OperatorInviteForm({
       </form>
       <FormMessage state={state} id="invite-message" />
       {state?.ok && state.link ? (
-        <OperatorCopyField label="Invitation link (shown once)" value={state.link} testId="invitation-link" />
+        <CopyField label="Invitation link (shown once)" value={state.link} testId="invitation-link" />
       ) : null}
     </div>
   );

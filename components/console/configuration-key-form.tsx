@@ -21,7 +21,7 @@ export type ConfigurationKeyValues = {
   onlyWithoutAccessControls: boolean;
 };
 
-export function OperatorConfigurationKeyForm({
+export function ConfigurationKeyForm({
   action,
   values,
   formId,

@@ -9,14 +9,14 @@ import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from "@/lib/events/types";
-import { OperatorCopyField } from "./operator-copy-field";
+import { CopyField } from "./copy-field";
 
 type SecretState = ActionState & { secret?: string };
 type SecretAction = (prev: SecretState | undefined, form: FormData) => Promise<SecretState>;
 
 function ShownOnce({ state }: { state: SecretState | undefined }) {
   return state?.ok && state.secret ? (
-    <OperatorCopyField label="Signing secret (shown once)" value={state.secret} testId="webhook-secret" />
+    <CopyField label="Signing secret (shown once)" value={state.secret} testId="webhook-secret" />
   ) : null;
 }
 
@@ -30,13 +30,7 @@ export type WebhookEndpointFields = {
 };
 
 /** Adds an endpoint, or edits `endpoint` when given (its action then answers no secret). */
-export function OperatorWebhookEndpointForm({
-  action,
-  endpoint,
-}: {
-  action: SecretAction;
-  endpoint?: WebhookEndpointFields;
-}) {
+export function WebhookEndpointForm({ action, endpoint }: { action: SecretAction; endpoint?: WebhookEndpointFields }) {
   const [state, formAction] = useActionState(action, undefined);
   const f = useId();
   return (
@@ -124,7 +118,7 @@ export function OperatorWebhookEndpointForm({
   );
 }
 
-export function OperatorWebhookRotateButton({ action, endpointId }: { action: SecretAction; endpointId: string }) {
+export function WebhookRotateButton({ action, endpointId }: { action: SecretAction; endpointId: string }) {
   const [state, formAction] = useActionState(action, undefined);
   return (
     <div className="space-y-2">
@@ -138,7 +132,7 @@ export function OperatorWebhookRotateButton({ action, endpointId }: { action: Se
   );
 }
 
-export function SupportWebhookReplayRangeForm({ action, endpointId }: { action: FormAction; endpointId: string }) {
+export function WebhookReplayRangeForm({ action, endpointId }: { action: FormAction; endpointId: string }) {
   const [state, formAction] = useActionState(action, undefined);
   const id = useId();
   return (

@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 
-export function OperatorSettingForm({
+export function SettingForm({
   action,
   settingKey,
   label,

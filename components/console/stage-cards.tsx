@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { StageCounts } from "@/lib/support/overview";
 
-export function SupportStageCards({
+export function StageCards({
   counts,
   hrefFor,
 }: {

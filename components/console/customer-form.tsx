@@ -11,7 +11,7 @@ import { BUNDLED_INTEGRATION_TYPES, BUNDLED_TYPE_LABELS, REQUIRED_BUNDLES } from
 
 export type CustomerFormValues = { displayName: string; foreignId: string; offeredIntegrationTypes: string[] };
 
-export function OperatorCustomerForm({
+export function CustomerForm({
   action,
   customerId,
   values,

@@ -1,0 +1,60 @@
+// The issues view's "held until midnight UTC" section (C26, L17): customer applications whose daily limit on a
+// LinkedIn resource is spent. Informational: the jobs that hit the hold were queued again for its end.
+import type { ReactNode } from "react";
+import type { DailyHoldIssue } from "@/lib/support/daily-holds";
+import { Section } from "@/components/console/section";
+import { Table } from "@/components/console/table";
+import { Time } from "@/components/console/time";
+
+const td = "py-2 pr-4 align-top";
+
+export function DailyHoldsSection({
+  rows,
+  customerLink,
+  pager,
+}: {
+  rows: DailyHoldIssue[];
+  customerLink: (h: DailyHoldIssue) => ReactNode;
+  pager: ReactNode;
+}) {
+  return (
+    <Section
+      id="daily-holds"
+      title="Customers held until midnight UTC"
+      description={
+        <>
+          The customer&apos;s application spent its daily limit on a LinkedIn resource (C26, L17): its calls to it wait
+          until 00:00 UTC, when LinkedIn resets the limits. The jobs that hit the hold were queued again to start then;
+          nothing needs doing. If it happens every day, the customer&apos;s traffic needs looking at.
+        </>
+      }
+    >
+      <Table
+        caption="Customers held until midnight UTC, soonest end first"
+        columns={["Customer", "API key", "Resource", "Held until"]}
+        minWidth="40rem"
+        testId="daily-limit-holds"
+        empty={{ when: !rows.length, text: "No customer is held." }}
+      >
+        {rows.map((h) => (
+          <tr key={`${h.clientId} ${h.resource}`} className="border-b border-slate-100">
+            <th scope="row" className={`${td} text-left font-normal`}>
+              {customerLink(h)}
+            </th>
+            <td className={`${td} font-mono text-xs`}>{h.clientId}</td>
+            <td className={`${td} text-xs`}>
+              {h.resource}
+              <div className="text-slate-500">
+                {h.detectedBy === "budget" ? "Onramp's count reached the limit" : "LinkedIn said the limit is spent"}
+              </div>
+            </td>
+            <td className={`${td} text-xs`}>
+              00:00 UTC (<Time value={h.heldUntil} />)
+            </td>
+          </tr>
+        ))}
+      </Table>
+      {pager}
+    </Section>
+  );
+}

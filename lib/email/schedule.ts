@@ -5,6 +5,7 @@ import "server-only";
 // whatever a crash left behind, so nothing queued waits for more than a minute.
 import { env } from "@/lib/env";
 import { ensureQueue, getBoss } from "@/lib/jobs/boss";
+import { workQueue } from "@/lib/jobs/work";
 import { logger } from "@/lib/log/logger";
 import { deliverDueEmails } from "./delivery";
 import { databaseDay, queueDailyDigest } from "./digest";
@@ -34,7 +35,7 @@ async function start(): Promise<void> {
   // ensureQueue retries a creation that deadlocked with another instance starting at the same time.
   await ensureQueue(boss, EMAIL_TICK_QUEUE);
   await boss.schedule(EMAIL_TICK_QUEUE, "* * * * *", {}, { tz: "UTC" });
-  await boss.work(EMAIL_TICK_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+  workQueue(boss, EMAIL_TICK_QUEUE, { lanes: 1, pollingIntervalMs: 5000 }, async () => {
     await onEmailTick();
   });
   let running = false;

@@ -5,6 +5,7 @@ import PgBoss from "pg-boss";
 import { JobKind } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { stopWorkLanes } from "./work";
 
 const globalForBoss = globalThis;
 
@@ -82,6 +83,7 @@ export function getBoss(): Promise<PgBoss> {
 export async function stopBoss(): Promise<void> {
   const pending = globalForBoss.onrampBoss;
   globalForBoss.onrampBoss = undefined;
+  await stopWorkLanes(); // the lanes settle their current job through this boss first
   if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 10_000 });
 }
 

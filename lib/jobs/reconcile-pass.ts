@@ -9,6 +9,7 @@ import { logger } from "@/lib/log/logger";
 import { sweepPendingNotifications } from "@/lib/notifications/enqueue";
 import { ensureQueue, getBoss } from "./boss";
 import { failDeadJobs } from "./reconcile";
+import { workQueue } from "./work";
 
 export const RECONCILE_QUEUE = "onramp.reconcile";
 
@@ -31,7 +32,7 @@ async function start(): Promise<void> {
   const boss = await getBoss();
   await ensureQueue(boss, RECONCILE_QUEUE);
   await boss.schedule(RECONCILE_QUEUE, "* * * * *", {}, { tz: "UTC" });
-  await boss.work(RECONCILE_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+  workQueue(boss, RECONCILE_QUEUE, { lanes: 1, pollingIntervalMs: 5000 }, async () => {
     const summary = await runReconcilePass();
     logger().debug(summary, "reconcile pass");
   });

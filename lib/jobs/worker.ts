@@ -19,6 +19,7 @@ import { startReconcileSchedule } from "./reconcile-pass";
 import { jobHandlers } from "./registry";
 import { markAttemptFailed, markRunning, markSucceeded, type QueuedJobData, recordProgress } from "./tracker";
 import type { JobHandler } from "./types";
+import { workQueue } from "./work";
 
 const globalForWorkers = globalThis;
 
@@ -58,20 +59,14 @@ export async function runOne(handler: JobHandler, job: QueuedRun): Promise<void>
 async function start(): Promise<void> {
   const boss = await getBoss();
   const handlers = jobHandlers();
-  // pg-boss runs one job at a time per work() subscription: JOBS_CONCURRENCY subscriptions per kind.
+  // One job at a time per lane: JOBS_CONCURRENCY lanes per kind (lib/jobs/work.ts, not pg-boss's work()).
   const concurrency = env().JOBS_CONCURRENCY;
   for (const kind of Object.values(JobKind)) {
     const handler = handlers[kind];
     if (!handler) continue;
-    for (let i = 0; i < concurrency; i += 1) {
-      await boss.work<QueuedJobData>(
-        queueName(kind),
-        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 0.5 },
-        async ([job]) => {
-          if (job) await runOne(handler, job);
-        },
-      );
-    }
+    workQueue<QueuedJobData>(boss, queueName(kind), { lanes: concurrency, pollingIntervalMs: 500 }, (job) =>
+      runOne(handler, job),
+    );
   }
   // The hourly fallback poll (C28) is a pg-boss schedule whose tick queues a tracked POLL_STATUS job.
   await startPollSchedule();

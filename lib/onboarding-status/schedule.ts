@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { ensureQueue, getBoss } from "@/lib/jobs/boss";
+import { workQueue } from "@/lib/jobs/work";
 import { logger } from "@/lib/log/logger";
 import { enqueuePoll } from "./requests";
 
@@ -63,7 +64,7 @@ async function start(): Promise<void> {
     return;
   }
   await boss.schedule(POLL_SCHEDULE_QUEUE, plan.cron, {}, { tz: "UTC" });
-  await boss.work(POLL_SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+  workQueue(boss, POLL_SCHEDULE_QUEUE, { lanes: 1, pollingIntervalMs: 5000 }, async () => {
     await onPollTick();
   });
   logger().info({ cron: plan.cron, minutes: env().POLL_INTERVAL_MINUTES }, "fallback poll scheduled");

@@ -6,6 +6,7 @@ import type { Transporter } from "nodemailer";
 import type PgBoss from "pg-boss";
 import type pino from "pino";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import type { WorkLanes } from "@/lib/jobs/work";
 import type { ProcessingBatch } from "@/lib/notifications/enqueue";
 
 declare global {
@@ -19,5 +20,6 @@ declare global {
   var onrampEmailKick: (() => void) | undefined;
   var onrampSmtp: { url: string; transport: Transporter } | undefined;
   var onrampEmailSchedule: Promise<void> | undefined;
+  var onrampWorkLanes: WorkLanes | undefined;
   var onrampWebhookSender: { stop: () => Promise<void> } | undefined;
 }

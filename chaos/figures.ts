@@ -24,6 +24,9 @@ export type Figures = {
   jobsFailed: number;
   duplicateApplications: number;
   forgedAccepted: number;
+  /** Lines where an instance logged a rejection or exception nobody handled (the first few in unhandledSample). */
+  unhandledErrors: number;
+  unhandledSample: string[];
 };
 
 export async function collectFigures(input: {
@@ -32,6 +35,7 @@ export async function collectFigures(input: {
   publicUrl: string;
   pushesSent: number;
   intruders: IntruderTally;
+  unhandledLines: string[];
 }): Promise<Figures> {
   const { customers, sandbox, publicUrl } = input;
   const state = sandbox.state;
@@ -103,6 +107,8 @@ export async function collectFigures(input: {
     jobsFailed: count(["FAILED"]),
     duplicateApplications: duplicates,
     forgedAccepted: input.intruders.forgedAccepted + forgedRows,
+    unhandledErrors: input.unhandledLines.length,
+    unhandledSample: input.unhandledLines.slice(0, 3),
   };
 }
 
@@ -115,10 +121,18 @@ export function mustBeZero(f: Figures): [string, number][] {
     ["jobs not terminal", f.jobsNotTerminal],
     ["duplicate applications", f.duplicateApplications],
     ["forged pushes accepted", f.forgedAccepted],
+    ["unhandled errors logged", f.unhandledErrors],
   ];
 }
 
-export function printFigures(f: Figures, intruders: IntruderTally, seconds: number): void {
+export function printFigures(
+  f: Figures,
+  intruders: IntruderTally,
+  seconds: { run: number; total: number },
+  laps: { phase: string; seconds: number; load: string }[],
+  cpu: { instances: number; postgres: number; driver: number },
+): void {
+  const cpuTotal = cpu.instances + cpu.postgres + cpu.driver;
   const zero = (n: number) => (n === 0 ? `${n}` : `${n}  <-- must be 0`);
   const d = f.lostDetail;
   const lines = [
@@ -136,9 +150,13 @@ export function printFigures(f: Figures, intruders: IntruderTally, seconds: numb
       .sort()
       .map(([k, n]) => `${k}: ${n}`)
       .join(", ")}`,
-    `wall time                  ${seconds.toFixed(0)} s (load average at the end ${loadavg()
+    `unhandled errors logged    ${zero(f.unhandledErrors)} (unhandledRejection or uncaughtException in the instances' logs)${f.unhandledSample.map((l) => `\n      ${l}`).join("")}`,
+    `wall time                  ${seconds.total.toFixed(0)} s in all, ${seconds.run.toFixed(0)} s after the build (load average at the end ${loadavg()
       .map((l) => l.toFixed(1))
       .join(", ")} on ${cpus().length} cores)`,
+    `CPU time after the build   ${cpuTotal.toFixed(0)} s: instances ${cpu.instances.toFixed(0)}, PostgreSQL ${cpu.postgres.toFixed(0)}, this process (driver, sandbox, balancer) ${cpu.driver.toFixed(0)}; the machine's load does not inflate it: on ${cpus().length} idle cores no less than ${(cpuTotal / cpus().length).toFixed(0)} s`,
+    "phases                     (seconds, 1-minute load average at the phase's end)",
+    ...laps.map((l) => `  ${l.seconds.toFixed(0).padStart(5)} s  load ${l.load.padStart(5)}  ${l.phase}`),
   ];
   console.log(`\n[chaos] figures\n${lines.map((l) => `  ${l}`).join("\n")}`);
 }

@@ -7,13 +7,13 @@ import { type ChaosCustomer, sessionCookie } from "./seed";
 
 const ACTION_NAME = "authorizeWidgetIntegrations";
 
-export function intakeActionId(root: string): string {
-  const manifest = JSON.parse(readFileSync(join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+export function intakeActionId(root: string, distDir: string): string {
+  const manifest = JSON.parse(readFileSync(join(root, distDir, "server/server-reference-manifest.json"), "utf8")) as {
     node?: Record<string, unknown>;
   };
   for (const [id, entry] of Object.entries(manifest.node ?? {}))
     if (JSON.stringify(entry).includes(`"${ACTION_NAME}"`)) return id;
-  throw new Error(`the build has no server action ${ACTION_NAME}: is .next a build of this tree?`);
+  throw new Error(`the build has no server action ${ACTION_NAME}: is ${distDir} a build of this tree?`);
 }
 
 export type IntakeOutcome = { ok: boolean; status: number; text: string };

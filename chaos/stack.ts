@@ -169,8 +169,11 @@ export class OnrampInstance {
       [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(this.port), "-H", "127.0.0.1"],
       { cwd: ROOT, env: this.env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
     );
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    // Two streams into one file: neither may end it (the one that ends first would make the other's last
+    // lines a write after end, which crashed the run when a killed instance's stderr outlived its stdout).
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once("close", () => log.end());
     this.child = child;
     await waitForHttp(`${this.url}/api/health`, 120_000);
   }

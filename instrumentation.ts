@@ -4,6 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
   if (!env().JOBS_WORKERS) return;
-  const { startWorkers } = await import("@/lib/jobs/worker");
-  await startWorkers();
+  const { startWorkersInBackground } = await import("@/lib/jobs/worker");
+  // Not awaited: the web server must serve even while PostgreSQL is down; the workers start once it answers.
+  startWorkersInBackground();
 }

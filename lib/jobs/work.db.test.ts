@@ -13,6 +13,7 @@ import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-data
 import { eventually } from "@/test/eventually";
 import { getBoss, stopBoss } from "./boss";
 import { workQueue } from "./work";
+import { startWorkersInBackground } from "./worker";
 
 let scratch: ScratchDatabase;
 const QUEUE = "onramp.test-outage";
@@ -39,6 +40,7 @@ beforeAll(async () => {
   setTestEnv({ DATABASE_URL: scratch.url, JOBS_EXPIRE_SECONDS: "60" });
 });
 afterAll(async () => {
+  await globalThis.onrampWebhookSender?.stop();
   await onServer(`ALTER DATABASE "${scratchName()}" WITH ALLOW_CONNECTIONS true`).catch(() => undefined);
   await stopBoss();
   await disconnectDb();
@@ -80,6 +82,34 @@ describe("a job that ends while the database is down", () => {
     } finally {
       errors.mockRestore();
       process.off("unhandledRejection", onUnhandled);
+    }
+  });
+});
+
+describe("an instance that starts while the database refuses connections", () => {
+  it("logs why its workers could not start, and starts them once the database answers", async () => {
+    await stopBoss();
+    globalThis.onrampWorkers = undefined;
+    await onServer(`ALTER DATABASE "${scratchName()}" WITH ALLOW_CONNECTIONS false;
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${scratchName()}';`);
+    const errors = vi.spyOn(logger(), "error");
+    try {
+      startWorkersInBackground(100);
+      await eventually("a failed start to be logged", () =>
+        errors.mock.calls.find(([, message]) => String(message).includes("job workers could not start")),
+      );
+      await onServer(`ALTER DATABASE "${scratchName()}" WITH ALLOW_CONNECTIONS true`);
+      await eventually("the workers to have started", async () => {
+        const started = globalThis.onrampWorkers;
+        return started
+          ? started.then(
+              () => true,
+              () => false,
+            )
+          : false;
+      });
+    } finally {
+      errors.mockRestore();
     }
   });
 });

@@ -13,11 +13,11 @@ import { logger } from "@/lib/log/logger";
 export type WorkOptions = { lanes: number; pollingIntervalMs: number };
 export type WorkHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>;
 
-export type WorkLanes = { stopping: boolean; running: Promise<void>[]; wake: Set<() => void> };
+export type WorkLanes = { stopping: boolean; running: Promise<void>[]; wake: Set<() => void>; queues: Set<string> };
 const globalForWork = globalThis;
 
 function lanes(): WorkLanes {
-  globalForWork.onrampWorkLanes ??= { stopping: false, running: [], wake: new Set() };
+  globalForWork.onrampWorkLanes ??= { stopping: false, running: [], wake: new Set(), queues: new Set() };
   return globalForWork.onrampWorkLanes;
 }
 
@@ -79,10 +79,13 @@ export async function runAndSettle<T>(
  * Up to `options.lanes` jobs of `queue` at a time in this process. One loop per queue fetches (one job per
  * fetch, as pg-boss's work() does) while a lane is free, and otherwise waits `pollingIntervalMs` or until a
  * lane frees: an idle queue costs one query per interval, not one per lane (with nine job kinds and
- * JOBS_CONCURRENCY lanes each, per-lane polling was most of an idle instance's database load).
+ * JOBS_CONCURRENCY lanes each, per-lane polling was most of an idle instance's database load). A queue
+ * already worked in this process is left as it is (a start that failed half-way may run again).
  */
 export function workQueue<T>(boss: PgBoss, queue: string, options: WorkOptions, handler: WorkHandler<T>): void {
   const l = lanes();
+  if (l.queues.has(queue)) return;
+  l.queues.add(queue);
   const active = new Set<Promise<void>>();
   let wakeLoop: (() => void) | null = null;
   const loop = async () => {

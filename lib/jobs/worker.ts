@@ -82,6 +82,26 @@ async function start(): Promise<void> {
   logger().info({ kinds: Object.keys(handlers) }, "job workers started");
 }
 
+/**
+ * For instrumentation.ts: starts the workers without holding up the web server, and keeps trying every 5 s,
+ * saying why, while the database is unreachable or too slow. Awaited there, a failed start failed Next's
+ * instrumentation hook, and an instance started during a PostgreSQL outage answered every request with an
+ * error for good (found by the chaos run, issue 11). Every step of the start may run again: queues already
+ * worked, schedules already registered and the webhook sender are left as they are.
+ */
+export function startWorkersInBackground(retryMs = 5000): void {
+  const attempt = (n: number): void => {
+    startWorkers().catch((err: unknown) => {
+      logger().error(
+        { err, attempt: n },
+        `job workers could not start (is the database reachable?); trying again in ${retryMs / 1000} s`,
+      );
+      setTimeout(() => attempt(n + 1), retryMs).unref();
+    });
+  };
+  attempt(1);
+}
+
 /** Starts this process's workers once. */
 export function startWorkers(): Promise<void> {
   globalForWorkers.onrampWorkers ??= start().catch((err: unknown) => {

@@ -2,7 +2,8 @@
 // Create or edit a customer (issue #6): name, the vendor's id (LinkedIn uniqueForeignId, C1) and the
 // integration types offered in the plugin (C6; an RSC type is required).
 import { useActionState } from "react";
-import { inputClass, labelClass } from "@/components/console/button-styles";
+import { labelClass } from "@/components/console/button-styles";
+import { Field } from "@/components/console/field";
 import { FieldError, fieldAria } from "@/components/console/field-error";
 import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
@@ -29,40 +30,27 @@ export function CustomerForm({
   return (
     <form action={formAction} className="space-y-4" noValidate aria-describedby={`${formId}-message`}>
       {customerId ? <input type="hidden" name="customerId" value={customerId} /> : null}
-      <div>
-        <label htmlFor={`${formId}-displayName`} className={labelClass}>
-          Display name
-        </label>
-        <input
-          id={`${formId}-displayName`}
-          name="displayName"
-          defaultValue={values?.displayName}
-          required
-          maxLength={120}
-          className={inputClass}
-          {...fieldAria(formId, "displayName", state)}
-        />
-        <FieldError form={formId} field="displayName" state={state} />
-      </div>
-      <div>
-        <label htmlFor={`${formId}-foreignId`} className={labelClass}>
-          Customer id in your ATS
-        </label>
-        <p id={`${formId}-foreignId-hint`} className="text-xs text-slate-600">
-          Unique. Sent to LinkedIn as the application&apos;s uniqueForeignId when provisioning.
-        </p>
-        <input
-          id={`${formId}-foreignId`}
-          name="foreignId"
-          defaultValue={values?.foreignId}
-          required
-          maxLength={255}
-          autoComplete="off"
-          className={`${inputClass} font-mono`}
-          {...fieldAria(formId, "foreignId", state, `${formId}-foreignId-hint`)}
-        />
-        <FieldError form={formId} field="foreignId" state={state} />
-      </div>
+      <Field form={formId} name="displayName" label="Display name" state={state}>
+        {(c) => <input {...c} defaultValue={values?.displayName} required maxLength={120} />}
+      </Field>
+      <Field
+        form={formId}
+        name="foreignId"
+        label="Customer id in your ATS"
+        state={state}
+        hint="Unique. Sent to LinkedIn as the application’s uniqueForeignId when provisioning."
+      >
+        {(c) => (
+          <input
+            {...c}
+            className={`${c.className} font-mono`}
+            defaultValue={values?.foreignId}
+            required
+            maxLength={255}
+            autoComplete="off"
+          />
+        )}
+      </Field>
       <fieldset {...fieldAria(formId, "offeredIntegrationTypes", state, `${formId}-types-hint`)}>
         <legend className={labelClass}>Integration types offered</legend>
         <p id={`${formId}-types-hint`} className="text-xs text-slate-600">

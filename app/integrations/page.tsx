@@ -4,9 +4,8 @@ import { IntegrationList } from "@/components/integrations/integration-list";
 import { LinkedInWidget } from "@/components/integrations/linkedin-widget";
 import { requirePageActor } from "@/lib/auth/guard";
 import { Role } from "@/lib/auth/roles";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { integrationList } from "@/lib/integrations/queries";
+import { integrationList, widgetCustomer } from "@/lib/integrations/queries";
 import { BUNDLED_INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { integrationsKey } from "@/lib/integrations/view";
 import { NONCE_HEADER } from "@/lib/integrations/widget-csp";
@@ -39,10 +38,7 @@ function Explanation({ title, children }: { title: string; children: React.React
 export default async function IntegrationsPage() {
   const actor = await requirePageActor([Role.CUSTOMER_ADMIN], "/integrations");
   if (!actor.customerId) throw new Error("customer admin without a customer");
-  const customer = await db.customer.findUniqueOrThrow({
-    where: { id: actor.customerId },
-    select: { id: true, displayName: true, offeredIntegrationTypes: true, application: { select: { clientId: true } } },
-  });
+  const customer = await widgetCustomer(actor.customerId);
   const [initial, nonce] = await Promise.all([
     integrationList(customer.id),
     headers().then((h) => h.get(NONCE_HEADER) ?? undefined),

@@ -7,6 +7,14 @@ import type { IntegrationListResponse, IntegrationView } from "./view";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** What the integrations page needs of the signed-in admin's customer: the bundles offered and whether keys exist. */
+export function widgetCustomer(customerId: string) {
+  return db.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: { id: true, displayName: true, offeredIntegrationTypes: true, application: { select: { clientId: true } } },
+  });
+}
+
 export async function integrationList(customerId: string): Promise<IntegrationListResponse> {
   const [rows, requirements, jobs, customer] = await Promise.all([
     db.integration.findMany({

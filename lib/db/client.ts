@@ -2,8 +2,10 @@ import "server-only";
 // One Prisma client per process, over node-postgres (@prisma/adapter-pg): the same code path for the
 // embedded database and an external one, with no engine binary at run time.
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/client";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
+import { PrismaClient } from "./generated/client";
+import { createDatabasePool, describeConnectionError } from "./pool";
 
 export type Db = PrismaClient;
 
@@ -11,7 +13,15 @@ const globalForDb = globalThis;
 
 function createClient(): PrismaClient {
   const e = env();
-  const adapter = new PrismaPg({ connectionString: e.DATABASE_URL, max: 10 });
+  // Our own pool (lib/db/pool.ts says why), ended with the client.
+  const pool = createDatabasePool({
+    connectionString: e.DATABASE_URL,
+    max: 10,
+    applicationName: "onramp",
+    onConnectionLost: (err) =>
+      logger().warn({ err: describeConnectionError(err) }, "database connection lost; the pool opens a new one"),
+  });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return new PrismaClient({
     adapter,
     transactionOptions: { maxWait: e.DB_TRANSACTION_MAX_WAIT_MS, timeout: e.DB_TRANSACTION_TIMEOUT_MS },

@@ -3,6 +3,7 @@ import "server-only";
 // process, started on first use. Several Onramp processes share the queues through Postgres.
 import PgBoss from "pg-boss";
 import { JobKind } from "@/lib/db/enums";
+import { describeConnectionError } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { stopWorkLanes } from "./work";
@@ -29,7 +30,10 @@ async function startBoss(): Promise<PgBoss> {
     // Expired jobs (a killed worker's) are found and retried on this beat.
     maintenanceIntervalSeconds: e.JOBS_SUPERVISE_SECONDS,
   });
-  boss.on("error", (err) => logger().error({ err }, "job engine error"));
+  // A connection error carries the pg client (pg-pool attaches it), which is no log line's business.
+  boss.on("error", (err) =>
+    logger().error({ err: "client" in err ? describeConnectionError(err) : err }, "job engine error"),
+  );
   await boss.start();
   await ensureJobQueues(boss);
   return boss;

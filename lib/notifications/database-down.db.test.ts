@@ -5,12 +5,12 @@
 // customer was looked up on a healthy connection. The route must answer 500 with no body; LinkedIn's
 // (the sandbox's) retry, with a new id (C24), must then be stored and processed once the trigger is gone.
 import { eventually } from "@/test/eventually";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { useLinkedInAt, setTestEnv } from "@/lib/linkedin/test-support/env";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { runSql } from "@/test/run-sql";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { processNotification } from "./process";
 import { receiveNotification } from "./receive";
@@ -23,15 +23,7 @@ let sandbox: SandboxHandle;
 let callbacks: CallbackServer;
 const admin = sandboxAdmin(() => sandbox.url);
 
-async function sql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: scratch.url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const sql = (text: string) => runSql(scratch.url, text);
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();

@@ -6,7 +6,8 @@ import "server-only";
 // one round of writes, not three per push — bench/intake.bench.ts). The transaction makes the pair
 // atomic: a Job row never exists without its queue job, or the reverse. If the process dies before a
 // batch is written, the notifications stay PENDING without a live job, and the sweep (run with every
-// fallback poll) queues them.
+// reconcile pass) queues them. A batch the database refused is tried again for about a minute first, so
+// a database restart delays processing by seconds, not by the sweep's minutes.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
@@ -72,14 +73,36 @@ const BATCH_MAX = 200;
 export type ProcessingBatch = { items: StoredRef[]; timer: NodeJS.Timeout; release: () => void; done: Promise<void> };
 const globalForBatch = globalThis;
 
+/**
+ * Pauses before each new try of a batch that could not be written (the database restarting, say): about a
+ * minute in all, while the process lives. After the last, the sweep queues what is still unqueued.
+ */
+export const BATCH_RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15_000, 30_000];
+
 async function runBatch(batch: ProcessingBatch): Promise<void> {
   // From here on new notifications start the next batch; this one's items are read synchronously below.
   if (globalForBatch.onrampProcessingBatch === batch) globalForBatch.onrampProcessingBatch = null;
-  try {
-    await enqueueNotificationBatch(batch.items, "system:callback");
-  } catch (err) {
-    // Stored and answered: the sweep of the next poll queues them (sweepPendingNotifications).
-    logger().error({ err, count: batch.items.length }, "could not queue notification processing; the sweep will");
+  let items = batch.items;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // A try that failed may still have committed (the answer to COMMIT lost): a new try queues only
+      // what is still PENDING without a live job, so nothing is queued twice.
+      if (attempt > 1) items = await unqueued(items);
+      await enqueueNotificationBatch(items, "system:callback");
+      return;
+    } catch (err) {
+      const delay = BATCH_RETRY_DELAYS_MS[attempt - 1];
+      if (delay === undefined) {
+        // Stored and answered: the sweep of a later reconcile pass queues them (sweepPendingNotifications).
+        logger().error({ err, count: items.length }, "could not queue notification processing; the sweep will");
+        return;
+      }
+      logger().warn(
+        { err, count: items.length, attempt },
+        `could not queue notification processing; trying again in ${delay / 1000} s`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }
 
@@ -118,6 +141,15 @@ const NO_LIVE_PROCESSING_JOB = `NOT EXISTS (
   SELECT 1 FROM "Job" j
   WHERE j."kind" = 'PROCESS_NOTIFICATION' AND j."status" IN ('QUEUED', 'RUNNING', 'RETRYING')
     AND j."payload"->>'notificationId' = n."id" AND ${QUEUE_JOB_IS_LIVE})`;
+
+/** Those of `items` still PENDING with no live processing job. */
+async function unqueued(items: readonly StoredRef[]): Promise<StoredRef[]> {
+  return db.$queryRawUnsafe<StoredRef[]>(
+    `SELECT n."id", n."customerId" FROM "Notification" n
+     WHERE n."id" = ANY($1::text[]) AND n."processingState" = 'PENDING' AND ${NO_LIVE_PROCESSING_JOB}`,
+    items.map((n) => n.id),
+  );
+}
 
 /** Stored notifications whose job was never queued wait at most this long for the sweep. */
 export const SWEEP_AFTER_MS = 2 * 60 * 1000;

@@ -5,6 +5,13 @@ import pg from "pg";
 import { closeE2eSql, e2eEnv } from "./env";
 import { createCustomer, DEMO_PASSWORD, signIn } from "./helpers";
 
+// A mark set in the page: still there later means the page was not reloaded.
+declare global {
+  interface Window {
+    __onrampNoReload?: boolean;
+  }
+}
+
 // Issue #4 and issue 9 against the production build and the LinkedIn sandbox: the customer admin
 // authorizes the RSC company and contract bundles in LinkedIn's plugin (C4–C9), which yield four
 // integrations (L12), sees them stored and named (C10–C14), configured as LinkedIn's key table says in
@@ -95,7 +102,7 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
   await expect(widget.getByRole("button", { name: "Authorize APPLY_WITH_LINKEDIN" })).toHaveCount(0);
 
   // Marker that a reload would wipe: everything below must happen on this same document.
-  await page.evaluate(() => ((window as unknown as { __onrampNoReload: boolean }).__onrampNoReload = true));
+  await page.evaluate(() => (window.__onrampNoReload = true));
 
   await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
   await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
@@ -151,7 +158,7 @@ test("RSC-101, RSC-104: the RSC company and contract bundles become four named, 
     );
   }
 
-  expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
+  expect(await page.evaluate(() => window.__onrampNoReload)).toBe(true);
   expect(cspViolations).toEqual([]);
 });
 
@@ -163,11 +170,11 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   const widget = page.getByTestId("linkedin-widget");
   // C8: after a client-side navigation (the header's home link), the plugin renders again, no reload.
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
-  await page.evaluate(() => ((window as unknown as { __onrampNoReload: boolean }).__onrampNoReload = true));
+  await page.evaluate(() => (window.__onrampNoReload = true));
   await page.getByRole("link", { name: "Onramp", exact: true }).click();
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __onrampNoReload?: boolean }).__onrampNoReload)).toBe(true);
+  expect(await page.evaluate(() => window.__onrampNoReload)).toBe(true);
   // The plugin renders again after that navigation and may clear a field filled a moment too early: fill and
   // authorize until it says they are stored (authorizing a tuple twice stores it once, C7, and says so).
   await expect(async () => {

@@ -1,12 +1,10 @@
 // L6: when PUBLIC_URL changes, the SYNC_APP_DOMAINS job adds the new origin to every provisioned application's
 // validJsSdkDomains at LinkedIn (the sandbox), keeping the domains each had, with a result per customer.
 import { randomUUID } from "node:crypto";
-import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
 import { jobHandlers } from "@/lib/jobs/registry";
-import type { QueuedJobData } from "@/lib/jobs/tracker";
 import { runOne } from "@/lib/jobs/worker";
 import { setTestEnv } from "@/lib/linkedin/test-support/env";
 import type { SandboxHandle } from "@/sandbox/server";
@@ -47,7 +45,7 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
       data: { trackedJobId: jobId },
       retryCount: 0,
       retryLimit: 4,
-    } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
+    });
     const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job.status).toBe("SUCCEEDED");
     expect(job.outcome).toMatch(/updated/);
@@ -78,7 +76,7 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
       data: { trackedJobId: again.jobId },
       retryCount: 0,
       retryLimit: 4,
-    } as unknown as PgBoss.JobWithMetadata<QueuedJobData>);
+    });
     expect(updates()).toBe(before);
   });
 });

@@ -3,13 +3,11 @@
 // keys and exactly one application in the sandbox; LinkedIn's refusal lands on the job row in words to act on.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db, disconnectDb } from "@/lib/db/client";
 import { jobHandlers } from "@/lib/jobs/registry";
-import type { QueuedJobData } from "@/lib/jobs/tracker";
 import { runOne } from "@/lib/jobs/worker";
 import { processEnvSnapshot } from "@/lib/env";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
@@ -36,8 +34,7 @@ afterAll(async () => {
 async function runAttempt(trackedJobId: string, retryLimit = 4): Promise<unknown> {
   const handler = jobHandlers().PROVISION_APPLICATION;
   expect(handler, "PROVISION_APPLICATION is registered").toBeDefined();
-  const job = { data: { trackedJobId }, retryCount: 0, retryLimit } as unknown as PgBoss.JobWithMetadata<QueuedJobData>;
-  return runOne(handler!, job).then(
+  return runOne(handler!, { data: { trackedJobId }, retryCount: 0, retryLimit }).then(
     () => null,
     (e: unknown) => e,
   );

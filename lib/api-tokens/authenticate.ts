@@ -3,7 +3,7 @@ import "server-only";
 // against its rate limit (across processes, lib/rate-limit) and stamped with its last use.
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { hitRateLimit } from "@/lib/rate-limit/fixed-window";
+import { hitRateLimit } from "@/lib/rate-limit/sliding-window";
 import type { ApiScope } from "./scopes";
 import { hashApiToken, TOKEN_PREFIX } from "./tokens";
 

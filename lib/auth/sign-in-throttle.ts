@@ -2,9 +2,9 @@ import "server-only";
 // Sign-in throttling (issue 11 item 6), as OWASP's Authentication Cheat Sheet advises: only FAILED attempts count,
 // per account and source together and per source alone, so a stranger's failures never lock the real user out
 // (their source has its own counter) and a successful sign-in is never counted. Counters live in Postgres
-// (lib/rate-limit/fixed-window.ts), so the limits hold across every Onramp process.
+// (lib/rate-limit/sliding-window.ts), so the limits hold across every Onramp process.
 import { env } from "@/lib/env";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/rate-limit/fixed-window";
+import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/rate-limit/sliding-window";
 
 /** Failed sign-ins per (email, source) per window: enough for a person's typos, far too few to guess a password. */
 export const ACCOUNT_SOURCE_FAILURE_LIMIT = 10;

@@ -6,7 +6,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { SafeError } from "@/lib/errors/safe-error";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
-import { hitRateLimit } from "@/lib/rate-limit/fixed-window";
+import { hitRateLimit } from "@/lib/rate-limit/sliding-window";
 
 export const STATUS_CHECK_WINDOW_MS = 30_000;
 

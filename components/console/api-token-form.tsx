@@ -2,7 +2,7 @@
 // Create an API token for the vendor's systems (issue #6): the token appears once, here; it expires after the
 // chosen lifetime (issue 11 item 6).
 import { useActionState } from "react";
-import { CheckboxGroup, Field } from "@/components/console/field";
+import { CheckboxGroup, Field, Options } from "@/components/console/field";
 import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { ActionState } from "@/lib/actions/state";
@@ -33,11 +33,7 @@ export function ApiTokenForm({
         <Field form={f} name="expiresInDays" label="Expires after" state={state} className="max-w-md">
           {(c) => (
             <select {...c} defaultValue={DEFAULT_API_TOKEN_LIFETIME}>
-              {API_TOKEN_LIFETIMES.map((l) => (
-                <option key={l} value={l}>
-                  {API_TOKEN_LIFETIME_LABELS[l]}
-                </option>
-              ))}
+              <Options values={API_TOKEN_LIFETIMES} labels={API_TOKEN_LIFETIME_LABELS} />
             </select>
           )}
         </Field>

@@ -1,8 +1,7 @@
 "use client";
 // Add or edit one configuration key of an integration type (C15).
 import { useActionState } from "react";
-import { inputClass, labelClass } from "@/components/console/button-styles";
-import { FieldError, fieldAria } from "@/components/console/field-error";
+import { Field, Options } from "@/components/console/field";
 import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { FormAction } from "@/lib/actions/state";
@@ -33,103 +32,48 @@ export function ConfigurationKeyForm({
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, undefined);
-  const id = (f: string) => `${formId}-${f}`;
   return (
     <form action={formAction} noValidate className="grid gap-3 md:grid-cols-2">
       {values ? <input type="hidden" name="id" value={values.id} /> : null}
-      <div>
-        <label htmlFor={id("integrationType")} className={labelClass}>
-          Integration type
-        </label>
-        {/* L12: LinkedIn adds types over time; any enum-like name may be typed, the known ones are suggested. */}
-        <input
-          id={id("integrationType")}
-          name="integrationType"
-          list={id("integrationTypes")}
-          defaultValue={values?.integrationType ?? INTEGRATION_TYPES[0]}
-          autoComplete="off"
-          spellCheck={false}
-          className={`${inputClass} font-mono`}
-          {...fieldAria(formId, "integrationType", state)}
-        />
-        <datalist id={id("integrationTypes")}>
-          {INTEGRATION_TYPES.map((t) => (
-            <option key={t} value={t} />
-          ))}
-        </datalist>
-        <FieldError form={formId} field="integrationType" state={state} />
-      </div>
-      <div>
-        <label htmlFor={id("key")} className={labelClass}>
-          Key
-        </label>
-        <input
-          id={id("key")}
-          name="key"
-          defaultValue={values?.key}
-          className={`${inputClass} font-mono`}
-          {...fieldAria(formId, "key", state)}
-        />
-        <FieldError form={formId} field="key" state={state} />
-      </div>
-      <div>
-        <label htmlFor={id("label")} className={labelClass}>
-          Label
-        </label>
-        <input
-          id={id("label")}
-          name="label"
-          defaultValue={values?.label}
-          className={inputClass}
-          {...fieldAria(formId, "label", state)}
-        />
-        <FieldError form={formId} field="label" state={state} />
-      </div>
-      <div>
-        <label htmlFor={id("valueSource")} className={labelClass}>
-          Value comes from
-        </label>
-        <select
-          id={id("valueSource")}
-          name="valueSource"
-          defaultValue={values?.valueSource ?? "DEFAULT"}
-          className={inputClass}
-          {...fieldAria(formId, "valueSource", state)}
-        >
-          {VALUE_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {VALUE_SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <FieldError form={formId} field="valueSource" state={state} />
-      </div>
-      <div>
-        <label htmlFor={id("defaultValue")} className={labelClass}>
-          Default value
-        </label>
-        <input
-          id={id("defaultValue")}
-          name="defaultValue"
-          defaultValue={values?.defaultValue ?? ""}
-          className={inputClass}
-          {...fieldAria(formId, "defaultValue", state)}
-        />
-        <FieldError form={formId} field="defaultValue" state={state} />
-      </div>
-      <div>
-        <label htmlFor={id("description")} className={labelClass}>
-          Description (optional)
-        </label>
-        <input
-          id={id("description")}
-          name="description"
-          defaultValue={values?.description ?? ""}
-          className={inputClass}
-          {...fieldAria(formId, "description", state)}
-        />
-        <FieldError form={formId} field="description" state={state} />
-      </div>
+      <Field form={formId} name="integrationType" label="Integration type" state={state}>
+        {(c) => (
+          <>
+            {/* L12: LinkedIn adds types over time; any enum-like name may be typed, the known ones are suggested. */}
+            <input
+              {...c}
+              list={`${formId}-integrationTypes`}
+              defaultValue={values?.integrationType ?? INTEGRATION_TYPES[0]}
+              autoComplete="off"
+              spellCheck={false}
+              className={`${c.className} font-mono`}
+            />
+            <datalist id={`${formId}-integrationTypes`}>
+              {INTEGRATION_TYPES.map((t) => (
+                <option key={t} value={t} />
+              ))}
+            </datalist>
+          </>
+        )}
+      </Field>
+      <Field form={formId} name="key" label="Key" state={state}>
+        {(c) => <input {...c} defaultValue={values?.key} className={`${c.className} font-mono`} />}
+      </Field>
+      <Field form={formId} name="label" label="Label" state={state}>
+        {(c) => <input {...c} defaultValue={values?.label} />}
+      </Field>
+      <Field form={formId} name="valueSource" label="Value comes from" state={state}>
+        {(c) => (
+          <select {...c} defaultValue={values?.valueSource ?? "DEFAULT"}>
+            <Options values={VALUE_SOURCES} labels={VALUE_SOURCE_LABELS} />
+          </select>
+        )}
+      </Field>
+      <Field form={formId} name="defaultValue" label="Default value" state={state}>
+        {(c) => <input {...c} defaultValue={values?.defaultValue ?? ""} />}
+      </Field>
+      <Field form={formId} name="description" label="Description (optional)" state={state}>
+        {(c) => <input {...c} defaultValue={values?.description ?? ""} />}
+      </Field>
       <label className="flex items-center gap-2 text-sm md:col-span-2">
         <input type="checkbox" name="customerEditable" defaultChecked={values?.customerEditable ?? false} />
         The customer admin may change the value

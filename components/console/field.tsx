@@ -14,6 +14,7 @@ export function Field({
   label,
   state,
   hint,
+  hintAbove = false,
   className,
   children,
 }: {
@@ -24,25 +25,38 @@ export function Field({
   label: ReactNode;
   state: ActionState | undefined;
   hint?: ReactNode;
+  /** The hint between the label and the control (where a row aligns its controls' bottoms), not below it. */
+  hintAbove?: boolean;
   className?: string;
   children: (control: FieldControl) => ReactNode;
 }) {
   const id = `${form}-${name}`;
   const hintId = hint ? `${id}-hint` : undefined;
+  const hintText = hint ? (
+    <p id={hintId} className={hintAbove ? "text-xs text-slate-600" : "mt-1 text-xs text-slate-600"}>
+      {hint}
+    </p>
+  ) : null;
   return (
     <div className={className}>
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
+      {hintAbove ? hintText : null}
       {children({ id, name, className: inputClass, ...fieldAria(form, name, state, hintId) })}
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
+      {hintAbove ? null : hintText}
       <FieldError form={form} field={name} state={state} />
     </div>
   );
+}
+
+/** A select's options: each value in code with its words (value sources, roles, lifetimes). */
+export function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, ReactNode> }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {labels[v]}
+    </option>
+  ));
 }
 
 /** Checkboxes under one name (scopes, event types): each value in code type with its words. */
@@ -51,12 +65,15 @@ export function CheckboxGroup({
   name,
   legend,
   options,
+  checked,
   state,
 }: {
   form: string;
   name: string;
   legend: ReactNode;
   options: readonly (readonly [string, ReactNode])[];
+  /** The values ticked at first (an edit form's current values). */
+  checked?: readonly string[];
   state: ActionState | undefined;
 }) {
   return (
@@ -65,7 +82,13 @@ export function CheckboxGroup({
       <div className="mt-1 space-y-1">
         {options.map(([value, words]) => (
           <label key={value} className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name={name} value={value} className="mt-0.5" />
+            <input
+              type="checkbox"
+              name={name}
+              value={value}
+              defaultChecked={checked?.includes(value)}
+              className="mt-0.5"
+            />
             <span>
               <span className="font-mono">{value}</span>: {words}
             </span>

@@ -2,7 +2,7 @@
 // Invite a person (issue #6): a customer admin for one customer, or support/operator staff. The link
 // appears once, here, after creation; only its hash is stored.
 import { useActionState, useState } from "react";
-import { Field } from "@/components/console/field";
+import { Field, Options } from "@/components/console/field";
 import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { ActionState } from "@/lib/actions/state";
@@ -32,11 +32,7 @@ export function InviteForm({
         <Field form={f} name="role" label="Role" state={state}>
           {(c) => (
             <select {...c} value={role} onChange={(e) => setRole(e.target.value as typeof role)}>
-              {(["CUSTOMER_ADMIN", "SUPPORT", "OPERATOR"] as const).map((r) => (
-                <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
-                </option>
-              ))}
+              <Options values={["CUSTOMER_ADMIN", "SUPPORT", "OPERATOR"] as const} labels={ROLE_LABELS} />
             </select>
           )}
         </Field>

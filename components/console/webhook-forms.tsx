@@ -3,13 +3,16 @@
 // One-Click Exports are resolved, L17/L18), the secret rotation (adding and rotating show the signing secret
 // once), and support's replay of a time range.
 import { useActionState, useId } from "react";
-import { inputClass, labelClass, secondaryButtonClass } from "@/components/console/button-styles";
+import { secondaryButtonClass } from "@/components/console/button-styles";
+import { CheckboxGroup, Field } from "@/components/console/field";
 import { FieldError, fieldAria } from "@/components/console/field-error";
 import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from "@/lib/events/types";
 import { CopyField } from "./copy-field";
+
+const EVENT_TYPE_OPTIONS = EVENT_TYPES.map((t) => [t, EVENT_TYPE_LABELS[t]] as const);
 
 type SecretState = ActionState & { secret?: string };
 type SecretAction = (prev: SecretState | undefined, form: FormData) => Promise<SecretState>;
@@ -37,56 +40,27 @@ export function WebhookEndpointForm({ action, endpoint }: { action: SecretAction
     <div className="space-y-3">
       <form action={formAction} noValidate className="space-y-3">
         {endpoint ? <input type="hidden" name="endpointId" value={endpoint.id} /> : null}
-        <div className="max-w-xl">
-          <label htmlFor={`${f}-url`} className={labelClass}>
-            URL
-          </label>
-          <input
-            id={`${f}-url`}
-            name="url"
-            defaultValue={endpoint?.url}
-            placeholder="https://ats.example.com/hooks/onramp"
-            className={inputClass}
-            {...fieldAria(f, "url", state, `${f}-url-hint`)}
-          />
-          <p id={`${f}-url-hint`} className="mt-1 text-xs text-slate-600">
-            https; plain http only to localhost, for development.
-          </p>
-          <FieldError form={f} field="url" state={state} />
-        </div>
-        <div className="max-w-xl">
-          <label htmlFor={`${f}-description`} className={labelClass}>
-            Description (optional)
-          </label>
-          <input
-            id={`${f}-description`}
-            name="description"
-            defaultValue={endpoint?.description ?? ""}
-            className={inputClass}
-            {...fieldAria(f, "description", state)}
-          />
-          <FieldError form={f} field="description" state={state} />
-        </div>
-        <fieldset {...fieldAria(f, "eventTypes", state)}>
-          <legend className={labelClass}>Event types (none ticked: every type)</legend>
-          <div className="mt-1 space-y-1">
-            {EVENT_TYPES.map((t) => (
-              <label key={t} className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="eventTypes"
-                  value={t}
-                  defaultChecked={endpoint?.eventTypes.includes(t)}
-                  className="mt-0.5"
-                />
-                <span>
-                  <span className="font-mono">{t}</span>: {EVENT_TYPE_LABELS[t]}
-                </span>
-              </label>
-            ))}
-          </div>
-          <FieldError form={f} field="eventTypes" state={state} />
-        </fieldset>
+        <Field
+          form={f}
+          name="url"
+          label="URL"
+          state={state}
+          hint="https; plain http only to localhost, for development."
+          className="max-w-xl"
+        >
+          {(c) => <input {...c} defaultValue={endpoint?.url} placeholder="https://ats.example.com/hooks/onramp" />}
+        </Field>
+        <Field form={f} name="description" label="Description (optional)" state={state} className="max-w-xl">
+          {(c) => <input {...c} defaultValue={endpoint?.description ?? ""} />}
+        </Field>
+        <CheckboxGroup
+          form={f}
+          name="eventTypes"
+          legend="Event types (none ticked: every type)"
+          options={EVENT_TYPE_OPTIONS}
+          checked={endpoint?.eventTypes}
+          state={state}
+        />
         <div className="max-w-xl">
           <label className="flex items-start gap-2 text-sm">
             <input
@@ -138,26 +112,12 @@ export function WebhookReplayRangeForm({ action, endpointId }: { action: FormAct
   return (
     <form action={formAction} noValidate className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="endpointId" value={endpointId} />
-      <div>
-        <label htmlFor={`${id}-from`} className={labelClass}>
-          From (UTC)
-        </label>
-        <input
-          id={`${id}-from`}
-          type="datetime-local"
-          name="from"
-          className={inputClass}
-          {...fieldAria(id, "from", state)}
-        />
-        <FieldError form={id} field="from" state={state} />
-      </div>
-      <div>
-        <label htmlFor={`${id}-to`} className={labelClass}>
-          To (UTC)
-        </label>
-        <input id={`${id}-to`} type="datetime-local" name="to" className={inputClass} {...fieldAria(id, "to", state)} />
-        <FieldError form={id} field="to" state={state} />
-      </div>
+      <Field form={id} name="from" label="From (UTC)" state={state}>
+        {(c) => <input {...c} type="datetime-local" />}
+      </Field>
+      <Field form={id} name="to" label="To (UTC)" state={state}>
+        {(c) => <input {...c} type="datetime-local" />}
+      </Field>
       <SubmitButton label="Replay this range" pendingLabel="Queuing…" className={secondaryButtonClass} />
       <FormMessage state={state} />
     </form>

@@ -3,8 +3,9 @@ import { db } from "@/lib/db/client";
 // The audit log page and the customer page's audit section (issue #6): newest first, filterable,
 // paged in SQL (served by the createdAt, customerId+createdAt, actorId+createdAt and action+createdAt indexes).
 import type { Prisma } from "@/lib/db/generated/client";
-import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/pagination/page";
 import type { AuditParams } from "./filters";
+import { mapRows, pagedRows } from "./paged-rows";
 import { sql } from "./sql";
 
 export type AuditRow = {
@@ -49,9 +50,8 @@ export async function listAudit(
   page: number,
   pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<Page<AuditRow>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = auditWhere(filter);
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -71,12 +71,7 @@ export async function listAudit(
     }),
     db.auditLog.count({ where }),
   ]);
-  return toPage(
-    rows.map(({ customer, ...r }) => ({ ...r, customerName: customer?.displayName ?? null })),
-    total,
-    page,
-    pageSize,
-  );
+  return mapRows(found, ({ customer, ...r }) => ({ ...r, customerName: customer?.displayName ?? null }));
 }
 
 /** Distinct actions recorded so far, for the filter's suggestions. */

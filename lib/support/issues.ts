@@ -6,7 +6,8 @@ import { db } from "@/lib/db/client";
 import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { type Page, pageWindow, toPage } from "@/lib/pagination/page";
+import type { Page } from "@/lib/pagination/page";
+import { mapRows, pagedRows } from "./paged-rows";
 import { type Sql, sql, toNumber } from "./sql";
 
 export const ISSUE_PAGE_SIZE = 10;
@@ -42,18 +43,25 @@ const FAILED_JOBS_WHERE = sql`
     AND NOT EXISTS (SELECT 1 FROM "AuditLog" al WHERE al."action" = 'job.retried' AND al."targetId" = j."id")`;
 
 export async function failedJobs(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<FailedJobIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, count] = await Promise.all([
+  return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<FailedJobIssue[]>(sql`
       SELECT j."id", j."kind"::text AS "kind", j."attempts", j."maxAttempts", j."lastError", j."finishedAt", j."createdAt",
              j."customerId", c."displayName" AS "customerName"
       FROM "Job" j LEFT JOIN "Customer" c ON c."id" = j."customerId"
       ${FAILED_JOBS_WHERE}
       ORDER BY j."createdAt" DESC, j."id" DESC LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n FROM "Job" j ${FAILED_JOBS_WHERE}`),
+    countRows(sql`SELECT count(*) AS n FROM "Job" j ${FAILED_JOBS_WHERE}`),
   ]);
-  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
 }
+
+/** The number a `SELECT count(*) AS n …` answers. */
+async function countRows(query: Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>(query);
+  return toNumber(row?.n);
+}
+
+/** The columns both application issues show: never the secret or token columns (C3). */
+const APPLICATION_COLUMNS = { customerId: true, clientId: true, customer: { select: { displayName: true } } } as const;
 
 export type KeyFailureIssue = {
   customerId: string;
@@ -64,37 +72,23 @@ export type KeyFailureIssue = {
 };
 
 export async function keyFailures(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<KeyFailureIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = { lastAuthError: { not: null }, customer: { archivedAt: null } } as const;
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.customerApplication.findMany({
       where,
       orderBy: [{ lastAuthErrorAt: "desc" }, { id: "asc" }],
       take: limit,
       skip: offset,
       // Never the secret or token columns (C3).
-      select: {
-        customerId: true,
-        clientId: true,
-        lastAuthError: true,
-        lastAuthErrorAt: true,
-        customer: { select: { displayName: true } },
-      },
+      select: { ...APPLICATION_COLUMNS, lastAuthError: true, lastAuthErrorAt: true },
     }),
     db.customerApplication.count({ where }),
   ]);
-  return toPage(
-    rows.map((r) => ({
-      customerId: r.customerId,
-      customerName: r.customer.displayName,
-      clientId: r.clientId,
-      lastAuthError: r.lastAuthError ?? "",
-      lastAuthErrorAt: r.lastAuthErrorAt,
-    })),
-    total,
-    page,
-    pageSize,
-  );
+  return mapRows(found, ({ customer, lastAuthError, ...r }) => ({
+    ...r,
+    customerName: customer.displayName,
+    lastAuthError: lastAuthError ?? "",
+  }));
 }
 
 export type OldSecretIssue = {
@@ -112,40 +106,26 @@ export async function oldSecrets(
   now = new Date(),
   pageSize = ISSUE_PAGE_SIZE,
 ): Promise<Page<OldSecretIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = {
     secretSetAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) },
     customer: { archivedAt: null },
   } as const;
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.customerApplication.findMany({
       where,
       orderBy: [{ secretSetAt: "asc" }, { id: "asc" }],
       take: limit,
       skip: offset,
       // Never the secret or token columns (C3).
-      select: {
-        customerId: true,
-        clientId: true,
-        secretSetAt: true,
-        origin: true,
-        customer: { select: { displayName: true } },
-      },
+      select: { ...APPLICATION_COLUMNS, secretSetAt: true, origin: true },
     }),
     db.customerApplication.count({ where }),
   ]);
-  return toPage(
-    rows.map((r) => ({
-      customerId: r.customerId,
-      customerName: r.customer.displayName,
-      clientId: r.clientId,
-      secretSetAt: r.secretSetAt,
-      provisioned: r.origin === "PROVISIONED",
-    })),
-    total,
-    page,
-    pageSize,
-  );
+  return mapRows(found, ({ customer, origin, ...r }) => ({
+    ...r,
+    customerName: customer.displayName,
+    provisioned: origin === "PROVISIONED",
+  }));
 }
 
 export type StuckIntegrationIssue = {
@@ -186,19 +166,15 @@ async function integrationIssuePage<T>(
   page: number,
   pageSize: number,
 ): Promise<Page<T>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, count] = await Promise.all([
+  return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<T[]>(sql`
       SELECT i."id", i."name", i."integrationType", i."onboardingStatus"::text AS "onboardingStatus", ${columns},
              c."id" AS "customerId", c."displayName" AS "customerName"
       FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId"
       ${where}
       ORDER BY ${orderBy} LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<{ n: bigint }[]>(
-      sql`SELECT count(*) AS n FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" ${where}`,
-    ),
+    countRows(sql`SELECT count(*) AS n FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" ${where}`),
   ]);
-  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
 }
 
 export type UnknownTypeIssue = {
@@ -243,9 +219,8 @@ export type AnomalyIssue = {
 };
 
 export async function openAnomalies(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<AnomalyIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = { resolvedAt: null };
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.anomaly.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -263,12 +238,7 @@ export async function openAnomalies(page: number, pageSize = ISSUE_PAGE_SIZE): P
     }),
     db.anomaly.count({ where }),
   ]);
-  return toPage(
-    rows.map(({ customer, ...r }) => ({ ...r, customerName: customer.displayName })),
-    total,
-    page,
-    pageSize,
-  );
+  return mapRows(found, ({ customer, ...r }) => ({ ...r, customerName: customer.displayName }));
 }
 
 export type FailedNotificationIssue = {
@@ -288,9 +258,8 @@ export async function failedNotifications(
   page: number,
   pageSize = ISSUE_PAGE_SIZE,
 ): Promise<Page<FailedNotificationIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = { processingState: "FAILED" } as const;
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.notification.findMany({
       where,
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -310,10 +279,5 @@ export async function failedNotifications(
     }),
     db.notification.count({ where }),
   ]);
-  return toPage(
-    rows.map(({ customer, ...r }) => ({ ...r, customerName: customer.displayName })),
-    total,
-    page,
-    pageSize,
-  );
+  return mapRows(found, ({ customer, ...r }) => ({ ...r, customerName: customer.displayName }));
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ComponentProps, ReactNode } from "react";
 import Link from "next/link";
 import { z } from "zod";
 import { ApplicationBulkRotationForm } from "@/components/console/application-bulk-rotation-form";
@@ -61,6 +62,95 @@ function CustomerLink({ id, name }: { id: string | null; name: string | null }) 
   );
 }
 
+function CustomerCell({ id, name }: { id: string | null; name: string | null }) {
+  return (
+    <td className={td}>
+      <CustomerLink id={id} name={name} />
+    </td>
+  );
+}
+
+/** The last cell of a row whose item has more than one action. */
+function ActionsCell({ children }: { children: ReactNode }) {
+  return (
+    <td className="py-2 align-top">
+      <div className="flex flex-wrap gap-2">{children}</div>
+    </td>
+  );
+}
+
+/** The customer's fallback poll (C28): what a stuck integration or a failed notification may be waiting for. */
+function PollCustomerForm({ customerId, customerName }: { customerId: string; customerName: string }) {
+  return (
+    <ActionForm
+      action={triggerPollAction}
+      fields={{ customerId }}
+      label="Poll customer"
+      labelDetail={`${customerName} (fallback poll)`}
+    />
+  );
+}
+
+/** One kind of issue: its section, a table with a row per item (or a line when there is none) and its pages. */
+function IssueSection<T>({
+  id,
+  title,
+  description,
+  children,
+  caption,
+  columns,
+  minWidth,
+  testId,
+  emptyText,
+  rows,
+  pager,
+  rowKey,
+  rowHeader,
+  cells,
+}: {
+  id: string;
+  title: string;
+  description: ReactNode;
+  /** Shown above the table (a form acting on the whole list). */
+  children?: ReactNode;
+  caption: string;
+  columns: string[];
+  minWidth: ComponentProps<typeof Table>["minWidth"];
+  testId?: string;
+  emptyText: string;
+  rows: T[];
+  /** The list's previous/next links. */
+  pager: ReactNode;
+  rowKey: (row: T) => string;
+  /** What the row is about: its header cell. */
+  rowHeader: (row: T) => ReactNode;
+  /** The row's other cells. */
+  cells: (row: T) => ReactNode;
+}) {
+  return (
+    <Section id={id} title={title} description={description}>
+      {children}
+      <Table
+        caption={caption}
+        columns={columns}
+        minWidth={minWidth}
+        testId={testId}
+        empty={{ when: !rows.length, text: emptyText }}
+      >
+        {rows.map((row) => (
+          <tr key={rowKey(row)} className="border-b border-slate-100">
+            <th scope="row" className={`${td} text-left font-normal`}>
+              {rowHeader(row)}
+            </th>
+            {cells(row)}
+          </tr>
+        ))}
+      </Table>
+      {pager}
+    </Section>
+  );
+}
+
 // Issue #6: everything that needs a person, each with the action that resolves it.
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(STAFF_ROLES, "/console/issues");
@@ -100,6 +190,16 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       anchor={anchor}
     />
   );
+  const sections: [id: string, label: string, count: number][] = [
+    ["failed-jobs", "Failed jobs", jobs.total],
+    ["keys", "Keys refused", keys.total],
+    ["daily-holds", "Held until midnight UTC", holds.total],
+    ["old-secrets", "Secrets to rotate", secrets.total],
+    ["stuck", "Stuck integrations", stuck.total],
+    ["anomalies", "Anomalies", anomalies.total],
+    ["failed-notifications", "Failed notifications", notifications.total],
+    ["unknown-types", "Types Onramp does not know yet", unknownTypes.total],
+  ];
 
   return (
     <div className="space-y-8">
@@ -111,34 +211,15 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             : `${total.toLocaleString("en-US")} item${total === 1 ? "" : "s"} need a person.`}
         </p>
         <nav aria-label="Issue sections" className="mt-2 flex flex-wrap gap-4 text-sm">
-          <a href="#failed-jobs" className="text-blue-800 underline">
-            Failed jobs ({jobs.total})
-          </a>
-          <a href="#keys" className="text-blue-800 underline">
-            Keys refused ({keys.total})
-          </a>
-          <a href="#daily-holds" className="text-blue-800 underline">
-            Held until midnight UTC ({holds.total})
-          </a>
-          <a href="#old-secrets" className="text-blue-800 underline">
-            Secrets to rotate ({secrets.total})
-          </a>
-          <a href="#stuck" className="text-blue-800 underline">
-            Stuck integrations ({stuck.total})
-          </a>
-          <a href="#anomalies" className="text-blue-800 underline">
-            Anomalies ({anomalies.total})
-          </a>
-          <a href="#failed-notifications" className="text-blue-800 underline">
-            Failed notifications ({notifications.total})
-          </a>
-          <a href="#unknown-types" className="text-blue-800 underline">
-            Types Onramp does not know yet ({unknownTypes.total})
-          </a>
+          {sections.map(([id, label, count]) => (
+            <a key={id} href={`#${id}`} className="text-blue-800 underline">
+              {label} ({count})
+            </a>
+          ))}
         </nav>
       </header>
 
-      <Section
+      <IssueSection
         id="failed-jobs"
         title="Failed jobs"
         description={
@@ -146,44 +227,42 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             Jobs that failed after their last attempt and have not been retried. Resolve: retry once the cause is fixed.
           </>
         }
-      >
-        <Table
-          caption="Failed jobs, newest first"
-          columns={["Job", "Customer", "Attempts", "Error", "Action"]}
-          minWidth="44rem"
-          testId="failed-jobs"
-          empty={{ when: !jobs.rows.length, text: "No failed jobs." }}
-        >
-          {jobs.rows.map((j) => (
-            <tr key={j.id} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                {humanize(j.kind)}
-                <div className="text-xs text-slate-500">
-                  failed <Time value={j.finishedAt ?? j.createdAt} />
-                </div>
-              </th>
-              <td className={td}>
-                <CustomerLink id={j.customerId} name={j.customerName} />
-              </td>
-              <td className={`${td} tabular-nums`}>
-                {j.attempts} of {j.maxAttempts}
-              </td>
-              <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
-              <td className="py-2 align-top">
-                <ActionForm
-                  action={retryJobAction}
-                  fields={{ jobId: j.id }}
-                  label="Retry"
-                  labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`}
-                />
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("jobsPage", jobs, "Failed jobs", "failed-jobs")}
-      </Section>
+        caption="Failed jobs, newest first"
+        columns={["Job", "Customer", "Attempts", "Error", "Action"]}
+        minWidth="44rem"
+        testId="failed-jobs"
+        emptyText="No failed jobs."
+        rows={jobs.rows}
+        pager={pager("jobsPage", jobs, "Failed jobs", "failed-jobs")}
+        rowKey={(j) => j.id}
+        rowHeader={(j) => (
+          <>
+            {humanize(j.kind)}
+            <div className="text-xs text-slate-500">
+              failed <Time value={j.finishedAt ?? j.createdAt} />
+            </div>
+          </>
+        )}
+        cells={(j) => (
+          <>
+            <CustomerCell id={j.customerId} name={j.customerName} />
+            <td className={`${td} tabular-nums`}>
+              {j.attempts} of {j.maxAttempts}
+            </td>
+            <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
+            <td className="py-2 align-top">
+              <ActionForm
+                action={retryJobAction}
+                fields={{ jobId: j.id }}
+                label="Retry"
+                labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`}
+              />
+            </td>
+          </>
+        )}
+      />
 
-      <Section
+      <IssueSection
         id="keys"
         title="Customers whose keys LinkedIn refuses"
         description={
@@ -192,39 +271,35 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             re-checks them at once.
           </>
         }
-      >
-        <Table
-          caption="Customers whose keys LinkedIn refuses"
-          columns={["Customer", "API key", "Problem", "Action"]}
-          minWidth="40rem"
-          empty={{ when: !keys.rows.length, text: "Every customer’s keys work." }}
-        >
-          {keys.rows.map((k) => (
-            <tr key={k.customerId} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                <CustomerLink id={k.customerId} name={k.customerName} />
-              </th>
-              <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
-              <td className={`${td} text-xs text-red-800`}>
-                {k.lastAuthError}
-                <div className="text-slate-500">
-                  <Time value={k.lastAuthErrorAt} />
-                </div>
-              </td>
-              <td className="py-2 align-top text-sm">
-                {actor.role === "OPERATOR" ? (
-                  <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
-                    Replace the keys<span className="sr-only"> of {k.customerName}</span>
-                  </Link>
-                ) : (
-                  "Ask an operator to replace the keys"
-                )}
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("keysPage", keys, "Customers with refused keys", "keys")}
-      </Section>
+        caption="Customers whose keys LinkedIn refuses"
+        columns={["Customer", "API key", "Problem", "Action"]}
+        minWidth="40rem"
+        emptyText="Every customer’s keys work."
+        rows={keys.rows}
+        pager={pager("keysPage", keys, "Customers with refused keys", "keys")}
+        rowKey={(k) => k.customerId}
+        rowHeader={(k) => <CustomerLink id={k.customerId} name={k.customerName} />}
+        cells={(k) => (
+          <>
+            <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
+            <td className={`${td} text-xs text-red-800`}>
+              {k.lastAuthError}
+              <div className="text-slate-500">
+                <Time value={k.lastAuthErrorAt} />
+              </div>
+            </td>
+            <td className="py-2 align-top text-sm">
+              {actor.role === "OPERATOR" ? (
+                <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
+                  Replace the keys<span className="sr-only"> of {k.customerName}</span>
+                </Link>
+              ) : (
+                "Ask an operator to replace the keys"
+              )}
+            </td>
+          </>
+        )}
+      />
 
       <DailyHoldsSection
         rows={holds.rows}
@@ -232,7 +307,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         pager={pager("holdsPage", holds, "Customers held until midnight UTC", "daily-holds")}
       />
 
-      <Section
+      <IssueSection
         id="old-secrets"
         title={`Secrets older than ${maxSecretAgeDays} days`}
         description={
@@ -241,42 +316,39 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             customer&apos;s settings page, or all of them at once below.
           </>
         }
+        caption={`Secrets older than ${maxSecretAgeDays} days`}
+        columns={["Customer", "API key", "Secret set", "Action"]}
+        minWidth="40rem"
+        emptyText="Every secret is within the rotation policy."
+        rows={secrets.rows}
+        pager={pager("secretsPage", secrets, "Secrets to rotate", "old-secrets")}
+        rowKey={(k) => k.customerId}
+        rowHeader={(k) => <CustomerLink id={k.customerId} name={k.customerName} />}
+        cells={(k) => (
+          <>
+            <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
+            <td className={`${td} text-xs`}>
+              <Time value={k.secretSetAt} />
+            </td>
+            <td className="py-2 align-top text-sm">
+              {actor.role === "OPERATOR" ? (
+                <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
+                  {k.provisioned ? "Rotate the secret" : "Rotate in LinkedIn, enter the new secret"}
+                  <span className="sr-only"> of {k.customerName}</span>
+                </Link>
+              ) : (
+                "Ask an operator to rotate the secret"
+              )}
+            </td>
+          </>
+        )}
       >
         {actor.role === "OPERATOR" ? (
           <ApplicationBulkRotationForm action={requestBulkRotationAction} defaultDays={maxSecretAgeDays} />
         ) : null}
-        <Table
-          caption={`Secrets older than ${maxSecretAgeDays} days`}
-          columns={["Customer", "API key", "Secret set", "Action"]}
-          minWidth="40rem"
-          empty={{ when: !secrets.rows.length, text: "Every secret is within the rotation policy." }}
-        >
-          {secrets.rows.map((k) => (
-            <tr key={k.customerId} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                <CustomerLink id={k.customerId} name={k.customerName} />
-              </th>
-              <td className={`${td} font-mono text-xs`}>{k.clientId}</td>
-              <td className={`${td} text-xs`}>
-                <Time value={k.secretSetAt} />
-              </td>
-              <td className="py-2 align-top text-sm">
-                {actor.role === "OPERATOR" ? (
-                  <Link href={`/console/customers/${k.customerId}/settings`} className="text-blue-800 underline">
-                    {k.provisioned ? "Rotate the secret" : "Rotate in LinkedIn, enter the new secret"}
-                    <span className="sr-only"> of {k.customerName}</span>
-                  </Link>
-                ) : (
-                  "Ask an operator to rotate the secret"
-                )}
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("secretsPage", secrets, "Secrets to rotate", "old-secrets")}
-      </Section>
+      </IssueSection>
 
-      <Section
+      <IssueSection
         id="stuck"
         title={`Integrations stuck for more than ${hours} hours`}
         description={
@@ -286,52 +358,43 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             says the same, contact the customer.
           </>
         }
-      >
-        <Table
-          caption="Stuck integrations, longest first"
-          columns={["Integration", "Customer", "Status since", "Actions"]}
-          minWidth="44rem"
-          testId="stuck-integrations"
-          empty={{ when: !stuck.rows.length, text: "No integration is stuck." }}
-        >
-          {stuck.rows.map((i) => (
-            <tr key={i.id} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                {i.name}
-                <div className="text-xs text-slate-500">{i.integrationType}</div>
-              </th>
-              <td className={td}>
-                <CustomerLink id={i.customerId} name={i.customerName} />
-              </td>
-              <td className={`${td} text-xs`}>
-                {STATUS_LABELS[i.onboardingStatus]} since <Time value={i.statusChangedAt} />
-                <div className="text-slate-500">
-                  last checked <Time value={i.lastCheckedAt} />
-                </div>
-              </td>
-              <td className="py-2 align-top">
-                <div className="flex flex-wrap gap-2">
-                  <ActionForm
-                    action={recheckIntegrationAction}
-                    fields={{ integrationId: i.id }}
-                    label="Re-check now"
-                    labelDetail={`for ${i.name}`}
-                  />
-                  <ActionForm
-                    action={triggerPollAction}
-                    fields={{ customerId: i.customerId }}
-                    label="Poll customer"
-                    labelDetail={`${i.customerName} (fallback poll)`}
-                  />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("stuckPage", stuck, "Stuck integrations", "stuck")}
-      </Section>
+        caption="Stuck integrations, longest first"
+        columns={["Integration", "Customer", "Status since", "Actions"]}
+        minWidth="44rem"
+        testId="stuck-integrations"
+        emptyText="No integration is stuck."
+        rows={stuck.rows}
+        pager={pager("stuckPage", stuck, "Stuck integrations", "stuck")}
+        rowKey={(i) => i.id}
+        rowHeader={(i) => (
+          <>
+            {i.name}
+            <div className="text-xs text-slate-500">{i.integrationType}</div>
+          </>
+        )}
+        cells={(i) => (
+          <>
+            <CustomerCell id={i.customerId} name={i.customerName} />
+            <td className={`${td} text-xs`}>
+              {STATUS_LABELS[i.onboardingStatus]} since <Time value={i.statusChangedAt} />
+              <div className="text-slate-500">
+                last checked <Time value={i.lastCheckedAt} />
+              </div>
+            </td>
+            <ActionsCell>
+              <ActionForm
+                action={recheckIntegrationAction}
+                fields={{ integrationId: i.id }}
+                label="Re-check now"
+                labelDetail={`for ${i.name}`}
+              />
+              <PollCustomerForm customerId={i.customerId} customerName={i.customerName} />
+            </ActionsCell>
+          </>
+        )}
+      />
 
-      <Section
+      <IssueSection
         id="anomalies"
         title="Open anomalies from notifications"
         description={
@@ -340,50 +403,46 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             replay the notification after fixing the cause, then mark the anomaly resolved.
           </>
         }
-      >
-        <Table
-          caption="Open anomalies, newest first"
-          columns={["Anomaly", "Customer", "Message", "Actions"]}
-          minWidth="44rem"
-          empty={{ when: !anomalies.rows.length, text: "No open anomalies." }}
-        >
-          {anomalies.rows.map((a) => (
-            <tr key={a.id} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                {humanize(a.kind)}
-                <div className="text-xs text-slate-500">
-                  <Time value={a.createdAt} />
-                </div>
-              </th>
-              <td className={td}>
-                <CustomerLink id={a.customerId} name={a.customerName} />
-              </td>
-              <td className={`${td} text-xs`}>{a.message}</td>
-              <td className="py-2 align-top">
-                <div className="flex flex-wrap gap-2">
-                  {a.notificationId ? (
-                    <ActionForm
-                      action={replayNotificationAction}
-                      fields={{ notificationId: a.notificationId }}
-                      label="Replay notification"
-                      labelDetail={`behind this ${humanize(a.kind).toLowerCase()} anomaly`}
-                    />
-                  ) : null}
-                  <ActionForm
-                    action={resolveAnomalyAction}
-                    fields={{ anomalyId: a.id }}
-                    label="Mark resolved"
-                    labelDetail={`the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName}`}
-                  />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("anomaliesPage", anomalies, "Anomalies", "anomalies")}
-      </Section>
+        caption="Open anomalies, newest first"
+        columns={["Anomaly", "Customer", "Message", "Actions"]}
+        minWidth="44rem"
+        emptyText="No open anomalies."
+        rows={anomalies.rows}
+        pager={pager("anomaliesPage", anomalies, "Anomalies", "anomalies")}
+        rowKey={(a) => a.id}
+        rowHeader={(a) => (
+          <>
+            {humanize(a.kind)}
+            <div className="text-xs text-slate-500">
+              <Time value={a.createdAt} />
+            </div>
+          </>
+        )}
+        cells={(a) => (
+          <>
+            <CustomerCell id={a.customerId} name={a.customerName} />
+            <td className={`${td} text-xs`}>{a.message}</td>
+            <ActionsCell>
+              {a.notificationId ? (
+                <ActionForm
+                  action={replayNotificationAction}
+                  fields={{ notificationId: a.notificationId }}
+                  label="Replay notification"
+                  labelDetail={`behind this ${humanize(a.kind).toLowerCase()} anomaly`}
+                />
+              ) : null}
+              <ActionForm
+                action={resolveAnomalyAction}
+                fields={{ anomalyId: a.id }}
+                label="Mark resolved"
+                labelDetail={`the ${humanize(a.kind).toLowerCase()} anomaly of ${a.customerName}`}
+              />
+            </ActionsCell>
+          </>
+        )}
+      />
 
-      <Section
+      <IssueSection
         id="failed-notifications"
         title="Failed notifications"
         description={
@@ -392,49 +451,40 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             the fallback poll covers it (C28).
           </>
         }
-      >
-        <Table
-          caption="Failed notifications, newest first"
-          columns={["Notification", "Customer", "Error", "Actions"]}
-          minWidth="44rem"
-          empty={{ when: !notifications.rows.length, text: "No failed notifications." }}
-        >
-          {notifications.rows.map((n) => (
-            <tr key={n.id} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                {n.type}
-                <div className="text-xs break-all text-slate-500">
-                  id {n.linkedinId} · <Time value={n.receivedAt} /> · {n.attempts} attempt
-                  {n.attempts === 1 ? "" : "s"}
-                </div>
-              </th>
-              <td className={td}>
-                <CustomerLink id={n.customerId} name={n.customerName} />
-              </td>
-              <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
-              <td className="py-2 align-top">
-                <div className="flex flex-wrap gap-2">
-                  <ActionForm
-                    action={retryNotificationAction}
-                    fields={{ notificationId: n.id }}
-                    label="Retry"
-                    labelDetail={`notification ${n.linkedinId}`}
-                  />
-                  <ActionForm
-                    action={triggerPollAction}
-                    fields={{ customerId: n.customerId }}
-                    label="Poll customer"
-                    labelDetail={`${n.customerName} (fallback poll)`}
-                  />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("notificationsPage", notifications, "Failed notifications", "failed-notifications")}
-      </Section>
+        caption="Failed notifications, newest first"
+        columns={["Notification", "Customer", "Error", "Actions"]}
+        minWidth="44rem"
+        emptyText="No failed notifications."
+        rows={notifications.rows}
+        pager={pager("notificationsPage", notifications, "Failed notifications", "failed-notifications")}
+        rowKey={(n) => n.id}
+        rowHeader={(n) => (
+          <>
+            {n.type}
+            <div className="text-xs break-all text-slate-500">
+              id {n.linkedinId} · <Time value={n.receivedAt} /> · {n.attempts} attempt
+              {n.attempts === 1 ? "" : "s"}
+            </div>
+          </>
+        )}
+        cells={(n) => (
+          <>
+            <CustomerCell id={n.customerId} name={n.customerName} />
+            <td className={`${td} text-xs text-red-800`}>{n.lastError}</td>
+            <ActionsCell>
+              <ActionForm
+                action={retryNotificationAction}
+                fields={{ notificationId: n.id }}
+                label="Retry"
+                labelDetail={`notification ${n.linkedinId}`}
+              />
+              <PollCustomerForm customerId={n.customerId} customerName={n.customerName} />
+            </ActionsCell>
+          </>
+        )}
+      />
 
-      <Section
+      <IssueSection
         id="unknown-types"
         title="Integrations of a type Onramp does not know yet"
         description={
@@ -444,37 +494,35 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             configuration keys to Onramp (the configuration key table).
           </>
         }
-      >
-        <Table
-          caption="Integrations of types Onramp does not know yet, newest first"
-          columns={["Integration", "Customer", "Context", "Status"]}
-          minWidth="40rem"
-          testId="unknown-type-integrations"
-          empty={{ when: !unknownTypes.rows.length, text: "Every integration is of a type Onramp knows." }}
-        >
-          {unknownTypes.rows.map((i) => (
-            <tr key={i.id} className="border-b border-slate-100">
-              <th scope="row" className={`${td} text-left font-normal`}>
-                {i.name}
-                <div className="text-xs text-slate-500">
-                  a type Onramp does not know yet: {i.integrationType} ({i.tenantType})
-                </div>
-              </th>
-              <td className={td}>
-                <CustomerLink id={i.customerId} name={i.customerName} />
-              </td>
-              <td className={`${td} font-mono text-xs break-all`}>{i.integrationContext}</td>
-              <td className={`${td} text-xs`}>
-                {STATUS_LABELS[i.onboardingStatus]}
-                <div className="text-slate-500">
-                  stored <Time value={i.createdAt} />
-                </div>
-              </td>
-            </tr>
-          ))}
-        </Table>
-        {pager("unknownTypesPage", unknownTypes, "Integrations of unknown types", "unknown-types")}
-      </Section>
+        caption="Integrations of types Onramp does not know yet, newest first"
+        columns={["Integration", "Customer", "Context", "Status"]}
+        minWidth="40rem"
+        testId="unknown-type-integrations"
+        emptyText="Every integration is of a type Onramp knows."
+        rows={unknownTypes.rows}
+        pager={pager("unknownTypesPage", unknownTypes, "Integrations of unknown types", "unknown-types")}
+        rowKey={(i) => i.id}
+        rowHeader={(i) => (
+          <>
+            {i.name}
+            <div className="text-xs text-slate-500">
+              a type Onramp does not know yet: {i.integrationType} ({i.tenantType})
+            </div>
+          </>
+        )}
+        cells={(i) => (
+          <>
+            <CustomerCell id={i.customerId} name={i.customerName} />
+            <td className={`${td} font-mono text-xs break-all`}>{i.integrationContext}</td>
+            <td className={`${td} text-xs`}>
+              {STATUS_LABELS[i.onboardingStatus]}
+              <div className="text-slate-500">
+                stored <Time value={i.createdAt} />
+              </div>
+            </td>
+          </>
+        )}
+      />
     </div>
   );
 }

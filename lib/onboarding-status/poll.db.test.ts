@@ -100,16 +100,18 @@ describe("the fallback poll", () => {
     const c = await testCustomer(admin);
     const { integration } = await requestedIntegration(admin, c, newTuple(), "ENABLED", "PARTNER_READY");
     setTestEnv({ LINKEDIN_DAILY_CALL_BUDGET: "3" });
+    // One instant for the count's day and the poll's, so a run across midnight UTC asks about the same day.
+    const at = new Date();
     try {
       await db.linkedInCallCount.create({
         data: {
           clientId: c.clientId,
           endpoint: ENDPOINTS.lookupByIds,
-          day: new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`),
+          day: new Date(`${at.toISOString().slice(0, 10)}T00:00:00Z`),
           count: 3,
         },
       });
-      const summary = await runPoll({ customerId: c.customerId }, noProgress);
+      const summary = await runPoll({ customerId: c.customerId }, noProgress, () => at);
       expect(summary).toMatchObject({ checked: 0, changed: 0, deferred: 1 });
       expect(summary.skips[0]!.reason).toMatch(/used 3 of its 3 status lookups today/);
       expect(describePoll(summary)).toMatch(/1 left for the next poll \(daily budget\)/);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 // Support's read of a customer's emails (issue 14): recipient, template, cause, status, attempts and
 // the SMTP answer, newest first. Never the data or the encrypted link.
 import type { Prisma } from "@/lib/db/generated/client";
-import { type Page, pageWindow, toPage } from "@/lib/pagination/page";
+import { type Page, pagedRows } from "@/lib/pagination/page";
 
 const EMAIL_ROW = {
   id: true,
@@ -22,8 +22,7 @@ const EMAIL_ROW = {
 export type CustomerEmail = Prisma.EmailGetPayload<{ select: typeof EMAIL_ROW }>;
 
 export async function customerEmails(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerEmail>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, total] = await Promise.all([
+  return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.email.findMany({
       where: { customerId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -33,5 +32,4 @@ export async function customerEmails(customerId: string, page: number, pageSize 
     }),
     db.email.count({ where: { customerId } }),
   ]);
-  return toPage(rows, total, page, pageSize);
 }

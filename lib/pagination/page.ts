@@ -1,5 +1,5 @@
 // Offset pagination done by the database (LIMIT/OFFSET with a COUNT of the same filter): the one page
-// shape every paged list answers (issue #13). Pure.
+// shape every paged list answers (issue #13), and pagedRows, which runs the two at once. Pure.
 export const DEFAULT_PAGE_SIZE = 25;
 
 export type Page<T> = {
@@ -10,11 +10,29 @@ export type Page<T> = {
   pageCount: number;
 };
 
-export function pageWindow(page: number, pageSize: number = DEFAULT_PAGE_SIZE): { limit: number; offset: number } {
+/** The page's rows are `limit` rows after the first `offset` (Prisma's take and skip; LIMIT and OFFSET in SQL). */
+export type RowWindow = { limit: number; offset: number };
+
+export function pageWindow(page: number, pageSize: number = DEFAULT_PAGE_SIZE): RowWindow {
   const p = Math.max(1, Math.floor(page));
   return { limit: pageSize, offset: (p - 1) * pageSize };
 }
 
 export function toPage<T>(rows: T[], total: number, page: number, pageSize: number = DEFAULT_PAGE_SIZE): Page<T> {
   return { rows, page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
+}
+
+/** One page plus its total: the caller starts the page's query and the count of the same filter; both run at once. */
+export async function pagedRows<T>(
+  page: number,
+  pageSize: number,
+  read: (window: RowWindow) => [rows: Promise<T[]>, total: Promise<number>],
+): Promise<Page<T>> {
+  const [rows, total] = await Promise.all(read(pageWindow(page, pageSize)));
+  return toPage(rows, total, page, pageSize);
+}
+
+/** The same page with each row in the shape the view shows. */
+export function mapRows<R, T>(page: Page<R>, toRow: (row: R) => T): Page<T> {
+  return { ...page, rows: page.rows.map(toRow) };
 }

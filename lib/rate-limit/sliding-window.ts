@@ -16,7 +16,7 @@ type Window = { count: number; oldest: Date | null; now: Date };
 
 function result(w: Window, limit: number, windowMs: number, allowed: boolean): RateLimitResult {
   // Room again when the oldest counted event leaves the window (now, if nothing is counted).
-  const resetAt = new Date((w.oldest ?? w.now).getTime() + (w.oldest ? windowMs : 0));
+  const resetAt = w.oldest ? new Date(w.oldest.getTime() + windowMs) : w.now;
   return { allowed, count: w.count, limit, resetAt };
 }
 

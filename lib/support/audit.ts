@@ -3,9 +3,9 @@ import { db } from "@/lib/db/client";
 // The audit log page and the customer page's audit section (issue #6): newest first, filterable,
 // paged in SQL (served by the createdAt, customerId+createdAt, actorId+createdAt and action+createdAt indexes).
 import type { Prisma } from "@/lib/db/generated/client";
-import { DEFAULT_PAGE_SIZE, type Page } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
 import type { AuditParams } from "./filters";
-import { mapRows, pagedRows } from "./paged-rows";
+
 import { sql } from "./sql";
 
 export type AuditRow = {

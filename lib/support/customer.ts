@@ -8,7 +8,7 @@ import type { JobTrackerFields } from "@/lib/jobs/types";
 import { type CallsToday, callsToday } from "@/lib/linkedin/call-count";
 import { activeHoldsOf, type DailyHold } from "@/lib/linkedin/daily-hold";
 import type { IntegrationSummary } from "./overview";
-import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type Page, pagedRows, pageWindow, toPage } from "@/lib/pagination/page";
 import { join, sql } from "./sql";
 
 export type CustomerSummary = {
@@ -180,8 +180,7 @@ async function withTriggeredByLabels(rows: CustomerJob[]): Promise<CustomerJob[]
 }
 
 export async function customerJobs(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerJob>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.job.findMany({
       where: { customerId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -205,7 +204,7 @@ export async function customerJobs(customerId: string, page: number, pageSize = 
     }),
     db.job.count({ where: { customerId } }),
   ]);
-  return toPage(await withTriggeredByLabels(rows), total, page, pageSize);
+  return { ...found, rows: await withTriggeredByLabels(found.rows) };
 }
 
 export type CustomerNotification = {
@@ -227,8 +226,7 @@ export async function customerNotifications(
   page: number,
   pageSize = 10,
 ): Promise<Page<CustomerNotification>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, total] = await Promise.all([
+  return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.notification.findMany({
       where: { customerId },
       orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
@@ -251,5 +249,4 @@ export async function customerNotifications(
     }),
     db.notification.count({ where: { customerId } }),
   ]);
-  return toPage(rows, total, page, pageSize);
 }

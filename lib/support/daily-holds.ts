@@ -3,8 +3,8 @@ import "server-only";
 // a resource is spent, so their calls to it wait for LinkedIn's reset. Nothing to do but know: the jobs
 // that hit the hold were queued again for its end (lib/jobs/held.ts). Paged in SQL, soonest end first.
 import { db } from "@/lib/db/client";
-import { type Page, pageWindow, toPage } from "@/lib/pagination/page";
-import { sql, toNumber } from "./sql";
+import { type Page, pagedRows } from "@/lib/pagination/page";
+import { countRows, sql } from "./sql";
 
 export type DailyHoldIssue = {
   customerId: string;
@@ -23,14 +23,12 @@ const ACTIVE_HOLDS = sql`
   WHERE h."heldUntil" > (now() AT TIME ZONE 'UTC')`;
 
 export async function dailyLimitHolds(page: number, pageSize = 10): Promise<Page<DailyHoldIssue>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, count] = await Promise.all([
+  return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<DailyHoldIssue[]>(sql`
       SELECT c."id" AS "customerId", c."displayName" AS "customerName", h."clientId", h."resource", h."heldUntil",
              h."detectedBy", h."createdAt" AS "since"
       ${ACTIVE_HOLDS}
       ORDER BY h."heldUntil" ASC, c."id" ASC LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n ${ACTIVE_HOLDS}`),
+    countRows(sql`SELECT count(*) AS n ${ACTIVE_HOLDS}`),
   ]);
-  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
 }

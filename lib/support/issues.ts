@@ -6,9 +6,9 @@ import { db } from "@/lib/db/client";
 import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import type { Page } from "@/lib/pagination/page";
-import { mapRows, pagedRows } from "./paged-rows";
-import { type Sql, sql, toNumber } from "./sql";
+import { mapRows, type Page, pagedRows } from "@/lib/pagination/page";
+
+import { countRows, type Sql, sql } from "./sql";
 
 export const ISSUE_PAGE_SIZE = 10;
 export const STUCK_SETTING_KEY = "stuckAfterHours";
@@ -52,12 +52,6 @@ export async function failedJobs(page: number, pageSize = ISSUE_PAGE_SIZE): Prom
       ORDER BY j."createdAt" DESC, j."id" DESC LIMIT ${limit} OFFSET ${offset}`),
     countRows(sql`SELECT count(*) AS n FROM "Job" j ${FAILED_JOBS_WHERE}`),
   ]);
-}
-
-/** The number a `SELECT count(*) AS n …` answers. */
-async function countRows(query: Sql): Promise<number> {
-  const [row] = await db.$queryRaw<{ n: bigint }[]>(query);
-  return toNumber(row?.n);
 }
 
 /** The columns both application issues show: never the secret or token columns (C3). */

@@ -4,10 +4,11 @@ import { db } from "@/lib/db/client";
 // 24 hours and the integration list, all under one filter and all aggregated and paged in SQL.
 import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import type { Integration } from "@/lib/db/generated/client";
-import { DEFAULT_PAGE_SIZE, type Page, pageWindow, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type Page, pagedRows, pageWindow, toPage } from "@/lib/pagination/page";
 import { hasIntegrationFilter, type IntegrationFilter } from "./filters";
 import {
   andAll,
+  countRows,
   customerConditions,
   INTEGRATION_HAS_ERRORS,
   integrationConditions,
@@ -129,16 +130,14 @@ export async function listIntegrations(
   page: number,
   pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<Page<IntegrationRow>> {
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = integrationWhere(filter);
-  const [rows, count] = await Promise.all([
+  return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<IntegrationRow[]>(sql`
       SELECT ${INTEGRATION_COLUMNS} ${INTEGRATION_FROM} ${where}
       ORDER BY i."statusChangedAt" DESC, i."id" DESC
       LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<{ n: bigint }[]>(sql`SELECT count(*) AS n ${INTEGRATION_FROM} ${where}`),
+    countRows(sql`SELECT count(*) AS n ${INTEGRATION_FROM} ${where}`),
   ]);
-  return toPage(rows, toNumber(count[0]?.n), page, pageSize);
 }
 
 /**

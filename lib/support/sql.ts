@@ -1,7 +1,8 @@
 import "server-only";
-// SQL fragments shared by the console's reads. Every list is filtered, counted and paged in Postgres
+// SQL fragments and the count helper shared by the console's reads. Every list is filtered, counted and paged in Postgres
 // (issue #6: fast with tens of thousands of integrations); the WHERE clauses below are written so the
 // Integration indexes (customerId+status, integrationType+status, status+statusChangedAt) apply.
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { IntegrationFilter } from "./filters";
 
@@ -53,4 +54,10 @@ export function andAll(parts: Sql[]): Sql {
 
 export function toNumber(v: bigint | number | null | undefined): number {
   return v === null || v === undefined ? 0 : Number(v);
+}
+
+/** The number a `SELECT count(*) AS n …` answers. */
+export async function countRows(query: Sql): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: bigint }[]>(query);
+  return toNumber(row?.n);
 }

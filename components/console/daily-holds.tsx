@@ -2,8 +2,7 @@
 // LinkedIn resource is spent. Informational: the jobs that hit the hold were queued again for its end.
 import type { ReactNode } from "react";
 import type { DailyHoldIssue } from "@/lib/support/daily-holds";
-import { Section } from "@/components/console/section";
-import { Table } from "@/components/console/table";
+import { IssueSection } from "@/components/console/issue-section";
 import { Time } from "@/components/console/time";
 
 const td = "py-2 pr-4 align-top";
@@ -18,7 +17,7 @@ export function DailyHoldsSection({
   pager: ReactNode;
 }) {
   return (
-    <Section
+    <IssueSection
       id="daily-holds"
       title="Customers held until midnight UTC"
       description={
@@ -28,33 +27,29 @@ export function DailyHoldsSection({
           nothing needs doing. If it happens every day, the customer&apos;s traffic needs looking at.
         </>
       }
-    >
-      <Table
-        caption="Customers held until midnight UTC, soonest end first"
-        columns={["Customer", "API key", "Resource", "Held until"]}
-        minWidth="40rem"
-        testId="daily-limit-holds"
-        empty={{ when: !rows.length, text: "No customer is held." }}
-      >
-        {rows.map((h) => (
-          <tr key={`${h.clientId} ${h.resource}`} className="border-b border-slate-100">
-            <th scope="row" className={`${td} text-left font-normal`}>
-              {customerLink(h)}
-            </th>
-            <td className={`${td} font-mono text-xs`}>{h.clientId}</td>
-            <td className={`${td} text-xs`}>
-              {h.resource}
-              <div className="text-slate-500">
-                {h.detectedBy === "budget" ? "Onramp's count reached the limit" : "LinkedIn said the limit is spent"}
-              </div>
-            </td>
-            <td className={`${td} text-xs`}>
-              00:00 UTC (<Time value={h.heldUntil} />)
-            </td>
-          </tr>
-        ))}
-      </Table>
-      {pager}
-    </Section>
+      caption="Customers held until midnight UTC, soonest end first"
+      columns={["Customer", "API key", "Resource", "Held until"]}
+      minWidth="40rem"
+      testId="daily-limit-holds"
+      emptyText="No customer is held."
+      rows={rows}
+      pager={pager}
+      rowKey={(h) => `${h.clientId} ${h.resource}`}
+      rowHeader={customerLink}
+      cells={(h) => (
+        <>
+          <td className={`${td} font-mono text-xs`}>{h.clientId}</td>
+          <td className={`${td} text-xs`}>
+            {h.resource}
+            <div className="text-slate-500">
+              {h.detectedBy === "budget" ? "Onramp's count reached the limit" : "LinkedIn said the limit is spent"}
+            </div>
+          </td>
+          <td className={`${td} text-xs`}>
+            00:00 UTC (<Time value={h.heldUntil} />)
+          </td>
+        </>
+      )}
+    />
   );
 }

@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
-import type { ComponentProps, ReactNode } from "react";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { z } from "zod";
 import { ApplicationBulkRotationForm } from "@/components/console/application-bulk-rotation-form";
 import { ActionForm } from "@/components/console/action-form";
 import { humanize } from "@/components/console/humanize";
+import { IssueSection } from "@/components/console/issue-section";
 import { Pagination } from "@/components/console/pagination";
-import { Section } from "@/components/console/section";
 import { STATUS_LABELS } from "@/components/console/status-words";
-import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -88,66 +87,6 @@ function PollCustomerForm({ customerId, customerName }: { customerId: string; cu
       label="Poll customer"
       labelDetail={`${customerName} (fallback poll)`}
     />
-  );
-}
-
-/** One kind of issue: its section, a table with a row per item (or a line when there is none) and its pages. */
-function IssueSection<T>({
-  id,
-  title,
-  description,
-  children,
-  caption,
-  columns,
-  minWidth,
-  testId,
-  emptyText,
-  rows,
-  pager,
-  rowKey,
-  rowHeader,
-  cells,
-}: {
-  id: string;
-  title: string;
-  description: ReactNode;
-  /** Shown above the table (a form acting on the whole list). */
-  children?: ReactNode;
-  caption: string;
-  columns: string[];
-  minWidth: ComponentProps<typeof Table>["minWidth"];
-  testId?: string;
-  emptyText: string;
-  rows: T[];
-  /** The list's previous/next links. */
-  pager: ReactNode;
-  rowKey: (row: T) => string;
-  /** What the row is about: its header cell. */
-  rowHeader: (row: T) => ReactNode;
-  /** The row's other cells. */
-  cells: (row: T) => ReactNode;
-}) {
-  return (
-    <Section id={id} title={title} description={description}>
-      {children}
-      <Table
-        caption={caption}
-        columns={columns}
-        minWidth={minWidth}
-        testId={testId}
-        empty={{ when: !rows.length, text: emptyText }}
-      >
-        {rows.map((row) => (
-          <tr key={rowKey(row)} className="border-b border-slate-100">
-            <th scope="row" className={`${td} text-left font-normal`}>
-              {rowHeader(row)}
-            </th>
-            {cells(row)}
-          </tr>
-        ))}
-      </Table>
-      {pager}
-    </Section>
   );
 }
 

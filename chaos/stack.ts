@@ -105,7 +105,7 @@ export function chaosDistDir(): string {
 
 // What the production build is made of: everything tracked or new in the tree, but the run's own driver,
 // tests, docs and benches (editing those needs no new build).
-const BUILD_INPUTS = [".", ":!chaos", ":!e2e", ":!docs", ":!bench", ":!*.test.ts", ":!*.md"];
+const BUILD_INPUTS = [".", ":!chaos", ":!attack", ":!e2e", ":!docs", ":!bench", ":!*.test.ts", ":!*.md"];
 
 function git(args: string[]): Buffer {
   return execFileSync("git", args, { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });

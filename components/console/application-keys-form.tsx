@@ -46,7 +46,7 @@ export function ApplicationKeysForm({
         name="applicationUrn"
         label="Application URN (optional)"
         state={state}
-        hint="urn:li:developerApplication:… from LinkedIn's developer portal (L21)."
+        hint="urn:li:developerApplication:… from LinkedIn's developer portal."
         hintAbove
       >
         {(c) => <KeyInput control={c} />}

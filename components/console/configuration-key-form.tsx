@@ -84,7 +84,7 @@ export function ConfigurationKeyForm({
           name="onlyWithoutAccessControls"
           defaultChecked={values?.onlyWithoutAccessControls ?? false}
         />
-        Only for customers without access controls (ACLs) in the ATS; removed at LinkedIn for the others (L14, RSC-104)
+        Only for customers without access controls (ACLs) in the ATS; removed at LinkedIn for the others
       </label>
       <div className="flex flex-wrap items-center gap-3 md:col-span-2">
         <SubmitButton label={submitLabel} pendingLabel="Saving…" />

@@ -40,12 +40,12 @@ export function CustomerNotificationTable({
             ) : null}
           </th>
           <td className={`${td} text-xs`}>
-            <div>{n.signatureValid ? "Signature valid (C20)" : "Signature invalid"}</div>
+            <div>{n.signatureValid ? "Signature valid" : "Signature invalid"}</div>
             <div>
               {n.processingState === "PROCESSED"
                 ? n.appliedCount
                   ? `Changed ${n.appliedCount} integration${n.appliedCount === 1 ? "" : "s"}`
-                  : "Changed nothing (duplicate, C24)"
+                  : "Changed nothing (a repeat)"
                 : null}
             </div>
           </td>

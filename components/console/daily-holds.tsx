@@ -22,9 +22,9 @@ export function DailyHoldsSection({
       title="Customers held until midnight UTC"
       description={
         <>
-          The customer&apos;s application spent its daily limit on a LinkedIn resource (C26, L17): its calls to it wait
-          until 00:00 UTC, when LinkedIn resets the limits. The jobs that hit the hold were queued again to start then;
-          nothing needs doing. If it happens every day, the customer&apos;s traffic needs looking at.
+          The customer&apos;s application spent its daily limit on a LinkedIn resource: its calls to it wait until 00:00
+          UTC, when LinkedIn resets the limits. The jobs that hit the hold were queued again to start then; nothing
+          needs doing. If it happens every day, the customer&apos;s traffic needs looking at.
         </>
       }
       caption="Customers held until midnight UTC, soonest end first"

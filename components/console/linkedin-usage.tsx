@@ -10,7 +10,8 @@ export function LinkedInUsageTable({ usage }: { usage: LinkedInUsage }) {
       {usage.holds.map((h) => (
         <p key={h.resource} role="status" data-testid="daily-limit-hold" className="font-semibold text-red-800">
           Daily limit spent on {h.resource}: this customer&apos;s calls to it are held until 00:00 UTC (
-          <Time value={h.heldUntil} />, C26, L17).{" "}
+          <Time value={h.heldUntil} />
+          ).{" "}
           {h.detectedBy === "budget"
             ? "Onramp's own count of today's calls reached the limit."
             : "LinkedIn answered that the daily limit is spent."}{" "}
@@ -20,8 +21,7 @@ export function LinkedInUsageTable({ usage }: { usage: LinkedInUsage }) {
       <p>
         {usage.rateLimitedNow ? (
           <strong className="text-red-800">
-            LinkedIn is rate-limiting this customer&apos;s application until <Time value={usage.rateLimitedUntil} />{" "}
-            (C26).
+            LinkedIn is rate-limiting this customer&apos;s application until <Time value={usage.rateLimitedUntil} />.
           </strong>
         ) : (
           <span>

@@ -77,7 +77,7 @@ export function WebhookEndpointForm({ action, endpoint }: { action: SecretAction
             For <span className="font-mono">linkedin.export_candidate_profile</span> events Onramp calls LinkedIn&apos;s{" "}
             <span className="font-mono">exportedCandidates?q=request</span> with the customer&apos;s application and
             delivers the candidates in <span className="font-mono">data.exportedCandidates</span>. Each call counts in
-            that application&apos;s daily exportedCandidates budget (L17). Unticked, the ATS resolves the export itself.
+            that application&apos;s daily budget for exported candidates. Unticked, the ATS resolves the export itself.
           </p>
           <FieldError form={f} field="resolveExports" state={state} />
         </div>

@@ -16,7 +16,7 @@ export type KeysOutcome = { saved: true; works: true; message: string };
 
 function clientIdTaken(): SafeError {
   return new SafeError("conflict", "This API key belongs to another customer.", {
-    clientId: ["Another customer already uses this API key; each customer has its own LinkedIn application (C1, C21)."],
+    clientId: ["Another customer already uses this API key; each customer has its own LinkedIn application."],
   });
 }
 

@@ -270,7 +270,7 @@ async function importRow(importId: string, row: PendingRow, known: Known): Promi
   const owner = known.keyOwners.get(clientId);
   if (owner && owner.customerId !== customer?.id)
     return refused(
-      `This API key already belongs to another customer (customer id ${owner.foreignId}); each customer has its own LinkedIn application (C1).`,
+      `This API key already belongs to another customer (customer id ${owner.foreignId}); each customer has its own LinkedIn application.`,
     );
   const app = customer?.application ?? null;
   if (customer && app && app.clientId !== clientId)

@@ -28,7 +28,7 @@ export const offeredIntegrationTypesSchema = z
   .array(bundledIntegrationTypeSchema)
   .min(1, "Offer at least one integration type.")
   .refine((types) => types.some((t) => REQUIRED_BUNDLES.includes(t)), {
-    message: "Offer at least one Recruiter System Connect type (LinkedIn requires RSC, C6).",
+    message: "Offer at least one Recruiter System Connect type (LinkedIn requires one).",
   })
   .transform((types) => BUNDLED_INTEGRATION_TYPES.filter((t) => types.includes(t)))
   .meta({

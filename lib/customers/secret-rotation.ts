@@ -71,7 +71,7 @@ export async function rotateCustomerSecret(
     throw new SafeError(
       "conflict",
       `The previous secret is still accepted until ${app.previousSecretRetiresAt.toISOString()}, so LinkedIn still holds two secrets ` +
-        "and would refuse a roll (L7). Delete the older secret in LinkedIn's developer portal and mark it retired here first.",
+        "and would refuse a roll. Delete the older secret in LinkedIn's developer portal and mark it retired here first.",
     );
   }
   let newSecret: string;

@@ -46,7 +46,7 @@ export async function rescheduleIfHeld(job: TrackedRun, attempt: number, now = n
       tx,
     );
     const words =
-      `LinkedIn's daily limit of this customer's application is spent (${hold.resource}): its calls are ${heldUntilWords(hold.heldUntil)} (C26, L17). ` +
+      `LinkedIn's daily limit of this customer's application is spent (${hold.resource}): its calls are ${heldUntilWords(hold.heldUntil)}. ` +
       `This run stopped; job ${next.trackedJobId} is queued to start then.`;
     await tx.job.updateMany({
       where: { id: job.id, attempts: attempt, status: "RUNNING" },

@@ -96,7 +96,7 @@ export function heldError(hold: DailyHold): LinkedInError {
       : `LinkedIn answered that the daily limit of calls to ${hold.resource} is spent`;
   return new LinkedInError(
     "rate_limited",
-    `${why} for this application (C26, L17): its calls are ${heldUntilWords(hold.heldUntil)}, when LinkedIn resets its daily limits. ` +
+    `${why} for this application: its calls are ${heldUntilWords(hold.heldUntil)}, when LinkedIn resets its daily limits. ` +
       "Onramp resumes them then by itself.",
     { endpoint: hold.endpoint, httpStatus: 429, attempts: 0, retryAt: hold.heldUntil, heldUntil: hold.heldUntil },
   );

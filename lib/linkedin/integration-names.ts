@@ -71,7 +71,7 @@ export async function syncIntegrationNames(
         tuple: item.tuple,
         ok: false,
         status: null,
-        error: "The integration has no name; LinkedIn requires one (C11).",
+        error: "The integration has no name; LinkedIn requires one.",
       });
     } else {
       byId.delete(id);

@@ -106,7 +106,7 @@ export async function deleteConfigurationKey(
       // C16: without its callback URL configuration an integration never gets a push notification.
       throw new SafeError(
         "conflict",
-        "The callback URL key can not be removed: LinkedIn sends no notifications without it (C16).",
+        "The callback URL key can not be removed: LinkedIn sends no notifications without it.",
       );
     }
     await tx.configurationKeyRequirement.delete({ where: { id } });

@@ -5,7 +5,7 @@ import { ENUM_NAME } from "@/lib/integrations/types";
 
 export const VALUE_SOURCES = ["CALLBACK_URL", "DEFAULT", "CUSTOMER"] as const;
 export const VALUE_SOURCE_LABELS: Record<(typeof VALUE_SOURCES)[number], string> = {
-  CALLBACK_URL: "The customer's callback URL (C16)",
+  CALLBACK_URL: "The customer's callback URL",
   DEFAULT: "A default value set here",
   CUSTOMER: "Entered by the customer admin",
 };

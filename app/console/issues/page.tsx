@@ -206,8 +206,8 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         title="Customers whose keys LinkedIn refuses"
         description={
           <>
-            LinkedIn answered 401 or refused the token request (C27). Resolve: an operator replaces the keys, which
-            re-checks them at once.
+            LinkedIn answered 401 or refused the token request. Resolve: an operator replaces the keys, which re-checks
+            them at once.
           </>
         }
         caption="Customers whose keys LinkedIn refuses"
@@ -251,8 +251,8 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         title={`Secrets older than ${maxSecretAgeDays} days`}
         description={
           <>
-            LinkedIn advises rotating every 60–90 days (L7). Resolve: an operator rotates the secret on the
-            customer&apos;s settings page, or all of them at once below.
+            LinkedIn advises rotating every 60–90 days. Resolve: an operator rotates the secret on the customer&apos;s
+            settings page, or all of them at once below.
           </>
         }
         caption={`Secrets older than ${maxSecretAgeDays} days`}
@@ -292,9 +292,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         title={`Integrations stuck for more than ${hours} hours`}
         description={
           <>
-            Still requested or partner ready (C18) after {hours} hours (the &quot;stuckAfterHours&quot; setting).
-            Resolve: re-check the status now (C19b) or run the customer&apos;s fallback poll (C28); if LinkedIn still
-            says the same, contact the customer.
+            Still requested or partner ready after {hours} hours (the &quot;stuckAfterHours&quot; setting). Resolve:
+            re-check the status now or run the customer&apos;s fallback poll; if LinkedIn still says the same, contact
+            the customer.
           </>
         }
         caption="Stuck integrations, longest first"
@@ -387,7 +387,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         description={
           <>
             Push notifications whose processing failed after every attempt. Resolve: retry; if the lookup id has expired
-            the fallback poll covers it (C28).
+            the fallback poll covers it.
           </>
         }
         caption="Failed notifications, newest first"
@@ -428,9 +428,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         title="Integrations of a type Onramp does not know yet"
         description={
           <>
-            LinkedIn adds integration types over time (L12). These were stored, named with a generic name and synced
-            like any other. Resolve: check LinkedIn&apos;s integration types page, then add the type and its
-            configuration keys to Onramp (the configuration key table).
+            LinkedIn adds integration types over time. These were stored, named with a generic name and synced like any
+            other. Resolve: check LinkedIn&apos;s integration types page, then add the type and its configuration keys
+            to Onramp (the configuration key table).
           </>
         }
         caption="Integrations of types Onramp does not know yet, newest first"

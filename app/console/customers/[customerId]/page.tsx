@@ -139,7 +139,7 @@ export default async function CustomerPage({
             <Facts
               facts={[
                 { term: "API key (client id)", value: app.clientId, mono: true },
-                { term: "Keys", value: `${applicationOrigin(app.origin)}; the secret is never shown (C3).` },
+                { term: "Keys", value: `${applicationOrigin(app.origin)}; the secret is never shown.` },
                 { term: "Keys last verified", value: <Time value={app.lastVerifiedAt} /> },
                 {
                   term: "Key problems",

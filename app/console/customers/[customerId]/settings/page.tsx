@@ -259,7 +259,7 @@ export default async function CustomerSettingsPage({
         description={
           <>
             Where LinkedIn sends this customer&apos;s push notifications. Onramp submits it as the CALLBACK_URL
-            configuration of the integration types the configuration key table gives it to (L14: ONE_CLICK_EXPORT).
+            configuration of the integration types the configuration key table gives it to (One-Click Export).
             {customer.callbackKeyRotatedAt ? ` Last rotated ${utcText(customer.callbackKeyRotatedAt)}.` : ""}
           </>
         }

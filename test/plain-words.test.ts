@@ -16,7 +16,7 @@ function tsxFiles(dir: string): string[] {
 }
 
 /** Every piece of literal text in a source file, with its line: JSX text, string and template literals. */
-export function literalTexts(fileName: string, text: string): { line: number; text: string }[] {
+function literalTexts(fileName: string, text: string): { line: number; text: string }[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const out: { line: number; text: string }[] = [];
   const visit = (node: ts.Node) => {

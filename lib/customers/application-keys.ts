@@ -9,7 +9,7 @@ import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { SafeError } from "@/lib/errors/safe-error";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
 import type { ApplicationKeysInput } from "./schemas";
-import { secretRollData } from "./secret-rotation";
+import { NO_ROLL_IN_FLIGHT, secretRollData } from "./secret-roll";
 import { isUniqueViolation } from "./unique-violation";
 
 export type KeysOutcome = { saved: true; works: true; message: string };
@@ -84,6 +84,8 @@ export async function setApplicationKeys(
               previousSecretEnc: null,
               previousSecretRetiresAt: null,
               secretSetAt: now,
+              // Other keys: a roll in flight of the old ones no longer concerns this customer (issue 20 item 7).
+              ...NO_ROLL_IN_FLIGHT,
             };
       await tx.customerApplication.update({
         where: { id: app.id },

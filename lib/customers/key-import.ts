@@ -24,7 +24,7 @@ import {
 import { triggeredByOf } from "./actor-label";
 import { newCallbackKey } from "./callback-url";
 import { type KeyImportRow, type KeyImportRowInput, keyImportRowSchema, MAX_IMPORT_ROWS } from "./key-import-schemas";
-import { secretRollData } from "./secret-rotation";
+import { secretRollData } from "./secret-roll";
 import { isUniqueViolation } from "./unique-violation";
 
 /** The pacing row (lib/linkedin/pacing.ts) that spaces every import's token requests, across processes. */

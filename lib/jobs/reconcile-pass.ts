@@ -2,7 +2,9 @@ import "server-only";
 // The periodic reconcile pass (every minute, one process per tick through pg-boss's schedule):
 // tracked jobs whose queue job died become FAILED (lib/jobs/reconcile.ts), then the domain sweeps
 // re-queue what such jobs or a crash between a commit and its enqueue left: names and configurations
-// (lib/integrations/redrive.ts) and notifications (lib/notifications/enqueue.ts).
+// (lib/integrations/redrive.ts) and notifications (lib/notifications/enqueue.ts); secret rolls whose process died
+// after storing LinkedIn's answer are settled (lib/customers/secret-roll.ts, issue 20 item 7).
+import { sweepSecretRolls } from "@/lib/customers/secret-roll";
 import { env } from "@/lib/env";
 import { redrivePendingSyncs, type RedriveSummary } from "@/lib/integrations/redrive";
 import { logger } from "@/lib/log/logger";
@@ -13,7 +15,11 @@ import { workQueue } from "./work";
 
 export const RECONCILE_QUEUE = "onramp.reconcile";
 
-export type ReconcileSummary = RedriveSummary & { deadJobs: number; notificationsQueued: number };
+export type ReconcileSummary = RedriveSummary & {
+  deadJobs: number;
+  notificationsQueued: number;
+  secretRolls: Awaited<ReturnType<typeof sweepSecretRolls>>;
+};
 
 /** Every customer, or one (tests on the shared database; support's look at one customer). */
 export async function runReconcilePass(scope: { customerId?: string } = {}): Promise<ReconcileSummary> {
@@ -21,7 +27,8 @@ export async function runReconcilePass(scope: { customerId?: string } = {}): Pro
   const deadJobs = (await failDeadJobs(scope)).length;
   const redrive = await redrivePendingSyncs(scope);
   const notificationsQueued = await sweepPendingNotifications(new Date(), scope);
-  return { deadJobs, ...redrive, notificationsQueued };
+  const secretRolls = await sweepSecretRolls(new Date(), scope);
+  return { deadJobs, ...redrive, notificationsQueued, secretRolls };
 }
 
 const globalForReconcile = globalThis;

@@ -9,6 +9,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { invitationLinkContext, sealInvitationLink } from "@/lib/email/invitation-link";
 import { resetEnvCache, setProcessEnv } from "@/lib/env";
 import {
+  customerAppPendingSecretContext,
   customerAppPreviousSecretContext,
   customerAppSecretContext,
   customerAppTokenContext,
@@ -71,7 +72,7 @@ interface Stored {
   plaintext: string;
 }
 
-/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 2 tokens, 1+1 webhook, 1 link, 1 import row. */
+/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 1 rolled, 2 tokens, 1+1 webhook, 1 link, 1 import row. */
 async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
   const stored: Stored[] = [];
   const ids: string[] = [];
@@ -81,6 +82,7 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     const secret = `secret-${suffix}`;
     const previous = n < 2 ? `previous-${suffix}` : null;
     const token = n < 2 ? `token-${suffix}` : null;
+    const pending = n === 0 ? `pending-${suffix}` : null;
     const customer = await db.customer.create({
       data: {
         displayName: `Re-encrypt ${suffix}`,
@@ -99,6 +101,7 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
         origin: "MANUAL",
         previousSecretEnc: previous ? encryptSecret(previous, customerAppPreviousSecretContext(appId)) : null,
         accessTokenEnc: token ? encryptSecret(token, customerAppTokenContext(appId)) : null,
+        pendingSecretEnc: pending ? encryptSecret(pending, customerAppPendingSecretContext(appId)) : null,
       },
     });
     ids.push(appId);
@@ -111,6 +114,10 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     if (previous) {
       const context = customerAppPreviousSecretContext(appId);
       stored.push({ read: async () => (await app()).previousSecretEnc, context, plaintext: previous });
+    }
+    if (pending) {
+      const context = customerAppPendingSecretContext(appId);
+      stored.push({ read: async () => (await app()).pendingSecretEnc, context, plaintext: pending });
     }
     if (token)
       stored.push({
@@ -187,6 +194,7 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
 const EXPECTED = {
   "customer application secret": 3,
   "customer application previous secret": 2,
+  "customer application secret rolled, not yet current": 1,
   "cached LinkedIn access token": 2,
   "webhook signing secret": 1,
   "webhook previous signing secret": 1,
@@ -232,7 +240,7 @@ describe("secrets:reencrypt (issue 10 item 6, C3)", () => {
     expect(tokenFailures.filter((f) => f.id === badApp)).toEqual([
       { id: badApp, reason: "secret could not be decrypted (wrong key or tampered data)" },
     ]);
-    expect(JSON.stringify(first)).not.toMatch(/moved-secret-value|secret-|previous-|token-|whsec_|invite\//);
+    expect(JSON.stringify(first)).not.toMatch(/moved-secret-value|secret-|previous-|pending-|token-|whsec_|invite\//);
     expect((await db.customerApplication.findUniqueOrThrow({ where: { id: badApp } })).accessTokenEnc).toBe(moved);
 
     const second = await reencryptAllSecrets({ batchSize: 2 });

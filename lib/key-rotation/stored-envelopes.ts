@@ -5,6 +5,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { invitationLinkContext } from "@/lib/email/invitation-link";
 import {
+  customerAppPendingSecretContext,
   customerAppPreviousSecretContext,
   customerAppSecretContext,
   customerAppTokenContext,
@@ -41,6 +42,12 @@ export const STORED_ENVELOPES: readonly StoredEnvelope[] = [
     "CustomerApplication",
     "previousSecretEnc",
     customerAppPreviousSecretContext,
+  ),
+  boundToRow(
+    "customer application secret rolled, not yet current",
+    "CustomerApplication",
+    "pendingSecretEnc",
+    customerAppPendingSecretContext,
   ),
   boundToRow("cached LinkedIn access token", "CustomerApplication", "accessTokenEnc", customerAppTokenContext),
   boundToRow("bulk import secret awaiting its check", "KeyImportRow", "clientSecretEnc", keyImportRowSecretContext),

@@ -59,6 +59,7 @@ export {
 export { applicationNameProblems, MAX_APPLICATION_NAME_CHARS, provisionedApplicationName } from "./provisioning-name";
 export { type LinkedInOnboardingStatus, onboardingStatusSchema } from "./schemas";
 export {
+  customerAppPendingSecretContext,
   customerAppPreviousSecretContext,
   customerAppSecretContext,
   customerAppTokenContext,

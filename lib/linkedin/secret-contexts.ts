@@ -17,6 +17,11 @@ export function customerAppPreviousSecretContext(applicationId: string): string 
   return `customer-app-previous-secret:${applicationId}`;
 }
 
+/** Context of CustomerApplication.pendingSecretEnc: a rolled secret stored before it becomes current (L7). */
+export function customerAppPendingSecretContext(applicationId: string): string {
+  return `customer-app-pending-secret:${applicationId}`;
+}
+
 /** Context of KeyImportRow.clientSecretEnc: a bulk import's secret while its row waits for its check. */
 export function keyImportRowSecretContext(rowId: string): string {
   return `key-import-row-secret:${rowId}`;

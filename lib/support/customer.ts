@@ -9,6 +9,7 @@ import { type CallsToday, callsToday } from "@/lib/linkedin/call-count";
 import { activeHoldsOf, type DailyHold } from "@/lib/linkedin/daily-hold";
 import type { IntegrationSummary } from "./overview";
 import { DEFAULT_PAGE_SIZE, type Page, pagedRows, pageWindow, toPage } from "@/lib/pagination/page";
+import { SECRET_ROLL_COLUMNS, type SecretRollFields } from "./secret-rolls";
 import { join, sql } from "./sql";
 
 export type CustomerSummary = {
@@ -19,14 +20,16 @@ export type CustomerSummary = {
   offeredIntegrationTypes: string[];
   /** Nudge emails to the customer's admins (issue 14). */
   emailNudges: boolean;
-  application: {
-    clientId: string;
-    origin: string;
-    lastVerifiedAt: Date | null;
-    lastAuthError: string | null;
-    lastAuthErrorAt: Date | null;
-    rateLimitedUntil: Date | null;
-  } | null;
+  application:
+    | ({
+        clientId: string;
+        origin: string;
+        lastVerifiedAt: Date | null;
+        lastAuthError: string | null;
+        lastAuthErrorAt: Date | null;
+        rateLimitedUntil: Date | null;
+      } & SecretRollFields)
+    | null;
 };
 
 export async function customerSummary(customerId: string): Promise<CustomerSummary | null> {
@@ -48,6 +51,8 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
           lastAuthError: true,
           lastAuthErrorAt: true,
           rateLimitedUntil: true,
+          // A secret roll in flight (issue 20 item 7): its markers, never the stored answer.
+          ...SECRET_ROLL_COLUMNS,
         },
       },
     },

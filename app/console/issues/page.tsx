@@ -12,6 +12,7 @@ import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { DailyHoldsSection } from "@/components/console/daily-holds";
+import { SecretRollsSection } from "@/components/console/secret-roll";
 import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
 import {
@@ -24,6 +25,7 @@ import {
   stuckIntegrations,
   unknownTypeIntegrations,
 } from "@/lib/support/issues";
+import { overdueSecretRolls } from "@/lib/support/secret-rolls";
 import { env } from "@/lib/env";
 import { pageNumber } from "@/lib/pagination/page-number";
 import {
@@ -48,6 +50,7 @@ const paramsSchema = z.object({
   unknownTypesPage: pageNumber,
   secretsPage: pageNumber,
   holdsPage: pageNumber,
+  rollsPage: pageNumber,
 });
 
 const td = "py-2 pr-4 align-top";
@@ -96,7 +99,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const p = paramsSchema.parse(firstValues(await searchParams));
   const hours = await stuckAfterHours();
   const maxSecretAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
-  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds] = await Promise.all([
+  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds, rolls] = await Promise.all([
     failedJobs(p.jobsPage),
     keyFailures(p.keysPage),
     stuckIntegrations(hours, p.stuckPage),
@@ -105,13 +108,15 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     unknownTypeIntegrations(p.unknownTypesPage),
     oldSecrets(maxSecretAgeDays, p.secretsPage),
     dailyLimitHolds(p.holdsPage),
+    overdueSecretRolls(p.rollsPage),
   ]);
   const query = Object.fromEntries(
     Object.entries(p)
       .filter(([, v]) => v > 1)
       .map(([k, v]) => [k, String(v)]),
   );
-  const total = jobs.total + keys.total + stuck.total + anomalies.total + notifications.total + unknownTypes.total;
+  const total =
+    jobs.total + keys.total + rolls.total + stuck.total + anomalies.total + notifications.total + unknownTypes.total;
   const pager = (
     param: string,
     pg: { page: number; pageCount: number; total: number },
@@ -132,6 +137,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const sections: [id: string, label: string, count: number][] = [
     ["failed-jobs", "Failed jobs", jobs.total],
     ["keys", "Keys refused", keys.total],
+    ["secret-rolls", "Rotations that did not finish", rolls.total],
     ["daily-holds", "Held until midnight UTC", holds.total],
     ["old-secrets", "Secrets to rotate", secrets.total],
     ["stuck", "Stuck integrations", stuck.total],
@@ -238,6 +244,12 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             </td>
           </>
         )}
+      />
+
+      <SecretRollsSection
+        rows={rolls.rows}
+        customerLink={(r) => <CustomerLink id={r.customerId} name={r.customerName} />}
+        pager={pager("rollsPage", rolls, "Secret rotations that did not finish", "secret-rolls")}
       />
 
       <DailyHoldsSection

@@ -11,6 +11,7 @@ import { Facts } from "@/components/console/facts";
 import { LinkedInUsageTable } from "@/components/console/linkedin-usage";
 import { Pagination } from "@/components/console/pagination";
 import { Section } from "@/components/console/section";
+import { SecretRollNote } from "@/components/console/secret-roll";
 import { AuditTable } from "@/components/console/audit-table";
 import { EmailTable } from "@/components/console/email-table";
 import { Time } from "@/components/console/time";
@@ -25,6 +26,7 @@ import {
   linkedInUsage,
 } from "@/lib/support/customer";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
+import { secretRollState } from "@/lib/support/secret-rolls";
 import { customerEmails } from "@/lib/email/queries";
 import type { Page } from "@/lib/pagination/page";
 import { pageNumber } from "@/lib/pagination/page-number";
@@ -89,6 +91,7 @@ export default async function CustomerPage({
     />
   );
   const app = customer.application;
+  const roll = app ? secretRollState(app) : null;
   const isOperator = actor.role === "OPERATOR";
 
   return (
@@ -162,6 +165,7 @@ export default async function CustomerPage({
                     "None: LinkedIn accepts the keys"
                   ),
                 },
+                roll ? { term: "Secret rotation", value: <SecretRollNote state={roll} /> } : null,
               ]}
             />
             {usage ? (

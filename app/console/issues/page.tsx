@@ -12,6 +12,7 @@ import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { DailyHoldsSection } from "@/components/console/daily-holds";
+import { HeldByTwoSection } from "@/components/console/held-by-two";
 import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
 import {
@@ -24,6 +25,7 @@ import {
   stuckIntegrations,
   unknownTypeIntegrations,
 } from "@/lib/support/issues";
+import { tupleConflicts } from "@/lib/support/tuple-conflicts";
 import { env } from "@/lib/env";
 import { pageNumber } from "@/lib/pagination/page-number";
 import {
@@ -35,7 +37,7 @@ import {
   triggerPollAction,
 } from "../actions";
 
-import { requestBulkRotationAction } from "./actions";
+import { detachHeldByTwoAction, requestBulkRotationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Issues" };
 
@@ -48,6 +50,7 @@ const paramsSchema = z.object({
   unknownTypesPage: pageNumber,
   secretsPage: pageNumber,
   holdsPage: pageNumber,
+  heldByTwoPage: pageNumber,
 });
 
 const td = "py-2 pr-4 align-top";
@@ -96,7 +99,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const p = paramsSchema.parse(firstValues(await searchParams));
   const hours = await stuckAfterHours();
   const maxSecretAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
-  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds] = await Promise.all([
+  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds, heldByTwo] = await Promise.all([
     failedJobs(p.jobsPage),
     keyFailures(p.keysPage),
     stuckIntegrations(hours, p.stuckPage),
@@ -105,13 +108,21 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     unknownTypeIntegrations(p.unknownTypesPage),
     oldSecrets(maxSecretAgeDays, p.secretsPage),
     dailyLimitHolds(p.holdsPage),
+    tupleConflicts(p.heldByTwoPage),
   ]);
   const query = Object.fromEntries(
     Object.entries(p)
       .filter(([, v]) => v > 1)
       .map(([k, v]) => [k, String(v)]),
   );
-  const total = jobs.total + keys.total + stuck.total + anomalies.total + notifications.total + unknownTypes.total;
+  const total =
+    jobs.total +
+    keys.total +
+    stuck.total +
+    anomalies.total +
+    notifications.total +
+    unknownTypes.total +
+    heldByTwo.total;
   const pager = (
     param: string,
     pg: { page: number; pageCount: number; total: number },
@@ -135,6 +146,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     ["daily-holds", "Held until midnight UTC", holds.total],
     ["old-secrets", "Secrets to rotate", secrets.total],
     ["stuck", "Stuck integrations", stuck.total],
+    ["held-by-two", "Held by two customers", heldByTwo.total],
     ["anomalies", "Anomalies", anomalies.total],
     ["failed-notifications", "Failed notifications", notifications.total],
     ["unknown-types", "Types Onramp does not know yet", unknownTypes.total],
@@ -333,13 +345,22 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         )}
       />
 
+      <HeldByTwoSection
+        rows={heldByTwo.rows}
+        customerLink={(h) => <CustomerLink id={h.customerId} name={h.customerName} />}
+        pager={pager("heldByTwoPage", heldByTwo, "Integrations held by two customers", "held-by-two")}
+        detach={detachHeldByTwoAction}
+      />
+
       <IssueSection
         id="anomalies"
-        title="Open anomalies from notifications"
+        title="Open anomalies"
         description={
           <>
-            Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status). Resolve:
-            replay the notification after fixing the cause, then mark the anomaly resolved.
+            Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status): replay the
+            notification after fixing the cause. Authorizations from the LinkedIn panel that LinkedIn has no record of
+            for the customer: nothing was stored; talk to the customer if it keeps happening. Then mark the anomaly
+            resolved.
           </>
         }
         caption="Open anomalies, newest first"

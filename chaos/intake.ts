@@ -1,22 +1,9 @@
-// The widget's onintegrate → Onramp, over HTTP as the browser sends it: the server action
-// `authorizeWidgetIntegrations` (app/integrations/actions.ts) posted to /integrations with the admin's
-// session cookie. Its id is read from the build's server-reference manifest.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// The chaos run's widget intake: every seeded customer's admin hands over its tuples through the page's server
+// action (intake-action.ts), with a session cookie minted for the admin.
+import { type IntakeOutcome, postIntakeAs } from "./intake-action";
 import { type ChaosCustomer, sessionCookie } from "./seed";
 
-const ACTION_NAME = "authorizeWidgetIntegrations";
-
-export function intakeActionId(root: string, distDir: string): string {
-  const manifest = JSON.parse(readFileSync(join(root, distDir, "server/server-reference-manifest.json"), "utf8")) as {
-    node?: Record<string, unknown>;
-  };
-  for (const [id, entry] of Object.entries(manifest.node ?? {}))
-    if (JSON.stringify(entry).includes(`"${ACTION_NAME}"`)) return id;
-  throw new Error(`the build has no server action ${ACTION_NAME}: is ${distDir} a build of this tree?`);
-}
-
-export type IntakeOutcome = { ok: boolean; status: number; text: string };
+export { intakeActionId, type IntakeOutcome } from "./intake-action";
 
 /** One onintegrate call: the action's answer is React's flight stream, with `"ok":true` on success. */
 export async function postIntake(
@@ -26,21 +13,7 @@ export async function postIntake(
   nextAuthSecret: string,
 ): Promise<IntakeOutcome> {
   try {
-    const res = await fetch(`${publicUrl}/integrations`, {
-      method: "POST",
-      headers: {
-        "Next-Action": actionId,
-        "Content-Type": "text/plain;charset=UTF-8",
-        Accept: "text/x-component",
-        Origin: publicUrl,
-        Cookie: await sessionCookie(c, nextAuthSecret),
-      },
-      // encodeReply of (prevState = undefined, input): React's reply encoding of plain JSON arguments.
-      body: JSON.stringify(["$undefined", { integrations: c.tuples }]),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const text = await res.text();
-    return { ok: res.ok && text.includes('"ok":true'), status: res.status, text: text.slice(0, 400) };
+    return await postIntakeAs(publicUrl, actionId, await sessionCookie(c, nextAuthSecret), c.tuples);
   } catch (err) {
     return { ok: false, status: 0, text: err instanceof Error ? err.message : String(err) };
   }

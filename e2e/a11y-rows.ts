@@ -1,6 +1,6 @@
 // Rows in every table the accessibility spec opens, made by the spec itself (a customer of its own with its
-// admin, integrations, history, jobs, notifications, an anomaly, refused keys, calls today, an audit entry and
-// an API token), so axe checks filled tables whatever other specs did or did not create.
+// admin, integrations, one also held by another customer, history, jobs, notifications, an anomaly, refused keys,
+// calls today, an audit entry and an API token), so axe checks filled tables whatever other specs did or did not create.
 import { randomBytes } from "node:crypto";
 import { e2eSql } from "./env";
 import { createCustomer } from "./helpers";
@@ -39,6 +39,14 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
             ($2, 'SYNC_CONFIGURATIONS', 'SUCCEEDED', $3, 1, 5, NULL, $4, now(), now())`,
     [`e2e-a11y-job-failed-${run}`, `e2e-a11y-job-ok-${run}`, customerId, JSON.stringify({ customerId })],
   );
+  // One integration LinkedIn confirmed for this customer and for another (issues: "held by two customers").
+  const twin = await createCustomer("A11y twin");
+  for (const holder of [customerId, twin.id])
+    await sql(
+      `INSERT INTO "Integration" (id, "customerId", "integrationContext", "integrationType", "tenantType", name, "updatedAt")
+       VALUES ($1, $2, $3, 'ONE_CLICK_EXPORT', 'RECRUITER', $4, now())`,
+      [`e2e-a11y-held-${holder}`, holder, `urn:li:organization:a11yheld${run}`, `A11y ${run} held integration`],
+    );
   const failedNotification = `e2e-a11y-n-failed-${run}`;
   await sql(
     `INSERT INTO "Notification" (id, "customerId", "linkedinId", type, "rawBody", "signatureValid", "processingState", attempts, "lastError")

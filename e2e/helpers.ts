@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { expect, type Page } from "@playwright/test";
+import { type Browser, expect, type Page } from "@playwright/test";
 import { sealEnvelope } from "../lib/crypto/envelope";
 import { e2eEnv, e2eSql } from "./env";
 
@@ -35,6 +35,25 @@ export type E2eCustomer = {
 function encryptLikeOnramp(plaintext: string, context: string): string {
   const { ONRAMP_ENCRYPTION_KEY, ONRAMP_ENCRYPTION_KEY_ID } = e2eEnv();
   return sealEnvelope(plaintext, context, ONRAMP_ENCRYPTION_KEY_ID, Buffer.from(ONRAMP_ENCRYPTION_KEY, "base64"));
+}
+
+/**
+ * The customer admin authorizes the RSC company bundle for `orgId` in LinkedIn's plugin (the sandbox records the
+ * authorization for the customer's application, C7) in a browser context of its own; Onramp stores the three
+ * tuples (L12) once LinkedIn confirms them (C19b).
+ */
+export async function authorizeCompanyBundle(browser: Browser, email: string, orgId: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signIn(page, email);
+    const widget = page.getByTestId("linkedin-widget");
+    await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
+    await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
+    await expect(page.getByTestId("widget-result")).toContainText("Stored 3 integrations");
+  } finally {
+    await context.close();
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { type Browser, expect, test } from "@playwright/test";
-import { createCustomer, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { authorizeCompanyBundle, createCustomer } from "./helpers";
 import { closeDb, sandbox, sql } from "./notifications-support";
 
 // RSC-103 (L20): each customer instance has its own LinkedIn application, and its traffic uses its own
@@ -18,27 +18,13 @@ test.afterAll(async () => {
   await closeDb();
 });
 
-async function authorizeAs(browser: Browser, email: string, orgId: string): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await signIn(page, email);
-    const widget = page.getByTestId("linkedin-widget");
-    await widget.getByLabel("Organization id for RECRUITER_SYSTEM_CONNECT_COMPANY").fill(orgId);
-    await widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" }).click();
-    await expect(page.getByTestId("widget-result")).toContainText("Stored 3 integrations");
-  } finally {
-    await context.close();
-  }
-}
-
 test("RSC-103: two customer instances, each with its own application and its own traffic", async ({ browser }) => {
   const first = await createCustomer("RSC103 First");
   const second = await createCustomer("RSC103 Second");
   const suffix = Date.now().toString(36);
   const orgs = { [first.clientId]: `rsc103a${suffix}`, [second.clientId]: `rsc103b${suffix}` };
-  await authorizeAs(browser, first.adminEmail, orgs[first.clientId]!);
-  await authorizeAs(browser, second.adminEmail, orgs[second.clientId]!);
+  await authorizeCompanyBundle(browser, first.adminEmail, orgs[first.clientId]!);
+  await authorizeCompanyBundle(browser, second.adminEmail, orgs[second.clientId]!);
 
   // Two applications in Onramp, one per customer.
   const apps = await sql<{ customerId: string; clientId: string }>(

@@ -1,19 +1,24 @@
 import "server-only";
 // What the plugin's onintegrate callback hands over (C7, L12), stored for the signed-in customer admin's
 // customer. The customer always comes from the session, never from the request. Each tuple is judged on
-// its own: a malformed one (C12), one of a bundle this customer was not offered (C6, L11), or one already
-// another customer's is refused alone with a message, and the others are stored. A type Onramp does not
-// know yet is stored and named generically (L12) and support sees it in the issues view. Stored tuples
-// are idempotent (the unique tuple), and the syncs are started as tracked jobs so the request answers at once.
+// its own: a malformed one (C12) or one of a bundle this customer was not offered (C6, L11) is refused alone
+// with a message. A new tuple is the customer's only once LinkedIn confirms it for the customer's own
+// application (C19b, confirm.ts; issue 20: organization ids are public): asked once, here, with the
+// customer's token; what LinkedIn does not hold is refused and recorded for support; what LinkedIn could not
+// be asked about waits, not as the customer's, until the fallback poll asks again. Nothing here depends on
+// another customer: a tuple LinkedIn confirms for two customers is stored for both and support sees the
+// conflict (lib/support/tuple-conflicts.ts). A type Onramp does not know yet is stored and named generically
+// (L12) and support sees it in the issues view. Stored tuples are idempotent (the unique tuple), and the
+// syncs are started as tracked jobs.
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import { integrationsRequested } from "@/lib/events/hooks";
 import { SafeError } from "@/lib/errors/safe-error";
+import { confirmWithLinkedIn, keepUnconfirmed, recordUnconfirmedAuthorizations } from "./confirm";
 import { isOffered } from "./offered";
-import { startCustomerSync } from "./start-sync";
-import { defaultIntegrationName, isKnownIntegrationType, widgetTupleSchema, type WidgetTuple } from "./types";
+import { storeConfirmedTuples } from "./store-confirmed";
+import { isKnownIntegrationType, widgetTupleSchema, type WidgetTuple } from "./types";
 
 /** The widget fires for one authorization at a time; a bound keeps a forged request from storing thousands. */
 export const MAX_TUPLES_PER_CALL = 50;
@@ -38,6 +43,8 @@ export type IntakeResult = {
   existing: number;
   integrationIds: string[];
   refused: RefusedTuple[];
+  /** Tuples LinkedIn could not be asked about yet: not stored as the customer's, asked again by the poll. */
+  waiting: number;
   /** Types of stored tuples that Onramp does not know yet (L12): shown to support in the issues view. */
   unknownTypes: string[];
   message: string;
@@ -84,7 +91,7 @@ export async function recordWidgetIntegrations(
       displayName: true,
       offeredIntegrationTypes: true,
       archivedAt: true,
-      application: { select: { id: true } },
+      application: { select: { id: true, clientId: true } },
     },
   });
   if (!customer || customer.archivedAt)
@@ -105,111 +112,98 @@ export async function recordWidgetIntegrations(
     return false;
   });
 
-  // A tuple already onboarded by another of the vendor's customers is not this customer's to claim.
-  const elsewhere =
-    offered.length === 0
-      ? []
-      : await db.integration.findMany({
-          where: {
-            customerId: { not: customerId },
-            OR: offered.map(({ tuple: t }) => ({
-              integrationContext: t.integrationContext,
-              integrationType: t.integrationType,
-              tenantType: t.tenantType,
-              dataProvider: "ATS",
-            })),
-          },
-          select: { integrationContext: true, integrationType: true, tenantType: true },
-        });
-  const claimed = new Set(elsewhere.map((t) => `${t.integrationContext}|${t.integrationType}|${t.tenantType}`));
-  const tuples = offered.flatMap(({ position, tuple }) => {
-    if (!claimed.has(`${tuple.integrationContext}|${tuple.integrationType}|${tuple.tenantType}`)) return [tuple];
-    refused.push({
-      position,
-      reason: `${tupleLabel(tuple)} already belongs to another company's account; if this LinkedIn page or contract is yours, contact your vendor's support team`,
-    });
-    return [];
-  });
+  // The first place of each distinct tuple (C7: the widget may hand one over twice).
+  const placeOf = new Map<string, number>();
+  for (const { position, tuple } of offered) if (!placeOf.has(tupleKey(tuple))) placeOf.set(tupleKey(tuple), position);
+  const unique = [...new Map(offered.map(({ tuple }) => [tupleKey(tuple), tuple])).values()];
+  const known =
+    unique.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await db.integration.findMany({
+              where: { customerId, OR: unique.map((t) => ({ ...t, dataProvider: "ATS" })) },
+              select: { integrationContext: true, integrationType: true, tenantType: true },
+            })
+          ).map(tupleKey),
+        );
+  // Issue 20, C19b: a tuple not yet the customer's is asked about once, here, with the customer's own token.
+  const linkedIn = await confirmWithLinkedIn(
+    customer.application,
+    unique.filter((t) => !known.has(tupleKey(t))),
+    { maxAttempts: 1 },
+  );
+  for (const { tuple } of linkedIn.refused)
+    refused.push({ position: placeOf.get(tupleKey(tuple)) ?? 0, reason: notConfirmedReason(tuple) });
+  await recordUnconfirmedAuthorizations(actor, customerId, linkedIn.refused, actor.email);
+  await keepUnconfirmed(customerId, actor.userId, linkedIn.unanswered);
   refused.sort((a, b) => a.position - b.position);
-  if (tuples.length === 0) {
+  const confirmed = [...unique.filter((t) => known.has(tupleKey(t))), ...linkedIn.confirmed];
+  const waiting = linkedIn.unanswered.length;
+  if (confirmed.length === 0 && waiting === 0) {
     throw new SafeError(
-      refused.some((r) => r.reason.startsWith("not recognised"))
-        ? "bad_request"
-        : claimed.size > 0
-          ? "conflict"
-          : "forbidden",
+      refused.some((r) => r.reason.startsWith("not recognised")) ? "bad_request" : "forbidden",
       `Onramp did not store anything: ${refusalText(refused)}. If this keeps happening, contact your vendor's support team.`,
     );
   }
 
-  const unique = new Map(tuples.map((t) => [`${t.integrationContext}|${t.integrationType}|${t.tenantType}`, t]));
-  // The integration and the first entry of its history (REQUESTED, from the widget) are written together.
-  const createdRows = await db.$transaction(async (tx) => {
-    const rows = await tx.integration.createManyAndReturn({
-      data: [...unique.values()].map((t) => ({
-        customerId,
-        integrationContext: t.integrationContext,
-        integrationType: t.integrationType,
-        tenantType: t.tenantType,
-        dataProvider: "ATS",
-        name: defaultIntegrationName(customer.displayName, t.tenantType, t.integrationType),
-        statusSource: "WIDGET" as const,
-      })),
-      skipDuplicates: true, // C7: the widget may hand the same tuple twice; it is one integration
-      select: { id: true },
-    });
-    if (rows.length > 0) {
-      await tx.integrationStatusChange.createMany({
-        data: rows.map((r) => ({
-          integrationId: r.id,
-          fromStatus: null,
-          toStatus: "REQUESTED" as const,
-          source: "WIDGET" as const,
-          actorId: actor.userId,
-        })),
-      });
-    }
-    await integrationsRequested(
-      tx,
-      rows.map((r) => r.id),
-    ); // the vendor's event (issue 12)
-    return rows;
-  });
-  const created = { count: createdRows.length };
-  const stored = await db.integration.findMany({
-    where: {
-      customerId,
-      OR: [...unique.values()].map((t) => ({
-        integrationContext: t.integrationContext,
-        integrationType: t.integrationType,
-        tenantType: t.tenantType,
-        dataProvider: "ATS",
-      })),
-    },
-    select: { id: true, nameSyncedVersion: true, nameVersion: true, configSyncState: true },
+  const stored = await storeConfirmedTuples({
+    customerId,
+    customerName: customer.displayName,
+    requestedById: actor.userId,
+    tuples: confirmed,
   });
   await recordAudit(actor, {
     action: "integration.authorized",
     targetType: "Customer",
     targetId: customerId,
     customerId,
-    details: { tuples: [...unique.values()], created: created.count, refused: refused.length },
+    details: {
+      tuples: confirmed,
+      created: stored.created,
+      waiting: linkedIn.unanswered.map(({ tuple }) => tuple),
+      refused: refused.length,
+    },
   });
 
-  const namesPending = stored.some((s) => s.nameSyncedVersion < s.nameVersion);
-  const configPending = stored.some((s) => s.configSyncState !== "SYNCED");
-  if (namesPending || configPending)
-    await startCustomerSync(customerId, { names: namesPending, configurations: configPending }, actor.userId);
+  const existing = confirmed.length - stored.created;
+  const message = [
+    intakeSummary(stored.created, existing),
+    waiting > 0
+      ? `LinkedIn could not be asked to confirm ${n(waiting)} just now; Onramp asks again within the hour and adds ${waiting === 1 ? "it" : "them"} here once LinkedIn confirms ${waiting === 1 ? "it" : "them"}.`
+      : "",
+    refused.length > 0 ? `Not stored: ${refusalText(refused)}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const unknownTypes = [...new Set(confirmed.map((t) => t.integrationType).filter((t) => !isKnownIntegrationType(t)))];
+  return {
+    created: stored.created,
+    existing,
+    integrationIds: stored.integrationIds,
+    refused,
+    waiting,
+    unknownTypes,
+    message,
+  };
+}
 
-  const existing = unique.size - created.count;
-  const n = (k: number) => `${k} integration${k === 1 ? "" : "s"}`;
-  const summary =
-    created.count > 0
-      ? `Stored ${n(created.count)}${existing > 0 ? ` (${existing} already known)` : ""}. Onramp is sending ${created.count === 1 ? "its" : "their"} name${created.count === 1 ? "" : "s"} and settings to LinkedIn now.`
-      : `${n(existing)} already stored; nothing new to add.`;
-  const message = refused.length > 0 ? `${summary} Not stored: ${refusalText(refused)}.` : summary;
-  const unknownTypes = [
-    ...new Set([...unique.values()].map((t) => t.integrationType).filter((t) => !isKnownIntegrationType(t))),
-  ];
-  return { created: created.count, existing, integrationIds: stored.map((s) => s.id), refused, unknownTypes, message };
+const tupleKey = (t: { integrationContext: string; integrationType: string; tenantType: string }) =>
+  `${t.integrationContext}|${t.integrationType}|${t.tenantType}`;
+
+const n = (k: number) => `${k} integration${k === 1 ? "" : "s"}`;
+
+/** The admin's words for a tuple LinkedIn does not hold for the customer's application (issue 20). */
+function notConfirmedReason(t: WidgetTuple): string {
+  return (
+    `LinkedIn has no record of this authorization for your account (${tupleLabel(t)}). ` +
+    "If your company manages this LinkedIn page or contract, authorize it again in the LinkedIn panel while signed in " +
+    "to LinkedIn as one of its admins"
+  );
+}
+
+function intakeSummary(created: number, existing: number): string {
+  if (created > 0)
+    return `Stored ${n(created)}${existing > 0 ? ` (${existing} already known)` : ""}. Onramp is sending ${created === 1 ? "its" : "their"} name${created === 1 ? "" : "s"} and settings to LinkedIn now.`;
+  return existing > 0 ? `${n(existing)} already stored; nothing new to add.` : "";
 }

@@ -54,7 +54,14 @@ export function batchUpdateOutcomes(sent: readonly IntegrationTuple[], body: Bat
 
 export type TupleStatus =
   | { tuple: IntegrationTuple; ok: true; integrationName?: string; onboardingStatus: LinkedInOnboardingStatus }
-  | { tuple: IntegrationTuple; ok: false; status: number | null; error: string };
+  | {
+      tuple: IntegrationTuple;
+      ok: false;
+      status: number | null;
+      error: string;
+      /** Set when the call itself failed (no answer, 429, 5xx, refused keys): LinkedIn said nothing about this tuple. */
+      callFailed?: true;
+    };
 
 /** Status per asked tuple of an ids lookup (C19b). */
 export function idsLookupOutcomes(asked: readonly IntegrationTuple[], body: IdsLookupResponse): TupleStatus[] {

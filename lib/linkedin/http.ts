@@ -54,6 +54,11 @@ export interface LinkedInRequest<S extends z.ZodType> {
    * and the caller recovers from a lost answer by looking up what LinkedIn holds (L5, L7).
    */
   idempotent?: boolean;
+  /**
+   * At most this many attempts (never more than LINKEDIN_MAX_ATTEMPTS): a person's request that must answer at
+   * once asks once and leaves retries to a job (the widget intake's confirmation, C19b).
+   */
+  maxAttempts?: number;
   /** Test seam: the random source of the jitter. */
   random?: () => number;
 }
@@ -163,7 +168,8 @@ export async function linkedInRequest<S extends z.ZodType>(
   req: LinkedInRequest<S>,
 ): Promise<LinkedInResponse<z.output<S>>> {
   const e = env();
-  const maxAttempts = req.idempotent === false ? 1 : Math.max(1, e.LINKEDIN_MAX_ATTEMPTS);
+  const maxAttempts =
+    req.idempotent === false ? 1 : Math.max(1, Math.min(e.LINKEDIN_MAX_ATTEMPTS, req.maxAttempts ?? Infinity));
   const log = logger().child({ clientId: req.clientId, endpoint: req.endpoint });
   const who = whose(req.subject);
   const { contentType, payload } = encodeBody(req.body);

@@ -81,12 +81,14 @@ export async function lookupStatusByRequest(
 /**
  * GET {api}/v2/atsIntegrations?ids[0]… (C19b) for every tuple, at most 100 a call, each call paced.
  * Answers a Map keyed by tupleId(tuple) with a status or an error for every tuple asked.
- * A call that fails after its retries makes its tuples (and, when it would fail the same way, the
- * remaining ones) errors; nothing throws but programming errors.
+ * A call that fails after its retries (`maxAttempts`, at most LINKEDIN_MAX_ATTEMPTS) makes its tuples (and,
+ * when it would fail the same way, the remaining ones) errors marked `callFailed`; nothing throws but
+ * programming errors. Also the widget intake's confirmation: an application sees only its own integrations.
  */
 export async function lookupStatusByTuples(
   application: LinkedInApplicationRef,
   tuples: readonly IntegrationTuple[],
+  options: { maxAttempts?: number } = {},
 ): Promise<Map<string, TupleStatus>> {
   const e = env();
   const unique = [...new Map(tuples.map((t) => [tupleId(t), t])).values()];
@@ -104,6 +106,7 @@ export async function lookupStatusByTuples(
         url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch)}`,
         auth,
         schema: idsLookupResponseSchema,
+        maxAttempts: options.maxAttempts,
       });
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
     } catch (err) {
@@ -114,7 +117,13 @@ export async function lookupStatusByTuples(
         err.kind === "unavailable" ||
         err.kind === "not_configured";
       for (const tuple of stop ? batches.slice(b).flat() : batch) {
-        out.set(tupleId(tuple), { tuple, ok: false, status: err.httpStatus ?? null, error: err.message });
+        out.set(tupleId(tuple), {
+          tuple,
+          ok: false,
+          status: err.httpStatus ?? null,
+          error: err.message,
+          callFailed: true,
+        });
       }
       if (stop) break;
     }

@@ -2,8 +2,10 @@ import "server-only";
 // The fallback poll (C28, C19b): every integration still REQUESTED or PARTNER_READY is asked about,
 // per customer application, in batches of at most 100 (the client paces them, C13, C30), within the
 // application's daily budget, and what changed is applied with source POLL. One poll of a scope (all
-// customers, or one) at a time across all processes (poll-lock.ts). It also queues notifications whose processing was never queued.
+// customers, or one) at a time across all processes (poll-lock.ts). It also queues notifications whose processing was never queued,
+// and asks LinkedIn again about widget tuples it could not confirm when they were handed over (issue 20).
 import { db } from "@/lib/db/client";
+import { confirmWaitingTuples, type WaitingSummary } from "@/lib/integrations/confirm-waiting";
 import type { JobContext } from "@/lib/jobs/types";
 import {
   ENDPOINTS,
@@ -36,6 +38,8 @@ export interface PollSummary {
   deferred: number;
   skips: PollSkip[];
   sweptNotifications: number;
+  /** Widget tuples that waited for LinkedIn's confirmation (C19b): confirmed, refused, still waiting. */
+  waitingTuples: WaitingSummary;
 }
 
 type Ctx = Pick<JobContext, "progress">;
@@ -54,6 +58,7 @@ export async function runPoll(
     deferred: 0,
     skips: [],
     sweptNotifications: 0,
+    waitingTuples: { confirmed: 0, refused: 0, stillWaiting: 0 },
   };
   const lock = await tryPollLock({ customerId: scope.customerId ?? null });
   if (!lock) return { ...summary, alreadyRunning: true };
@@ -145,6 +150,8 @@ export async function runPoll(
         failed: summary.failed + summary.deferred,
       });
     }
+    // After the integrations above, so the tuples confirmed now are not asked about twice in one poll.
+    summary.waitingTuples = await confirmWaitingTuples({ customerId: scope.customerId ?? null });
     logger().info({ ...summary, skips: summary.skips.length }, "fallback poll finished");
     return summary;
   } finally {
@@ -160,6 +167,11 @@ export function describePoll(s: PollSummary): string {
   ];
   if (s.deferred > 0) parts.push(`${s.deferred} left for the next poll (daily budget).`);
   if (s.sweptNotifications > 0) parts.push(`Queued ${s.sweptNotifications} notification(s) left pending.`);
+  const w = s.waitingTuples;
+  if (w.confirmed + w.refused + w.stillWaiting > 0)
+    parts.push(
+      `Authorizations waiting for LinkedIn's confirmation: ${w.confirmed} confirmed, ${w.refused} refused, ${w.stillWaiting} still waiting.`,
+    );
   for (const skip of s.skips.slice(0, 5)) parts.push(`Customer ${skip.customerId}: ${skip.reason}.`);
   return parts.join(" ");
 }

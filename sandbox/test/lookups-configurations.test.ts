@@ -87,6 +87,23 @@ describe("lookup by ids (C19b)", () => {
     expect(parsedError.ok && parsedError.value.integrationContext).toBe(unknown.integrationContext);
   });
 
+  it("answers an application only about its own integrations: another application's tuple is a 404 in errors", async () => {
+    // C19b answers the calling application (C2: its own token); Onramp's widget intake relies on it to tell a
+    // tuple the customer authorized from one on someone else's organization (issue 20).
+    const owner = await sb.customer();
+    const claimant = await sb.customer();
+    const t = RSC("ids3");
+    await authorize(sb, owner.clientId, [t]);
+    const mine = await sb.api(`/v2/atsIntegrations?${idsQuery([t])}`, owner.token);
+    expect(Object.keys(mine.body.results)).toHaveLength(1);
+    const theirs = await sb.api(`/v2/atsIntegrations?${idsQuery([t])}`, claimant.token);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.results).toEqual({});
+    expect(Object.values(theirs.body.errors)).toEqual([
+      { status: 404, message: expect.stringContaining("No integration") },
+    ]);
+  });
+
   it("refuses malformed ids", async () => {
     const c = await sb.customer();
     expect((await sb.api(`/v2/atsIntegrations?${idsQuery([RSC("x")], "CRM")}`, c.token)).status).toBe(400);

@@ -13,6 +13,7 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { DailyHoldsSection } from "@/components/console/daily-holds";
 import { SecretRollsSection } from "@/components/console/secret-roll";
+import { HeldByTwoSection } from "@/components/console/held-by-two";
 import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
 import {
@@ -26,6 +27,7 @@ import {
   unknownTypeIntegrations,
 } from "@/lib/support/issues";
 import { overdueSecretRolls } from "@/lib/support/secret-rolls";
+import { tupleConflicts } from "@/lib/support/tuple-conflicts";
 import { env } from "@/lib/env";
 import { pageNumber } from "@/lib/pagination/page-number";
 import {
@@ -37,7 +39,7 @@ import {
   triggerPollAction,
 } from "../actions";
 
-import { requestBulkRotationAction } from "./actions";
+import { detachHeldByTwoAction, requestBulkRotationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Issues" };
 
@@ -51,6 +53,7 @@ const paramsSchema = z.object({
   secretsPage: pageNumber,
   holdsPage: pageNumber,
   rollsPage: pageNumber,
+  heldByTwoPage: pageNumber,
 });
 
 const td = "py-2 pr-4 align-top";
@@ -99,24 +102,33 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const p = paramsSchema.parse(firstValues(await searchParams));
   const hours = await stuckAfterHours();
   const maxSecretAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
-  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds, rolls] = await Promise.all([
-    failedJobs(p.jobsPage),
-    keyFailures(p.keysPage),
-    stuckIntegrations(hours, p.stuckPage),
-    openAnomalies(p.anomaliesPage),
-    failedNotifications(p.notificationsPage),
-    unknownTypeIntegrations(p.unknownTypesPage),
-    oldSecrets(maxSecretAgeDays, p.secretsPage),
-    dailyLimitHolds(p.holdsPage),
-    overdueSecretRolls(p.rollsPage),
-  ]);
+  const [jobs, keys, stuck, anomalies, notifications, unknownTypes, secrets, holds, rolls, heldByTwo] =
+    await Promise.all([
+      failedJobs(p.jobsPage),
+      keyFailures(p.keysPage),
+      stuckIntegrations(hours, p.stuckPage),
+      openAnomalies(p.anomaliesPage),
+      failedNotifications(p.notificationsPage),
+      unknownTypeIntegrations(p.unknownTypesPage),
+      oldSecrets(maxSecretAgeDays, p.secretsPage),
+      dailyLimitHolds(p.holdsPage),
+      overdueSecretRolls(p.rollsPage),
+      tupleConflicts(p.heldByTwoPage),
+    ]);
   const query = Object.fromEntries(
     Object.entries(p)
       .filter(([, v]) => v > 1)
       .map(([k, v]) => [k, String(v)]),
   );
   const total =
-    jobs.total + keys.total + rolls.total + stuck.total + anomalies.total + notifications.total + unknownTypes.total;
+    jobs.total +
+    keys.total +
+    rolls.total +
+    stuck.total +
+    anomalies.total +
+    notifications.total +
+    unknownTypes.total +
+    heldByTwo.total;
   const pager = (
     param: string,
     pg: { page: number; pageCount: number; total: number },
@@ -141,6 +153,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
     ["daily-holds", "Held until midnight UTC", holds.total],
     ["old-secrets", "Secrets to rotate", secrets.total],
     ["stuck", "Stuck integrations", stuck.total],
+    ["held-by-two", "Held by two customers", heldByTwo.total],
     ["anomalies", "Anomalies", anomalies.total],
     ["failed-notifications", "Failed notifications", notifications.total],
     ["unknown-types", "Types Onramp does not know yet", unknownTypes.total],
@@ -345,13 +358,22 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
         )}
       />
 
+      <HeldByTwoSection
+        rows={heldByTwo.rows}
+        customerLink={(h) => <CustomerLink id={h.customerId} name={h.customerName} />}
+        pager={pager("heldByTwoPage", heldByTwo, "Integrations held by two customers", "held-by-two")}
+        detach={detachHeldByTwoAction}
+      />
+
       <IssueSection
         id="anomalies"
-        title="Open anomalies from notifications"
+        title="Open anomalies"
         description={
           <>
-            Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status). Resolve:
-            replay the notification after fixing the cause, then mark the anomaly resolved.
+            Notifications that did not fit what Onramp knows (an unknown integration, an unexpected status): replay the
+            notification after fixing the cause. Authorizations from the LinkedIn panel that LinkedIn has no record of
+            for the customer: nothing was stored; talk to the customer if it keeps happening. Then mark the anomaly
+            resolved.
           </>
         }
         caption="Open anomalies, newest first"

@@ -8,10 +8,11 @@ import { z } from "zod";
 import { signInWithAdminLink } from "@/lib/admin-links/links";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/request-source";
 import { logger } from "@/lib/log/logger";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
-import { recordSignInFailure, recordSignInSuccess, signInAllowed, signInSource } from "./sign-in-throttle";
+import { recordSignInFailure, recordSignInSuccess, signInAllowed } from "./sign-in-throttle";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address.").transform((e) => e.trim().toLowerCase()),
@@ -39,7 +40,7 @@ declare module "next-auth/jwt" {
 }
 
 /**
- * Email + password sign-in from `source` (the caller's address, signInSource). Only failures are counted
+ * Email + password sign-in from `source` (the client's address, lib/http/request-source.ts). Only failures are counted
  * (issue 11 item 6, lib/auth/sign-in-throttle.ts); every refusal, throttled or not, verifies one argon2 hash so
  * timing tells neither whether the email exists nor whether the throttle answered.
  */
@@ -88,7 +89,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => authenticate(credentials, signInSource(req.headers)),
+        authorize: (credentials, req) => authenticate(credentials, clientAddress(req.headers)),
       }),
       // Single-use links minted by the vendor's ATS (issue 12, lib/admin-links).
       CredentialsProvider({

@@ -2,8 +2,8 @@ import "server-only";
 // Sign-in throttling (issue 11 item 6), as OWASP's Authentication Cheat Sheet advises: only FAILED attempts count,
 // per account and source together and per source alone, so a stranger's failures never lock the real user out
 // (their source has its own counter) and a successful sign-in is never counted. Counters live in Postgres
-// (lib/rate-limit/sliding-window.ts), so the limits hold across every Onramp process.
-import { env } from "@/lib/env";
+// (lib/rate-limit/sliding-window.ts), so the limits hold across every Onramp process. The source is the client's
+// address as Onramp's server saw it (lib/http/request-source.ts).
 import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/rate-limit/sliding-window";
 
 /** Failed sign-ins per (email, source) per window: enough for a person's typos, far too few to guess a password. */
@@ -11,22 +11,6 @@ export const ACCOUNT_SOURCE_FAILURE_LIMIT = 10;
 /** Failed sign-ins per source alone per window, across all emails (password spraying from one address). */
 export const SOURCE_FAILURE_LIMIT = 100;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-type Headers = Record<string, string | string[] | undefined> | undefined;
-
-/**
- * The caller's address from x-forwarded-for, TRUSTED_PROXY_HOPS entries from the right (each trusted proxy
- * appends its peer; entries further left are the client's to invent). Missing header: "unknown".
- */
-export function signInSource(headers: Headers): string {
-  const raw = headers?.["x-forwarded-for"];
-  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  return entries[Math.max(0, entries.length - 1 - env().TRUSTED_PROXY_HOPS)] ?? "unknown";
-}
 
 const accountSourceKey = (email: string, source: string) => `sign-in-failures:${JSON.stringify([email, source])}`;
 const sourceKey = (source: string) => `sign-in-failures-source:${source}`;

@@ -32,7 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
+    // Onramp's own server (scripts/serve.ts), as `npm start`: it tells the app each client's address (issue 20).
+    command: `node --import tsx scripts/serve.ts -p ${port}`,
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
     timeout: 120_000,

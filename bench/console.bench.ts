@@ -5,7 +5,7 @@
 // with the large set and the demo logins, measured and dropped.
 //   1. the lib/support data functions, called as the pages call them (in parallel, per page);
 //   2. when a production build exists (`next build`; NEXT_DIST_DIR is honoured), the pages over HTTP
-//      from `next start` on that database, signed in as the demo support user.
+//      from `npm start` (scripts/serve.ts) on that database, signed in as the demo support user.
 // `npm run bench -- console`, or alone: tsx --conditions=react-server bench/console.bench.ts
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -141,14 +141,14 @@ async function httpTimings(baseUrl: string): Promise<Timing[]> {
   ];
 }
 
-/** `next start` on the production build in NEXT_DIST_DIR (or .next), when one exists. */
+/** `npm start` (scripts/serve.ts) on the production build in NEXT_DIST_DIR (or .next), when one exists. */
 async function startBuiltApp(): Promise<{ url: string; stop: () => void } | null> {
   const distDir = processEnvSnapshot().NEXT_DIST_DIR || ".next";
   if (!existsSync(join(ROOT, distDir, "BUILD_ID"))) return null;
   const port = await freePort();
   const url = `http://localhost:${port}`;
   setProcessEnv({ PUBLIC_URL: url, NEXTAUTH_URL: url });
-  const child: ChildProcess = spawn(join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port)], {
     cwd: ROOT,
     env: processEnvSnapshot(),
     stdio: ["ignore", "ignore", "inherit"],
@@ -202,7 +202,7 @@ export default async function consoleBench(): Promise<void> {
     print("Overview (lib/support data functions, as the page calls them)", overview!);
     print("Customer, issues and audit pages", customer!);
     app = await startBuiltApp();
-    if (app) print(`HTTP server response times (next start, signed in as support)`, await httpTimings(app.url));
+    if (app) print(`HTTP server response times (npm start, signed in as support)`, await httpTimings(app.url));
     else console.log("\n(HTTP timings skipped: no production build; run `next build` first)");
   } finally {
     app?.stop();

@@ -1,5 +1,5 @@
 // First-load JavaScript of the customer admin's page (issue #13): `/integrations` opened in Chromium, signed in as a
-// customer admin, against the PRODUCTION build (`next build` + `next start`) on a fresh database and the LinkedIn
+// customer admin, against the PRODUCTION build (`next build` + `npm start`) on a fresh database and the LinkedIn
 // sandbox. Every JavaScript response of that first load (cold cache) is gzipped here with zlib (level 6, what
 // `next start` itself uses) and summed; the figure for Onramp's own scripts is printed beside the 150 kB target
 // (exit 1 when over). LinkedIn's scripts (in.js and the panel; here the sandbox's stand-ins) are listed apart:
@@ -155,7 +155,7 @@ export default async function firstLoadBench(): Promise<boolean> {
     const port = await freePort();
     const appUrl = `http://localhost:${port}`;
     setProcessEnv({ PUBLIC_URL: appUrl, NEXTAUTH_URL: appUrl });
-    app = spawn(join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port)], {
+    app = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", "-p", String(port)], {
       cwd: ROOT,
       env: processEnvSnapshot(),
       stdio: ["ignore", "ignore", "inherit"],

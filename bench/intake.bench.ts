@@ -1,5 +1,5 @@
 // Intake benchmark (issue #5): signed push notifications per second and p50/p99 latency at 64
-// concurrent connections, against the PRODUCTION build of Onramp (`next build` + `next start`) on real
+// concurrent connections, against the PRODUCTION build of Onramp (`next build` + `npm start`) on real
 // Postgres, printed beside the same figures for a minimal bare node:http server doing the same work
 // (look the customer up, decrypt its secret, verify, insert one row; bench/intake-bare-server.ts) in
 // the same run, and the ratio between them.
@@ -182,13 +182,13 @@ export default async function intakeBench(): Promise<void> {
     const appUrl = `http://127.0.0.1:${appPort}`;
     setProcessEnv({ PUBLIC_URL: appUrl, NEXTAUTH_URL: appUrl });
     app = startChild(
-      join("node_modules", ".bin", "next"),
-      ["start", "-p", String(appPort), "-H", "127.0.0.1"],
+      process.execPath,
+      ["--import", "tsx", "scripts/serve.ts", "-p", String(appPort), "-H", "127.0.0.1"],
       processEnvSnapshot(),
     );
     await waitForHttp(`${appUrl}/sign-in`, 120_000);
     const appFigures = await load(
-      "Onramp (next start, route)",
+      "Onramp (npm start, route)",
       `${appUrl}/api/linkedin/callback/${callbackKey}`,
       secret,
       seconds * 1000,

@@ -1,5 +1,5 @@
 // The chaos run's stack (issue 11): its own embedded PostgreSQL that it may stop and start, the production
-// build served by two `next start` instances that it may SIGKILL, and a round-robin balancer in front of
+// build served by two `npm start` instances (scripts/serve.ts) that it may SIGKILL, and a round-robin balancer in front of
 // them (the one public URL LinkedIn calls back and the customers' browsers use).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -145,7 +145,7 @@ export async function ensureProductionBuild(distDir: string, force: boolean): Pr
   return true;
 }
 
-/** One `next start` process (web and job workers, as instrumentation.ts starts them), logging to a file. */
+/** One Onramp server process (`npm start`: web and job workers, as instrumentation.ts starts them), logging to a file. */
 export class OnrampInstance {
   private child: ChildProcess | null = null;
   /** CPU seconds of this instance's earlier processes (before a kill or stop). */
@@ -163,10 +163,11 @@ export class OnrampInstance {
 
   async start(): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: "a" });
-    // Node runs Next's CLI itself, in its own process group, so a SIGKILL of the group leaves nothing behind.
+    // Node runs Onramp's server (scripts/serve.ts) itself, in its own process group, so a SIGKILL of the group
+    // leaves nothing behind.
     const child = spawn(
       process.execPath,
-      [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(this.port), "-H", "127.0.0.1"],
+      ["--import", "tsx", join(ROOT, "scripts/serve.ts"), "-p", String(this.port), "-H", "127.0.0.1"],
       { cwd: ROOT, env: this.env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
     );
     // Two streams into one file: neither may end it (the one that ends first would make the other's last

@@ -38,6 +38,22 @@ describe("environment validation", () => {
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error!.issues)).toContain('entry \\"k0\\"');
   });
+
+  it("reads TRUSTED_PROXIES as addresses and CIDRs, naming an entry that is neither (issue 20)", () => {
+    const base = {
+      DATABASE_URL: "postgresql://localhost/onramp",
+      ONRAMP_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+      NEXTAUTH_SECRET: "x".repeat(32),
+    };
+    expect(serverEnvSchema.parse(base).TRUSTED_PROXIES).toEqual([]);
+    expect(serverEnvSchema.parse({ ...base, TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.1 ::1" }).TRUSTED_PROXIES).toEqual([
+      "10.0.0.0/8",
+      "192.0.2.1",
+      "::1",
+    ]);
+    const result = serverEnvSchema.safeParse({ ...base, TRUSTED_PROXIES: "10.0.0.0/8,lb.internal" });
+    expect(new EnvError(result.error?.issues ?? []).message).toContain('"lb.internal" is neither an IP address');
+  });
 });
 
 describe(".env.example", () => {

@@ -2,6 +2,7 @@
 // .env.example. Parsing is lazy so that `next build` can import modules without a full environment;
 // the first real use refuses to go on with a message that names each missing or malformed variable.
 import { z } from "zod";
+import { parseTrustedProxy } from "./http/client-address";
 
 const base64Key32 = z
   .string()
@@ -202,10 +203,21 @@ export const serverEnvSchema = z.object({
   /** Hour (UTC) from which the daily support digest is sent. */
   DIGEST_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(7),
   /**
-   * Proxies in front of Onramp that append to x-forwarded-for: the sign-in throttle (issue 11 item 6) takes the client
-   * address this many entries from the right; 0 = the rightmost entry.
+   * Issue 20 point 2: the proxies in front of Onramp (load balancer, reverse proxy) that append their peer to
+   * x-forwarded-for, as IP addresses or CIDRs, comma- or space-separated. Onramp's server (scripts/serve.ts) takes
+   * the client's address from the socket, and from x-forwarded-for only past peers listed here; empty: the socket's.
    */
-  TRUSTED_PROXY_HOPS: intFromEnv(0),
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z.string().refine((e) => parseTrustedProxy(e) !== null, {
+          error: (issue) => `"${String(issue.input)}" is neither an IP address nor a CIDR such as 10.0.0.0/8`,
+        }),
+      ),
+    ),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

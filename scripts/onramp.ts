@@ -75,10 +75,14 @@ async function main() {
     say("building the production app…");
     await runToEnd(nextBin, ["build"]);
   }
-  next = spawn(nextBin, [production ? "start" : "dev", "-p", String(le.PORT)], {
-    stdio: "inherit",
-    env: processEnvSnapshot(),
-  });
+  next = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/serve.ts", ...(production ? [] : ["--dev"]), "-p", String(le.PORT)],
+    {
+      stdio: "inherit",
+      env: processEnvSnapshot(),
+    },
+  );
   next.on("exit", (code) => void shutdown(code ?? 0));
   await waitForHttp(`${publicUrl}/sign-in`, 180_000);
   console.log(`\n${[...demoLoginLines(publicUrl), mailLine].join("\n")}\n`);

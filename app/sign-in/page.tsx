@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { currentActor } from "@/lib/auth/actor";
 import { homePathFor } from "@/lib/auth/roles";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -21,7 +22,7 @@ export default async function SignInPage({
       <p className="mb-6 text-sm text-slate-600">LinkedIn integrations for your applicant tracking system.</p>
       <SignInForm
         callbackUrl={safeCallbackPath(callbackUrl)}
-        initialError={error ? "Sign-in failed. Check your email and password." : undefined}
+        initialError={error ? signInErrorMessage(error) : undefined}
       />
     </main>
   );

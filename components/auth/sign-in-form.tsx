@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
   const router = useRouter();
@@ -21,9 +22,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     startTransition(async () => {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError(
-          "That email and password do not match an active account. Check them, or ask your operator to re-send your invitation.",
-        );
+        setError(signInErrorMessage(result?.error ?? ""));
         return;
       }
       setError(undefined);

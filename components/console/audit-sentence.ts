@@ -78,6 +78,10 @@ const PHRASES: Record<string, (d: Details) => string> = {
   "api_token.revoked": () => "revoked an API token",
   "linkedin_token.read": () => "read the customer's LinkedIn access token through the API",
   "admin_link.created": () => "created a sign-in link",
+  "admin_link.refused": (d) =>
+    text(d.refusal) === "disabled"
+      ? "refused a sign-in link: the person's account is disabled"
+      : "refused a sign-in link: its email belongs to another Onramp account",
   "setting.updated": (d) => (text(d.key) ? `changed the setting ${text(d.key)}` : "changed a setting"),
   "configuration_key.created": () => "added a configuration key",
   "configuration_key.updated": () => "changed a configuration key",

@@ -2,7 +2,9 @@ import "server-only";
 // Sign-in links minted by the vendor's ATS (issue 12): POST /api/v1/customers/{id}/admin-links answers a
 // link that works once, for ADMIN_LINK_TTL_MINUTES, and signs its person in as that customer's admin —
 // creating the account on first use, as an accepted invitation does. Only the sha256 of the token is
-// stored; using it is one conditional UPDATE, so two tabs racing can not both sign in.
+// stored; using it is one conditional UPDATE, so two tabs racing can not both sign in. Minting answers the same
+// for every email (issue 20 point 8); a link for an email that is someone else's account, or a disabled one, is
+// refused when used, with an audit entry saying why.
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
@@ -22,21 +24,9 @@ export async function createAdminLink(
   const customer = await db.customer.findUnique({ where: { id: customerId }, select: { archivedAt: true } });
   if (!customer) throw new SafeError("not_found", "No such customer.");
   if (customer.archivedAt) throw new SafeError("conflict", "This customer is archived; nobody can sign in for it.");
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { role: true, customerId: true, disabledAt: true },
-  });
-  if (user && (user.role !== "CUSTOMER_ADMIN" || user.customerId !== customerId)) {
-    throw new SafeError(
-      "conflict",
-      "This email belongs to another Onramp account (another customer, or vendor staff).",
-      { email: ["Use the email of this customer's admin."] },
-    );
-  }
-  if (user?.disabledAt)
-    throw new SafeError("conflict", "This person's account is disabled in Onramp.", {
-      email: ["The account is disabled; an operator can enable it."],
-    });
+  // Whether the email already has an account (another customer's, staff, disabled) is NOT looked at here: the
+  // answer would tell the token holder who has an account (issue 20 point 8). Using the link refuses such an email
+  // (signInWithAdminLink) and records why for support.
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + env().ADMIN_LINK_TTL_MINUTES * 60_000);
   await db.$transaction(async (tx) => {
@@ -67,8 +57,10 @@ export async function createAdminLink(
 
 export type AdminLinkState = "valid" | "used" | "expired" | "unknown";
 
-export const ADMIN_LINK_MESSAGES: Record<Exclude<AdminLinkState, "valid">, string> = {
+export const ADMIN_LINK_MESSAGES: Record<Exclude<AdminLinkState, "valid"> | "refused", string> = {
   used: "This sign-in link was already used. Links work once: open the integrations page from your ATS again to get a new one.",
+  refused:
+    "This sign-in link did not sign you in: it was already used, or its email can not be signed in this way. Open the integrations page from your ATS again; if this happens again, contact your vendor's support.",
   expired:
     "This sign-in link has expired. Links work for a few minutes: open the integrations page from your ATS again to get a new one.",
   unknown: "This sign-in link is not valid. Open the integrations page from your ATS again to get a new one.",
@@ -87,6 +79,15 @@ export async function adminLinkState(token: string, now = new Date()): Promise<A
 
 export type LinkUser = { id: string; email: string; role: "CUSTOMER_ADMIN"; customerId: string };
 
+type ExistingUser = { role: string; customerId: string | null; disabledAt: Date | null } | null;
+
+/** Why a link for an email that already has an account must not sign in; null when it may. */
+function linkRefusal(existing: ExistingUser, customerId: string): "another_account" | "disabled" | null {
+  if (!existing) return null;
+  if (existing.role !== "CUSTOMER_ADMIN" || existing.customerId !== customerId) return "another_account";
+  return existing.disabledAt ? "disabled" : null;
+}
+
 /** Uses the link (once) and answers the user to sign in; null when it is used, expired or unknown. */
 export async function signInWithAdminLink(token: unknown, now = new Date()): Promise<LinkUser | null> {
   if (typeof token !== "string" || token.length < 20 || token.length > 200) return null;
@@ -99,11 +100,12 @@ export async function signInWithAdminLink(token: unknown, now = new Date()): Pro
     const link = used[0];
     if (!link || link.customer.archivedAt) return null;
     const existing = await tx.user.findUnique({ where: { email: link.email } });
-    if (
-      existing &&
-      (existing.role !== "CUSTOMER_ADMIN" || existing.customerId !== link.customerId || existing.disabledAt)
-    )
+    const refusal = linkRefusal(existing, link.customerId);
+    if (refusal) {
+      const entry = { action: "admin_link.refused", targetType: "AdminSignInLink", targetId: link.id };
+      await recordAudit({ system: "admin-link" }, { ...entry, customerId: link.customerId, details: { refusal } }, tx);
       return null;
+    }
     const user =
       existing ??
       (await tx.user.create({ data: { email: link.email, role: "CUSTOMER_ADMIN", customerId: link.customerId } }));

@@ -8,10 +8,12 @@ import { z } from "zod";
 import { signInWithAdminLink } from "@/lib/admin-links/links";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/request-source";
 import { logger } from "@/lib/log/logger";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
-import { recordSignInFailure, recordSignInSuccess, signInAllowed, signInSource } from "./sign-in-throttle";
+import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-messages";
+import { reserveSignInAttempt, signInSucceeded } from "./sign-in-throttle";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address.").transform((e) => e.trim().toLowerCase()),
@@ -38,29 +40,52 @@ declare module "next-auth/jwt" {
   }
 }
 
+export type SignInResult =
+  | { outcome: "signed-in"; user: { id: string; email: string; role: Role; customerId: string | null } }
+  | { outcome: "refused" }
+  | { outcome: "throttled"; retryAt: Date };
+
 /**
- * Email + password sign-in from `source` (the caller's address, signInSource). Only failures are counted
- * (issue 11 item 6, lib/auth/sign-in-throttle.ts); every refusal, throttled or not, verifies one argon2 hash so
- * timing tells neither whether the email exists nor whether the throttle answered.
+ * Email + password sign-in from `source` (the client's address, lib/http/request-source.ts). The attempt is counted
+ * before the password is checked (lib/auth/sign-in-throttle.ts); a throttled attempt checks no password at all (its
+ * answer says it was throttled, and an attacker's flood costs no argon2 time). Unknown emails are counted and
+ * answered exactly like known ones, and verify one argon2 hash like a wrong password does.
  */
-export async function authenticate(raw: unknown, source: string) {
+export async function authenticate(raw: unknown, source: string): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { outcome: "refused" };
   const { email, password } = parsed.data;
-  if (!(await signInAllowed(email, source))) {
-    await verifyPassword(await dummyPasswordHash(), password);
+  const gate = await reserveSignInAttempt(email, source);
+  if (!gate.allowed) {
     logger().warn({ email, source }, "sign-in throttled after repeated failures");
-    return null;
+    return { outcome: "throttled", retryAt: gate.retryAt };
   }
   const user = await db.user.findUnique({ where: { email } });
   const ok = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
-  if (!user?.passwordHash || !ok || user.disabledAt) {
-    await recordSignInFailure(email, source);
-    return null;
-  }
-  await recordSignInSuccess(email, source);
+  if (!user?.passwordHash || !ok || user.disabledAt) return { outcome: "refused" }; // the reservation stays: a failure
+  await signInSucceeded(gate.reservation, user.id);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { id: user.id, email: user.email, role: user.role, customerId: user.customerId };
+  return {
+    outcome: "signed-in",
+    user: { id: user.id, email: user.email, role: user.role, customerId: user.customerId },
+  };
+}
+
+/**
+ * next-auth's side of authenticate: a refusal is null, a throttled attempt an error whose message is the code the
+ * form shows a message for. next-auth puts a thrown error's message into the answer's URL, so any other failure
+ * (the database away) is logged here and answered with a code that tells nothing.
+ */
+async function authorizePassword(credentials: unknown, headers: Record<string, string | undefined> | undefined) {
+  let result: SignInResult;
+  try {
+    result = await authenticate(credentials, clientAddress(headers));
+  } catch (e) {
+    logger().error({ err: e }, "sign-in could not be checked");
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
+  if (result.outcome === "throttled") throw new Error(SIGN_IN_THROTTLED);
+  return result.outcome === "signed-in" ? result.user : null;
 }
 
 /**
@@ -88,7 +113,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-        authorize: (credentials, req) => authenticate(credentials, signInSource(req.headers)),
+        authorize: (credentials, req) => authorizePassword(credentials, req.headers),
       }),
       // Single-use links minted by the vendor's ATS (issue 12, lib/admin-links).
       CredentialsProvider({

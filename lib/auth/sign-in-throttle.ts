@@ -1,52 +1,131 @@
 import "server-only";
-// Sign-in throttling (issue 11 item 6), as OWASP's Authentication Cheat Sheet advises: only FAILED attempts count,
-// per account and source together and per source alone, so a stranger's failures never lock the real user out
-// (their source has its own counter) and a successful sign-in is never counted. Counters live in Postgres
-// (lib/rate-limit/sliding-window.ts), so the limits hold across every Onramp process.
+// Sign-in throttling (issue 11 item 6, issue 20 point 2; OWASP Authentication Cheat Sheet). Every attempt is
+// counted as a failure BEFORE its password is checked, in one transaction under the account's and the source's
+// locks (reserveSignInAttempt), so fifty guesses at once are fifty counted attempts, not fifty that each saw an
+// empty counter. A success takes its reservation back (signInSucceeded). Three counters, in RateLimitHit
+// (lib/rate-limit/sliding-window.ts, so they hold across every Onramp process):
+//   - per (email, source): ACCOUNT_SOURCE failures per window — a person's typos, far too few to guess;
+//   - per source, across emails: SOURCE failures per window — spraying one password over many accounts;
+//   - per account, from every source: after ACCOUNT_FREE failures each further attempt waits for a block that
+//     doubles with every failure (capped), so guessing from many addresses stays slow — except from a source
+//     that signed in to this account lately (KnownSignInSource): the owner keeps the per-(email, source)
+//     allowance of their usual source while strangers' guesses block everyone else.
+// Unknown emails go through exactly the same counters, so neither the answer nor its timing tells whether an
+// account exists. Chosen over rate-limiter-flexible (fixed windows, a table of its own outside our migrations, and
+// no reserve-then-release nor known-source rule): see the commit message.
+import { createHmac } from "node:crypto";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { clearRateLimit, hitRateLimit, peekRateLimit } from "@/lib/rate-limit/sliding-window";
+import { addressBlock } from "@/lib/http/client-address";
+import { UNKNOWN_SOURCE } from "@/lib/http/request-source";
+import {
+  clearRateLimit,
+  countRateLimitEvent,
+  lockRateLimitKey,
+  rateLimitWindow,
+  releaseRateLimitEvents,
+  roomAgainAt,
+  type WindowState,
+} from "@/lib/rate-limit/sliding-window";
 
-/** Failed sign-ins per (email, source) per window: enough for a person's typos, far too few to guess a password. */
-export const ACCOUNT_SOURCE_FAILURE_LIMIT = 10;
-/** Failed sign-ins per source alone per window, across all emails (password spraying from one address). */
-export const SOURCE_FAILURE_LIMIT = 100;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+const MINUTE = 60_000;
+export const SIGN_IN_LIMITS = {
+  /** Window of the per-(email, source) and per-source counts. */
+  windowMs: 15 * MINUTE,
+  /** Failures per (email, source) per window. The owner's known source gets exactly this, whatever else happens. */
+  accountSource: 10,
+  /** Failures per source across every email per window. */
+  source: 100,
+  /** Failures per account (every source) within accountWindowMs before further attempts must wait. */
+  accountFree: 5,
+  accountWindowMs: 60 * MINUTE,
+  /** The first wait after accountFree failures; doubles with each further failure, up to blockCapMs. */
+  blockBaseMs: MINUTE,
+  blockCapMs: 15 * MINUTE,
+  /** A source the person signed in from within this many days is theirs (known). */
+  knownSourceDays: 90,
+} as const;
 
-type Headers = Record<string, string | string[] | undefined> | undefined;
+/** An attempt counted as a failure until signInSucceeded takes it back. */
+export type SignInReservation = { email: string; source: string; events: { account: bigint; source: bigint } };
+export type SignInGate = { allowed: true; reservation: SignInReservation } | { allowed: false; retryAt: Date };
 
-/**
- * The caller's address from x-forwarded-for, TRUSTED_PROXY_HOPS entries from the right (each trusted proxy
- * appends its peer; entries further left are the client's to invent). Missing header: "unknown".
- */
-export function signInSource(headers: Headers): string {
-  const raw = headers?.["x-forwarded-for"];
-  const entries = (Array.isArray(raw) ? raw.join(",") : (raw ?? ""))
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  return entries[Math.max(0, entries.length - 1 - env().TRUSTED_PROXY_HOPS)] ?? "unknown";
-}
-
+// Key names of issue 11 kept for the two older counters, so counts survive the upgrade.
 const accountSourceKey = (email: string, source: string) => `sign-in-failures:${JSON.stringify([email, source])}`;
 const sourceKey = (source: string) => `sign-in-failures-source:${source}`;
+const accountKey = (email: string) => `sign-in-failures-account:${email}`;
 
-/** Whether this (email, source) may try a password now; checked before the password is verified. */
-export async function signInAllowed(email: string, source: string): Promise<boolean> {
-  const [pair, alone] = await Promise.all([
-    peekRateLimit(accountSourceKey(email, source), ACCOUNT_SOURCE_FAILURE_LIMIT, FAILURE_WINDOW_MS),
-    peekRateLimit(sourceKey(source), SOURCE_FAILURE_LIMIT, FAILURE_WINDOW_MS),
-  ]);
-  return pair.allowed && alone.allowed;
+/** The source as stored in KnownSignInSource: an HMAC, so the table holds no address. */
+function sourceHash(source: string): string {
+  return createHmac("sha256", env().NEXTAUTH_SECRET).update(`sign-in-source\0${source}`).digest("hex");
 }
 
-/** Counts a failed sign-in (wrong password, unknown email, disabled user) against both limits. */
-export async function recordSignInFailure(email: string, source: string): Promise<void> {
-  await hitRateLimit(accountSourceKey(email, source), ACCOUNT_SOURCE_FAILURE_LIMIT, FAILURE_WINDOW_MS);
-  await hitRateLimit(sourceKey(source), SOURCE_FAILURE_LIMIT, FAILURE_WINDOW_MS);
+/** Until when the account's failures make an attempt from a source that is not the owner's wait; null: no wait. */
+export function accountBlockedUntil(account: WindowState): Date | null {
+  const { accountFree, blockBaseMs, blockCapMs } = SIGN_IN_LIMITS;
+  if (account.count < accountFree || !account.newest) return null;
+  const block = Math.min(blockBaseMs * 2 ** (account.count - accountFree), blockCapMs);
+  const until = new Date(account.newest.getTime() + block);
+  return until > account.now ? until : null;
 }
 
-/** The right password from this source: its own (email, source) failures are forgotten; the source's stay. */
-export function recordSignInSuccess(email: string, source: string): Promise<void> {
-  return clearRateLimit(accountSourceKey(email, source));
+/**
+ * Reserves one attempt of `email` from `source` (the client's address, lib/http/request-source.ts): counted as a
+ * failure now, before any password is checked; refused, uncounted and with the time it may be tried again, when
+ * a limit is reached. IPv6 sources count per /64.
+ */
+export async function reserveSignInAttempt(email: string, address: string): Promise<SignInGate> {
+  const source = addressBlock(address);
+  const { windowMs, accountWindowMs, accountSource, source: sourceLimit, knownSourceDays } = SIGN_IN_LIMITS;
+  return db.$transaction(async (tx) => {
+    // Always account, then source: two attempts never wait on each other's locks in opposite orders.
+    await lockRateLimitKey(tx, accountKey(email));
+    await lockRateLimitKey(tx, sourceKey(source));
+    const alone = await rateLimitWindow(tx, sourceKey(source), windowMs);
+    if (alone.count >= sourceLimit) return { allowed: false, retryAt: roomAgainAt(alone, windowMs) };
+    const pair = await rateLimitWindow(tx, accountSourceKey(email, source), windowMs);
+    if (pair.count >= accountSource) return { allowed: false, retryAt: roomAgainAt(pair, windowMs) };
+    const account = await rateLimitWindow(tx, accountKey(email), accountWindowMs);
+    const blockedUntil = accountBlockedUntil(account);
+    if (blockedUntil) {
+      // The shared unknown source is never anyone's own (lib/http/request-source.ts).
+      const known =
+        source !== UNKNOWN_SOURCE &&
+        (await tx.knownSignInSource.count({
+          where: {
+            user: { email },
+            sourceHash: sourceHash(source),
+            lastSignInAt: { gt: new Date(account.now.getTime() - knownSourceDays * 24 * 60 * MINUTE) },
+          },
+        })) > 0;
+      if (!known) return { allowed: false, retryAt: blockedUntil };
+    }
+    await countRateLimitEvent(tx, accountSourceKey(email, source));
+    const events = {
+      account: await countRateLimitEvent(tx, accountKey(email)),
+      source: await countRateLimitEvent(tx, sourceKey(source)),
+    };
+    return { allowed: true, reservation: { email, source, events } };
+  });
+}
+
+/**
+ * The reserved attempt gave the right password: it was no failure. Its account and source events are taken back,
+ * the (email, source) pair's failures are forgotten, and the source becomes (stays) one of the person's own.
+ */
+export async function signInSucceeded(reservation: SignInReservation, userId: string): Promise<void> {
+  const { email, source, events } = reservation;
+  const horizon = new Date(Date.now() - SIGN_IN_LIMITS.knownSourceDays * 24 * 60 * MINUTE);
+  await db.$transaction(async (tx) => {
+    await releaseRateLimitEvents([events.account, events.source], tx);
+    await clearRateLimit(accountSourceKey(email, source), tx);
+    if (source === UNKNOWN_SOURCE) return;
+    const hash = sourceHash(source);
+    await tx.knownSignInSource.upsert({
+      where: { userId_sourceHash: { userId, sourceHash: hash } },
+      create: { userId, sourceHash: hash, lastSignInAt: new Date() },
+      update: { lastSignInAt: new Date() },
+    });
+    await tx.knownSignInSource.deleteMany({ where: { userId, lastSignInAt: { lt: horizon } } });
+  });
 }

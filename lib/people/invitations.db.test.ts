@@ -78,9 +78,8 @@ describe("invitations", () => {
     const created = await db.user.findUniqueOrThrow({ where: { id: user.userId } });
     expect(created.customerId).toBe(c.id);
     expect(await authenticate({ email: inv.email, password: PASSWORD }, "203.0.113.9")).toMatchObject({
-      id: user.userId,
-      role: "CUSTOMER_ADMIN",
-      customerId: c.id,
+      outcome: "signed-in",
+      user: { id: user.userId, role: "CUSTOMER_ADMIN", customerId: c.id },
     });
 
     const again = await refusal(acceptInvitation(inv.token, { password: PASSWORD }));
@@ -144,11 +143,12 @@ describe("disabling people", () => {
     const actor = await operator();
     const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }));
     const user = await acceptInvitation(inv.token, { password: PASSWORD });
-    expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).not.toBeNull();
+    const signIn = async () => (await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).outcome;
+    expect(await signIn()).toBe("signed-in");
     await setUserDisabled(actor, user.userId, true);
-    expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).toBeNull();
+    expect(await signIn()).toBe("refused");
     await setUserDisabled(actor, user.userId, false);
-    expect(await authenticate({ email: user.email, password: PASSWORD }, "203.0.113.9")).not.toBeNull();
+    expect(await signIn()).toBe("signed-in");
     const actions = (
       await db.auditLog.findMany({ where: { targetId: user.userId }, orderBy: { createdAt: "asc" } })
     ).map((a) => a.action);

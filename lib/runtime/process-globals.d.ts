@@ -22,4 +22,8 @@ declare global {
   var onrampEmailSchedule: Promise<void> | undefined;
   var onrampWorkLanes: WorkLanes | undefined;
   var onrampWebhookSender: { stop: () => Promise<void> } | undefined;
+  /** Set by scripts/serve.ts before Next loads: x-onramp-client-address is the server's (lib/http/client-address.ts). */
+  var onrampClientAddressServer: true | undefined;
+  /** The "not behind scripts/serve.ts" warning was logged (lib/http/request-source.ts). */
+  var onrampClientAddressWarned: true | undefined;
 }

@@ -1,6 +1,7 @@
 // The vendor API's ATS side (issue 12) through its route handlers: the event feed, webhook endpoints
 // (secret shown once, https only, rotation), the LinkedIn token route (own scope, audited, never the
-// secret) and sign-in links (single use, expiry), each with the clear error for bad input.
+// secret) and sign-in links (single use, expiry, the same answer for every email), each with the clear error for
+// bad input.
 import { eventually } from "@/test/eventually";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -158,9 +159,46 @@ describe("POST /customers/{id}/admin-links", () => {
     expect(await adminLinkState(t2, later)).toBe("expired");
     expect(await signInWithAdminLink(t2, later)).toBeNull();
     expect(await signInWithAdminLink(t2)).toMatchObject({ id: user!.id }); // same account, not a second one
+  });
 
+  it("answers the same whether or not the email has an account (issue 20 point 8); such a link refuses to sign in", async () => {
+    const c = await testCustomer(admin);
     const staff = await db.user.create({ data: { email: `staff-${randomUUID()}@onramp.test`, role: "SUPPORT" } });
-    const clash = await api("POST", `/customers/${c.customerId}/admin-links`, { body: { email: staff.email } });
-    expect(clash.status).toBe(409);
+    const disabled = await db.user.create({
+      data: {
+        email: `off-${randomUUID()}@customer.test`,
+        role: "CUSTOMER_ADMIN",
+        customerId: c.customerId,
+        disabledAt: new Date(),
+      },
+    });
+    const mint = async (email: string) => {
+      const res = await api("POST", `/customers/${c.customerId}/admin-links`, { body: { email } });
+      const body = res.json as { url: string; expiresAt: string };
+      const linkToken = decodeURIComponent(body.url.split("/admin-link/")[1] ?? "");
+      // Everything that could differ between two answers, but the token and the instant.
+      const shape = { status: res.status, keys: Object.keys(body).sort(), url: body.url.replace(/[^/]+$/, "T") };
+      return { shape, linkToken };
+    };
+    const fresh = await mint(`new-${randomUUID()}@customer.test`);
+    const answers = [fresh, await mint(staff.email), await mint(disabled.email)];
+    for (const a of answers) expect(a.shape).toEqual({ ...fresh.shape, status: 201 });
+
+    const [, staffLink, disabledLink] = answers;
+    expect(await signInWithAdminLink(staffLink?.linkToken)).toBeNull();
+    expect(await signInWithAdminLink(disabledLink?.linkToken)).toBeNull();
+    expect(await signInWithAdminLink(fresh.linkToken)).toMatchObject({
+      role: "CUSTOMER_ADMIN",
+      customerId: c.customerId,
+    });
+    const refusals = await db.auditLog.findMany({
+      where: { customerId: c.customerId, action: "admin_link.refused" },
+      select: { details: true },
+    });
+    expect(refusals.map((r) => JSON.stringify(r.details)).sort()).toEqual([
+      JSON.stringify({ refusal: "another_account" }),
+      JSON.stringify({ refusal: "disabled" }),
+    ]);
+    expect(await db.user.count({ where: { email: staff.email, role: "SUPPORT" } })).toBe(1);
   });
 });

@@ -230,7 +230,7 @@ export const OPERATIONS = {
     path: "/customers/{customerId}/admin-links",
     summary: "Mint a single-use sign-in link for a customer admin",
     description:
-      "The link works once, for ADMIN_LINK_TTL_MINUTES minutes, signs that person in as the customer's admin (creating the account on first use) and lands on the integrations page. 409 when the email belongs to someone else's account.",
+      "The link works once, for ADMIN_LINK_TTL_MINUTES minutes, signs that person in as the customer's admin (creating the account on first use) and lands on the integrations page. The answer is the same for every email: a link for an email that belongs to another account (another customer's, vendor staff, or a disabled one) is minted but refuses to sign in, and the refusal is in the customer's audit log.",
     tag: "Customers",
     scope: "admin-links:create",
     params: customerIdParamsSchema,

@@ -14,7 +14,7 @@ export default async function AdminLinkPage({ params }: { params: Promise<{ toke
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
       <h1 className="mb-4 text-2xl font-semibold">Onramp</h1>
       {link.state === "valid" ? (
-        <AdminLinkSignIn token={link.token} refusedMessage={ADMIN_LINK_MESSAGES.used} />
+        <AdminLinkSignIn token={link.token} refusedMessage={ADMIN_LINK_MESSAGES.refused} />
       ) : (
         <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
           <p>{ADMIN_LINK_MESSAGES[link.state]}</p>

@@ -39,6 +39,7 @@ async function main(): Promise<void> {
       LOG_LEVEL: "error",
       JOBS_WORKERS: "true",
       WEBHOOK_POLL_MS: "50",
+      OUTBOUND_ALLOW_PRIVATE_NETWORK: "true", // issue 20: the receiver is on this machine
     });
     const { startReceiver } = await import("@/lib/webhooks/test-support/receiver");
     const { createWebhookEndpoint } = await import("@/lib/webhooks/endpoints");

@@ -165,6 +165,13 @@ export const serverEnvSchema = z.object({
   WEBHOOK_POLL_MS: z.coerce.number().int().min(20).default(250),
   /** Webhook deliveries one process sends at once. */
   WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+  /**
+   * Issue 20, point 1: requests to addresses a user set (webhook endpoints) may use plain http and reach
+   * private, loopback and link-local addresses (lib/egress). For development only, and shown in the console
+   * while on. Off unless set, in every environment (production included); `npm run demo` and the test harnesses
+   * turn it on for their local receivers.
+   */
+  OUTBOUND_ALLOW_PRIVATE_NETWORK: boolFromEnv(false),
   /** Sign-in links minted by the vendor API (issue 12) work this many minutes. */
   ADMIN_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** Origins that may frame the integrations page (embedded mode, CSP frame-ancestors), space-separated; empty: none. */

@@ -41,6 +41,9 @@ async function main() {
   const secrets = loadOrCreateLocalSecrets(dataDir);
   const publicUrl = `http://localhost:${le.PORT}`;
   setProcessEnv({ DATABASE_URL: databaseUrl, PUBLIC_URL: publicUrl, NEXTAUTH_URL: publicUrl, ...pickUnset(secrets) });
+  // Issue 20: the development demo may send webhooks to receivers on this machine (the console says so);
+  // `demo:production` keeps production's rule (https to public addresses only) unless the variable is set.
+  if (!production) setProcessEnv(pickUnset({ OUTBOUND_ALLOW_PRIVATE_NETWORK: "true" }));
 
   let sandboxUrl: string | undefined;
   if (!le.LINKEDIN_API_URL) {

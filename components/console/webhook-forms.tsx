@@ -45,7 +45,7 @@ export function WebhookEndpointForm({ action, endpoint }: { action: SecretAction
           name="url"
           label="URL"
           state={state}
-          hint="https; plain http only to localhost, for development."
+          hint="https, on a public address (not this machine or a private network)."
           className="max-w-xl"
         >
           {(c) => <input {...c} defaultValue={endpoint?.url} placeholder="https://ats.example.com/hooks/onramp" />}

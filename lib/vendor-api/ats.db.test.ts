@@ -80,10 +80,11 @@ describe("GET /events", () => {
 });
 
 describe("webhook endpoints", () => {
-  it("shows the secret once, refuses plain http off localhost, rotates, and replays with validation", async () => {
-    const bad = await api("POST", "/webhook-endpoints", { body: { url: "http://ats.example.com/hook" } });
+  it("shows the secret once, refuses what is no http(s) URL, rotates, and replays with validation", async () => {
+    // Plain http and private addresses are refused in production: lib/webhooks/egress.db.test.ts (issue 20).
+    const bad = await api("POST", "/webhook-endpoints", { body: { url: "ftp://ats.example.com/hook" } });
     expect(bad.status).toBe(422);
-    expect(bad.json.error?.fieldErrors?.url?.[0]).toMatch(/Use https/);
+    expect(bad.json.error?.fieldErrors?.url?.[0]).toMatch(/Enter a full URL/);
     const badType = await api("POST", "/webhook-endpoints", {
       body: { url: "https://ats.example.com/hook", eventTypes: ["integration.nope"] },
     });

@@ -1,10 +1,13 @@
 import "server-only";
 // Registering webhook endpoints (issue 12), for operators (console) and the vendor API. The signing secret
 // is answered once, on creation and on rotation, and otherwise never leaves Onramp; after a rotation the
-// old secret still signs alongside the new one for ROTATION_GRACE_MS so receivers can switch over.
+// old secret still signs alongside the new one for ROTATION_GRACE_MS so receivers can switch over. A URL is
+// checked again when saved, with what its host resolves to (issue 20, point 1): a name pointing at a private
+// network is refused with the reason, as the URL schema refuses a private address written out.
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { refusalOf } from "@/lib/egress/check";
 import { SafeError } from "@/lib/errors/safe-error";
 import type { WebhookEndpointCreateInput, WebhookEndpointUpdateInput } from "./schemas";
 import { newSigningSecret, sealSecret } from "./secret";
@@ -17,10 +20,17 @@ function notFound(): SafeError {
   return new SafeError("not_found", "No such webhook endpoint. It may have been deleted.");
 }
 
+/** Refuses a URL the egress would refuse (lib/egress), before anything is written. */
+async function assertSendable(url: string): Promise<void> {
+  const refusal = await refusalOf(url);
+  if (refusal) throw new SafeError("unprocessable", refusal.reason, { url: [refusal.reason] });
+}
+
 export async function createWebhookEndpoint(
   actor: AuditActor,
   input: Omit<WebhookEndpointCreateInput, "resolveExports"> & { resolveExports?: boolean },
 ): Promise<EndpointWithSecret> {
+  await assertSendable(input.url);
   const id = `we_${randomUUID().replaceAll("-", "")}`;
   const secret = newSigningSecret();
   await db.$transaction(async (tx) => {
@@ -55,6 +65,7 @@ export async function updateWebhookEndpoint(
   input: WebhookEndpointUpdateInput,
   now = new Date(),
 ): Promise<void> {
+  if (input.url !== undefined) await assertSendable(input.url);
   await db.$transaction(async (tx) => {
     const found = await tx.webhookEndpoint.findUnique({ where: { id }, select: { id: true } });
     if (!found) throw notFound();

@@ -1,21 +1,26 @@
-// Webhook endpoint input (issue 12), shared by the console's forms and the vendor API. Pure.
+// Webhook endpoint input (issue 12), shared by the console's forms and the vendor API. Pure, but for the outbound
+// setting (OUTBOUND_ALLOW_PRIVATE_NETWORK) that the URL rule reads.
 import { z } from "zod";
 import { EVENT_TYPES } from "@/lib/events/types";
+import { outboundPolicy } from "@/lib/egress/policy";
+import { checkUrlText } from "@/lib/egress/target";
 
 const eventTypeSchema = z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` });
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** https anywhere; plain http only to this machine, for development. */
+/**
+ * https to a public address (issue 20, point 1: no private, loopback or link-local IP in any spelling, no
+ * localhost); plain http and private targets only under the development setting. What the host name resolves to
+ * is checked when the endpoint is saved (lib/webhooks/endpoints.ts) and again at every delivery (lib/egress).
+ */
 export const webhookUrlSchema = z
   .string()
   .trim()
   .max(2000, "Use at most 2,000 characters.")
   .pipe(z.url({ protocol: /^https?$/, error: "Enter a full URL, e.g. https://ats.example.com/hooks/onramp" }))
-  .refine((u) => {
-    const url = new URL(u);
-    return url.protocol === "https:" || LOCAL_HOSTS.has(url.hostname);
-  }, "Use https; plain http is allowed only for localhost during development.")
+  .superRefine((u, ctx) => {
+    const checked = checkUrlText(u, outboundPolicy());
+    if ("refused" in checked) ctx.addIssue({ code: "custom", message: checked.refused.reason });
+  })
   .refine(
     (u) => !new URL(u).username && !new URL(u).password,
     "Do not put credentials in the URL; verify the signature instead.",

@@ -1,13 +1,16 @@
 import "server-only";
 // The webhook sender (issue 12). Deliveries are rows queued in the same transaction as their event
 // (lib/events/emit.ts); any process claims due ones with a lease (FOR UPDATE SKIP LOCKED), POSTs the
-// signed event, logs the attempt and either marks it DELIVERED or schedules the next try (schedule.ts).
+// signed event through the egress (lib/egress: vetted address, no redirects, bounded time and bytes), logs the
+// attempt and either marks it DELIVERED or schedules the next try (schedule.ts); a URL the egress refuses as
+// written (private by its spelling, plain http) fails the delivery at once, with the reason on it.
 // A process that dies mid-delivery leaves only a lease, which expires: the delivery goes out again with
 // the same webhook-id (at least once). A failing endpoint is marked, then disabled after
 // WEBHOOK_DISABLE_AFTER_HOURS without a success.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
 import { resolveForEndpoint } from "./resolve-export";
 import { nextAttemptAt } from "./schedule";
@@ -16,7 +19,7 @@ import { signatureHeaders } from "./secret";
 /** A claimed delivery is given this long before another process may take it over. */
 export const LEASE_MS = 60_000;
 export const SEND_TIMEOUT_MS = 15_000;
-/** Bytes of the receiver's answer kept in the attempt log. */
+/** Bytes of the receiver's answer read and kept in the attempt log (the rest is never read). */
 export const SNIPPET_BYTES = 500;
 
 type Claimed = { id: string; endpointId: string; attempts: number; eventId: bigint };
@@ -33,42 +36,42 @@ export async function claimDue(limit: number, now: Date = new Date()): Promise<C
     RETURNING d."id", d."endpointId", d."attempts", d."eventId"`;
 }
 
-async function readSnippet(res: Response): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < SNIPPET_BYTES) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  await reader.cancel().catch(() => undefined); // the rest is not read: a large answer costs nothing
-  return Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString("utf8");
-}
+type Outcome = {
+  status: number | null;
+  snippet: string | null;
+  error: string | null;
+  latencyMs: number;
+  /** The URL itself can never be sent to (issue 20): no retry, the delivery is FAILED at once. */
+  permanent: boolean;
+};
 
-type Outcome = { status: number | null; snippet: string | null; error: string | null; latencyMs: number };
+/** Longest Location of a redirect quoted in the attempt's error. */
+const LOCATION_CHARS = 200;
 
+/**
+ * POSTs through the egress (lib/egress, issue 20 point 1): the URL is vetted again now, the connection goes to
+ * the vetted address, no redirect is followed, and SNIPPET_BYTES of the answer are read at most.
+ */
 async function post(url: string, headers: Record<string, string>, body: string): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: { ...headers, "content-type": "application/json", "user-agent": "Onramp-Webhooks/1" },
-      body,
-      redirect: "manual", // a redirect is an answer, not an instruction to send the event elsewhere
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
-    const snippet = await readSnippet(res);
-    return { status: res.status, snippet, error: null, latencyMs: Math.round(performance.now() - started) };
-  } catch (e) {
-    const error =
-      e instanceof Error && e.name === "TimeoutError"
-        ? `No answer within ${SEND_TIMEOUT_MS / 1000} s.`
-        : `Could not connect: ${e instanceof Error ? e.message : String(e)}`;
-    return { status: null, snippet: null, error, latencyMs: Math.round(performance.now() - started) };
-  }
+  const result = await requestUserUrl({
+    url,
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json", "user-agent": "Onramp-Webhooks/1" },
+    body,
+    timeoutMs: SEND_TIMEOUT_MS,
+    maxBytes: SNIPPET_BYTES,
+  });
+  const { latencyMs } = result;
+  if (result.kind === "refused")
+    return { status: null, snippet: null, error: `Not sent: ${result.reason}`, latencyMs, permanent: result.permanent };
+  if (result.kind === "failed")
+    return { status: null, snippet: null, error: result.reason, latencyMs, permanent: false };
+  const { status, snippet, headers: answered } = result;
+  const redirect =
+    status >= 300 && status < 400
+      ? `Answered ${status}${answered.location ? ` (to ${answered.location.slice(0, LOCATION_CHARS)})` : ""}: redirects are not followed; register the final URL.`
+      : null;
+  return { status, snippet, error: redirect, latencyMs, permanent: false };
 }
 
 /** Sends one claimed delivery and records the outcome. */
@@ -93,14 +96,15 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
   const msgId = eventIdOf(d.event.id);
   const resolved = await resolveForEndpoint(presentEvent(d.event), d.endpoint.resolveExports);
   let outcome: Outcome;
-  if ("retryLater" in resolved) outcome = { status: null, snippet: null, error: resolved.retryLater, latencyMs: 0 };
+  if ("retryLater" in resolved)
+    outcome = { status: null, snippet: null, error: resolved.retryLater, latencyMs: 0, permanent: false };
   else {
     const body = JSON.stringify(resolved.event);
     // The signature's timestamp is the real time of sending: receivers reject stale ones.
     outcome = await post(d.endpoint.url, signatureHeaders(d.endpoint, msgId, body, new Date()), body);
   }
   const ok = outcome.status !== null && outcome.status >= 200 && outcome.status < 300;
-  const next = ok ? null : nextAttemptAt(claimed.attempts, now);
+  const next = ok || outcome.permanent ? null : nextAttemptAt(claimed.attempts, now);
   const disableAfterMs = env().WEBHOOK_DISABLE_AFTER_HOURS * 3600_000;
   const failingSince = d.endpoint.failingSince ?? now;
   const lastError = ok ? null : (outcome.error ?? `HTTP ${outcome.status}`);

@@ -202,13 +202,13 @@ describe("webhooks to a local receiver", () => {
       expect(audit.details).toMatchObject({ resolveExports: false });
 
       const bad = consoleWebhookEndpointSchema.safeParse({
-        url: "http://ats.example.com/hook",
+        url: "https://hooks:secret@ats.example.com/hook",
         eventTypes: "nope",
         resolveExports: "yes",
       });
       expect(bad.success).toBe(false);
       expect(bad.error?.flatten().fieldErrors).toEqual({
-        url: ["Use https; plain http is allowed only for localhost during development."],
+        url: ["Do not put credentials in the URL; verify the signature instead."],
         eventTypes: [expect.stringMatching(/^Choose event types among /)],
         resolveExports: ["Tick the box or leave it empty."],
       });

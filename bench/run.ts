@@ -7,6 +7,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { processEnvSnapshot } from "@/lib/env";
+import { failureOutput } from "@/scripts/stack/failure";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BENCH_DIR = join(ROOT, "bench");
@@ -51,7 +52,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error("[bench] runner error:", e);
+    console.error("[bench] runner error:", failureOutput(e));
     process.exit(1);
   },
 );

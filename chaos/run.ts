@@ -21,6 +21,7 @@ import { migrate } from "@/lib/db/migrate";
 import { processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { freePort } from "@/scripts/stack/free-port";
 import { sandboxEnv, startLinkedInSandbox } from "@/scripts/stack/linkedin-sandbox";
+import { failureOutput } from "@/scripts/stack/failure";
 import { freshTestSecrets } from "@/scripts/stack/secrets";
 import { chaosDistDir, ensureProductionBuild, OnrampInstance, RestartablePostgres, startBalancer } from "./stack";
 
@@ -327,7 +328,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error("[chaos] failed:", e);
+    console.error("[chaos] failed:", failureOutput(e));
     process.exit(1);
   },
 );

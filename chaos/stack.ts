@@ -86,9 +86,8 @@ export class RestartablePostgres {
 
   /** CPU seconds every server of this run has spent (postmaster, backends, background workers). */
   cpuSeconds(): number {
-    const pidFile = join(this.dataDir, "postmaster.pid");
-    if (!this.running || !existsSync(pidFile)) return this.spentCpu;
-    return this.spentCpu + cpuSecondsOfTree(Number(readFileSync(pidFile, "utf8").split("\n")[0]));
+    if (!this.running) return this.spentCpu;
+    return this.spentCpu + cpuSecondsOfTree(this.running.pid);
   }
 
   async start(): Promise<void> {

@@ -1,37 +1,68 @@
 // README's first command: starts Onramp on its embedded defaults. Embedded PostgreSQL (unless
 // DATABASE_URL is set), migrations, the LinkedIn sandbox (unless LINKEDIN_API_URL is set), demo data,
 // then the app on http://localhost:3000 with the logins printed. Ctrl-C stops everything cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+// Before starting anything (issue 26) it takes the data folder's lock (one run per folder) and checks every
+// port it will listen on; it prints "running" and the logins only once Onramp itself answers.
+import { type ChildProcess, spawn } from "node:child_process";
 import { join, resolve } from "node:path";
-import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
+import { EnvError, launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { loadOrCreateLocalSecrets } from "./stack/secrets";
+import { isSafeError } from "@/lib/errors/safe-error";
+import { lockDataFolder } from "./stack/data-lock";
+import { waitForOnramp } from "./stack/free-port";
 import { sandboxEnv, seedDemoKnownToSandbox, startLinkedInSandbox } from "./stack/linkedin-sandbox";
-import { waitForHttp } from "./stack/free-port";
+import { portProblems, portsNeeded } from "./stack/ports";
+import { loadOrCreateLocalSecrets } from "./stack/secrets";
+import { StartedServices } from "./stack/started";
 
 const say = (line: string) => console.log(`[onramp] ${line}`);
+const started = new StartedServices();
+
+/** A reason to stop that a person can act on: printed as it is, without a stack. */
+class CannotStart extends Error {}
+
+let stopping: Promise<never> | undefined;
+function shutdown(code: number, why?: string): Promise<never> {
+  stopping ??= (async () => {
+    if (why) console.error(`[onramp] ${why}`);
+    // Work still under way (migrations, seeding) loses its database connections as the database stops: that is
+    // this stop, not a new fault, so it is told in one line instead of ending the process before the rest stops.
+    process.on("uncaughtException", (e) => console.error(`[onramp] while stopping: ${e.message}`));
+    await started.stopAll();
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((res) => {
+    child.once("exit", () => res());
+    child.kill("SIGTERM");
+  });
+}
 
 async function main() {
   const production = process.argv.includes("--production");
   const le = launcherEnv();
   const dataDir = resolve(le.ONRAMP_DATA_DIR);
-  const stops: (() => Promise<void>)[] = [];
-  let next: ChildProcess | undefined;
-
-  const shutdown = async (code: number) => {
-    next?.kill("SIGTERM");
-    for (const stop of stops.reverse()) await stop().catch((e: unknown) => console.error("[onramp] stop failed:", e));
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  const lock = lockDataFolder(dataDir, production ? "npm run demo:production" : "npm run demo");
+  await started.start(
+    async () => lock,
+    async (held) => held.release(),
+  );
+  const taken = await portProblems(portsNeeded(le));
+  if (taken.length) throw new CannotStart(taken.join("\n[onramp] "));
 
   let databaseUrl = le.DATABASE_URL;
   if (!databaseUrl) {
-    say(`starting embedded PostgreSQL (data in ${join(dataDir, "pg")})…`);
-    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });
-    stops.push(() => pg.stop());
+    say(`starting embedded PostgreSQL (data folder ${dataDir})…`);
+    const pg = await started.start(
+      () => startEmbeddedPostgres({ dataDir: join(dataDir, "pg"), stopLeftover: true, notice: say }),
+      (running) => running.stop(),
+    );
+    say(`embedded PostgreSQL is up (its data in ${pg.dataDir})`);
     databaseUrl = pg.url;
   }
   say("applying migrations…");
@@ -47,11 +78,10 @@ async function main() {
 
   let sandboxUrl: string | undefined;
   if (!le.LINKEDIN_API_URL) {
-    const sandbox = await startLinkedInSandbox({
-      port: le.SANDBOX_PORT,
-      stateFile: join(dataDir, "linkedin-sandbox.json"),
-    });
-    stops.push(() => sandbox.close());
+    const sandbox = await started.start(
+      () => startLinkedInSandbox({ port: le.SANDBOX_PORT, stateFile: join(dataDir, "linkedin-sandbox.json") }),
+      (running) => running.close(),
+    );
     sandboxUrl = sandbox.url;
     setProcessEnv(sandboxEnv(sandbox.url));
     say(`LinkedIn sandbox at ${sandbox.url} (its console: ${sandbox.url}/_sandbox/)`);
@@ -60,12 +90,10 @@ async function main() {
   let mailLine = `  mail            sent through ${le.SMTP_URL ? "SMTP_URL" : "nowhere"}`;
   if (!le.SMTP_URL) {
     const { startMailCatcher } = await import("@/lib/email/catcher");
-    const catcher = await startMailCatcher({
-      smtpPort: le.MAIL_CATCHER_SMTP_PORT,
-      webPort: le.MAIL_CATCHER_PORT,
-      host: "127.0.0.1",
-    });
-    stops.push(() => catcher.close());
+    const catcher = await started.start(
+      () => startMailCatcher({ smtpPort: le.MAIL_CATCHER_SMTP_PORT, webPort: le.MAIL_CATCHER_PORT, host: "127.0.0.1" }),
+      (running) => running.close(),
+    );
     setProcessEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
     mailLine = `  mail            read what Onramp sends at http://localhost:${catcher.webPort} (local mail catcher)`;
   }
@@ -76,18 +104,30 @@ async function main() {
   const nextBin = join("node_modules", ".bin", "next");
   if (production) {
     say("building the production app…");
-    await runToEnd(nextBin, ["build"]);
+    await started.start(
+      () => runToEnd(nextBin, ["build"]),
+      async () => {},
+    );
   }
-  next = spawn(
-    process.execPath,
-    ["--import", "tsx", "scripts/serve.ts", ...(production ? [] : ["--dev"]), "-p", String(le.PORT)],
-    {
-      stdio: "inherit",
-      env: processEnvSnapshot(),
-    },
+  // Asked again right before `next` listens: the build may have taken minutes.
+  const takenSince = await portProblems(portsNeeded(le).filter((p) => p.variable === "PORT"));
+  if (takenSince.length) throw new CannotStart(takenSince.join(" "));
+  const next = await started.start(
+    async () =>
+      spawn(
+        process.execPath,
+        ["--import", "tsx", "scripts/serve.ts", ...(production ? [] : ["--dev"]), "-p", String(le.PORT)],
+        { stdio: "inherit", env: processEnvSnapshot() },
+      ),
+    stopChild,
   );
-  next.on("exit", (code) => void shutdown(code ?? 0));
-  await waitForHttp(`${publicUrl}/sign-in`, 180_000);
+  let answered = false;
+  next.once("exit", (code) => {
+    if (answered) void shutdown(code ?? 0);
+  });
+  if (!(await waitForOnramp(publicUrl, next)))
+    throw new CannotStart(`Onramp stopped before it answered at ${publicUrl} (its output is above).`);
+  answered = true;
   console.log(`\n${[...demoLoginLines(publicUrl), mailLine].join("\n")}\n`);
 }
 
@@ -99,11 +139,16 @@ function pickUnset(values: Record<string, string>): Record<string, string> {
 function runToEnd(cmd: string, args: string[]): Promise<void> {
   return new Promise((res, rej) => {
     const child = spawn(cmd, args, { stdio: "inherit", env: processEnvSnapshot() });
-    child.on("exit", (code) => (code === 0 ? res() : rej(new Error(`${cmd} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? res() : rej(new CannotStart(`${cmd} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+
 main().catch((e: unknown) => {
-  console.error("[onramp] failed to start:", e instanceof Error ? e.message : e);
-  process.exit(1);
+  if (started.isStopping) return; // a signal is already stopping everything
+  const known = e instanceof CannotStart || e instanceof EnvError || isSafeError(e);
+  void shutdown(1, known ? e.message : `failed to start: ${e instanceof Error ? e.message : String(e)}`);
 });

@@ -6,12 +6,14 @@
 // data alone. Secrets are placeholders that decrypt to nothing: these customers can not call LinkedIn.
 //
 // Target: DATABASE_URL, or (unset) the embedded PostgreSQL of `npm run demo` in .data/pg (stop the
-// demo first: one embedded server per data folder).
+// demo first: one command per data folder, scripts/stack/data-lock.ts says so when it runs).
 import { join, resolve } from "node:path";
 import pg from "pg";
 import { launcherEnv } from "@/lib/env";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { lockDataFolder } from "./stack/data-lock";
+import { failureOutput } from "./stack/failure";
 
 export const LARGE = {
   customers: 2000,
@@ -192,10 +194,21 @@ async function main(): Promise<void> {
   let stop = async () => {};
   if (!databaseUrl) {
     const dataDir = resolve(le.ONRAMP_DATA_DIR);
-    say(`DATABASE_URL is not set: using the demo's embedded PostgreSQL in ${join(dataDir, "pg")}`);
-    const embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, "pg") });
+    const lock = lockDataFolder(dataDir, "npm run seed:large");
+    say(`DATABASE_URL is not set: using the demo's embedded PostgreSQL (data folder ${dataDir})`);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: join(dataDir, "pg"),
+      stopLeftover: true,
+      notice: say,
+    }).catch((error: unknown) => {
+      lock.release();
+      throw error;
+    });
     databaseUrl = embedded.url;
-    stop = () => embedded.stop();
+    stop = async () => {
+      await embedded.stop();
+      lock.release();
+    };
   }
   try {
     await migrate({ databaseUrl, log: (m) => say(m) });
@@ -215,7 +228,7 @@ if (process.argv[1] && /seed-large\.ts$/.test(process.argv[1])) {
   main().then(
     () => process.exit(0),
     (e: unknown) => {
-      console.error("[seed:large] failed:", e);
+      console.error("[seed:large] failed:", failureOutput(e));
       process.exit(1);
     },
   );

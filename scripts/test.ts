@@ -9,6 +9,7 @@ import { existsSync } from "node:fs";
 import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { createFreshDatabase, testDatabaseServer } from "./stack/database";
+import { failureOutput } from "./stack/failure";
 import { freePort } from "./stack/free-port";
 import { sandboxEnv, seedDemoKnownToSandbox, startLinkedInSandbox } from "./stack/linkedin-sandbox";
 import { freshTestSecrets } from "./stack/secrets";
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    console.error("[test] harness error:", e);
+    console.error("[test] harness error:", failureOutput(e));
     process.exit(1);
   },
 );

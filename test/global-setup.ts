@@ -1,15 +1,13 @@
 // Once per `vitest run`: a FRESH database (onramp_test_<timestamp>_<random>) on the server of
 // TEST_DATABASE_URL, or on an embedded PostgreSQL when it is unset; migrated with lib/db/migrate.ts;
 // dropped at the end. Workers receive its URL and generated secrets through provide/inject.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { launcherEnv } from "@/lib/env";
 import { createDatabaseIfMissing, databaseUrlWithName, dropDatabase } from "@/lib/db/databases";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { isSafeError } from "@/lib/errors/safe-error";
 import { migrate } from "@/lib/db/migrate";
 import "./provided";
 
@@ -42,13 +40,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (configured) {
     serverUrl = configured;
   } else {
-    const dir = mkdtempSync(path.join(tmpdir(), "onramp-test-pg-"));
-    const running = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), database: "postgres" });
+    const running = await startEmbeddedPostgres({ temporary: true, database: "postgres" }).catch((error: unknown) => {
+      // Where the embedded server cannot run here, the one sentence saying what to do, not vitest's stack dump.
+      if (!isSafeError(error)) throw error;
+      console.error(`\n[test] ${error.message}\n`);
+      process.exit(1);
+    });
     serverUrl = running.serverUrl;
-    stopServer = async () => {
-      await running.stop();
-      rmSync(dir, { recursive: true, force: true });
-    };
+    stopServer = () => running.stop();
   }
 
   await dropAbandonedDatabases(serverUrl);

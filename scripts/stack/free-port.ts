@@ -1,4 +1,6 @@
+import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
+import { z } from "zod";
 
 /** A port free on loopback right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -27,4 +29,44 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
     }
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+const healthyAnswer = z.object({ status: z.literal("ok") });
+
+/** True when `url` answers 200 with Onramp's healthy JSON; false when nothing listens or something else answers. */
+async function answersHealthy(url: string): Promise<boolean> {
+  let status: number;
+  let body: string;
+  try {
+    const res = await fetch(url, { redirect: "manual" });
+    status = res.status;
+    body = await res.text();
+  } catch {
+    return false; // not listening yet (connection refused) or cut off: the next round asks again
+  }
+  return status === 200 && healthyAnswer.safeParse(parseJsonOrNull(body)).success;
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null; // not JSON: not Onramp's health answer
+  }
+}
+
+/**
+ * Waits until the Onramp that `child` runs answers GET /api/health with status "ok" (database reachable,
+ * migrations applied), and says whether it did (false: `child` ended first). The answer counts only while
+ * `child` still runs, and the launcher saw the port free before starting it: another program on the port, or a
+ * `next` that failed to listen, is not taken for Onramp.
+ */
+export async function waitForOnramp(baseUrl: string, child: ChildProcess): Promise<boolean> {
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  while (!ended()) {
+    const healthy = await answersHealthy(`${baseUrl}/api/health`);
+    if (healthy && !ended()) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
 }

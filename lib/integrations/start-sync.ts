@@ -1,19 +1,30 @@
 import "server-only";
 // Starting the syncs of one customer: tracked jobs (C28), never LinkedIn calls inside a request.
+import type { Prisma } from "@/lib/db/generated/client";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import type { CustomerSyncPayload } from "./jobs";
 
 export type SyncKinds = { names?: boolean; configurations?: boolean };
 
-/** Enqueues the requested syncs; a job that finds another one already running leaves the work to it. */
-export async function startCustomerSync(customerId: string, kinds: SyncKinds, triggeredBy: string): Promise<string[]> {
+/**
+ * Enqueues the requested syncs (in `tx` when given: a retry records itself with them); a job that finds another
+ * one already running leaves the work to it.
+ */
+export async function startCustomerSync(
+  customerId: string,
+  kinds: SyncKinds,
+  triggeredBy: string,
+  tx?: Prisma.TransactionClient,
+): Promise<string[]> {
   const payload: CustomerSyncPayload = { customerId };
   const ids: string[] = [];
   if (kinds.names) {
-    ids.push((await enqueueTrackedJob({ kind: "SYNC_NAMES", customerId, payload, triggeredBy })).trackedJobId);
+    ids.push((await enqueueTrackedJob({ kind: "SYNC_NAMES", customerId, payload, triggeredBy }, tx)).trackedJobId);
   }
   if (kinds.configurations) {
-    ids.push((await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload, triggeredBy })).trackedJobId);
+    ids.push(
+      (await enqueueTrackedJob({ kind: "SYNC_CONFIGURATIONS", customerId, payload, triggeredBy }, tx)).trackedJobId,
+    );
   }
   return ids;
 }

@@ -86,13 +86,12 @@ export function jobKindsFor(role: Role, op: JobOperation): JobKind[] {
 
 function refusal(kind: JobKind, op: JobOperation): SafeError {
   const rule = JOB_RULES[kind];
-  const verb = op === "start" ? "start" : op === "retry" ? "retry" : "cancel";
   if (rule[op].length === 1 && rule[op][0] === Role.OPERATOR)
     return new SafeError(
       "forbidden",
-      `Only an operator can ${verb} a ${rule.noun} job${rule.operatorsBecause ? `: ${rule.operatorsBecause}` : ""}.`,
+      `Only an operator can ${op} a ${rule.noun} job${rule.operatorsBecause ? `: ${rule.operatorsBecause}` : ""}.`,
     );
-  return new SafeError("forbidden", `Your role does not allow you to ${verb} a ${rule.noun} job.`);
+  return new SafeError("forbidden", `Your role does not allow you to ${op} a ${rule.noun} job.`);
 }
 
 /** For a person's retry or cancel: refuses what the table does not give their role. */

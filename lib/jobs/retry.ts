@@ -5,8 +5,7 @@ import "server-only";
 // Issue 20: who may retry which kind is the permissions table's (lib/jobs/permissions.ts), and the new run is
 // started by the kind's own start (its `restart`), with the same locks and "already under way" checks as a first
 // start, never by re-enqueueing the stored payload.
-import type { Actor } from "@/lib/auth/actor";
-import { canAccessCustomer } from "@/lib/auth/actor";
+import { type Actor, canAccessCustomer } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";

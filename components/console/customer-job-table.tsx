@@ -57,7 +57,7 @@ export function CustomerJobTable({
             {j.lastError ? <div className="text-red-800">{j.lastError}</div> : null}
           </td>
           <td className="py-2 align-top">
-            {j.status !== "RUNNING" && retryKinds.includes(j.kind) ? (
+            {j.status === "RUNNING" ? null : retryKinds.includes(j.kind) ? (
               <ActionForm
                 action={retryAction}
                 fields={{ jobId: j.id }}
@@ -65,7 +65,9 @@ export function CustomerJobTable({
                 pendingLabel="Queuing…"
                 labelDetail={`${humanize(j.kind).toLowerCase()} job`}
               />
-            ) : null}
+            ) : (
+              "Ask an operator to retry it"
+            )}
           </td>
         </tr>
       ))}

@@ -14,6 +14,7 @@ const sql = e2eSql;
 let keyed: E2eCustomer;
 let umbrellaId = "";
 let failedJobId = "";
+let operatorsJobId = "";
 const UMBRELLA = `Umbrella ${RUN}`;
 // The failed job's error names this run: other specs' failed jobs (the accessibility spec's) say the like.
 const JOB_ERROR = `LinkedIn answered 503 five times (${RUN}).`;
@@ -51,6 +52,13 @@ test.beforeAll(async () => {
     `INSERT INTO "Job" (id, kind, status, "customerId", attempts, "maxAttempts", "lastError", payload, "finishedAt", "updatedAt")
      VALUES ($1, 'SYNC_NAMES', 'FAILED', $2, 5, 5, $4, $3, now(), now())`,
     [failedJobId, umbrellaId, JSON.stringify({ customerId: umbrellaId }), JOB_ERROR],
+  );
+  // Provisioning is an operator's to start again (lib/jobs/permissions.ts, issue 20).
+  operatorsJobId = `e2e-failed-provisioning-${RUN}`;
+  await sql(
+    `INSERT INTO "Job" (id, kind, status, "customerId", attempts, "maxAttempts", "lastError", payload, "finishedAt", "updatedAt")
+     VALUES ($1, 'PROVISION_APPLICATION', 'FAILED', $2, 1, 5, $4, $3, now(), now())`,
+    [operatorsJobId, umbrellaId, JSON.stringify({ customerId: umbrellaId }), `Provisioning refused (${RUN}).`],
   );
 });
 
@@ -105,6 +113,15 @@ test("support filters the overview, opens a customer, retries a failed job and s
   await page.goto("/console/issues");
   await expect(page.getByRole("heading", { level: 1, name: "Issues" })).toBeVisible();
   await expect(page.getByText(JOB_ERROR)).toHaveCount(0);
+});
+
+test("support is offered no retry of a job only an operator may start again", async ({ page }) => {
+  await signIn(page, LOGINS.support);
+  await page.goto(`/console/customers/${umbrellaId}`);
+  const row = page.getByTestId(`job-${operatorsJobId}`);
+  await expect(row).toContainText("Ask an operator to retry it");
+  await expect(row.getByRole("button", { name: /Retry/ })).toHaveCount(0);
+  await expect(page.getByTestId(`job-${failedJobId}`).getByRole("button", { name: /Retry/ })).toHaveCount(1);
 });
 
 test("support never sees a secret: not in any console page, not in the export (C3)", async ({ page }) => {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { idField } from "@/lib/actions/fields";
 import { type ActionState, withAction } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { JOB_RULES } from "@/lib/jobs/permissions";
 import { retryFailedJob } from "@/lib/jobs/retry";
 import { replayNotification, resolveAnomaly, retryNotification } from "@/lib/notifications";
 import { recheckIntegration, requestCustomerPoll } from "@/lib/onboarding-status";
@@ -20,26 +21,26 @@ function done({ message }: { message: string }): ActionState {
 
 // Audited as "integration.recheck_requested" by recheckIntegration.
 export const recheckIntegrationAction = withAction(
-  STAFF_ROLES,
+  JOB_RULES.RECHECK_STATUS.start,
   z.object({ integrationId: idField }),
   async (actor, { integrationId }) => done(await recheckIntegration(integrationId, actor)),
 );
 
-// Audited as "job.retried" by retryFailedJob.
+// Audited as "job.retried" by retryFailedJob, which asks the permissions table about the job's kind.
 export const retryJobAction = withAction(STAFF_ROLES, z.object({ jobId: idField }), async (actor, { jobId }) =>
   done(await retryFailedJob(jobId, actor)),
 );
 
 // Audited as "notification.retried" by retryNotification.
 export const retryNotificationAction = withAction(
-  STAFF_ROLES,
+  JOB_RULES.PROCESS_NOTIFICATION.start,
   z.object({ notificationId: idField }),
   async (actor, { notificationId }) => done(await retryNotification(notificationId, actor)),
 );
 
 // Audited as "notification.replayed" by replayNotification.
 export const replayNotificationAction = withAction(
-  STAFF_ROLES,
+  JOB_RULES.PROCESS_NOTIFICATION.start,
   z.object({ notificationId: idField }),
   async (actor, { notificationId }) => done(await replayNotification(notificationId, actor)),
 );

@@ -1,5 +1,6 @@
 // One customer's jobs for staff (issue #6, C28): status, attempts, items, error, and a retry.
 import type { FormAction } from "@/lib/actions/state";
+import type { JobKind } from "@/lib/db/enums";
 import type { CustomerJob } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
 import { humanize } from "./humanize";
@@ -9,7 +10,16 @@ import { Time } from "./time";
 
 const td = "py-2 pr-4 align-top";
 
-export function CustomerJobTable({ rows, retryAction }: { rows: CustomerJob[]; retryAction: FormAction }) {
+/** `retryKinds`: what the viewer's role may retry (lib/jobs/permissions.ts); other rows offer no button. */
+export function CustomerJobTable({
+  rows,
+  retryAction,
+  retryKinds,
+}: {
+  rows: CustomerJob[];
+  retryAction: FormAction;
+  retryKinds: readonly JobKind[];
+}) {
   if (!rows.length) return <p className="text-sm text-slate-600">No jobs have run for this customer.</p>;
   return (
     <Table
@@ -47,7 +57,7 @@ export function CustomerJobTable({ rows, retryAction }: { rows: CustomerJob[]; r
             {j.lastError ? <div className="text-red-800">{j.lastError}</div> : null}
           </td>
           <td className="py-2 align-top">
-            {j.status !== "RUNNING" ? (
+            {j.status === "RUNNING" ? null : retryKinds.includes(j.kind) ? (
               <ActionForm
                 action={retryAction}
                 fields={{ jobId: j.id }}
@@ -55,7 +65,9 @@ export function CustomerJobTable({ rows, retryAction }: { rows: CustomerJob[]; r
                 pendingLabel="Queuing…"
                 labelDetail={`${humanize(j.kind).toLowerCase()} job`}
               />
-            ) : null}
+            ) : (
+              "Ask an operator to retry it"
+            )}
           </td>
         </tr>
       ))}

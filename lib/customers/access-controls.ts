@@ -5,6 +5,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertMayStartJob, type JobRequester } from "@/lib/jobs/permissions";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { triggeredByOf } from "./actor-label";
 
@@ -57,9 +58,10 @@ export async function setUsesAtsAccessControls(
 
 /** Re-sends every integration's settings, e.g. after the key table was fixed for a key LinkedIn refused. Audited. */
 export async function resyncConfigurations(
-  actor: AuditActor,
+  actor: JobRequester,
   customerId: string,
 ): Promise<{ syncJobId: string | null; message: string }> {
+  assertMayStartJob(actor, "SYNC_CONFIGURATIONS");
   const exists = await db.customer.count({ where: { id: customerId } });
   if (exists === 0) throw new SafeError("not_found", "No such customer.");
   await recordAudit(actor, {

@@ -5,24 +5,35 @@ import "server-only";
 // that needs it, with its outcome recorded per customer (audit) and in the job's counts and outcome.
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
+import { assertMayStartJob, type JobRequester } from "@/lib/jobs/permissions";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { isLinkedInError, setApplicationDomains } from "@/lib/linkedin";
 import { triggeredByOf } from "./actor-label";
 
-/** Queues the domains job (one at a time). */
-export async function requestDomainsSync(actor: AuditActor): Promise<{ jobId: string; message: string }> {
-  const { trackedJobId } = await enqueueTrackedJob({
-    kind: "SYNC_APP_DOMAINS",
-    customerId: null,
-    payload: {},
-    triggeredBy: triggeredByOf(actor),
-    singletonKey: "sync-app-domains",
-  });
+/** An operator's "Sync JavaScript SDK domains now". */
+export async function requestDomainsSync(actor: JobRequester): Promise<{ jobId: string; message: string }> {
+  assertMayStartJob(actor, "SYNC_APP_DOMAINS");
+  const { trackedJobId } = await queueDomainsSync(actor);
   return {
     jobId: trackedJobId,
     message: "Queued: Onramp adds its address to every provisioned application's JavaScript SDK domains.",
   };
+}
+
+/** Queues the domains job (in `tx` when given); the start and a retry both come here. */
+export function queueDomainsSync(actor: AuditActor, tx?: Prisma.TransactionClient) {
+  return enqueueTrackedJob(
+    {
+      kind: "SYNC_APP_DOMAINS",
+      customerId: null,
+      payload: {},
+      triggeredBy: triggeredByOf(actor),
+      singletonKey: "sync-app-domains",
+    },
+    tx,
+  );
 }
 
 export type DomainsSyncResult = {

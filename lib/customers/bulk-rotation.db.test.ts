@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
+import { getBoss, queueName } from "@/lib/jobs/boss";
 import { jobHandlers } from "@/lib/jobs/registry";
+import { retryFailedJob } from "@/lib/jobs/retry";
 import { runOne } from "@/lib/jobs/worker";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
 import { setApplicationKeys } from "./application-keys";
@@ -38,6 +40,12 @@ async function age(customerId: string, days: number) {
 async function secretOf(customerId: string) {
   const app = await db.customerApplication.findUniqueOrThrow({ where: { customerId } });
   return decryptSecret(app.clientSecretEnc, customerAppSecretContext(app.id));
+}
+
+/** Ends a run this file queued but does not run, so no worker takes it and no later request meets it. */
+async function cancelQueued(jobId: string) {
+  const job = await db.job.update({ where: { id: jobId }, data: { status: "CANCELLED", finishedAt: new Date() } });
+  if (job.queueJobId) await (await getBoss()).cancel(queueName("ROTATE_SECRETS"), job.queueJobId);
 }
 
 async function runJob(jobId: string) {
@@ -106,6 +114,33 @@ describe("bulk secret rotation (L7)", () => {
     await runJob(jobId);
     expect(stack.sandbox.state.calls.filter((c) => c.endpoint === "secret_roll").length).toBe(rolls);
     expect(await secretOf(due.id)).toBe(rolled);
+  });
+
+  it("a retry passes the same lock and under-way check as a request: two at once queue one, none while one runs", async () => {
+    // Issue 20: a failed run retried by hand. Its cutoff (2000) rolls nothing, should another file's worker take it.
+    const failed = await db.job.create({
+      data: {
+        kind: "ROTATE_SECRETS",
+        status: "FAILED",
+        payload: { olderThanDays: OLDER_THAN, setBefore: "2000-01-01T00:00:00.000Z" },
+      },
+    });
+    const asked = await Promise.allSettled([
+      retryFailedJob(failed.id, stack.actor),
+      retryFailedJob(failed.id, stack.actor),
+    ]);
+    const queued = asked.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const refused = asked.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+    expect(queued).toHaveLength(1);
+    expect(refused).toEqual([expect.stringMatching(/already under way/)]);
+    const retried = await db.job.findUniqueOrThrow({ where: { id: queued[0]!.trackedJobId } });
+    expect(retried).toMatchObject({ kind: "ROTATE_SECRETS", status: "QUEUED", payload: failed.payload });
+
+    // While that run is under way, neither a retry nor a new request queues another.
+    await expect(retryFailedJob(failed.id, stack.actor)).rejects.toThrow(/already under way/);
+    await expect(requestBulkRotation(stack.actor, { olderThanDays: OLDER_THAN })).rejects.toThrow(/already under way/);
+    expect(await db.job.count({ where: { kind: "ROTATE_SECRETS", status: "QUEUED" } })).toBe(1);
+    await cancelQueued(retried.id);
   });
 
   it("refuses a number of days that is not a whole number of at least 1", async () => {

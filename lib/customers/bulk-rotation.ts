@@ -8,8 +8,10 @@ import "server-only";
 import { z } from "zod";
 import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { toSafeError } from "@/lib/errors/respond";
+import { assertMayStartJob, type JobRequester } from "@/lib/jobs/permissions";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import type { JobProgress } from "@/lib/jobs/types";
 import { triggeredByOf } from "./actor-label";
@@ -36,50 +38,61 @@ const ACTIVE = ["QUEUED", "RUNNING", "RETRYING"] as const;
 /** Advisory-lock name: one bulk-rotation request decides at a time, across every Onramp process. */
 const BULK_ROTATION_LOCK = "onramp:bulk-secret-rotation";
 
+export type BulkRotationPayload = z.infer<typeof bulkRotationPayloadSchema>;
+
+/** An operator's "rotate every secret older than N days". */
 export async function requestBulkRotation(
-  actor: AuditActor,
+  actor: JobRequester,
   input: z.infer<typeof bulkRotationSchema>,
   now = new Date(),
 ): Promise<{ jobId: string; message: string }> {
+  assertMayStartJob(actor, "ROTATE_SECRETS");
   const setBefore = new Date(now.getTime() - input.olderThanDays * DAY_MS);
+  const payload = { olderThanDays: input.olderThanDays, setBefore: setBefore.toISOString() };
   const { trackedJobId, due } = await db.$transaction(async (tx) => {
-    // Two operators asking at once: the lock makes the second wait for the first's commit, then see its job.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${BULK_ROTATION_LOCK}))`;
-    const running = await tx.job.findFirst({
-      where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE] } },
-      select: { id: true },
-    });
-    if (running)
-      throw new SafeError(
-        "conflict",
-        "A bulk rotation is already under way; wait for it to finish before asking again.",
-      );
-    const due = await tx.customerApplication.count({ where: dueWhere(setBefore) });
-    const queued = await enqueueTrackedJob(
-      {
-        kind: "ROTATE_SECRETS",
-        customerId: null,
-        payload: { olderThanDays: input.olderThanDays, setBefore: setBefore.toISOString() },
-        triggeredBy: triggeredByOf(actor),
-      },
-      tx,
-    );
+    const queued = await queueBulkRotation(actor, payload, tx);
     await recordAudit(
       actor,
       {
         action: "customers.bulk_secret_rotation_requested",
         targetType: "Job",
         targetId: queued.trackedJobId,
-        details: { olderThanDays: input.olderThanDays, setBefore: setBefore.toISOString(), due },
+        details: { ...payload, due: queued.due },
       },
       tx,
     );
-    return { ...queued, due };
+    return queued;
   });
   return {
     jobId: trackedJobId,
     message: `Queued: ${due} secret(s) older than ${input.olderThanDays} days will be rotated, one customer after the other.`,
   };
+}
+
+/**
+ * The one way a bulk rotation is queued, asked for or retried (issue 20): under the advisory lock, refused while
+ * one is under way, so two requests or two retries at once queue at most one. Runs in the caller's transaction,
+ * which holds the lock until it commits.
+ */
+export async function queueBulkRotation(
+  actor: AuditActor,
+  payload: BulkRotationPayload,
+  tx: Prisma.TransactionClient,
+): Promise<{ trackedJobId: string; due: number }> {
+  // Two operators asking at once: the lock makes the second wait for the first's commit, then see its job.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${BULK_ROTATION_LOCK}))`;
+  const running = await tx.job.findFirst({
+    where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE] } },
+    select: { id: true },
+  });
+  if (running)
+    throw new SafeError("conflict", "A bulk rotation is already under way; wait for it to finish before asking again.");
+  const due = await tx.customerApplication.count({ where: dueWhere(new Date(payload.setBefore)) });
+  const queued = await enqueueTrackedJob(
+    { kind: "ROTATE_SECRETS", customerId: null, payload, triggeredBy: triggeredByOf(actor) },
+    tx,
+  );
+  return { trackedJobId: queued.trackedJobId, due };
 }
 
 function dueWhere(setBefore: Date) {
@@ -96,7 +109,7 @@ const SYSTEM: AuditActor = { system: "bulk-rotation" };
 
 /** The job's work: every application still due, oldest secret first. */
 export async function runBulkRotation(
-  payload: z.infer<typeof bulkRotationPayloadSchema>,
+  payload: BulkRotationPayload,
   jobId: string,
   progress: (p: JobProgress) => Promise<void>,
 ): Promise<BulkRotationResult> {

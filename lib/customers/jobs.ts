@@ -6,10 +6,11 @@ import { PermanentJobError } from "@/lib/jobs/errors";
 import { recordOutcome } from "@/lib/jobs/tracker";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { isLinkedInError, type LinkedInErrorKind } from "@/lib/linkedin/errors";
-import { syncApplicationDomains } from "./app-domains";
-import { bulkRotationOutcome, bulkRotationPayloadSchema, runBulkRotation } from "./bulk-rotation";
+import { queueDomainsSync, syncApplicationDomains } from "./app-domains";
+import { bulkRotationOutcome, bulkRotationPayloadSchema, queueBulkRotation, runBulkRotation } from "./bulk-rotation";
 import { abandonPendingRows, runKeyImport } from "./key-import";
-import { PROVISIONING_PATH_WORDS, provisionCustomerApplication } from "./provisioning";
+import { requeueKeyImport } from "./key-import-retry";
+import { PROVISIONING_PATH_WORDS, provisionCustomerApplication, queueProvisioning } from "./provisioning";
 
 const PERMANENT_KINDS: ReadonlySet<LinkedInErrorKind> = new Set(["conflict", "bad_request", "not_configured"]);
 
@@ -36,6 +37,11 @@ export const provisionApplicationJob = defineJob({
         `${PROVISIONING_PATH_WORDS[outcome.path]} (${outcome.urn}, API key ${outcome.clientId}).`,
       );
   },
+  // The customer's checks and "already under way" again: no second application, no provisioning of an archived one.
+  async restart(payload, { actor, tx }) {
+    const q = await queueProvisioning(actor, payload.customerId, tx);
+    return q.underWay ? { trackedJobId: q.trackedJobId, message: "Provisioning is already under way." } : q;
+  },
 });
 
 /** L6: Onramp's origin in every provisioned application's validJsSdkDomains (lib/customers/app-domains.ts). */
@@ -50,6 +56,7 @@ export const syncAppDomainsJob = defineJob({
       `${r.updated} application(s) updated, ${r.alreadyRight} already listed Onramp's address.${failed}`,
     );
   },
+  restart: (_payload, { actor, tx }) => queueDomainsSync(actor, tx),
 });
 
 /**
@@ -74,6 +81,7 @@ export const importApplicationKeysJob = defineJob({
       throw err;
     }
   },
+  restart: (payload, { actor, tx }) => requeueKeyImport(actor, payload.importId, tx),
 });
 
 /** L7: "rotate every secret older than N days" (lib/customers/bulk-rotation.ts), a result per customer. */
@@ -84,6 +92,8 @@ export const rotateSecretsJob = defineJob({
     const r = await runBulkRotation(payload, ctx.trackedJobId, (p) => ctx.progress(p));
     await recordOutcome(ctx.trackedJobId, bulkRotationOutcome(r));
   },
+  // The same cutoff as the job retried, under the same lock and "already under way" check as a first request.
+  restart: (payload, { actor, tx }) => queueBulkRotation(actor, payload, tx),
 });
 
 export const customerJobHandlers: JobHandler[] = [

@@ -13,6 +13,7 @@ import { db } from "@/lib/db/client";
 import type { KeyImportRowStatus } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertMayStartJob, type JobRequester } from "@/lib/jobs/permissions";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import type { JobProgress } from "@/lib/jobs/types";
 import {
@@ -84,9 +85,10 @@ export type StartedImport = { importId: string; jobId: string; rowCount: number;
 
 /** Stores the rows (secrets encrypted) and queues their check, in one transaction. */
 export async function startKeyImport(
-  actor: AuditActor,
+  actor: JobRequester,
   input: { rows: readonly KeyImportRowInput[]; fileName?: string | null },
 ): Promise<StartedImport> {
+  assertMayStartJob(actor, "IMPORT_APPLICATION_KEYS");
   if (input.rows.length === 0) throw new SafeError("unprocessable", "The import has no rows.");
   if (input.rows.length > MAX_IMPORT_ROWS)
     throw new SafeError(

@@ -1,12 +1,13 @@
 import "server-only";
 // Provisioning a customer's LinkedIn application through the vendor's parent application (C1), as a
 // tracked job (C28) so the operator sees its progress and, on refusal, LinkedIn's reason in plain words.
-import type { Job } from "@/lib/db/generated/client";
+import type { Job, Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertMayStartJob, type JobRequester } from "@/lib/jobs/permissions";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import {
   ENDPOINTS,
@@ -46,10 +47,45 @@ export function latestProvisioningJob(customerId: string): Promise<ProvisioningJ
 
 /** Queues the provisioning job; answers the running one when one is already under way. */
 export async function requestProvisioning(
-  actor: AuditActor,
+  actor: JobRequester,
   customerId: string,
 ): Promise<{ jobId: string; message: string }> {
-  const customer = await db.customer.findUnique({
+  assertMayStartJob(actor, "PROVISION_APPLICATION");
+  const queued = await db.$transaction(async (tx) => {
+    const q = await queueProvisioning(actor, customerId, tx);
+    if (q.underWay) return q;
+    await recordAudit(
+      actor,
+      {
+        action: "customer.provisioning_requested",
+        targetType: "Customer",
+        targetId: customerId,
+        customerId,
+        details: { jobId: q.trackedJobId },
+      },
+      tx,
+    );
+    return q;
+  });
+  return {
+    jobId: queued.trackedJobId,
+    message: queued.underWay
+      ? "Provisioning is already under way."
+      : "Provisioning queued: Onramp is asking LinkedIn to create this customer's application.",
+  };
+}
+
+/**
+ * The one way provisioning is queued, asked for or retried (issue 20): the customer's checks and "already under
+ * way" under a per-customer advisory lock held by the caller's transaction, so two requests queue one job.
+ */
+export async function queueProvisioning(
+  actor: AuditActor,
+  customerId: string,
+  tx: Prisma.TransactionClient,
+): Promise<{ trackedJobId: string; underWay: boolean }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`onramp:provision:${customerId}`}))`;
+  const customer = await tx.customer.findUnique({
     where: { id: customerId },
     select: { id: true, archivedAt: true, application: { select: { clientId: true } } },
   });
@@ -62,29 +98,22 @@ export async function requestProvisioning(
       `This customer already has a LinkedIn application (API key ${customer.application.clientId}). Replace its keys instead of provisioning another.`,
     );
   }
-  const running = await db.job.findFirst({
+  const running = await tx.job.findFirst({
     where: { customerId, kind: "PROVISION_APPLICATION", status: { in: [...ACTIVE] } },
     select: { id: true },
   });
-  if (running) return { jobId: running.id, message: "Provisioning is already under way." };
-  const { trackedJobId } = await enqueueTrackedJob({
-    kind: "PROVISION_APPLICATION",
-    customerId,
-    payload: { customerId },
-    triggeredBy: triggeredByOf(actor),
-    singletonKey: `provision:${customerId}`,
-  });
-  await recordAudit(actor, {
-    action: "customer.provisioning_requested",
-    targetType: "Customer",
-    targetId: customerId,
-    customerId,
-    details: { jobId: trackedJobId },
-  });
-  return {
-    jobId: trackedJobId,
-    message: "Provisioning queued: Onramp is asking LinkedIn to create this customer's application.",
-  };
+  if (running) return { trackedJobId: running.id, underWay: true };
+  const { trackedJobId } = await enqueueTrackedJob(
+    {
+      kind: "PROVISION_APPLICATION",
+      customerId,
+      payload: { customerId },
+      triggeredBy: triggeredByOf(actor),
+      singletonKey: `provision:${customerId}`,
+    },
+    tx,
+  );
+  return { trackedJobId, underWay: false };
 }
 
 /** Which way the keys were obtained (L5, L7): said by the job's outcome and the audit entry. */

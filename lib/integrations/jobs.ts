@@ -4,9 +4,10 @@ import "server-only";
 // still to do always comes from the database, so a retried or resumed job never relies on a stale list.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { defineJob, type JobHandler } from "@/lib/jobs/types";
+import { defineJob, type JobHandler, type RestartContext, type Restarted } from "@/lib/jobs/types";
 import { syncCustomerConfigurations } from "./config-sync";
 import { syncCustomerNames } from "./name-sync";
+import { type SyncKinds, startCustomerSync } from "./start-sync";
 
 export const customerSyncPayload = z.object({ customerId: z.string().min(1) });
 export type CustomerSyncPayload = z.infer<typeof customerSyncPayload>;
@@ -19,6 +20,13 @@ async function noteHandedOver(trackedJobId: string): Promise<void> {
   });
 }
 
+/** A retry starts the sync as every other start does; a sync that finds another running hands over to it. */
+async function restartSync(kinds: SyncKinds, customerId: string, ctx: RestartContext): Promise<Restarted> {
+  const [trackedJobId] = await startCustomerSync(customerId, kinds, ctx.actor.userId, ctx.tx);
+  if (!trackedJobId) throw new Error("startCustomerSync queued no job for one kind asked");
+  return { trackedJobId };
+}
+
 export const syncNamesJob = defineJob({
   kind: "SYNC_NAMES",
   payload: customerSyncPayload,
@@ -26,6 +34,7 @@ export const syncNamesJob = defineJob({
     const totals = await syncCustomerNames(payload.customerId, ctx);
     if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
   },
+  restart: (payload, ctx) => restartSync({ names: true }, payload.customerId, ctx),
 });
 
 export const syncConfigurationsJob = defineJob({
@@ -35,6 +44,7 @@ export const syncConfigurationsJob = defineJob({
     const totals = await syncCustomerConfigurations(payload.customerId, ctx);
     if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
   },
+  restart: (payload, ctx) => restartSync({ configurations: true }, payload.customerId, ctx),
 });
 
 export const integrationJobHandlers: JobHandler[] = [syncNamesJob, syncConfigurationsJob];

@@ -5,6 +5,7 @@ import "server-only";
 // customer's daily LinkedIn budget (C26, C30).
 import type { Actor } from "@/lib/auth/actor";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertMayStartJob } from "@/lib/jobs/permissions";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { hitRateLimit } from "@/lib/rate-limit/sliding-window";
 
@@ -12,6 +13,7 @@ export const STATUS_CHECK_WINDOW_MS = 30_000;
 
 export async function requestStatusCheck(actor: Actor): Promise<{ message: string }> {
   if (!actor.customerId) throw new SafeError("forbidden", "Only a customer's own admin can ask for this.");
+  assertMayStartJob(actor, "POLL_STATUS");
   const limit = await hitRateLimit(`integrations.status-check:${actor.customerId}`, 1, STATUS_CHECK_WINDOW_MS);
   if (!limit.allowed) {
     return { message: "Onramp asked LinkedIn moments ago; this page updates by itself when the answer arrives." };

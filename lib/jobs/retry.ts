@@ -2,28 +2,24 @@ import "server-only";
 // Retrying a job by hand (support console, issue #6): a new tracked run of the same kind and payload,
 // audited. Anything that is not running can be retried: a finished job, and a job whose worker died
 // (its row still says QUEUED/RUNNING/RETRYING but its queue job is gone), which is first marked FAILED.
-// Provisioning creates a LinkedIn application: only an operator may start it again.
-import type { Prisma } from "@/lib/db/generated/client";
+// Issue 20: who may retry which kind is the permissions table's (lib/jobs/permissions.ts), and the new run is
+// started by the kind's own start (its `restart`), with the same locks and "already under way" checks as a first
+// start, never by re-enqueueing the stored payload.
+import { type Actor, canAccessCustomer } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import type { Actor } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
+import { assertMayOperateJob, JOB_RULES } from "./permissions";
 import { failDeadJobs } from "./reconcile";
-import { enqueueTrackedJob } from "./tracker";
-
-const OPERATOR_ONLY_KINDS = new Set(["PROVISION_APPLICATION"]);
+import { jobHandlers } from "./registry";
 
 export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ trackedJobId: string; message: string }> {
   const job = await db.job.findUnique({ where: { id: jobId } });
   if (!job) throw new SafeError("not_found", "No such job.");
-  if (actor.role === "CUSTOMER_ADMIN" && job.customerId !== actor.customerId)
+  // Another customer's job, or one of no customer, answers as if it did not exist.
+  if (actor.role === "CUSTOMER_ADMIN" && !(job.customerId && canAccessCustomer(actor, job.customerId)))
     throw new SafeError("not_found", "No such job.");
-  if (OPERATOR_ONLY_KINDS.has(job.kind) && actor.role !== "OPERATOR") {
-    throw new SafeError(
-      "forbidden",
-      "Only an operator can start provisioning again: it creates the customer's LinkedIn application.",
-    );
-  }
+  assertMayOperateJob(actor, job.kind, "retry");
   if (job.status === "QUEUED" || job.status === "RUNNING" || job.status === "RETRYING") {
     const dead = await failDeadJobs({ jobId: job.id });
     if (dead.length === 0)
@@ -32,12 +28,10 @@ export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ tra
         `This job is ${job.status.toLowerCase()} right now: wait for it to finish before retrying.`,
       );
   }
-  const payload = (job.payload ?? {}) as Prisma.InputJsonValue;
-  const trackedJobId = await db.$transaction(async (tx) => {
-    const queued = await enqueueTrackedJob(
-      { kind: job.kind, customerId: job.customerId, payload, triggeredBy: actor.userId },
-      tx,
-    );
+  const handler = jobHandlers()[job.kind];
+  if (!handler) throw new Error(`no handler is registered for ${job.kind}`);
+  const restarted = await db.$transaction(async (tx) => {
+    const started = await handler.restartFrom(job.payload, { actor, tx, customerId: job.customerId });
     await recordAudit(
       actor,
       {
@@ -45,11 +39,14 @@ export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ tra
         targetType: "Job",
         targetId: job.id,
         customerId: job.customerId,
-        details: { newJobId: queued.trackedJobId, kind: job.kind },
+        details: { newJobId: started.trackedJobId, kind: job.kind },
       },
       tx,
     );
-    return queued.trackedJobId;
+    return started;
   });
-  return { trackedJobId, message: `Retry queued as a new ${job.kind.toLowerCase().replace(/_/g, " ")} job.` };
+  return {
+    trackedJobId: restarted.trackedJobId,
+    message: restarted.message ?? `Retry queued as a new ${JOB_RULES[job.kind].noun} job.`,
+  };
 }

@@ -21,17 +21,21 @@ export type ProcessNotificationPayload = { notificationId: string; force?: boole
 
 type StoredRef = { id: string; customerId: string };
 
-/** One processing job, queued now (support's retry and replay, the sweep). */
+/** One processing job, queued now (support's retry and replay, a job's retry, the sweep); in `tx` when given. */
 export function enqueueNotificationProcessing(
   notification: StoredRef,
   triggeredBy: string,
   opts: { force?: boolean } = {},
+  tx?: Prisma.TransactionClient,
 ): Promise<EnqueueResult> {
   const payload: ProcessNotificationPayload = {
     notificationId: notification.id,
     ...(opts.force ? { force: true } : {}),
   };
-  return enqueueTrackedJob({ kind: "PROCESS_NOTIFICATION", customerId: notification.customerId, payload, triggeredBy });
+  return enqueueTrackedJob(
+    { kind: "PROCESS_NOTIFICATION", customerId: notification.customerId, payload, triggeredBy },
+    tx,
+  );
 }
 
 /** Writes tracked Job rows and their pg-boss jobs for many notifications in one transaction. */

@@ -7,6 +7,7 @@ import { assertCustomerAccess } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertMayStartJob } from "@/lib/jobs/permissions";
 import { enqueueNotificationProcessing } from "./enqueue";
 
 export type SupportActionResult = { trackedJobId: string; message: string };
@@ -18,6 +19,7 @@ async function loadFor(actor: Actor, notificationId: string) {
   });
   if (!n) throw new SafeError("not_found", "No such notification.");
   assertCustomerAccess(actor, n.customerId);
+  assertMayStartJob(actor, "PROCESS_NOTIFICATION");
   return n;
 }
 

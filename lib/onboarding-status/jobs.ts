@@ -3,8 +3,10 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";
+import { SafeError } from "@/lib/errors/safe-error";
 import { describePoll, runPoll } from "./poll";
 import { runRecheck } from "./recheck";
+import { enqueuePoll, queueRecheck } from "./requests";
 
 export const pollStatusJob = defineJob({
   kind: "POLL_STATUS",
@@ -15,6 +17,7 @@ export const pollStatusJob = defineJob({
     // lastError, which the tracker clears at the start of every attempt and leaves alone on success.
     await db.job.update({ where: { id: ctx.trackedJobId }, data: { lastError: describePoll(summary) } });
   },
+  restart: (payload, { actor, tx }) => enqueuePoll({ customerId: payload.customerId }, actor.userId, tx),
 });
 
 export const recheckStatusJob = defineJob({
@@ -33,6 +36,10 @@ export const recheckStatusJob = defineJob({
             : `Status unchanged (LinkedIn says ${result.to}).`,
       },
     });
+  },
+  async restart(payload, { actor, tx, customerId }) {
+    if (!customerId) throw new SafeError("conflict", "This integration's customer is gone: there is nothing to check.");
+    return { trackedJobId: await queueRecheck({ id: payload.integrationId, customerId }, actor, tx) };
   },
 });
 

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { withAction, type ActionState } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
+import { JOB_RULES } from "@/lib/jobs/permissions";
 import { setApplicationKeys } from "@/lib/customers/application-keys";
 import { resyncConfigurations, setUsesAtsAccessControls } from "@/lib/customers/access-controls";
 import { rotateCallbackKey } from "@/lib/customers/callback-key";
@@ -69,7 +70,7 @@ export const setApplicationKeysAction = withAction(
 );
 
 export const requestProvisioningAction = withAction(
-  OPERATOR_ONLY,
+  JOB_RULES.PROVISION_APPLICATION.start,
   customerIdFormSchema,
   async (actor, { customerId }) => {
     const { message } = await requestProvisioning(actor, customerId);
@@ -99,7 +100,7 @@ export const setAccessControlsAction = withAction(
 );
 
 export const resyncConfigurationsAction = withAction(
-  OPERATOR_ONLY,
+  JOB_RULES.SYNC_CONFIGURATIONS.start,
   customerIdFormSchema,
   async (actor, { customerId }) => {
     const { message } = await resyncConfigurations(actor, customerId);
@@ -124,7 +125,7 @@ export const retirePreviousSecretAction = withAction(
 );
 
 export const requestDomainsSyncAction = withAction(
-  OPERATOR_ONLY,
+  JOB_RULES.SYNC_APP_DOMAINS.start,
   customerIdFormSchema,
   async (actor, { customerId }) => {
     const { message } = await requestDomainsSync(actor);

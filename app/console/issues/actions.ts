@@ -5,15 +5,20 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { idField } from "@/lib/actions/fields";
 import { withAction } from "@/lib/auth/guard";
-import { OPERATOR_ONLY, STAFF_ROLES } from "@/lib/auth/roles";
+import { STAFF_ROLES } from "@/lib/auth/roles";
 import { bulkRotationSchema, requestBulkRotation } from "@/lib/customers/bulk-rotation";
 import { detachHeldByTwo } from "@/lib/integrations/detach";
+import { JOB_RULES } from "@/lib/jobs/permissions";
 
-export const requestBulkRotationAction = withAction(OPERATOR_ONLY, bulkRotationSchema, async (actor, input) => {
-  const { message } = await requestBulkRotation(actor, input);
-  revalidatePath("/console/issues");
-  return { ok: true, message: `${message} Follow it under Jobs; each customer's audit log says what was done.` };
-});
+export const requestBulkRotationAction = withAction(
+  JOB_RULES.ROTATE_SECRETS.start,
+  bulkRotationSchema,
+  async (actor, input) => {
+    const { message } = await requestBulkRotation(actor, input);
+    revalidatePath("/console/issues");
+    return { ok: true, message: `${message} Follow it under Jobs; each customer's audit log says what was done.` };
+  },
+);
 
 // Audited as "integration.detached" by detachHeldByTwo.
 export const detachHeldByTwoAction = withAction(

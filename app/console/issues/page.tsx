@@ -11,6 +11,7 @@ import { STATUS_LABELS } from "@/components/console/status-words";
 import { Time } from "@/components/console/time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { mayOperateJob } from "@/lib/jobs/permissions";
 import { DailyHoldsSection } from "@/components/console/daily-holds";
 import { SecretRollsSection } from "@/components/console/secret-roll";
 import { HeldByTwoSection } from "@/components/console/held-by-two";
@@ -209,12 +210,16 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
             </td>
             <td className={`${td} text-xs text-red-800`}>{j.lastError}</td>
             <td className="py-2 align-top">
-              <ActionForm
-                action={retryJobAction}
-                fields={{ jobId: j.id }}
-                label="Retry"
-                labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`}
-              />
+              {mayOperateJob(actor.role, j.kind, "retry") ? (
+                <ActionForm
+                  action={retryJobAction}
+                  fields={{ jobId: j.id }}
+                  label="Retry"
+                  labelDetail={`${humanize(j.kind).toLowerCase()} job${j.customerName ? ` of ${j.customerName}` : ""}`}
+                />
+              ) : (
+                "Ask an operator to retry it"
+              )}
             </td>
           </>
         )}
@@ -307,7 +312,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
           </>
         )}
       >
-        {actor.role === "OPERATOR" ? (
+        {mayOperateJob(actor.role, "ROTATE_SECRETS", "start") ? (
           <ApplicationBulkRotationForm action={requestBulkRotationAction} defaultDays={maxSecretAgeDays} />
         ) : null}
       </IssueSection>

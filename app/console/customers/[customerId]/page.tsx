@@ -17,6 +17,7 @@ import { EmailTable } from "@/components/console/email-table";
 import { Time } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
+import { jobKindsFor } from "@/lib/jobs/permissions";
 import { listAudit } from "@/lib/support/audit";
 import {
   customerIntegrations,
@@ -188,7 +189,7 @@ export default async function CustomerPage({
       </Section>
 
       <Section id="jobs" title="Jobs">
-        <CustomerJobTable rows={jobs.rows} retryAction={retryJobAction} />
+        <CustomerJobTable rows={jobs.rows} retryAction={retryJobAction} retryKinds={jobKindsFor(actor.role, "retry")} />
         {pager("jobsPage", jobs, "Jobs", "jobs")}
       </Section>
 

@@ -3,13 +3,13 @@
 // import (lib/customers/key-import.ts) and opens its page, where each row's outcome appears.
 import { redirect } from "next/navigation";
 import { type ActionState, withAction } from "@/lib/auth/guard";
-import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { startKeyImport } from "@/lib/customers/key-import";
+import { JOB_RULES } from "@/lib/jobs/permissions";
 import { importRowsFromCsv } from "@/lib/customers/key-import-csv";
 import { keyImportFileFormSchema } from "@/lib/customers/key-import-schemas";
 import { SafeError } from "@/lib/errors/safe-error";
 
-const start = withAction(OPERATOR_ONLY, keyImportFileFormSchema, async (actor, { file }) => {
+const start = withAction(JOB_RULES.IMPORT_APPLICATION_KEYS.start, keyImportFileFormSchema, async (actor, { file }) => {
   const parsed = importRowsFromCsv(await file.text());
   if (!parsed.ok) throw new SafeError("unprocessable", parsed.message, { file: [parsed.message] });
   const { importId, message } = await startKeyImport(actor, { rows: parsed.rows, fileName: file.name });

@@ -61,7 +61,9 @@ describe("configuration keys (C15)", () => {
         valueSource: "CALLBACK_URL",
       }),
     );
-    await expect(deleteConfigurationKey(actor, cb.id)).rejects.toThrow(/C16/);
+    await expect(deleteConfigurationKey(actor, cb.id)).rejects.toThrow(
+      /can not be removed: LinkedIn sends no notifications/,
+    );
   });
 
   it("L12, L14, RSC-104: a key on a type Onramp does not know yet, typed free, sent only to customers without ACLs", async () => {

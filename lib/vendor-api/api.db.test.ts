@@ -131,7 +131,7 @@ describe("/api/v1/customers", () => {
       "foreignId",
       "offeredIntegrationTypes",
     ]);
-    expect(invalid.json.error?.fieldErrors?.offeredIntegrationTypes?.[0]).toMatch(/RSC/);
+    expect(invalid.json.error?.fieldErrors?.offeredIntegrationTypes?.[0]).toMatch(/Recruiter System Connect/);
 
     const unknownType = await api("POST", "/customers", {
       body: newCustomer({ offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY", "NOPE"] }),

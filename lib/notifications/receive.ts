@@ -10,8 +10,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { readBoundedBody, TOO_LARGE_HEADERS, tooLargeMessage } from "@/lib/http/bounded-body";
 import { logger } from "@/lib/log/logger";
-import { readBoundedBody } from "./bounded-body";
 import { callbackSecrets, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
 import { parseNotificationBody, type NotificationPayload } from "./payload";
@@ -23,8 +23,8 @@ export type Defer = (work: () => Promise<void>) => void;
 
 const NO_STORE = { "cache-control": "no-store" };
 
-function errorMessage(status: number, message: string): Response {
-  return Response.json({ errorMessage: message }, { status, headers: NO_STORE });
+function errorMessage(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ errorMessage: message }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 function empty(status: number): Response {
@@ -85,7 +85,7 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   }));
   if (!body.ok) {
     if (body.reason === "too_large")
-      return errorMessage(413, `The request body is larger than ${env().CALLBACK_MAX_BODY_BYTES} bytes.`);
+      return errorMessage(413, tooLargeMessage(env().CALLBACK_MAX_BODY_BYTES), TOO_LARGE_HEADERS);
     if (body.reason === "bad_length") return errorMessage(400, "The Content-Length header is not a number.");
     logger().warn(
       { err: "err" in body ? body.err : undefined, customerId: customer.customerId },

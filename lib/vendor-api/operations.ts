@@ -357,13 +357,14 @@ export const OPERATIONS = {
     method: "POST",
     path: "/webhook-endpoints/{endpointId}/replay",
     summary: "Send one event, or every event of a time range, again",
-    description: "`{ eventId }` or `{ from, to }`. A replay carries the event's own webhook-id.",
+    description:
+      "`{ eventId }` or `{ from, to }`. A replay carries the event's own webhook-id. One replay sends at most WEBHOOK_REPLAY_MAX_EVENTS events (1,000 unless the vendor set it; a larger range answers 422), and an endpoint has at most that many replayed events waiting at once (409 until they have gone out). A replayed One-Click Export carries the resolution made the first time, without asking LinkedIn again.",
     tag: "Webhooks",
     scope: "webhooks:manage",
     params: endpointIdParamsSchema,
     body: webhookReplaySchema,
     success: { status: 202, description: "The deliveries were queued.", schema: webhookReplayAcceptedSchema },
-    errors: [404, 422],
+    errors: [404, 409, 422],
   },
   sendWebhookTest: {
     operationId: "sendWebhookTest",

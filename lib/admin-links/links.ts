@@ -78,9 +78,10 @@ export const ADMIN_LINK_MESSAGES: Record<Exclude<AdminLinkState, "valid">, strin
 export async function adminLinkState(token: string, now = new Date()): Promise<AdminLinkState> {
   const link = await db.adminSignInLink.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { usedAt: true, expiresAt: true },
+    select: { usedAt: true, expiresAt: true, customer: { select: { archivedAt: true } } },
   });
-  if (!link) return "unknown";
+  // A link of an archived customer signs nobody in (issue 20 item 5): say so before trying.
+  if (!link || link.customer.archivedAt) return "unknown";
   if (link.usedAt) return "used";
   return link.expiresAt <= now ? "expired" : "valid";
 }

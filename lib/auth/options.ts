@@ -9,6 +9,7 @@ import { signInWithAdminLink } from "@/lib/admin-links/links";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { accountActive } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { recordSignInFailure, recordSignInSuccess, signInAllowed, signInSource } from "./sign-in-throttle";
@@ -52,9 +53,9 @@ export async function authenticate(raw: unknown, source: string) {
     logger().warn({ email, source }, "sign-in throttled after repeated failures");
     return null;
   }
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, include: { customer: { select: { archivedAt: true } } } });
   const ok = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
-  if (!user?.passwordHash || !ok || user.disabledAt) {
+  if (!user?.passwordHash || !ok || !accountActive(user)) {
     await recordSignInFailure(email, source);
     return null;
   }

@@ -1,4 +1,5 @@
-// Issue 20 item 5: archiving a customer ends every way in and all new work at the next request. Through the vendor
+// Issue 20 item 5: disabling a person, or archiving a customer, ends every way in and all new work at the next
+// request. Through the vendor
 // API over real HTTP (API tokens are vendor-wide: calls ABOUT the archived customer are refused), password sign-in
 // (next-auth's authorize), sign-in links minted before, and jobs (queued after: refused; queued before: cancelled
 // when they would run). Restoring it gives everything back.
@@ -15,6 +16,7 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { retryFailedJob } from "@/lib/jobs/retry";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { runOne } from "@/lib/jobs/worker";
+import { setUserDisabled } from "@/lib/people/users";
 import * as adminLinksRoute from "@/app/api/v1/customers/[customerId]/admin-links/route";
 import * as applicationRoute from "@/app/api/v1/customers/[customerId]/application/route";
 import * as provisioningRoute from "@/app/api/v1/customers/[customerId]/application/provisioning/route";
@@ -86,6 +88,41 @@ async function api(method: string, path: string, body?: unknown) {
   return { status: res.status, json: (await res.json()) as { error?: { message: string } } & Record<string, unknown> };
 }
 
+const linkToken = (url: string) => decodeURIComponent(url.split("/admin-link/")[1] ?? "");
+
+describe("a disabled person", () => {
+  it("their sign-in link minted before is refused", async () => {
+    const { customer, admin } = await archivedCustomer(false);
+    const link = await createAdminLink(operator, customer.id, admin.email);
+    await db.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
+    expect(await signInWithAdminLink(linkToken(link.url))).toBeNull();
+  });
+
+  it("links minted with their API token stop working when they are disabled (their tokens are revoked)", async () => {
+    const { customer, admin } = await archivedCustomer(false);
+    const staffer = await db.user.create({
+      data: { email: `minter-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+    });
+    const minter = await createApiToken(
+      { userId: staffer.id, email: staffer.email, role: "OPERATOR", customerId: null },
+      apiTokenCreateSchema.parse({ name: "minter", scopes: ["admin-links:create"] }),
+    );
+    const viaToken = { apiTokenId: minter.id, apiTokenName: "minter", scopes: ["admin-links:create"] };
+    const kept = await createAdminLink(viaToken, customer.id, admin.email);
+    const ended = await createAdminLink(viaToken, customer.id, admin.email);
+    expect(await signInWithAdminLink(linkToken(kept.url))).toMatchObject({ id: admin.id });
+    const someoneElse = await db.user.create({
+      data: { email: `op2-${randomUUID()}@onramp.test`, role: "OPERATOR", passwordHash: "x" },
+    });
+    await setUserDisabled(
+      { userId: someoneElse.id, email: someoneElse.email, role: "OPERATOR", customerId: null },
+      staffer.id,
+      true,
+    );
+    expect(await signInWithAdminLink(linkToken(ended.url))).toBeNull();
+  });
+});
+
 describe("an archived customer", () => {
   it("API: every call that would change it or start work for it is refused with what to do; restoring works", async () => {
     const { customer } = await archivedCustomer();
@@ -113,21 +150,13 @@ describe("an archived customer", () => {
   it("sign-in: its admin's password and a sign-in link minted before are refused; restoring lets them in", async () => {
     const { customer, admin } = await archivedCustomer(false);
     const link = await createAdminLink(operator, customer.id, admin.email);
-    const linkToken = decodeURIComponent(link.url.split("/admin-link/")[1] ?? "");
     await updateCustomer(operator, customer.id, { archived: true });
     expect(await authenticate({ email: admin.email, password: PASSWORD }, `src-${randomUUID()}`)).toBeNull();
-    expect(await signInWithAdminLink(linkToken)).toBeNull();
+    expect(await signInWithAdminLink(linkToken(link.url))).toBeNull();
     await updateCustomer(operator, customer.id, { archived: false });
     expect(await authenticate({ email: admin.email, password: PASSWORD }, `src-${randomUUID()}`)).toMatchObject({
       id: admin.id,
     });
-  });
-
-  it("a disabled person's sign-in link minted before is refused", async () => {
-    const { customer, admin } = await archivedCustomer(false);
-    const link = await createAdminLink(operator, customer.id, admin.email);
-    await db.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
-    expect(await signInWithAdminLink(decodeURIComponent(link.url.split("/admin-link/")[1] ?? ""))).toBeNull();
   });
 
   it("jobs: none is queued for it (a retry by hand included), and one queued before archiving is cancelled when it would run", async () => {

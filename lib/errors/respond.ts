@@ -4,7 +4,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { TOO_LARGE_HEADERS } from "@/lib/http/bounded-body";
 import { logger } from "@/lib/log/logger";
 import { SafeError } from "./safe-error";
 
@@ -33,7 +32,6 @@ export function errorResponse(e: unknown): NextResponse<ErrorBody> {
     {
       error: { code: safe.code, message: safe.message, ...(safe.fieldErrors ? { fieldErrors: safe.fieldErrors } : {}) },
     },
-    // A body over its limit was left unread: the connection closes after the answer (lib/http/bounded-body.ts).
-    { status, headers: safe.code === "payload_too_large" ? TOO_LARGE_HEADERS : undefined },
+    { status },
   );
 }

@@ -4,16 +4,14 @@
 // the limit. Pure (no Next.js, no database): the callback, the vendor API, next-auth's route and the unsubscribe
 // route use it alike.
 //
-// Abandoning a body: the rest is never pulled, and the 413 carries `Connection: close` (TOO_LARGE_HEADERS), so
-// Node closes the connection once the answer is written instead of keeping it open for a body nobody reads
-// (lib/http/bounded-body.db.test.ts sends 32 MB and sees the answer before its body is out).
+// Abandoning a body: the rest is never pulled and the 413 goes out at once; the connection stays as it is (Node
+// holds the unread bytes in its socket buffers only, and drops the connection when the sender stops or its
+// request timeout ends). Closing it instead (Connection: close) made the kernel reset a connection with unread
+// bytes, and the sender often lost the 413 with it (seen against `next start`, e2e/hostile-input.spec.ts).
 
 import { SafeError } from "@/lib/errors/safe-error";
 
 export type BodyRead = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; reason: "too_large" | "bad_length" };
-
-/** Headers of every 413: the server closes the connection after answering rather than read the rest. */
-export const TOO_LARGE_HEADERS: Readonly<Record<string, string>> = { connection: "close" };
 
 /** The declared Content-Length against the limit, before anything is read; null when it is absent or within it. */
 export function declaredLengthProblem(headers: Headers, maxBytes: number): "too_large" | "bad_length" | null {

@@ -10,7 +10,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { readBoundedBody, TOO_LARGE_HEADERS, tooLargeMessage } from "@/lib/http/bounded-body";
+import { readBoundedBody, tooLargeMessage } from "@/lib/http/bounded-body";
 import { logger } from "@/lib/log/logger";
 import { callbackSecrets, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
@@ -23,8 +23,8 @@ export type Defer = (work: () => Promise<void>) => void;
 
 const NO_STORE = { "cache-control": "no-store" };
 
-function errorMessage(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ errorMessage: message }, { status, headers: { ...NO_STORE, ...headers } });
+function errorMessage(status: number, message: string): Response {
+  return Response.json({ errorMessage: message }, { status, headers: NO_STORE });
 }
 
 function empty(status: number): Response {
@@ -84,8 +84,7 @@ export async function receiveNotification(req: Request, callbackKey: string, def
     err,
   }));
   if (!body.ok) {
-    if (body.reason === "too_large")
-      return errorMessage(413, tooLargeMessage(env().CALLBACK_MAX_BODY_BYTES), TOO_LARGE_HEADERS);
+    if (body.reason === "too_large") return errorMessage(413, tooLargeMessage(env().CALLBACK_MAX_BODY_BYTES));
     if (body.reason === "bad_length") return errorMessage(400, "The Content-Length header is not a number.");
     logger().warn(
       { err: "err" in body ? body.err : undefined, customerId: customer.customerId },

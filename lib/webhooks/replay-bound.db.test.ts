@@ -9,6 +9,7 @@ import { apiTokenCreateSchema } from "@/lib/api-tokens/scopes";
 import { db, disconnectDb } from "@/lib/db/client";
 import { setProcessEnv } from "@/lib/env";
 import { type RouteServer, serveRoutes } from "@/lib/http/test-support/route-server";
+import { replayTarget } from "./test-support/replay-target";
 import { replayToEndpoint } from "./replay";
 import * as replayRoute from "@/app/api/v1/webhook-endpoints/[endpointId]/replay/route";
 
@@ -29,22 +30,7 @@ beforeAll(async () => {
   const actor = { userId: u.id, email: u.email, role: "OPERATOR" as const, customerId: null };
   token = (await createApiToken(actor, apiTokenCreateSchema.parse({ name: "replay", scopes: ["webhooks:manage"] })))
     .token;
-  const type = `test.replay-bound.${randomUUID()}`;
-  endpointId = `we_replay_${randomUUID().replaceAll("-", "")}`;
-  await db.webhookEndpoint.create({
-    data: {
-      id: endpointId,
-      url: "https://ats.example/hooks",
-      eventTypes: [type],
-      secretEnc: "-",
-      disabledAt: new Date(),
-    },
-  });
-  from = new Date(Date.now() - 60_000);
-  eventIds = [];
-  for (let n = 0; n < MAX + 2; n++)
-    eventIds.push((await db.event.create({ data: { txid: 0n, type, customerId: null, data: { n } } })).id);
-  to = new Date(Date.now() + 60_000);
+  ({ endpointId, eventIds, from, to } = await replayTarget(MAX + 2));
 });
 afterAll(async () => {
   await server?.close();

@@ -1,6 +1,6 @@
 // Serves route handlers (app/**/route.ts exports) over real HTTP for tests, handing each handler a NextRequest
-// whose body streams from the node request as it arrives (as Next's fromNodeNextRequest does). The answer's
-// headers go out as Next sends them, so `Connection: close` on a 413 closes the connection as in production. e2e/hostile-input.spec.ts checks the same against `next start`.
+// whose body streams from the node request as it arrives (as Next's fromNodeNextRequest does); the answer's
+// headers go out as Next sends them. e2e/hostile-input.spec.ts checks the same against `next start`.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";

@@ -1,4 +1,6 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_MAX_BODY_BYTES, SERVER_ACTION_PROXY_BODY_BYTES } from "./lib/http/body-limits";
+import { staticHeaderRules } from "./lib/http/security-headers";
 import { buildEnv } from "./lib/env";
 
 const nextConfig: NextConfig = {
@@ -26,6 +28,16 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (benches, several checkouts' e2e runs on one machine) use separate output folders;
   // read through lib/env.ts like every other variable.
   distDir: buildEnv().NEXT_DIST_DIR,
+  // Issue 20 item 8: nosniff, Referrer-Policy and Permissions-Policy on every path, and a never-framed policy
+  // under /api/ (next-auth's own pages included, which proxy.ts does not see). lib/http/security-headers.ts.
+  headers: async () => staticHeaderRules(),
+  experimental: {
+    // Issue 20 item 6: the largest server action body (the key import's CSV upload is the largest form); larger
+    // is refused by Next before the action runs. The proxy (proxy.ts) sees a copy of each page POST, buffered up
+    // to its own bound, which must stay above this one (lib/http/body-limits.ts says why).
+    serverActions: { bodySizeLimit: SERVER_ACTION_MAX_BODY_BYTES },
+    proxyClientMaxBodySize: SERVER_ACTION_PROXY_BODY_BYTES,
+  },
 };
 
 export default nextConfig;

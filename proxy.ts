@@ -2,9 +2,10 @@
 // that allows exactly the LinkedIn hosts the configuration plugin needs (C9). The policy is the same
 // on every page because a client-side navigation keeps the first document's policy: the plugin must
 // load on /integrations however the customer admin got there (C8). API routes are left alone (the
-// LinkedIn callback must reach its handler untouched, issue #5).
+// LinkedIn callback must reach its handler untouched, issue #5): their headers are lib/http/security-headers.ts's.
 import { type NextRequest, NextResponse } from "next/server";
 import { env } from "@/lib/env";
+import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { contentSecurityPolicy, NONCE_HEADER, newNonce } from "@/lib/integrations/widget-csp";
 import { widgetExtensionUrl } from "@/lib/integrations/widget-extension";
 import { LINK_NOT_VALID_PATH, pathDecodes } from "@/lib/links/path-segment";
@@ -32,6 +33,9 @@ export function proxy(request: NextRequest): NextResponse {
     ? NextResponse.next({ request: { headers: requestHeaders } })
     : NextResponse.rewrite(new URL(LINK_NOT_VALID_PATH, request.url), { request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // Issue 20 item 8: HSTS in production over https; the static headers come from next.config.ts.
+  const hsts = strictTransportSecurity(e);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
   return response;
 }
 

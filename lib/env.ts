@@ -159,6 +159,16 @@ export const serverEnvSchema = z.object({
   JOBS_RETRY_DELAY_SECONDS: intFromEnv(30),
   /** Largest callback body accepted (issue #5). */
   CALLBACK_MAX_BODY_BYTES: intFromEnv(65536),
+  /**
+   * Largest body of every other route that reads one (issue 20 item 6: /api/v1 except key imports, next-auth's
+   * /api/auth/*, one-click unsubscribe); over it answers 413 (lib/http/bounded-body.ts).
+   */
+  REQUEST_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(65536),
   /** Webhooks (issue 12): a failing endpoint is disabled after failing this long without a success. */
   WEBHOOK_DISABLE_AFTER_HOURS: intFromEnv(72),
   /** How often an idle webhook sender looks for due deliveries. */
@@ -172,6 +182,11 @@ export const serverEnvSchema = z.object({
    * turn it on for their local receivers.
    */
   OUTBOUND_ALLOW_PRIVATE_NETWORK: boolFromEnv(false),
+  /**
+   * Events one replay request may queue to an endpoint, and the most replayed deliveries an endpoint may have
+   * waiting (issue 20 item 6): a replay over either is refused with a message.
+   */
+  WEBHOOK_REPLAY_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** Sign-in links minted by the vendor API (issue 12) work this many minutes. */
   ADMIN_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   /** Origins that may frame the integrations page (embedded mode, CSP frame-ancestors), space-separated; empty: none. */

@@ -8,6 +8,7 @@ import "server-only";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 
@@ -70,11 +71,25 @@ export const ADMIN_LINK_MESSAGES: Record<Exclude<AdminLinkState, "valid"> | "ref
 export async function adminLinkState(token: string, now = new Date()): Promise<AdminLinkState> {
   const link = await db.adminSignInLink.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { usedAt: true, expiresAt: true },
+    select: { usedAt: true, expiresAt: true, customer: { select: { archivedAt: true } } },
   });
-  if (!link) return "unknown";
+  // A link of an archived customer signs nobody in (issue 20 item 5): say so before trying.
+  if (!link || link.customer.archivedAt) return "unknown";
   if (link.usedAt) return "used";
   return link.expiresAt <= now ? "expired" : "valid";
+}
+
+/**
+ * A link minted with an API token works only while that token does (issue 20 item 5): revoking it, or disabling
+ * the person who created it (which revokes their tokens), ends the links it minted that are not used yet.
+ */
+async function minterStillActive(tx: Prisma.TransactionClient, tokenId: string | null): Promise<boolean> {
+  if (!tokenId) return true;
+  const minter = await tx.apiToken.findUnique({
+    where: { id: tokenId },
+    select: { revokedAt: true, createdBy: { select: { disabledAt: true } } },
+  });
+  return minter !== null && !minter.revokedAt && !minter.createdBy?.disabledAt;
 }
 
 export type LinkUser = { id: string; email: string; role: "CUSTOMER_ADMIN"; customerId: string };
@@ -95,10 +110,16 @@ export async function signInWithAdminLink(token: unknown, now = new Date()): Pro
     const used = await tx.adminSignInLink.updateManyAndReturn({
       where: { tokenHash: sha256Hex(token), usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
-      select: { id: true, email: true, customerId: true, customer: { select: { archivedAt: true } } },
+      select: {
+        id: true,
+        email: true,
+        customerId: true,
+        createdByTokenId: true,
+        customer: { select: { archivedAt: true } },
+      },
     });
     const link = used[0];
-    if (!link || link.customer.archivedAt) return null;
+    if (!link || link.customer.archivedAt || !(await minterStillActive(tx, link.createdByTokenId))) return null;
     const existing = await tx.user.findUnique({ where: { email: link.email } });
     const refusal = linkRefusal(existing, link.customerId);
     if (refusal) {

@@ -1,6 +1,7 @@
 import "server-only";
 // Who is making this request. Reads the next-auth session, then the user row, so that a disabled user
-// or a changed role takes effect on the very next request (issue #6).
+// or a changed role takes effect on the very next request (issue #6), and so does archiving a customer for
+// its admins (issue 20 item 5): their session ends at once, for pages, route handlers and actions alike.
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
 import { db } from "@/lib/db/client";
@@ -23,10 +24,31 @@ export async function currentActor(): Promise<Actor | null> {
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, role: true, customerId: true, disabledAt: true },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      customerId: true,
+      disabledAt: true,
+      customer: { select: { archivedAt: true } },
+    },
   });
-  if (!user || user.disabledAt) return null;
+  if (!user || !accountActive(user)) return null;
   return { userId: user.id, email: user.email, role: user.role, customerId: user.customerId };
+}
+
+/**
+ * Whether an account may act: not disabled, and a customer admin only while their customer exists and is not
+ * archived (issue 20 item 5). Read on every request (the session) and at every sign-in.
+ */
+export function accountActive(user: {
+  role: Role;
+  disabledAt: Date | null;
+  customer: { archivedAt: Date | null } | null;
+}): boolean {
+  if (user.disabledAt) return false;
+  if (user.role !== "CUSTOMER_ADMIN") return true;
+  return user.customer !== null && user.customer.archivedAt === null;
 }
 
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/request-source";
 import { logger } from "@/lib/log/logger";
+import { accountActive } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-messages";
@@ -60,9 +61,9 @@ export async function authenticate(raw: unknown, source: string): Promise<SignIn
     logger().warn({ email, source }, "sign-in throttled after repeated failures");
     return { outcome: "throttled", retryAt: gate.retryAt };
   }
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, include: { customer: { select: { archivedAt: true } } } });
   const ok = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
-  if (!user?.passwordHash || !ok || user.disabledAt) return { outcome: "refused" }; // the reservation stays: a failure
+  if (!user?.passwordHash || !ok || !accountActive(user)) return { outcome: "refused" }; // the reservation stays: a failure
   await signInSucceeded(gate.reservation, user.id);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {

@@ -8,6 +8,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { SafeError } from "@/lib/errors/safe-error";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
+import { CUSTOMER_ARCHIVED_MESSAGE } from "./archived";
 import type { ApplicationKeysInput } from "./schemas";
 import { NO_ROLL_IN_FLIGHT, secretRollData } from "./secret-roll";
 import { isUniqueViolation } from "./unique-violation";
@@ -32,9 +33,15 @@ export async function setApplicationKeys(
 ): Promise<KeysOutcome> {
   const customer = await db.customer.findUnique({
     where: { id: customerId },
-    select: { id: true, application: { select: { id: true, clientId: true, clientSecretEnc: true } } },
+    select: {
+      id: true,
+      archivedAt: true,
+      application: { select: { id: true, clientId: true, clientSecretEnc: true } },
+    },
   });
   if (!customer) throw new SafeError("not_found", "No such customer.");
+  // Issue 20 item 5: an archived customer's keys do not change (nor are they checked at LinkedIn).
+  if (customer.archivedAt) throw new SafeError("conflict", CUSTOMER_ARCHIVED_MESSAGE);
   const other = await db.customerApplication.findUnique({
     where: { clientId: keys.clientId },
     select: { customerId: true },

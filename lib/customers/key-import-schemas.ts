@@ -4,11 +4,9 @@
 import { z } from "zod";
 import { applicationKeysSchema, displayNameSchema, foreignIdSchema, offeredIntegrationTypesSchema } from "./schemas";
 
-/**
- * ASSUMPTION (LinkedIn documents no limit): at most this many rows per file or request, so one import stays a job
- * of minutes (every row is one paced token request) and its page stays readable.
- */
-export const MAX_IMPORT_ROWS = 5000;
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "./key-import-limits";
+
+export { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "./key-import-limits";
 
 /** The CSV's columns, in the documented order (the header may use these names or the aliases below). */
 export const IMPORT_COLUMNS = [
@@ -133,9 +131,6 @@ export const keyImportQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   status: z.enum(KEY_IMPORT_ROW_STATUSES).optional(),
 });
-
-/** ASSUMPTION: what a server action takes in one request (Next's default body limit is 1 MB). */
-export const MAX_IMPORT_FILE_BYTES = 900_000;
 
 /** The console's upload form. */
 export const keyImportFileFormSchema = z.object({

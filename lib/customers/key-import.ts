@@ -23,6 +23,7 @@ import {
   withSendSlot,
 } from "@/lib/linkedin";
 import { triggeredByOf } from "./actor-label";
+import { CUSTOMER_ARCHIVED_MESSAGE } from "./archived";
 import { newCallbackKey } from "./callback-url";
 import { type KeyImportRow, type KeyImportRowInput, keyImportRowSchema, MAX_IMPORT_ROWS } from "./key-import-schemas";
 import { secretRollData } from "./secret-roll";
@@ -216,6 +217,7 @@ async function recordRowOutcome(rowId: string, outcome: RowOutcome) {
 
 type StoredCustomer = {
   id: string;
+  archivedAt: Date | null;
   application: { id: string; clientId: string; clientSecretEnc: string; applicationUrn: string | null } | null;
 };
 
@@ -234,6 +236,7 @@ async function knownFor(rows: readonly PendingRow[]): Promise<Known> {
       select: {
         id: true,
         foreignId: true,
+        archivedAt: true,
         application: { select: { id: true, clientId: true, clientSecretEnc: true, applicationUrn: true } },
       },
     }),
@@ -269,6 +272,8 @@ async function importRow(importId: string, row: PendingRow, known: Known): Promi
     return refused("Onramp can no longer read this row's secret (its encryption key was retired). Upload it again.");
   }
   const customer = known.customers.get(foreignId) ?? null;
+  // Issue 20 item 5: no new keys, and no LinkedIn check, for an archived customer.
+  if (customer?.archivedAt) return refused(`${CUSTOMER_ARCHIVED_MESSAGE} Nothing was stored.`, customer.id);
   const owner = known.keyOwners.get(clientId);
   if (owner && owner.customerId !== customer?.id)
     return refused(

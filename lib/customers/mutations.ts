@@ -3,6 +3,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { SafeError } from "@/lib/errors/safe-error";
+import { CUSTOMER_ARCHIVED_MESSAGE } from "./archived";
 import { newCallbackKey } from "./callback-url";
 import type { CustomerCreateInput, CustomerUpdateInput } from "./schemas";
 import { isUniqueViolation } from "./unique-violation";
@@ -82,6 +83,8 @@ export async function updateCustomer(
       }
       const changed = Object.keys(changes);
       if (changed.length === 0) return { changed };
+      // Issue 20 item 5: an archived customer changes only by being restored (in the same request or first).
+      if (before.archivedAt && input.archived !== false) throw new SafeError("conflict", CUSTOMER_ARCHIVED_MESSAGE);
       await tx.customer.update({ where: { id: customerId }, data });
       const action =
         changed.length === 1 && changes.archived

@@ -14,6 +14,7 @@ import { db } from "@/lib/db/client";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { endedAccessSuppression } from "./ended-access";
 import { TEMPLATE_CATEGORY } from "./outbox";
 import { renderEmail } from "./templates/render";
 import { sender, smtpTransport } from "./transport";
@@ -39,8 +40,10 @@ export async function claimDueEmails(limit = 20): Promise<ClaimedEmail[]> {
 
 type Outcome = "SENT" | "SUPPRESSED" | "RETRY" | "FAILED";
 
-/** Why this email must not go out now (an opt-out, nudges off), or null. */
+/** Why this email must not go out now (access ended, an opt-out, nudges off), or null. */
 async function suppression(email: ClaimedEmail): Promise<string | null> {
+  const ended = await endedAccessSuppression(email);
+  if (ended) return ended;
   const category = TEMPLATE_CATEGORY[email.template];
   const optOut = await db.emailOptOut.findUnique({ where: { email_category: { email: email.toAddress, category } } });
   if (optOut) return `Not sent: ${email.toAddress} unsubscribed from ${category.toLowerCase()} emails.`;

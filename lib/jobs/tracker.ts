@@ -5,8 +5,10 @@ import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { JobKind } from "@/lib/db/enums";
+import { archivedCustomerRefusal } from "@/lib/customers/archived";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { SafeError } from "@/lib/errors/safe-error";
 import { logger } from "@/lib/log/logger";
 import { getBoss, queueName } from "./boss";
 
@@ -43,6 +45,9 @@ export function bossDbOf(tx: Tx): PgBoss.Db {
  */
 export async function enqueueTrackedJob(input: EnqueueInput, tx?: Tx): Promise<EnqueueResult> {
   if (!tx) return db.$transaction((own) => enqueueTrackedJob(input, own));
+  // Issue 20 item 5: nothing new starts for an archived customer (retries by hand included).
+  const archived = await archivedCustomerRefusal(input, tx);
+  if (archived) throw new SafeError("conflict", archived);
   const boss = await getBoss();
   const trackedJobId = randomUUID();
   const data: QueuedJobData = { trackedJobId };
@@ -126,4 +131,13 @@ export async function recordProgress(trackedJobId: string, p: { total?: number; 
 
 export async function recordOutcome(trackedJobId: string, outcome: string) {
   await db.job.update({ where: { id: trackedJobId }, data: { outcome } });
+}
+
+/** Ends a run that must not happen (its customer was archived after it was queued): CANCELLED, with why. */
+export async function markCancelled(trackedJobId: string, attempt: number, message: string): Promise<boolean> {
+  const { count } = await db.job.updateMany({
+    where: currentAttempt(trackedJobId, attempt),
+    data: { status: "CANCELLED", lastError: message, finishedAt: new Date() },
+  });
+  return count === 1;
 }

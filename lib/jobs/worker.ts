@@ -5,6 +5,7 @@ import "server-only";
 // was the last attempt, the reconcile pass (lib/jobs/reconcile-pass.ts) marks the Job row FAILED.
 import type PgBoss from "pg-boss";
 import { JobKind } from "@/lib/db/enums";
+import { archivedCustomerRefusal } from "@/lib/customers/archived";
 import { queueDomainsSyncIfPublicUrlChanged } from "@/lib/customers/public-origin";
 import { startEmailSchedule } from "@/lib/email/schedule";
 import { env } from "@/lib/env";
@@ -17,7 +18,14 @@ import { isPermanentJobError } from "./errors";
 import { rescheduleIfHeld } from "./held";
 import { startReconcileSchedule } from "./reconcile-pass";
 import { jobHandlers } from "./registry";
-import { markAttemptFailed, markRunning, markSucceeded, type QueuedJobData, recordProgress } from "./tracker";
+import {
+  markAttemptFailed,
+  markCancelled,
+  markRunning,
+  markSucceeded,
+  type QueuedJobData,
+  recordProgress,
+} from "./tracker";
 import type { JobHandler } from "./types";
 import { workQueue } from "./work";
 
@@ -26,12 +34,18 @@ const globalForWorkers = globalThis;
 /** What a run reads of its pg-boss job. */
 export type QueuedRun = Pick<PgBoss.JobWithMetadata<QueuedJobData>, "data" | "retryCount" | "retryLimit">;
 
-export async function runOne(handler: JobHandler, job: QueuedRun): Promise<void> {
+export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
   const { trackedJobId } = job.data;
   const attempt = job.retryCount + 1;
   const maxAttempts = job.retryLimit + 1;
   const isLastAttempt = attempt >= maxAttempts;
   const tracked = await markRunning(trackedJobId, attempt);
+  // Issue 20 item 5: queued before its customer was archived; it does not start (and is not retried).
+  const archived = await archivedCustomerRefusal(tracked);
+  if (archived) {
+    await markCancelled(trackedJobId, attempt, archived);
+    return;
+  }
   try {
     await handler.execute(tracked.payload, {
       trackedJobId,

@@ -15,6 +15,7 @@ import {
   customerAppTokenContext,
   keyImportRowSecretContext,
 } from "@/lib/linkedin/secret-contexts";
+import { exportCandidatesContext } from "@/lib/webhooks/export-resolutions";
 import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
 import { type ReencryptReport, reencryptAllSecrets } from "./reencrypt";
 
@@ -72,7 +73,7 @@ interface Stored {
   plaintext: string;
 }
 
-/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 1 rolled, 2 tokens, 1+1 webhook, 1 link, 1 import row. */
+/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 1 rolled, 2 tokens, 1+1 webhook, 1 link, 1 import row, 1 export. */
 async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
   const stored: Stored[] = [];
   const ids: string[] = [];
@@ -186,6 +187,26 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     context: keyImportRowSecretContext(rowId),
     plaintext: importSecret,
   });
+  // A One-Click Export resolved for its event (issue 20 item 6): personal data, sealed the same way.
+  const event = await db.event.create({
+    data: { txid: 0n, type: "linkedin.export_candidate_profile", customerId: null, data: {} },
+  });
+  const resolutionId = `res-${randomUUID()}`;
+  const candidates = JSON.stringify([{ candidate: { firstName: "Ada", lastName: `Reencrypt ${randomUUID()}` } }]);
+  await db.exportResolution.create({
+    data: {
+      id: resolutionId,
+      eventId: event.id,
+      resolvedAt: new Date(),
+      candidatesEnc: encryptSecret(candidates, exportCandidatesContext(resolutionId)),
+    },
+  });
+  ids.push(resolutionId);
+  stored.push({
+    read: async () => (await db.exportResolution.findUniqueOrThrow({ where: { id: resolutionId } })).candidatesEnc,
+    context: exportCandidatesContext(resolutionId),
+    plaintext: candidates,
+  });
   const readEmail = async () => (await db.email.findUniqueOrThrow({ where: { id: email.id } })).secretEnvelope;
   stored.push({ read: readEmail, context: invitationLinkContext(data), plaintext: link });
   return { stored, ids };
@@ -200,6 +221,7 @@ const EXPECTED = {
   "webhook previous signing secret": 1,
   "invitation link in the email outbox": 1,
   "bulk import secret awaiting its check": 1,
+  "resolved One-Click Export candidates": 1,
 };
 
 function reencryptedByKind(...reports: ReencryptReport[]): Record<string, number> {

@@ -11,6 +11,7 @@ import {
   customerAppTokenContext,
   keyImportRowSecretContext,
 } from "@/lib/linkedin/secret-contexts";
+import { exportCandidatesContext } from "@/lib/webhooks/export-resolutions";
 import { endpointSecretContext } from "@/lib/webhooks/secret";
 
 export interface EnvelopeRow {
@@ -54,6 +55,8 @@ export const STORED_ENVELOPES: readonly StoredEnvelope[] = [
   // Both webhook secrets are bound to the endpoint with one context (lib/webhooks/secret.ts).
   boundToRow("webhook signing secret", "WebhookEndpoint", "secretEnc", endpointSecretContext),
   boundToRow("webhook previous signing secret", "WebhookEndpoint", "previousSecretEnc", endpointSecretContext),
+  // Personal data, not a secret, but sealed the same way (issue 20 item 6).
+  boundToRow("resolved One-Click Export candidates", "ExportResolution", "candidatesEnc", exportCandidatesContext),
   {
     kind: "invitation link in the email outbox",
     table: "Email",

@@ -10,8 +10,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { readBoundedBody, tooLargeMessage } from "@/lib/http/bounded-body";
 import { logger } from "@/lib/log/logger";
-import { readBoundedBody } from "./bounded-body";
 import { callbackSecrets, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
 import { parseNotificationBody, type NotificationPayload } from "./payload";
@@ -84,8 +84,7 @@ export async function receiveNotification(req: Request, callbackKey: string, def
     err,
   }));
   if (!body.ok) {
-    if (body.reason === "too_large")
-      return errorMessage(413, `The request body is larger than ${env().CALLBACK_MAX_BODY_BYTES} bytes.`);
+    if (body.reason === "too_large") return errorMessage(413, tooLargeMessage(env().CALLBACK_MAX_BODY_BYTES));
     if (body.reason === "bad_length") return errorMessage(400, "The Content-Length header is not a number.");
     logger().warn(
       { err: "err" in body ? body.err : undefined, customerId: customer.customerId },

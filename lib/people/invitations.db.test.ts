@@ -189,6 +189,23 @@ describe("disabling people", () => {
     expect(admin.role).toBe("OPERATOR");
   });
 
+  it("issue 20 item 5: an invitation to a customer archived since is withdrawn; restoring the customer revives it", async () => {
+    const actor = await operator();
+    const c = await customer();
+    const inv = await createInvitation(
+      actor,
+      invitationCreateSchema.parse({ email: email(), role: "CUSTOMER_ADMIN", customerId: c.id }),
+    );
+    await db.customer.update({ where: { id: c.id }, data: { archivedAt: new Date() } });
+    expect((await viewInvitation(inv.token)).state).toBe("revoked");
+    expect((await refusal(acceptInvitation(inv.token, { password: PASSWORD }))).message).toMatch(/withdrawn/);
+    expect(await db.user.count({ where: { email: inv.email } })).toBe(0);
+    await db.customer.update({ where: { id: c.id }, data: { archivedAt: null } });
+    await expect(acceptInvitation(inv.token, { password: PASSWORD })).resolves.toMatchObject({
+      role: "CUSTOMER_ADMIN",
+    });
+  });
+
   it("checks the link before hashing the password: a wrong, used or expired link costs no hash", async () => {
     const actor = await operator();
     const inv = await createInvitation(actor, invitationCreateSchema.parse({ email: email(), role: "SUPPORT" }));

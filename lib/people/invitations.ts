@@ -105,7 +105,7 @@ export type InvitationView = {
 export async function viewInvitation(token: string, now = new Date()): Promise<InvitationView> {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { ...STATE_FIELDS, email: true, role: true, customer: { select: { displayName: true } } },
+    select: { ...STATE_FIELDS, email: true, role: true, customer: { select: { displayName: true, archivedAt: true } } },
   });
   if (!inv) return { state: "unknown" };
   return {
@@ -121,11 +121,13 @@ const STATE_FIELDS = {
   revokedAt: true,
   expiresAt: true,
   createdBy: { select: { disabledAt: true } },
+  customer: { select: { archivedAt: true } },
 } as const;
 
 /**
  * An invitation from a person who has since been disabled is withdrawn (issue 11 item 6): disabling revokes their
- * pending invitations, and this covers one sent before that rule existed.
+ * pending invitations, and this covers one sent before that rule existed. So is one to an archived customer
+ * (issue 20 item 5): archiving ends every way in for its admins, invitations included.
  */
 function stateOf(
   inv: {
@@ -133,11 +135,12 @@ function stateOf(
     revokedAt: Date | null;
     expiresAt: Date;
     createdBy: { disabledAt: Date | null } | null;
+    customer: { archivedAt: Date | null } | null;
   },
   now: Date,
 ): InvitationState {
   if (inv.acceptedAt) return "used";
-  if (inv.revokedAt || inv.createdBy?.disabledAt) return "revoked";
+  if (inv.revokedAt || inv.createdBy?.disabledAt || inv.customer?.archivedAt) return "revoked";
   return inv.expiresAt <= now ? "expired" : "valid";
 }
 
@@ -183,10 +186,10 @@ export async function acceptInvitation(
     }
     const inv = await tx.invitation.findUniqueOrThrow({
       where: { tokenHash },
-      include: { createdBy: { select: { disabledAt: true } } },
+      include: { createdBy: { select: { disabledAt: true } }, customer: { select: { archivedAt: true } } },
     });
-    // Its sender was disabled after the check above (the throw undoes the claim).
-    if (inv.createdBy?.disabledAt) throw new SafeError("conflict", REFUSALS.revoked);
+    // Its sender was disabled, or its customer archived, after the check above (the throw undoes the claim).
+    if (inv.createdBy?.disabledAt || inv.customer?.archivedAt) throw new SafeError("conflict", REFUSALS.revoked);
     if (await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } })) {
       throw new SafeError("conflict", "An account with this email already exists. Sign in instead.");
     }

@@ -12,6 +12,7 @@ const COMMON_ERRORS: Record<number, string> = {
   401: "No token, or a revoked or unknown one.",
   403: "The token lacks this operation's scope.",
   404: "No such customer.",
+  413: "The body is larger than this operation accepts (REQUEST_MAX_BODY_BYTES, 64 KiB unless the vendor set it; key imports 2 MB).",
   409: "Conflicts with existing data, e.g. a foreignId or API key already used by another customer.",
   422: "The body is not valid, or LinkedIn refused the keys. See error.fieldErrors.",
   429: "Too many requests with this token; see Retry-After.",
@@ -55,7 +56,7 @@ function parametersOf(op: ApiOperation, schemas: SchemaCollector): JsonSchema[] 
 }
 
 function errorStatuses(op: ApiOperation): number[] {
-  return [...new Set([400, 401, 403, 429, ...op.errors])].sort((a, b) => a - b);
+  return [...new Set([400, 401, 403, 413, 429, ...op.errors])].sort((a, b) => a - b);
 }
 
 export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {

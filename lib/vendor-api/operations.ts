@@ -8,6 +8,7 @@ import {
   keyImportQuerySchema,
   keyImportRequestSchema,
   keyImportSchema,
+  MAX_IMPORT_BODY_BYTES,
   MAX_IMPORT_ROWS,
 } from "@/lib/customers/key-import-schemas";
 import {
@@ -58,6 +59,8 @@ export type ApiOperation = {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Most bytes its body may have (413 over it, issue 20 item 6); REQUEST_MAX_BODY_BYTES when not set. */
+  maxBodyBytes?: number;
   /** Status of a successful answer and its body. */
   success: { status: 200 | 201 | 202; description: string; schema: z.ZodType };
   /** Error statuses this operation may answer besides 400/401/403/429 (common to all). */
@@ -190,6 +193,7 @@ export const OPERATIONS = {
     tag: "Customers",
     scope: "customers:write",
     body: keyImportRequestSchema,
+    maxBodyBytes: MAX_IMPORT_BODY_BYTES,
     success: {
       status: 202,
       description: "The rows are stored and their check is queued; bad and duplicate rows already have their outcome.",
@@ -353,13 +357,14 @@ export const OPERATIONS = {
     method: "POST",
     path: "/webhook-endpoints/{endpointId}/replay",
     summary: "Send one event, or every event of a time range, again",
-    description: "`{ eventId }` or `{ from, to }`. A replay carries the event's own webhook-id.",
+    description:
+      "`{ eventId }` or `{ from, to }`. A replay carries the event's own webhook-id. One replay sends at most WEBHOOK_REPLAY_MAX_EVENTS events (1,000 unless the vendor set it; a larger range answers 422), and an endpoint has at most that many replayed events waiting at once (409 until they have gone out). A replayed One-Click Export carries the resolution made the first time, without asking LinkedIn again.",
     tag: "Webhooks",
     scope: "webhooks:manage",
     params: endpointIdParamsSchema,
     body: webhookReplaySchema,
     success: { status: 202, description: "The deliveries were queued.", schema: webhookReplayAcceptedSchema },
-    errors: [404, 422],
+    errors: [404, 409, 422],
   },
   sendWebhookTest: {
     operationId: "sendWebhookTest",

@@ -14,7 +14,13 @@ import { ENDPOINTS } from "@/lib/linkedin/endpoints";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { processNotification } from "@/lib/notifications/process";
 import { startCallbackServer, type CallbackServer } from "@/lib/notifications/test-support/callback-server";
-import { newTuple, requestedIntegration, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
+import {
+  newTuple,
+  pushedFromSandbox,
+  requestedIntegration,
+  sandboxAdmin,
+  testCustomer,
+} from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret, updateWebhookEndpoint } from "./endpoints";
 import { getWebhookEndpoint, listDeliveries } from "./queries";
@@ -65,22 +71,8 @@ function receivedFor(customerId: string, pick: (r: Received[]) => boolean, now?:
   });
 }
 
-async function pushed(c: { clientId: string; callbackKey: string; customerId: string }, body: Record<string, unknown>) {
-  const sent = await admin<{ notificationId: string }>("POST", "/notifications", {
-    clientId: c.clientId,
-    url: callbacks.urlFor(c.callbackKey),
-    ...body,
-  });
-  const attempt = await eventually("LinkedIn's delivery of the push", async () => {
-    const { notifications } = await admin<{
-      notifications: { notificationId: string; id: string | null; outcome: string }[];
-    }>("GET", "/notifications");
-    return notifications.find((a) => a.notificationId === sent.notificationId && a.outcome === "delivered");
-  });
-  return db.notification.findUniqueOrThrow({
-    where: { customerId_linkedinId: { customerId: c.customerId, linkedinId: attempt.id! } },
-  });
-}
+const pushed = (c: { clientId: string; callbackKey: string; customerId: string }, body: Record<string, unknown>) =>
+  pushedFromSandbox(admin, (key) => callbacks.urlFor(key), c, body);
 
 describe("webhooks to a local receiver", () => {
   it("a sandbox ENABLED move arrives signed as integration.status_changed and integration.enabled", async () => {

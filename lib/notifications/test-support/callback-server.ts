@@ -1,8 +1,8 @@
 // Serves receiveNotification over real HTTP for tests that need LinkedIn's side (the sandbox) to push:
 // node:http → a web Request with the body streamed as it arrives → the same function the route calls.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
+import { toNextRequest } from "@/lib/http/test-support/route-server";
 import { receiveNotification, type Defer } from "../receive";
 
 export interface CallbackServer {
@@ -12,17 +12,6 @@ export interface CallbackServer {
   /** Work deferred after answers (processing enqueues), awaited by tests that care. */
   deferred: Promise<void>[];
   close(): Promise<void>;
-}
-
-function toRequest(req: IncomingMessage, base: string): Request {
-  const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", base), {
-    method: req.method,
-    headers,
-    ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream<Uint8Array>, duplex: "half" } : {}),
-  } as RequestInit);
 }
 
 export async function startCallbackServer(opts: { defer?: Defer } = {}): Promise<CallbackServer> {
@@ -35,7 +24,7 @@ export async function startCallbackServer(opts: { defer?: Defer } = {}): Promise
       return;
     }
     const key = decodeURIComponent(match[1]);
-    receiveNotification(toRequest(req, "http://127.0.0.1"), key, defer).then(
+    receiveNotification(toNextRequest(req, "http://127.0.0.1"), key, defer).then(
       async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers.entries()));
         res.end(Buffer.from(await response.arrayBuffer()));

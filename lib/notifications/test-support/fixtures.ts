@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createTestApplication } from "@/lib/linkedin/test-support/applications";
 import type { OnboardingStatus } from "@/lib/db/enums";
+import { eventually } from "@/test/eventually";
 
 export type SandboxAdmin = <T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown) => Promise<T>;
 
@@ -76,5 +77,33 @@ export async function cancelQueuedJobs(where: {
   await db.job.updateMany({
     where: { id: { in: jobs.map((j) => j.id) } },
     data: { status: "CANCELLED", lastError: "Run by the test itself." },
+  });
+}
+
+/**
+ * Has the sandbox push `body` to the customer's callback on `callbackUrlFor` (a callback server of the test's) and
+ * answers the notification Onramp stored once LinkedIn's side saw it delivered.
+ */
+export async function pushedFromSandbox(
+  admin: SandboxAdmin,
+  callbackUrlFor: (callbackKey: string) => string,
+  c: { clientId: string; callbackKey: string; customerId: string },
+  body: Record<string, unknown>,
+) {
+  const sent = await admin<{ notificationId: string }>("POST", "/notifications", {
+    clientId: c.clientId,
+    url: callbackUrlFor(c.callbackKey),
+    ...body,
+  });
+  const attempt = await eventually("LinkedIn's delivery of the push", async () => {
+    const { notifications } = await admin<{
+      notifications: { notificationId: string; id: string | null; outcome: string }[];
+    }>("GET", "/notifications");
+    return notifications.find((a) => a.notificationId === sent.notificationId && a.outcome === "delivered");
+  });
+  const linkedinId = attempt.id;
+  if (!linkedinId) throw new Error("the sandbox delivered a push without an id");
+  return db.notification.findUniqueOrThrow({
+    where: { customerId_linkedinId: { customerId: c.customerId, linkedinId } },
   });
 }

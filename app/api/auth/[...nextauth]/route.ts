@@ -1,9 +1,4 @@
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { authRoute } from "@/lib/auth/route";
 
-// next-auth's own sign-in, sign-out, session and CSRF endpoints.
-async function handler(req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) {
-  return NextAuth(req as never, { params: await ctx.params } as never, authOptions()) as Promise<Response>;
-}
-
-export { handler as GET, handler as POST };
+// next-auth's own sign-in, sign-out, session and CSRF endpoints: bounded body, security headers (lib/auth/route.ts).
+export { authRoute as GET, authRoute as POST };

@@ -3,6 +3,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors/respond";
+import { readFormWithin } from "@/lib/http/bounded-body";
 import { SafeError } from "@/lib/errors/safe-error";
 import { setUnsubscribed } from "@/lib/email/unsubscribe";
 import { unsubscribeFormSchema, unsubscribeKeySchema } from "@/lib/email/unsubscribe-schemas";
@@ -14,9 +15,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ key
     const key = unsubscribeKeySchema.safeParse((await params).key);
     if (!key.success)
       throw new SafeError("not_found", "This unsubscribe link is not valid. Use the link in a more recent email.");
-    const form = unsubscribeFormSchema.safeParse(
-      Object.fromEntries((await req.formData().catch(() => new FormData())).entries()),
-    );
+    const form = unsubscribeFormSchema.safeParse(await readFormWithin(req, env().REQUEST_MAX_BODY_BYTES));
     if (!form.success)
       throw new SafeError("unprocessable", form.error.issues[0]?.message ?? "Choose unsubscribe or resubscribe.");
     const view = await setUnsubscribed(key.data, form.data.unsubscribed);

@@ -151,11 +151,14 @@ describe("an archived customer", () => {
     const { customer, admin } = await archivedCustomer(false);
     const link = await createAdminLink(operator, customer.id, admin.email);
     await updateCustomer(operator, customer.id, { archived: true });
-    expect(await authenticate({ email: admin.email, password: PASSWORD }, `src-${randomUUID()}`)).toBeNull();
+    expect(await authenticate({ email: admin.email, password: PASSWORD }, `src-${randomUUID()}`)).toEqual({
+      outcome: "refused",
+    });
     expect(await signInWithAdminLink(linkToken(link.url))).toBeNull();
     await updateCustomer(operator, customer.id, { archived: false });
     expect(await authenticate({ email: admin.email, password: PASSWORD }, `src-${randomUUID()}`)).toMatchObject({
-      id: admin.id,
+      outcome: "signed-in",
+      user: { id: admin.id },
     });
   });
 

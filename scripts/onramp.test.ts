@@ -224,3 +224,27 @@ describe("npm run demo after a run that was killed outright", () => {
     expect(existsSync(path.join(clusterDir, "postmaster.pid"))).toBe(false);
   });
 });
+
+describe("npm run demo from a folder only its owner can enter", () => {
+  it("starts everything, prints the logins only once Onramp answers, and Ctrl-C stops it all", async () => {
+    const folder = privateFolder();
+    const dataDir = path.join(folder, "data");
+    const ports = await freePorts();
+    // The development server (no build needed) in a build folder of its own, so a demo a person runs on this
+    // checkout at the same time keeps `.next`.
+    const run = launch({ ...ports, ONRAMP_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-launcher-test" });
+    await eventually("the logins to be printed", () => run.output().includes("operator@onramp.test"), {
+      failWhen: () => (run.child.exitCode !== null ? `it ended:\n${run.output()}` : null),
+    });
+    const health = await fetch(`http://localhost:${ports.PORT}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok" });
+    const clusterDir = clusterDirOf(run, folder);
+
+    run.child.kill("SIGINT");
+    expect(await run.ended).toBe(0);
+    expect(existsSync(path.join(clusterDir, "postmaster.pid"))).toBe(false);
+    expect(existsSync(path.join(dataDir, LOCK_FILE))).toBe(false);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+});

@@ -1,8 +1,9 @@
 // README's test command (`npm test`): every test, ending non-zero on any failure.
-//   1. lint       Biome: lint rules and formatting (`npm run format` fixes what it can)
-//   2. types      tsc --noEmit
-//   3. vitest     unit and integration tests on real Postgres (fresh database per run)
-//   4. e2e        the production build against a fresh database and the LinkedIn sandbox, in Chromium
+//   1. lint          Biome: lint rules and formatting (`npm run format` fixes what it can)
+//   2. architecture  the import rules of docs/ARCHITECTURE.md, by dependency-cruiser (scripts/architecture.ts)
+//   3. types         tsc --noEmit
+//   4. vitest        unit and integration tests on real Postgres (fresh database per run)
+//   5. e2e           the production build against a fresh database and the LinkedIn sandbox, in Chromium
 // `npm test -- vitest` or `npm test -- e2e` runs one stage.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -80,6 +81,7 @@ async function main(): Promise<number> {
   const only = process.argv[2];
   const stages: [string, () => Promise<number>][] = [
     ["lint", () => run("node_modules/.bin/biome", ["check", "."])],
+    ["architecture", () => run("node_modules/.bin/tsx", ["scripts/architecture.ts"])],
     ["types", () => run("node_modules/.bin/tsc", ["--noEmit", "-p", "."])],
     ["vitest", () => run("node_modules/.bin/vitest", ["run"])],
     ["e2e", e2e],

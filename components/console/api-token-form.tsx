@@ -12,7 +12,7 @@ import {
   API_TOKEN_LIFETIME_LABELS,
   API_TOKEN_LIFETIMES,
   DEFAULT_API_TOKEN_LIFETIME,
-} from "@/lib/api-tokens/scopes";
+} from "@/lib/api-tokens/scope-words";
 import { CopyField } from "./copy-field";
 
 type TokenState = ActionState & { token?: string };

@@ -2,7 +2,8 @@
 // The operator's upload of existing keys (C1, L21, issue 10 item 7): one CSV, its columns explained. The action
 // opens the import's page, where each row's outcome appears as LinkedIn checks it.
 import { useActionState } from "react";
-import { IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/customers/key-import-schemas";
+import { MAX_IMPORT_ROWS } from "@/lib/customers/key-import-limits";
+import { IMPORT_COLUMNS } from "@/lib/customers/key-import-view";
 import { labelClass } from "@/components/console/button-styles";
 import { FieldError, fieldAria } from "@/components/console/field-error";
 import { FormMessage } from "@/components/console/form-message";

@@ -4,7 +4,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import useSWR from "swr";
-import { COUNT_OF_STATUS, type KeyImportView, keyImportSchema } from "@/lib/customers/key-import-schemas";
+import type { KeyImportView } from "@/lib/customers/key-import-schemas";
+import { COUNT_OF_STATUS, isKeyImportView } from "@/lib/customers/key-import-view";
 import { secondaryButtonClass } from "@/components/console/button-styles";
 import { Table } from "@/components/console/table";
 
@@ -31,7 +32,9 @@ async function fetchImport(url: string): Promise<KeyImportView> {
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `The server answered ${res.status}.`);
   }
-  return keyImportSchema.parse(await res.json());
+  const view: unknown = await res.json();
+  if (!isKeyImportView(view)) throw new Error("The server's answer could not be read. Reload the page to try again.");
+  return view;
 }
 
 function summary(v: KeyImportView): string {

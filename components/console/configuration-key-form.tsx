@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/console/form-message";
 import { SubmitButton } from "@/components/console/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { VALUE_SOURCE_LABELS, VALUE_SOURCES } from "@/lib/settings/schemas";
+import { VALUE_SOURCE_LABELS, VALUE_SOURCES } from "@/lib/settings/value-sources";
 
 export type ConfigurationKeyValues = {
   id: string;

@@ -5,6 +5,7 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
 import { db } from "@/lib/db/client";
+import { accountActive } from "./account-active";
 import { authOptions } from "./options";
 import type { Role } from "./roles";
 
@@ -35,20 +36,6 @@ export async function currentActor(): Promise<Actor | null> {
   });
   if (!user || !accountActive(user)) return null;
   return { userId: user.id, email: user.email, role: user.role, customerId: user.customerId };
-}
-
-/**
- * Whether an account may act: not disabled, and a customer admin only while their customer exists and is not
- * archived (issue 20 item 5). Read on every request (the session) and at every sign-in.
- */
-export function accountActive(user: {
-  role: Role;
-  disabledAt: Date | null;
-  customer: { archivedAt: Date | null } | null;
-}): boolean {
-  if (user.disabledAt) return false;
-  if (user.role !== "CUSTOMER_ADMIN") return true;
-  return user.customer !== null && user.customer.archivedAt === null;
 }
 
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {

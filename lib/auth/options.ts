@@ -10,7 +10,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/request-source";
 import { logger } from "@/lib/log/logger";
-import { accountActive } from "./actor";
+import { accountActive } from "./account-active";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { Role } from "./roles";
 import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-messages";

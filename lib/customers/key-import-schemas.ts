@@ -5,19 +5,16 @@ import { z } from "zod";
 import { applicationKeysSchema, displayNameSchema, foreignIdSchema, offeredIntegrationTypesSchema } from "./schemas";
 
 import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "./key-import-limits";
+import { KEY_IMPORT_ROW_STATUSES, KEY_IMPORT_STATES } from "./key-import-view";
 
 export { MAX_IMPORT_BODY_BYTES, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_ROWS } from "./key-import-limits";
-
-/** The CSV's columns, in the documented order (the header may use these names or the aliases below). */
-export const IMPORT_COLUMNS = [
-  "foreignId",
-  "displayName",
-  "clientId",
-  "clientSecret",
-  "applicationUrn",
-  "offeredIntegrationTypes",
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+export {
+  COUNT_OF_STATUS,
+  IMPORT_COLUMNS,
+  type ImportColumn,
+  isKeyImportView,
+  KEY_IMPORT_ROW_STATUSES,
+} from "./key-import-view";
 
 /** One row as sent: every field a string (bundles: a list, or one string separated by ; | , or spaces). */
 export const keyImportRowInputSchema = z
@@ -79,17 +76,6 @@ export const keyImportRequestSchema = z
   })
   .strict();
 
-export const KEY_IMPORT_ROW_STATUSES = ["PENDING", "IMPORTED", "UNCHANGED", "REFUSED"] as const;
-
-type RowStatus = (typeof KEY_IMPORT_ROW_STATUSES)[number];
-/** Where each outcome is counted in an import's `counts`. */
-export const COUNT_OF_STATUS = {
-  PENDING: "pending",
-  IMPORTED: "imported",
-  UNCHANGED: "unchanged",
-  REFUSED: "refused",
-} as const satisfies Record<RowStatus, string>;
-
 export const keyImportRowResultSchema = z.object({
   line: z.number().int().meta({ description: "The row's number: 1 is the first row under the header (or rows[0])." }),
   foreignId: z.string().nullable(),
@@ -103,7 +89,7 @@ export const keyImportRowResultSchema = z.object({
   customerId: z.string().nullable(),
 });
 
-export const keyImportStateSchema = z.enum(["RUNNING", "DONE", "STOPPED"]).meta({
+export const keyImportStateSchema = z.enum(KEY_IMPORT_STATES).meta({
   description:
     "RUNNING: rows are being checked; DONE: every row has its outcome; STOPPED: the job ended early, PENDING rows were not imported.",
 });

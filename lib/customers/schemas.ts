@@ -2,7 +2,8 @@
 // server actions and the /api/v1 handlers validate with these same schemas, and the OpenAPI document is
 // generated from them (lib/vendor-api/openapi.ts), so the three can not drift apart.
 import { z } from "zod";
-import { BUNDLED_INTEGRATION_TYPES, REQUIRED_BUNDLES, bundledIntegrationTypeSchema } from "@/lib/integrations/types";
+import { bundledIntegrationTypeSchema } from "@/lib/integrations/tuple-schemas";
+import { BUNDLED_INTEGRATION_TYPES, REQUIRED_BUNDLES } from "@/lib/integrations/types";
 
 export const displayNameSchema = z
   .string({ error: "Enter the customer's name." })

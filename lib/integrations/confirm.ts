@@ -17,7 +17,7 @@ import {
   type TupleStatus,
   tupleId,
 } from "@/lib/linkedin";
-import type { WidgetTuple } from "./types";
+import type { WidgetTuple } from "./tuple-schemas";
 
 /** The anomaly support sees for authorizations LinkedIn did not confirm (issues view, "Anomalies"). */
 export const UNCONFIRMED_AUTHORIZATION = "UNCONFIRMED_AUTHORIZATION";

@@ -18,7 +18,8 @@ import { SafeError } from "@/lib/errors/safe-error";
 import { confirmWithLinkedIn, keepUnconfirmed, recordUnconfirmedAuthorizations } from "./confirm";
 import { isOffered } from "./offered";
 import { storeConfirmedTuples } from "./store-confirmed";
-import { isKnownIntegrationType, widgetTupleSchema, type WidgetTuple } from "./types";
+import { type WidgetTuple, widgetTupleSchema } from "./tuple-schemas";
+import { isKnownIntegrationType } from "./types";
 
 /** The widget fires for one authorization at a time; a bound keeps a forged request from storing thousands. */
 export const MAX_TUPLES_PER_CALL = 50;

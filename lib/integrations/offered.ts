@@ -1,10 +1,6 @@
 // Which plugin tuples a customer may hand over, given the bundles the vendor offers them (C6, L11–L13). Pure.
-import {
-  INTEGRATION_TYPE_BUNDLES,
-  isKnownIntegrationType,
-  type BundledIntegrationType,
-  type WidgetTuple,
-} from "./types";
+import type { WidgetTuple } from "./tuple-schemas";
+import { INTEGRATION_TYPE_BUNDLES, isKnownIntegrationType, type BundledIntegrationType } from "./types";
 
 const contextKind = (t: WidgetTuple) =>
   t.integrationContext.startsWith("urn:li:contract:") ? "contract" : "organization";

@@ -6,7 +6,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { integrationsRequested } from "@/lib/events/hooks";
 import { startCustomerSync } from "./start-sync";
-import { defaultIntegrationName, type WidgetTuple } from "./types";
+import type { WidgetTuple } from "./tuple-schemas";
+import { defaultIntegrationName } from "./types";
 
 export type StoredTuples = { created: number; integrationIds: string[] };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultIntegrationName, INTEGRATION_TYPES, widgetTupleSchema } from "./types";
+import { widgetTupleSchema } from "./tuple-schemas";
+import { defaultIntegrationName, INTEGRATION_TYPES } from "./types";
 
 describe("default customer-facing name (C11, seed 001's example)", () => {
   it("follows the documented pattern", () => {

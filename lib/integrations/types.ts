@@ -1,6 +1,6 @@
 // LinkedIn's integration vocabulary, in one place (L11–L13): plugin bundles, integration types, tenant
-// types, their labels and default names. Pure: importable from client components.
-import { z } from "zod";
+// types, their labels and default names. Pure and zod-free: importable from client components (the schemas that
+// check what the widget hands over are in ./tuple-schemas.ts).
 
 /**
  * Values of data-supported-bundled-integration-types (C6, L11): what a customer may be offered in the
@@ -14,10 +14,7 @@ export const BUNDLED_INTEGRATION_TYPES = [
   "APPLY_STARTERS_EXP",
   "CANDIDATE_RELATIONSHIP_MANAGEMENT",
 ] as const;
-export const bundledIntegrationTypeSchema = z.enum(BUNDLED_INTEGRATION_TYPES, {
-  error: `must be one of ${BUNDLED_INTEGRATION_TYPES.join(", ")}`,
-});
-export type BundledIntegrationType = z.infer<typeof bundledIntegrationTypeSchema>;
+export type BundledIntegrationType = (typeof BUNDLED_INTEGRATION_TYPES)[number];
 
 /** RSC is required (C6): every customer is offered at least one RSC bundle. */
 export const REQUIRED_BUNDLES: readonly BundledIntegrationType[] = [
@@ -53,8 +50,6 @@ export type TenantType = (typeof TENANT_TYPES)[number];
 
 /** Enum-like names (C12): how LinkedIn spells types; new ones appear over time (L12), so the shape is what is checked. */
 export const ENUM_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
-const enumName = (what: string) => z.string().regex(ENUM_NAME, `must be an enum-like ${what} such as ONE_CLICK_EXPORT`);
-
 export function isKnownIntegrationType(type: string): type is IntegrationType {
   return (INTEGRATION_TYPES as readonly string[]).includes(type);
 }
@@ -77,25 +72,6 @@ export const INTEGRATION_TYPE_BUNDLES: Record<
   APPLY_CONNECT: { bundle: "APPLY_CONNECT", context: "organization" },
   APPLY_WITH_LINKEDIN: { bundle: "APPLY_WITH_LINKEDIN", context: "organization" },
 };
-
-/** C12: urn:li:organization:{id} or urn:li:contract:{id}. */
-export const integrationContextSchema = z
-  .string()
-  .regex(
-    /^urn:li:(organization|contract):[A-Za-z0-9_-]{1,64}$/,
-    "must be urn:li:organization:{id} or urn:li:contract:{id}",
-  );
-
-/**
- * One tuple as the plugin's onintegrate callback hands it over (C7, L12). Types are checked for shape
- * only: a type Onramp does not know yet is stored and flagged, never refused (L12).
- */
-export const widgetTupleSchema = z.object({
-  integrationContext: integrationContextSchema,
-  integrationType: enumName("integration type"),
-  tenantType: enumName("tenant type"),
-});
-export type WidgetTuple = z.infer<typeof widgetTupleSchema>;
 
 export const ONBOARDING_STATUS_ORDER = { REQUESTED: 0, PARTNER_READY: 1, ENABLED: 2 } as const;
 

@@ -2,13 +2,9 @@
 // (C15, not documented by LinkedIn in the seeds, hence data) and tunable settings. Pure.
 import { z } from "zod";
 import { ENUM_NAME } from "@/lib/integrations/types";
+import { VALUE_SOURCES } from "./value-sources";
 
-export const VALUE_SOURCES = ["CALLBACK_URL", "DEFAULT", "CUSTOMER"] as const;
-export const VALUE_SOURCE_LABELS: Record<(typeof VALUE_SOURCES)[number], string> = {
-  CALLBACK_URL: "The customer's callback URL",
-  DEFAULT: "A default value set here",
-  CUSTOMER: "Entered by the customer admin",
-};
+export { VALUE_SOURCE_LABELS, VALUE_SOURCES } from "./value-sources";
 
 const checkbox = z
   .union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()])

@@ -6,6 +6,7 @@
 // process. The server-only modules register their part here when they start; this file imports none of them.
 // No "server-only": scripts/serve.ts runs without the react-server condition.
 import type { Server } from "node:http";
+import type { Socket } from "node:net";
 
 /** The parts of a stop, run in this order; each runs once, and only if something registered it. */
 export const SHUTDOWN_STEPS = ["jobs", "web", "queue", "database"] as const;
@@ -32,12 +33,24 @@ export function onShutdown(step: ShutdownStep, stop: StepStop): void {
   state().steps.set(step, stop);
 }
 
-/** Stops a node:http server: no new connections, idle keep-alive ones closed now, busy ones after `drainMs`. */
+/**
+ * Stops a node:http server: no new connections, idle keep-alive ones closed now, the rest (requests still being
+ * answered, upgraded sockets such as the development build's reload channel) ended after `drainMs`. Call it before
+ * the server listens: it counts the sockets itself, as server.close() waits for upgraded ones too.
+ */
 export function webServerStop(server: Server): StepStop {
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket: Socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
   return async (drainMs) => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), drainMs);
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+    }, drainMs);
     await closed;
     clearTimeout(timer);
   };
@@ -45,7 +58,8 @@ export function webServerStop(server: Server): StepStop {
 
 /**
  * Runs every registered step in SHUTDOWN_STEPS order (idempotent: a second call waits for the first). Work held
- * gets half of `timeoutMs` to finish; the whole stop gets `timeoutMs`, after which the process exits 1.
+ * gets the first half of `timeoutMs`, requests still answered at least a quarter; past `timeoutMs` the process
+ * exits 1. A step that fails is logged and the later ones still run (the database is closed all the same).
  */
 export function shutDown(options: {
   reason: string;
@@ -64,21 +78,24 @@ export function shutDown(options: {
     exit(1);
   }, timeoutMs);
   s.stopping = (async () => {
+    let failed = false;
     for (const step of SHUTDOWN_STEPS) {
       const stop = s.steps.get(step);
       if (!stop) continue;
-      const drainMs = Math.max(0, Math.floor(timeoutMs / 2) - (Date.now() - started));
-      await stop(drainMs);
-      log.info({ step }, "shutdown: stopped");
+      const drainMs = Math.max(Math.floor(timeoutMs / 4), Math.floor(timeoutMs / 2) - (Date.now() - started));
+      try {
+        await stop(drainMs);
+        log.info({ step }, "shutdown: stopped");
+      } catch (err) {
+        failed = true;
+        log.error({ err, step }, "shutdown: a step failed; going on with the next");
+      }
     }
     clearTimeout(hung);
+    if (failed) return exit(1);
     log.info({ ms: Date.now() - started }, "shut down cleanly");
     exit(0);
-  })().catch((err: unknown) => {
-    clearTimeout(hung);
-    log.error({ err }, "shutdown failed");
-    exit(1);
-  });
+  })();
   return s.stopping;
 }
 

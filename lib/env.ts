@@ -138,6 +138,11 @@ export const serverEnvSchema = z.object({
    */
   LINKEDIN_IMPORT_SPACING_MS: intFromEnv(100),
 
+  /**
+   * Issue 24: the longest a stop (SIGINT/SIGTERM) may take before the process exits 1 anyway; jobs still running
+   * after half of it are handed back to the queue (lib/runtime/shutdown.ts).
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(20_000),
   /** Fallback poll interval (C28). */
   POLL_INTERVAL_MINUTES: intFromEnv(60),
   /** Integrations REQUESTED/PARTNER_READY longer than this show in the issues view. */

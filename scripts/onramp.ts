@@ -1,6 +1,7 @@
 // README's first command: starts Onramp on its embedded defaults. Embedded PostgreSQL (unless
 // DATABASE_URL is set), migrations, the LinkedIn sandbox (unless LINKEDIN_API_URL is set), demo data,
-// then the app on http://localhost:3000 with the logins printed. Ctrl-C stops everything cleanly.
+// then the app on http://localhost:3000 with the logins printed. Ctrl-C stops everything cleanly, in reverse
+// order: the app (once it has drained its jobs), the sandbox and mail catcher, then PostgreSQL last.
 // Before starting anything (issue 26) it takes the data folder's lock (one run per folder) and checks every
 // port it will listen on; it prints "running" and the logins only once Onramp itself answers.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -35,6 +36,10 @@ function shutdown(code: number, why?: string): Promise<never> {
   return stopping;
 }
 
+/**
+ * SIGTERM, then waits for the exit: the app drains its jobs and closes its database connections first
+ * (lib/runtime/shutdown.ts, issue 24), so what was started before it — PostgreSQL first of all — stops after it.
+ */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((res) => {

@@ -3,7 +3,8 @@
 // address — the socket's peer, or past TRUSTED_PROXIES the first x-forwarded-for hop they vouch for — into
 // x-onramp-client-address, over anything the client sent (lib/http/client-address.ts), and marks the process so
 // the app believes that header (lib/http/request-source.ts). Options as `next start`'s: -p/--port, -H/--hostname;
-// --dev serves the development build (`npm run demo`).
+// --dev serves the development build (`npm run demo`). SIGINT/SIGTERM stop it cleanly (lib/runtime/shutdown.ts,
+// issue 24): not ready at once, job workers drained, this server closed, then the database; exit 0.
 // Run with tsx and WITHOUT --conditions=react-server: Next loads its own React builds in this process.
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,8 +12,15 @@ import { parseArgs } from "node:util";
 import { env, launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { markServedByOnrampServer, parseTrustedProxies } from "@/lib/http/client-address";
 import { createOnrampServer } from "@/lib/http/onramp-server";
+import { onShutdown, stopOnSignals, webServerStop } from "@/lib/runtime/shutdown";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** This file's lines (the app's own go through its pino logger, which a plain-tsx script can not import). */
+const serveLog = {
+  info: (fields: object, message: string) => console.log(`[serve] ${message}`, JSON.stringify(fields)),
+  error: (fields: object, message: string) => console.error(`[serve] ${message}`, JSON.stringify(fields)),
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,6 +37,8 @@ async function main(): Promise<void> {
   // As `next start` / `next dev` do when NODE_ENV is not set.
   if (!processEnvSnapshot().NODE_ENV) setProcessEnv({ NODE_ENV: dev ? "development" : "production" });
   const proxies = parseTrustedProxies(env().TRUSTED_PROXIES);
+  // Before Next loads: a stop during its start (the development build compiles for a while) is clean too.
+  stopOnSignals({ timeoutMs: env().SHUTDOWN_TIMEOUT_MS, log: serveLog });
 
   markServedByOnrampServer(); // before Next loads any of the app's modules
   const { default: next } = await import("next");
@@ -37,6 +47,7 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = createOnrampServer(proxies, handle);
+  onShutdown("web", webServerStop(server));
   await new Promise<void>((done, fail) => {
     server.once("error", fail);
     server.listen(port, values.hostname, done);

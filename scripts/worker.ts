@@ -1,20 +1,15 @@
 // A process that runs only job workers, for deployments that separate web and workers
 // (`JOBS_WORKERS=false` on the web instances): `tsx --conditions=react-server scripts/worker.ts`.
+// SIGINT/SIGTERM stop it as they stop the web server (lib/runtime/shutdown.ts, issue 24): jobs under way finish
+// or are handed back, then the job engine and the database close; exit 0.
+import { env } from "@/lib/env";
 import { startWorkers } from "@/lib/jobs/worker";
-import { stopBoss } from "@/lib/jobs/boss";
-import { disconnectDb } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
+import { stopOnSignals } from "@/lib/runtime/shutdown";
 
 async function main() {
+  stopOnSignals({ timeoutMs: env().SHUTDOWN_TIMEOUT_MS, log: logger() });
   await startWorkers();
-  const stop = async () => {
-    logger().info("stopping job workers");
-    await stopBoss();
-    await disconnectDb();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
 }
 
 main().catch((e: unknown) => {

@@ -4,6 +4,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { onShutdown } from "@/lib/runtime/shutdown";
 import { PrismaClient } from "./generated/client";
 import { createDatabasePool, describeConnectionError } from "./pool";
 
@@ -22,6 +23,7 @@ function createClient(): PrismaClient {
       logger().warn({ err: describeConnectionError(err) }, "database connection lost; the pool opens a new one"),
   });
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  onShutdown("database", disconnectDb); // issue 24: the last step of a stop, after the jobs and the web server
   return new PrismaClient({
     adapter,
     transactionOptions: { maxWait: e.DB_TRANSACTION_MAX_WAIT_MS, timeout: e.DB_TRANSACTION_TIMEOUT_MS },

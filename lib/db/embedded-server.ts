@@ -30,6 +30,9 @@ class RecentLines {
 function run(placement: Placement, program: "initdb" | "postgres", args: string[]): ChildProcess {
   return spawn(path.join(placement.nativeDir, "bin", program), args, {
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group (issue 24): Ctrl-C in a terminal signals the whole foreground group, and would stop
+    // PostgreSQL under the app still draining its jobs. The launcher stops it itself, last (stop() below).
+    detached: program === "postgres",
     // Somewhere the account can enter (the caller's folder may be one it cannot).
     cwd: path.dirname(placement.dataDir),
     ...(placement.runAs ?? {}),

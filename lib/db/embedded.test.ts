@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { launcherEnv } from "@/lib/env";
+import { processGroup } from "@/lib/runtime/os-process";
 import { startEmbeddedPostgres } from "./embedded";
 import { packagedNativeDir } from "./embedded-placement";
 
@@ -105,6 +106,9 @@ describe.skipIf(launcherEnv().SKIP_EMBEDDED_PG === "1")("startEmbeddedPostgres()
   it("a throwaway cluster is removed when it stops", async () => {
     const running = await startEmbeddedPostgres({ temporary: true, database: "postgres" });
     expect(await selectOne(running.url)).toEqual([{ one: 1, db: "postgres" }]);
+    // Issue 24: a process group of its own, so Ctrl-C on `npm run demo` reaches the app (which drains its jobs)
+    // and not PostgreSQL, which the launcher stops last.
+    if (processGroup(process.pid) !== null) expect(processGroup(running.pid)).not.toBe(processGroup(process.pid));
     await running.stop();
     expect(existsSync(running.dataDir)).toBe(false);
   });

@@ -1,16 +1,21 @@
 import "server-only";
 // Readiness for load balancers and orchestrators: the database answers and the schema is migrated
-// (every migration this build ships is applied). Says nothing about customers or secrets.
+// (every migration this build ships is applied), and the instance is not stopping. Says nothing about customers
+// or secrets.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
+import { isShuttingDown } from "@/lib/runtime/shutdown";
 
-export type Health = {
-  status: "ok" | "unavailable";
-  database: "ok" | "unreachable";
-  migrations: "ok" | "pending" | "unknown";
-};
+export type Health =
+  | {
+      status: "ok" | "unavailable";
+      database: "ok" | "unreachable";
+      migrations: "ok" | "pending" | "unknown";
+    }
+  /** Issue 24: from the first stop signal on, so a load balancer sends nothing more while the instance drains. */
+  | { status: "shutting down" };
 
 /** The migration folders beside the running app (npm start runs in the repository; not a bundled module's URL). */
 function shippedMigrations(dir: string): string[] {
@@ -24,6 +29,7 @@ function shippedMigrations(dir: string): string[] {
  * migration never started leaves no row at all). `migrationsDir` is for tests.
  */
 export async function checkHealth(options: { migrationsDir?: string } = {}): Promise<Health> {
+  if (isShuttingDown()) return { status: "shutting down" };
   try {
     const shipped = shippedMigrations(options.migrationsDir ?? join(process.cwd(), "prisma", "migrations"));
     const rows = await db.$queryRaw<{ name: string }[]>`

@@ -6,6 +6,7 @@ import { JobKind } from "@/lib/db/enums";
 import { describeConnectionError } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { onShutdown } from "@/lib/runtime/shutdown";
 import { stopWorkLanes } from "./work";
 
 const globalForBoss = globalThis;
@@ -35,6 +36,8 @@ async function startBoss(): Promise<PgBoss> {
     logger().error({ err: "client" in err ? describeConnectionError(err) : err }, "job engine error"),
   );
   await boss.start();
+  // Issue 24: stopped on a stop once the web server is closed (its requests queue jobs through it to the end).
+  onShutdown("queue", () => stopBoss());
   await ensureJobQueues(boss);
   return boss;
 }

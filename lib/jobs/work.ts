@@ -9,15 +9,30 @@ import "server-only";
 // database, so nothing is lost.
 import type PgBoss from "pg-boss";
 import { logger } from "@/lib/log/logger";
+import { isShuttingDown } from "@/lib/runtime/shutdown";
 
 export type WorkOptions = { lanes: number; pollingIntervalMs: number };
 export type WorkHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>;
 
-export type WorkLanes = { stopping: boolean; running: Promise<void>[]; wake: Set<() => void>; queues: Set<string> };
+/** A job a lane of this process runs now; `handedBack` once a stop gave it back to the queue (issue 24). */
+type HeldJob = { boss: PgBoss; queue: string; id: string; handedBack: boolean };
+export type WorkLanes = {
+  stopping: boolean;
+  running: Promise<void>[];
+  wake: Set<() => void>;
+  queues: Set<string>;
+  held: Set<HeldJob>;
+};
 const globalForWork = globalThis;
 
 function lanes(): WorkLanes {
-  globalForWork.onrampWorkLanes ??= { stopping: false, running: [], wake: new Set(), queues: new Set() };
+  globalForWork.onrampWorkLanes ??= {
+    stopping: false,
+    running: [],
+    wake: new Set(),
+    queues: new Set(),
+    held: new Set(),
+  };
   return globalForWork.onrampWorkLanes;
 }
 
@@ -51,6 +66,7 @@ export async function runAndSettle<T>(
   queue: string,
   job: PgBoss.JobWithMetadata<T>,
   handler: WorkHandler<T>,
+  handedBack: () => boolean = () => false,
 ): Promise<void> {
   let outcome: { completed: true; output: unknown } | { completed: false; error: unknown };
   try {
@@ -58,6 +74,7 @@ export async function runAndSettle<T>(
   } catch (error) {
     outcome = { completed: false, error };
   }
+  if (handedBack()) return; // a stop already gave it back to the queue: its outcome is the next attempt's
   try {
     if (outcome.completed) {
       const output = outcome.output;
@@ -83,6 +100,7 @@ export async function runAndSettle<T>(
  * already worked in this process is left as it is (a start that failed half-way may run again).
  */
 export function workQueue<T>(boss: PgBoss, queue: string, options: WorkOptions, handler: WorkHandler<T>): void {
+  if (isShuttingDown()) return; // a start still under way when the stop began (issue 24)
   const l = lanes();
   if (l.queues.has(queue)) return;
   l.queues.add(queue);
@@ -101,7 +119,10 @@ export function workQueue<T>(boss: PgBoss, queue: string, options: WorkOptions, 
           failing = true;
         }
         if (job) {
-          const run: Promise<void> = runAndSettle(boss, queue, job, handler).finally(() => {
+          const held: HeldJob = { boss, queue, id: job.id, handedBack: false };
+          l.held.add(held);
+          const run: Promise<void> = runAndSettle(boss, queue, job, handler, () => held.handedBack).finally(() => {
+            l.held.delete(held);
             active.delete(run);
             wakeLoop?.();
           });
@@ -116,12 +137,46 @@ export function workQueue<T>(boss: PgBoss, queue: string, options: WorkOptions, 
   l.running.push(loop());
 }
 
-/** Stops every lane of this process once its current job is settled (stopBoss calls this first). */
-export async function stopWorkLanes(): Promise<void> {
+/** Message of the failure a stop records on a job it hands back (pg-boss retries it after its retry delay). */
+export const HANDED_BACK = "handed back: the instance running it was stopping";
+
+/**
+ * Gives a job back to the queue now instead of at its expiry (JOBS_EXPIRE_SECONDS): failed, so pg-boss retries it
+ * after its retry delay, and that attempt counts, exactly as an expired one's (the crash path). Handlers resume
+ * from the database, so the next attempt redoes nothing already done.
+ */
+async function handBack(held: HeldJob): Promise<void> {
+  held.handedBack = true;
+  try {
+    await held.boss.fail(held.queue, held.id, { message: HANDED_BACK });
+  } catch (err) {
+    logger().warn(
+      { err, queue: held.queue, queueJobId: held.id },
+      "job engine: could not hand a job back while stopping; it is retried once it expires",
+    );
+  }
+}
+
+/**
+ * Stops every lane of this process: no lane fetches again, and each job under way is settled as usual. With
+ * `drainMs` (a stop, issue 24 point 5), jobs still running after that long are handed back (handBack) and not
+ * waited for; without it (tests, stopBoss) every job is waited for.
+ */
+export async function stopWorkLanes(drainMs?: number): Promise<void> {
   const l = globalForWork.onrampWorkLanes;
   if (!l) return;
   l.stopping = true;
   for (const wake of l.wake) wake();
-  await Promise.all(l.running);
+  const settled = Promise.all(l.running).then(() => true);
+  if (drainMs === undefined) await settled;
+  else {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), drainMs);
+    });
+    const allSettled = await Promise.race([settled, late]);
+    clearTimeout(timer);
+    if (!allSettled) await Promise.all([...l.held].map(handBack));
+  }
   globalForWork.onrampWorkLanes = undefined;
 }

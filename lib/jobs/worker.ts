@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { toSafeError } from "@/lib/errors/respond";
 import { logger } from "@/lib/log/logger";
 import { startPollSchedule } from "@/lib/onboarding-status/schedule";
+import { isShuttingDown, onShutdown } from "@/lib/runtime/shutdown";
 import { startWebhookSender } from "@/lib/webhooks/send";
 import { getBoss, queueName } from "./boss";
 import { isPermanentJobError } from "./errors";
@@ -27,7 +28,7 @@ import {
   recordProgress,
 } from "./tracker";
 import type { JobHandler } from "./types";
-import { workQueue } from "./work";
+import { stopWorkLanes, workQueue } from "./work";
 
 const globalForWorkers = globalThis;
 
@@ -70,7 +71,13 @@ export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job:
   }
 }
 
+/** A stop's first step (issue 24): no new job or delivery; those under way finish within `drainMs` or are handed back. */
+async function stopTakingWork(drainMs: number): Promise<void> {
+  await Promise.all([stopWorkLanes(drainMs), globalForWorkers.onrampWebhookSender?.stop(drainMs)]);
+}
+
 async function start(): Promise<void> {
+  onShutdown("jobs", stopTakingWork);
   const boss = await getBoss();
   const handlers = jobHandlers();
   // One job at a time per lane: JOBS_CONCURRENCY lanes per kind (lib/jobs/work.ts, not pg-boss's work()).
@@ -106,6 +113,7 @@ async function start(): Promise<void> {
 export function startWorkersInBackground(retryMs = 5000): void {
   const attempt = (n: number): void => {
     startWorkers().catch((err: unknown) => {
+      if (isShuttingDown()) return; // the stop ended the start (its database closed): nothing to report
       logger().error(
         { err, attempt: n },
         `job workers could not start (is the database reachable?); trying again in ${retryMs / 1000} s`,

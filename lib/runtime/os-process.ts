@@ -38,6 +38,13 @@ export function processStartTime(pid: number): string | null {
   return stat === null ? null : (stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null);
 }
 
+/** The process group of `pid` (field 5 of /proc/<pid>/stat): who a terminal's Ctrl-C reaches; null without /proc. */
+export function processGroup(pid: number): number | null {
+  const stat = procFile(pid, "stat");
+  const group = stat === null ? undefined : stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2];
+  return group === undefined ? null : Number(group);
+}
+
 /** The arguments `pid` was started with; null without /proc. */
 export function processArguments(pid: number): string[] | null {
   const cmdline = procFile(pid, "cmdline");

@@ -8,6 +8,7 @@ import type pino from "pino";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { WorkLanes } from "@/lib/jobs/work";
 import type { ProcessingBatch } from "@/lib/notifications/enqueue";
+import type { ShutdownState } from "@/lib/runtime/shutdown";
 
 declare global {
   var onrampDb: PrismaClient | undefined;
@@ -21,7 +22,9 @@ declare global {
   var onrampSmtp: { url: string; transport: Transporter } | undefined;
   var onrampEmailSchedule: Promise<void> | undefined;
   var onrampWorkLanes: WorkLanes | undefined;
-  var onrampWebhookSender: { stop: () => Promise<void> } | undefined;
+  var onrampWebhookSender: { stop: (drainMs?: number) => Promise<void> } | undefined;
+  /** The process's stop (lib/runtime/shutdown.ts): begun or not, and what each step runs. */
+  var onrampShutdown: ShutdownState | undefined;
   /** Set by scripts/serve.ts before Next loads: x-onramp-client-address is the server's (lib/http/client-address.ts). */
   var onrampClientAddressServer: true | undefined;
   /** The "not behind scripts/serve.ts" warning was logged (lib/http/request-source.ts). */

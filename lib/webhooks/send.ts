@@ -10,6 +10,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { isShuttingDown } from "@/lib/runtime/shutdown";
 import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
 import { resolveForEndpoint } from "./resolve-export";
@@ -183,8 +184,9 @@ const globalForSender = globalThis;
  * delivery after another while there is work (a slow receiver holds up one lane, not a whole round), and
  * pausing WEBHOOK_POLL_MS when there is none.
  */
-export function startWebhookSender(): { stop: () => Promise<void> } {
+export function startWebhookSender(): { stop: (drainMs?: number) => Promise<void> } {
   if (globalForSender.onrampWebhookSender) return globalForSender.onrampWebhookSender;
+  if (isShuttingDown()) return { stop: async () => {} }; // a start still under way when the stop began (issue 24)
   let running = true;
   const wakers = new Set<() => void>();
   const lane = async () => {
@@ -208,10 +210,19 @@ export function startWebhookSender(): { stop: () => Promise<void> } {
   };
   const loop = Promise.all(Array.from({ length: env().WEBHOOK_CONCURRENCY }, lane));
   const handle = {
-    stop: async () => {
+    /**
+     * Sends nothing new; waits for the deliveries under way, or only `drainMs` when given (a stop, issue 24):
+     * one still sending then keeps its lease and goes out again once the lease ends (LEASE_MS), as after a crash.
+     */
+    stop: async (drainMs?: number) => {
       running = false;
       for (const wake of wakers) wake();
-      await loop;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        if (drainMs !== undefined) timer = setTimeout(resolve, drainMs);
+      });
+      await Promise.race([loop, late]);
+      clearTimeout(timer);
       globalForSender.onrampWebhookSender = undefined;
     },
   };

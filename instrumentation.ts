@@ -8,3 +8,15 @@ export async function register() {
   // Not awaited: the web server must serve even while PostgreSQL is down; the workers start once it answers.
   startWorkersInBackground();
 }
+
+// Every server error Next catches while rendering or routing, logged with its digest: the reference id the error
+// page shows (issue 21, point 1; lib/log/request-error.ts).
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/log/request-error");
+  logRequestError(error, request, context);
+}

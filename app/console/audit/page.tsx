@@ -1,21 +1,57 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { FilterForm, FilterInput } from "@/components/console/filter-form";
 import { Pagination } from "@/components/console/pagination";
 import { AuditTable } from "@/components/console/audit-table";
+import { SectionSkeleton } from "@/components/console/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { knownAuditActions, listAudit } from "@/lib/support/audit";
+import { type AuditFilter, knownAuditActions, listAudit } from "@/lib/support/audit";
 import { parseAuditParams, type SearchParams } from "@/lib/support/filters";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-// Issue #6: who did what, when, to which customer; filterable and paged in SQL.
+/** The actions the log holds, offered as the Action field's suggestions once they are read. */
+async function AuditActions() {
+  const actions = await knownAuditActions();
+  return (
+    <datalist id="audit-actions">
+      {actions.map((a) => (
+        <option key={a} value={a} />
+      ))}
+    </datalist>
+  );
+}
+
+/** The entries matching the filter, their count and their pages. */
+async function AuditEntries({ filter, page }: { filter: AuditFilter; page: number }) {
+  const entries = await listAudit(filter, page);
+  const query: Record<string, string | undefined> = { ...filter, page: page > 1 ? String(page) : undefined };
+  return (
+    <>
+      <p role="status" className="text-sm text-slate-700">
+        {entries.total.toLocaleString("en-US")} entr{entries.total === 1 ? "y" : "ies"}.
+      </p>
+      <AuditTable rows={entries.rows} />
+      <Pagination
+        basePath="/console/audit"
+        query={query}
+        param="page"
+        page={entries.page}
+        pageCount={entries.pageCount}
+        total={entries.total}
+        label="Audit entries"
+      />
+    </>
+  );
+}
+
+// Issue #6: who did what, when, to which customer; filterable and paged in SQL. Issue 21 (point 1): the filter is
+// sent at once; the entries and the action suggestions stream in.
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageActor(STAFF_ROLES, "/console/audit");
   const params = parseAuditParams(await searchParams);
   const { page, ...filter } = params;
-  const [entries, actions] = await Promise.all([listAudit(filter, page), knownAuditActions()]);
-  const query: Record<string, string | undefined> = { ...filter, page: page > 1 ? String(page) : undefined };
 
   return (
     <div className="space-y-6">
@@ -43,27 +79,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           defaultValue={filter.action ?? ""}
           placeholder="e.g. job.retried"
         />
-        <datalist id="audit-actions">
-          {actions.map((a) => (
-            <option key={a} value={a} />
-          ))}
-        </datalist>
+        <Suspense fallback={null}>
+          <AuditActions />
+        </Suspense>
         <FilterInput id="audit-from" label="From (UTC)" name="from" type="date" defaultValue={filter.from ?? ""} />
         <FilterInput id="audit-to" label="To (UTC)" name="to" type="date" defaultValue={filter.to ?? ""} />
       </FilterForm>
-      <p role="status" className="text-sm text-slate-700">
-        {entries.total.toLocaleString("en-US")} entr{entries.total === 1 ? "y" : "ies"}.
-      </p>
-      <AuditTable rows={entries.rows} />
-      <Pagination
-        basePath="/console/audit"
-        query={query}
-        param="page"
-        page={entries.page}
-        pageCount={entries.pageCount}
-        total={entries.total}
-        label="Audit entries"
-      />
+      <Suspense fallback={<SectionSkeleton id="audit-entries" title="Audit entries" lines={6} />}>
+        <AuditEntries filter={filter} page={page} />
+      </Suspense>
     </div>
   );
 }

@@ -1,58 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { z } from "zod";
+import { Suspense } from "react";
 import { ActionForm } from "@/components/console/action-form";
 import { applicationOrigin } from "@/components/console/application-origin";
-import { CustomerIntegrationTable } from "@/components/console/customer-integration-table";
-import { CustomerJobTable } from "@/components/console/customer-job-table";
-import { CustomerNotificationTable } from "@/components/console/customer-notification-table";
 import { Facts } from "@/components/console/facts";
-import { LinkedInUsageTable } from "@/components/console/linkedin-usage";
-import { Pagination } from "@/components/console/pagination";
 import { Section } from "@/components/console/section";
+import { SectionSkeleton } from "@/components/console/section-skeleton";
 import { SecretRollNote } from "@/components/console/secret-roll";
-import { AuditTable } from "@/components/console/audit-table";
-import { EmailTable } from "@/components/console/email-table";
 import { Time } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { jobKindsFor } from "@/lib/jobs/permissions";
-import { listAudit } from "@/lib/support/audit";
-import {
-  customerIntegrations,
-  customerJobs,
-  customerNotifications,
-  customerSummary,
-  linkedInUsage,
-} from "@/lib/support/customer";
+import { customerSummary } from "@/lib/support/customer";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
 import { secretRollState } from "@/lib/support/secret-rolls";
-import { customerEmails } from "@/lib/email/queries";
-import type { Page } from "@/lib/pagination/page";
-import { pageNumber } from "@/lib/pagination/page-number";
+import { triggerPollAction } from "../../actions";
 import {
-  recheckIntegrationAction,
-  replayNotificationAction,
-  retryJobAction,
-  retryNotificationAction,
-  triggerPollAction,
-} from "../../actions";
-import { resendEmailAction, setEmailNudgesAction } from "./actions";
+  AuditList,
+  customerParamsSchema,
+  type CustomerView,
+  EmailsList,
+  IntegrationsList,
+  JobsList,
+  LinkedInUsageToday,
+  NotificationsList,
+} from "./customer-sections";
 
 export const metadata: Metadata = { title: "Customer" };
 
-const paramsSchema = z.object({
-  integrationsPage: pageNumber,
-  jobsPage: pageNumber,
-  notificationsPage: pageNumber,
-  auditPage: pageNumber,
-  emailsPage: pageNumber,
-});
-type PageParam = keyof z.infer<typeof paramsSchema>;
-
 // Issue #6: one customer's onboarding for support: integrations and their history, jobs, notifications,
-// LinkedIn usage and the audit log. Secrets are never selected (lib/support/customer.ts).
+// LinkedIn usage and the audit log. Secrets are never selected (lib/support/customer.ts). Issue 21 (point 1): the
+// header and the application's facts are sent at once (a 404 is still a 404); each list streams in on its own.
 export default async function CustomerPage({
   params,
   searchParams,
@@ -64,33 +42,12 @@ export default async function CustomerPage({
   const actor = await requireCustomerPage(customerId, STAFF_ROLES, `/console/customers/${customerId}`);
   const customer = await customerSummary(customerId);
   if (!customer) notFound();
-  const p = paramsSchema.parse(firstValues(await searchParams));
-  const [integrations, jobs, notifications, audit, usage, emails] = await Promise.all([
-    customerIntegrations(customerId, p.integrationsPage),
-    customerJobs(customerId, p.jobsPage),
-    customerNotifications(customerId, p.notificationsPage),
-    listAudit({ customerId }, p.auditPage, 10),
-    linkedInUsage(customer.application),
-    customerEmails(customerId, p.emailsPage),
-  ]);
+  const view: CustomerView = {
+    customerId,
+    role: actor.role,
+    params: customerParamsSchema.parse(firstValues(await searchParams)),
+  };
   const basePath = `/console/customers/${customerId}`;
-  const query = Object.fromEntries(
-    Object.entries(p)
-      .filter(([, v]) => v > 1)
-      .map(([k, v]) => [k, String(v)]),
-  );
-  const pager = <T,>(param: PageParam, list: Page<T>, label: string, anchor: string) => (
-    <Pagination
-      basePath={basePath}
-      query={query}
-      param={param}
-      page={list.page}
-      pageCount={list.pageCount}
-      total={list.total}
-      label={label}
-      anchor={anchor}
-    />
-  );
   const app = customer.application;
   const roll = app ? secretRollState(app) : null;
   const isOperator = actor.role === "OPERATOR";
@@ -169,12 +126,9 @@ export default async function CustomerPage({
                 roll ? { term: "Secret rotation", value: <SecretRollNote state={roll} /> } : null,
               ]}
             />
-            {usage ? (
-              <div>
-                <h3 className="font-medium">LinkedIn calls today</h3>
-                <LinkedInUsageTable usage={usage} />
-              </div>
-            ) : null}
+            <Suspense fallback={<SectionSkeleton id="linkedin-usage" title="LinkedIn calls today" lines={2} />}>
+              <LinkedInUsageToday application={app} />
+            </Suspense>
           </div>
         ) : (
           <p className="text-sm text-slate-600">
@@ -183,50 +137,21 @@ export default async function CustomerPage({
         )}
       </Section>
 
-      <Section id="integrations" title="Integrations">
-        <CustomerIntegrationTable rows={integrations.rows} recheckAction={recheckIntegrationAction} />
-        {pager("integrationsPage", integrations, "Integrations", "integrations")}
-      </Section>
-
-      <Section id="jobs" title="Jobs">
-        <CustomerJobTable rows={jobs.rows} retryAction={retryJobAction} retryKinds={jobKindsFor(actor.role, "retry")} />
-        {pager("jobsPage", jobs, "Jobs", "jobs")}
-      </Section>
-
-      <Section id="notifications" title="Notifications received">
-        <CustomerNotificationTable
-          rows={notifications.rows}
-          retryAction={retryNotificationAction}
-          replayAction={replayNotificationAction}
-        />
-        {pager("notificationsPage", notifications, "Notifications", "notifications")}
-      </Section>
-
-      <Section
-        id="emails"
-        title="Emails"
-        actions={
-          isOperator ? (
-            <ActionForm
-              action={setEmailNudgesAction}
-              fields={{ customerId, emailNudges: customer.emailNudges ? "off" : "on" }}
-              label={customer.emailNudges ? "Turn nudge emails off" : "Turn nudge emails on"}
-            />
-          ) : (
-            <p className="text-sm text-slate-600">
-              Nudge emails are {customer.emailNudges ? "on" : "off"} for this customer.
-            </p>
-          )
-        }
-      >
-        <EmailTable rows={emails.rows} customerId={customerId} resendAction={resendEmailAction} />
-        {pager("emailsPage", emails, "Emails", "emails")}
-      </Section>
-
-      <Section id="audit" title="Audit log">
-        <AuditTable rows={audit.rows} showCustomer={false} />
-        {pager("auditPage", audit, "Audit entries", "audit")}
-      </Section>
+      <Suspense fallback={<SectionSkeleton id="integrations" title="Integrations" />}>
+        <IntegrationsList view={view} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton id="jobs" title="Jobs" />}>
+        <JobsList view={view} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton id="notifications" title="Notifications received" />}>
+        <NotificationsList view={view} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton id="emails" title="Emails" />}>
+        <EmailsList view={view} emailNudges={customer.emailNudges} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton id="audit" title="Audit log" />}>
+        <AuditList view={view} />
+      </Suspense>
     </div>
   );
 }

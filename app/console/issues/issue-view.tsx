@@ -1,0 +1,89 @@
+// What every section of the issues view shares (issue 21, point 1: each section streams on its own): the page's
+// paging parameters, who is looking, and the cells and links its tables have in common.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { ActionForm } from "@/components/console/action-form";
+import { Pagination } from "@/components/console/pagination";
+import type { Role } from "@/lib/auth/roles";
+import { pageNumber, pagesBeyondFirst } from "@/lib/pagination/page-number";
+import { triggerPollAction } from "../actions";
+
+export const issueParamsSchema = z.object({
+  jobsPage: pageNumber,
+  keysPage: pageNumber,
+  stuckPage: pageNumber,
+  anomaliesPage: pageNumber,
+  notificationsPage: pageNumber,
+  unknownTypesPage: pageNumber,
+  secretsPage: pageNumber,
+  holdsPage: pageNumber,
+  rollsPage: pageNumber,
+  heldByTwoPage: pageNumber,
+});
+export type IssueParams = z.infer<typeof issueParamsSchema>;
+
+/** What a section of the issues view is drawn for: the viewer's role and the page of each list. */
+export type IssueView = { role: Role; params: IssueParams };
+
+export const td = "py-2 pr-4 align-top";
+
+/** A list's previous/next links; the other lists keep their pages. */
+export function issuePager(
+  view: IssueView,
+  param: keyof IssueParams,
+  pg: { page: number; pageCount: number; total: number },
+  label: string,
+  anchor: string,
+) {
+  return (
+    <Pagination
+      basePath="/console/issues"
+      query={pagesBeyondFirst(view.params)}
+      param={param}
+      page={pg.page}
+      pageCount={pg.pageCount}
+      total={pg.total}
+      label={label}
+      anchor={anchor}
+    />
+  );
+}
+
+export function CustomerLink({ id, name }: { id: string | null; name: string | null }) {
+  if (!id) return <span className="text-slate-500">No customer</span>;
+  return (
+    <Link href={`/console/customers/${id}`} className="text-blue-800 underline">
+      {name ?? id}
+    </Link>
+  );
+}
+
+export function CustomerCell({ id, name }: { id: string | null; name: string | null }) {
+  return (
+    <td className={td}>
+      <CustomerLink id={id} name={name} />
+    </td>
+  );
+}
+
+/** The last cell of a row whose item has more than one action. */
+export function ActionsCell({ children }: { children: ReactNode }) {
+  return (
+    <td className="py-2 align-top">
+      <div className="flex flex-wrap gap-2">{children}</div>
+    </td>
+  );
+}
+
+/** The customer's fallback poll (C28): what a stuck integration or a failed notification may be waiting for. */
+export function PollCustomerForm({ customerId, customerName }: { customerId: string; customerName: string }) {
+  return (
+    <ActionForm
+      action={triggerPollAction}
+      fields={{ customerId }}
+      label="Poll customer"
+      labelDetail={`${customerName} (fallback poll)`}
+    />
+  );
+}

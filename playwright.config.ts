@@ -31,6 +31,13 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "shared", testIgnore: /streaming\.spec\.ts$/ },
+    // A spec that holds a lock on a whole table (e2e/streaming.spec.ts: the one table a page section reads) runs
+    // alone, after every other spec, so no other spec's page or job ever waits on that lock or has its query
+    // cancelled with the section's.
+    { name: "alone", testMatch: /streaming\.spec\.ts$/, dependencies: ["shared"] },
+  ],
   webServer: {
     // Onramp's own server (scripts/serve.ts), as `npm start`: it tells the app each client's address (issue 20).
     command: `node --import tsx scripts/serve.ts -p ${port}`,

@@ -1,18 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ApplicationImportForm } from "@/components/console/application-import-form";
+import { SectionSkeleton } from "@/components/console/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
-import { recentKeyImports } from "@/lib/customers/key-import-queries";
 import { startKeyImportAction } from "./actions";
-import { Time } from "@/components/console/time";
+import { RecentImports } from "./recent-imports";
 
 export const metadata: Metadata = { title: "Import existing keys" };
 
-// Issue 10 item 7 (C1, L21): vendors moving customers onto Onramp bring their existing LinkedIn keys in bulk.
+// Issue 10 item 7 (C1, L21): vendors moving customers onto Onramp bring their existing LinkedIn keys in bulk. Issue 21
+// (point 1): the form is sent at once; the recent imports stream in behind their own Suspense boundary.
 export default async function KeyImportPage() {
   await requirePageActor(OPERATOR_ONLY, "/console/customers/import");
-  const recent = await recentKeyImports();
   return (
     <section aria-labelledby="key-import-heading" className="max-w-3xl space-y-6">
       <div>
@@ -30,21 +31,9 @@ export default async function KeyImportPage() {
         </p>
       </div>
       <ApplicationImportForm action={startKeyImportAction} />
-      {recent.length > 0 ? (
-        <div>
-          <h2 className="text-lg font-semibold">Recent imports</h2>
-          <ul className="mt-2 space-y-1 text-sm">
-            {recent.map((i) => (
-              <li key={i.id}>
-                <Link href={`/console/customers/import/${i.id}`} className="text-blue-800 underline">
-                  {i.fileName ?? "Vendor API request"}
-                </Link>{" "}
-                — {i.rowCount} row(s), <Time value={i.createdAt} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <Suspense fallback={<SectionSkeleton id="recent-imports" title="Recent imports" />}>
+        <RecentImports />
+      </Suspense>
     </section>
   );
 }

@@ -1,26 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { ActionForm } from "@/components/console/action-form";
 import { applicationOrigin } from "@/components/console/application-origin";
 import { Facts } from "@/components/console/facts";
 import { ApplicationKeysForm } from "@/components/console/application-keys-form";
 import { CopyField } from "@/components/console/copy-field";
 import { CustomerForm } from "@/components/console/customer-form";
-import { JobRefresher } from "@/components/console/job-refresher";
-import { ProvisioningStatus } from "@/components/console/provisioning-status";
 import { Section } from "@/components/console/section";
+import { SectionSkeleton } from "@/components/console/section-skeleton";
 import { ArchivedBadge, KeyStatusBadge } from "@/components/console/status-badge";
 import { Time, utcText } from "@/components/console/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
-import { latestProvisioningJob } from "@/lib/customers/provisioning";
 import { findCustomer } from "@/lib/customers/queries";
 import { MANUAL_ROTATION_STEPS } from "@/lib/customers/secret-rotation";
 import { env } from "@/lib/env";
 import {
   requestDomainsSyncAction,
-  requestProvisioningAction,
   resyncConfigurationsAction,
   retirePreviousSecretAction,
   rotateCallbackKeyAction,
@@ -30,10 +28,12 @@ import {
   setArchivedAction,
   updateCustomerAction,
 } from "../../actions";
+import { ProvisioningPanel } from "./provisioning-panel";
 
 export const metadata: Metadata = { title: "Customer settings" };
 
-// Operators only (issue #6): support never sees this page, and with it no part of a secret (C3).
+// Operators only (issue #6): support never sees this page, and with it no part of a secret (C3). The customer is read
+// before anything streams (its 404 and heading are the frame); the provisioning job streams in (issue 21, point 1).
 export default async function CustomerSettingsPage({
   params,
   searchParams,
@@ -46,8 +46,6 @@ export default async function CustomerSettingsPage({
   await requireCustomerPage(customerId, OPERATOR_ONLY, `/console/customers/${customerId}/settings`);
   const customer = await findCustomer(customerId);
   if (!customer) notFound();
-  const job = customer.application ? null : await latestProvisioningJob(customerId);
-  const jobActive = job !== null && ["QUEUED", "RUNNING", "RETRYING"].includes(job.status);
   const app = customer.application;
   // L14, RSC-104: the viewers keys follow this switch.
   const acl = customer.usesAtsAccessControls
@@ -225,25 +223,9 @@ export default async function CustomerSettingsPage({
           </div>
         ) : (
           <div className="grid gap-4 md:grid-cols-2">
-            <div className="space-y-3">
-              <h3 className="font-medium">Provision through LinkedIn</h3>
-              <p className="text-sm text-slate-600">
-                Creates a new application for this customer with your developer application (LinkedIn&apos;s
-                Provisioning API), identified by the customer id <span className="font-mono">{customer.foreignId}</span>
-                .
-              </p>
-              <JobRefresher active={jobActive} />
-              {job ? <ProvisioningStatus job={job} /> : null}
-              {/* Stays mounted while the job runs so its answer is read out; asking again then answers "already under way". */}
-              <ActionForm
-                action={requestProvisioningAction}
-                fields={{ customerId: customer.id }}
-                label={job && !jobActive ? "Provision again" : "Provision application"}
-                pendingLabel="Queuing…"
-                variant="primary"
-                messageId="provision-message"
-              />
-            </div>
+            <Suspense fallback={<SectionSkeleton id="provisioning" title="Provision through LinkedIn" />}>
+              <ProvisioningPanel customerId={customer.id} foreignId={customer.foreignId} />
+            </Suspense>
             <div className="space-y-3">
               <h3 className="font-medium">Enter existing keys</h3>
               <p className="text-sm text-slate-600">For customers whose LinkedIn application already exists.</p>

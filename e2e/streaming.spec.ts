@@ -62,8 +62,12 @@ test("a slow section shows its fallback while the rest of the page is drawn and 
   await openIssuesWhileLocked(page, lock);
 
   const anomalies = page.locator("#anomalies");
-  await expect(page.getByTestId("anomalies-loading")).toBeVisible();
-  await expect(anomalies.getByRole("status")).toHaveText("Loading anomalies…");
+  const skeleton = page.getByTestId("anomalies-loading");
+  await expect(skeleton).toBeVisible();
+  await expect(skeleton.getByRole("status")).toHaveText("Loading anomalies…");
+  // The placeholder never takes the section's id: during the swap both are in the document, and #anomalies
+  // must still name one element.
+  await expect(anomalies).toHaveCount(0);
   // Every other section has streamed in while the anomalies section still waits.
   for (const id of ["failed-jobs", "keys", "stuck", "failed-notifications", "unknown-types"]) {
     await expect(page.getByTestId(`${id}-loading`)).toHaveCount(0);
@@ -81,6 +85,7 @@ test("a slow section shows its fallback while the rest of the page is drawn and 
   await lock.release();
   lock = undefined;
   await expect(page.getByTestId("anomalies-loading")).toHaveCount(0);
+  await expect(anomalies).toHaveCount(1);
   await expect(anomalies.getByRole("heading", { name: "Open anomalies" })).toBeVisible();
 });
 

@@ -5,6 +5,8 @@ import "server-only";
 // accepted for pushes during the overlap), one after the other, and records a result per customer: an audit entry
 // on the customer (rotated, refused with LinkedIn's reason, or skipped with what a person must do) and a line in
 // the job's outcome. Safe to run again: a rolled secret's secretSetAt is after the cutoff, so it is not rolled twice.
+import { ACTIVE_JOB_STATUSES } from "@/lib/jobs/status";
+import { lockInTransaction } from "@/lib/db/advisory-lock";
 import { z } from "zod";
 import { type AuditActor, recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
@@ -34,7 +36,6 @@ export const bulkRotationPayloadSchema = z.object({
   setBefore: z.iso.datetime(),
 });
 
-const ACTIVE = ["QUEUED", "RUNNING", "RETRYING"] as const;
 /** Advisory-lock name: one bulk-rotation request decides at a time, across every Onramp process. */
 const BULK_ROTATION_LOCK = "onramp:bulk-secret-rotation";
 
@@ -80,9 +81,9 @@ export async function queueBulkRotation(
   tx: Prisma.TransactionClient,
 ): Promise<{ trackedJobId: string; due: number }> {
   // Two operators asking at once: the lock makes the second wait for the first's commit, then see its job.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${BULK_ROTATION_LOCK}))`;
+  await lockInTransaction(tx, BULK_ROTATION_LOCK);
   const running = await tx.job.findFirst({
-    where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE] } },
+    where: { kind: "ROTATE_SECRETS", status: { in: [...ACTIVE_JOB_STATUSES] } },
     select: { id: true },
   });
   if (running)

@@ -1,13 +1,12 @@
 import "server-only";
 // A person's retry of a bulk key import (C1, L21, issue 20): a new IMPORT_APPLICATION_KEYS job for the rows still
 // PENDING, passing the same "already under way" check whatever the number of retries asked at once.
+import { ACTIVE_JOB_STATUSES } from "@/lib/jobs/status";
 import type { AuditActor } from "@/lib/audit/record";
 import type { Prisma } from "@/lib/db/generated/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { triggeredByOf } from "./actor-label";
-
-const ACTIVE = ["QUEUED", "RUNNING", "RETRYING"] as const;
 
 /**
  * A person's retry of an import's job (issue 20): the rows still PENDING are checked again by a new job, never
@@ -22,7 +21,7 @@ export async function requeueKeyImport(
     SELECT "jobId" FROM "KeyImport" WHERE "id" = ${importId} FOR UPDATE`;
   if (locked.length === 0) throw new SafeError("not_found", "No such import.");
   const current = locked[0]?.jobId;
-  if (current && (await tx.job.count({ where: { id: current, status: { in: [...ACTIVE] } } })) > 0)
+  if (current && (await tx.job.count({ where: { id: current, status: { in: [...ACTIVE_JOB_STATUSES] } } })) > 0)
     throw new SafeError("conflict", "This import is already under way; wait for it to finish.");
   if ((await tx.keyImportRow.count({ where: { importId, status: "PENDING" } })) === 0)
     throw new SafeError(

@@ -1,6 +1,8 @@
 import "server-only";
 // Provisioning a customer's LinkedIn application through the vendor's parent application (C1), as a
 // tracked job (C28) so the operator sees its progress and, on refusal, LinkedIn's reason in plain words.
+import { ACTIVE_JOB_STATUSES } from "@/lib/jobs/status";
+import { lockInTransaction } from "@/lib/db/advisory-lock";
 import type { Job, Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
@@ -19,8 +21,6 @@ import {
   rollApplicationSecret,
 } from "@/lib/linkedin";
 import { triggeredByOf } from "./actor-label";
-
-const ACTIVE = ["QUEUED", "RUNNING", "RETRYING"] as const;
 
 export type ProvisioningJob = Pick<
   Job,
@@ -84,7 +84,7 @@ export async function queueProvisioning(
   customerId: string,
   tx: Prisma.TransactionClient,
 ): Promise<{ trackedJobId: string; underWay: boolean }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`onramp:provision:${customerId}`}))`;
+  await lockInTransaction(tx, `onramp:provision:${customerId}`);
   const customer = await tx.customer.findUnique({
     where: { id: customerId },
     select: { id: true, archivedAt: true, application: { select: { clientId: true } } },
@@ -99,7 +99,7 @@ export async function queueProvisioning(
     );
   }
   const running = await tx.job.findFirst({
-    where: { customerId, kind: "PROVISION_APPLICATION", status: { in: [...ACTIVE] } },
+    where: { customerId, kind: "PROVISION_APPLICATION", status: { in: [...ACTIVE_JOB_STATUSES] } },
     select: { id: true },
   });
   if (running) return { trackedJobId: running.id, underWay: true };

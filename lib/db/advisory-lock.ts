@@ -1,9 +1,19 @@
-// The one PostgreSQL advisory-lock helper (issue #13), for every "only one of these at a time across
-// every Onramp process": the migration runner, the fallback poll, one customer's syncs. A session lock
-// on a connection of its own: if the process dies, the connection closes and PostgreSQL releases the
-// lock, so a crash never blocks the next holder. No "server-only" and no lib/env: the migration runner
-// (scripts, test harness) uses it with a URL.
+// The one PostgreSQL advisory-lock helper (issue #13, issue 21 point 4), for every "only one of these at a time
+// across every Onramp process", and the one hashing of a lock's name into a key. Two scopes:
+// - a session lock on a connection of its own (the migration runner, the fallback poll, one customer's syncs): if
+//   the process dies, the connection closes and PostgreSQL releases the lock, so a crash never blocks the next holder;
+// - a transaction lock (lockInTransaction: bulk rotation, provisioning, operators' count, rate limits, a tuple's
+//   holders), released when the caller's transaction commits or rolls back.
+// No other module writes pg_advisory_* (lib/db/advisory-lock.db.test.ts checks). No "server-only" and no lib/env:
+// the migration runner (scripts, test harness) uses it with a URL.
 import pg from "pg";
+
+/**
+ * The one hashing of a lock name: PostgreSQL's 64-bit text hash with seed 0, so a name means the same lock in both
+ * scopes and in every process. Changing it moves every named lock; instances on the old and new hash would not exclude
+ * each other, so never change it in a rolling deploy.
+ */
+export const LOCK_NAME_HASH = "hashtextextended($1, 0)";
 
 /** A lock named by text (hashed by PostgreSQL) or by a fixed number (e.g. the key Prisma Migrate uses). */
 export type LockKey = { name: string } | { key: number };
@@ -14,9 +24,7 @@ export interface HeldLock {
 }
 
 function keySql(key: LockKey): { sql: string; values: unknown[] } {
-  return "name" in key
-    ? { sql: "hashtextextended($1, 0)", values: [key.name] }
-    : { sql: "$1::bigint", values: [key.key] };
+  return "name" in key ? { sql: LOCK_NAME_HASH, values: [key.name] } : { sql: "$1::bigint", values: [key.key] };
 }
 
 export type LockOptions = {
@@ -100,4 +108,17 @@ export async function withAdvisoryLock<T>(
   } finally {
     await lock.release();
   }
+}
+
+/** What a transaction-scoped lock needs of a transaction; Prisma's TransactionClient is one. */
+export interface LockingTransaction {
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+}
+
+/**
+ * Takes the lock named `name` until transaction `tx` ends (commit or rollback), waiting while another transaction or
+ * session holds it. A transaction that takes several locks must take them in one fixed order everywhere.
+ */
+export async function lockInTransaction(tx: LockingTransaction, name: string): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCK_NAME_HASH})`, name);
 }

@@ -4,6 +4,7 @@ import "server-only";
 // owns the LinkedIn page or contract, detaches it from the other. Only while another active customer still
 // holds it (one lock per tuple, so two people resolving at once can not detach both); audited in the same
 // transaction with what was removed.
+import { lockInTransaction } from "@/lib/db/advisory-lock";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
@@ -17,7 +18,7 @@ export async function detachHeldByTwo(actor: Actor, integrationId: string): Prom
     });
     if (!found) throw new SafeError("not_found", "This integration no longer exists; reload the issues page.");
     const tupleName = `${found.integrationContext}|${found.integrationType}|${found.tenantType}|${found.dataProvider}`;
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tuple-holders:${tupleName}`}, 0))`;
+    await lockInTransaction(tx, `tuple-holders:${tupleName}`);
     const holders = await tx.integration.findMany({
       where: { ...found, customer: { archivedAt: null } },
       select: { id: true, name: true, customerId: true, customer: { select: { displayName: true } } },

@@ -1,5 +1,6 @@
 import "server-only";
 // Reading one customer's integrations for the page and the SWR route (issue #4).
+import { isActiveJobStatus } from "@/lib/jobs/status";
 import { db } from "@/lib/db/client";
 import { keysFor, requirementsByType } from "./config-sync";
 import { integrationTypeLabel } from "./types";
@@ -70,7 +71,7 @@ export async function integrationList(customerId: string): Promise<IntegrationLi
   // Only jobs still moving, plus the newest finished one per kind when it failed, so old failures fade.
   const newestPerKind = new Set<string>();
   const visibleJobs = jobs.filter((j) => {
-    const moving = j.status === "QUEUED" || j.status === "RUNNING" || j.status === "RETRYING";
+    const moving = isActiveJobStatus(j.status);
     const newest = !newestPerKind.has(j.kind);
     newestPerKind.add(j.kind);
     return moving || (newest && j.status === "FAILED");

@@ -3,6 +3,7 @@ import "server-only";
 // a crash between a commit and its enqueue, a job that died on its last attempt, or a row left SYNCING
 // by a killed worker. Rows SYNCING with no live job of their kind go back to PENDING; customers with
 // PENDING work and no live job get a new sync job. FAILED rows wait for a person (support's retry).
+import { activeJobStatusSql } from "@/lib/jobs/status";
 import { db } from "@/lib/db/client";
 import { getBoss } from "@/lib/jobs/boss";
 import { QUEUE_JOB_IS_LIVE } from "@/lib/jobs/reconcile";
@@ -17,7 +18,7 @@ const BATCH = 500;
 
 const noLiveJob = (kind: "SYNC_NAMES" | "SYNC_CONFIGURATIONS") => `NOT EXISTS (
   SELECT 1 FROM "Job" j WHERE j."customerId" = i."customerId" AND j."kind" = '${kind}'
-    AND j."status" IN ('QUEUED', 'RUNNING', 'RETRYING') AND ${QUEUE_JOB_IS_LIVE})`;
+    AND ${activeJobStatusSql('j."status"')} AND ${QUEUE_JOB_IS_LIVE})`;
 
 export type RedriveSummary = { released: number; namesQueued: number; configurationsQueued: number };
 

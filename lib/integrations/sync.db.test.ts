@@ -7,6 +7,7 @@ import { eventually } from "@/test/eventually";
 import { killOnrampProcesses, startOnrampProcess } from "@/test/onramp-process";
 import type { Actor } from "@/lib/auth/actor";
 import { type IntakeCustomer, type IntakeStack, startIntakeStack } from "./test-support/intake-stack";
+import { ACTIVE_JOB_STATUSES } from "@/lib/jobs/status";
 
 // Modules that read the environment on first use are imported after it is set (beforeAll).
 type Mods = {
@@ -100,7 +101,7 @@ function unlessJobFailed(customerId: string, kind: "SYNC_NAMES" | "SYNC_CONFIGUR
 async function quiet(): Promise<void> {
   await eventually(
     "no job in flight",
-    async () => (await m.db.db.job.count({ where: { status: { in: ["QUEUED", "RUNNING", "RETRYING"] } } })) === 0,
+    async () => (await m.db.db.job.count({ where: { status: { in: [...ACTIVE_JOB_STATUSES] } } })) === 0,
   );
 }
 
@@ -482,7 +483,7 @@ describe("the sync (workers running in this process)", () => {
           where: {
             customerId: c.customerId,
             kind: "SYNC_CONFIGURATIONS",
-            status: { in: ["QUEUED", "RUNNING", "RETRYING"] },
+            status: { in: [...ACTIVE_JOB_STATUSES] },
           },
         })) === 0,
     );

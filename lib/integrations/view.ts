@@ -1,5 +1,6 @@
 // What the customer admin's integrations page shows, as the SWR route answers it and the hook reads it.
 // Pure: imported by the route (server) and the client components alike, so both sides share one type.
+import { isActiveJobStatus } from "@/lib/jobs/status";
 import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 import type { JobTrackerFields } from "@/lib/jobs/types";
 
@@ -44,7 +45,7 @@ export type IntegrationListResponse = {
 /** Whether the page should keep polling fast: something is still moving. */
 export function isSettling(r: IntegrationListResponse): boolean {
   return (
-    r.jobs.some((j) => j.status === "QUEUED" || j.status === "RUNNING" || j.status === "RETRYING") ||
+    r.jobs.some((j) => isActiveJobStatus(j.status)) ||
     r.integrations.some(
       (i) =>
         i.onboardingStatus !== "ENABLED" ||

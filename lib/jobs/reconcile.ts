@@ -5,6 +5,7 @@ import "server-only";
 // queue job is no longer live (failed, expired, cancelled, completed, archived or never written) and
 // marks them FAILED with a reason a person can act on. The work they left is re-driven by the domain
 // sweeps (lib/integrations/redrive.ts, lib/notifications/enqueue.ts), which look for "no live job".
+import { activeJobStatusSql } from "./status";
 import { db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
 import { getBoss } from "./boss";
@@ -27,7 +28,7 @@ export async function failDeadJobs(scope: { jobId?: string; customerId?: string 
   await getBoss(); // pg-boss's tables exist once it has started
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE "Job" j SET "status" = 'FAILED', "lastError" = $1, "finishedAt" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
-     WHERE j."status" IN ('QUEUED', 'RUNNING', 'RETRYING') AND ($2::text IS NULL OR j."id" = $2::text)
+     WHERE ${activeJobStatusSql('j."status"')} AND ($2::text IS NULL OR j."id" = $2::text)
        AND ($3::text IS NULL OR j."customerId" = $3::text)
        AND NOT ${QUEUE_JOB_IS_LIVE}
      RETURNING j."id"`,

@@ -5,6 +5,7 @@ import "server-only";
 // Issue 20: who may retry which kind is the permissions table's (lib/jobs/permissions.ts), and the new run is
 // started by the kind's own start (its `restart`), with the same locks and "already under way" checks as a first
 // start, never by re-enqueueing the stored payload.
+import { isActiveJobStatus } from "./status";
 import { type Actor, canAccessCustomer } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
@@ -20,7 +21,7 @@ export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ tra
   if (actor.role === "CUSTOMER_ADMIN" && !(job.customerId && canAccessCustomer(actor, job.customerId)))
     throw new SafeError("not_found", "No such job.");
   assertMayOperateJob(actor, job.kind, "retry");
-  if (job.status === "QUEUED" || job.status === "RUNNING" || job.status === "RETRYING") {
+  if (isActiveJobStatus(job.status)) {
     const dead = await failDeadJobs({ jobId: job.id });
     if (dead.length === 0)
       throw new SafeError(

@@ -8,6 +8,7 @@ import "server-only";
 // batch is written, the notifications stay PENDING without a live job, and the sweep (run with every
 // reconcile pass) queues them. A batch the database refused is tried again for about a minute first, so
 // a database restart delays processing by seconds, not by the sweep's minutes.
+import { activeJobStatusSql } from "@/lib/jobs/status";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
@@ -143,7 +144,7 @@ export function queueProcessingSoon(notification: StoredRef): Promise<void> {
 /** No tracked processing job of this notification (alias n) is live, in the tracker and in the queue. */
 const NO_LIVE_PROCESSING_JOB = `NOT EXISTS (
   SELECT 1 FROM "Job" j
-  WHERE j."kind" = 'PROCESS_NOTIFICATION' AND j."status" IN ('QUEUED', 'RUNNING', 'RETRYING')
+  WHERE j."kind" = 'PROCESS_NOTIFICATION' AND ${activeJobStatusSql('j."status"')}
     AND j."payload"->>'notificationId' = n."id" AND ${QUEUE_JOB_IS_LIVE})`;
 
 /** Those of `items` still PENDING with no live processing job. */

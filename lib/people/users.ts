@@ -1,4 +1,5 @@
 import "server-only";
+import { lockInTransaction } from "@/lib/db/advisory-lock";
 import { revokeApiTokensCreatedBy } from "@/lib/api-tokens/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
@@ -91,7 +92,7 @@ export async function setUserDisabled(
     throw new SafeError("conflict", "You can not disable your own account: ask another operator.");
   }
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${OPERATOR_COUNT_LOCK}))`;
+    await lockInTransaction(tx, OPERATOR_COUNT_LOCK);
     // The actor may have been disabled while this request waited for the lock (two operators disabling each other).
     const self = await tx.user.findUnique({ where: { id: actor.userId }, select: { disabledAt: true } });
     if (!self || self.disabledAt) throw new SafeError("forbidden", "Your account has been disabled.");

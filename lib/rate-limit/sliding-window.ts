@@ -4,6 +4,7 @@ import "server-only";
 // per counted event ("RateLimitHit"): "at most `limit` in the last `windowMs`" holds at every instant, with no
 // window edge that lets twice the limit through or forgets an attack half-way. Times are the database's
 // (UTC, as Prisma stores them), so instances with skewed clocks agree.
+import { lockInTransaction } from "@/lib/db/advisory-lock";
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 
@@ -31,7 +32,7 @@ function result(w: WindowState, limit: number, windowMs: number, allowed: boolea
  * A transaction that locks several keys must lock them in one fixed order everywhere (no deadlock).
  */
 export async function lockRateLimitKey(tx: Tx, key: string): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+  await lockInTransaction(tx, `rate-limit:${key}`);
 }
 
 /** `key`'s events of the last `windowMs`; the ones that left it are deleted (rows stay bounded). Under the key's lock. */

@@ -1,5 +1,6 @@
 // The vendor API's shapes (issue #6). Requests are validated with these schemas and the OpenAPI
 // document is generated from the very same objects (openapi.ts), so the two can not drift. Pure.
+import { JobStatus } from "@/lib/db/enums";
 import { z } from "zod";
 import { BUNDLED_INTEGRATION_TYPES, ENUM_NAME } from "@/lib/integrations/types";
 import { applicationKeysSchema, customerCreateSchema, customerUpdateSchema } from "@/lib/customers/schemas";
@@ -123,7 +124,7 @@ export const customerPageSchema = z
 export const provisioningJobSchema = z
   .object({
     jobId: z.string(),
-    status: z.enum(["QUEUED", "RUNNING", "RETRYING", "SUCCEEDED", "FAILED", "CANCELLED"]),
+    status: z.enum(JobStatus),
     attempts: z.number().int(),
     maxAttempts: z.number().int(),
     lastError: z

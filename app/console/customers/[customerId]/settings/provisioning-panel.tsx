@@ -1,6 +1,7 @@
 // The customer settings page's "Provision through LinkedIn" panel (issue #6, C1), an async server component that
 // awaits the customer's latest provisioning job, so the rest of the page is sent at once and the job's progress
 // streams in behind its own Suspense boundary (issue 21, point 1). Drawn only for a customer without application.
+import { isActiveJobStatus } from "@/lib/jobs/status";
 import { ActionForm } from "@/components/console/action-form";
 import { JobRefresher } from "@/components/console/job-refresher";
 import { ProvisioningStatus } from "@/components/console/provisioning-status";
@@ -9,7 +10,7 @@ import { requestProvisioningAction } from "../../actions";
 
 export async function ProvisioningPanel({ customerId, foreignId }: { customerId: string; foreignId: string }) {
   const job = await latestProvisioningJob(customerId);
-  const jobActive = job !== null && ["QUEUED", "RUNNING", "RETRYING"].includes(job.status);
+  const jobActive = job !== null && isActiveJobStatus(job.status);
   return (
     <div className="space-y-3">
       <h3 className="font-medium">Provision through LinkedIn</h3>

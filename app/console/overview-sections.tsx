@@ -4,14 +4,13 @@
 // per-request cache reads it once.
 import Link from "next/link";
 import { cache } from "react";
-import { humanize } from "@/components/console/humanize";
 import { OverviewFilters } from "@/components/console/overview-filters";
 import { Pagination } from "@/components/console/pagination";
 import { Section } from "@/components/console/section";
 import { StageCards } from "@/components/console/stage-cards";
 import { StageFunnel } from "@/components/console/stage-funnel";
 import { StateBadge, StatusBadge } from "@/components/console/status-badge";
-import { STATUS_LABELS } from "@/components/console/status-words";
+import { humanize, STATUS_LABELS, SYNC_STATE_WORDS } from "@/lib/status/vocabulary";
 import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import { TimeToEnableSection } from "@/components/console/time-to-enable";
@@ -183,13 +182,13 @@ export async function IntegrationsSection({ view }: { view: OverviewView }) {
             <td className="py-2 text-xs">
               {i.nameSyncState === "FAILED" ? (
                 <div>
-                  Name sync <StateBadge state="FAILED" />
+                  Name sync <StateBadge words={SYNC_STATE_WORDS.FAILED} />
                   {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
                 </div>
               ) : null}
               {i.configSyncState === "FAILED" ? (
                 <div>
-                  Configuration sync <StateBadge state="FAILED" />
+                  Configuration sync <StateBadge words={SYNC_STATE_WORDS.FAILED} />
                   {i.configSyncError ? `: ${i.configSyncError}` : ""}
                 </div>
               ) : null}

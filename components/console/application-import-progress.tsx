@@ -8,21 +8,11 @@ import type { KeyImportView } from "@/lib/customers/key-import-schemas";
 import { COUNT_OF_STATUS, isKeyImportView } from "@/lib/customers/key-import-view";
 import { secondaryButtonClass } from "@/components/console/button-styles";
 import { Table } from "@/components/console/table";
+import { StateBadge } from "@/components/console/status-badge";
+import { KEY_IMPORT_ROW_WORDS } from "@/lib/status/vocabulary";
 
 type Status = KeyImportView["rows"][number]["status"];
 
-const OUTCOME_LABELS: Record<Status, string> = {
-  PENDING: "Waiting for LinkedIn's check",
-  IMPORTED: "Imported",
-  UNCHANGED: "Unchanged",
-  REFUSED: "Refused",
-};
-const OUTCOME_CLASSES: Record<Status, string> = {
-  PENDING: "bg-slate-100 text-slate-800",
-  IMPORTED: "bg-green-100 text-green-900",
-  UNCHANGED: "bg-sky-100 text-sky-900",
-  REFUSED: "bg-red-100 text-red-900",
-};
 const FILTERS: (Status | "ALL")[] = ["ALL", "IMPORTED", "UNCHANGED", "REFUSED", "PENDING"];
 
 async function fetchImport(url: string): Promise<KeyImportView> {
@@ -91,7 +81,9 @@ export function ApplicationImportProgress({ initial }: { initial: KeyImportView 
             }}
             className={`${secondaryButtonClass} aria-pressed:bg-slate-800 aria-pressed:text-white`}
           >
-            {f === "ALL" ? `All (${view.rowCount})` : `${OUTCOME_LABELS[f]} (${view.counts[COUNT_OF_STATUS[f]]})`}
+            {f === "ALL"
+              ? `All (${view.rowCount})`
+              : `${KEY_IMPORT_ROW_WORDS[f].label} (${view.counts[COUNT_OF_STATUS[f]]})`}
           </button>
         ))}
       </fieldset>
@@ -117,9 +109,7 @@ export function ApplicationImportProgress({ initial }: { initial: KeyImportView 
             <td className="py-2 pr-4">{r.displayName ?? "—"}</td>
             <td className="py-2 pr-4 font-mono text-xs">{r.clientId ?? "—"}</td>
             <td className="py-2 pr-4">
-              <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${OUTCOME_CLASSES[r.status]}`}>
-                {OUTCOME_LABELS[r.status]}
-              </span>
+              <StateBadge words={KEY_IMPORT_ROW_WORDS[r.status]} />
             </td>
             <td className="py-2">{r.reason ?? ""}</td>
           </tr>

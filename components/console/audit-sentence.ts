@@ -1,6 +1,6 @@
 // The audit log in sentences (issue #13): "admin@acme.test authorized 2 integrations: ONE_CLICK_EXPORT,
 // IN_ATS_INDICATOR." The raw entry (action, target, details) stays one click away on the page. Pure.
-import { humanize } from "./humanize";
+import { humanize } from "@/lib/status/vocabulary";
 
 export type AuditEntry = {
   actorLabel: string;

@@ -2,9 +2,8 @@
 import type { FormAction } from "@/lib/actions/state";
 import type { CustomerIntegration } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
-import { humanize } from "./humanize";
 import { StateBadge, StatusBadge } from "./status-badge";
-import { STATUS_LABELS } from "./status-words";
+import { humanize, STATUS_LABELS, SYNC_STATE_WORDS } from "@/lib/status/vocabulary";
 import { Table } from "./table";
 import { Time } from "./time";
 
@@ -46,12 +45,12 @@ export function CustomerIntegrationTable({
           </td>
           <td className={`${td} text-xs`}>
             <div>
-              Name <StateBadge state={i.nameSyncState} /> ({i.nameSyncAttempts} attempt
+              Name <StateBadge words={SYNC_STATE_WORDS[i.nameSyncState]} /> ({i.nameSyncAttempts} attempt
               {i.nameSyncAttempts === 1 ? "" : "s"})
             </div>
             {i.nameSyncError ? <div className="text-red-800">{i.nameSyncError}</div> : null}
             <div className="mt-1">
-              Configuration <StateBadge state={i.configSyncState} />
+              Configuration <StateBadge words={SYNC_STATE_WORDS[i.configSyncState]} />
             </div>
             {i.configSyncError ? <div className="text-red-800">{i.configSyncError}</div> : null}
           </td>

@@ -3,7 +3,7 @@ import type { FormAction } from "@/lib/actions/state";
 import type { JobKind } from "@/lib/db/enums";
 import type { CustomerJob } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
-import { humanize } from "./humanize";
+import { humanize, JOB_STATUS_WORDS } from "@/lib/status/vocabulary";
 import { StateBadge } from "./status-badge";
 import { Table } from "./table";
 import { Time } from "./time";
@@ -38,7 +38,7 @@ export function CustomerJobTable({
             {j.triggeredBy ? <div className="text-xs text-slate-500">by {j.triggeredBy}</div> : null}
           </th>
           <td className={td}>
-            <StateBadge state={j.status} />
+            <StateBadge words={JOB_STATUS_WORDS[j.status]} />
           </td>
           <td className={`${td} tabular-nums`}>
             {j.attempts} of {j.maxAttempts}

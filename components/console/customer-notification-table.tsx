@@ -2,6 +2,7 @@
 import type { FormAction } from "@/lib/actions/state";
 import type { CustomerNotification } from "@/lib/support/customer";
 import { ActionForm } from "./action-form";
+import { NOTIFICATION_STATE_WORDS } from "@/lib/status/vocabulary";
 import { StateBadge } from "./status-badge";
 import { Table } from "./table";
 import { Time } from "./time";
@@ -50,7 +51,7 @@ export function CustomerNotificationTable({
             </div>
           </td>
           <td className={`${td} text-xs`}>
-            <StateBadge state={n.processingState} />
+            <StateBadge words={NOTIFICATION_STATE_WORDS[n.processingState]} />
             <div>
               {n.attempts} attempt{n.attempts === 1 ? "" : "s"}
             </div>

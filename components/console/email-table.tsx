@@ -2,20 +2,14 @@
 // answer, and a resend button for one that was sent, failed or suppressed.
 
 import { ActionForm } from "@/components/console/action-form";
-import { humanize } from "@/components/console/humanize";
 import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import type { FormAction } from "@/lib/actions/state";
 import type { CustomerEmail } from "@/lib/email/queries";
+import { EMAIL_STATUS_WORDS, humanize } from "@/lib/status/vocabulary";
+import { StateBadge } from "./status-badge";
 
 const td = "py-2 pr-4 align-top";
-const STATUS_CLASSES: Record<string, string> = {
-  SENT: "bg-green-100 text-green-900",
-  FAILED: "bg-red-100 text-red-900",
-  SUPPRESSED: "bg-slate-100 text-slate-800",
-  QUEUED: "bg-amber-100 text-amber-900",
-  SENDING: "bg-amber-100 text-amber-900",
-};
 
 export function EmailTable({
   rows,
@@ -46,9 +40,7 @@ export function EmailTable({
           </th>
           <td className={`${td} text-xs break-all`}>{e.toAddress}</td>
           <td className={td}>
-            <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_CLASSES[e.status] ?? ""}`}>
-              {e.status.toLowerCase()}
-            </span>
+            <StateBadge words={EMAIL_STATUS_WORDS[e.status]} />
             {e.sentAt ? (
               <div className="text-xs text-slate-500">
                 <Time value={e.sentAt} />

@@ -6,7 +6,7 @@ import type { FormAction } from "@/lib/actions/state";
 import type { TupleConflictIssue, TupleHolder } from "@/lib/support/tuple-conflicts";
 import { ActionForm } from "@/components/console/action-form";
 import { IssueSection } from "@/components/console/issue-section";
-import { STATUS_LABELS } from "@/components/console/status-words";
+import { STATUS_LABELS } from "@/lib/status/vocabulary";
 import { Time } from "@/components/console/time";
 
 const td = "py-2 pr-4 align-top";

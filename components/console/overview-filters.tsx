@@ -1,7 +1,7 @@
 // The overview's filter: a plain GET form, so every filtered view is a link support can share and the
 // CSV export can reuse (issue #6).
 import { FilterForm, FilterInput, FilterSelect } from "@/components/console/filter-form";
-import { STATUS_LABELS } from "@/components/console/status-words";
+import { STATUS_LABELS } from "@/lib/status/vocabulary";
 import type { IntegrationFilter } from "@/lib/support/filters";
 
 const ERROR_CHOICES = [

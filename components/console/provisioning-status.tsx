@@ -1,16 +1,8 @@
 // The latest provisioning job of a customer (C1, C28): where it stands and, when LinkedIn refused,
 // its reason in plain words.
 import type { ProvisioningJob } from "@/lib/customers/provisioning";
+import { PROVISIONING_WORDS } from "@/lib/status/vocabulary";
 import { Time } from "./time";
-
-const STATUS_WORDS: Record<ProvisioningJob["status"], string> = {
-  QUEUED: "Queued: waiting for a worker",
-  RUNNING: "Asking LinkedIn to create the application",
-  RETRYING: "The last attempt failed; Onramp will try again",
-  SUCCEEDED: "Done: LinkedIn created the application",
-  FAILED: "Failed after the last attempt",
-  CANCELLED: "Cancelled",
-};
 
 export function ProvisioningStatus({ job }: { job: ProvisioningJob }) {
   const failing = job.status === "FAILED" || (job.status === "RETRYING" && job.lastError);
@@ -20,7 +12,7 @@ export function ProvisioningStatus({ job }: { job: ProvisioningJob }) {
       data-testid="provisioning-status"
     >
       <p className="font-medium">
-        Provisioning: {STATUS_WORDS[job.status]}
+        Provisioning: {PROVISIONING_WORDS[job.status]}
         {job.attempts > 0 ? ` (attempt ${job.attempts} of ${job.maxAttempts})` : ""}
       </p>
       {job.lastError ? (

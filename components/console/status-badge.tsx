@@ -1,6 +1,6 @@
-// Onboarding status and state badges, in the words and colours of status-words.ts.
+// Onboarding status and state badges, in the words and colours of the one vocabulary (lib/status/vocabulary.ts).
 
-import { keyStatusOf, ONBOARDING_WORDS, stateTone } from "@/components/console/status-words";
+import { ARCHIVED_WORDS, keyStatusOf, ONBOARDING_WORDS, type StateWords, TONE_CLASSES } from "@/lib/status/vocabulary";
 import type { ApplicationSummary } from "@/lib/customers/queries";
 import type { OnboardingStatus } from "@/lib/db/enums";
 
@@ -20,31 +20,33 @@ export function StatusBadge({
     <span
       data-testid={testId}
       data-status={status}
-      className={`${BADGE} ${size === "sm" ? "text-sm" : "text-xs"} ${words.tone}`}
+      className={`${BADGE} ${size === "sm" ? "text-sm" : "text-xs"} ${TONE_CLASSES[words.tone].badge}`}
     >
       {words.label}
     </span>
   );
 }
 
-/** Sync, job, notification and email states, in lower-case words ("failed", "sending"). */
-export function StateBadge({ state }: { state: string }) {
-  return <span className={`${BADGE} text-xs ${stateTone(state)}`}>{state.toLowerCase().replace(/_/g, " ")}</span>;
+/**
+ * A sync, job, notification, email or webhook delivery state, in the vocabulary's lower-case words ("failed",
+ * "not handled"): pass its words, e.g. `SYNC_STATE_WORDS[state]`.
+ */
+export function StateBadge({ words }: { words: StateWords }) {
+  return <span className={`${BADGE} text-xs ${TONE_CLASSES[words.tone].badge}`}>{words.label}</span>;
 }
 
 /** Whether a customer's LinkedIn keys work (C27): "Keys work", "Keys refused by LinkedIn", … */
 export function KeyStatusBadge({ application }: { application: ApplicationSummary | null }) {
-  const { label, tone } = keyStatusOf(application);
-  return <span className={`${BADGE} text-xs ${tone}`}>{label}</span>;
+  return <StateBadge words={keyStatusOf(application)} />;
 }
 
 /** An archived customer, beside its name. */
 export function ArchivedBadge({ size = "xs" }: { size?: "xs" | "sm" }) {
   return (
     <span
-      className={`${BADGE} ml-2 align-middle font-normal ${size === "sm" ? "text-sm" : "text-xs"} ${stateTone("ARCHIVED")}`}
+      className={`${BADGE} ml-2 align-middle font-normal ${size === "sm" ? "text-sm" : "text-xs"} ${TONE_CLASSES[ARCHIVED_WORDS.tone].badge}`}
     >
-      Archived
+      {ARCHIVED_WORDS.label}
     </span>
   );
 }

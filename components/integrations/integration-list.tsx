@@ -1,6 +1,6 @@
 "use client";
 import { StatusBadge } from "@/components/console/status-badge";
-import { JOB_WORDS, ONBOARDING_WORDS, syncWords } from "@/components/console/status-words";
+import { JOB_WORDS, ONBOARDING_WORDS, syncWords } from "@/lib/status/vocabulary";
 import type { FormAction } from "@/lib/actions/state";
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
 // REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4).

@@ -13,4 +13,5 @@ export {
   Role,
   StatusSource,
   SyncState,
+  WebhookDeliveryState,
 } from "./generated/enums";

@@ -10,6 +10,7 @@ import { type Actor, canAccessCustomer } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { JOB_STATUS_WORDS } from "@/lib/status/vocabulary";
 import { assertMayOperateJob, JOB_RULES } from "./permissions";
 import { failDeadJobs } from "./reconcile";
 import { jobHandlers } from "./registry";
@@ -26,7 +27,7 @@ export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ tra
     if (dead.length === 0)
       throw new SafeError(
         "conflict",
-        `This job is ${job.status.toLowerCase()} right now: wait for it to finish before retrying.`,
+        `This job is ${JOB_STATUS_WORDS[job.status].label} right now: wait for it to finish before retrying.`,
       );
   }
   const handler = jobHandlers()[job.kind];

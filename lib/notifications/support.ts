@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { assertMayStartJob } from "@/lib/jobs/permissions";
+import { NOTIFICATION_STATE_WORDS } from "@/lib/status/vocabulary";
 import { enqueueNotificationProcessing } from "./enqueue";
 
 export type SupportActionResult = { trackedJobId: string; message: string };
@@ -33,7 +34,7 @@ export async function retryNotification(notificationId: string, actor: Actor): P
   if (reset.count === 0) {
     throw new SafeError(
       "conflict",
-      `This notification is ${n.processingState.toLowerCase().replace("_", " ")}, not failed: there is nothing to retry.`,
+      `This notification is ${NOTIFICATION_STATE_WORDS[n.processingState].label}, not failed: there is nothing to retry.`,
     );
   }
   const { trackedJobId } = await enqueueNotificationProcessing(n, actor.userId);

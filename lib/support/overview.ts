@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import type { Integration } from "@/lib/db/generated/client";
 import { DEFAULT_PAGE_SIZE, type Page, pagedRows, pageWindow, toPage } from "@/lib/pagination/page";
+import { ONBOARDING_WORDS } from "@/lib/status/vocabulary";
 import { hasIntegrationFilter, type IntegrationFilter } from "./filters";
 import {
   andAll,
@@ -79,9 +80,17 @@ export async function stageCounts(filter: IntegrationFilter): Promise<StageCount
 export function funnelSteps(c: StageCounts): FunnelStep[] {
   return [
     { key: "customers", label: "Customers", count: c.customers },
-    { key: "requested", label: "Requested integrations", count: c.requested + c.partnerReady + c.enabled },
-    { key: "partner-ready", label: "Partner ready or further", count: c.partnerReady + c.enabled },
-    { key: "enabled", label: "Enabled", count: c.enabled },
+    {
+      key: "requested",
+      label: `${ONBOARDING_WORDS.REQUESTED.label} integrations`,
+      count: c.requested + c.partnerReady + c.enabled,
+    },
+    {
+      key: "partner-ready",
+      label: `${ONBOARDING_WORDS.PARTNER_READY.label} or further`,
+      count: c.partnerReady + c.enabled,
+    },
+    { key: "enabled", label: ONBOARDING_WORDS.ENABLED.label, count: c.enabled },
   ];
 }
 

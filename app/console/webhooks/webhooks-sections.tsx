@@ -6,6 +6,7 @@ import { ActionForm } from "@/components/console/action-form";
 import { Section } from "@/components/console/section";
 import { SectionSkeleton } from "@/components/console/section-skeleton";
 import { StateBadge } from "@/components/console/status-badge";
+import { WEBHOOK_DELIVERY_WORDS } from "@/lib/status/vocabulary";
 import { Table } from "@/components/console/table";
 import { Time } from "@/components/console/time";
 import { WebhookEndpointForm, WebhookReplayRangeForm, WebhookRotateButton } from "@/components/console/webhook-forms";
@@ -116,7 +117,7 @@ async function DeliveriesTable({ endpointId, url }: { endpointId: string; url: s
             {d.replay ? " (replay)" : ""}
           </td>
           <td className="py-2 pr-4">
-            <StateBadge state={d.state} />
+            <StateBadge words={WEBHOOK_DELIVERY_WORDS[d.state]} />
             {d.nextAttemptAt ? (
               <span className="block text-xs">
                 next <Time value={d.nextAttemptAt} seconds />

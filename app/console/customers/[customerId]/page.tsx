@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/console/action-form";
-import { applicationOrigin } from "@/components/console/application-origin";
+import { applicationOriginWords } from "@/lib/status/vocabulary";
 import { Facts } from "@/components/console/facts";
 import { Section } from "@/components/console/section";
 import { SectionSkeleton } from "@/components/console/section-skeleton";
@@ -100,7 +100,7 @@ export default async function CustomerPage({
             <Facts
               facts={[
                 { term: "API key (client id)", value: app.clientId, mono: true },
-                { term: "Keys", value: `${applicationOrigin(app.origin)}; the secret is never shown.` },
+                { term: "Keys", value: `${applicationOriginWords(app.origin)}; the secret is never shown.` },
                 { term: "Keys last verified", value: <Time value={app.lastVerifiedAt} /> },
                 {
                   term: "Key problems",

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/console/action-form";
 import { DailyHoldsSection } from "@/components/console/daily-holds";
-import { humanize } from "@/components/console/humanize";
+import { humanize } from "@/lib/status/vocabulary";
 import { IssueSection } from "@/components/console/issue-section";
 import { SecretRollsSection } from "@/components/console/secret-roll";
 import { Time } from "@/components/console/time";

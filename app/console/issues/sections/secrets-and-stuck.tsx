@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/console/action-form";
 import { ApplicationBulkRotationForm } from "@/components/console/application-bulk-rotation-form";
 import { HeldByTwoSection } from "@/components/console/held-by-two";
 import { IssueSection } from "@/components/console/issue-section";
-import { STATUS_LABELS } from "@/components/console/status-words";
+import { STATUS_LABELS } from "@/lib/status/vocabulary";
 import { Time } from "@/components/console/time";
 import { env } from "@/lib/env";
 import { mayOperateJob } from "@/lib/jobs/permissions";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActionForm } from "@/components/console/action-form";
-import { applicationOrigin } from "@/components/console/application-origin";
+import { applicationOriginWords } from "@/lib/status/vocabulary";
 import { Facts } from "@/components/console/facts";
 import { ApplicationKeysForm } from "@/components/console/application-keys-form";
 import { CopyField } from "@/components/console/copy-field";
@@ -158,7 +158,7 @@ export default async function CustomerSettingsPage({
                     </>
                   ),
                 },
-                { term: "Origin", value: applicationOrigin(app.origin) },
+                { term: "Origin", value: applicationOriginWords(app.origin) },
                 {
                   term: "Status",
                   value: (

@@ -1,11 +1,10 @@
 // One lock helper and one hashing of lock names (issue 21 point 4): a name means the same PostgreSQL lock whether a
 // session or a transaction takes it, the hash is pinned (changing it would let old and new instances hold "one"
 // lock at once), and no other module writes its own pg_advisory_* call or hash.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
+import { filesMatching } from "@/test/source-files";
 import { type LockingTransaction, lockInTransaction, tryAdvisoryLock } from "./advisory-lock";
 
 const NAME = "onramp:lock-test";
@@ -39,15 +38,6 @@ async function inTransaction<T>(fn: (tx: LockingTransaction, client: pg.Client) 
   }
 }
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory())
-      return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
 describe("advisory locks", () => {
   it("hash a name to the pinned key in both scopes", async () => {
     const held = await inTransaction(async (tx, client) => {
@@ -79,12 +69,9 @@ describe("advisory locks", () => {
   });
 
   it("are taken only through lib/db/advisory-lock.ts", () => {
-    const root = join(import.meta.dirname, "..", "..");
-    const others = ["app", "components", "lib", "scripts"]
-      .flatMap((folder) => sourceFiles(join(root, folder)))
-      .map((path) => relative(root, path))
-      .filter((path) => path !== join("lib", "db", "advisory-lock.ts"))
-      .filter((path) => /pg_(try_)?advisory|hashtext/.test(readFileSync(join(root, path), "utf8")));
+    const others = filesMatching(["app", "components", "lib", "scripts"], "lib/db/advisory-lock.ts", [
+      /pg_(try_)?advisory|hashtext/,
+    ]);
     expect(others).toEqual([]);
   });
 });

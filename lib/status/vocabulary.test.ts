@@ -1,8 +1,9 @@
 // One vocabulary of status words and colours (issue 21 point 4): every value of every state enum in
 // prisma/schema.prisma has its words and a tone, and no component keeps a table of its own.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesMatching } from "@/test/source-files";
 import {
   applicationOriginWords,
   EMAIL_STATUS_WORDS,
@@ -29,23 +30,6 @@ function enumValues(name: string): string[] {
     .map((line) => line.replace(/\/\/.*$/, "").trim())
     .filter((line) => /^[A-Z][A-Z0-9_]*$/.test(line));
 }
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory())
-      return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
-const VOCABULARY = join("lib", "status", "vocabulary.ts");
-const others = () =>
-  ["app", "components", "lib"]
-    .flatMap((folder) => sourceFiles(join(root, folder)))
-    .map((path) => relative(root, path))
-    .filter((path) => path !== VOCABULARY)
-    .map((path) => ({ path, text: readFileSync(join(root, path), "utf8") }));
 
 describe("the status vocabulary", () => {
   it.each([
@@ -82,13 +66,11 @@ describe("the status vocabulary", () => {
   });
 
   it("is the only table of status colours and the only humanize()", () => {
-    const badgeColour = /\bbg-(red|green|amber|sky|blue)-100 text-/;
-    const offenders = others()
-      .filter(
-        ({ text }) =>
-          badgeColour.test(text) || /function humanize\b/.test(text) || /toLowerCase\(\)\.replace\(\/_\/g/.test(text),
-      )
-      .map(({ path }) => path);
+    const offenders = filesMatching(["app", "components", "lib"], "lib/status/vocabulary.ts", [
+      /\bbg-(red|green|amber|sky|blue)-100 text-/,
+      /function humanize\b/,
+      /toLowerCase\(\)\.replace\(\/_\/g/,
+    ]);
     expect(offenders).toEqual([]);
   });
 });

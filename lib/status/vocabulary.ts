@@ -69,33 +69,25 @@ export const STATUS_LABELS: Record<OnboardingStatus, string> = {
 };
 
 /** Job statuses in a badge; failures stand out in words too. */
-export const JOB_STATUS_WORDS: Record<JobStatus, StateWords> = statesOf(JobStatus, {
-  QUEUED: "waiting",
-  SUCCEEDED: "good",
-  FAILED: "bad",
-});
+export const JOB_STATUS_WORDS = statesOf(JobStatus, { QUEUED: "waiting", SUCCEEDED: "good", FAILED: "bad" });
 
 /** Name and configuration sync states in a badge (the console; the customer admin reads syncWords). */
-export const SYNC_STATE_WORDS: Record<SyncState, StateWords> = statesOf(SyncState, {
-  PENDING: "waiting",
-  SYNCED: "good",
-  FAILED: "bad",
-});
+export const SYNC_STATE_WORDS = statesOf(SyncState, { PENDING: "waiting", SYNCED: "good", FAILED: "bad" });
 
-export const NOTIFICATION_STATE_WORDS: Record<NotificationState, StateWords> = statesOf(NotificationState, {
+export const NOTIFICATION_STATE_WORDS = statesOf(NotificationState, {
   PENDING: "waiting",
   PROCESSED: "good",
   FAILED: "bad",
 });
 
-export const EMAIL_STATUS_WORDS: Record<EmailStatus, StateWords> = statesOf(EmailStatus, {
+export const EMAIL_STATUS_WORDS = statesOf(EmailStatus, {
   QUEUED: "waiting",
   SENDING: "waiting",
   SENT: "good",
   FAILED: "bad",
 });
 
-export const WEBHOOK_DELIVERY_WORDS: Record<WebhookDeliveryState, StateWords> = statesOf(WebhookDeliveryState, {
+export const WEBHOOK_DELIVERY_WORDS = statesOf(WebhookDeliveryState, {
   PENDING: "waiting",
   DELIVERED: "good",
   FAILED: "bad",

@@ -63,6 +63,7 @@ export const ATS_OPERATIONS = {
     tag: "Events",
     scope: "events:read",
     query: eventFeedQuerySchema,
+    queryAliases: { after: "cursor" },
     success: { status: 200, description: "A page of events.", schema: eventPageSchema },
     errors: [],
   },

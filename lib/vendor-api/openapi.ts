@@ -52,6 +52,20 @@ function parametersOf(op: ApiOperation, schemas: SchemaCollector): JsonSchema[] 
       });
     }
   }
+  for (const [old, current] of Object.entries(op.queryAliases ?? {})) {
+    const field = (op.query?.shape as Record<string, z.ZodType> | undefined)?.[current];
+    if (!field) continue;
+    const { description: _description, ...schema } = schemas.convert(field, "input");
+    void _description;
+    out.push({
+      name: old,
+      in: "query",
+      required: false,
+      deprecated: true,
+      description: `Deprecated: the old name of \`${current}\`, read until the next release; answers carry a Deprecation header.`,
+      schema,
+    });
+  }
   return out;
 }
 

@@ -16,6 +16,8 @@ export type ApiOperation = {
   scope: ApiScope;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Deprecated query parameter names still read, old → current (issue 21 point 4; until the next release). */
+  queryAliases?: Readonly<Record<string, string>>;
   body?: z.ZodType;
   /** Most bytes its body may have (413 over it, issue 20 item 6); REQUEST_MAX_BODY_BYTES when not set. */
   maxBodyBytes?: number;

@@ -12,6 +12,7 @@ import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
 import { bodyRefusal, declaredLengthProblem, readBodyWithin } from "@/lib/http/bounded-body";
+import { deprecationHeaders, withCurrentNames } from "./list";
 import type { ApiOperation } from "./operations";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -67,7 +68,8 @@ export function apiRoute<O extends ApiOperation>(
       const params = op.params ? op.params.safeParse(rawParams) : undefined;
       if (params && !params.success)
         throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
-      const query = op.query ? op.query.safeParse(Object.fromEntries(req.nextUrl.searchParams.entries())) : undefined;
+      const named = withCurrentNames(Object.fromEntries(req.nextUrl.searchParams.entries()), op.queryAliases ?? {});
+      const query = op.query ? op.query.safeParse(named.query) : undefined;
       if (query && !query.success)
         throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
       let body: unknown;
@@ -78,7 +80,11 @@ export function apiRoute<O extends ApiOperation>(
         body = parsed.data;
       }
       const result = await handler({ caller, params: params?.data, query: query?.data, body } as ApiInput<O>, req);
-      return NextResponse.json(result, { status: op.success.status, headers: { "cache-control": "no-store" } });
+      const deprecated = named.deprecatedUsed.length > 0 ? deprecationHeaders() : {};
+      return NextResponse.json(result, {
+        status: op.success.status,
+        headers: { "cache-control": "no-store", ...deprecated },
+      });
     } catch (e) {
       const res = errorResponse(e);
       if (e instanceof RateLimitedError) res.headers.set("retry-after", String(e.retryAfterSeconds));

@@ -44,6 +44,7 @@ export const ATS_OPERATIONS = {
       "The link works once, for ADMIN_LINK_TTL_MINUTES minutes, signs that person in as the customer's admin (creating the account on first use) and lands on the integrations page. The answer is the same for every email: a link for an email that belongs to another account (another customer's, vendor staff, or a disabled one) is minted but refuses to sign in, and the refusal is in the customer's audit log.",
     tag: "Customers",
     scope: "admin-links:create",
+    idempotentReplay: "refused",
     params: customerIdParamsSchema,
     body: adminLinkCreateSchema,
     success: {

@@ -21,6 +21,11 @@ export type ApiOperation = {
   body?: z.ZodType;
   /** Most bytes its body may have (413 over it, issue 20 item 6); REQUEST_MAX_BODY_BYTES when not set. */
   maxBodyBytes?: number;
+  /**
+   * A POST's Idempotency-Key retry answers the first answer again, kept sealed (idempotency.ts); "refused" for an
+   * answer Onramp must not keep (a single-use sign-in link, kept only as a hash): such a retry answers 409.
+   */
+  idempotentReplay?: "refused";
   /** Status of a successful answer and its body. */
   success: { status: 200 | 201 | 202; description: string; schema: z.ZodType };
   /** Error statuses this operation may answer besides 400/401/403/429 (common to all). */

@@ -12,26 +12,13 @@ import { sha256Hex } from "@/lib/crypto/tokens";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
+import { IDEMPOTENCY_HEADER } from "./idempotency-key";
 
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
-
-/** Printable ASCII without spaces, like the UUIDs callers usually send. */
-const KEY = /^[\x21-\x7e]{1,255}$/;
+export { idempotencyKeyOf } from "./idempotency-key";
 
 /** Context of ApiIdempotencyKey.responseEnc (lib/key-rotation/stored-envelopes.ts re-seals it). */
 export function idempotentAnswerContext(id: string): string {
   return `api-idempotent-answer:${id}`;
-}
-
-/** The request's Idempotency-Key, null when it sent none; 400 for one that can not be a key. */
-export function idempotencyKeyOf(headers: Headers): string | null {
-  const key = headers.get(IDEMPOTENCY_HEADER);
-  if (key === null) return null;
-  if (!KEY.test(key))
-    throw new SafeError("bad_request", "The Idempotency-Key header is not valid.", {
-      [IDEMPOTENCY_HEADER]: ["Send 1 to 255 printable characters without spaces, e.g. a UUID."],
-    });
-  return key;
 }
 
 /** What tells a retry from another request: the operation, its path with ids, and the body as parsed JSON. */

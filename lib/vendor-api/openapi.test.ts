@@ -115,8 +115,8 @@ describe("/api/v1/openapi.json", () => {
   it("documents one list envelope, the deprecated old names, and Idempotency-Key on every POST (issue 21 point 4)", () => {
     type Properties = { properties?: Record<string, { deprecated?: boolean }> };
     const answerOf = (path: string): Properties => {
-      const schema = (doc.paths[path]?.get?.responses["200"] as { content: Record<string, { schema: unknown }> })
-        .content["application/json"]?.schema as Properties & { $ref?: string };
+      const ok = doc.paths[path]?.get?.responses["200"] as { content: Record<string, { schema: unknown }> } | undefined;
+      const schema = (ok?.content["application/json"]?.schema ?? {}) as Properties & { $ref?: string };
       const ref = schema.$ref?.replace("#/components/schemas/", "");
       return (ref ? doc.components.schemas[ref] : schema) as Properties;
     };

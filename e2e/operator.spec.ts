@@ -211,9 +211,9 @@ test("the operator creates an API token (shown once, expiring), the vendor API a
   });
   expect(res.status()).toBe(200);
   const body = (await res.json()) as {
-    items: { displayName: string; application: { clientId: string; works: boolean } }[];
+    data: { displayName: string; application: { clientId: string; works: boolean } }[];
   };
-  expect(body.items[0]).toMatchObject({
+  expect(body.data[0]).toMatchObject({
     displayName: customer.name,
     application: { clientId: keys.clientId, works: true },
   });

@@ -174,6 +174,11 @@ export const serverEnvSchema = z.object({
     .min(1024)
     .max(16 * 1024 * 1024)
     .default(65536),
+  /**
+   * How long the vendor API remembers a POST's Idempotency-Key and answer (issue 21 point 4): a retry within it
+   * gets the first answer; after it the key may be used again.
+   */
+  API_IDEMPOTENCY_RETENTION_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** Webhooks (issue 12): a failing endpoint is disabled after failing this long without a success. */
   WEBHOOK_DISABLE_AFTER_HOURS: intFromEnv(72),
   /** How often an idle webhook sender looks for due deliveries. */

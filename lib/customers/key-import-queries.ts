@@ -2,11 +2,10 @@ import "server-only";
 // Reads of bulk imports (issue 10 item 7) for the console page and the vendor API: the import's state, counts per
 // outcome and a page of rows. Never a secret (C3): clientSecretEnc is not selected.
 import { db } from "@/lib/db/client";
+import { IMPORT_ROWS_PAGE_SIZE, pagedRows } from "@/lib/pagination/page";
 import { SafeError } from "@/lib/errors/safe-error";
 import { importCounts } from "./key-import";
 import { COUNT_OF_STATUS, type KeyImportView } from "./key-import-schemas";
-
-export const IMPORT_ROWS_PER_PAGE = 100;
 
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
 
@@ -23,23 +22,30 @@ export async function keyImportView(
   const counts = await importCounts(importId);
   const where = { importId, ...(opts.status ? { status: opts.status } : {}) };
   const matching = opts.status ? counts[COUNT_OF_STATUS[opts.status]] : found.rowCount;
-  const pageCount = Math.max(1, Math.ceil(matching / IMPORT_ROWS_PER_PAGE));
-  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
-  const rows = await db.keyImportRow.findMany({
-    where,
-    orderBy: { line: "asc" },
-    skip: (page - 1) * IMPORT_ROWS_PER_PAGE,
-    take: IMPORT_ROWS_PER_PAGE,
-    select: {
-      line: true,
-      foreignId: true,
-      displayName: true,
-      clientId: true,
-      status: true,
-      reason: true,
-      customerId: true,
-    },
-  });
+  // A page past the end shows the last one; the total comes from the counts already read, not a second count.
+  const lastPage = Math.max(1, Math.ceil(matching / IMPORT_ROWS_PAGE_SIZE));
+  const { rows, page, pageCount } = await pagedRows(
+    Math.min(Math.max(1, opts.page ?? 1), lastPage),
+    IMPORT_ROWS_PAGE_SIZE,
+    ({ limit, offset }) => [
+      db.keyImportRow.findMany({
+        where,
+        orderBy: { line: "asc" },
+        skip: offset,
+        take: limit,
+        select: {
+          line: true,
+          foreignId: true,
+          displayName: true,
+          clientId: true,
+          status: true,
+          reason: true,
+          customerId: true,
+        },
+      }),
+      Promise.resolve(matching),
+    ],
+  );
   const state = counts.pending === 0 ? "DONE" : job && TERMINAL.has(job.status) ? "STOPPED" : "RUNNING";
   return {
     id: found.id,

@@ -5,10 +5,8 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
-import { type Page, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, MAX_API_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
 import { callbackUrlFor } from "./callback-url";
-
-export const CUSTOMER_PAGE_SIZE = 25;
 
 export type CustomerListQuery = {
   search?: string;
@@ -114,29 +112,24 @@ function customerWhere(q: CustomerListQuery): Prisma.CustomerWhereInput {
 }
 
 export async function listCustomers(q: CustomerListQuery): Promise<Page<CustomerListItem>> {
-  const pageSize = Math.min(Math.max(q.pageSize ?? CUSTOMER_PAGE_SIZE, 1), 100);
+  const pageSize = Math.min(Math.max(q.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_API_PAGE_SIZE);
   const page = Math.max(q.page ?? 1, 1);
   const where = customerWhere(q);
-  const [total, rows] = await db.$transaction([
-    db.customer.count({ where }),
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.customer.findMany({
       where,
       select: customerListSelect,
       orderBy: [{ displayName: "asc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      skip: offset,
+      take: limit,
     }),
+    db.customer.count({ where }),
   ]);
-  return toPage(
-    rows.map(({ _count, application, ...c }) => ({
-      ...c,
-      integrationCount: _count.integrations,
-      application: toApplicationSummary(application),
-    })),
-    total,
-    page,
-    pageSize,
-  );
+  return mapRows(found, ({ _count, application, ...c }) => ({
+    ...c,
+    integrationCount: _count.integrations,
+    application: toApplicationSummary(application),
+  }));
 }
 
 export type CustomerSettings = CustomerListItem & {

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
 import { eventually } from "@/test/eventually";
 import { emitEvent } from "./emit";
-import { decodeCursor, readFeed } from "./feed";
+import { feedPosition, readFeed } from "./feed";
 
 afterAll(async () => {
   await disconnectDb();
@@ -19,7 +19,7 @@ async function drain(customerId: string, after?: string, limit = 2) {
   const seen: number[] = [];
   let cursor = after;
   for (;;) {
-    const page = await readFeed({ after: cursor, customerId, limit });
+    const page = await readFeed({ cursor, customerId, limit });
     seen.push(...page.events.map((e) => Number(e.data.n)));
     cursor = page.nextCursor;
     if (!page.hasMore) return { seen, cursor };
@@ -60,7 +60,7 @@ describe("event feed", () => {
     await drainUntil(customerId, 2);
     const page = await readFeed({ customerId, types: ["customer.keys_refused"], limit: 10 });
     expect(page.events.map((e) => e.type)).toEqual(["customer.keys_refused"]);
-    expect(() => decodeCursor("not-a-cursor")).toThrow(/not one Onramp handed out/);
+    expect(() => feedPosition("not-a-cursor")).toThrow(/not one Onramp handed out/);
   });
 
   it("an event committed after a later-numbered one is not skipped by a cursor handed out meanwhile", async () => {

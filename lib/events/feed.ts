@@ -1,42 +1,41 @@
 import "server-only";
-// The event feed (issue 12): GET /api/v1/events?after={cursor}. Events are ordered by (txid, id), the writing
+// The event feed (issue 12): GET /api/v1/events?cursor={nextCursor} (`after` until the next release). Events are ordered by (txid, id), the writing
 // transaction's id then the row id, and only events whose transaction id is below the oldest transaction
 // still in flight (pg_snapshot_xmin) are shown. Every event that commits later therefore has a txid at or
 // above that bound, so it sorts after every cursor already handed out: no cursor skips a late commit,
 // however ids interleave between concurrent transactions. A long write transaction delays the feed, never
 // loses from it.
 import { db } from "@/lib/db/client";
-import { SafeError } from "@/lib/errors/safe-error";
+import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { TEST_EVENT_TYPE } from "./types";
 import { presentEvent, type PresentedEvent } from "./present";
 
 export type FeedPosition = { txid: bigint; id: bigint };
 const START: FeedPosition = { txid: BigInt(0), id: BigInt(0) };
 
-export function encodeCursor(p: FeedPosition): string {
-  return Buffer.from(`${p.txid}.${p.id}`, "utf8").toString("base64url");
+const DIGITS = /^\d{1,19}$/;
+
+/** The vendor API's one cursor (lib/pagination/cursor.ts) on (txid, id): the same bytes the feed always handed out. */
+export function feedCursor(p: FeedPosition): string {
+  return encodeCursor([p.txid, p.id]);
 }
 
-export function decodeCursor(cursor: string | undefined): FeedPosition {
+export function feedPosition(cursor: string | undefined): FeedPosition {
   if (!cursor) return START;
-  const m = /^(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!m)
-    throw new SafeError("bad_request", "The cursor is not one Onramp handed out. Start again without `after`.", {
-      after: ["Not a valid cursor."],
-    });
-  const [, txid = "", id = ""] = m;
-  return { txid: BigInt(txid), id: BigInt(id) };
+  return decodeCursor(cursor, 2, ([txid = "", id = ""]) =>
+    DIGITS.test(txid) && DIGITS.test(id) ? { txid: BigInt(txid), id: BigInt(id) } : null,
+  );
 }
 
 export type FeedPage = { events: PresentedEvent[]; nextCursor: string; hasMore: boolean };
 
 export async function readFeed(opts: {
-  after?: string;
+  cursor?: string;
   types?: string[];
   customerId?: string;
   limit: number;
 }): Promise<FeedPage> {
-  const from = decodeCursor(opts.after);
+  const from = feedPosition(opts.cursor);
   const types = opts.types && opts.types.length > 0 ? opts.types : null;
   const rows = await db.$queryRaw<
     { id: bigint; txid: bigint; type: string; customerId: string | null; data: unknown; createdAt: Date }[]
@@ -53,7 +52,7 @@ export async function readFeed(opts: {
   const last = page.at(-1);
   return {
     events: page.map(presentEvent),
-    nextCursor: encodeCursor(last ? { txid: last.txid, id: last.id } : from),
+    nextCursor: feedCursor(last ? { txid: last.txid, id: last.id } : from),
     hasMore: rows.length > opts.limit,
   };
 }

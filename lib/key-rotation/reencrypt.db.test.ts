@@ -15,6 +15,7 @@ import {
   customerAppTokenContext,
   keyImportRowSecretContext,
 } from "@/lib/linkedin/secret-contexts";
+import { keptIdempotentAnswer } from "@/lib/vendor-api/test-support/kept-answer";
 import { exportCandidatesContext } from "@/lib/webhooks/export-resolutions";
 import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
 import { type ReencryptReport, reencryptAllSecrets } from "./reencrypt";
@@ -73,7 +74,7 @@ interface Stored {
   plaintext: string;
 }
 
-/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 1 rolled, 2 tokens, 1+1 webhook, 1 link, 1 import row, 1 export. */
+/** Rows of every kind under the current (old) key: 3 application secrets, 2 previous, 1 rolled, 2 tokens, 1+1 webhook, 1 link, 1 import row, 1 export, 1 kept answer. */
 async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
   const stored: Stored[] = [];
   const ids: string[] = [];
@@ -207,6 +208,7 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
     context: exportCandidatesContext(resolutionId),
     plaintext: candidates,
   });
+  stored.push(await keptIdempotentAnswer());
   const readEmail = async () => (await db.email.findUniqueOrThrow({ where: { id: email.id } })).secretEnvelope;
   stored.push({ read: readEmail, context: invitationLinkContext(data), plaintext: link });
   return { stored, ids };
@@ -222,6 +224,7 @@ const EXPECTED = {
   "invitation link in the email outbox": 1,
   "bulk import secret awaiting its check": 1,
   "resolved One-Click Export candidates": 1,
+  "answer kept for an Idempotency-Key retry": 1,
 };
 
 function reencryptedByKind(...reports: ReencryptReport[]): Record<string, number> {

@@ -11,6 +11,7 @@ import {
   customerAppTokenContext,
   keyImportRowSecretContext,
 } from "@/lib/linkedin/secret-contexts";
+import { idempotentAnswerContext } from "@/lib/vendor-api/idempotency";
 import { exportCandidatesContext } from "@/lib/webhooks/export-resolutions";
 import { endpointSecretContext } from "@/lib/webhooks/secret";
 
@@ -55,6 +56,8 @@ export const STORED_ENVELOPES: readonly StoredEnvelope[] = [
   // Both webhook secrets are bound to the endpoint with one context (lib/webhooks/secret.ts).
   boundToRow("webhook signing secret", "WebhookEndpoint", "secretEnc", endpointSecretContext),
   boundToRow("webhook previous signing secret", "WebhookEndpoint", "previousSecretEnc", endpointSecretContext),
+  // A vendor API answer kept for Idempotency-Key retries: may hold a webhook signing secret (issue 21 point 4).
+  boundToRow("answer kept for an Idempotency-Key retry", "ApiIdempotencyKey", "responseEnc", idempotentAnswerContext),
   // Personal data, not a secret, but sealed the same way (issue 20 item 6).
   boundToRow("resolved One-Click Export candidates", "ExportResolution", "candidatesEnc", exportCandidatesContext),
   {

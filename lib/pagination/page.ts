@@ -1,6 +1,15 @@
 // Offset pagination done by the database (LIMIT/OFFSET with a COUNT of the same filter): the one page
-// shape every paged list answers (issue #13), and pagedRows, which runs the two at once. Pure.
+// shape every paged list answers (issue #13), and pagedRows, which runs the two at once: every console list pages
+// through it, with its size from here (issue 21 point 4: one pager, page sizes in one place). Pure.
+
+/** A page that shows one list: customers, people, integrations, the audit log. */
 export const DEFAULT_PAGE_SIZE = 25;
+/** A list that shares its page with others: the support issues, a customer's jobs, the day's status changes. */
+export const SECTION_PAGE_SIZE = 10;
+/** A bulk import's rows, in the console and the vendor API. */
+export const IMPORT_ROWS_PAGE_SIZE = 100;
+/** The most rows a vendor API caller may ask for in one page of customers. */
+export const MAX_API_PAGE_SIZE = 100;
 
 export type Page<T> = {
   rows: T[];

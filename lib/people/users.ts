@@ -10,10 +10,8 @@ import type { Role } from "@/lib/db/enums";
 // pending invitations are revoked with it, issue 11 item 6).
 import type { Prisma } from "@/lib/db/generated/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { type Page, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
 import { revokeInvitationsSentBy } from "./invitations";
-
-export const PEOPLE_PAGE_SIZE = 25;
 
 export type PersonListItem = {
   id: string;
@@ -42,13 +40,12 @@ export async function listPeople(q: { search?: string; role?: Role; page?: numbe
         }
       : {}),
   };
-  const [total, rows] = await db.$transaction([
-    db.user.count({ where }),
+  const found = await pagedRows(page, DEFAULT_PAGE_SIZE, ({ limit, offset }) => [
     db.user.findMany({
       where,
       orderBy: [{ email: "asc" }],
-      skip: (page - 1) * PEOPLE_PAGE_SIZE,
-      take: PEOPLE_PAGE_SIZE,
+      skip: offset,
+      take: limit,
       select: {
         id: true,
         email: true,
@@ -61,13 +58,9 @@ export async function listPeople(q: { search?: string; role?: Role; page?: numbe
         customer: { select: { displayName: true } },
       },
     }),
+    db.user.count({ where }),
   ]);
-  return toPage(
-    rows.map(({ customer, ...u }) => ({ ...u, customerName: customer?.displayName ?? null })),
-    total,
-    page,
-    PEOPLE_PAGE_SIZE,
-  );
+  return mapRows(found, ({ customer, ...u }) => ({ ...u, customerName: customer?.displayName ?? null }));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { JobTrackerFields } from "@/lib/jobs/types";
 import { type CallsToday, callsToday } from "@/lib/linkedin/call-count";
 import { activeHoldsOf, type DailyHold } from "@/lib/linkedin/daily-hold";
 import type { IntegrationSummary } from "./overview";
-import { DEFAULT_PAGE_SIZE, type Page, pagedRows, pageWindow, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
 import { SECRET_ROLL_COLUMNS, type SecretRollFields } from "./secret-rolls";
 import { join, sql } from "./sql";
 
@@ -108,8 +108,7 @@ export async function customerIntegrations(
   page: number,
   pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<Page<CustomerIntegration>> {
-  const { limit, offset } = pageWindow(page, pageSize);
-  const [rows, total] = await Promise.all([
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.integration.findMany({
       where: { customerId },
       orderBy: [{ statusChangedAt: "desc" }, { id: "asc" }],
@@ -134,7 +133,7 @@ export async function customerIntegrations(
     }),
     db.integration.count({ where: { customerId } }),
   ]);
-  const ids = rows.map((r) => r.id);
+  const ids = found.rows.map((r) => r.id);
   // The newest changes of each integration on this page in one query (served by integrationId+createdAt).
   const history = ids.length
     ? await db.$queryRaw<(HistoryEntry & { integrationId: string })[]>(sql`
@@ -155,12 +154,7 @@ export async function customerIntegrations(
     list.push(entry);
     byIntegration.set(integrationId, list);
   }
-  return toPage(
-    rows.map((r) => ({ ...r, history: byIntegration.get(r.id) ?? [] })),
-    total,
-    page,
-    pageSize,
-  );
+  return { ...found, rows: found.rows.map((r) => ({ ...r, history: byIntegration.get(r.id) ?? [] })) };
 }
 
 export type CustomerJob = JobTrackerFields & {
@@ -184,7 +178,11 @@ async function withTriggeredByLabels(rows: CustomerJob[]): Promise<CustomerJob[]
   });
 }
 
-export async function customerJobs(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerJob>> {
+export async function customerJobs(
+  customerId: string,
+  page: number,
+  pageSize = SECTION_PAGE_SIZE,
+): Promise<Page<CustomerJob>> {
   const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.job.findMany({
       where: { customerId },
@@ -229,7 +227,7 @@ export type CustomerNotification = {
 export async function customerNotifications(
   customerId: string,
   page: number,
-  pageSize = 10,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<CustomerNotification>> {
   return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.notification.findMany({

@@ -3,7 +3,7 @@ import "server-only";
 // a resource is spent, so their calls to it wait for LinkedIn's reset. Nothing to do but know: the jobs
 // that hit the hold were queued again for its end (lib/jobs/held.ts). Paged in SQL, soonest end first.
 import { db } from "@/lib/db/client";
-import { type Page, pagedRows } from "@/lib/pagination/page";
+import { type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
 import { countRows, sql } from "./sql";
 
 export type DailyHoldIssue = {
@@ -22,7 +22,7 @@ const ACTIVE_HOLDS = sql`
   JOIN "Customer" c ON c."id" = a."customerId" AND c."archivedAt" IS NULL
   WHERE h."heldUntil" > (now() AT TIME ZONE 'UTC')`;
 
-export async function dailyLimitHolds(page: number, pageSize = 10): Promise<Page<DailyHoldIssue>> {
+export async function dailyLimitHolds(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<DailyHoldIssue>> {
   return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<DailyHoldIssue[]>(sql`
       SELECT c."id" AS "customerId", c."displayName" AS "customerName", h."clientId", h."resource", h."heldUntil",

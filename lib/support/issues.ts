@@ -6,11 +6,10 @@ import { db } from "@/lib/db/client";
 import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { mapRows, type Page, pagedRows } from "@/lib/pagination/page";
+import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
 
 import { countRows, type Sql, sql } from "./sql";
 
-export const ISSUE_PAGE_SIZE = 10;
 export const STUCK_SETTING_KEY = "stuckAfterHours";
 
 /**
@@ -42,7 +41,7 @@ const FAILED_JOBS_WHERE = sql`
   WHERE j."status" = 'FAILED'
     AND NOT EXISTS (SELECT 1 FROM "AuditLog" al WHERE al."action" = 'job.retried' AND al."targetId" = j."id")`;
 
-export async function failedJobs(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<FailedJobIssue>> {
+export async function failedJobs(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<FailedJobIssue>> {
   return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<FailedJobIssue[]>(sql`
       SELECT j."id", j."kind"::text AS "kind", j."attempts", j."maxAttempts", j."lastError", j."finishedAt", j."createdAt",
@@ -65,7 +64,7 @@ export type KeyFailureIssue = {
   lastAuthErrorAt: Date | null;
 };
 
-export async function keyFailures(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<KeyFailureIssue>> {
+export async function keyFailures(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<KeyFailureIssue>> {
   const where = { lastAuthError: { not: null }, customer: { archivedAt: null } } as const;
   const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.customerApplication.findMany({
@@ -98,7 +97,7 @@ export async function oldSecrets(
   maxAgeDays: number,
   page: number,
   now = new Date(),
-  pageSize = ISSUE_PAGE_SIZE,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<OldSecretIssue>> {
   const where = {
     secretSetAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) },
@@ -138,7 +137,7 @@ export async function stuckIntegrations(
   hours: number,
   page: number,
   now = new Date(),
-  pageSize = ISSUE_PAGE_SIZE,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<StuckIntegrationIssue>> {
   const cutoff = new Date(now.getTime() - hours * 60 * 60 * 1000);
   const where = sql`
@@ -190,7 +189,7 @@ export type UnknownTypeIssue = {
  */
 export async function unknownTypeIntegrations(
   page: number,
-  pageSize = ISSUE_PAGE_SIZE,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<UnknownTypeIssue>> {
   const where = sql`WHERE i."integrationType" <> ALL(${[...INTEGRATION_TYPES]}::text[]) AND c."archivedAt" IS NULL`;
   return integrationIssuePage<UnknownTypeIssue>(
@@ -212,7 +211,7 @@ export type AnomalyIssue = {
   customerName: string;
 };
 
-export async function openAnomalies(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<AnomalyIssue>> {
+export async function openAnomalies(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<AnomalyIssue>> {
   const where = { resolvedAt: null };
   const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.anomaly.findMany({
@@ -250,7 +249,7 @@ export type FailedNotificationIssue = {
 /** Notifications whose processing failed after every attempt (served by processingState+receivedAt). */
 export async function failedNotifications(
   page: number,
-  pageSize = ISSUE_PAGE_SIZE,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<FailedNotificationIssue>> {
   const where = { processingState: "FAILED" } as const;
   const found = await pagedRows(page, pageSize, ({ limit, offset }) => [

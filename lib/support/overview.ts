@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 // 24 hours and the integration list, all under one filter and all aggregated and paged in SQL.
 import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import type { Integration } from "@/lib/db/generated/client";
-import { DEFAULT_PAGE_SIZE, type Page, pagedRows, pageWindow, toPage } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
 import { ONBOARDING_WORDS } from "@/lib/status/vocabulary";
 import { hasIntegrationFilter, type IntegrationFilter } from "./filters";
 import {
@@ -193,10 +193,9 @@ export async function recentChanges(
   filter: IntegrationFilter,
   page: number,
   now = new Date(),
-  pageSize = 10,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<RecentChanges> {
   const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
-  const { limit, offset } = pageWindow(page, pageSize);
   const where = whereAll([
     sql`sc."createdAt" >= ${since}`,
     ...customerConditions(filter),
@@ -207,7 +206,9 @@ export async function recentChanges(
     JOIN "Integration" i ON i."id" = sc."integrationId"
     JOIN "Customer" c ON c."id" = i."customerId"
     LEFT JOIN "CustomerApplication" a ON a."customerId" = c."id"`;
-  const [rows, counts] = await Promise.all([
+  const byStatus: Record<OnboardingStatus, number> = { REQUESTED: 0, PARTNER_READY: 0, ENABLED: 0 };
+  // The total is the sum of the per-status counts, so one grouped count serves both.
+  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<StatusChangeRow[]>(sql`
       SELECT sc."id", sc."createdAt", sc."fromStatus"::text AS "fromStatus", sc."toStatus"::text AS "toStatus",
              sc."source"::text AS "source", i."id" AS "integrationId", i."name" AS "integrationName",
@@ -215,16 +216,19 @@ export async function recentChanges(
       ${from} ${where}
       ORDER BY sc."createdAt" DESC, sc."id" DESC
       LIMIT ${limit} OFFSET ${offset}`),
-    db.$queryRaw<{ to_status: OnboardingStatus; n: bigint }[]>(sql`
-      SELECT sc."toStatus"::text AS to_status, count(*) AS n ${from} ${where} GROUP BY sc."toStatus"`),
+    db
+      .$queryRaw<{ to_status: OnboardingStatus; n: bigint }[]>(sql`
+      SELECT sc."toStatus"::text AS to_status, count(*) AS n ${from} ${where} GROUP BY sc."toStatus"`)
+      .then((counts) => {
+        let total = 0;
+        for (const c of counts) {
+          byStatus[c.to_status] = toNumber(c.n);
+          total += toNumber(c.n);
+        }
+        return total;
+      }),
   ]);
-  const byStatus: Record<OnboardingStatus, number> = { REQUESTED: 0, PARTNER_READY: 0, ENABLED: 0 };
-  let total = 0;
-  for (const c of counts) {
-    byStatus[c.to_status] = toNumber(c.n);
-    total += toNumber(c.n);
-  }
-  return { ...toPage(rows, total, page, pageSize), since, byStatus };
+  return { ...found, since, byStatus };
 }
 
 /** Integration types present in the data, for the filter's choices. */

@@ -5,8 +5,7 @@ import "server-only";
 // roll's markers are read, never the secret columns (C3).
 import { lostRollSteps, UNANSWERED_ROLL_WINDOW_MS } from "@/lib/customers/secret-roll";
 import { db } from "@/lib/db/client";
-import { mapRows, type Page, pagedRows } from "@/lib/pagination/page";
-import { ISSUE_PAGE_SIZE } from "./issues";
+import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
 
 /** The columns of CustomerApplication that say how a roll stands (no secret among them); clientId too for the words. */
 export const SECRET_ROLL_COLUMNS = {
@@ -99,7 +98,7 @@ export type SecretRollIssue = {
 export async function overdueSecretRolls(
   page: number,
   now = new Date(),
-  pageSize = ISSUE_PAGE_SIZE,
+  pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<SecretRollIssue>> {
   const where = {
     secretRollStartedAt: { lt: new Date(now.getTime() - UNANSWERED_ROLL_WINDOW_MS) },

@@ -5,8 +5,7 @@ import "server-only";
 // (lib/integrations/detach.ts). Grouped in SQL over the Integration tuple index; archived customers do not count.
 import { db } from "@/lib/db/client";
 import type { OnboardingStatus } from "@/lib/db/enums";
-import { mapRows, type Page, pagedRows } from "@/lib/pagination/page";
-import { ISSUE_PAGE_SIZE } from "./issues";
+import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
 import { countRows, sql } from "./sql";
 
 export type TupleHolder = {
@@ -35,7 +34,7 @@ const HELD_BY_TWO = sql`
   HAVING count(*) > 1`;
 
 /** Tuples two or more active customers hold, the most recently doubled first. */
-export async function tupleConflicts(page: number, pageSize = ISSUE_PAGE_SIZE): Promise<Page<TupleConflictIssue>> {
+export async function tupleConflicts(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<TupleConflictIssue>> {
   const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<Row[]>(sql`
       SELECT i."integrationContext", i."integrationType", i."tenantType",

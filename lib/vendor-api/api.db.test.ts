@@ -108,7 +108,7 @@ describe("/api/v1/customers", () => {
 
     expect((await api("GET", `/customers/${id}`)).json).toMatchObject({ id });
     const listed = await api("GET", `/customers?foreignId=${encodeURIComponent(input.foreignId)}`);
-    expect(listed.json).toMatchObject({ total: 1, items: [{ id }] });
+    expect(listed.json).toMatchObject({ total: 1, data: [{ id }] });
 
     const patched = await api("PATCH", `/customers/${id}`, { body: { displayName: "Renamed Co", archived: true } });
     expect(patched.status).toBe(200);
@@ -268,7 +268,7 @@ describe("/api/v1/integrations", () => {
         `/integrations?customerId=${id}&limit=3${cursor ? `&cursor=${cursor}` : ""}`,
       );
       expect(res.status).toBe(200);
-      seen.push(...(res.json.items as { integrationContext: string }[]).map((i) => i.integrationContext));
+      seen.push(...(res.json.data as { integrationContext: string }[]).map((i) => i.integrationContext));
       cursor = res.json.nextCursor as string | null;
       pages++;
     } while (cursor && pages < 10);
@@ -276,10 +276,10 @@ describe("/api/v1/integrations", () => {
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `urn:li:organization:${i}`));
 
     const enabled = await api("GET", `/integrations?customerId=${id}&onboardingStatus=ENABLED`);
-    expect((enabled.json.items as unknown[]).length).toBe(3);
+    expect((enabled.json.data as unknown[]).length).toBe(3);
     const since = new Date(base + 2000).toISOString();
     const recent = await api("GET", `/integrations?customerId=${id}&updatedSince=${since}`);
-    expect((recent.json.items as { integrationContext: string }[]).map((i) => i.integrationContext)).toEqual(
+    expect((recent.json.data as { integrationContext: string }[]).map((i) => i.integrationContext)).toEqual(
       [4, 5, 6].map((i) => `urn:li:organization:${i}`),
     );
 

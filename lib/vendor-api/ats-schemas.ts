@@ -4,13 +4,14 @@ import { z } from "zod";
 import { EVENT_TYPES } from "@/lib/events/types";
 import { presentedEventSchema } from "@/lib/events/present";
 import { webhookEndpointCreateSchema, webhookEndpointUpdateSchema, webhookReplaySchema } from "@/lib/webhooks/schemas";
+import { listPageSchema } from "./list";
 
 export { webhookEndpointCreateSchema, webhookEndpointUpdateSchema, webhookReplaySchema };
 
 const dateTime = z.iso.datetime();
 
 export const eventFeedQuerySchema = z.object({
-  after: z
+  cursor: z
     .string()
     .max(100)
     .optional()
@@ -41,13 +42,10 @@ export const eventFeedQuerySchema = z.object({
   limit: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(500, "must be at most 500").default(100),
 });
 
-export const eventPageSchema = z.object({
-  data: z.array(presentedEventSchema),
-  nextCursor: z
-    .string()
-    .meta({ description: "Pass as `after` next time, even when `data` is empty: it never skips an event." }),
-  hasMore: z.boolean(),
-});
+export const eventPageSchema = listPageSchema(presentedEventSchema, {
+  alwaysHasCursor: true,
+  nextCursor: "Pass as `cursor` next time, even when `data` is empty: it never skips an event.",
+}).extend({ hasMore: z.boolean() });
 
 export const endpointIdParamsSchema = z.object({ endpointId: z.string().min(1).max(64) });
 
@@ -71,7 +69,9 @@ export const webhookEndpointSchema = z.object({
   createdAt: dateTime,
 });
 
-export const webhookEndpointListSchema = z.object({ data: z.array(webhookEndpointSchema) });
+export const webhookEndpointListSchema = listPageSchema(webhookEndpointSchema, {
+  nextCursor: "Always null: every endpoint is on the one page.",
+});
 
 export const webhookEndpointWithSecretSchema = z.object({
   endpoint: webhookEndpointSchema,
@@ -80,31 +80,30 @@ export const webhookEndpointWithSecretSchema = z.object({
 
 export const webhookDeletedSchema = z.object({ deleted: z.literal(true) });
 
-export const webhookDeliveryListSchema = z.object({
-  data: z.array(
-    z.object({
-      id: z.string(),
-      eventId: z.string(),
-      eventType: z.string(),
-      state: z.enum(["PENDING", "DELIVERED", "FAILED"]),
-      attempts: z.number().int(),
-      nextAttemptAt: dateTime.nullable(),
-      deliveredAt: dateTime.nullable(),
-      replay: z.boolean(),
-      createdAt: dateTime,
-      attemptLog: z.array(
-        z.object({
-          attempt: z.number().int(),
-          status: z.number().int().nullable(),
-          latencyMs: z.number().int(),
-          responseSnippet: z.string().nullable(),
-          error: z.string().nullable(),
-          at: dateTime,
-        }),
-      ),
-    }),
-  ),
-});
+export const webhookDeliveryListSchema = listPageSchema(
+  z.object({
+    id: z.string(),
+    eventId: z.string(),
+    eventType: z.string(),
+    state: z.enum(["PENDING", "DELIVERED", "FAILED"]),
+    attempts: z.number().int(),
+    nextAttemptAt: dateTime.nullable(),
+    deliveredAt: dateTime.nullable(),
+    replay: z.boolean(),
+    createdAt: dateTime,
+    attemptLog: z.array(
+      z.object({
+        attempt: z.number().int(),
+        status: z.number().int().nullable(),
+        latencyMs: z.number().int(),
+        responseSnippet: z.string().nullable(),
+        error: z.string().nullable(),
+        at: dateTime,
+      }),
+    ),
+  }),
+  { nextCursor: "Always null: the latest 50 deliveries are the whole list." },
+);
 
 export const webhookReplayAcceptedSchema = z.object({ queued: z.number().int() });
 export const webhookTestAcceptedSchema = z.object({ eventId: z.string() });

@@ -61,20 +61,20 @@ describe("GET /events", () => {
     for (let n = 1; n <= 3; n += 1)
       await db.$transaction((tx) => emitEvent(tx, { type: "linkedin.push", customerId, data: { n } }));
     const seen: unknown[] = [];
-    let after = "";
+    let cursor = "";
     await eventually("three feed events", async () => {
-      const res = await api("GET", `/events?customerId=${customerId}&limit=2${after ? `&after=${after}` : ""}`);
+      const res = await api("GET", `/events?customerId=${customerId}&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
       expect(res.status).toBe(200);
       const page = res.json as { data: { data: { n: number } }[]; nextCursor: string };
       seen.push(...page.data.map((e) => e.data.n));
-      after = page.nextCursor;
+      cursor = page.nextCursor;
       return seen.length >= 3;
     });
     expect(seen).toEqual([1, 2, 3]);
     expect((await api("GET", "/events?types=nope")).json.error?.fieldErrors?.types?.[0]).toMatch(
       /unknown event type nope/,
     );
-    expect((await api("GET", "/events?after=garbage")).status).toBe(400);
+    expect((await api("GET", "/events?cursor=garbage")).status).toBe(400);
     expect((await api("GET", "/events", { token: narrow })).status).toBe(403);
   });
 });

@@ -1,10 +1,11 @@
 import "server-only";
-// Integrations for the vendor API: ordered by (updatedAt, id) and paged by a cursor on that pair, so an
-// incremental reader (updatedSince) never skips or repeats a row between pages. Served by the
-// Integration(updatedAt) index.
+// Integrations for the vendor API: ordered by (updatedAt, id) and paged by the API's one cursor
+// (lib/pagination/cursor.ts) on that pair, so an incremental reader (updatedSince) never skips or repeats a row
+// between pages. Served by the Integration(updatedAt) index.
 import type { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { cursorParts, decodeCursor, encodeCursor, invalidCursor } from "@/lib/pagination/cursor";
 import type { IntegrationBody } from "./schemas";
 
 export type IntegrationQuery = {
@@ -18,30 +19,41 @@ export type IntegrationQuery = {
   limit: number;
 };
 
-type Cursor = { u: string; i: string };
-
-export function encodeCursor(updatedAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify({ u: updatedAt.toISOString(), i: id } satisfies Cursor), "utf8").toString(
-    "base64url",
-  );
+/** The cursor after a row: its updatedAt in epoch milliseconds (the column's precision) and its id. */
+export function integrationCursor(updatedAt: Date, id: string): string {
+  return encodeCursor([updatedAt.getTime(), id]);
 }
 
-function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+function positionOf(parts: string[]): { updatedAt: Date; id: string } | null {
+  const [ms = "", id = ""] = parts;
+  return /^\d{1,15}$/.test(ms) ? { updatedAt: new Date(Number(ms)), id } : null;
+}
+
+/**
+ * Deprecated, until the next release: the cursors handed out before, base64url JSON `{u: ISO date, i: id}`, so a
+ * read that spans the upgrade goes on. Remove with the `items` field (docs/ATS.md, "Lists").
+ */
+function legacyPosition(cursor: string): { updatedAt: Date; id: string } | null {
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { u?: unknown; i?: unknown };
     const updatedAt = new Date(String(parsed.u));
-    if (typeof parsed.i !== "string" || Number.isNaN(updatedAt.getTime())) throw new Error("bad cursor");
-    return { updatedAt, id: parsed.i };
-  } catch {
-    throw new SafeError("bad_request", "The cursor is not valid.", {
-      cursor: ["Pass nextCursor from the previous page unchanged."],
-    });
+    return typeof parsed.i === "string" && !Number.isNaN(updatedAt.getTime()) ? { updatedAt, id: parsed.i } : null;
+  } catch (e) {
+    if (e instanceof SyntaxError) return null; // not JSON: not an old cursor either
+    throw e;
   }
+}
+
+function integrationPosition(cursor: string): { updatedAt: Date; id: string } {
+  if (cursorParts(cursor, 2)) return decodeCursor(cursor, 2, positionOf);
+  const legacy = legacyPosition(cursor);
+  if (!legacy) throw invalidCursor();
+  return legacy;
 }
 
 export async function listIntegrationsForApi(
   q: IntegrationQuery,
-): Promise<{ items: IntegrationBody[]; nextCursor: string | null }> {
+): Promise<{ data: IntegrationBody[]; nextCursor: string | null }> {
   let customerId = q.customerId;
   if (q.foreignId) {
     const c = await db.customer.findUnique({ where: { foreignId: q.foreignId }, select: { id: true } });
@@ -58,7 +70,7 @@ export async function listIntegrationsForApi(
   if (q.onboardingStatus) and.push({ onboardingStatus: q.onboardingStatus });
   if (q.updatedSince) and.push({ updatedAt: { gte: new Date(q.updatedSince) } });
   if (q.cursor) {
-    const c = decodeCursor(q.cursor);
+    const c = integrationPosition(q.cursor);
     and.push({ OR: [{ updatedAt: { gt: c.updatedAt } }, { updatedAt: c.updatedAt, id: { gt: c.id } }] });
   }
   const rows = await db.integration.findMany({
@@ -84,12 +96,12 @@ export async function listIntegrationsForApi(
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(({ customer, statusChangedAt, updatedAt, ...r }) => ({
+    data: page.map(({ customer, statusChangedAt, updatedAt, ...r }) => ({
       ...r,
       customerForeignId: customer.foreignId,
       statusChangedAt: statusChangedAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
     })),
-    nextCursor: rows.length > q.limit && last ? encodeCursor(last.updatedAt, last.id) : null,
+    nextCursor: rows.length > q.limit && last ? integrationCursor(last.updatedAt, last.id) : null,
   };
 }

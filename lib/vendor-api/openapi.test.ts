@@ -40,7 +40,7 @@ type Doc = {
       string,
       {
         operationId: string;
-        parameters: { name: string; in: string; required: boolean }[];
+        parameters: { name: string; in: string; required: boolean; deprecated?: boolean }[];
         requestBody?: { content: Record<string, { schema: unknown }> };
         responses: Record<string, unknown>;
         security: unknown;
@@ -110,5 +110,31 @@ describe("/api/v1/openapi.json", () => {
     );
     expect(responses).not.toMatch(/clientSecret/);
     expect(JSON.stringify(doc.components.schemas)).not.toMatch(/clientSecret/);
+  });
+
+  it("documents one list envelope, the deprecated old names, and Idempotency-Key on every POST (issue 21 point 4)", () => {
+    type Properties = { properties?: Record<string, { deprecated?: boolean }> };
+    const answerOf = (path: string): Properties => {
+      const ok = doc.paths[path]?.get?.responses["200"] as { content: Record<string, { schema: unknown }> } | undefined;
+      const schema = (ok?.content["application/json"]?.schema ?? {}) as Properties & { $ref?: string };
+      const ref = schema.$ref?.replace("#/components/schemas/", "");
+      return (ref ? doc.components.schemas[ref] : schema) as Properties;
+    };
+    for (const path of ["/customers", "/integrations", "/events", "/webhook-endpoints"])
+      expect(Object.keys(answerOf(path).properties ?? {}), path).toEqual(
+        expect.arrayContaining(["data", "nextCursor"]),
+      );
+    for (const path of ["/customers", "/integrations"]) expect(answerOf(path).properties?.items?.deprecated).toBe(true);
+    const feed = doc.paths["/events"]?.get?.parameters ?? [];
+    expect(feed.find((p) => p.name === "after")).toMatchObject({ in: "query", deprecated: true });
+    expect(feed.find((p) => p.name === "cursor")?.deprecated).toBeUndefined();
+    const posts = Object.values(doc.paths).flatMap((ops) => (ops.post ? [ops.post] : []));
+    expect(posts.length).toBeGreaterThanOrEqual(7);
+    for (const post of posts) {
+      expect(post.parameters, post.operationId).toContainEqual(
+        expect.objectContaining({ name: "Idempotency-Key", in: "header", required: false }),
+      );
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(["409", "422"]));
+    }
   });
 });

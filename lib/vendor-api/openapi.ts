@@ -2,6 +2,7 @@
 // so the document and the validation are one thing (issue #6). Pure.
 import { z } from "zod";
 import { API_SCOPES, API_SCOPE_LABELS } from "@/lib/api-tokens/scopes";
+import { IDEMPOTENCY_HEADER } from "./idempotency-key";
 import { OPERATIONS, type ApiOperation } from "./operations";
 import { errorResponseSchema } from "./schemas";
 
@@ -13,8 +14,8 @@ const COMMON_ERRORS: Record<number, string> = {
   403: "The token lacks this operation's scope.",
   404: "No such customer.",
   413: "The body is larger than this operation accepts (REQUEST_MAX_BODY_BYTES, 64 KiB unless the vendor set it; key imports 2 MB).",
-  409: "Conflicts with existing data, e.g. a foreignId or API key already used by another customer.",
-  422: "The body is not valid, or LinkedIn refused the keys. See error.fieldErrors.",
+  409: "Conflicts with existing data, e.g. a foreignId or API key already used by another customer; or a request with the same Idempotency-Key is still running.",
+  422: "The body is not valid, or LinkedIn refused the keys, or the Idempotency-Key was used for a different request. See error.fieldErrors.",
   429: "Too many requests with this token; see Retry-After.",
   502: "LinkedIn did not answer usefully.",
   503: "Onramp or LinkedIn is not available right now.",
@@ -33,8 +34,23 @@ class SchemaCollector {
   }
 }
 
+/** Every POST takes an Idempotency-Key (idempotency.ts). */
+function idempotencyKeyParameter(op: ApiOperation): JsonSchema {
+  const replay =
+    op.idempotentReplay === "refused"
+      ? "A retry with the same key answers 409: this answer is shown only once and Onramp does not keep it."
+      : "A retry with the same key, path and body within API_IDEMPOTENCY_RETENTION_HOURS (24 h) answers the first answer again, with the header Idempotent-Replayed: true, and does nothing.";
+  return {
+    name: IDEMPOTENCY_HEADER,
+    in: "header",
+    required: false,
+    description: `Any unique string (e.g. a UUID) per request, so the request can be retried safely. ${replay} The same key with another path or body answers 422; while the first request runs, 409.`,
+    schema: { type: "string", minLength: 1, maxLength: 255 },
+  };
+}
+
 function parametersOf(op: ApiOperation, schemas: SchemaCollector): JsonSchema[] {
-  const out: JsonSchema[] = [];
+  const out: JsonSchema[] = op.method === "POST" ? [idempotencyKeyParameter(op)] : [];
   for (const [where, obj] of [
     ["path", op.params],
     ["query", op.query],
@@ -52,11 +68,26 @@ function parametersOf(op: ApiOperation, schemas: SchemaCollector): JsonSchema[] 
       });
     }
   }
+  for (const [old, current] of Object.entries(op.queryAliases ?? {})) {
+    const field = (op.query?.shape as Record<string, z.ZodType> | undefined)?.[current];
+    if (!field) continue;
+    const { description: _description, ...schema } = schemas.convert(field, "input");
+    void _description;
+    out.push({
+      name: old,
+      in: "query",
+      required: false,
+      deprecated: true,
+      description: `Deprecated: the old name of \`${current}\`, read until the next release; answers carry a Deprecation header.`,
+      schema,
+    });
+  }
   return out;
 }
 
 function errorStatuses(op: ApiOperation): number[] {
-  return [...new Set([400, 401, 403, 413, 429, ...op.errors])].sort((a, b) => a - b);
+  const keyed = op.method === "POST" ? [409, 422] : [];
+  return [...new Set([400, 401, 403, 413, 429, ...keyed, ...op.errors])].sort((a, b) => a - b);
 }
 
 export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
@@ -104,7 +135,9 @@ export function buildOpenApiDocument(serverUrl = "/api/v1"): JsonSchema {
       version: "1.0.0",
       description:
         "For the ATS vendor's own systems: do what operators do in the console. Authenticate with an API token created in the console (Settings → API tokens): `Authorization: Bearer onr_…`. " +
-        `Scopes: ${API_SCOPES.map((s) => `${s} (${API_SCOPE_LABELS[s]})`).join("; ")}.`,
+        `Scopes: ${API_SCOPES.map((s) => `${s} (${API_SCOPE_LABELS[s]})`).join("; ")}. ` +
+        "Every list answers `{ data, nextCursor }`: pass nextCursor as `cursor` for the next page (`items` and the event feed's `after` are deprecated old names, kept until the next release). " +
+        "Every POST takes an Idempotency-Key header, so a request can be retried safely.",
     },
     servers: [{ url: serverUrl }],
     tags: [{ name: "Customers" }, { name: "Integrations" }, { name: "Events" }, { name: "Webhooks" }],

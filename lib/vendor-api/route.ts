@@ -3,7 +3,8 @@ import "server-only";
 // limit (413, before anything else, issue 20 item 6), the token and its scope, the rate limit, then the path,
 // query and body parsed with the operation's own schemas; the body is read bounded while it streams
 // (lib/http/bounded-body.ts). Malformed requests answer 400 and invalid bodies 422, both with field-level
-// messages; errors go through the one mapper.
+// messages; errors go through the one mapper. A POST sent with an Idempotency-Key runs once per key
+// (idempotency.ts).
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
@@ -12,6 +13,8 @@ import { env } from "@/lib/env";
 import { errorResponse } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
 import { bodyRefusal, declaredLengthProblem, readBodyWithin } from "@/lib/http/bounded-body";
+import { idempotencyKeyOf, oncePerKey, requestFingerprint, type Answer } from "./idempotency";
+import { deprecationHeaders, withCurrentNames } from "./list";
 import type { ApiOperation } from "./operations";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -63,22 +66,41 @@ export function apiRoute<O extends ApiOperation>(
       const declared = declaredLengthProblem(req.headers, bodyLimitOf(op));
       if (declared) throw bodyRefusal(declared, bodyLimitOf(op));
       const caller = await authenticateApiToken(req.headers.get("authorization"), op.scope);
+      const key = op.method === "POST" ? idempotencyKeyOf(req.headers) : null;
       const rawParams = ctx?.params ? await ctx.params : {};
       const params = op.params ? op.params.safeParse(rawParams) : undefined;
       if (params && !params.success)
         throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
-      const query = op.query ? op.query.safeParse(Object.fromEntries(req.nextUrl.searchParams.entries())) : undefined;
+      const named = withCurrentNames(Object.fromEntries(req.nextUrl.searchParams.entries()), op.queryAliases ?? {});
+      const query = op.query ? op.query.safeParse(named.query) : undefined;
       if (query && !query.success)
         throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
       let body: unknown;
+      let raw: unknown;
       if (op.body) {
-        const parsed = op.body.safeParse(await readJsonBody(req, bodyLimitOf(op)));
+        raw = await readJsonBody(req, bodyLimitOf(op));
+        const parsed = op.body.safeParse(raw);
         if (!parsed.success)
           throw new SafeError("unprocessable", "Some fields are not valid.", fieldErrorsOf(parsed.error));
         body = parsed.data;
       }
-      const result = await handler({ caller, params: params?.data, query: query?.data, body } as ApiInput<O>, req);
-      return NextResponse.json(result, { status: op.success.status, headers: { "cache-control": "no-store" } });
+      const input = { caller, params: params?.data, query: query?.data, body } as ApiInput<O>;
+      const run = async (): Promise<Answer> => ({ status: op.success.status, body: await handler(input, req) });
+      const answer = key
+        ? await oncePerKey(
+            {
+              tokenId: caller.apiTokenId,
+              key,
+              requestHash: requestFingerprint(op.method, req.nextUrl.pathname, raw),
+              keepAnswer: op.idempotentReplay !== "refused",
+            },
+            run,
+          )
+        : { ...(await run()), replayed: false };
+      const headers: Record<string, string> = { "cache-control": "no-store" };
+      if (named.deprecatedUsed.length > 0) Object.assign(headers, deprecationHeaders());
+      if (answer.replayed) headers["idempotent-replayed"] = "true";
+      return NextResponse.json(answer.body, { status: answer.status, headers });
     } catch (e) {
       const res = errorResponse(e);
       if (e instanceof RateLimitedError) res.headers.set("retry-after", String(e.retryAfterSeconds));

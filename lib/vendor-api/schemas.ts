@@ -4,6 +4,8 @@ import { JobStatus } from "@/lib/db/enums";
 import { z } from "zod";
 import { BUNDLED_INTEGRATION_TYPES, ENUM_NAME } from "@/lib/integrations/types";
 import { applicationKeysSchema, customerCreateSchema, customerUpdateSchema } from "@/lib/customers/schemas";
+import { DEFAULT_PAGE_SIZE, MAX_API_PAGE_SIZE } from "@/lib/pagination/page";
+import { listPageSchema } from "./list";
 
 export { applicationKeysSchema, customerCreateSchema, customerUpdateSchema };
 
@@ -19,6 +21,12 @@ export const customerIdParamsSchema = z.object({
     .max(64)
     .meta({ description: "Onramp's id of the customer (the `id` field of a customer)." }),
 });
+
+const cursorParam = z
+  .string()
+  .max(500)
+  .optional()
+  .meta({ description: "`nextCursor` of the previous page; leave out for the first page." });
 
 const pageParam = z.coerce
   .number({ error: "must be a whole number" })
@@ -40,13 +48,14 @@ export const customerListQuerySchema = z.object({
     .optional()
     .meta({ description: "Exactly this vendor customer id (at most one result)." }),
   archived: z.enum(["active", "archived", "all"]).default("active").meta({ description: "Which customers to list." }),
-  page: pageParam.meta({ description: "1-based page number." }),
+  page: pageParam.meta({ description: "1-based page number; `cursor` instead reads the page after the last one." }),
   pageSize: z.coerce
     .number({ error: "must be a whole number" })
     .int()
     .min(1)
-    .max(100, "must be at most 100")
-    .default(25),
+    .max(MAX_API_PAGE_SIZE, `must be at most ${MAX_API_PAGE_SIZE}`)
+    .default(DEFAULT_PAGE_SIZE),
+  cursor: cursorParam,
 });
 
 export const integrationListQuerySchema = z.object({
@@ -63,7 +72,7 @@ export const integrationListQuerySchema = z.object({
       description:
         "Only integrations changed at or after this instant: for incremental reads, pass the `updatedAt` of the last item you saw, or the time of your last full read.",
     }),
-  cursor: z.string().max(500).optional().meta({ description: "`nextCursor` of the previous page." }),
+  cursor: cursorParam,
   limit: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(200, "must be at most 200").default(50),
 });
 
@@ -111,9 +120,8 @@ export const customerSchema = z
   })
   .meta({ id: "Customer" });
 
-export const customerPageSchema = z
-  .object({
-    items: z.array(customerSchema),
+export const customerPageSchema = listPageSchema(customerSchema, { legacyItems: true })
+  .extend({
     page: z.number().int(),
     pageSize: z.number().int(),
     total: z.number().int(),
@@ -169,15 +177,9 @@ export const integrationSchema = z
   })
   .meta({ id: "Integration" });
 
-export const integrationPageSchema = z
-  .object({
-    items: z.array(integrationSchema),
-    nextCursor: z
-      .string()
-      .nullable()
-      .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
-  })
-  .meta({ id: "IntegrationPage" });
+export const integrationPageSchema = listPageSchema(integrationSchema, { legacyItems: true }).meta({
+  id: "IntegrationPage",
+});
 
 export type CustomerBody = z.infer<typeof customerSchema>;
 export type ApplicationBody = z.infer<typeof applicationSchema>;

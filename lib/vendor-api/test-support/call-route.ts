@@ -6,7 +6,7 @@ export type Json = Record<string, unknown> & {
   error?: { code: string; message: string; fieldErrors?: Record<string, string[]> };
 };
 export type RouteTable = [RegExp, Record<string, unknown>][];
-export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string };
+export type CallOptions = { token?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
 export async function callRoute(
   routes: RouteTable,
@@ -28,6 +28,7 @@ export async function callRoute(
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(opts.body !== undefined || opts.rawBody ? { "content-type": "application/json" } : {}),
+        ...opts.headers,
       },
       body: opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
     });

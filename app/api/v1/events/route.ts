@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(OPERATIONS.listEvents, async ({ query }) => {
   const page = await readFeed({
-    after: query.after,
+    cursor: query.cursor,
     types: query.types,
     customerId: query.customerId,
     limit: query.limit,

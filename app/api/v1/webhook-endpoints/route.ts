@@ -6,7 +6,10 @@ import { apiRoute } from "@/lib/vendor-api/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = apiRoute(OPERATIONS.listWebhookEndpoints, async () => ({ data: await listWebhookEndpoints() }));
+export const GET = apiRoute(OPERATIONS.listWebhookEndpoints, async () => ({
+  data: await listWebhookEndpoints(),
+  nextCursor: null,
+}));
 
 export const POST = apiRoute(OPERATIONS.createWebhookEndpoint, async ({ caller, body }) => {
   const created = await createWebhookEndpoint(caller, body);

@@ -7,4 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(OPERATIONS.listWebhookDeliveries, async ({ params }) => ({
   data: await listDeliveries(params.endpointId),
+  nextCursor: null,
 }));

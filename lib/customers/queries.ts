@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 import { type Page, toPage } from "@/lib/pagination/page";
-import { callbackUrlFor } from "./callback-url";
+import { callbackUrlFor } from "@/lib/linkedin/callback-url";
 
 export const CUSTOMER_PAGE_SIZE = 25;
 

@@ -9,9 +9,9 @@ import { type Actor, canAccessCustomer } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { assertMayOperateJob, JOB_RULES } from "./permissions";
-import { failDeadJobs } from "./reconcile";
-import { jobHandlers } from "./registry";
+import { assertMayOperateJob, JOB_RULES } from "@/lib/jobs/permissions";
+import { failDeadJobs } from "@/lib/jobs/reconcile";
+import { jobHandlers } from "./composition";
 
 export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ trackedJobId: string; message: string }> {
   const job = await db.job.findUnique({ where: { id: jobId } });

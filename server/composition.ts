@@ -1,39 +1,18 @@
 import "server-only";
-// The process's composition root (issue 21 point 2): the ONE list of every job kind's handler, every schedule and
-// every polling loop an Onramp process runs. Domains define their work beside their logic (defineJob in
-// lib/<domain>/jobs.ts; the ticks and rounds the schedules and loops here call) and queue it through lib/jobs, the
-// engine, which imports no domain; only this folder binds them together. Nothing in lib/ imports server/
-// (.dependency-cruiser.cjs, rule lib-not-to-server). Started by ./worker.ts.
-import type { JobKind } from "@/lib/db/enums";
-import { customerJobHandlers } from "@/lib/customers/jobs";
+// The process's composition root (issue 21 point 2): the ONE list of every schedule and every polling loop an
+// Onramp process runs, and (./jobs.ts) of every job kind's handler. Domains define their work beside their logic
+// (defineJob in lib/<domain>/jobs.ts; the ticks and rounds the schedules and loops here call) and queue it through
+// lib/jobs, the engine, which imports no domain; only this folder binds them together. Nothing in lib/ imports
+// server/ (.dependency-cruiser.cjs, rule lib-not-to-server). Started by ./worker.ts.
 import { onEmailTick, startDeliveryKick, EMAIL_TICK_QUEUE } from "@/lib/email/schedule";
 import { canRenderEmail } from "@/lib/email/templates/render";
 import { env } from "@/lib/env";
-import { integrationJobHandlers } from "@/lib/integrations/jobs";
 import { defineLoop } from "@/lib/jobs/loop";
 import { defineSchedule } from "@/lib/jobs/schedule";
-import type { JobHandler } from "@/lib/jobs/types";
 import { logger } from "@/lib/log/logger";
-import { sweepPendingNotifications } from "@/lib/notifications/enqueue";
-import { notificationJobHandlers } from "@/lib/notifications/jobs";
-import { definePollStatusJob, onboardingStatusJobHandlers } from "@/lib/onboarding-status/jobs";
 import { onPollTick, POLL_SCHEDULE_QUEUE, pollCron } from "@/lib/onboarding-status/schedule";
 import { deliverDue } from "@/lib/webhooks/send";
 import { RECONCILE_QUEUE, runReconcilePass } from "./reconcile-pass";
-
-/** Every job kind's handler (each defined with defineJob beside its domain's logic). */
-export function jobHandlers(): Partial<Record<JobKind, JobHandler>> {
-  const all = [
-    ...integrationJobHandlers,
-    ...notificationJobHandlers,
-    ...customerJobHandlers,
-    ...onboardingStatusJobHandlers,
-    // The poll first queues notifications left pending (lib/notifications applies statuses through
-    // lib/onboarding-status, so the poll reaches that sweep only through this binding).
-    definePollStatusJob({ sweepNotifications: (now) => sweepPendingNotifications(now) }),
-  ];
-  return Object.fromEntries(all.map((h) => [h.kind, h]));
-}
 
 /** The hourly (POLL_INTERVAL_MINUTES) fallback poll (C28): each tick queues a tracked POLL_STATUS job. */
 export const fallbackPoll = defineSchedule({

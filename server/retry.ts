@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { assertMayOperateJob, JOB_RULES } from "@/lib/jobs/permissions";
 import { failDeadJobs } from "@/lib/jobs/reconcile";
-import { jobHandlers } from "./composition";
+import { jobHandlers } from "./jobs";
 
 export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ trackedJobId: string; message: string }> {
   const job = await db.job.findUnique({ where: { id: jobId } });

@@ -13,7 +13,8 @@ import { stopWorkLanes, workQueue } from "@/lib/jobs/work";
 import { logger } from "@/lib/log/logger";
 import { oncePerProcess } from "@/lib/runtime/once";
 import { isShuttingDown, onShutdown } from "@/lib/runtime/shutdown";
-import { jobHandlers, LOOPS, SCHEDULES } from "./composition";
+import { LOOPS, SCHEDULES } from "./composition";
+import { jobHandlers } from "./jobs";
 
 /** A stop's first step (issue 24): no new job or delivery; those under way finish within `drainMs` or are handed back. */
 async function stopTakingWork(drainMs: number): Promise<void> {

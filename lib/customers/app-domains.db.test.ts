@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
-import { jobHandlers } from "@/server/composition";
+import { jobHandlers } from "@/server/jobs";
 import { runOne } from "@/lib/jobs/run";
 import { setTestEnv } from "@/lib/linkedin/test-support/env";
 import type { SandboxHandle } from "@/sandbox/server";

@@ -194,7 +194,7 @@ describe("an archived customer", () => {
       offeredIntegrationTypes: "RECRUITER_SYSTEM_CONNECT_COMPANY",
     };
     const started = await startKeyImport(operator, { rows: [row] });
-    const { jobHandlers } = await import("@/server/composition");
+    const { jobHandlers } = await import("@/server/jobs");
     const handler = jobHandlers().IMPORT_APPLICATION_KEYS;
     if (!handler) throw new Error("IMPORT_APPLICATION_KEYS has no handler");
     await runOne(handler, { data: { trackedJobId: started.jobId }, retryCount: 0, retryLimit: 4 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { getBoss, queueName } from "@/lib/jobs/boss";
-import { jobHandlers } from "@/server/composition";
+import { jobHandlers } from "@/server/jobs";
 import { retryFailedJob } from "@/server/retry";
 import { runOne } from "@/lib/jobs/run";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";

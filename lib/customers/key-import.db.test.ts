@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { jobHandlers } from "@/server/composition";
+import { jobHandlers } from "@/server/jobs";
 import { runOne } from "@/lib/jobs/run";
 import { customerAppSecretContext } from "@/lib/linkedin";
 import { addFault } from "@/sandbox/faults";

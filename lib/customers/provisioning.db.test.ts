@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db, disconnectDb } from "@/lib/db/client";
-import { jobHandlers } from "@/server/composition";
+import { jobHandlers } from "@/server/jobs";
 import { runOne } from "@/lib/jobs/run";
 import { processEnvSnapshot } from "@/lib/env";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";

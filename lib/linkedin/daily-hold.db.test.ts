@@ -10,7 +10,7 @@ import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { db, disconnectDb } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/boss";
 import { HELD_TRIGGER } from "@/lib/jobs/held";
-import { jobHandlers } from "@/server/composition";
+import { jobHandlers } from "@/server/jobs";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { runOne } from "@/lib/jobs/run";
 import { type SandboxHandle, startSandbox } from "@/sandbox/server";

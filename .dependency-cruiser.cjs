@@ -10,7 +10,7 @@ const { readdirSync, readFileSync } = require("node:fs");
 const { join, relative, sep } = require("node:path");
 
 const root = process.cwd();
-const SOURCE_FOLDERS = ["app", "components", "lib"];
+const SOURCE_FOLDERS = ["app", "components", "lib", "server"];
 const SKIPPED = new Set(["node_modules", "generated", "fixtures"]);
 
 function sourceFiles(folder) {
@@ -81,6 +81,17 @@ module.exports = {
         "(routes, actions) or components/ (UI) would tie the domain to one screen and make a cycle across layers.",
       from: { path: "^lib/", pathNot: "\\.test\\.tsx?$" },
       to: { path: "^(app|components)/" },
+    },
+    {
+      name: "lib-not-to-server",
+      severity: "error",
+      comment:
+        "server/ is the process's composition root (issue 21 point 2): the one list of every job handler, " +
+        "schedule and loop, binding the domains to the job engine. A domain reaching up into it would make the " +
+        "folder loop it exists to remove (lib/jobs importing the domains that import it); domains queue work " +
+        "through lib/jobs and leave the binding to server/.",
+      from: { path: "^lib/", pathNot: "\\.test\\.tsx?$" },
+      to: { path: "^server/" },
     },
     {
       name: "components-not-to-app",

@@ -4,7 +4,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
   if (!env().JOBS_WORKERS) return;
-  const { startWorkersInBackground } = await import("@/lib/jobs/worker");
+  const { startWorkersInBackground } = await import("@/server/worker");
   // Not awaited: the web server must serve even while PostgreSQL is down; the workers start once it answers.
   startWorkersInBackground();
 }

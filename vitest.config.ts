@@ -14,7 +14,13 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ["lib/**/*.test.ts", "sandbox/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "server/**/*.test.ts",
+      "sandbox/**/*.test.ts",
+      "test/**/*.test.ts",
+      "scripts/**/*.test.ts",
+    ],
     exclude: ["node_modules/**", ".data/**", ".next/**"],
     pool: "forks",
     globalSetup: ["test/global-setup.ts"],

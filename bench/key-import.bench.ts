@@ -33,8 +33,8 @@ export default async function keyImportBench(): Promise<void> {
     const { db, disconnectDb } = await import("@/lib/db/client");
     const { startKeyImport } = await import("@/lib/customers/key-import");
     const { keyImportView } = await import("@/lib/customers/key-import-queries");
-    const { jobHandlers } = await import("@/lib/jobs/registry");
-    const { runOne } = await import("@/lib/jobs/worker");
+    const { jobHandlers } = await import("@/server/jobs");
+    const { runOne } = await import("@/lib/jobs/run");
     const { stopBoss } = await import("@/lib/jobs/boss");
     await (await import("@/lib/jobs/boss")).getBoss(); // the job engine's start-up is not the import's time
     const handler = jobHandlers().IMPORT_APPLICATION_KEYS;

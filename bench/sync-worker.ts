@@ -6,7 +6,7 @@ import { JobKind } from "@/lib/db/enums";
 import { syncNamesJob } from "@/lib/integrations/jobs";
 import { getBoss, queueName } from "@/lib/jobs/boss";
 import type { QueuedJobData } from "@/lib/jobs/tracker";
-import { runOne } from "@/lib/jobs/worker";
+import { runOne } from "@/lib/jobs/run";
 
 async function main(): Promise<void> {
   const concurrency = Math.max(1, Number(process.argv[2] ?? 20));

@@ -43,7 +43,8 @@ async function main(): Promise<void> {
     });
     const { startReceiver } = await import("@/lib/webhooks/test-support/receiver");
     const { createWebhookEndpoint } = await import("@/lib/webhooks/endpoints");
-    const { startWebhookSender } = await import("@/lib/webhooks/send");
+    const { startLoop } = await import("@/lib/jobs/loop");
+    const { webhookDeliveries } = await import("@/server/composition");
     const { emitEvents } = await import("@/lib/events/emit");
 
     const receiver = await startReceiver();
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
       await db.$transaction((tx) => emitEvents(tx, batch));
     }
     const t0 = performance.now();
-    const sender = startWebhookSender();
+    const sender = startLoop(webhookDeliveries);
     await until(`${EVENTS} deliveries`, () => receiver.received.length >= EVENTS, 600_000);
     const seconds = (performance.now() - t0) / 1000;
     const bad = receiver.received.filter((r) => !r.verified).length;
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     const { startSandbox } = await import("@/sandbox/server");
     const { startCallbackServer } = await import("@/lib/notifications/test-support/callback-server");
     const { createTestApplication } = await import("@/lib/linkedin/test-support/applications");
-    const { startWorkers } = await import("@/lib/jobs/worker");
+    const { startWorkers } = await import("@/server/worker");
     const { stopBoss } = await import("@/lib/jobs/boss");
     const sandbox = await startSandbox({ port: 0, allowInsecureCallbacks: true });
     setProcessEnv({ LINKEDIN_API_URL: sandbox.url, LINKEDIN_OAUTH_URL: sandbox.url });

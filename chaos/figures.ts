@@ -1,7 +1,7 @@
 // What the chaos run prints at its end, read from Onramp's database and the sandbox's memory (LinkedIn's
 // side): each figure says what was checked, so a non-zero one points at the place to look.
 import { cpus, loadavg } from "node:os";
-import { callbackUrlFor } from "@/lib/customers/callback-url";
+import { callbackUrlFor } from "@/lib/linkedin/callback-url";
 import { db } from "@/lib/db/client";
 import type { SandboxHandle } from "@/sandbox/server";
 import type { IntruderTally } from "./pushes";

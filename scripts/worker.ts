@@ -3,7 +3,7 @@
 // SIGINT/SIGTERM stop it as they stop the web server (lib/runtime/shutdown.ts, issue 24): jobs under way finish
 // or are handed back, then the job engine and the database close; exit 0.
 import { env } from "@/lib/env";
-import { startWorkers } from "@/lib/jobs/worker";
+import { startWorkers } from "@/server/worker";
 import { logger } from "@/lib/log/logger";
 import { stopOnSignals } from "@/lib/runtime/shutdown";
 

@@ -9,7 +9,7 @@ import { idField } from "@/lib/actions/fields";
 import { type ActionState, withAction } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { JOB_RULES } from "@/lib/jobs/permissions";
-import { retryFailedJob } from "@/lib/jobs/retry";
+import { retryFailedJob } from "@/server/retry";
 import { replayNotification, resolveAnomaly, retryNotification } from "@/lib/notifications";
 import { recheckIntegration, requestCustomerPoll } from "@/lib/onboarding-status";
 

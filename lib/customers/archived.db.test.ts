@@ -13,9 +13,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db/client";
 import { type RouteServer, serveRoutes } from "@/lib/http/test-support/route-server";
 import { stopBoss } from "@/lib/jobs/boss";
-import { retryFailedJob } from "@/lib/jobs/retry";
+import { retryFailedJob } from "@/server/retry";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
-import { runOne } from "@/lib/jobs/worker";
+import { runOne } from "@/lib/jobs/run";
 import { setUserDisabled } from "@/lib/people/users";
 import * as adminLinksRoute from "@/app/api/v1/customers/[customerId]/admin-links/route";
 import * as applicationRoute from "@/app/api/v1/customers/[customerId]/application/route";
@@ -194,7 +194,7 @@ describe("an archived customer", () => {
       offeredIntegrationTypes: "RECRUITER_SYSTEM_CONNECT_COMPANY",
     };
     const started = await startKeyImport(operator, { rows: [row] });
-    const { jobHandlers } = await import("@/lib/jobs/registry");
+    const { jobHandlers } = await import("@/server/jobs");
     const handler = jobHandlers().IMPORT_APPLICATION_KEYS;
     if (!handler) throw new Error("IMPORT_APPLICATION_KEYS has no handler");
     await runOne(handler, { data: { trackedJobId: started.jobId }, retryCount: 0, retryLimit: 4 });

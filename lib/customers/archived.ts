@@ -1,14 +1,13 @@
 import "server-only";
-// An archived customer gets no new work (issue 20 item 5): no job about it starts, its keys and settings do not
-// change, and nobody signs in for it (lib/auth/actor.ts, lib/admin-links, lib/people/invitations.ts) until it is
-// restored. The checks here are what every path that would start work for one customer calls.
+// An archived customer gets no new work (issue 20 item 5): no job about it starts (lib/jobs/archived.ts, where
+// every job start passes), its keys and settings do not change, and nobody signs in for it (lib/auth/actor.ts,
+// lib/admin-links, lib/people/invitations.ts) until it is restored.
 import type { Prisma } from "@/lib/db/generated/client";
-import type { JobKind } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { CUSTOMER_ARCHIVED_MESSAGE } from "@/lib/jobs/archived";
 
-export const CUSTOMER_ARCHIVED_MESSAGE =
-  "This customer is archived, so Onramp does no new work for it. Restore it first (console: the customer's settings; API: PATCH with archived false).";
+export { CUSTOMER_ARCHIVED_MESSAGE };
 
 type Client = Pick<Prisma.TransactionClient, "customer">;
 
@@ -17,26 +16,4 @@ export async function assertCustomerActive(customerId: string, client: Client = 
   const customer = await client.customer.findUnique({ where: { id: customerId }, select: { archivedAt: true } });
   if (!customer) throw new SafeError("not_found", "No such customer.");
   if (customer.archivedAt) throw new SafeError("conflict", CUSTOMER_ARCHIVED_MESSAGE);
-}
-
-/**
- * Jobs that do work for one customer at LinkedIn. PROCESS_NOTIFICATION is not among them: a push LinkedIn sends
- * about an archived customer is still recorded and applied, so Onramp's view stays true for when it is restored.
- */
-const CUSTOMER_WORK: ReadonlySet<JobKind> = new Set<JobKind>([
-  "SYNC_NAMES",
-  "SYNC_CONFIGURATIONS",
-  "RECHECK_STATUS",
-  "PROVISION_APPLICATION",
-  "POLL_STATUS", // when scoped to one customer (its admin's "check now"); the hourly poll skips archived ones
-]);
-
-/** Why this job must not start (its customer is archived), or null. Read when it is queued and when it runs. */
-export async function archivedCustomerRefusal(
-  job: { kind: JobKind; customerId: string | null },
-  client: Client = db,
-): Promise<string | null> {
-  if (!job.customerId || !CUSTOMER_WORK.has(job.kind)) return null;
-  const customer = await client.customer.findUnique({ where: { id: job.customerId }, select: { archivedAt: true } });
-  return customer?.archivedAt ? CUSTOMER_ARCHIVED_MESSAGE : null;
 }

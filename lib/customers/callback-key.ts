@@ -8,7 +8,8 @@ import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 import { enqueueTrackedJob } from "@/lib/jobs/tracker";
 import { triggeredByOf } from "./actor-label";
-import { callbackUrlFor, newCallbackKey } from "./callback-url";
+import { callbackUrlFor } from "@/lib/linkedin/callback-url";
+import { newCallbackKey } from "./callback-url";
 
 export async function rotateCallbackKey(
   actor: AuditActor,

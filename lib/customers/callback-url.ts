@@ -1,11 +1,8 @@
-// Each customer's own callback URL (C21): one per customer, never shared, built from PUBLIC_URL.
+// Each customer's own callback key (C21): one per customer, never shared; the URL built from it is
+// lib/linkedin/callback-url.ts's callbackUrlFor.
 import { randomBytes } from "node:crypto";
 
 export function newCallbackKey(): string {
   // 32 random bytes: unguessable, URL-safe.
   return randomBytes(32).toString("base64url");
-}
-
-export function callbackUrlFor(publicUrl: string, callbackKey: string): string {
-  return `${publicUrl.replace(/\/+$/, "")}/api/linkedin/callback/${callbackKey}`;
 }

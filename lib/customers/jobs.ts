@@ -1,5 +1,5 @@
 import "server-only";
-// Job handlers of lib/customers (registered in lib/jobs/registry.ts).
+// Job handlers of lib/customers (listed in server/composition.ts).
 import { z } from "zod";
 import { toSafeError } from "@/lib/errors/respond";
 import { PermanentJobError } from "@/lib/jobs/errors";

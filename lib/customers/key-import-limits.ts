@@ -1,5 +1,6 @@
-// The bounds of a bulk import of existing keys (C1, L21, issue 10 item 7). Pure and import-free: the forms, the
-// schemas, the vendor API and next.config.ts (the server action body bound, lib/http/body-limits.ts) read them.
+// The bounds of a bulk import of existing keys (C1, L21, issue 10 item 7). Pure: the forms, the schemas and the
+// vendor API read them.
+import { SERVER_ACTION_MAX_FILE_BYTES } from "@/lib/http/body-limits";
 
 /**
  * ASSUMPTION (LinkedIn documents no limit): at most this many rows per file or request, so one import stays a job
@@ -7,8 +8,8 @@
  */
 export const MAX_IMPORT_ROWS = 5000;
 
-/** ASSUMPTION: the CSV a server action takes in one request (lib/http/body-limits.ts bounds the action's body). */
-export const MAX_IMPORT_FILE_BYTES = 900_000;
+/** ASSUMPTION: the CSV a server action takes in one request: the largest file lib/http/body-limits.ts lets an action's body carry. */
+export const MAX_IMPORT_FILE_BYTES = SERVER_ACTION_MAX_FILE_BYTES;
 
 /**
  * Most bytes of a POST /api/v1/key-imports body (issue 20 item 6): the JSON of a CSV file at its own bound

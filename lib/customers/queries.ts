@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 import { DEFAULT_PAGE_SIZE, MAX_API_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
-import { callbackUrlFor } from "./callback-url";
+import { callbackUrlFor } from "@/lib/linkedin/callback-url";
 
 export type CustomerListQuery = {
   search?: string;

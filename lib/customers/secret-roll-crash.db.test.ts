@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { runReconcilePass } from "@/lib/jobs/reconcile-pass";
+import { runReconcilePass } from "@/server/reconcile-pass";
 import {
   customerAppPendingSecretContext,
   customerAppSecretContext,

@@ -170,7 +170,7 @@ describe("the vocabulary data migration (issue 9, L12–L14)", () => {
   it("the converted rows are re-driven: the reconcile pass queues a name and a settings sync for their customer", async () => {
     // The app's client and pg-boss on this scratch database (nothing in this file used them before).
     setProcessEnv({ DATABASE_URL: scratch.url });
-    const { runReconcilePass } = await import("@/lib/jobs/reconcile-pass");
+    const { runReconcilePass } = await import("@/server/reconcile-pass");
     // As if the migration ran with a deploy ten minutes ago: the sweep leaves alone work written in the last minute.
     await client.query(`UPDATE "Integration" SET "updatedAt" = now() - interval '10 minutes'`);
     const summary = await runReconcilePass({ customerId: "c1" });

@@ -1,5 +1,5 @@
 import "server-only";
-import { callbackUrlFor } from "@/lib/customers/callback-url";
+import { callbackUrlFor } from "@/lib/linkedin/callback-url";
 // The configuration sync of one customer (C15–C17, C21, L14, L15): every integration gets the keys of
 // its type's row in the key table (ConfigurationKeyRequirement, data the operator edits, L14 by default:
 // CALLBACK_URL and JOB_POSTING_VIEWERS on ONE_CLICK_EXPORT, APPLY_VIEWERS on IN_ATS_INDICATOR). The

@@ -1,5 +1,5 @@
 import "server-only";
-// Job handlers of lib/integrations (registered in lib/jobs/registry.ts): the name sync (C10–C14) and
+// Job handlers of lib/integrations (listed in server/composition.ts): the name sync (C10–C14) and
 // the configuration sync (C15–C17) of one customer. The payload only says which customer; what is
 // still to do always comes from the database, so a retried or resumed job never relies on a stale list.
 import { z } from "zod";

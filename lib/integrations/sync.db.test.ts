@@ -3,6 +3,7 @@
 // job resuming (C28). The file uses a database of its own so no other test file's job workers (which
 // point at other LinkedIn stand-ins) can take its jobs.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { forgetStart } from "@/lib/runtime/once";
 import { eventually } from "@/test/eventually";
 import { killOnrampProcesses, startOnrampProcess } from "@/test/onramp-process";
 import type { Actor } from "@/lib/auth/actor";
@@ -14,9 +15,9 @@ type Mods = {
   db: typeof import("@/lib/db/client");
   intake: typeof import("./intake");
   mutations: typeof import("./mutations");
-  worker: typeof import("@/lib/jobs/worker");
+  worker: typeof import("@/server/worker");
   boss: typeof import("@/lib/jobs/boss");
-  callback: typeof import("@/lib/customers/callback-url");
+  callback: typeof import("@/lib/linkedin/callback-url");
 };
 let m: Mods;
 let stack: IntakeStack;
@@ -117,9 +118,9 @@ beforeAll(async () => {
     db: await import("@/lib/db/client"),
     intake: await import("./intake"),
     mutations: await import("./mutations"),
-    worker: await import("@/lib/jobs/worker"),
+    worker: await import("@/server/worker"),
     boss: await import("@/lib/jobs/boss"),
-    callback: await import("@/lib/customers/callback-url"),
+    callback: await import("@/lib/linkedin/callback-url"),
   };
   // The key table (L14: CALLBACK_URL and the viewers keys) comes from the migrations (prisma/migrations).
 });
@@ -591,7 +592,7 @@ describe("a crashed worker (C28)", () => {
     // This process stops working so the child gets the job; it comes back after the crash.
     await m.boss.stopBoss();
     // startWorkers() remembers that this process started its workers; the stopped engine took them away.
-    (globalThis as { onrampWorkers?: unknown }).onrampWorkers = undefined;
+    forgetStart("workers");
     const c = await makeCustomer();
     const tuples = Array.from({ length: 250 }, (_, i) => plugin(`crash${i}`));
     for (const t of tuples) await sandboxPost("/_sandbox/integrations", { clientId: c.clientId, ...t });

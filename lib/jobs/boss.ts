@@ -6,10 +6,9 @@ import { JobKind } from "@/lib/db/enums";
 import { describeConnectionError } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { forgetStart, oncePerProcess } from "@/lib/runtime/once";
 import { onShutdown } from "@/lib/runtime/shutdown";
 import { stopWorkLanes } from "./work";
-
-const globalForBoss = globalThis;
 
 // Queues whose jobs carry a singletonKey: "stately" keeps at most one queued and one active job per
 // key (pg-boss ignores singletonKey on standard queues). A policy is fixed when the queue is created.
@@ -80,16 +79,11 @@ async function createQueueOnce(boss: PgBoss, options: PgBoss.Queue): Promise<voi
 }
 
 export function getBoss(): Promise<PgBoss> {
-  globalForBoss.onrampBoss ??= startBoss().catch((err: unknown) => {
-    globalForBoss.onrampBoss = undefined;
-    throw err;
-  });
-  return globalForBoss.onrampBoss;
+  return oncePerProcess("boss", startBoss);
 }
 
 export async function stopBoss(): Promise<void> {
-  const pending = globalForBoss.onrampBoss;
-  globalForBoss.onrampBoss = undefined;
+  const pending = forgetStart("boss");
   await stopWorkLanes(); // the lanes settle their current job through this boss first
   if (pending) await (await pending).stop({ graceful: true, wait: true, timeout: 10_000 });
 }

@@ -1,6 +1,6 @@
 // Least privilege for jobs (issue 20, point 4): the ONE table of who may start, retry and cancel each job kind
 // by hand. Every person's way to a job asks it: the start functions (assertMayStartJob), the retry
-// (lib/jobs/retry.ts), the pages that offer a Retry button (mayOperateJob). Jobs that follow from a change
+// (server/retry.ts), the pages that offer a Retry button (mayOperateJob). Jobs that follow from a change
 // (a rename queues SYNC_NAMES, a push PROCESS_NOTIFICATION, a new PUBLIC_URL SYNC_APP_DOMAINS) are that change's
 // consequence and pass that change's own rule; the system's own starts (schedules, the reconcile pass) are not
 // a person's. The authorization matrix (test/authorization) checks this table against the real entry points.

@@ -11,8 +11,8 @@ import { rotateCallbackKey } from "@/lib/customers/callback-key";
 import { createTestApplication } from "@/lib/linkedin/test-support/applications";
 import { getBoss, queueName, stopBoss } from "./boss";
 import { DEAD_JOB_MESSAGE } from "./reconcile";
-import { runReconcilePass } from "./reconcile-pass";
-import { retryFailedJob } from "./retry";
+import { runReconcilePass } from "@/server/reconcile-pass";
+import { retryFailedJob } from "@/server/retry";
 import { enqueueTrackedJob, markAttemptFailed, markRunning, markSucceeded } from "./tracker";
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type PgBoss from "pg-boss";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { JobKind } from "@/lib/db/enums";
-import { archivedCustomerRefusal } from "@/lib/customers/archived";
+import { archivedCustomerRefusal } from "./archived";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";

@@ -25,7 +25,7 @@ export type JobContext = {
   progress(p: JobProgress): Promise<void>;
 };
 
-/** A person's retry (lib/jobs/retry.ts): who asks, inside the transaction that also records the retry. */
+/** A person's retry (server/retry.ts): who asks, inside the transaction that also records the retry. */
 export type RestartContext = { actor: Actor; tx: Prisma.TransactionClient; customerId: string | null };
 export type Restarted = { trackedJobId: string; message?: string };
 

@@ -9,11 +9,13 @@ import { disconnectDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { setTestEnv } from "@/lib/linkedin/test-support/env";
 import { logger } from "@/lib/log/logger";
+import { forgetStart } from "@/lib/runtime/once";
 import { createScratchDatabase, type ScratchDatabase } from "@/test/scratch-database";
 import { eventually } from "@/test/eventually";
 import { getBoss, stopBoss } from "./boss";
+import { stopLoops } from "./loop";
 import { workQueue } from "./work";
-import { startWorkersInBackground } from "./worker";
+import { startWorkersInBackground } from "@/server/worker";
 
 let scratch: ScratchDatabase;
 const QUEUE = "onramp.test-outage";
@@ -40,7 +42,7 @@ beforeAll(async () => {
   setTestEnv({ DATABASE_URL: scratch.url, JOBS_EXPIRE_SECONDS: "60" });
 });
 afterAll(async () => {
-  await globalThis.onrampWebhookSender?.stop();
+  await stopLoops();
   await onServer(`ALTER DATABASE "${scratchName()}" WITH ALLOW_CONNECTIONS true`).catch(() => undefined);
   await stopBoss();
   await disconnectDb();
@@ -89,7 +91,7 @@ describe("a job that ends while the database is down", () => {
 describe("an instance that starts while the database refuses connections", () => {
   it("logs why its workers could not start, and starts them once the database answers", async () => {
     await stopBoss();
-    globalThis.onrampWorkers = undefined;
+    forgetStart("workers");
     await onServer(`ALTER DATABASE "${scratchName()}" WITH ALLOW_CONNECTIONS false;
       SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${scratchName()}';`);
     const errors = vi.spyOn(logger(), "error");
@@ -100,7 +102,7 @@ describe("an instance that starts while the database refuses connections", () =>
       );
       await onServer(`ALTER DATABASE "${scratchName()}" WITH ALLOW_CONNECTIONS true`);
       await eventually("the workers to have started", async () => {
-        const started = globalThis.onrampWorkers;
+        const started = globalThis.onrampStarted?.workers;
         return started
           ? started.then(
               () => true,

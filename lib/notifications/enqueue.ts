@@ -162,7 +162,7 @@ export const SWEEP_AFTER_MS = 2 * 60 * 1000;
 /**
  * Queues processing for PENDING notifications that have no live job: the batch after the 200 failed
  * or the process died between answering and queuing, or the job died mid-processing. Runs with every
- * fallback poll (C28) and every reconcile pass (lib/jobs/reconcile-pass.ts).
+ * fallback poll (C28) and every reconcile pass (server/reconcile-pass.ts).
  */
 export async function sweepPendingNotifications(
   now: Date = new Date(),

@@ -1,5 +1,5 @@
 import "server-only";
-// Job handlers of lib/notifications (registered in lib/jobs/registry.ts).
+// Job handlers of lib/notifications (listed in server/composition.ts).
 import { z } from "zod";
 import { SafeError } from "@/lib/errors/safe-error";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";

@@ -7,4 +7,4 @@ export { describePoll, POLLED_STATUSES, type PollSkip, type PollSummary, runPoll
 export { POLL_LOCK_KEY, tryPollLock } from "./poll-lock";
 export { runRecheck } from "./recheck";
 export { enqueuePoll, recheckIntegration, requestCustomerPoll, requestPoll } from "./requests";
-export { onPollTick, POLL_SCHEDULE_QUEUE, pollCron, SCHEDULED_POLL_TRIGGER, startPollSchedule } from "./schedule";
+export { onPollTick, POLL_SCHEDULE_QUEUE, pollCron, SCHEDULED_POLL_TRIGGER } from "./schedule";

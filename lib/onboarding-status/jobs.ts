@@ -1,24 +1,26 @@
 import "server-only";
-// Job handlers of lib/onboarding-status: the fallback poll and re-checks (registered in lib/jobs/registry.ts).
+// Job handlers of lib/onboarding-status: the fallback poll and re-checks (listed in server/composition.ts).
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { SafeError } from "@/lib/errors/safe-error";
-import { describePoll, runPoll } from "./poll";
+import { describePoll, type PollContext, runPoll } from "./poll";
 import { runRecheck } from "./recheck";
 import { enqueuePoll, queueRecheck } from "./requests";
 
-export const pollStatusJob = defineJob({
-  kind: "POLL_STATUS",
-  payload: z.object({ customerId: z.string().min(1).optional() }),
-  async run(payload, ctx) {
-    const summary = await runPoll({ customerId: payload.customerId }, ctx);
-    // The job row is what support reads (C28): a succeeded poll keeps what it skipped and why in
-    // lastError, which the tracker clears at the start of every attempt and leaves alone on success.
-    await db.job.update({ where: { id: ctx.trackedJobId }, data: { lastError: describePoll(summary) } });
-  },
-  restart: (payload, { actor, tx }) => enqueuePoll({ customerId: payload.customerId }, actor.userId, tx),
-});
+/** The poll's job; the process's composition root (server/composition.ts) gives it the notifications' sweep. */
+export const definePollStatusJob = (bound: Pick<PollContext, "sweepNotifications"> = {}) =>
+  defineJob({
+    kind: "POLL_STATUS",
+    payload: z.object({ customerId: z.string().min(1).optional() }),
+    async run(payload, ctx) {
+      const summary = await runPoll({ customerId: payload.customerId }, { ...ctx, ...bound });
+      // The job row is what support reads (C28): a succeeded poll keeps what it skipped and why in
+      // lastError, which the tracker clears at the start of every attempt and leaves alone on success.
+      await db.job.update({ where: { id: ctx.trackedJobId }, data: { lastError: describePoll(summary) } });
+    },
+    restart: (payload, { actor, tx }) => enqueuePoll({ customerId: payload.customerId }, actor.userId, tx),
+  });
 
 export const recheckStatusJob = defineJob({
   kind: "RECHECK_STATUS",
@@ -43,4 +45,5 @@ export const recheckStatusJob = defineJob({
   },
 });
 
-export const onboardingStatusJobHandlers: JobHandler[] = [pollStatusJob, recheckStatusJob];
+/** This folder's handlers apart from the poll's (definePollStatusJob), which the composition root binds. */
+export const onboardingStatusJobHandlers: JobHandler[] = [recheckStatusJob];

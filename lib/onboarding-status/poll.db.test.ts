@@ -14,11 +14,13 @@ import {
   testCustomer,
 } from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
-import { pollStatusJob, recheckStatusJob } from "./jobs";
+import { definePollStatusJob, recheckStatusJob } from "./jobs";
 import { describePoll, runPoll } from "./poll";
 import { tryPollLock } from "./poll-lock";
 import { enqueuePoll, recheckIntegration } from "./requests";
-import { POLL_SCHEDULE_QUEUE, onPollTick, pollCron, startPollSchedule } from "./schedule";
+import { startSchedule } from "@/lib/jobs/schedule";
+import { fallbackPoll } from "@/server/composition";
+import { POLL_SCHEDULE_QUEUE, onPollTick, pollCron } from "./schedule";
 
 let sandbox: SandboxHandle;
 const admin = sandboxAdmin(() => sandbox.url);
@@ -207,7 +209,7 @@ describe("the fallback poll", () => {
       triggeredBy: "test-user",
       queueJobId: expect.any(String),
     });
-    await pollStatusJob.run(
+    await definePollStatusJob().run(
       { customerId: c.customerId },
       {
         trackedJobId,
@@ -264,11 +266,11 @@ describe("the schedule", () => {
   });
 
   it("is registered with pg-boss in Postgres, so every Onramp process shares one schedule", async () => {
-    // Under vitest startPollSchedule does nothing (many files share this database); pretend otherwise.
+    // Under vitest startSchedule does nothing (many files share this database); pretend otherwise.
     setTestEnv({ NODE_ENV: "production", POLL_INTERVAL_MINUTES: "15" });
     const boss = await getBoss();
     try {
-      await startPollSchedule();
+      await startSchedule(fallbackPoll);
       const schedules = await boss.getSchedules();
       expect(schedules.find((sch) => sch.name === POLL_SCHEDULE_QUEUE)).toMatchObject({
         cron: "*/15 * * * *",

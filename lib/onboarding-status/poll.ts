@@ -16,7 +16,6 @@ import {
   tupleId,
 } from "@/lib/linkedin";
 import { logger } from "@/lib/log/logger";
-import { sweepPendingNotifications } from "@/lib/notifications/enqueue";
 import { applyOnboardingStatus } from "./apply";
 import { tryPollLock } from "./poll-lock";
 
@@ -42,11 +41,17 @@ export interface PollSummary {
   waitingTuples: WaitingSummary;
 }
 
-type Ctx = Pick<JobContext, "progress">;
+export type PollContext = Pick<JobContext, "progress"> & {
+  /**
+   * Queues processing for notifications left pending (lib/notifications' sweep, bound to the POLL_STATUS job by
+   * server/composition.ts: lib/notifications applies statuses through this folder, so it can not be imported here).
+   */
+  sweepNotifications?: (now: Date) => Promise<number>;
+};
 
 export async function runPoll(
   scope: { customerId?: string | null },
-  ctx: Ctx,
+  ctx: PollContext,
   now: () => Date = () => new Date(),
 ): Promise<PollSummary> {
   const summary: PollSummary = {
@@ -63,7 +68,7 @@ export async function runPoll(
   const lock = await tryPollLock({ customerId: scope.customerId ?? null });
   if (!lock) return { ...summary, alreadyRunning: true };
   try {
-    summary.sweptNotifications = await sweepPendingNotifications(now());
+    if (ctx.sweepNotifications) summary.sweptNotifications = await ctx.sweepNotifications(now());
     const pending = await db.integration.findMany({
       where: {
         onboardingStatus: { in: [...POLLED_STATUSES] },

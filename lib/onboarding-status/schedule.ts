@@ -1,12 +1,9 @@
 import "server-only";
-// The hourly (POLL_INTERVAL_MINUTES) fallback poll (C28) on pg-boss's cron: the schedule lives in
-// Postgres and pg-boss fires it once per tick across all processes. The tick does not run the poll
+// The hourly (POLL_INTERVAL_MINUTES) fallback poll (C28) on pg-boss's cron (a schedule of server/composition.ts,
+// lib/jobs/schedule.ts): pg-boss fires it once per tick across all processes. The tick does not run the poll
 // itself: it queues a tracked POLL_STATUS job (C28: every job is tracked), triggered by "system:poll".
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { ensureQueue, getBoss } from "@/lib/jobs/boss";
-import { workQueue } from "@/lib/jobs/work";
-import { logger } from "@/lib/log/logger";
 import { enqueuePoll } from "./requests";
 
 export const POLL_SCHEDULE_QUEUE = "onramp.poll_schedule";
@@ -47,34 +44,4 @@ export async function onPollTick(now: Date = new Date()): Promise<boolean> {
   }
   await enqueuePoll({}, SCHEDULED_POLL_TRIGGER);
   return true;
-}
-
-const globalForSchedule = globalThis;
-
-async function start(): Promise<void> {
-  // Under vitest many files share one database and its queues: a scheduled poll of every customer
-  // there would call each file's stand-in LinkedIn with the others' keys. Tests call onPollTick().
-  if (env().NODE_ENV === "test") return;
-  const boss = await getBoss();
-  await ensureQueue(boss, POLL_SCHEDULE_QUEUE);
-  const plan = pollCron(env().POLL_INTERVAL_MINUTES);
-  if (!plan) {
-    await boss.unschedule(POLL_SCHEDULE_QUEUE);
-    logger().info("fallback poll schedule is off (POLL_INTERVAL_MINUTES=0)");
-    return;
-  }
-  await boss.schedule(POLL_SCHEDULE_QUEUE, plan.cron, {}, { tz: "UTC" });
-  workQueue(boss, POLL_SCHEDULE_QUEUE, { lanes: 1, pollingIntervalMs: 5000 }, async () => {
-    await onPollTick();
-  });
-  logger().info({ cron: plan.cron, minutes: env().POLL_INTERVAL_MINUTES }, "fallback poll scheduled");
-}
-
-/** Registers the schedule and its tick worker in this process, once (called by startWorkers). */
-export function startPollSchedule(): Promise<void> {
-  globalForSchedule.onrampPollSchedule ??= start().catch((err: unknown) => {
-    globalForSchedule.onrampPollSchedule = undefined;
-    throw err;
-  });
-  return globalForSchedule.onrampPollSchedule;
 }

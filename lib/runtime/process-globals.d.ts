@@ -6,6 +6,7 @@ import type { Transporter } from "nodemailer";
 import type PgBoss from "pg-boss";
 import type pino from "pino";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import type { RunningLoop } from "@/lib/jobs/loop";
 import type { WorkLanes } from "@/lib/jobs/work";
 import type { ProcessingBatch } from "@/lib/notifications/enqueue";
 import type { ShutdownState } from "@/lib/runtime/shutdown";
@@ -13,16 +14,14 @@ import type { ShutdownState } from "@/lib/runtime/shutdown";
 declare global {
   var onrampDb: PrismaClient | undefined;
   var onrampLogger: pino.Logger | undefined;
-  var onrampBoss: Promise<PgBoss> | undefined;
-  var onrampWorkers: Promise<void> | undefined;
-  var onrampReconcile: Promise<void> | undefined;
-  var onrampPollSchedule: Promise<void> | undefined;
+  /** What lib/runtime/once.ts started in this process: the job engine, the workers. */
+  var onrampStarted: { boss?: Promise<PgBoss>; workers?: Promise<void> } | undefined;
   var onrampProcessingBatch: ProcessingBatch | null | undefined;
   var onrampEmailKick: (() => void) | undefined;
   var onrampSmtp: { url: string; transport: Transporter } | undefined;
-  var onrampEmailSchedule: Promise<void> | undefined;
   var onrampWorkLanes: WorkLanes | undefined;
-  var onrampWebhookSender: { stop: (drainMs?: number) => Promise<void> } | undefined;
+  /** The process's polling loops (lib/jobs/loop.ts, e.g. the webhook deliveries), by name. */
+  var onrampLoops: Map<string, RunningLoop> | undefined;
   /** The process's stop (lib/runtime/shutdown.ts): begun or not, and what each step runs. */
   var onrampShutdown: ShutdownState | undefined;
   /** Set by scripts/serve.ts before Next loads: x-onramp-client-address is the server's (lib/http/client-address.ts). */

@@ -9,8 +9,8 @@ import { apiTokenCreateSchema } from "@/lib/api-tokens/scopes";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { parentSandboxPerFile } from "@/lib/customers/test-support/parent-sandbox";
 import { db } from "@/lib/db/client";
-import { jobHandlers } from "@/lib/jobs/registry";
-import { runOne } from "@/lib/jobs/worker";
+import { jobHandlers } from "@/server/jobs";
+import { runOne } from "@/lib/jobs/run";
 import { type CallOptions, callRoute, type RouteTable } from "./test-support/call-route";
 
 const ROUTES: RouteTable = [

@@ -1,6 +1,6 @@
 import "server-only";
 // The webhook sender (issue 12). Deliveries are rows queued in the same transaction as their event
-// (lib/events/emit.ts); any process claims due ones with a lease (FOR UPDATE SKIP LOCKED), POSTs the
+// (lib/events/emit.ts); every process runs deliverDue in a loop (server/composition.ts) and claims due ones with a lease (FOR UPDATE SKIP LOCKED), POSTs the
 // signed event through the egress (lib/egress: vetted address, no redirects, bounded time and bytes), logs the
 // attempt and either marks it DELIVERED or schedules the next try (schedule.ts); a URL the egress refuses as
 // written (private by its spelling, plain http) fails the delivery at once, with the reason on it.
@@ -10,7 +10,6 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
-import { isShuttingDown } from "@/lib/runtime/shutdown";
 import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
 import { resolveForEndpoint } from "./resolve-export";
@@ -175,57 +174,4 @@ export async function deliverDue(opts: { now?: Date; limit?: number } = {}): Pro
   const claimed = await claimDue(opts.limit ?? env().WEBHOOK_CONCURRENCY, now);
   await Promise.all(claimed.map((c) => deliver(c, now)));
   return claimed.length;
-}
-
-const globalForSender = globalThis;
-
-/**
- * Runs the sender in this process until stopped: WEBHOOK_CONCURRENCY lanes, each claiming and sending one
- * delivery after another while there is work (a slow receiver holds up one lane, not a whole round), and
- * pausing WEBHOOK_POLL_MS when there is none.
- */
-export function startWebhookSender(): { stop: (drainMs?: number) => Promise<void> } {
-  if (globalForSender.onrampWebhookSender) return globalForSender.onrampWebhookSender;
-  if (isShuttingDown()) return { stop: async () => {} }; // a start still under way when the stop began (issue 24)
-  let running = true;
-  const wakers = new Set<() => void>();
-  const lane = async () => {
-    while (running) {
-      let sent = 0;
-      try {
-        sent = await deliverDue({ limit: 1 });
-      } catch (e) {
-        logger().error({ err: e }, "webhook sender round failed; trying again");
-      }
-      if (sent === 0 && running) {
-        await new Promise<void>((r) => {
-          wakers.add(r);
-          setTimeout(() => {
-            wakers.delete(r);
-            r();
-          }, env().WEBHOOK_POLL_MS);
-        });
-      }
-    }
-  };
-  const loop = Promise.all(Array.from({ length: env().WEBHOOK_CONCURRENCY }, lane));
-  const handle = {
-    /**
-     * Sends nothing new; waits for the deliveries under way, or only `drainMs` when given (a stop, issue 24):
-     * one still sending then keeps its lease and goes out again once the lease ends (LEASE_MS), as after a crash.
-     */
-    stop: async (drainMs?: number) => {
-      running = false;
-      for (const wake of wakers) wake();
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<void>((resolve) => {
-        if (drainMs !== undefined) timer = setTimeout(resolve, drainMs);
-      });
-      await Promise.race([loop, late]);
-      clearTimeout(timer);
-      globalForSender.onrampWebhookSender = undefined;
-    },
-  };
-  globalForSender.onrampWebhookSender = handle;
-  return handle;
 }

@@ -27,6 +27,7 @@ describe("the architecture check", () => {
         "client-not-to-server-code: components/secret-form.tsx → ../../../node_modules/server-only/index.js",
         "lib-not-to-app-or-components: lib/alpha/page-link.ts → app/page-title.ts",
         "components-not-to-app: components/app-link.tsx → app/page-title.ts",
+        "lib-not-to-server: lib/alpha/uses-root.ts → server/composition.ts",
         "lib-not-to-next: lib/alpha/uses-next.ts → ../../../node_modules/next/server.js",
       ].sort(),
     );

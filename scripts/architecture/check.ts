@@ -8,7 +8,7 @@ import { join } from "node:path";
 const repoRoot = join(import.meta.dirname, "..", "..");
 const CONFIG = join(repoRoot, ".dependency-cruiser.cjs");
 const DEPCRUISE = join(repoRoot, "node_modules", ".bin", "depcruise");
-const CHECKED_FOLDERS = ["app", "components", "lib"];
+const CHECKED_FOLDERS = ["app", "components", "lib", "server"];
 
 export interface Violation {
   rule: string;

@@ -4,7 +4,7 @@
 // TSX_TSCONFIG_PATH=lib/integrations/test-support/tsconfig.worker.json (the react-server condition would break
 // next/navigation, which the worker's import graph reaches; the tsx CLI would put the worker in a grandchild
 // that outlives the kill).
-import { startWorkers } from "@/lib/jobs/worker";
+import { startWorkers } from "@/server/worker";
 
 startWorkers().then(
   () => process.stdout.write("ready\n"),

@@ -8,7 +8,7 @@ import { env, processEnvSnapshot } from "@/lib/env";
 import { checkHealth } from "@/lib/health/check";
 import { getBoss } from "@/lib/jobs/boss";
 import { workQueue } from "@/lib/jobs/work";
-import { startWorkers } from "@/lib/jobs/worker";
+import { startWorkers } from "@/server/worker";
 import { logger } from "@/lib/log/logger";
 import { onShutdown, stopOnSignals, webServerStop } from "@/lib/runtime/shutdown";
 

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
 import type { JobKind } from "@/lib/db/enums";
-import { stopBoss } from "./boss";
+import { stopBoss } from "@/lib/jobs/boss";
 import { retryFailedJob } from "./retry";
 
 afterAll(async () => {

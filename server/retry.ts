@@ -5,15 +5,15 @@ import "server-only";
 // Issue 20: who may retry which kind is the permissions table's (lib/jobs/permissions.ts), and the new run is
 // started by the kind's own start (its `restart`), with the same locks and "already under way" checks as a first
 // start, never by re-enqueueing the stored payload.
-import { isActiveJobStatus } from "./status";
+import { isActiveJobStatus } from "@/lib/jobs/status";
 import { type Actor, canAccessCustomer } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { assertMayOperateJob, JOB_RULES } from "@/lib/jobs/permissions";
+import { failDeadJobs } from "@/lib/jobs/reconcile";
 import { JOB_STATUS_WORDS } from "@/lib/status/vocabulary";
-import { assertMayOperateJob, JOB_RULES } from "./permissions";
-import { failDeadJobs } from "./reconcile";
-import { jobHandlers } from "./registry";
+import { jobHandlers } from "./jobs";
 
 export async function retryFailedJob(jobId: string, actor: Actor): Promise<{ trackedJobId: string; message: string }> {
   const job = await db.job.findUnique({ where: { id: jobId } });

@@ -3,15 +3,16 @@ import "server-only";
 // limit (413, before anything else, issue 20 item 6), the token and its scope, the rate limit, then the path,
 // query and body parsed with the operation's own schemas; the body is read bounded while it streams
 // (lib/http/bounded-body.ts). Malformed requests answer 400 and invalid bodies 422, both with field-level
-// messages; errors go through the one mapper.
+// messages; errors go through the one route wrapper (lib/http/route.ts) and its one mapper.
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { authenticateApiToken, RateLimitedError, type ApiCaller } from "@/lib/api-tokens/authenticate";
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
+import { validationErrors } from "@/lib/errors/validation";
 import { bodyRefusal, declaredLengthProblem, readBodyWithin } from "@/lib/http/bounded-body";
+import { type RouteGuard, route } from "@/lib/http/route";
 import type { ApiOperation } from "./operations";
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
@@ -23,15 +24,10 @@ export type ApiInput<O extends ApiOperation> = {
   body: Infer<O["body"]>;
 };
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteParams = Record<string, string | string[]>;
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
-    out[key] = [...(out[key] ?? []), issue.message];
-  }
-  return out;
+function invalid(code: "bad_request" | "unprocessable", message: string, error: z.ZodError): SafeError {
+  return new SafeError(code, message, validationErrors(error).errors);
 }
 
 /** The most bytes an operation's body may have: its own bound, or REQUEST_MAX_BODY_BYTES. */
@@ -53,39 +49,42 @@ async function readJsonBody(req: NextRequest, maxBytes: number): Promise<unknown
   }
 }
 
-export function apiRoute<O extends ApiOperation>(
-  op: O,
-  handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>,
-) {
-  return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
-    try {
+/** The operation's guard: declared length, token and scope, rate limit, then path, query and body parsed. */
+function operationGuard<O extends ApiOperation>(op: O): RouteGuard<ApiInput<O>, RouteParams> {
+  return {
+    async admit(req, rawParams) {
       // Every operation, with a body or not: a declared length over the limit is refused unread.
       const declared = declaredLengthProblem(req.headers, bodyLimitOf(op));
       if (declared) throw bodyRefusal(declared, bodyLimitOf(op));
       const caller = await authenticateApiToken(req.headers.get("authorization"), op.scope);
-      const rawParams = ctx?.params ? await ctx.params : {};
       const params = op.params ? op.params.safeParse(rawParams) : undefined;
-      if (params && !params.success)
-        throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
+      if (params && !params.success) throw invalid("bad_request", "Some path parameters are not valid.", params.error);
       const query = op.query ? op.query.safeParse(Object.fromEntries(req.nextUrl.searchParams.entries())) : undefined;
-      if (query && !query.success)
-        throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
+      if (query && !query.success) throw invalid("bad_request", "Some query parameters are not valid.", query.error);
       let body: unknown;
       if (op.body) {
         const parsed = op.body.safeParse(await readJsonBody(req, bodyLimitOf(op)));
-        if (!parsed.success)
-          throw new SafeError("unprocessable", "Some fields are not valid.", fieldErrorsOf(parsed.error));
+        if (!parsed.success) throw invalid("unprocessable", "Some fields are not valid.", parsed.error);
         body = parsed.data;
       }
-      const result = await handler({ caller, params: params?.data, query: query?.data, body } as ApiInput<O>, req);
-      return NextResponse.json(result, { status: op.success.status, headers: { "cache-control": "no-store" } });
-    } catch (e) {
-      const res = errorResponse(e);
+      return { caller, params: params?.data, query: query?.data, body } as ApiInput<O>;
+    },
+    onError(e, res) {
       if (e instanceof RateLimitedError) res.headers.set("retry-after", String(e.retryAfterSeconds));
       if (e instanceof SafeError && e.code === "unauthorized")
         res.headers.set("www-authenticate", 'Bearer realm="onramp"');
       res.headers.set("cache-control", "no-store");
-      return res;
-    }
+    },
   };
+}
+
+/** A /api/v1 handler: the one route wrapper behind the operation's guard, answering its typed success body. */
+export function apiRoute<O extends ApiOperation>(
+  op: O,
+  handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>,
+) {
+  return route(operationGuard(op), async (req, input) => {
+    const result = await handler(input, req);
+    return NextResponse.json(result, { status: op.success.status, headers: { "cache-control": "no-store" } });
+  });
 }

@@ -1,7 +1,7 @@
 // The latest provisioning job of a customer (C1, C28): where it stands and, when LinkedIn refused,
 // its reason in plain words.
 import type { ProvisioningJob } from "@/lib/customers/provisioning";
-import { Time } from "./time";
+import { Time } from "@/components/ui/time";
 
 const STATUS_WORDS: Record<ProvisioningJob["status"], string> = {
   QUEUED: "Queued: waiting for a worker",

@@ -1,7 +1,8 @@
 import "server-only";
-// The one guard around every page, route handler and server action (dub's withWorkspace, inbox-zero's
-// withAuth): session, role, customer scope and the mapping of errors to answers live here, composed
-// from small pieces rather than grown with flags.
+// The session guard of every page, route handler and server action (dub's withWorkspace, inbox-zero's
+// withAuth): session, role and customer scope live here, composed from small pieces rather than grown with
+// flags. Route handlers take it through the one route wrapper (lib/http/route.ts); server actions through
+// the one action wrapper below.
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/state";

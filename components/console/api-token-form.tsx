@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { CheckboxGroup, Field, Options } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import {
   API_SCOPE_LABELS,
   API_SCOPES,
@@ -17,11 +17,7 @@ import { CopyField } from "@/components/ui/copy-field";
 
 type TokenState = ActionState & { token?: string };
 
-export function ApiTokenForm({
-  action,
-}: {
-  action: (prev: TokenState | undefined, form: FormData) => Promise<TokenState>;
-}) {
+export function ApiTokenForm({ action }: { action: FormAction<TokenState> }) {
   const [state, formAction] = useActionState(action, undefined);
   const f = "token";
   return (

@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { Field, Options } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/actions/state";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { CopyField } from "@/components/ui/copy-field";
 
@@ -16,7 +16,7 @@ export function InviteForm({
   customers,
   defaultCustomerId,
 }: {
-  action: (prev: InviteState | undefined, form: FormData) => Promise<InviteState>;
+  action: FormAction<InviteState>;
   customers: { id: string; displayName: string }[];
   defaultCustomerId?: string;
 }) {

@@ -15,7 +15,7 @@ import { CopyField } from "@/components/ui/copy-field";
 const EVENT_TYPE_OPTIONS = EVENT_TYPES.map((t) => [t, EVENT_TYPE_LABELS[t]] as const);
 
 type SecretState = ActionState & { secret?: string };
-type SecretAction = (prev: SecretState | undefined, form: FormData) => Promise<SecretState>;
+type SecretAction = FormAction<SecretState>;
 
 function ShownOnce({ state }: { state: SecretState | undefined }) {
   return state?.ok && state.secret ? (

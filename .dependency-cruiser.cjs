@@ -103,6 +103,17 @@ module.exports = {
       to: { path: "^app/" },
     },
     {
+      name: "ui-kit-knows-no-domain",
+      severity: "error",
+      comment:
+        "components/ui is the kit of primitives (buttons, fields, messages, tables, sections) that staff pages and " +
+        "the customer admin's page use alike (issue 21 point 5): a primitive importing a feature, a page or a " +
+        "domain would tie every screen to that one, so it may use only the action contract (lib/actions), other " +
+        "primitives and the layout, and gets everything else as props.",
+      from: { path: "^components/ui/" },
+      to: { path: "^(app/|components/(?!ui/|layout/)|lib/(?!actions/))" },
+    },
+    {
       name: "client-not-to-server-code",
       severity: "error",
       comment:

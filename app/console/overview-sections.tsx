@@ -5,14 +5,14 @@
 import Link from "next/link";
 import { cache } from "react";
 import { OverviewFilters } from "@/components/console/overview-filters";
-import { Pagination } from "@/components/console/pagination";
-import { Section } from "@/components/console/section";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
 import { StageCards } from "@/components/console/stage-cards";
 import { StageFunnel } from "@/components/console/stage-funnel";
 import { StateBadge, StatusBadge } from "@/components/console/status-badge";
 import { humanize, STATUS_LABELS, SYNC_STATE_WORDS } from "@/lib/status/vocabulary";
-import { Table } from "@/components/console/table";
-import { Time } from "@/components/console/time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { TimeToEnableSection } from "@/components/console/time-to-enable";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { filterQuery, type IntegrationFilter } from "@/lib/support/filters";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OverviewFilters } from "@/components/console/overview-filters";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/support/filters";

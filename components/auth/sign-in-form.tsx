@@ -3,6 +3,9 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { primaryButtonClass } from "@/components/ui/button-styles";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
@@ -37,40 +40,14 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       noValidate
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
     >
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2"
-        />
-      </div>
-      <div aria-live="polite" role="status" className="min-h-5 text-sm text-red-700">
-        {error}
-      </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-      >
+      <Field form="sign-in" name="email" label="Email" state={undefined}>
+        {(control) => <input {...control} type="email" autoComplete="email" required />}
+      </Field>
+      <Field form="sign-in" name="password" label="Password" state={undefined}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" required />}
+      </Field>
+      <FormMessage state={error ? { ok: false, message: error } : undefined} />
+      <button type="submit" disabled={pending} className={`${primaryButtonClass} w-full`}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -3,6 +3,8 @@
 // Signs out through next-auth's own endpoint (POST /api/auth/signout with its CSRF token), as next-auth/react's
 // signOut does, without shipping that client library on every signed-in page (issue #13: the customer admin's
 // first-load JavaScript; next-auth/react was 12 kB of it gzipped).
+import { secondaryButtonClass } from "@/components/ui/button-styles";
+
 async function signOut(callbackUrl: string): Promise<void> {
   const csrf = await fetch("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -17,11 +19,7 @@ async function signOut(callbackUrl: string): Promise<void> {
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut("/sign-in")}
-      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-    >
+    <button type="button" onClick={() => void signOut("/sign-in")} className={secondaryButtonClass}>
       Sign out
     </button>
   );

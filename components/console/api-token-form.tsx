@@ -2,10 +2,10 @@
 // Create an API token for the vendor's systems (issue #6): the token appears once, here; it expires after the
 // chosen lifetime (issue 11 item 6).
 import { useActionState } from "react";
-import { CheckboxGroup, Field, Options } from "@/components/console/field";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
-import type { ActionState } from "@/lib/actions/state";
+import { CheckboxGroup, Field, Options } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import {
   API_SCOPE_LABELS,
   API_SCOPES,
@@ -13,15 +13,11 @@ import {
   API_TOKEN_LIFETIMES,
   DEFAULT_API_TOKEN_LIFETIME,
 } from "@/lib/api-tokens/scope-words";
-import { CopyField } from "./copy-field";
+import { CopyField } from "@/components/ui/copy-field";
 
 type TokenState = ActionState & { token?: string };
 
-export function ApiTokenForm({
-  action,
-}: {
-  action: (prev: TokenState | undefined, form: FormData) => Promise<TokenState>;
-}) {
+export function ApiTokenForm({ action }: { action: FormAction<TokenState> }) {
   const [state, formAction] = useActionState(action, undefined);
   const f = "token";
   return (

@@ -1,10 +1,10 @@
 "use client";
 // "Rotate every secret older than N days" (L7: LinkedIn advises 60–90): one tracked job, a result per customer.
 import { useActionState } from "react";
-import { inputClass, labelClass } from "@/components/console/button-styles";
-import { FieldError, fieldAria } from "@/components/console/field-error";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { inputClass, labelClass } from "@/components/ui/button-styles";
+import { FieldError, fieldAria } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 
 const FORM = "bulk-rotation";

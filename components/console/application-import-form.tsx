@@ -4,10 +4,10 @@
 import { useActionState } from "react";
 import { MAX_IMPORT_ROWS } from "@/lib/customers/key-import-limits";
 import { IMPORT_COLUMNS } from "@/lib/customers/key-import-view";
-import { labelClass } from "@/components/console/button-styles";
-import { FieldError, fieldAria } from "@/components/console/field-error";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { labelClass } from "@/components/ui/button-styles";
+import { FieldError, fieldAria } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 
 const FORM = "key-import";

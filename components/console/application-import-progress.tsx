@@ -6,8 +6,8 @@ import { useState } from "react";
 import useSWR from "swr";
 import type { KeyImportView } from "@/lib/customers/key-import-schemas";
 import { COUNT_OF_STATUS, isKeyImportView } from "@/lib/customers/key-import-view";
-import { secondaryButtonClass } from "@/components/console/button-styles";
-import { Table } from "@/components/console/table";
+import { secondaryButtonClass } from "@/components/ui/button-styles";
+import { Table } from "@/components/ui/table";
 import { StateBadge } from "@/components/console/status-badge";
 import { KEY_IMPORT_ROW_WORDS } from "@/lib/status/vocabulary";
 

@@ -2,9 +2,9 @@
 // Enter or replace a customer's LinkedIn application keys (C1). The secret field is never prefilled:
 // the stored secret can not be read back (C3). Submitting checks the keys with LinkedIn at once.
 import { type InputHTMLAttributes, useActionState } from "react";
-import { Field, type FieldControl } from "@/components/console/field";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { Field, type FieldControl } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 
 /** A key is typed or pasted as LinkedIn shows it: monospaced, not spell-checked, not filled in by the browser. */

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { AuditRow } from "@/lib/support/audit";
 import { auditSentence } from "./audit-sentence";
-import { Table } from "./table";
-import { Time } from "./time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 
 export function AuditTable({ rows, showCustomer = true }: { rows: AuditRow[]; showCustomer?: boolean }) {
   return (

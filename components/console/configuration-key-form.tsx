@@ -1,9 +1,9 @@
 "use client";
 // Add or edit one configuration key of an integration type (C15).
 import { useActionState } from "react";
-import { Field, Options } from "@/components/console/field";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { Field, Options } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { VALUE_SOURCE_LABELS, VALUE_SOURCES } from "@/lib/settings/value-sources";

@@ -2,11 +2,11 @@
 // Create or edit a customer (issue #6): name, the vendor's id (LinkedIn uniqueForeignId, C1) and the
 // integration types offered in the plugin (C6; an RSC type is required).
 import { useActionState } from "react";
-import { labelClass } from "@/components/console/button-styles";
-import { Field } from "@/components/console/field";
-import { FieldError, fieldAria } from "@/components/console/field-error";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { labelClass } from "@/components/ui/button-styles";
+import { Field } from "@/components/ui/field";
+import { FieldError, fieldAria } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 import { BUNDLED_INTEGRATION_TYPES, BUNDLED_TYPE_LABELS, REQUIRED_BUNDLES } from "@/lib/integrations/types";
 

@@ -1,11 +1,11 @@
 // One customer's integrations for staff (issue #6): status with its history, sync state, and a re-check.
 import type { FormAction } from "@/lib/actions/state";
 import type { CustomerIntegration } from "@/lib/support/customer";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { StateBadge, StatusBadge } from "./status-badge";
 import { humanize, STATUS_LABELS, SYNC_STATE_WORDS } from "@/lib/status/vocabulary";
-import { Table } from "./table";
-import { Time } from "./time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 
 const td = "py-2 pr-4 align-top";
 

@@ -2,11 +2,11 @@
 import type { FormAction } from "@/lib/actions/state";
 import type { JobKind } from "@/lib/db/enums";
 import type { CustomerJob } from "@/lib/support/customer";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { humanize, JOB_STATUS_WORDS } from "@/lib/status/vocabulary";
 import { StateBadge } from "./status-badge";
-import { Table } from "./table";
-import { Time } from "./time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 
 const td = "py-2 pr-4 align-top";
 

@@ -1,11 +1,11 @@
 // One customer's push notifications for staff (issue #5, #6): verdict, processing, retry and replay.
 import type { FormAction } from "@/lib/actions/state";
 import type { CustomerNotification } from "@/lib/support/customer";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { NOTIFICATION_STATE_WORDS } from "@/lib/status/vocabulary";
 import { StateBadge } from "./status-badge";
-import { Table } from "./table";
-import { Time } from "./time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 
 const td = "py-2 pr-4 align-top";
 

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import type { DailyHoldIssue } from "@/lib/support/daily-holds";
 import { IssueSection } from "@/components/console/issue-section";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 
 const td = "py-2 pr-4 align-top";
 

@@ -1,9 +1,9 @@
 // A customer's emails for support (issue 14): recipient, template, cause, status, attempts, the SMTP
 // answer, and a resend button for one that was sent, failed or suppressed.
 
-import { ActionForm } from "@/components/console/action-form";
-import { Table } from "@/components/console/table";
-import { Time } from "@/components/console/time";
+import { ActionForm } from "@/components/ui/action-form";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import type { FormAction } from "@/lib/actions/state";
 import type { CustomerEmail } from "@/lib/email/queries";
 import { EMAIL_STATUS_WORDS, humanize } from "@/lib/status/vocabulary";

@@ -4,10 +4,10 @@
 import type { ReactNode } from "react";
 import type { FormAction } from "@/lib/actions/state";
 import type { TupleConflictIssue, TupleHolder } from "@/lib/support/tuple-conflicts";
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { IssueSection } from "@/components/console/issue-section";
 import { STATUS_LABELS } from "@/lib/status/vocabulary";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 
 const td = "py-2 pr-4 align-top";
 

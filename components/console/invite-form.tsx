@@ -2,12 +2,12 @@
 // Invite a person (issue #6): a customer admin for one customer, or support/operator staff. The link
 // appears once, here, after creation; only its hash is stored.
 import { useActionState, useState } from "react";
-import { Field, Options } from "@/components/console/field";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
-import type { ActionState } from "@/lib/actions/state";
+import { Field, Options } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { CopyField } from "./copy-field";
+import { CopyField } from "@/components/ui/copy-field";
 
 type InviteState = ActionState & { link?: string };
 
@@ -16,7 +16,7 @@ export function InviteForm({
   customers,
   defaultCustomerId,
 }: {
-  action: (prev: InviteState | undefined, form: FormData) => Promise<InviteState>;
+  action: FormAction<InviteState>;
   customers: { id: string; displayName: string }[];
   defaultCustomerId?: string;
 }) {

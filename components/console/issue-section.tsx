@@ -1,8 +1,8 @@
 // One kind of issue in the issues view (issue #6): its section, a table with a row per item (or a line when
 // there is none) and its pages. Used for every list of that page.
 import type { ComponentProps, ReactNode } from "react";
-import { Section } from "@/components/console/section";
-import { Table } from "@/components/console/table";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
 
 const td = "py-2 pr-4 align-top";
 

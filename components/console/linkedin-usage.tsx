@@ -1,6 +1,6 @@
 // LinkedIn calls one customer's application used today against the daily budget, and rate limits (C26).
 import type { LinkedInUsage } from "@/lib/support/customer";
-import { Time } from "./time";
+import { Time } from "@/components/ui/time";
 
 const th = "py-2 pr-4 font-medium";
 

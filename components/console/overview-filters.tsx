@@ -1,6 +1,6 @@
 // The overview's filter: a plain GET form, so every filtered view is a link support can share and the
 // CSV export can reuse (issue #6).
-import { FilterForm, FilterInput, FilterSelect } from "@/components/console/filter-form";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { STATUS_LABELS } from "@/lib/status/vocabulary";
 import type { IntegrationFilter } from "@/lib/support/filters";
 

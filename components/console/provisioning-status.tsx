@@ -2,7 +2,7 @@
 // its reason in plain words.
 import type { ProvisioningJob } from "@/lib/customers/provisioning";
 import { PROVISIONING_WORDS } from "@/lib/status/vocabulary";
-import { Time } from "./time";
+import { Time } from "@/components/ui/time";
 
 export function ProvisioningStatus({ job }: { job: ProvisioningJob }) {
   const failing = job.status === "FAILED" || (job.status === "RETRYING" && job.lastError);

@@ -2,7 +2,7 @@
 // view's section. Above all the rotation whose answer Onramp never stored: LinkedIn may hold a secret Onramp does not.
 import type { ReactNode } from "react";
 import { IssueSection } from "@/components/console/issue-section";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 import type { SecretRollIssue, SecretRollState } from "@/lib/support/secret-rolls";
 
 const td = "py-2 pr-4 align-top";

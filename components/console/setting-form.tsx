@@ -1,9 +1,9 @@
 "use client";
 // One operator setting (issue #6), e.g. the hours after which an integration counts as stuck.
 import { useActionState } from "react";
-import { Field } from "@/components/console/field";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/actions/state";
 
 export function SettingForm({

@@ -1,7 +1,7 @@
 // Time from REQUESTED to ENABLED and the nudges sent before ENABLED (issue 14), on the overview.
 
 import Link from "next/link";
-import { Table } from "@/components/console/table";
+import { Table } from "@/components/ui/table";
 import type { CustomerTimeToEnable, TimeToEnable } from "@/lib/support/time-to-enable";
 
 const hours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h} h` : `${Math.round((h / 24) * 10) / 10} days`);

@@ -3,19 +3,19 @@
 // One-Click Exports are resolved, L17/L18), the secret rotation (adding and rotating show the signing secret
 // once), and support's replay of a time range.
 import { useActionState, useId } from "react";
-import { secondaryButtonClass } from "@/components/console/button-styles";
-import { CheckboxGroup, Field } from "@/components/console/field";
-import { FieldError, fieldAria } from "@/components/console/field-error";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
+import { secondaryButtonClass } from "@/components/ui/button-styles";
+import { CheckboxGroup, Field } from "@/components/ui/field";
+import { FieldError, fieldAria } from "@/components/ui/field-error";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from "@/lib/events/types";
-import { CopyField } from "./copy-field";
+import { CopyField } from "@/components/ui/copy-field";
 
 const EVENT_TYPE_OPTIONS = EVENT_TYPES.map((t) => [t, EVENT_TYPE_LABELS[t]] as const);
 
 type SecretState = ActionState & { secret?: string };
-type SecretAction = (prev: SecretState | undefined, form: FormData) => Promise<SecretState>;
+type SecretAction = FormAction<SecretState>;
 
 function ShownOnce({ state }: { state: SecretState | undefined }) {
   return state?.ok && state.secret ? (

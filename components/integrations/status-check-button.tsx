@@ -1,27 +1,18 @@
 "use client";
 // Asks LinkedIn for the latest onboarding status of this customer's integrations (C19b, C28).
 import { useActionState } from "react";
+import { secondaryButtonClass } from "@/components/ui/button-styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 
 /** `action` asks for the check (app/integrations/actions.ts). */
 export function StatusCheckButton({ action }: { action: FormAction }) {
-  const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
+  const [state, formAction] = useActionState<ActionState | undefined, FormData>(action, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded border border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60"
-      >
-        {pending ? "Asking…" : "Check status with LinkedIn now"}
-      </button>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`text-sm ${state?.ok === false ? "text-red-700" : "text-slate-700"}`}
-      >
-        {state?.message}
-      </p>
+      <SubmitButton label="Check status with LinkedIn now" pendingLabel="Asking…" className={secondaryButtonClass} />
+      <FormMessage state={state} />
     </form>
   );
 }

@@ -4,7 +4,7 @@
 // it, and a retry. The error's own message never reaches the browser in production.
 import { useRouter } from "next/navigation";
 import { startTransition } from "react";
-import { primaryButtonClass } from "@/components/console/button-styles";
+import { primaryButtonClass } from "@/components/ui/button-styles";
 
 export function ErrorNotice({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();

@@ -6,5 +6,6 @@ export type ActionState = {
   errors?: Record<string, string[] | undefined>;
 };
 
-/** A server action as a form (or a component) receives it: bound by useActionState. */
-export type FormAction = (prev: ActionState | undefined, form: FormData) => Promise<ActionState>;
+/** A server action as a form (or a component) receives it: bound by useActionState. `S` is its answer's own shape
+ * when it carries more than ActionState (a one-time secret, a link). */
+export type FormAction<S extends ActionState = ActionState> = (prev: S | undefined, form: FormData) => Promise<S>;

@@ -1,13 +1,15 @@
 import "server-only";
-// The one guard around every page, route handler and server action (dub's withWorkspace, inbox-zero's
-// withAuth): session, role, customer scope and the mapping of errors to answers live here, composed
-// from small pieces rather than grown with flags.
+// The session guard of every page, route handler and server action (dub's withWorkspace, inbox-zero's
+// withAuth): session, role and customer scope live here, composed from small pieces rather than grown with
+// flags. Route handlers take it through the one route wrapper (lib/http/route.ts); server actions through
+// the one action wrapper below.
 import { notFound, redirect } from "next/navigation";
-import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/state";
-import { errorResponse, toSafeError } from "@/lib/errors/respond";
+import { toSafeError } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
+import { validationErrors } from "@/lib/errors/validation";
+import type { RouteGuard } from "@/lib/http/route";
 import { assertCustomerAccess, assertRole } from "./access";
 import { type Actor, canAccessCustomer, currentActor, hasRole } from "./actor";
 import type { Role } from "./roles";
@@ -38,69 +40,88 @@ export async function requireCustomerPage(
 // Checks usable anywhere inside a guarded handler (kept free of Next.js imports for job handlers).
 export { assertCustomerAccess, assertRole };
 
-// ── route handlers ──
+// ── route handlers (the one wrapper is lib/http/route.ts; this is its session guard) ──
 
-type RouteContext<P> = { params: Promise<P> };
-export type GuardedRouteHandler<P> = (req: NextRequest, ctx: { actor: Actor; params: P }) => Promise<Response>;
+export type SessionRoute<P> = { actor: Actor; params: P };
 
-export function withRoute<P = Record<string, string>>(roles: readonly Role[], handler: GuardedRouteHandler<P>) {
-  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    try {
+/**
+ * Signed in with one of `roles`; with `customerScope`, the route is under /…/customers/[customerId]/… and
+ * another customer's answers as if it did not exist.
+ */
+export function session<P extends Record<string, string> = Record<string, string>>(
+  roles: readonly Role[],
+  options: { customerScope?: boolean } = {},
+): RouteGuard<SessionRoute<P>, P> {
+  return {
+    async admit(_req, params) {
       const actor = await currentActor();
       if (!actor) throw new SafeError("unauthorized", "Sign in to continue.");
       assertRole(actor, roles);
-      return await handler(req, { actor, params: await ctx.params });
-    } catch (e) {
-      return errorResponse(e);
-    }
+      if (options.customerScope) assertCustomerAccess(actor, params.customerId ?? "");
+      return { actor, params };
+    },
   };
-}
-
-/** A route under /…/customers/[customerId]/…: role check, then customer scope. */
-export function withCustomerRoute<P extends { customerId: string }>(
-  roles: readonly Role[],
-  handler: GuardedRouteHandler<P>,
-) {
-  return withRoute<P>(roles, async (req, ctx) => {
-    assertCustomerAccess(ctx.actor, ctx.params.customerId);
-    return handler(req, ctx);
-  });
 }
 
 // ── server actions (useActionState) ──
 
 export type { ActionState, FormAction } from "@/lib/actions/state";
 
+/** What the action answers: ActionState, plus the fields of the handler's own answer (all optional). */
+export type Answer<R> = ActionState & Partial<Omit<R, keyof ActionState>>;
+
+type ActionOptions<R> = {
+  /** Where a successful answer sends the person instead (redirect() throws, so it runs after the error mapping). */
+  redirectTo?: (state: R) => string | undefined;
+};
+
 /**
- * Wraps a server action: signs in, checks the role, safeParses the input with `schema` and answers
- * `{ errors, message }` for useActionState. The handler throws SafeError for what a person may read.
+ * The one server-action wrapper (issue 21 point 4): signs in and checks the role (or, with "anyone", admits a
+ * visitor without a session, e.g. accepting an invitation), safeParses the input with `schema` and answers
+ * `{ errors, message }` for useActionState. The handler throws SafeError for what a person may read; the lib
+ * functions it calls audit their change. `R` is the answer's own shape (a one-time secret, a link) when it
+ * carries more than ActionState.
  */
-export function withAction<S extends z.ZodType>(
+export function withAction<S extends z.ZodType, R extends ActionState = ActionState>(
   roles: readonly Role[],
   schema: S,
-  handler: (actor: Actor, input: z.infer<S>) => Promise<ActionState>,
+  handler: (actor: Actor, input: z.infer<S>) => Promise<R>,
+  options?: ActionOptions<R>,
+): (prev: Answer<R> | undefined, raw: FormData | unknown) => Promise<Answer<R>>;
+export function withAction<S extends z.ZodType, R extends ActionState = ActionState>(
+  roles: "anyone",
+  schema: S,
+  handler: (actor: Actor | null, input: z.infer<S>) => Promise<R>,
+  options?: ActionOptions<R>,
+): (prev: Answer<R> | undefined, raw: FormData | unknown) => Promise<Answer<R>>;
+export function withAction<S extends z.ZodType, R extends ActionState>(
+  roles: readonly Role[] | "anyone",
+  schema: S,
+  handler: (actor: Actor, input: z.infer<S>) => Promise<R>,
+  options: ActionOptions<R> = {},
 ) {
-  return async (_prev: ActionState | undefined, raw: FormData | unknown): Promise<ActionState> => {
+  const answer = async (raw: FormData | unknown): Promise<R | ActionState> => {
     try {
       const actor = await currentActor();
-      if (!actor) return { ok: false, message: "Your session has ended. Sign in again." };
-      if (!hasRole(actor, roles)) return { ok: false, message: "Your role does not allow this." };
-      const input = raw instanceof FormData ? formDataToObject(raw) : raw;
-      const parsed = schema.safeParse(input);
-      if (!parsed.success) {
-        const flat = parsed.error.flatten();
-        const formErrors = flat.formErrors.join(" ");
-        return {
-          ok: false,
-          errors: flat.fieldErrors as Record<string, string[]>,
-          message: formErrors || "Some fields need attention.",
-        };
+      if (roles !== "anyone") {
+        if (!actor) return { ok: false, message: "Your session has ended. Sign in again." };
+        if (!hasRole(actor, roles)) return { ok: false, message: "Your role does not allow this." };
       }
-      return await handler(actor, parsed.data);
+      const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) return { ok: false, ...validationErrors(parsed.error) };
+      // With "anyone" the handler's own overload takes Actor | null.
+      return await handler(actor as Actor, parsed.data);
     } catch (e) {
       const safe = toSafeError(e);
       return { ok: false, message: safe.message, errors: safe.fieldErrors };
     }
+  };
+  return async (_prev: Answer<R> | undefined, raw: FormData | unknown): Promise<Answer<R>> => {
+    const state = await answer(raw);
+    // Only the handler answers ok: true, so an ok state is the handler's R.
+    const to = state.ok ? options.redirectTo?.(state as R) : undefined;
+    if (to) redirect(to);
+    return state as Answer<R>;
   };
 }
 

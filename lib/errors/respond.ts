@@ -6,6 +6,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { logger } from "@/lib/log/logger";
 import { SafeError } from "./safe-error";
+import { validationErrors } from "./validation";
 
 export type ErrorBody = {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]>; reference?: string };
@@ -14,11 +15,8 @@ export type ErrorBody = {
 export function toSafeError(e: unknown): SafeError {
   if (e instanceof SafeError) return e;
   if (e instanceof z.ZodError) {
-    return new SafeError(
-      "unprocessable",
-      "Some fields are not valid.",
-      z.flattenError(e).fieldErrors as Record<string, string[]>,
-    );
+    const { errors, message } = validationErrors(e, "Some fields are not valid.");
+    return new SafeError("unprocessable", message, errors);
   }
   const reference = randomUUID();
   logger().error({ err: e, reference }, "unexpected error");

@@ -3,16 +3,17 @@ import "server-only";
 // limit (413, before anything else, issue 20 item 6), the token and its scope, the rate limit, then the path,
 // query and body parsed with the operation's own schemas; the body is read bounded while it streams
 // (lib/http/bounded-body.ts). Malformed requests answer 400 and invalid bodies 422, both with field-level
-// messages; errors go through the one mapper. A POST sent with an Idempotency-Key runs once per key
-// (idempotency.ts).
+// messages; errors go through the one route wrapper (lib/http/route.ts) and its one mapper. A POST sent with an
+// Idempotency-Key runs once per key (idempotency.ts).
 import type { NextRequest } from "next/server";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { authenticateApiToken, RateLimitedError, type ApiCaller } from "@/lib/api-tokens/authenticate";
 import { env } from "@/lib/env";
-import { errorResponse } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
+import { validationErrors } from "@/lib/errors/validation";
 import { bodyRefusal, declaredLengthProblem, readBodyWithin } from "@/lib/http/bounded-body";
+import { type RouteGuard, route } from "@/lib/http/route";
 import { idempotencyKeyOf, oncePerKey, requestFingerprint, type Answer } from "./idempotency";
 import { deprecationHeaders, withCurrentNames } from "./list";
 import type { ApiOperation } from "./operations";
@@ -26,15 +27,10 @@ export type ApiInput<O extends ApiOperation> = {
   body: Infer<O["body"]>;
 };
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteParams = Record<string, string | string[]>;
 
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
-    out[key] = [...(out[key] ?? []), issue.message];
-  }
-  return out;
+function invalid(code: "bad_request" | "unprocessable", message: string, error: z.ZodError): SafeError {
+  return new SafeError(code, message, validationErrors(error).errors);
 }
 
 /** The most bytes an operation's body may have: its own bound, or REQUEST_MAX_BODY_BYTES. */
@@ -56,58 +52,72 @@ async function readJsonBody(req: NextRequest, maxBytes: number): Promise<unknown
   }
 }
 
-export function apiRoute<O extends ApiOperation>(
-  op: O,
-  handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>,
-) {
-  return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
-    try {
+/** The operation's guard: declared length, token and scope, rate limit, then path, query and body parsed. */
+/** What the guard admits: the handler's input, and what the wrapper needs to answer a retry or an old name. */
+type Admitted<O extends ApiOperation> = {
+  input: ApiInput<O>;
+  /** The Idempotency-Key of a POST, if sent. */
+  key: string | null;
+  /** The body as parsed JSON, before the schema: what tells a retry from another request. */
+  raw: unknown;
+  /** The request used a name kept for one release (`after` for `cursor`). */
+  deprecatedNames: boolean;
+};
+
+function operationGuard<O extends ApiOperation>(op: O): RouteGuard<Admitted<O>, RouteParams> {
+  return {
+    async admit(req, rawParams) {
       // Every operation, with a body or not: a declared length over the limit is refused unread.
       const declared = declaredLengthProblem(req.headers, bodyLimitOf(op));
       if (declared) throw bodyRefusal(declared, bodyLimitOf(op));
       const caller = await authenticateApiToken(req.headers.get("authorization"), op.scope);
       const key = op.method === "POST" ? idempotencyKeyOf(req.headers) : null;
-      const rawParams = ctx?.params ? await ctx.params : {};
       const params = op.params ? op.params.safeParse(rawParams) : undefined;
-      if (params && !params.success)
-        throw new SafeError("bad_request", "Some path parameters are not valid.", fieldErrorsOf(params.error));
+      if (params && !params.success) throw invalid("bad_request", "Some path parameters are not valid.", params.error);
       const named = withCurrentNames(Object.fromEntries(req.nextUrl.searchParams.entries()), op.queryAliases ?? {});
       const query = op.query ? op.query.safeParse(named.query) : undefined;
-      if (query && !query.success)
-        throw new SafeError("bad_request", "Some query parameters are not valid.", fieldErrorsOf(query.error));
+      if (query && !query.success) throw invalid("bad_request", "Some query parameters are not valid.", query.error);
       let body: unknown;
       let raw: unknown;
       if (op.body) {
         raw = await readJsonBody(req, bodyLimitOf(op));
         const parsed = op.body.safeParse(raw);
-        if (!parsed.success)
-          throw new SafeError("unprocessable", "Some fields are not valid.", fieldErrorsOf(parsed.error));
+        if (!parsed.success) throw invalid("unprocessable", "Some fields are not valid.", parsed.error);
         body = parsed.data;
       }
       const input = { caller, params: params?.data, query: query?.data, body } as ApiInput<O>;
-      const run = async (): Promise<Answer> => ({ status: op.success.status, body: await handler(input, req) });
-      const answer = key
-        ? await oncePerKey(
-            {
-              tokenId: caller.apiTokenId,
-              key,
-              requestHash: requestFingerprint(op.method, req.nextUrl.pathname, raw),
-              keepAnswer: op.idempotentReplay !== "refused",
-            },
-            run,
-          )
-        : { ...(await run()), replayed: false };
-      const headers: Record<string, string> = { "cache-control": "no-store" };
-      if (named.deprecatedUsed.length > 0) Object.assign(headers, deprecationHeaders());
-      if (answer.replayed) headers["idempotent-replayed"] = "true";
-      return NextResponse.json(answer.body, { status: answer.status, headers });
-    } catch (e) {
-      const res = errorResponse(e);
+      return { input, key, raw, deprecatedNames: named.deprecatedUsed.length > 0 };
+    },
+    onError(e, res) {
       if (e instanceof RateLimitedError) res.headers.set("retry-after", String(e.retryAfterSeconds));
       if (e instanceof SafeError && e.code === "unauthorized")
         res.headers.set("www-authenticate", 'Bearer realm="onramp"');
       res.headers.set("cache-control", "no-store");
-      return res;
-    }
+    },
   };
+}
+
+/** A /api/v1 handler: the one route wrapper behind the operation's guard, answering its typed success body. */
+export function apiRoute<O extends ApiOperation>(
+  op: O,
+  handler: (input: ApiInput<O>, req: NextRequest) => Promise<z.infer<O["success"]["schema"]>>,
+) {
+  return route(operationGuard(op), async (req, { input, key, raw, deprecatedNames }) => {
+    const run = async (): Promise<Answer> => ({ status: op.success.status, body: await handler(input, req) });
+    const answer = key
+      ? await oncePerKey(
+          {
+            tokenId: input.caller.apiTokenId,
+            key,
+            requestHash: requestFingerprint(op.method, req.nextUrl.pathname, raw),
+            keepAnswer: op.idempotentReplay !== "refused",
+          },
+          run,
+        )
+      : { ...(await run()), replayed: false };
+    const headers: Record<string, string> = { "cache-control": "no-store" };
+    if (deprecatedNames) Object.assign(headers, deprecationHeaders());
+    if (answer.replayed) headers["idempotent-replayed"] = "true";
+    return NextResponse.json(answer.body, { status: answer.status, headers });
+  });
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { FilterForm, FilterInput } from "@/components/console/filter-form";
-import { Pagination } from "@/components/console/pagination";
+import { FilterForm, FilterInput } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
 import { AuditTable } from "@/components/console/audit-table";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { type AuditFilter, knownAuditActions, listAudit } from "@/lib/support/audit";

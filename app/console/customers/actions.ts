@@ -2,8 +2,7 @@
 // Operator actions on customers (issue #6). Each goes through withAction (role, zod, useActionState
 // answer) and is audited by the lib function it calls.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { withAction, type ActionState } from "@/lib/auth/guard";
+import { withAction } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { JOB_RULES } from "@/lib/jobs/permissions";
 import { setApplicationKeys } from "@/lib/customers/application-keys";
@@ -25,19 +24,15 @@ import { requestDomainsSync } from "@/lib/customers/app-domains";
 
 const settingsPath = (customerId: string) => `/console/customers/${customerId}/settings`;
 
-const create = withAction(OPERATOR_ONLY, customerFormSchema, async (actor, input) => {
-  const { id } = await createCustomer(actor, input);
-  const state: ActionState & { customerId: string } = { ok: true, message: "Customer created.", customerId: id };
-  return state;
-});
-
-export async function createCustomerAction(prev: ActionState | undefined, form: FormData): Promise<ActionState> {
-  const state = await create(prev, form);
-  // redirect() throws, so it runs outside withAction's error mapping.
-  if (state.ok && "customerId" in state && typeof state.customerId === "string")
-    redirect(`${settingsPath(state.customerId)}?created=1`);
-  return state;
-}
+export const createCustomerAction = withAction(
+  OPERATOR_ONLY,
+  customerFormSchema,
+  async (actor, input) => {
+    const { id } = await createCustomer(actor, input);
+    return { ok: true, message: "Customer created.", customerId: id };
+  },
+  { redirectTo: ({ customerId }) => `${settingsPath(customerId)}?created=1` },
+);
 
 export const updateCustomerAction = withAction(
   OPERATOR_ONLY,

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import Link from "next/link";
-import { primaryButtonClass, secondaryButtonClass } from "@/components/console/button-styles";
-import { FilterForm, FilterInput, FilterSelect } from "@/components/console/filter-form";
-import { Pagination } from "@/components/console/pagination";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button-styles";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
+import { Pagination } from "@/components/ui/pagination";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { ArchivedBadge, KeyStatusBadge } from "@/components/console/status-badge";
-import { Table } from "@/components/console/table";
+import { Table } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/auth/guard";
 import { pageNumber } from "@/lib/pagination/page-number";
 import { STAFF_ROLES } from "@/lib/auth/roles";

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { z } from "zod";
-import { ActionForm } from "@/components/console/action-form";
-import { Pagination } from "@/components/console/pagination";
+import { ActionForm } from "@/components/ui/action-form";
+import { Pagination } from "@/components/ui/pagination";
 import type { Role } from "@/lib/auth/roles";
 import { pageNumber, pagesBeyondFirst } from "@/lib/pagination/page-number";
 import { triggerPollAction } from "../actions";

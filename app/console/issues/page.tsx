@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { type ReactNode, Suspense } from "react";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { firstValues, type SearchParams } from "@/lib/support/filters";

@@ -10,7 +10,7 @@ import { setUserDisabled } from "@/lib/people/users";
 
 export type InviteState = ActionState & { link?: string; expiresAt?: string };
 
-const invite = withAction(OPERATOR_ONLY, invitationCreateSchema, async (actor, input) => {
+export const inviteAction = withAction(OPERATOR_ONLY, invitationCreateSchema, async (actor, input) => {
   const created = await createInvitation(actor, input);
   revalidatePath("/console/people");
   const state: InviteState = {
@@ -21,10 +21,6 @@ const invite = withAction(OPERATOR_ONLY, invitationCreateSchema, async (actor, i
   };
   return state;
 });
-
-export async function inviteAction(prev: InviteState | undefined, form: FormData): Promise<InviteState> {
-  return invite(prev, form);
-}
 
 export const revokeInvitationAction = withAction(
   OPERATOR_ONLY,

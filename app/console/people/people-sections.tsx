@@ -1,12 +1,12 @@
 // The people page's sections (issue #6), each an async server component that awaits its own read, so the page's
 // frame is sent at once and each section streams in behind its own Suspense boundary (issue 21, point 1).
-import { ActionForm } from "@/components/console/action-form";
-import { FilterForm, FilterInput } from "@/components/console/filter-form";
+import { ActionForm } from "@/components/ui/action-form";
+import { FilterForm, FilterInput } from "@/components/ui/filter-form";
 import { InviteForm } from "@/components/console/invite-form";
-import { Pagination } from "@/components/console/pagination";
-import { Section } from "@/components/console/section";
-import { Table } from "@/components/console/table";
-import { Time } from "@/components/console/time";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { customerChoices } from "@/lib/customers/choices";
 import { listPendingInvitations } from "@/lib/people/invitations";

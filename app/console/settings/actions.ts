@@ -43,7 +43,7 @@ export const deleteConfigurationKeyAction = withAction(OPERATOR_ONLY, withId, as
 
 export type TokenState = ActionState & { token?: string };
 
-const createToken = withAction(OPERATOR_ONLY, apiTokenCreateSchema, async (actor, input) => {
+export const createApiTokenAction = withAction(OPERATOR_ONLY, apiTokenCreateSchema, async (actor, input) => {
   const { token } = await createApiToken(actor, input);
   revalidatePath(PATH);
   const state: TokenState = {
@@ -53,10 +53,6 @@ const createToken = withAction(OPERATOR_ONLY, apiTokenCreateSchema, async (actor
   };
   return state;
 });
-
-export async function createApiTokenAction(prev: TokenState | undefined, form: FormData): Promise<TokenState> {
-  return createToken(prev, form);
-}
 
 export const revokeApiTokenAction = withAction(OPERATOR_ONLY, withId, async (actor, { id }) => {
   const { name } = await revokeApiToken(actor, id);

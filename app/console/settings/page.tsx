@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { ApiTokensSection, ConfigurationKeysSection, OnboardingSettingsSection } from "./settings-sections";

@@ -1,12 +1,12 @@
 // The settings page's sections (issue #6), each an async server component that awaits its own read, so the page's
 // frame is sent at once and each section streams in behind its own Suspense boundary (issue 21, point 1).
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { ApiTokenForm } from "@/components/console/api-token-form";
 import { ConfigurationKeyForm } from "@/components/console/configuration-key-form";
-import { Section } from "@/components/console/section";
+import { Section } from "@/components/ui/section";
 import { SettingForm } from "@/components/console/setting-form";
-import { Table } from "@/components/console/table";
-import { Time } from "@/components/console/time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { listApiTokens } from "@/lib/api-tokens/tokens";
 import { listConfigurationKeys } from "@/lib/settings/configuration-keys";
 import { operatorSettings } from "@/lib/settings/operator-settings";

@@ -29,19 +29,20 @@ const exportsSentence = (resolveExports: boolean) =>
     ? "One-Click Exports are resolved through exportedCandidates before delivery, counted in each customer's budget."
     : "One-Click Exports are relayed as they come; the ATS resolves them itself.";
 
-const create = withAction(OPERATOR_ONLY, consoleWebhookEndpointSchema, async (actor, input) => {
-  const { secret } = await createWebhookEndpoint(actor, input);
-  revalidatePath(PATH);
-  const state: SecretState = {
-    ok: true,
-    message: `Endpoint ${input.url} added. ${exportsSentence(input.resolveExports)} Copy its signing secret now: it is shown only once.`,
-    secret,
-  };
-  return state;
-});
-export async function createWebhookEndpointAction(prev: SecretState | undefined, form: FormData): Promise<SecretState> {
-  return create(prev, form);
-}
+export const createWebhookEndpointAction = withAction(
+  OPERATOR_ONLY,
+  consoleWebhookEndpointSchema,
+  async (actor, input) => {
+    const { secret } = await createWebhookEndpoint(actor, input);
+    revalidatePath(PATH);
+    const state: SecretState = {
+      ok: true,
+      message: `Endpoint ${input.url} added. ${exportsSentence(input.resolveExports)} Copy its signing secret now: it is shown only once.`,
+      secret,
+    };
+    return state;
+  },
+);
 
 export const updateWebhookEndpointAction = withAction(
   OPERATOR_ONLY,
@@ -53,7 +54,7 @@ export const updateWebhookEndpointAction = withAction(
   },
 );
 
-const rotate = withAction(OPERATOR_ONLY, withEndpoint, async (actor, { endpointId }) => {
+export const rotateWebhookSecretAction = withAction(OPERATOR_ONLY, withEndpoint, async (actor, { endpointId }) => {
   const { secret } = await rotateWebhookSecret(actor, endpointId);
   revalidatePath(PATH);
   const state: SecretState = {
@@ -63,9 +64,6 @@ const rotate = withAction(OPERATOR_ONLY, withEndpoint, async (actor, { endpointI
   };
   return state;
 });
-export async function rotateWebhookSecretAction(prev: SecretState | undefined, form: FormData): Promise<SecretState> {
-  return rotate(prev, form);
-}
 
 export const setWebhookEnabledAction = withAction(
   OPERATOR_ONLY,

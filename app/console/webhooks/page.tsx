@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { Section } from "@/components/console/section";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { Section } from "@/components/ui/section";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { WebhookEndpointForm } from "@/components/console/webhook-forms";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";

@@ -2,13 +2,13 @@
 // frame is sent at once and the endpoints, then each endpoint's deliveries, stream in behind their own Suspense
 // boundaries (issue 21, point 1).
 import { Suspense } from "react";
-import { ActionForm } from "@/components/console/action-form";
-import { Section } from "@/components/console/section";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { ActionForm } from "@/components/ui/action-form";
+import { Section } from "@/components/ui/section";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { StateBadge } from "@/components/console/status-badge";
 import { WEBHOOK_DELIVERY_WORDS } from "@/lib/status/vocabulary";
-import { Table } from "@/components/console/table";
-import { Time } from "@/components/console/time";
+import { Table } from "@/components/ui/table";
+import { Time } from "@/components/ui/time";
 import { WebhookEndpointForm, WebhookReplayRangeForm, WebhookRotateButton } from "@/components/console/webhook-forms";
 import { listDeliveries, listWebhookEndpoints, type WebhookDeliveryView } from "@/lib/webhooks/queries";
 import {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcceptInvitationForm } from "@/components/console/accept-invitation-form";
+import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { decodePathSegment } from "@/lib/links/path-segment";
 import { viewInvitation } from "@/lib/people/invitations";

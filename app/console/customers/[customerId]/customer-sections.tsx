@@ -2,15 +2,15 @@
 // header and the application's facts are sent at once and each list streams in behind its own Suspense boundary
 // (issue 21, point 1). Secrets are never selected (lib/support/customer.ts).
 import { z } from "zod";
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { AuditTable } from "@/components/console/audit-table";
 import { CustomerIntegrationTable } from "@/components/console/customer-integration-table";
 import { CustomerJobTable } from "@/components/console/customer-job-table";
 import { CustomerNotificationTable } from "@/components/console/customer-notification-table";
 import { EmailTable } from "@/components/console/email-table";
 import { LinkedInUsageTable } from "@/components/console/linkedin-usage";
-import { Pagination } from "@/components/console/pagination";
-import { Section } from "@/components/console/section";
+import { Pagination } from "@/components/ui/pagination";
+import { Section } from "@/components/ui/section";
 import type { Role } from "@/lib/auth/roles";
 import { customerEmails } from "@/lib/email/queries";
 import { jobKindsFor } from "@/lib/jobs/permissions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { ApplicationImportForm } from "@/components/console/application-import-form";
-import { SectionSkeleton } from "@/components/console/section-skeleton";
+import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { startKeyImportAction } from "./actions";

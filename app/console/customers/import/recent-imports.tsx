@@ -2,7 +2,7 @@
 // read, so the page's form is sent at once and the list streams in behind its own Suspense boundary (issue 21,
 // point 1). Nothing is drawn when there has been no import yet.
 import Link from "next/link";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 import { recentKeyImports } from "@/lib/customers/key-import-queries";
 
 export async function RecentImports() {

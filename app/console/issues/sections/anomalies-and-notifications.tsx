@@ -1,9 +1,9 @@
 // The issues view's sections about anomalies, failed notifications and integration types Onramp does not know yet
 // (issue #6), each awaiting its own list behind its own Suspense boundary (issue 21, point 1).
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { IssueSection } from "@/components/console/issue-section";
 import { humanize, STATUS_LABELS } from "@/lib/status/vocabulary";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 import { failedNotifications, openAnomalies, unknownTypeIntegrations } from "@/lib/support/issues";
 import { replayNotificationAction, resolveAnomalyAction, retryNotificationAction } from "../../actions";
 import { ActionsCell, CustomerCell, type IssueView, issuePager, PollCustomerForm, td } from "../issue-view";

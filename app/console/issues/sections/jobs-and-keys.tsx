@@ -1,12 +1,12 @@
 // The issues view's sections about jobs, keys and daily holds (issue #6), each an async server component that
 // awaits its own list so it streams behind its own Suspense boundary (issue 21, point 1).
 import Link from "next/link";
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { DailyHoldsSection } from "@/components/console/daily-holds";
 import { humanize } from "@/lib/status/vocabulary";
 import { IssueSection } from "@/components/console/issue-section";
 import { SecretRollsSection } from "@/components/console/secret-roll";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 import { mayOperateJob } from "@/lib/jobs/permissions";
 import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import { failedJobs, keyFailures } from "@/lib/support/issues";

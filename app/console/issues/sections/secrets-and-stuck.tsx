@@ -1,12 +1,12 @@
 // The issues view's sections about old secrets, stuck integrations and organizations held by two customers
 // (issue #6), each awaiting its own list behind its own Suspense boundary (issue 21, point 1).
 import Link from "next/link";
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { ApplicationBulkRotationForm } from "@/components/console/application-bulk-rotation-form";
 import { HeldByTwoSection } from "@/components/console/held-by-two";
 import { IssueSection } from "@/components/console/issue-section";
 import { STATUS_LABELS } from "@/lib/status/vocabulary";
-import { Time } from "@/components/console/time";
+import { Time } from "@/components/ui/time";
 import { env } from "@/lib/env";
 import { mayOperateJob } from "@/lib/jobs/permissions";
 import { oldSecrets, stuckAfterHours, stuckIntegrations } from "@/lib/support/issues";

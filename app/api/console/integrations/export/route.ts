@@ -1,11 +1,12 @@
 // CSV of the overview's filtered integration list (issue #6), streamed in keyset batches so memory
 // stays flat with tens of thousands of rows. Staff only; no secret column is ever read (C3).
-import { withRoute } from "@/lib/auth/guard";
+import { session } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { csvLine } from "@/lib/support/csv";
 import { filterQuery, integrationFilterSchema, firstValues } from "@/lib/support/filters";
 import { integrationBatches } from "@/lib/support/overview";
+import { route } from "@/lib/http/route";
 import { logger } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ const HEADER = [
   "keys_refused",
 ];
 
-export const GET = withRoute(STAFF_ROLES, async (req, { actor }) => {
+export const GET = route(session(STAFF_ROLES), async (req, { actor }) => {
   const filter = integrationFilterSchema.parse(firstValues(req.nextUrl.searchParams));
   await recordAudit(actor, {
     action: "integrations.exported",

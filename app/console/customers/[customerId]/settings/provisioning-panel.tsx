@@ -2,7 +2,7 @@
 // awaits the customer's latest provisioning job, so the rest of the page is sent at once and the job's progress
 // streams in behind its own Suspense boundary (issue 21, point 1). Drawn only for a customer without application.
 import { isActiveJobStatus } from "@/lib/jobs/status";
-import { ActionForm } from "@/components/console/action-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { JobRefresher } from "@/components/console/job-refresher";
 import { ProvisioningStatus } from "@/components/console/provisioning-status";
 import { latestProvisioningJob } from "@/lib/customers/provisioning";

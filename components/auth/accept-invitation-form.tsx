@@ -2,10 +2,10 @@
 // The invitee sets a password (issue #6), then signs in.
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field } from "@/components/console/field";
-import { FormMessage } from "@/components/console/form-message";
-import { SubmitButton } from "@/components/console/submit-button";
-import type { ActionState } from "@/lib/actions/state";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState, FormAction } from "@/lib/actions/state";
 
 type AcceptState = ActionState & { email?: string };
 
@@ -14,7 +14,7 @@ export function AcceptInvitationForm({
   token,
   email,
 }: {
-  action: (prev: AcceptState | undefined, form: FormData) => Promise<AcceptState>;
+  action: FormAction<AcceptState>;
   token: string;
   email: string;
 }) {

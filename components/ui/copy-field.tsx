@@ -2,7 +2,7 @@
 // A read-only value with a copy button (the callback URL, C21; a new token or invitation link). The
 // result of copying is announced; when the clipboard is not available the text is selected instead.
 import { useId, useRef, useState } from "react";
-import { secondaryButtonClass } from "@/components/console/button-styles";
+import { secondaryButtonClass } from "./button-styles";
 
 export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
   const id = useId();

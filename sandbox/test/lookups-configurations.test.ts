@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCompoundKey } from "../compound-key";
-import { L14_CONFIGURATION_KEYS } from "../state";
+import { L14_CONFIGURATION_KEYS } from "../settings";
 import {
   authorize,
   bodyKey,

@@ -3,7 +3,7 @@ import "server-only";
 // outcome and a page of rows. Never a secret (C3): clientSecretEnc is not selected.
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
-import { importCounts } from "./key-import";
+import { importCounts } from "./key-import-run";
 import { COUNT_OF_STATUS, type KeyImportView } from "./key-import-schemas";
 
 export const IMPORT_ROWS_PER_PAGE = 100;

@@ -2,40 +2,18 @@
 // are written in one transaction (no sweep of another test file can send it in between), then the sweep runs:
 // the row is SUPPRESSED with the reason, and the mail server never sees it.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db/client";
-import { setProcessEnv } from "@/lib/env";
-import { startMailCatcher, type MailCatcher } from "./catcher";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { deliverDueEmails } from "./delivery";
 import { queueInvitationEmail } from "./invitation-email";
 import { queueEmail } from "./outbox";
+import { catcher, customerWithAdmins, uid, useMailCatcher } from "./test-support/mail";
 
-let catcher: MailCatcher;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  setProcessEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
-});
-afterAll(async () => {
-  await catcher.close();
-  await disconnectDb();
-});
-
-const uid = () => randomUUID().slice(0, 8);
+useMailCatcher();
 
 async function customerWithAdmin() {
-  const id = uid();
-  const customer = await db.customer.create({
-    data: {
-      displayName: `Initech ${id}`,
-      foreignId: `f-${id}`,
-      callbackKey: `cb-${randomUUID()}`,
-      offeredIntegrationTypes: [],
-    },
-  });
-  const admin = await db.user.create({
-    data: { email: `admin-${id}@initech.test`, role: "CUSTOMER_ADMIN", customerId: customer.id, passwordHash: "x" },
-  });
-  return { customer, admin };
+  const { customer, admins } = await customerWithAdmins();
+  return { customer, admin: admins[0]! };
 }
 
 const nudge = (to: string, customerId: string) => ({

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { eventually } from "@/test/eventually";
+import { L13_INTEGRATION_TYPES } from "@/sandbox/settings";
 import {
   ALL_BUNDLES,
   allNamesSynced,
@@ -159,15 +160,7 @@ describe("the configuration sync (workers running in this process)", () => {
   it("L12, C15: a type Onramp does not know yet syncs like its siblings; a required customer value waits for the customer, then syncs", async () => {
     await quiet();
     await sandboxPost("/_sandbox/settings", {
-      integrationTypes: [
-        "ONE_CLICK_EXPORT",
-        "IN_ATS_INDICATOR",
-        "PROFILE_PLUGIN",
-        "CSA_API",
-        "APPLY_CONNECT",
-        "APPLY_WITH_LINKEDIN",
-        "CRM_SYNC",
-      ],
+      integrationTypes: [...L13_INTEGRATION_TYPES, "CRM_SYNC"],
       configurationKeys: {
         ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS"],
         IN_ATS_INDICATOR: ["APPLICATION_VIEWERS"],

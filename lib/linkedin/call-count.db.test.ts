@@ -4,25 +4,13 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { utcDay } from "./backoff";
 import { assertWithinDailyBudget, callsToday, recordLinkedInCall } from "./call-count";
-import { tupleId } from "./compound-key";
 import { ENDPOINTS } from "./endpoints";
 import { LinkedInError } from "./errors";
-import { SEED_IDS_LOOKUP_RESPONSE } from "./fixtures/recorded";
-import { lookupStatusByTuples } from "./status-lookup";
 import { createTestApplication } from "./test-support/applications";
-import { json } from "./test-support/recorded-server";
-import { seedTuple, useRecordedLinkedIn } from "./test-support/recorded-linkedin";
+import { useRecordedLinkedIn, seedLookupAnswer, lookupSeedTuple } from "./test-support/recorded-linkedin";
 
 // Pacing is covered by pacing.db.test.ts; here it would only slow every retry down.
 const serve = useRecordedLinkedIn({ LINKEDIN_BATCH_SPACING_MS: "0" });
-const ok = json(200, SEED_IDS_LOOKUP_RESPONSE);
-
-async function lookupOnce(app: { id: string; clientId: string }) {
-  const map = await lookupStatusByTuples(app, [seedTuple]);
-  const status = map.get(tupleId(seedTuple));
-  if (!status) throw new Error("no status");
-  return status;
-}
 
 describe("call counting per UTC day (C26, C30)", () => {
   it("counts per application, endpoint and UTC day with atomic increments", async () => {
@@ -63,11 +51,11 @@ describe("call counting per UTC day (C26, C30)", () => {
   });
 
   it("C30: refuses calls once the day's budget is spent, without asking LinkedIn", async () => {
-    const s = await serve({ api: () => ok }, { LINKEDIN_DAILY_CALL_BUDGET: "2" });
+    const s = await serve({ api: () => seedLookupAnswer }, { LINKEDIN_DAILY_CALL_BUDGET: "2" });
     const app = await createTestApplication();
-    expect(await lookupOnce(app)).toMatchObject({ ok: true });
-    expect(await lookupOnce(app)).toMatchObject({ ok: true });
-    const third = await lookupOnce(app);
+    expect(await lookupSeedTuple(app)).toMatchObject({ ok: true });
+    expect(await lookupSeedTuple(app)).toMatchObject({ ok: true });
+    const third = await lookupSeedTuple(app);
     expect(third).toMatchObject({ ok: false });
     if (!third.ok)
       expect(third.error).toMatch(

@@ -3,32 +3,21 @@
 import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { tupleId } from "./compound-key";
-import { SEED_IDS_LOOKUP_RESPONSE } from "./fixtures/recorded";
 import { customerAppTokenContext } from "./secret-contexts";
-import { lookupStatusByTuples } from "./status-lookup";
 import { createTestApplication } from "./test-support/applications";
 import { inOrder, json } from "./test-support/recorded-server";
 import { verifyApplicationCredentials } from "./token";
-import { seedTuple, useRecordedLinkedIn } from "./test-support/recorded-linkedin";
+import { useRecordedLinkedIn, seedLookupAnswer, lookupSeedTuple } from "./test-support/recorded-linkedin";
 
 // Pacing is covered by pacing.db.test.ts; here it would only slow every retry down.
 const serve = useRecordedLinkedIn({ LINKEDIN_BATCH_SPACING_MS: "0" });
-const ok = json(200, SEED_IDS_LOOKUP_RESPONSE);
-
-async function lookupOnce(app: { id: string; clientId: string }) {
-  const map = await lookupStatusByTuples(app, [seedTuple]);
-  const status = map.get(tupleId(seedTuple));
-  if (!status) throw new Error("no status");
-  return status;
-}
 
 describe("tokens (C2, C27)", () => {
   it("C2: sends Bearer {token}; caches the token encrypted, never in clear", async () => {
-    const s = await serve({ api: () => ok });
+    const s = await serve({ api: () => seedLookupAnswer });
     const app = await createTestApplication();
-    expect(await lookupOnce(app)).toMatchObject({ ok: true, onboardingStatus: "ENABLED" });
-    expect(await lookupOnce(app)).toMatchObject({ ok: true });
+    expect(await lookupSeedTuple(app)).toMatchObject({ ok: true, onboardingStatus: "ENABLED" });
+    expect(await lookupSeedTuple(app)).toMatchObject({ ok: true });
 
     expect(s.tokenRequests()).toHaveLength(1);
     const form = new URLSearchParams(s.tokenRequests()[0]?.body);
@@ -53,10 +42,10 @@ describe("tokens (C2, C27)", () => {
 
   it("C27: a 401 clears the cache and retries once with a fresh token", async () => {
     const s = await serve({
-      api: inOrder(json(401, { status: 401, message: "The token used in the request has expired" }), ok),
+      api: inOrder(json(401, { status: 401, message: "The token used in the request has expired" }), seedLookupAnswer),
     });
     const app = await createTestApplication();
-    expect(await lookupOnce(app)).toMatchObject({ ok: true });
+    expect(await lookupSeedTuple(app)).toMatchObject({ ok: true });
     expect(s.tokenRequests()).toHaveLength(2);
     const [first, second] = s.apiRequests();
     expect(first?.headers.authorization).not.toBe(second?.headers.authorization);
@@ -69,7 +58,7 @@ describe("tokens (C2, C27)", () => {
   it("C27: a second 401 records an operator message and fails the call", async () => {
     const s = await serve({ api: () => json(401, { status: 401, message: "Invalid access token" }) });
     const app = await createTestApplication();
-    const result = await lookupOnce(app);
+    const result = await lookupSeedTuple(app);
     expect(result.ok).toBe(false);
     expect(s.apiRequests()).toHaveLength(2);
     const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
@@ -86,17 +75,17 @@ describe("tokens (C2, C27)", () => {
         refuse
           ? json(401, { error: "invalid_client", error_description: "Client authentication failed" })
           : json(200, { access_token: "fresh", expires_in: 5184000 }),
-      api: () => ok,
+      api: () => seedLookupAnswer,
     });
     const app = await createTestApplication();
-    const failed = await lookupOnce(app);
+    const failed = await lookupSeedTuple(app);
     expect(failed).toMatchObject({ ok: false, status: 401 });
     let row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.lastAuthError).toMatch(/refused this customer's API key and secret/);
     expect(row.lastVerifiedAt).toBeNull();
 
     refuse = false;
-    expect(await lookupOnce(app)).toMatchObject({ ok: true });
+    expect(await lookupSeedTuple(app)).toMatchObject({ ok: true });
     row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
     expect(row.lastAuthError).toBeNull();
     expect(row.lastAuthErrorAt).toBeNull();
@@ -104,13 +93,13 @@ describe("tokens (C2, C27)", () => {
   });
 
   it("an unreadable stored secret tells the operator to re-enter the keys, without calling LinkedIn", async () => {
-    const s = await serve({ api: () => ok });
+    const s = await serve({ api: () => seedLookupAnswer });
     const app = await createTestApplication();
     // Encrypted for another row: the context binds a ciphertext to its own row (C3).
     const other = await createTestApplication();
     const foreign = await db.customerApplication.findUniqueOrThrow({ where: { id: other.id } });
     await db.customerApplication.update({ where: { id: app.id }, data: { clientSecretEnc: foreign.clientSecretEnc } });
-    const result = await lookupOnce(app);
+    const result = await lookupSeedTuple(app);
     expect(result).toMatchObject({ ok: false });
     if (!result.ok) expect(result.error).toMatch(/can not read this customer's stored secret .* Re-enter/);
     expect(s.requests).toHaveLength(0);
@@ -118,7 +107,7 @@ describe("tokens (C2, C27)", () => {
     expect(row.lastAuthError).toMatch(/Re-enter/);
   });
 
-  it("verifyApplicationCredentials: ok for good keys, a message for refused ones, nothing stored", async () => {
+  it("verifyApplicationCredentials: seedLookupAnswer for good keys, a message for refused ones, nothing stored", async () => {
     const s = await serve({
       token: (req) => {
         const form = new URLSearchParams(req.body);
@@ -126,7 +115,7 @@ describe("tokens (C2, C27)", () => {
           ? json(200, { access_token: "t", expires_in: 60 })
           : json(401, { error: "invalid_client", error_description: "Client authentication failed" });
       },
-      api: () => ok,
+      api: () => seedLookupAnswer,
     });
     expect(await verifyApplicationCredentials("entered-key", "right")).toEqual({ ok: true });
     const refused = await verifyApplicationCredentials("entered-key", "wrong");

@@ -2,8 +2,10 @@
 // with the real Postgres of the test harness: one server per test, pointed at through the environment and
 // closed after it, with the variables a test overrode dropped again; and the tuples and answers they share.
 import { afterAll, afterEach } from "vitest";
-import { disconnectDb } from "@/lib/db/client";
-import { integrationTuple, parseCompoundKey, type IntegrationTuple } from "../compound-key";
+import { db, disconnectDb } from "@/lib/db/client";
+import { integrationTuple, parseCompoundKey, type IntegrationTuple, tupleId } from "../compound-key";
+import { SEED_IDS_LOOKUP_RESPONSE } from "../fixtures/recorded";
+import { lookupStatusByTuples } from "../status-lookup";
 import { resetLinkedInEnv, useLinkedInAt } from "./env";
 import { json, type ReceivedRequest, type RecordedServer, startRecordedServer } from "./recorded-server";
 
@@ -50,4 +52,24 @@ export function useRecordedLinkedIn(defaults: Record<string, string> = {}) {
     useLinkedInAt(server.url, { ...defaults, ...extra });
     return server;
   };
+}
+
+/** LinkedIn's sample answer to the ids look-up of seedTuple: ENABLED. */
+export const seedLookupAnswer = json(200, SEED_IDS_LOOKUP_RESPONSE);
+
+/** Looks seedTuple up once (C19b), the cheapest call there is: its status, or why it failed. */
+export async function lookupSeedTuple(app: { id: string; clientId: string }) {
+  const map = await lookupStatusByTuples(app, [seedTuple]);
+  const status = map.get(tupleId(seedTuple));
+  if (!status) throw new Error("no status");
+  return status;
+}
+
+/** The application's calls to an endpoint over every day (a run across midnight UTC splits them in two rows). */
+export async function callCountsOf(clientId: string, endpoint: string) {
+  const { _sum } = await db.linkedInCallCount.aggregate({
+    where: { clientId, endpoint },
+    _sum: { count: true, rateLimitedCount: true, errorCount: true },
+  });
+  return _sum;
 }

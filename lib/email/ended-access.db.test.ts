@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { deliverDueEmails } from "./delivery";
 import { queueInvitationEmail } from "./invitation-email";
 import { queueEmail } from "./outbox";
@@ -11,9 +12,17 @@ import { catcher, customerWithAdmins, uid, useMailCatcher } from "./test-support
 
 useMailCatcher();
 
-async function customerWithAdmin() {
+type Admin = { customer: { id: string }; admin: { id: string; email: string } };
+
+/** A customer's admin gets a nudge queued, and `endAccess` runs in the same transaction. */
+async function nudgedThen(endAccess: (tx: Prisma.TransactionClient, who: Admin) => Promise<unknown>): Promise<Admin> {
   const { customer, admins } = await customerWithAdmins();
-  return { customer, admin: admins[0]! };
+  const who = { customer, admin: admins[0]! };
+  await db.$transaction(async (tx) => {
+    await queueEmail(tx, nudge(who.admin.email, customer.id));
+    await endAccess(tx, who);
+  });
+  return who;
 }
 
 const nudge = (to: string, customerId: string) => ({
@@ -40,11 +49,9 @@ async function outcomeOf(to: string) {
 
 describe("emails whose reason ended with someone's access are not sent", () => {
   it("anything about a customer archived after it was queued", async () => {
-    const { customer, admin } = await customerWithAdmin();
-    await db.$transaction(async (tx) => {
-      await queueEmail(tx, nudge(admin.email, customer.id));
-      await tx.customer.update({ where: { id: customer.id }, data: { archivedAt: new Date() } });
-    });
+    const { admin } = await nudgedThen((tx, { customer }) =>
+      tx.customer.update({ where: { id: customer.id }, data: { archivedAt: new Date() } }),
+    );
     expect(await outcomeOf(admin.email)).toMatchObject({
       status: "SUPPRESSED",
       lastError: "Not sent: the customer is archived in Onramp.",
@@ -53,11 +60,9 @@ describe("emails whose reason ended with someone's access are not sent", () => {
   });
 
   it("a nudge to a person disabled after it was queued", async () => {
-    const { customer, admin } = await customerWithAdmin();
-    await db.$transaction(async (tx) => {
-      await queueEmail(tx, nudge(admin.email, customer.id));
-      await tx.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
-    });
+    const { admin } = await nudgedThen((tx, { admin }) =>
+      tx.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } }),
+    );
     expect(await outcomeOf(admin.email)).toMatchObject({
       status: "SUPPRESSED",
       lastError: `Not sent: the account of ${admin.email} is disabled.`,

@@ -1,6 +1,7 @@
 // Sending email (issue 14) through a real SMTP receiver (test-support/mail.ts): the invitation with its link and
 // one-click unsubscribe headers, retries, support's resend, and a worker killed mid-send that neither loses nor duplicates.
 import { describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { acceptInvitation, createInvitation } from "@/lib/people/invitations";
 import { invitationCreateSchema } from "@/lib/people/schemas";
@@ -10,14 +11,15 @@ import { catcher, useMailCatcher, uid, sweep, mailTo, operator, customerWithAdmi
 
 useMailCatcher({ EMAIL_RETRY_BASE_SECONDS: "60" });
 
+/** An operator invites `email` as an admin of the customer: the invitation email is queued with it. */
+const inviteAdmin = (op: Actor, email: string, customerId: string) =>
+  createInvitation(op, invitationCreateSchema.parse({ email, role: "CUSTOMER_ADMIN", customerId }));
+
 describe("email: sending", () => {
   it("delivers an invitation with the link the operator saw, from the vendor, with one-click unsubscribe headers", async () => {
     const { customer } = await customerWithAdmins(0);
     const to = `new-${uid()}@globex.test`;
-    const inv = await createInvitation(
-      await operator(),
-      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
-    );
+    const inv = await inviteAdmin(await operator(), to, customer.id);
     const row = await db.email.findFirstOrThrow({ where: { cause: `invitation:${inv.id}` } });
     expect(row).toMatchObject({ template: "INVITATION", status: "QUEUED", toAddress: to, customerId: customer.id });
     // The outbox holds the link only encrypted.
@@ -46,10 +48,7 @@ describe("email: sending", () => {
     const { customer } = await customerWithAdmins(0);
     const op = await operator();
     const to = `retry-${uid()}@globex.test`;
-    await createInvitation(
-      op,
-      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
-    );
+    await inviteAdmin(op, to, customer.id);
     catcher.failNext(1, "451");
     await sweep();
     const first = await db.email.findFirstOrThrow({ where: { toAddress: to } });
@@ -68,10 +67,7 @@ describe("email: sending", () => {
     expect(mailTo(to)).toHaveLength(1);
 
     const to2 = `refused-${uid()}@globex.test`;
-    await createInvitation(
-      op,
-      invitationCreateSchema.parse({ email: to2, role: "CUSTOMER_ADMIN", customerId: customer.id }),
-    );
+    await inviteAdmin(op, to2, customer.id);
     catcher.failNext(1, "550");
     await sweep();
     const refused = await db.email.findFirstOrThrow({ where: { toAddress: to2 } });
@@ -83,10 +79,7 @@ describe("email: sending", () => {
     const { customer } = await customerWithAdmins(0);
     const op = await operator();
     const to = `resend-${uid()}@globex.test`;
-    const inv = await createInvitation(
-      op,
-      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
-    );
+    const inv = await inviteAdmin(op, to, customer.id);
     const original = await db.email.findFirstOrThrow({ where: { toAddress: to } });
     await expect(resendEmail(op, original.id, customer.id)).rejects.toThrow("still being sent");
     await sweep();
@@ -103,10 +96,7 @@ describe("email: sending", () => {
   it("a worker killed after recording its attempt and before SMTP loses nothing and sends once", async () => {
     const { customer } = await customerWithAdmins(0);
     const to = `killed-${uid()}@globex.test`;
-    await createInvitation(
-      await operator(),
-      invitationCreateSchema.parse({ email: to, role: "CUSTOMER_ADMIN", customerId: customer.id }),
-    );
+    await inviteAdmin(await operator(), to, customer.id);
     const row = await db.email.findFirstOrThrow({ where: { toAddress: to } });
     // The "killed" worker: claims (attempt recorded, SENDING under a lease) and never sends.
     let claimed = false;

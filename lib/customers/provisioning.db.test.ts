@@ -69,6 +69,13 @@ async function auditPath(customerId: string) {
   return (entry.details as { path?: string }).path;
 }
 
+/** The customer's application is provisioned, then its keys are lost on Onramp's side: LinkedIn still holds it. */
+async function provisionedThenForgotten(customerId: string): Promise<void> {
+  const first = await requestProvisioning(parent.actor, customerId);
+  expect(await runAttempt(first.jobId)).toBeNull();
+  await db.customerApplication.delete({ where: { customerId } });
+}
+
 describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
   it("creates the application with validJsSdkDomains and stores its URN, domains and secret (encrypted)", async () => {
     const c = await newCustomer("Initech");
@@ -123,10 +130,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
 
   it("a 409 for an existing uniqueForeignId recovers that application instead of failing (L5, L7)", async () => {
     const c = await newCustomer("Conflict Co");
-    const first = await requestProvisioning(parent.actor, c.id);
-    expect(await runAttempt(first.jobId)).toBeNull();
-    // The keys were lost on Onramp's side: LinkedIn still holds the application.
-    await db.customerApplication.delete({ where: { customerId: c.id } });
+    await provisionedThenForgotten(c.id);
     const again = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(again.jobId)).toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { id: again.jobId } });
@@ -142,9 +146,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
 
   it("when LinkedIn refuses the roll (two secrets) the job fails at once saying what a person must do", async () => {
     const c = await newCustomer("Two Secrets AG");
-    const first = await requestProvisioning(parent.actor, c.id);
-    expect(await runAttempt(first.jobId)).toBeNull();
-    await db.customerApplication.delete({ where: { customerId: c.id } });
+    await provisionedThenForgotten(c.id);
     const recovered = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(recovered.jobId)).toBeNull(); // rolls: the application now holds two secrets
     await db.customerApplication.delete({ where: { customerId: c.id } });

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
+import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
 import { setProcessEnv } from "@/lib/env";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "../catcher";
 import { deliverDueEmails } from "../delivery";
@@ -36,14 +37,7 @@ export async function operator(): Promise<Actor> {
 
 export async function customerWithAdmins(n = 1) {
   const id = uid();
-  const c = await db.customer.create({
-    data: {
-      displayName: `Globex ${id}`,
-      foreignId: `f-${id}`,
-      callbackKey: `cb-${randomUUID()}`,
-      offeredIntegrationTypes: [],
-    },
-  });
+  const c = await createCustomerRow(`Globex ${id}`);
   const admins = [];
   for (let k = 0; k < n; k += 1) {
     admins.push(

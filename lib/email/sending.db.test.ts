@@ -15,6 +15,14 @@ useMailCatcher({ EMAIL_RETRY_BASE_SECONDS: "60" });
 const inviteAdmin = (op: Actor, email: string, customerId: string) =>
   createInvitation(op, invitationCreateSchema.parse({ email, role: "CUSTOMER_ADMIN", customerId }));
 
+/** Invites `email`, has the mail server answer its first attempt with `smtpCode`, and answers the email row. */
+async function invitationAnswered(op: Actor, email: string, customerId: string, smtpCode: "451" | "550") {
+  await inviteAdmin(op, email, customerId);
+  catcher.failNext(1, smtpCode);
+  await sweep();
+  return db.email.findFirstOrThrow({ where: { toAddress: email } });
+}
+
 describe("email: sending", () => {
   it("delivers an invitation with the link the operator saw, from the vendor, with one-click unsubscribe headers", async () => {
     const { customer } = await customerWithAdmins(0);
@@ -48,10 +56,7 @@ describe("email: sending", () => {
     const { customer } = await customerWithAdmins(0);
     const op = await operator();
     const to = `retry-${uid()}@globex.test`;
-    await inviteAdmin(op, to, customer.id);
-    catcher.failNext(1, "451");
-    await sweep();
-    const first = await db.email.findFirstOrThrow({ where: { toAddress: to } });
+    const first = await invitationAnswered(op, to, customer.id, "451");
     expect(first).toMatchObject({ status: "QUEUED", attempts: 1 });
     expect(first.smtpResponse).toMatch(/^451/);
     const waits = await db.$queryRaw<
@@ -66,11 +71,7 @@ describe("email: sending", () => {
     });
     expect(mailTo(to)).toHaveLength(1);
 
-    const to2 = `refused-${uid()}@globex.test`;
-    await inviteAdmin(op, to2, customer.id);
-    catcher.failNext(1, "550");
-    await sweep();
-    const refused = await db.email.findFirstOrThrow({ where: { toAddress: to2 } });
+    const refused = await invitationAnswered(op, `refused-${uid()}@globex.test`, customer.id, "550");
     expect(refused).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(refused.smtpResponse).toMatch(/^550/);
   });

@@ -13,10 +13,11 @@ import {
   plugin,
   quiet,
   sandboxIntegrations,
-  sandboxPost,
   stack,
   unlessJobFailed,
   useSyncStack,
+  authorizedUnderFaults,
+  firstIntegrationWhen,
 } from "./test-support/sync-harness";
 
 useSyncStack({ workers: true });
@@ -55,12 +56,14 @@ describe("the name sync (workers running in this process)", () => {
   });
 
   it("C26: a 429 and a 500 from LinkedIn are retried and the names end synced", async () => {
-    await quiet();
-    const c = await makeCustomer();
-    await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 429, count: 1 });
-    await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 500, count: 1 });
-    await sandboxPost("/_sandbox/faults", { endpoint: "configurations", status: 500, count: 1 });
-    await authorizeInWidget(c, [org("r1"), org("r2")]);
+    const c = await authorizedUnderFaults(
+      [
+        { endpoint: "batch_partial_update", status: 429, count: 1 },
+        { endpoint: "batch_partial_update", status: 500, count: 1 },
+        { endpoint: "configurations", status: 500, count: 1 },
+      ],
+      [org("r1"), org("r2")],
+    );
     await eventually("names synced after faults", () => allNamesSynced(c.customerId, 2), {
       failWhen: unlessJobFailed(c.customerId, "SYNC_NAMES"),
     });
@@ -73,15 +76,9 @@ describe("the name sync (workers running in this process)", () => {
   });
 
   it("C26, C28: when every attempt of a call fails, the entities are recorded with a plain reason and the job retries until they sync", async () => {
-    await quiet();
-    const c = await makeCustomer();
     // LINKEDIN_MAX_ATTEMPTS=3: three 500s exhaust the first job attempt's call.
-    await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", status: 500, count: 3 });
-    await authorizeInWidget(c, [org("j1")]);
-    const failedOnce = await eventually("the first attempt's failure recorded", async () => {
-      const [row] = await integrationsOf(c.customerId);
-      return row?.nameSyncError ? row : null;
-    });
+    const c = await authorizedUnderFaults([{ endpoint: "batch_partial_update", status: 500, count: 3 }], [org("j1")]);
+    const failedOnce = await firstIntegrationWhen(c, "the first attempt's failure recorded", (r) => !!r.nameSyncError);
     expect(failedOnce.nameSyncError).toMatch(/tries again by itself/);
     const rows = await eventually("synced by the job's retry", () => allNamesSynced(c.customerId, 1), {
       failWhen: unlessJobFailed(c.customerId, "SYNC_NAMES"),
@@ -99,14 +96,11 @@ describe("the name sync (workers running in this process)", () => {
   });
 
   it("a rename during a running sync is not lost (nameVersion)", async () => {
-    await quiet();
-    const c = await makeCustomer();
-    await sandboxPost("/_sandbox/faults", { endpoint: "batch_partial_update", latencyMs: 1500, count: 1 });
-    await authorizeInWidget(c, [org("rename")]);
-    const syncing = await eventually("sync under way", async () => {
-      const [r] = await integrationsOf(c.customerId);
-      return r?.nameSyncState === "SYNCING" ? r : null;
-    });
+    const c = await authorizedUnderFaults(
+      [{ endpoint: "batch_partial_update", latencyMs: 1500, count: 1 }],
+      [org("rename")],
+    );
+    const syncing = await firstIntegrationWhen(c, "sync under way", (r) => r.nameSyncState === "SYNCING");
     await m.mutations.renameIntegration(c.actor, { integrationId: syncing.id, name: "Renamed mid-flight" });
     const [done] = await eventually("the rename synced", async () => {
       const rows = await allNamesSynced(c.customerId, 1);

@@ -104,6 +104,30 @@ export async function quiet(): Promise<void> {
   );
 }
 
+/** Once no job is in flight, a new customer authorizes `tuples` in the widget with `faults` injected at LinkedIn. */
+export async function authorizedUnderFaults(
+  faults: Record<string, unknown>[],
+  tuples: ReturnType<typeof org>[],
+): Promise<TestCustomer> {
+  await quiet();
+  const c = await makeCustomer();
+  for (const fault of faults) await sandboxPost("/_sandbox/faults", fault);
+  await authorizeInWidget(c, tuples);
+  return c;
+}
+
+/** Waits until the customer's first integration is as `ready` wants it, and answers it. */
+export function firstIntegrationWhen(
+  c: TestCustomer,
+  what: string,
+  ready: (row: Awaited<ReturnType<typeof integrationsOf>>[number]) => boolean,
+) {
+  return eventually(what, async () => {
+    const [row] = await integrationsOf(c.customerId);
+    return row && ready(row) ? row : null;
+  });
+}
+
 /**
  * Starts the stack for this test file and stops it after; `workers` also starts this process's job workers
  * (the sync tests). Faults a test injected into the sandbox are dropped after it.

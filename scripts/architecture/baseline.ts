@@ -35,10 +35,6 @@ export const KNOWN_VIOLATIONS: readonly string[] = [
   "no-domain-cycle: lib/onboarding-status → lib/email",
   "no-domain-cycle: lib/onboarding-status → lib/integrations",
   "no-domain-cycle: lib/onboarding-status → lib/notifications",
-  "no-domain-cycle: lib/settings → lib/customers",
-  "no-domain-cycle: lib/settings → lib/integrations",
-  "no-domain-cycle: lib/support → lib/customers",
-  "no-domain-cycle: lib/support → lib/integrations",
   // A loop of two folders, apart from lib/jobs.
   "no-domain-cycle: lib/customers → lib/integrations",
   "no-domain-cycle: lib/integrations → lib/customers",

@@ -122,6 +122,9 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
       id: endpointId,
       url: "https://ats.example/hooks",
       eventTypes: [],
+      // Disabled, so no other file's events fan out to it: their senders could not read a secret sealed under
+      // this file's own key, and a sweep that meets one stops (seen in lib/webhooks/replay.db.test.ts).
+      disabledAt: new Date(),
       secretEnc: sealSecret(endpointId, "whsec_current"),
       previousSecretEnc: sealSecret(endpointId, "whsec_previous"),
     },

@@ -43,3 +43,15 @@ export type AttackStack = {
 
 /** A probe tries one family of attacks; each file in attack/probes/ exports one as `probe`. */
 export type Probe = { name: string; run(stack: AttackStack): Promise<Tally[]> };
+
+/** A probe whose attacks run one after the other (each may leave state the next must not race), in this order. */
+export function probeOf(name: string, attacks: ((stack: AttackStack) => Promise<Tally>)[]): Probe {
+  return {
+    name,
+    async run(stack) {
+      const tallies: Tally[] = [];
+      for (const attack of attacks) tallies.push(await attack(stack));
+      return tallies;
+    },
+  };
+}

@@ -50,8 +50,7 @@ export default async function syncBench(): Promise<void> {
   let worker: ChildProcess | undefined;
   try {
     const { db, disconnectDb } = await import("@/lib/db/client");
-    const { encryptSecret } = await import("@/lib/crypto/secrets");
-    const { customerAppSecretContext } = await import("@/lib/linkedin/secret-contexts");
+    const { createTestApplication } = await import("@/lib/linkedin/test-support/applications");
     const { startCustomerSync } = await import("@/lib/integrations/start-sync");
     const { stopBoss } = await import("@/lib/jobs/boss");
 
@@ -59,26 +58,12 @@ export default async function syncBench(): Promise<void> {
     const apps: { customerId: string; clientId: string }[] = [];
     for (let c = 0; c < customers; c++) {
       const tag = `${c.toString().padStart(3, "0")}-${randomBytes(3).toString("hex")}`;
-      const customer = await db.customer.create({
-        data: {
-          displayName: `Bench ${tag}`,
-          foreignId: `bench-${tag}`,
-          offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
-          callbackKey: `cb-${tag}`,
-        },
-      });
       const clientId = `bench-client-${tag}`;
       const secret = `bench-secret-${tag}-0123456789`;
-      const appId = `bench-app-${tag}`;
-      await db.customerApplication.create({
-        data: {
-          id: appId,
-          customerId: customer.id,
-          clientId,
-          clientSecretEnc: encryptSecret(secret, customerAppSecretContext(appId)),
-          clientSecretHint: secret.slice(-4),
-          origin: "MANUAL",
-        },
+      const { customerId } = await createTestApplication({
+        clientId,
+        clientSecret: secret,
+        offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
       });
       sandbox.state.putApplication({ clientId, clientSecret: secret, kind: "customer", createdBy: "admin" });
       const tuples = Array.from({ length: Math.min(perCustomer, total - c * perCustomer) }, (_, i) => ({
@@ -88,9 +73,9 @@ export default async function syncBench(): Promise<void> {
       }));
       for (const t of tuples) sandbox.state.authorizeIntegration(clientId, t);
       await db.integration.createMany({
-        data: tuples.map((t, i) => ({ ...t, customerId: customer.id, name: `Bench ${tag} integration ${i}` })),
+        data: tuples.map((t, i) => ({ ...t, customerId, name: `Bench ${tag} integration ${i}` })),
       });
-      apps.push({ customerId: customer.id, clientId });
+      apps.push({ customerId, clientId });
     }
     const seeded = await db.integration.count();
 

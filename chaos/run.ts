@@ -15,7 +15,7 @@
 // use (C13's 1 s, shortened so the run fits in minutes); CHAOS_PUSH_RATE (200) pushes a second.
 // It ends with how long each phase took and the load average then (the goal: under 10 minutes on 2 cores).
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { processEnvSnapshot, setProcessEnv } from "@/lib/env";
@@ -23,56 +23,10 @@ import { freePort } from "@/scripts/stack/free-port";
 import { sandboxEnv, startLinkedInSandbox } from "@/scripts/stack/linkedin-sandbox";
 import { failureOutput } from "@/scripts/stack/failure";
 import { freshTestSecrets } from "@/scripts/stack/secrets";
+import { lap, laps, num, say, settle, sleep, started } from "./progress";
 import { chaosDistDir, ensureProductionBuild, OnrampInstance, RestartablePostgres, startBalancer } from "./stack";
 
 const ROOT = join(import.meta.dirname, "..");
-const started = Date.now();
-const say = (line: string) =>
-  console.log(`[chaos] ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s  ${line}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const load = () => (loadavg()[0] ?? 0).toFixed(1);
-
-/** Phases in order, each timed from the end of the previous one, with the 1-minute load average at its end. */
-export type Lap = { phase: string; seconds: number; load: string };
-const laps: Lap[] = [];
-let lapStarted = Date.now();
-function lap(phase: string): void {
-  const seconds = (Date.now() - lapStarted) / 1000;
-  lapStarted = Date.now();
-  laps.push({ phase, seconds, load: load() });
-  say(`── ${phase}: ${seconds.toFixed(0)} s (load ${load()})`);
-}
-const num = (name: string, def: number) => {
-  const v = Number(processEnvSnapshot()[name]);
-  return Number.isFinite(v) && v >= 0 && processEnvSnapshot()[name] ? v : def;
-};
-
-/**
- * Waits until `measure` (which may fail while the database is down) reaches `target`, giving up only when it
- * has not moved for `stallMs`: on a loaded machine slow progress is not loss, no progress is.
- */
-async function settle(what: string, measure: () => Promise<number>, target: number, stallMs: number): Promise<boolean> {
-  let last = -1;
-  let movedAt = Date.now();
-  let toldAt = Date.now();
-  for (;;) {
-    const now = await measure().catch(() => last);
-    if (now >= target) return true;
-    if (Date.now() - toldAt >= 15_000) {
-      toldAt = Date.now();
-      say(`    waiting for ${what}: ${now} of ${target}`);
-    }
-    if (now !== last) {
-      last = now;
-      movedAt = Date.now();
-    } else if (Date.now() - movedAt > stallMs) {
-      say(`gave up waiting for ${what}: ${now} of ${target}, no progress for ${stallMs / 1000} s`);
-      return false;
-    }
-    await sleep(500);
-  }
-}
-
 async function main(): Promise<number> {
   const CUSTOMERS = num("CHAOS_CUSTOMERS", 2000);
   const PROVISIONED = Math.min(num("CHAOS_PROVISIONED", 200), CUSTOMERS);

@@ -16,7 +16,7 @@ import {
 // signature with standardwebhooks' own verifier (a sandbox ENABLED move, an EXPORT_CANDIDATE_PROFILE push,
 // replay from the console), an endpoint added in the console that resolves One-Click Exports, and sign-in
 // links minted by the vendor API (once; used and expired refused).
-// 500-then-200 (same webhook-id) and a sender dying mid-delivery are in lib/webhooks/webhooks.db.test.ts,
+// 500-then-200 (same webhook-id) and a sender dying mid-delivery are in lib/webhooks/delivery.db.test.ts,
 // where the sender's clock and claims can be driven without waiting a day.
 
 test.describe.configure({ mode: "serial" });

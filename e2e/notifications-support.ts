@@ -161,3 +161,14 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The path of a customer's own callback URL (C21). */
+export const callbackPath = (key: string) => `/api/linkedin/callback/${key}`;
+
+type Attempt = { notificationId: string; id: string | null; attempt: number; status: number | null; outcome: string };
+
+/** The sandbox's delivery attempts of one push (its retries, C23). */
+export async function attemptsOf(notificationId: string): Promise<Attempt[]> {
+  const { notifications } = await sandbox<{ notifications: Attempt[] }>("GET", "/notifications");
+  return notifications.filter((a) => a.notificationId === notificationId);
+}

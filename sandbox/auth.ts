@@ -1,6 +1,7 @@
 // Bearer tokens on every API request (C2); a dead token answers 401 (C27).
 import { timingSafeEqual } from "node:crypto";
-import type { Application, SandboxState } from "./state";
+import type { Application } from "./records";
+import type { SandboxState } from "./state";
 import { apiError, type Reply, type RequestContext } from "./http-io";
 
 export type Authenticated = { ok: true; app: Application } | { ok: false; reply: Reply };

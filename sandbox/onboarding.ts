@@ -1,13 +1,8 @@
 // LinkedIn's side of onboarding (C18): the operator moves REQUESTED → PARTNER_READY, the customer
 // PARTNER_READY → ENABLED, which is announced by a signed push to the customer's CALLBACK_URL configuration (C16, C19, L18).
 import type { Pusher } from "./push";
-import {
-  integrationId,
-  type Integration,
-  type IntegrationTuple,
-  type OnboardingStatus,
-  type SandboxState,
-} from "./state";
+import { type Integration, type IntegrationTuple, integrationId, type OnboardingStatus } from "./records";
+import type { SandboxState } from "./state";
 
 export const CALLBACK_URL_KEY = "CALLBACK_URL";
 

@@ -21,7 +21,8 @@ import {
 } from "./routes/provisioning";
 import { handleWidgetAuthorize, handleWidgetPreflight, handleWidgetSession, serveScript } from "./routes/widget";
 import type { Runtime } from "./runtime";
-import { DEFAULT_SETTINGS, type SandboxSettings, SandboxState } from "./state";
+import { DEFAULT_SETTINGS, type SandboxSettings } from "./settings";
+import { SandboxState } from "./state";
 
 export interface SandboxOptions extends Partial<SandboxSettings> {
   /** 0 picks a free port. Default 3001. */

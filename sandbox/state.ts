@@ -1,243 +1,35 @@
 // LinkedIn's memory, as far as the sandbox plays it: applications, tokens, integrations, the ids that
 // notifications resolve to (C19), and the logs tests inspect. Optionally persisted to a JSON file.
+// The shapes live in records.ts, logs.ts and settings.ts.
 
-import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { DailyUsage, L17_DAILY_LIMITS } from "./daily-limits";
+import { DailyUsage } from "./daily-limits";
 import type { FaultRule } from "./faults";
-
-export const ONBOARDING_STATUSES = ["REQUESTED", "PARTNER_READY", "ENABLED"] as const;
-export type OnboardingStatus = (typeof ONBOARDING_STATUSES)[number];
-
-export interface IntegrationTuple {
-  integrationContext: string;
-  integrationType: string;
-  tenantType: string;
-}
-
-/** Rest.li union of a configuration value: `{"string": "..."}` and its siblings. */
-export type ConfigurationValue = { string: string } | { boolean: boolean } | { int: number } | { long: number };
-
-export interface Application {
-  clientId: string;
-  /** The newest secret. */
-  clientSecret: string;
-  /** The secret before the last roll: L7 keeps both valid until one is deleted (at most two). */
-  previousSecret: string | null;
-  /** "urn:li:developerApplication:{n}" (L4): the key of every later call about the application. */
-  urn: string;
-  kind: "parent" | "customer";
-  uniqueForeignId: string | null;
-  name: string | null;
-  description: string | null;
-  /** L3, L9: origins allowed to load the plugin with this API key. */
-  validJsSdkDomains: string[];
-  oauth2AuthorizedCallbackUrls: string[];
-  createdBy: "provisioning" | "admin" | "start";
-  createdAt: number;
-}
-
-export interface Integration extends IntegrationTuple {
-  clientId: string;
-  dataProvider: "ATS";
-  integrationName: string | null;
-  onboardingStatus: OnboardingStatus;
-  configurations: Record<string, ConfigurationValue>;
-  statusHistory: { status: OnboardingStatus; at: number }[];
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface AccessToken {
-  token: string;
-  clientId: string;
-  issuedAt: number;
-  expiresAt: number;
-  revoked: boolean;
-}
-
-/** What a notification id resolves to through `q=request` (C19, C24). */
-/** What an EXPORT_CANDIDATE_PROFILE push's id resolves to (L18; the element shape is ASSUMPTION). */
-export interface ExportRequest {
-  clientId: string;
-  elements: {
-    candidate: { firstName: string; lastName: string; emailAddress: string };
-    recruiter: string;
-    exportedAt: number;
-  }[];
-}
-
-export interface StatusRequest {
-  requestId: string;
-  clientId: string;
-  integrationIds: string[];
-  createdAt: number;
-}
-
-export interface CallRecord {
-  at: number;
-  method: string;
-  path: string;
-  endpoint: string;
-  clientId: string | null;
-  status: number;
-  entityCount: number | null;
-  fault: boolean;
-  reason: string | null;
-  durationMs: number;
-}
-
-export interface Rejection {
-  at: number;
-  endpoint: string;
-  clientId: string | null;
-  status: number;
-  reason: string;
-}
-
-export interface SpacingViolation {
-  at: number;
-  clientId: string;
-  sinceLastMs: number;
-  requiredMs: number;
-}
-
-export interface NotificationAttempt {
-  notificationId: string;
-  id: string | null;
-  type: string;
-  clientId: string;
-  url: string;
-  attempt: number;
-  status: number | null;
-  error: string | null;
-  outcome: "delivered" | "will_retry" | "dropped" | "suppressed";
-  signature: string | null;
-  body: string;
-  at: number;
-}
-
-/**
- * Running totals that stay exact however long a run is (the logs above keep only their last entries):
- * what the chaos run (chaos/run.ts, issue 11) reads at its end.
- */
-export interface SandboxCounters {
-  /** v2/atsIntegrations calls (names, configurations, look-ups) that carried a live token. */
-  pacedCalls: number;
-  /** Of those, calls that arrived less than batchSpacingMs after the previous one of the same application. */
-  pacedSpacingViolations: number;
-  /** Push deliveries tried (each retry counts), answered 200, and logical pushes dropped after the last retry. */
-  pushAttempts: number;
-  pushesAnswered200: number;
-  pushesDropped: number;
-}
-
-const ZERO_COUNTERS: SandboxCounters = {
-  pacedCalls: 0,
-  pacedSpacingViolations: 0,
-  pushAttempts: 0,
-  pushesAnswered200: 0,
-  pushesDropped: 0,
-};
-
-export interface SandboxSettings {
-  /** Delay between push retries (C23: 300 s at LinkedIn). */
-  retryDelayMs: number;
-  /** Retries after the first attempt (C23: five). */
-  maxRetries: number;
-  /**
-   * Minimum spacing between batch_partial_update calls of one application (C13); enforced (429) there, and
-   * counted (not refused) between any two v2/atsIntegrations calls of one application (C30, L17).
-   */
-  batchSpacingMs: number;
-  /** Most entities in one batch_partial_update (C13). */
-  maxBatchEntities: number;
-  /** Access token lifetime (L1: 30 minutes). */
-  tokenTtlSeconds: number;
-  /** How the token answer writes expires_in (L1: the docs' sample a string "1800", the SDK's fixture a number). */
-  expiresInAs: "string" | "number";
-  /** Which secret signs pushes once an application has two (L7 does not say; ASSUMPTION). */
-  signPushesWith: "current" | "previous";
-  /** Allow http/https callback URLs on loopback hosts, any port (demo and tests only; C21 wants https 80/443). */
-  allowInsecureCallbacks: boolean;
-  /** Move REQUESTED → PARTNER_READY once an integration has a name and a CALLBACK_URL configuration. */
-  autoPartnerReady: boolean;
-  /** Record pushes but never send them, so the fallback poll (C28) must find the change. */
-  dropNotifications: boolean;
-  /** How the C19b lookup spells result keys: "answer" (reordered, URL-encoded) or "documented" (seed sample). */
-  lookupKeyStyle: "answer" | "documented";
-  /** Configuration keys each integration type accepts (L14 by default); other keys are refused per key. */
-  configurationKeys: Record<string, string[]>;
-  /** Integration types batch_partial_update accepts (L13 by default); others are refused per entity. */
-  integrationTypes: string[];
-  /** Calls a day per application and resource (L17: 5,000 on v2/atsIntegrations, 100,000 on exportedCandidates). */
-  dailyLimits: Record<string, number>;
-}
-
-/** L14: CALLBACK_URL and JOB_POSTING_VIEWERS on ONE_CLICK_EXPORT, APPLICATION_VIEWERS on IN_ATS_INDICATOR. */
-export const L14_CONFIGURATION_KEYS: Record<string, string[]> = {
-  ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS"],
-  IN_ATS_INDICATOR: ["APPLICATION_VIEWERS"],
-};
-
-/** L13: the integration types LinkedIn documents. */
-export const L13_INTEGRATION_TYPES = [
-  "CSA_API",
-  "ONE_CLICK_EXPORT",
-  "IN_ATS_INDICATOR",
-  "PROFILE_PLUGIN",
-  "RECOMMENDED_MATCHES",
-  "UNIFIED_SEARCH",
-  "APPLY_CONNECT",
-  "APPLY_WITH_LINKEDIN",
-];
-
-export const DEFAULT_SETTINGS: SandboxSettings = {
-  retryDelayMs: 300_000,
-  maxRetries: 5,
-  batchSpacingMs: 1000,
-  maxBatchEntities: 100,
-  tokenTtlSeconds: 1800,
-  expiresInAs: "string",
-  signPushesWith: "current",
-  allowInsecureCallbacks: false,
-  autoPartnerReady: false,
-  dropNotifications: false,
-  lookupKeyStyle: "answer",
-  configurationKeys: L14_CONFIGURATION_KEYS,
-  integrationTypes: L13_INTEGRATION_TYPES,
-  dailyLimits: L17_DAILY_LIMITS,
-};
-
-const LOG_LIMIT = 5000;
-
-function pushCapped<T>(list: T[], item: T): void {
-  list.push(item);
-  if (list.length > LOG_LIMIT) list.splice(0, list.length - LOG_LIMIT);
-}
-
-export function integrationId(clientId: string, t: IntegrationTuple): string {
-  return JSON.stringify([clientId, t.integrationContext, t.integrationType, t.tenantType]);
-}
-
-const ALNUM_LOWER = "abcdefghijklmnopqrstuvwxyz0123456789";
-const ALNUM = `ABCDEFGHIJKLMNOPQRSTUVWXYZ${ALNUM_LOWER}`;
-
-function randomFrom(alphabet: string, length: number): string {
-  const bytes = randomBytes(length);
-  let out = "";
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return out;
-}
-
-function firstApplicationNumber(): number {
-  return randomInt(1_000_000, 1_000_000_000);
-}
-
-/** A new client secret (L4: up to 256 characters; LinkedIn's are 16). */
-export function newSecret(): string {
-  return randomFrom(ALNUM, 16);
-}
+import {
+  type CallRecord,
+  type NotificationAttempt,
+  pushCapped,
+  type Rejection,
+  type SandboxCounters,
+  type SpacingViolation,
+  ZERO_COUNTERS,
+} from "./logs";
+import {
+  type AccessToken,
+  type Application,
+  type ExportRequest,
+  firstApplicationNumber,
+  type Integration,
+  type IntegrationTuple,
+  integrationId,
+  newClientId,
+  newSecret,
+  newToken,
+  type OnboardingStatus,
+  type StatusRequest,
+} from "./records";
+import type { SandboxSettings } from "./settings";
 
 interface PersistedState {
   applications: Application[];
@@ -301,9 +93,8 @@ export class SandboxState {
     validJsSdkDomains?: string[];
     oauth2AuthorizedCallbackUrls?: string[];
   }): Application {
-    // LinkedIn client ids look like "78abcd1234efgh" (14 lowercase alphanumerics); secrets are 16 characters.
     const app: Application = {
-      clientId: input.clientId ?? `78${randomFrom(ALNUM_LOWER, 12)}`,
+      clientId: input.clientId ?? newClientId(),
       clientSecret: input.clientSecret ?? newSecret(),
       previousSecret: null,
       urn: `urn:li:developerApplication:${++this.lastApplicationNumber}`,
@@ -333,7 +124,7 @@ export class SandboxState {
   issueToken(clientId: string): AccessToken {
     const now = Date.now();
     const token: AccessToken = {
-      token: `AQ${randomFrom(ALNUM, 40)}`,
+      token: newToken(),
       clientId,
       issuedAt: now,
       expiresAt: now + this.settings.tokenTtlSeconds * 1000,

@@ -1,4 +1,4 @@
-// Another Onramp process for the crash tests (lib/integrations/sync.db.test.ts, lib/webhooks/webhooks.db.test.ts):
+// Another Onramp process for the crash tests (lib/integrations/sync-crash.db.test.ts, lib/webhooks/delivery.db.test.ts):
 // Node itself with tsx's loader, so SIGKILL ends the process that does the work (the tsx CLI would run it in a
 // grandchild that survives the kill), and "server-only" mapped to the test stand-in
 // (lib/integrations/test-support/tsconfig.worker.json). The script prints "ready" once it is working.

@@ -5,7 +5,7 @@
 import { db } from "@/lib/db/client";
 import { sendOversized } from "@/lib/http/test-support/oversized-body";
 import { replayTarget } from "@/lib/webhooks/test-support/replay-target";
-import type { AttackStack, Probe, Tally } from "../types";
+import { type AttackStack, type Tally, probeOf } from "../types";
 
 const BYTES = 32 * 1024 * 1024;
 
@@ -100,14 +100,9 @@ async function frameableAuthPages(stack: AttackStack): Promise<Tally> {
   };
 }
 
-export const probe: Probe = {
-  name: "hostile input and ended access",
-  async run(stack) {
-    return [
-      await oversizedBodies(stack),
-      await replayOverCap(stack),
-      await archivedAdmin(stack),
-      await frameableAuthPages(stack),
-    ];
-  },
-};
+export const probe = probeOf("hostile input and ended access", [
+  oversizedBodies,
+  replayOverCap,
+  archivedAdmin,
+  frameableAuthPages,
+]);

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { SIGN_IN_THROTTLED } from "@/lib/auth/sign-in-messages";
 import { SIGN_IN_LIMITS } from "@/lib/auth/sign-in-throttle";
-import type { AttackStack, Probe, Tally } from "../types";
+import { type AttackStack, type Tally, probeOf } from "../types";
 
 type Answer = "signed-in" | "refused" | "throttled" | "other";
 const spoofed = () => ({
@@ -111,14 +111,9 @@ async function adminLinkExistenceOracle(stack: AttackStack): Promise<Tally> {
   };
 }
 
-export const probe: Probe = {
-  name: "sign-in",
-  async run(stack) {
-    return [
-      await spoofedSourcesAfterLock(stack),
-      await concurrentGuesses(stack),
-      await signInExistenceOracle(stack),
-      await adminLinkExistenceOracle(stack),
-    ];
-  },
-};
+export const probe = probeOf("sign-in", [
+  spoofedSourcesAfterLock,
+  concurrentGuesses,
+  signInExistenceOracle,
+  adminLinkExistenceOracle,
+]);

@@ -1,23 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
-import { resetEnvCache, setProcessEnv } from "@/lib/env";
+import { describe, expect, it } from "vitest";
+import { setProcessEnv } from "@/lib/env";
+import { restoreEncryptionKeysAfterEach } from "@/lib/crypto/test-support/encryption-keys";
 import { decryptSecret, DecryptionError, encryptSecret, secretHint } from "./secrets";
 
 // C3: secrets are encrypted at rest with AES-256-GCM and a key id, so keys can rotate.
 describe("secrets at rest (C3)", () => {
-  const original = {
-    key: process.env.ONRAMP_ENCRYPTION_KEY,
-    id: process.env.ONRAMP_ENCRYPTION_KEY_ID,
-    old: process.env.ONRAMP_ENCRYPTION_OLD_KEYS,
-  };
-  afterEach(() => {
-    setProcessEnv({
-      ONRAMP_ENCRYPTION_KEY: original.key,
-      ONRAMP_ENCRYPTION_KEY_ID: original.id,
-      ONRAMP_ENCRYPTION_OLD_KEYS: original.old,
-    });
-    resetEnvCache();
-  });
+  restoreEncryptionKeysAfterEach();
 
   it("round-trips and never contains the plaintext", () => {
     const secret = `client-secret-${randomBytes(8).toString("hex")}`;

@@ -1,35 +1,23 @@
 // L6: when PUBLIC_URL changes, the SYNC_APP_DOMAINS job adds the new origin to every provisioned application's
 // validJsSdkDomains at LinkedIn (the sandbox), keeping the domains each had, with a result per customer.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
-import { db, disconnectDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { jobHandlers } from "@/server/jobs";
 import { runOne } from "@/lib/jobs/run";
 import { setTestEnv } from "@/lib/linkedin/test-support/env";
-import type { SandboxHandle } from "@/sandbox/server";
 import { requestDomainsSync } from "./app-domains";
 import { createCustomer } from "./mutations";
 import { provisionCustomerApplication } from "./provisioning";
-import { startParentSandbox } from "./test-support/parent-sandbox";
+import { parentSandboxPerFile } from "./test-support/parent-sandbox";
 
-let sandbox: SandboxHandle;
-let actor: Actor;
-
-beforeAll(async () => {
-  ({ sandbox, actor } = await startParentSandbox());
-  setTestEnv({ PUBLIC_URL: "https://old.onramp.example.com" });
-});
-afterAll(async () => {
-  await sandbox?.close();
-  await disconnectDb();
-});
+const parent = parentSandboxPerFile({ PUBLIC_URL: "https://old.onramp.example.com" });
 
 describe("SYNC_APP_DOMAINS (L6)", () => {
   it("adds the new PUBLIC_URL origin to each application's domains at LinkedIn, keeping the old ones", async () => {
     const customers = [];
     for (const name of ["Domains A", "Domains B"]) {
-      const c = await createCustomer(actor, {
+      const c = await createCustomer(parent.actor, {
         displayName: name,
         foreignId: `dom-${randomUUID()}`,
         offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
@@ -38,7 +26,7 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
       customers.push(c);
     }
     setTestEnv({ PUBLIC_URL: "https://new.onramp.example.com/portal" });
-    const { jobId } = await requestDomainsSync(actor);
+    const { jobId } = await requestDomainsSync(parent.actor);
     const handler = jobHandlers().SYNC_APP_DOMAINS;
     expect(handler).toBeDefined();
     await runOne(handler!, {
@@ -52,7 +40,7 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
     for (const c of customers) {
       const app = await db.customerApplication.findUniqueOrThrow({ where: { customerId: c.id } });
       expect(app.jsSdkDomains).toEqual(["https://old.onramp.example.com", "https://new.onramp.example.com"]);
-      const inSandbox = [...sandbox.state.applications.values()].find((a) => a.clientId === app.clientId);
+      const inSandbox = [...parent.sandbox.state.applications.values()].find((a) => a.clientId === app.clientId);
       expect(inSandbox?.validJsSdkDomains).toEqual([
         "https://old.onramp.example.com",
         "https://new.onramp.example.com",
@@ -67,11 +55,11 @@ describe("SYNC_APP_DOMAINS (L6)", () => {
       ),
     );
     const updates = () =>
-      sandbox.state.calls.filter(
+      parent.sandbox.state.calls.filter(
         (x) => x.endpoint === "provisioning_update" && x.clientId !== null && ours.has(x.clientId),
       ).length;
     const before = updates();
-    const again = await requestDomainsSync(actor);
+    const again = await requestDomainsSync(parent.actor);
     await runOne(handler!, {
       data: { trackedJobId: again.jobId },
       retryCount: 0,

@@ -8,7 +8,7 @@ import { defineJob, type JobHandler } from "@/lib/jobs/types";
 import { isLinkedInError, type LinkedInErrorKind } from "@/lib/linkedin/errors";
 import { queueDomainsSync, syncApplicationDomains } from "./app-domains";
 import { bulkRotationOutcome, bulkRotationPayloadSchema, queueBulkRotation, runBulkRotation } from "./bulk-rotation";
-import { abandonPendingRows, runKeyImport } from "./key-import";
+import { abandonPendingRows, runKeyImport } from "./key-import-run";
 import { requeueKeyImport } from "./key-import-retry";
 import { PROVISIONING_PATH_WORDS, provisionCustomerApplication, queueProvisioning } from "./provisioning";
 

@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { IMPORT_ROWS_PAGE_SIZE, pagedRows } from "@/lib/pagination/page";
 import { SafeError } from "@/lib/errors/safe-error";
-import { importCounts } from "./key-import";
+import { importCounts } from "./key-import-run";
 import { COUNT_OF_STATUS, type KeyImportView } from "./key-import-schemas";
 
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);

@@ -3,32 +3,19 @@
 // keys and exactly one application in the sandbox; LinkedIn's refusal lands on the job row in words to act on.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/auth/actor";
+import { describe, expect, it } from "vitest";
 import { decryptSecret } from "@/lib/crypto/secrets";
-import { db, disconnectDb } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { jobHandlers } from "@/server/jobs";
 import { runOne } from "@/lib/jobs/run";
 import { processEnvSnapshot } from "@/lib/env";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
 import { eventually } from "@/test/eventually";
-import { setTestEnv } from "@/lib/linkedin/test-support/env";
-import type { SandboxHandle } from "@/sandbox/server";
-import { startParentSandbox } from "./test-support/parent-sandbox";
+import { parentSandboxPerFile } from "./test-support/parent-sandbox";
 import { createCustomer } from "./mutations";
 import { requestProvisioning } from "./provisioning";
 
-let sandbox: SandboxHandle;
-let actor: Actor;
-
-beforeAll(async () => {
-  ({ sandbox, actor } = await startParentSandbox());
-  setTestEnv({ PUBLIC_URL: "https://onramp.example.com" });
-});
-afterAll(async () => {
-  await sandbox?.close();
-  await disconnectDb();
-});
+const parent = parentSandboxPerFile({ PUBLIC_URL: "https://onramp.example.com" });
 
 /** One attempt of the tracked job, as pg-boss would hand it to the worker (by default the first of five). */
 async function runAttempt(trackedJobId: string, retryLimit = 4): Promise<unknown> {
@@ -41,7 +28,7 @@ async function runAttempt(trackedJobId: string, retryLimit = 4): Promise<unknown
 }
 
 async function sandboxAdmin(path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sandbox.url}${path}`, {
+  const res = await fetch(`${parent.sandbox.url}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: { "Content-Type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -51,12 +38,12 @@ async function sandboxAdmin(path: string, body?: unknown): Promise<unknown> {
 
 /** The sandbox's applications for one uniqueForeignId: the proof of "never a second application". */
 function applicationsInSandbox(foreignId: string) {
-  return [...sandbox.state.applications.values()].filter((a) => a.uniqueForeignId === foreignId);
+  return [...parent.sandbox.state.applications.values()].filter((a) => a.uniqueForeignId === foreignId);
 }
 
 async function newCustomer(name: string) {
   const foreignId = `prov-${randomUUID()}`;
-  const c = await createCustomer(actor, {
+  const c = await createCustomer(parent.actor, {
     displayName: name,
     foreignId,
     offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY"],
@@ -82,10 +69,17 @@ async function auditPath(customerId: string) {
   return (entry.details as { path?: string }).path;
 }
 
+/** The customer's application is provisioned, then its keys are lost on Onramp's side: LinkedIn still holds it. */
+async function provisionedThenForgotten(customerId: string): Promise<void> {
+  const first = await requestProvisioning(parent.actor, customerId);
+  expect(await runAttempt(first.jobId)).toBeNull();
+  await db.customerApplication.delete({ where: { customerId } });
+}
+
 describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
   it("creates the application with validJsSdkDomains and stores its URN, domains and secret (encrypted)", async () => {
     const c = await newCustomer("Initech");
-    const { jobId } = await requestProvisioning(actor, c.id);
+    const { jobId } = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(jobId)).toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { id: jobId } });
     expect(job).toMatchObject({ status: "SUCCEEDED", totalCount: 1, succeededCount: 1 });
@@ -114,7 +108,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
   it("the create's answer is lost after LinkedIn created the application: look-up and secret roll (L5, L7)", async () => {
     const c = await newCustomer("Lost Answer Inc");
     await sandboxAdmin("/_sandbox/faults", { endpoint: "provisioning", status: 504, count: 1, afterHandling: true });
-    const { jobId } = await requestProvisioning(actor, c.id);
+    const { jobId } = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(jobId)).toBeNull();
     expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "SUCCEEDED" });
     expect((await db.job.findUniqueOrThrow({ where: { id: jobId } })).outcome).toMatch(/answer to the create was lost/);
@@ -125,7 +119,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
   it("a lost answer when LinkedIn created nothing is retried, and the next attempt creates it", async () => {
     const c = await newCustomer("Nothing Made Ltd");
     await sandboxAdmin("/_sandbox/faults", { endpoint: "provisioning", status: 503, count: 1 });
-    const { jobId } = await requestProvisioning(actor, c.id);
+    const { jobId } = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(jobId)).toBeInstanceOf(Error);
     expect(await db.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "RETRYING" });
     expect(applicationsInSandbox(c.foreignId)).toHaveLength(0);
@@ -136,11 +130,8 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
 
   it("a 409 for an existing uniqueForeignId recovers that application instead of failing (L5, L7)", async () => {
     const c = await newCustomer("Conflict Co");
-    const first = await requestProvisioning(actor, c.id);
-    expect(await runAttempt(first.jobId)).toBeNull();
-    // The keys were lost on Onramp's side: LinkedIn still holds the application.
-    await db.customerApplication.delete({ where: { customerId: c.id } });
-    const again = await requestProvisioning(actor, c.id);
+    await provisionedThenForgotten(c.id);
+    const again = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(again.jobId)).toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { id: again.jobId } });
     expect(job.status).toBe("SUCCEEDED");
@@ -155,13 +146,11 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
 
   it("when LinkedIn refuses the roll (two secrets) the job fails at once saying what a person must do", async () => {
     const c = await newCustomer("Two Secrets AG");
-    const first = await requestProvisioning(actor, c.id);
-    expect(await runAttempt(first.jobId)).toBeNull();
-    await db.customerApplication.delete({ where: { customerId: c.id } });
-    const recovered = await requestProvisioning(actor, c.id);
+    await provisionedThenForgotten(c.id);
+    const recovered = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(recovered.jobId)).toBeNull(); // rolls: the application now holds two secrets
     await db.customerApplication.delete({ where: { customerId: c.id } });
-    const refused = await requestProvisioning(actor, c.id);
+    const refused = await requestProvisioning(parent.actor, c.id);
     expect(await runAttempt(refused.jobId)).toBeNull();
     const job = await db.job.findUniqueOrThrow({ where: { id: refused.jobId } });
     expect(job).toMatchObject({ status: "FAILED", attempts: 1 });
@@ -171,7 +160,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
 
   it("a worker SIGKILLed after LinkedIn created the application, before the commit: the retry ends with working keys", async () => {
     const c = await newCustomer("Killed Worker GmbH");
-    const { jobId } = await requestProvisioning(actor, c.id);
+    const { jobId } = await requestProvisioning(parent.actor, c.id);
     // LinkedIn creates the application and holds its answer back: the process dies before it can store anything.
     await sandboxAdmin("/_sandbox/faults", {
       endpoint: "provisioning",
@@ -211,7 +200,7 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
   });
 
   it("is refused at once when the customer already has keys", async () => {
-    const c = await createCustomer(actor, {
+    const c = await createCustomer(parent.actor, {
       displayName: "Hooli",
       foreignId: `prov-${randomUUID()}`,
       offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_CONTRACT"],
@@ -225,6 +214,6 @@ describe("PROVISION_APPLICATION job (C1, L3–L7)", () => {
         origin: "MANUAL",
       },
     });
-    await expect(requestProvisioning(actor, c.id)).rejects.toThrow(/already has a LinkedIn application/);
+    await expect(requestProvisioning(parent.actor, c.id)).rejects.toThrow(/already has a LinkedIn application/);
   });
 });

@@ -2,40 +2,27 @@
 // are written in one transaction (no sweep of another test file can send it in between), then the sweep runs:
 // the row is SUPPRESSED with the reason, and the mail server never sees it.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db/client";
-import { setProcessEnv } from "@/lib/env";
-import { startMailCatcher, type MailCatcher } from "./catcher";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { deliverDueEmails } from "./delivery";
 import { queueInvitationEmail } from "./invitation-email";
 import { queueEmail } from "./outbox";
+import { catcher, customerWithAdmins, uid, useMailCatcher } from "./test-support/mail";
 
-let catcher: MailCatcher;
-beforeAll(async () => {
-  catcher = await startMailCatcher();
-  setProcessEnv({ SMTP_URL: `smtp://127.0.0.1:${catcher.smtpPort}` });
-});
-afterAll(async () => {
-  await catcher.close();
-  await disconnectDb();
-});
+useMailCatcher();
 
-const uid = () => randomUUID().slice(0, 8);
+type Admin = { customer: { id: string }; admin: { id: string; email: string } };
 
-async function customerWithAdmin() {
-  const id = uid();
-  const customer = await db.customer.create({
-    data: {
-      displayName: `Initech ${id}`,
-      foreignId: `f-${id}`,
-      callbackKey: `cb-${randomUUID()}`,
-      offeredIntegrationTypes: [],
-    },
+/** A customer's admin gets a nudge queued, and `endAccess` runs in the same transaction. */
+async function nudgedThen(endAccess: (tx: Prisma.TransactionClient, who: Admin) => Promise<unknown>): Promise<Admin> {
+  const { customer, admins } = await customerWithAdmins();
+  const who = { customer, admin: admins[0]! };
+  await db.$transaction(async (tx) => {
+    await queueEmail(tx, nudge(who.admin.email, customer.id));
+    await endAccess(tx, who);
   });
-  const admin = await db.user.create({
-    data: { email: `admin-${id}@initech.test`, role: "CUSTOMER_ADMIN", customerId: customer.id, passwordHash: "x" },
-  });
-  return { customer, admin };
+  return who;
 }
 
 const nudge = (to: string, customerId: string) => ({
@@ -62,11 +49,9 @@ async function outcomeOf(to: string) {
 
 describe("emails whose reason ended with someone's access are not sent", () => {
   it("anything about a customer archived after it was queued", async () => {
-    const { customer, admin } = await customerWithAdmin();
-    await db.$transaction(async (tx) => {
-      await queueEmail(tx, nudge(admin.email, customer.id));
-      await tx.customer.update({ where: { id: customer.id }, data: { archivedAt: new Date() } });
-    });
+    const { admin } = await nudgedThen((tx, { customer }) =>
+      tx.customer.update({ where: { id: customer.id }, data: { archivedAt: new Date() } }),
+    );
     expect(await outcomeOf(admin.email)).toMatchObject({
       status: "SUPPRESSED",
       lastError: "Not sent: the customer is archived in Onramp.",
@@ -75,11 +60,9 @@ describe("emails whose reason ended with someone's access are not sent", () => {
   });
 
   it("a nudge to a person disabled after it was queued", async () => {
-    const { customer, admin } = await customerWithAdmin();
-    await db.$transaction(async (tx) => {
-      await queueEmail(tx, nudge(admin.email, customer.id));
-      await tx.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } });
-    });
+    const { admin } = await nudgedThen((tx, { admin }) =>
+      tx.user.update({ where: { id: admin.id }, data: { disabledAt: new Date() } }),
+    );
     expect(await outcomeOf(admin.email)).toMatchObject({
       status: "SUPPRESSED",
       lastError: `Not sent: the account of ${admin.email} is disabled.`,

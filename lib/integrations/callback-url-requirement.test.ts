@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigurationKeyRequirement } from "@/lib/db/generated/client";
-import { describeKeyRefusal, desiredValue, keysFor } from "./config-sync";
+import { describeKeyRefusal, desiredValue, keysFor } from "./config-plan";
 
 const epoch = new Date(0);
 const row = (key: string, over: Partial<ConfigurationKeyRequirement> = {}): ConfigurationKeyRequirement => ({

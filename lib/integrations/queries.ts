@@ -2,7 +2,7 @@ import "server-only";
 // Reading one customer's integrations for the page and the SWR route (issue #4).
 import { isActiveJobStatus } from "@/lib/jobs/status";
 import { db } from "@/lib/db/client";
-import { keysFor, requirementsByType } from "./config-sync";
+import { keysFor, requirementsByType } from "./config-plan";
 import { integrationTypeLabel } from "./types";
 import type { IntegrationListResponse, IntegrationView } from "./view";
 

@@ -3,11 +3,12 @@
 // write under the run's own key, which these tests never configure: their rows fail "not configured" and are
 // left alone, so the counts asserted here are exactly this file's rows.
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { db, disconnectDb } from "@/lib/db/client";
 import { invitationLinkContext, sealInvitationLink } from "@/lib/email/invitation-link";
-import { resetEnvCache, setProcessEnv } from "@/lib/env";
+import { setProcessEnv } from "@/lib/env";
+import { restoreEncryptionKeysAfterEach } from "@/lib/crypto/test-support/encryption-keys";
 import {
   customerAppPendingSecretContext,
   customerAppPreviousSecretContext,
@@ -20,19 +21,7 @@ import { exportCandidatesContext } from "@/lib/webhooks/export-resolutions";
 import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
 import { type ReencryptReport, reencryptAllSecrets } from "./reencrypt";
 
-const original = {
-  key: process.env.ONRAMP_ENCRYPTION_KEY,
-  id: process.env.ONRAMP_ENCRYPTION_KEY_ID,
-  old: process.env.ONRAMP_ENCRYPTION_OLD_KEYS,
-};
-afterEach(() => {
-  setProcessEnv({
-    ONRAMP_ENCRYPTION_KEY: original.key,
-    ONRAMP_ENCRYPTION_KEY_ID: original.id,
-    ONRAMP_ENCRYPTION_OLD_KEYS: original.old,
-  });
-  resetEnvCache();
-});
+restoreEncryptionKeysAfterEach();
 afterAll(async () => {
   await disconnectDb();
 });
@@ -134,6 +123,9 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
       id: endpointId,
       url: "https://ats.example/hooks",
       eventTypes: [],
+      // Disabled, so no other file's events fan out to it: their senders could not read a secret sealed under
+      // this file's own key, and a sweep that meets one stops (seen in lib/webhooks/replay.db.test.ts).
+      disabledAt: new Date(),
       secretEnc: sealSecret(endpointId, "whsec_current"),
       previousSecretEnc: sealSecret(endpointId, "whsec_previous"),
     },

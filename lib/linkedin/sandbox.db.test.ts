@@ -17,19 +17,11 @@ import { lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
 import { verifyApplicationCredentials } from "./token";
 import { createTestApplication } from "./test-support/applications";
 import { useLinkedInAt } from "./test-support/env";
+import { sandboxAdmin } from "@/lib/notifications/test-support/fixtures";
 
 let sandbox: SandboxHandle;
 
-async function admin<T = unknown>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`sandbox admin ${method} ${path} answered ${res.status}: ${text}`);
-  return JSON.parse(text) as T;
-}
+const admin = sandboxAdmin(() => sandbox.url);
 
 interface SandboxCall {
   at: number;

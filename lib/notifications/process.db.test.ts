@@ -63,6 +63,16 @@ async function push(c: { clientId: string; callbackKey: string }, body: Record<s
   });
 }
 
+/** Pushes from the sandbox and answers the notification Onramp stored once the push was delivered. */
+async function pushedAndStored(
+  c: { clientId: string; callbackKey: string; customerId: string },
+  body: Record<string, unknown>,
+) {
+  const sent = await push(c, body);
+  const [attempt] = await delivered(sent.notificationId);
+  return storedFor(c.customerId, attempt!.id!);
+}
+
 describe("processing INTEGRATION_STATUS_CHANGE", () => {
   it("C19: a sandbox ENABLED move reaches ENABLED through the push, with source PUSH and the notification id", async () => {
     const c = await testCustomer(admin);
@@ -149,9 +159,7 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     await admin("POST", "/integrations", { clientId: c.clientId, ...tuple });
     await admin("POST", "/integrations/move", { clientId: c.clientId, ...tuple, status: "ENABLED", force: true });
     const { integration: theirs } = await requestedIntegration(admin, neighbour, tuple, "PARTNER_READY");
-    const sent = await push(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] });
-    const [a] = await delivered(sent.notificationId);
-    const n = await storedFor(c.customerId, a!.id!);
+    const n = await pushedAndStored(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] });
     expect(await processNotification(n.id, ctx())).toEqual({ state: "PROCESSED", applied: 0, anomalies: 1 });
     expect(await processNotification(n.id, ctx(), { force: true })).toMatchObject({ anomalies: 1 });
     const anomalies = await db.anomaly.findMany({ where: { notificationId: n.id } });
@@ -164,9 +172,7 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
 
   it("C22: other types are kept and marked NOT_HANDLED without a lookup", async () => {
     const c = await testCustomer(admin);
-    const sent = await push(c, { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: Date.now() + 60_000 });
-    const [a] = await delivered(sent.notificationId);
-    const n = await storedFor(c.customerId, a!.id!);
+    const n = await pushedAndStored(c, { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: Date.now() + 60_000 });
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "NOT_HANDLED" });
     expect(await db.notification.findUniqueOrThrow({ where: { id: n.id } })).toMatchObject({
       processingState: "NOT_HANDLED",
@@ -177,13 +183,11 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
   it("an expired id is not looked up: EXPIRED, left to the poll", async () => {
     const c = await testCustomer(admin);
     const { tuple } = await requestedIntegration(admin, c, newTuple(), "ENABLED");
-    const sent = await push(c, {
+    const n = await pushedAndStored(c, {
       type: "INTEGRATION_STATUS_CHANGE",
       expiresAt: Date.now() - 1000,
       integrations: [tuple],
     });
-    const [a] = await delivered(sent.notificationId);
-    const n = await storedFor(c.customerId, a!.id!);
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "EXPIRED" });
     expect(await lookupCalls(c.clientId)).toBe(0);
   });
@@ -191,9 +195,7 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
   it("C26: a failing lookup stays PENDING with the reason, is FAILED after the last attempt, and support can retry it", async () => {
     const c = await testCustomer(admin);
     const { integration, tuple } = await requestedIntegration(admin, c, newTuple(), "ENABLED", "PARTNER_READY");
-    const sent = await push(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] });
-    const [a] = await delivered(sent.notificationId);
-    const n = await storedFor(c.customerId, a!.id!);
+    const n = await pushedAndStored(c, { type: "INTEGRATION_STATUS_CHANGE", integrations: [tuple] });
     await admin("POST", "/faults", { endpoint: "lookup_request", status: 503 });
 
     await expect(processNotification(n.id, ctx(1, 2))).rejects.toThrow(/HTTP 503/);
@@ -226,13 +228,11 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
   it("replay looks an expired notification up anyway, and a customer admin can not replay another customer's", async () => {
     const c = await testCustomer(admin);
     const { integration, tuple } = await requestedIntegration(admin, c, newTuple(), "ENABLED", "PARTNER_READY");
-    const sent = await push(c, {
+    const n = await pushedAndStored(c, {
       type: "INTEGRATION_STATUS_CHANGE",
       expiresAt: Date.now() - 1000,
       integrations: [tuple],
     });
-    const [a] = await delivered(sent.notificationId);
-    const n = await storedFor(c.customerId, a!.id!);
     expect(await processNotification(n.id, ctx())).toMatchObject({ state: "EXPIRED" });
     const stranger = {
       userId: "u",

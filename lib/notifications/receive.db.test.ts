@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
+import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { customerAppSecretContext } from "@/lib/linkedin/secret-contexts";
 import { createTestApplication } from "@/lib/linkedin/test-support/applications";
@@ -192,14 +193,7 @@ describe("POST /api/linkedin/callback/{key}", () => {
   });
 
   it("a customer without an application secret can not be verified: 401, counted", async () => {
-    const bare = await db.customer.create({
-      data: {
-        displayName: "No keys",
-        foreignId: `nokeys-${randomUUID()}`,
-        callbackKey: `cb-${randomUUID()}`,
-        offeredIntegrationTypes: [],
-      },
-    });
+    const bare = await createCustomerRow("No keys");
     const body = bodyOf(randomUUID());
     const res = await post(bare.callbackKey, body, signed("anything", body));
     expect(res.status).toBe(401);

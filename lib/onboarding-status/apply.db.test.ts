@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
+import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
 import type { OnboardingStatus } from "@/lib/db/enums";
 import { applyOnboardingStatus } from "./apply";
 
@@ -10,14 +11,7 @@ afterAll(async () => {
 });
 
 async function integration(status: OnboardingStatus = "REQUESTED") {
-  const customer = await db.customer.create({
-    data: {
-      displayName: "Apply test",
-      foreignId: `apply-${randomUUID()}`,
-      callbackKey: `cb-${randomUUID()}`,
-      offeredIntegrationTypes: [],
-    },
-  });
+  const customer = await createCustomerRow("Apply test");
   return db.integration.create({
     data: {
       customerId: customer.id,

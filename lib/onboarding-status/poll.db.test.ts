@@ -45,6 +45,15 @@ async function idsCalls(clientId: string): Promise<Call[]> {
   return calls;
 }
 
+/** A customer with `count` integrations, known to LinkedIn (the sandbox) and to Onramp under `name`. */
+async function customerWithIntegrations(count: number, name: string) {
+  const c = await testCustomer(admin);
+  const tuples = Array.from({ length: count }, (_, k) => newTuple(k));
+  for (const t of tuples) await admin("POST", "/integrations", { clientId: c.clientId, ...t });
+  await db.integration.createMany({ data: tuples.map((t) => ({ customerId: c.customerId, ...t, name })) });
+  return c;
+}
+
 describe("the fallback poll", () => {
   it("C28: with pushes dropped, the poll applies what changed with source POLL and leaves the rest", async () => {
     const c = await testCustomer(admin);
@@ -85,12 +94,7 @@ describe("the fallback poll", () => {
   });
 
   it("C13/C19b: 150 integrations go in two batches (100 + 50), paced by the client", async () => {
-    const c = await testCustomer(admin);
-    const tuples = Array.from({ length: 150 }, (_, k) => newTuple(k));
-    for (const t of tuples) await admin("POST", "/integrations", { clientId: c.clientId, ...t });
-    await db.integration.createMany({
-      data: tuples.map((t) => ({ customerId: c.customerId, ...t, name: "Batch test" })),
-    });
+    const c = await customerWithIntegrations(150, "Batch test");
     const summary = await runPoll({ customerId: c.customerId }, noProgress);
     expect(summary).toMatchObject({ checked: 150, failed: 0 });
     const calls = await idsCalls(c.clientId);
@@ -127,12 +131,7 @@ describe("the fallback poll", () => {
   });
 
   it("stops within the budget: with one lookup left, only the first 100 of 120 are asked", async () => {
-    const c = await testCustomer(admin);
-    const tuples = Array.from({ length: 120 }, (_, k) => newTuple(k));
-    for (const t of tuples) await admin("POST", "/integrations", { clientId: c.clientId, ...t });
-    await db.integration.createMany({
-      data: tuples.map((t) => ({ customerId: c.customerId, ...t, name: "Budget test" })),
-    });
+    const c = await customerWithIntegrations(120, "Budget test");
     setTestEnv({ LINKEDIN_DAILY_CALL_BUDGET: "1" });
     try {
       const summary = await runPoll({ customerId: c.customerId }, noProgress);

@@ -13,7 +13,7 @@ import {
   updateConfigurationKey,
 } from "./configuration-keys";
 import { operatorSettings, updateOperatorSetting } from "./operator-settings";
-import { keysFor, requirementsByType } from "@/lib/integrations/config-sync";
+import { keysFor, requirementsByType } from "@/lib/integrations/config-plan";
 import { configurationKeySchema } from "./schemas";
 
 let actor: Actor;

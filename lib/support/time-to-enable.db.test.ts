@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db/client";
+import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
 import { applyOnboardingStatus } from "@/lib/onboarding-status/apply";
 import { timeToEnableByCustomer, timeToEnableOfCustomer, timeToEnableOverall } from "./time-to-enable";
 
@@ -14,14 +15,7 @@ const hoursLater = (h: number) => new Date(requested.getTime() + h * 3_600_000);
 describe("time to enable", () => {
   it("gives the median and p90 of REQUESTED → ENABLED and counts only nudges sent before ENABLED", async () => {
     const id = randomUUID().slice(0, 8);
-    const c = await db.customer.create({
-      data: {
-        displayName: `Initech ${id}`,
-        foreignId: `tte-${id}`,
-        callbackKey: `cb-${randomUUID()}`,
-        offeredIntegrationTypes: [],
-      },
-    });
+    const c = await createCustomerRow(`Initech ${id}`);
     const ids: string[] = [];
     for (const [k, hours] of [10, 20, 30, 40, 100].entries()) {
       const i = await db.integration.create({

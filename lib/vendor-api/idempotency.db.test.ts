@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken } from "@/lib/api-tokens/tokens";
 import { apiTokenCreateSchema } from "@/lib/api-tokens/scopes";
 import { db, disconnectDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import * as customersRoute from "@/app/api/v1/customers/route";
 import * as adminLinksRoute from "@/app/api/v1/customers/[customerId]/admin-links/route";
 import * as endpointsRoute from "@/app/api/v1/webhook-endpoints/route";
@@ -83,6 +84,28 @@ describe("POST /webhook-endpoints with an Idempotency-Key", () => {
     expect(await endpointsAt(body.url)).toBe(1);
     const busy = answers.find((a) => a.status === 409);
     if (busy) expect(busy.json.error?.message).toMatch(/still being processed/);
+  });
+
+  it("lets a retry take over a key whose first request died unanswered, once the lease has passed", async () => {
+    const key = randomUUID();
+    const body = endpointBody();
+    expect((await api("POST", "/webhook-endpoints", keyed(key, body))).status).toBe(201);
+    // As if the first request's process died after claiming the key: held, with no answer.
+    await db.apiIdempotencyKey.updateMany({ where: { key }, data: { status: null, responseEnc: null } });
+    const whileHeld = await api("POST", "/webhook-endpoints", keyed(key, body));
+    expect(whileHeld.status).toBe(409);
+    expect(whileHeld.json.error?.message).toMatch(/still being processed/);
+
+    const lease = env().API_IDEMPOTENCY_LEASE_SECONDS;
+    await db.$executeRaw`UPDATE "ApiIdempotencyKey" SET "createdAt" = now() - make_interval(secs => ${lease + 1})
+      WHERE "key" = ${key}`;
+    const takenOver = await api("POST", "/webhook-endpoints", keyed(key, body));
+    expect(takenOver.status).toBe(201);
+    expect(takenOver.headers.get("idempotent-replayed")).toBeNull();
+    // The retry now holds the key with its own answer.
+    const again = await api("POST", "/webhook-endpoints", keyed(key, body));
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.json).toEqual(takenOver.json);
   });
 
   it("keeps keys per token, forgets them after the retention, and refuses a malformed key", async () => {

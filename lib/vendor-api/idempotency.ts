@@ -5,6 +5,8 @@ import "server-only";
 // webhook signing secret). A retry with the same key and the same request answers that again (Idempotent-Replayed:
 // true); the same key with another request answers 422; a retry while the first still runs answers 409, so two
 // duplicates never both do the work. A failed first request releases its key: nothing was stored, retrying re-runs.
+// A first request whose process died (crash, deploy) never answers: once it has held the key past
+// API_IDEMPOTENCY_LEASE_SECONDS (on the database's clock), a retry takes the key over and runs the work.
 // Keys are kept API_IDEMPOTENCY_RETENTION_HOURS, pruned per token on its next keyed request.
 import { randomUUID } from "node:crypto";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
@@ -36,6 +38,15 @@ type Keyed = {
   keepAnswer: boolean;
 };
 
+/** Releases a key whose first request has held it unanswered past the lease: its process died. */
+async function takeOverAbandoned(id: string): Promise<boolean> {
+  const lease = env().API_IDEMPOTENCY_LEASE_SECONDS;
+  const released = await db.$executeRaw`
+    DELETE FROM "ApiIdempotencyKey"
+    WHERE "id" = ${id} AND "status" IS NULL AND "createdAt" < now() - make_interval(secs => ${lease})`;
+  return released > 0;
+}
+
 /** The first request's answer for a key already claimed; the errors a person can act on otherwise. */
 async function answerOfFirst(k: Keyed): Promise<Answer | null> {
   const first = await db.apiIdempotencyKey.findUnique({ where: { tokenId_key: { tokenId: k.tokenId, key: k.key } } });
@@ -44,11 +55,13 @@ async function answerOfFirst(k: Keyed): Promise<Answer | null> {
     throw new SafeError("unprocessable", "This Idempotency-Key was already used for a different request.", {
       [IDEMPOTENCY_HEADER]: ["Use a new key for a new request; retry only with the same path and body."],
     });
-  if (first.status === null)
+  if (first.status === null) {
+    if (await takeOverAbandoned(first.id)) return null;
     throw new SafeError(
       "conflict",
       "A request with this Idempotency-Key is still being processed. Retry in a moment to get its answer.",
     );
+  }
   if (first.responseEnc === null)
     throw new SafeError(
       "conflict",
@@ -84,7 +97,8 @@ export async function oncePerKey(k: Keyed, work: () => Promise<Answer>): Promise
       throw e;
     }
     const responseEnc = k.keepAnswer ? encryptSecret(JSON.stringify(answer.body), idempotentAnswerContext(id)) : null;
-    await db.apiIdempotencyKey.update({ where: { id }, data: { status: answer.status, responseEnc } });
+    // updateMany: a request that outlived its lease may have lost its key to a retry; it still answers its caller.
+    await db.apiIdempotencyKey.updateMany({ where: { id }, data: { status: answer.status, responseEnc } });
     return { ...answer, replayed: false };
   }
   throw new SafeError(

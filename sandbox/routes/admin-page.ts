@@ -4,7 +4,7 @@
 import type { Reply, RequestContext } from "../http-io";
 import { callbackUrlOf, locateIntegration, moveIntegration } from "../onboarding";
 import type { Runtime } from "../runtime";
-import { ONBOARDING_STATUSES, type Integration, type OnboardingStatus } from "../state";
+import { ONBOARDING_STATUSES, type Integration, type OnboardingStatus } from "../records";
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

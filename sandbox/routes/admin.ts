@@ -5,7 +5,7 @@ import { addFault, faultInputSchema } from "../faults";
 import { apiError, describeIssues, json, type Reply, type RequestContext, readJson } from "../http-io";
 import { callbackUrlOf, locateIntegration, moveIntegration } from "../onboarding";
 import type { Runtime } from "../runtime";
-import { type Integration, integrationId, ONBOARDING_STATUSES } from "../state";
+import { type Integration, integrationId, ONBOARDING_STATUSES } from "../records";
 import { describeApplication } from "./provisioning";
 
 const tupleSchema = z.object({

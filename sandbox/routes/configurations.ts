@@ -8,7 +8,8 @@ import { keyProblem, parseCompoundKey, type IntegrationKey, type Parsed } from "
 import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
 import { callbackUrlOf, CALLBACK_URL_KEY, maybeAutoPartnerReady } from "../onboarding";
 import type { Runtime } from "../runtime";
-import type { ConfigurationValue, Integration, SandboxState } from "../state";
+import type { ConfigurationValue, Integration } from "../records";
+import type { SandboxState } from "../state";
 
 const valueSchema = z.union([
   z.object({ string: z.string() }).strict(),

@@ -4,7 +4,7 @@ import { authenticate } from "../auth";
 import { formatAnswerKey, formatRequestKey, keyProblem, parseIdsQuery } from "../compound-key";
 import { apiError, type Reply, type RequestContext } from "../http-io";
 import type { Runtime } from "../runtime";
-import type { Integration } from "../state";
+import type { Integration } from "../records";
 
 const DEFAULT_COUNT = 10;
 const MAX_COUNT = 100;

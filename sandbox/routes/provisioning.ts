@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { authenticate } from "../auth";
 import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
-import { newSecret, type Application, type SandboxState } from "../state";
+import { type Application, newSecret } from "../records";
+import type { SandboxState } from "../state";
 
 const origin = z.string().refine((v) => {
   try {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { describeIssues, type Reply, type RequestContext } from "../http-io";
 import type { Runtime } from "../runtime";
-import type { Application } from "../state";
+import type { Application } from "../records";
 import { BUNDLED_TYPES, WIDGET_ID } from "../widget/bundled-types";
 
 const SCRIPT_HEADERS = {

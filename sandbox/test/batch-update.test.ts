@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCompoundKey } from "../compound-key";
 import {
   authorize,
@@ -8,16 +8,12 @@ import {
   idsQuery,
   RSC,
   startTestSandbox,
-  type TestSandbox,
+  useTestSandbox,
   type Tuple,
 } from "./helpers";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  // Spacing is tested on its own below; here every call may follow the last at once.
-  sb = await startTestSandbox({ batchSpacingMs: 0 });
-});
-afterAll(() => sb.close());
+// Spacing is tested on its own below; here every call may follow the last at once.
+const sb = useTestSandbox({ batchSpacingMs: 0 });
 
 async function customerWith(tuples: Tuple[]) {
   const c = await sb.customer();

@@ -1,14 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authorize, batchBody, batchInit, idsQuery, RSC, startTestSandbox, type TestSandbox } from "./helpers";
+import { describe, expect, it } from "vitest";
+import { authorize, batchBody, batchInit, idsQuery, RSC, startTestSandbox, useTestSandbox } from "./helpers";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox({ batchSpacingMs: 0 });
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox({ batchSpacingMs: 0 });
 
 describe("fault injection (C26, C27)", () => {
   it("answers the injected status count times, with Retry-After, then recovers", async () => {

@@ -1,6 +1,7 @@
 // Test helpers: a sandbox on port 0, a customer application with a token, and a local receiver of pushes.
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import { startSandbox, type SandboxHandle, type SandboxOptions } from "../server";
 
 export interface TestSandbox extends SandboxHandle {
@@ -54,6 +55,19 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     },
   };
   return self;
+}
+
+/**
+ * The test file's sandbox: started with `options` before the file's tests and closed after them. The object
+ * answers for the sandbox from the first test on (the file's beforeAll fills it in).
+ */
+export function useTestSandbox(options: SandboxOptions = {}): TestSandbox {
+  const sb = {} as TestSandbox;
+  beforeAll(async () => {
+    Object.assign(sb, await startTestSandbox(options));
+  });
+  afterAll(() => sb.close());
+  return sb;
 }
 
 export interface Tuple {

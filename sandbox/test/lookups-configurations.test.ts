@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseCompoundKey } from "../compound-key";
-import { L14_CONFIGURATION_KEYS } from "../state";
+import { L14_CONFIGURATION_KEYS } from "../settings";
 import {
   authorize,
   bodyKey,
@@ -8,15 +8,11 @@ import {
   putCallbackUrl,
   RSC,
   startTestSandbox,
-  type TestSandbox,
+  useTestSandbox,
   type Tuple,
 } from "./helpers";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox({ batchSpacingMs: 0 });
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox({ batchSpacingMs: 0 });
 
 describe("q=request lookup (C19)", () => {
   it("pages with start/count and links next/prev until every element is read", async () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "./helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestSandbox } from "./helpers";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox();
 
 function tokenRequest(form: Record<string, string>, contentType = "application/x-www-form-urlencoded") {
   return fetch(`${sb.url}/oauth/v2/accessToken`, {

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   authorize,
   batchBody,
@@ -9,16 +9,12 @@ import {
   RSC,
   startReceiver,
   startTestSandbox,
+  useTestSandbox,
   waitFor,
-  type TestSandbox,
   type Tuple,
 } from "./helpers";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox({ batchSpacingMs: 0, retryDelayMs: 50 });
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox({ batchSpacingMs: 0, retryDelayMs: 50 });
 
 /** A customer with one named integration and (optionally) a callback URL, moved to PARTNER_READY. */
 async function readyIntegration(org: string, callbackUrl: string | null) {

@@ -1,13 +1,9 @@
 import { Script } from "node:vm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeDocument, type FakeElement } from "./fake-dom";
-import { startTestSandbox, waitFor, type TestSandbox } from "./helpers";
+import { useTestSandbox, waitFor } from "./helpers";
 
-let sb: TestSandbox;
-beforeAll(async () => {
-  sb = await startTestSandbox();
-});
-afterAll(() => sb.close());
+const sb = useTestSandbox();
 
 const WIDGET = "/rsc/extensions/onboarding-widget";
 /** L10: LinkedIn's sample page writes the extension as www.linkedin.com/recruiter/widget/ATSIntegration. */

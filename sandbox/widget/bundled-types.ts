@@ -1,7 +1,7 @@
 // Which tuples a bundled integration type of the plugin (C6, L11) yields when the customer authorizes
 // it: L12, inferred from the tuples LinkedIn's own Postman collections write after onboarding.
 // A bundle is not an integration type; the RSC company bundle yields three tuples.
-import type { IntegrationTuple } from "../state";
+import type { IntegrationTuple } from "../records";
 
 export interface BundledType {
   /** What the customer types into the widget. */

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
-import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
+import { setTestEnv, useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { DEFAULT_PARENT, type SandboxHandle, startSandbox } from "@/sandbox/server";
 
 export async function startParentSandbox(): Promise<{ sandbox: SandboxHandle; actor: Actor }> {
@@ -20,13 +20,17 @@ export async function startParentSandbox(): Promise<{ sandbox: SandboxHandle; ac
 }
 
 /**
- * Starts the parent sandbox before a test file's tests and closes it (and the database pool) after them. The
- * handle is read through its getters once beforeAll has run.
+ * Starts the parent sandbox before a test file's tests (then sets `env`) and closes it (and the database pool)
+ * after them. The handle is read through its getters once beforeAll has run.
  */
-export function parentSandboxPerFile(): { readonly sandbox: SandboxHandle; readonly actor: Actor } {
+export function parentSandboxPerFile(env: Record<string, string> = {}): {
+  readonly sandbox: SandboxHandle;
+  readonly actor: Actor;
+} {
   let started: { sandbox: SandboxHandle; actor: Actor } | undefined;
   beforeAll(async () => {
     started = await startParentSandbox();
+    setTestEnv(env);
   });
   afterAll(async () => {
     await started?.sandbox.close();

@@ -1,4 +1,4 @@
-// The stack of the widget-intake test files (sync.db.test.ts, confirm.db.test.ts): a database of their own,
+// The stack of the widget-intake test files (test-support/sync-harness.ts, confirm.db.test.ts): a database of their own,
 // migrated, so no other test file's job workers (which point at other LinkedIn stand-ins) take their jobs; the
 // LinkedIn sandbox started in this process; Onramp's environment pointing at both; and customers known to both,
 // each with a LinkedIn application entered by hand (C1) and a customer admin. Modules that read the environment

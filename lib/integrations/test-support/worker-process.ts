@@ -1,4 +1,4 @@
-// A separate Onramp worker process for the crash test (lib/integrations/sync.db.test.ts, started with
+// A separate Onramp worker process for the crash test (lib/integrations/sync-crash.db.test.ts, started with
 // test/onramp-process.ts): it runs the job workers with the environment it was given and prints "ready"; the
 // test kills it with SIGKILL mid-job, as a crashed server would die. Run with `node --import tsx` and
 // TSX_TSCONFIG_PATH=lib/integrations/test-support/tsconfig.worker.json (the react-server condition would break

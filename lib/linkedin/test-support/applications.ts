@@ -6,7 +6,7 @@ import { customerAppSecretContext } from "../secret-contexts";
 import type { LinkedInApplicationRef } from "../token";
 
 export async function createTestApplication(
-  opts: { clientId?: string; clientSecret?: string } = {},
+  opts: { clientId?: string; clientSecret?: string; offeredIntegrationTypes?: string[] } = {},
 ): Promise<LinkedInApplicationRef & { clientSecret: string; customerId: string }> {
   const suffix = randomUUID();
   const clientId = opts.clientId ?? `client-${suffix}`;
@@ -17,7 +17,7 @@ export async function createTestApplication(
       displayName: `Customer ${suffix}`,
       foreignId: `foreign-${suffix}`,
       callbackKey: `cb-${suffix}`,
-      offeredIntegrationTypes: [],
+      offeredIntegrationTypes: opts.offeredIntegrationTypes ?? [],
     },
   });
   await db.customerApplication.create({

@@ -16,13 +16,23 @@ const OVERRIDABLE = [
 ];
 
 export function useLinkedInAt(baseUrl: string, extra: Record<string, string> = {}): void {
-  for (const k of OVERRIDABLE) delete process.env[k];
+  dropOverrides();
   Object.assign(process.env, {
     LINKEDIN_API_URL: baseUrl,
     LINKEDIN_OAUTH_URL: baseUrl,
     LINKEDIN_BACKOFF_BASE_MS: "5",
     ...extra,
   });
+  resetEnvCache();
+}
+
+function dropOverrides(): void {
+  for (const k of OVERRIDABLE) delete process.env[k];
+}
+
+/** Drops what tests overrode (their defaults apply again). */
+export function resetLinkedInEnv(): void {
+  dropOverrides();
   resetEnvCache();
 }
 

@@ -95,15 +95,19 @@ export async function startRecordedServer(handlers: { token?: Responder; api: Re
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
     apiRequests: () => requests.filter((r) => r.path !== TOKEN_PATH),
     tokenRequests: () => requests.filter((r) => r.path === TOKEN_PATH),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    // Closing again is a no-op: a test may close its server to make LinkedIn unreachable before the clean-up does.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
-      }),
+      });
+      return closing;
+    },
   };
 }

@@ -1,39 +1,29 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { applicationOriginWords } from "@/lib/status/vocabulary";
-import { Facts } from "@/components/ui/facts";
-import { ApplicationKeysForm } from "@/components/console/application-keys-form";
 import { CopyField } from "@/components/ui/copy-field";
 import { CustomerForm } from "@/components/console/customer-form";
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
-import { ArchivedBadge, KeyStatusBadge } from "@/components/console/status-badge";
-import { Time, utcText } from "@/components/ui/time";
+import { ArchivedBadge } from "@/components/console/status-badge";
+import { utcText } from "@/components/ui/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { findCustomer } from "@/lib/customers/queries";
-import { MANUAL_ROTATION_STEPS } from "@/lib/customers/secret-rotation";
-import { env } from "@/lib/env";
 import {
-  requestDomainsSyncAction,
   resyncConfigurationsAction,
-  retirePreviousSecretAction,
   rotateCallbackKeyAction,
-  rotateSecretAction,
   setAccessControlsAction,
-  setApplicationKeysAction,
   setArchivedAction,
   updateCustomerAction,
 } from "../../actions";
-import { ProvisioningPanel } from "./provisioning-panel";
+import { ApplicationSection } from "./application-section";
 
 export const metadata: Metadata = { title: "Customer settings" };
 
 // Operators only (issue #6): support never sees this page, and with it no part of a secret (C3). The customer is read
-// before anything streams (its 404 and heading are the frame); the provisioning job streams in (issue 21, point 1).
+// before anything streams (its 404 and heading are the frame); the provisioning job streams in (issue 21, point 1)
+// inside the application section (application-section.tsx).
 export default async function CustomerSettingsPage({
   params,
   searchParams,
@@ -46,7 +36,6 @@ export default async function CustomerSettingsPage({
   await requireCustomerPage(customerId, OPERATOR_ONLY, `/console/customers/${customerId}/settings`);
   const customer = await findCustomer(customerId);
   if (!customer) notFound();
-  const app = customer.application;
   // L14, RSC-104: the viewers keys follow this switch.
   const acl = customer.usesAtsAccessControls
     ? {
@@ -61,8 +50,6 @@ export default async function CustomerSettingsPage({
         switchLabel: "The customer uses access controls",
         fields: { customerId: customer.id, usesAtsAccessControls: "true" },
       };
-  const secretAgeDays = app ? Math.floor((Date.now() - app.secretSetAt.getTime()) / 86_400_000) : 0;
-  const maxAgeDays = env().LINKEDIN_SECRET_MAX_AGE_DAYS;
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -100,140 +87,7 @@ export default async function CustomerSettingsPage({
         />
       </Section>
 
-      <Section id="application" title="LinkedIn application" card>
-        {app ? (
-          <div className="space-y-4">
-            <Facts
-              facts={[
-                { term: "API key", value: app.clientId, mono: true, testId: "application-client-id" },
-                {
-                  term: "Secret",
-                  mono: true,
-                  testId: "application-secret-hint",
-                  value: (
-                    <>
-                      <span aria-hidden="true">••••{app.secretHint}</span>
-                      <span className="sr-only">hidden, ending in {app.secretHint}</span>
-                    </>
-                  ),
-                },
-                {
-                  term: "Secret age",
-                  testId: "application-secret-age",
-                  value: (
-                    <>
-                      {secretAgeDays} days (set {utcText(app.secretSetAt)})
-                      {secretAgeDays > maxAgeDays ? ` · older than the ${maxAgeDays}-day policy: rotate it` : ""}
-                      {app.previousSecretRetiresAt
-                        ? ` · previous secret accepted until ${utcText(app.previousSecretRetiresAt)}`
-                        : ""}
-                    </>
-                  ),
-                },
-                {
-                  term: "Application URN",
-                  mono: true,
-                  testId: "application-urn",
-                  value: app.applicationUrn ?? "not known",
-                },
-                {
-                  term: "JavaScript SDK domains",
-                  mono: true,
-                  testId: "application-domains",
-                  value: (
-                    <>
-                      {app.jsSdkDomains.join(", ") || "none recorded"}
-                      {app.applicationUrn && app.origin === "PROVISIONED" ? (
-                        <span className="mt-1 block font-sans">
-                          <ActionForm
-                            action={requestDomainsSyncAction}
-                            fields={{ customerId: customer.id }}
-                            label="Add Onramp's address to every application's domains"
-                            pendingLabel="Queuing…"
-                            variant="secondary"
-                            messageId="domains-message"
-                          />
-                        </span>
-                      ) : null}
-                    </>
-                  ),
-                },
-                { term: "Origin", value: applicationOriginWords(app.origin) },
-                {
-                  term: "Status",
-                  value: (
-                    <>
-                      <KeyStatusBadge application={app} />
-                      {app.lastVerifiedAt && !app.lastAuthError ? (
-                        <span className="ml-2 text-xs text-slate-600">
-                          checked <Time value={app.lastVerifiedAt} />
-                        </span>
-                      ) : null}
-                    </>
-                  ),
-                },
-              ]}
-            />
-            {app.lastAuthError ? (
-              <p className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">{app.lastAuthError}</p>
-            ) : null}
-            <div className="rounded border border-slate-200 p-3">
-              <h3 className="text-sm font-medium">Rotate the secret</h3>
-              {app.origin === "PROVISIONED" && app.applicationUrn ? (
-                <div className="mt-2 flex flex-wrap gap-3">
-                  <ActionForm
-                    action={rotateSecretAction}
-                    fields={{ customerId: customer.id }}
-                    label="Rotate secret"
-                    pendingLabel="Rotating…"
-                    variant="secondary"
-                    messageId="rotate-secret-message"
-                  />
-                  {app.previousSecretRetiresAt ? (
-                    <ActionForm
-                      action={retirePreviousSecretAction}
-                      fields={{ customerId: customer.id }}
-                      label="Previous secret deleted in LinkedIn: retire it"
-                      pendingLabel="Retiring…"
-                      confirm="I deleted the previous secret in LinkedIn's developer portal; pushes signed with it may be refused."
-                      variant="danger"
-                      messageId="retire-secret-message"
-                    />
-                  ) : null}
-                </div>
-              ) : (
-                <p className="mt-1 text-sm text-slate-700" data-testid="manual-rotation-steps">
-                  {MANUAL_ROTATION_STEPS}
-                </p>
-              )}
-            </div>
-            <details className="rounded border border-slate-200 p-3">
-              <summary className="cursor-pointer text-sm font-medium">Replace the keys</summary>
-              <p className="mt-2 text-sm text-slate-600">
-                The new keys are checked with LinkedIn first; keys LinkedIn refuses change nothing.
-              </p>
-              <div className="mt-3">
-                <ApplicationKeysForm
-                  action={setApplicationKeysAction}
-                  customerId={customer.id}
-                  currentClientId={app.clientId}
-                />
-              </div>
-            </details>
-          </div>
-        ) : (
-          <div className="grid gap-4 md:grid-cols-2">
-            <Suspense fallback={<SectionSkeleton id="provisioning" title="Provision through LinkedIn" />}>
-              <ProvisioningPanel customerId={customer.id} foreignId={customer.foreignId} />
-            </Suspense>
-            <div className="space-y-3">
-              <h3 className="font-medium">Enter existing keys</h3>
-              <p className="text-sm text-slate-600">For customers whose LinkedIn application already exists.</p>
-              <ApplicationKeysForm action={setApplicationKeysAction} customerId={customer.id} />
-            </div>
-          </div>
-        )}
-      </Section>
+      <ApplicationSection customer={customer} />
 
       <Section
         id="callback"

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_MAX_BODY_BYTES, SERVER_ACTION_PROXY_BODY_BYTES } from "./lib/http/body-limits";
 import { staticHeaderRules } from "./lib/http/security-headers";
 import { buildEnv } from "./lib/env";
@@ -40,4 +41,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Issue 25: next-intl without locale routing; lib/i18n/request.ts picks the language per request.
+export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);

@@ -246,7 +246,7 @@ test("a customer without a LinkedIn application sees why the plugin cannot load 
   await signIn(page, email);
   const note = page.getByTestId("widget-unavailable");
   await expect(note).toContainText("The LinkedIn panel cannot load yet");
-  await expect(note).toContainText("Onramp operator");
+  await expect(note).toContainText("vendor's operator");
   await expect(page.getByTestId("linkedin-widget")).toHaveCount(0);
   await expect(page.getByTestId("sync-progress")).toContainText("No integrations yet");
   expect(scripts).toEqual([]);

@@ -2,12 +2,22 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "@/lib/auth/sign-in-messages";
 
+/** The catalogue's key for next-auth's `error` code (lib/auth/sign-in-messages.ts); any other code is a refusal. */
+function errorKey(code: string): "throttled" | "unavailable" | "refused" {
+  if (code === SIGN_IN_THROTTLED) return "throttled";
+  if (code === SIGN_IN_UNAVAILABLE) return "unavailable";
+  return "refused";
+}
+
+/** `initialError` is next-auth's error code from the page's address. */
 export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+  const t = useTranslations("SignIn");
   const router = useRouter();
-  const [error, setError] = useState<string | undefined>(initialError);
+  const [error, setError] = useState<string | undefined>(initialError ? t(errorKey(initialError)) : undefined);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -16,13 +26,13 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     if (!email || !password) {
-      setError("Enter your email and password.");
+      setError(t("missing"));
       return;
     }
     startTransition(async () => {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError(signInErrorMessage(result?.error ?? ""));
+        setError(t(errorKey(result?.error ?? "")));
         return;
       }
       setError(undefined);
@@ -39,7 +49,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
     >
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
-          Email
+          {t("email")}
         </label>
         <input
           id="email"
@@ -52,7 +62,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
-          Password
+          {t("password")}
         </label>
         <input
           id="password"
@@ -71,7 +81,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         disabled={pending}
         className="w-full rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -15,14 +15,15 @@ async function signOut(callbackUrl: string): Promise<void> {
   window.location.href = url ?? callbackUrl;
 }
 
-export function SignOutButton() {
+/** `label` comes from the page's catalogue (issue 25). The border follows the bar's text colour. */
+export function SignOutButton({ label }: { label: string }) {
   return (
     <button
       type="button"
       onClick={() => void signOut("/sign-in")}
-      className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+      className="rounded border border-current px-2 py-1 hover:underline"
     >
-      Sign out
+      {label}
     </button>
   );
 }

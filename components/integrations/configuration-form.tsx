@@ -1,5 +1,6 @@
 "use client";
 // The configuration values the operator lets a customer admin edit (C15, C17). Saving re-syncs them.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState, FormAction } from "@/lib/actions/state";
@@ -18,6 +19,7 @@ export function ConfigurationForm({
   /** Saves the values (app/integrations/actions.ts). */
   action: FormAction;
 }) {
+  const t = useTranslations("Forms");
   const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
   const { mutate } = useSWRConfig();
   const id = useId();
@@ -60,7 +62,7 @@ export function ConfigurationForm({
         disabled={pending}
         className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
       >
-        {pending ? "Saving…" : "Save settings"}
+        {pending ? t("saving") : t("saveSettings")}
       </button>
       <p
         role="status"

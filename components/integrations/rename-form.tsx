@@ -1,5 +1,6 @@
 "use client";
 // Renaming an integration: the customer-facing name LinkedIn shows (C11). Saving re-syncs the name.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState, FormAction } from "@/lib/actions/state";
@@ -17,6 +18,7 @@ export function RenameForm({
   /** Renames the integration (app/integrations/actions.ts). */
   action: FormAction;
 }) {
+  const t = useTranslations("Forms");
   const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
   const { mutate } = useSWRConfig();
   const id = useId();
@@ -29,7 +31,7 @@ export function RenameForm({
       <input type="hidden" name="integrationId" value={integrationId} />
       <div className="min-w-64 flex-1">
         <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600">
-          Name shown in LinkedIn
+          {t("nameInLinkedIn")}
         </label>
         <input
           id={`${id}-name`}
@@ -46,7 +48,7 @@ export function RenameForm({
         disabled={pending}
         className="rounded bg-blue-700 px-3 py-1 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
       >
-        {pending ? "Saving…" : "Rename"}
+        {pending ? t("saving") : t("rename")}
       </button>
       <p
         id={`${id}-status`}

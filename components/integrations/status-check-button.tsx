@@ -1,10 +1,12 @@
 "use client";
 // Asks LinkedIn for the latest onboarding status of this customer's integrations (C19b, C28).
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 
 /** `action` asks for the check (app/integrations/actions.ts). */
 export function StatusCheckButton({ action }: { action: FormAction }) {
+  const t = useTranslations("Forms");
   const [state, formAction, pending] = useActionState<ActionState | undefined, FormData>(action, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
@@ -13,7 +15,7 @@ export function StatusCheckButton({ action }: { action: FormAction }) {
         disabled={pending}
         className="rounded border border-blue-700 px-3 py-1 text-sm font-medium text-blue-800 hover:bg-blue-50 disabled:opacity-60"
       >
-        {pending ? "Asking…" : "Check status with LinkedIn now"}
+        {pending ? t("asking") : t("checkStatus")}
       </button>
       <p
         role="status"

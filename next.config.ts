@@ -41,5 +41,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Issue 25: next-intl without locale routing; lib/i18n/request.ts picks the language per request.
-export default createNextIntlPlugin("./lib/i18n/request.ts")(nextConfig);
+// Issue 25: next-intl without locale routing; i18n/request.ts picks the language per request.
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -8,7 +8,7 @@ export const metadata: Metadata = {
   description: "Onboard customers onto LinkedIn's Middleware Platform integrations.",
 };
 
-// Issue 25: the page's language (lib/i18n/locale.ts; staff pages stay English) and, for the client components, only
+// Issue 25: the page's language (i18n/request.ts; staff pages stay English) and, for the client components, only
 // that language's catalogue, without the email texts.
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -123,3 +123,17 @@ export async function updateCustomerBranding(actor: Actor, input: CustomerBrandi
     );
   });
 }
+
+/** What the customer settings page shows of a customer's language and look (issue 25). */
+export async function customerLookSettings(customerId: string) {
+  return db.customer.findUniqueOrThrow({
+    where: { id: customerId },
+    select: {
+      defaultLocale: true,
+      brandDisplayName: true,
+      brandPrimaryColor: true,
+      brandSupportContact: true,
+      brandLogo: true,
+    },
+  });
+}

@@ -1,5 +1,5 @@
 // The message catalogues, one JSON file per language (issue 25 point 1). A page loads only its request's language
-// (lib/i18n/request.ts imports one file); emails render outside React's request and load theirs here.
+// (i18n/request.ts imports one file); emails render outside React's request and load theirs here.
 import type { Locale } from "./locales";
 import en from "./messages/en.json";
 

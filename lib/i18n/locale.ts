@@ -1,29 +1,27 @@
 import "server-only";
-// The language of this request (issue 25 point 1): the signed-in person's choice, else their customer's default
-// (operators set it), else the browser's Accept-Language. Staff pages stay English.
-import { headers } from "next/headers";
-import { cache } from "react";
-import { currentActor } from "@/lib/auth/actor";
+// The language of a request (issue 25 point 1): the signed-in person's choice, else their customer's default
+// (operators set it), else the browser's Accept-Language. Staff pages stay English. i18n/request.ts reads the
+// request (session, headers) and asks here.
 import { db } from "@/lib/db/client";
 import { DEFAULT_LOCALE, type Locale, pickLocale } from "./locales";
 
-export const requestLocale = cache(async (): Promise<Locale> => {
-  const [actor, h] = await Promise.all([currentActor(), headers()]);
-  const acceptLanguage = h.get("accept-language");
-  if (!actor) return pickLocale({ acceptLanguage });
-  if (actor.role !== "CUSTOMER_ADMIN") return DEFAULT_LOCALE;
+/** Who is asking, as far as their language goes. */
+export type LocaleReader = { userId: string; role: string } | null;
+
+export async function readerLocale(reader: LocaleReader, acceptLanguage: string | null): Promise<Locale> {
+  if (!reader) return pickLocale({ acceptLanguage });
+  if (reader.role !== "CUSTOMER_ADMIN") return DEFAULT_LOCALE;
   const user = await db.user.findUnique({
-    where: { id: actor.userId },
+    where: { id: reader.userId },
     select: { locale: true, customer: { select: { defaultLocale: true } } },
   });
   return pickLocale({ person: user?.locale, customer: user?.customer?.defaultLocale, acceptLanguage });
-});
+}
 
-/** A page about one customer before anyone signs in (an invitation or sign-in link): its default, else the browser's. */
-export async function customerLocale(customerId: string | null | undefined): Promise<Locale> {
-  const [h, customer] = await Promise.all([
-    headers(),
-    customerId ? db.customer.findUnique({ where: { id: customerId }, select: { defaultLocale: true } }) : null,
-  ]);
-  return pickLocale({ customer: customer?.defaultLocale, acceptLanguage: h.get("accept-language") });
+/** A customer's default language, if an operator set one. */
+export async function customerDefaultLocale(customerId: string | null): Promise<Locale | null> {
+  if (!customerId) return null;
+  const customer = await db.customer.findUnique({ where: { id: customerId }, select: { defaultLocale: true } });
+  const picked = pickLocale({ customer: customer?.defaultLocale });
+  return customer?.defaultLocale === picked ? picked : null;
 }

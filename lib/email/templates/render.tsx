@@ -21,16 +21,16 @@ function element(
     case "INVITATION": {
       if (!secretLink) throw new Error("an invitation email needs its link");
       const p = { ...invitationDataSchema.parse(data), link: secretLink };
-      return { subject: invitationSubject(frame.vendorName), body: <InvitationEmail frame={frame} {...p} /> };
+      return { subject: invitationSubject(frame), body: <InvitationEmail frame={frame} {...p} /> };
     }
     case "PARTNER_READY":
     case "PARTNER_READY_REMINDER": {
       const p = partnerReadyDataSchema.parse(data);
-      return { subject: partnerReadySubject(p), body: <PartnerReadyEmail frame={frame} {...p} /> };
+      return { subject: partnerReadySubject(p, frame), body: <PartnerReadyEmail frame={frame} {...p} /> };
     }
     case "ADMIN_ACTION_NEEDED": {
       const p = actionNeededDataSchema.parse(data);
-      return { subject: actionNeededSubject(p), body: <ActionNeededEmail frame={frame} {...p} /> };
+      return { subject: actionNeededSubject(p, frame), body: <ActionNeededEmail frame={frame} {...p} /> };
     }
     case "SUPPORT_DIGEST": {
       const p = digestDataSchema.parse(data);

@@ -28,6 +28,7 @@ import {
   setArchivedAction,
   updateCustomerAction,
 } from "../../actions";
+import { LanguageAndLookSection } from "./language-and-look";
 import { ProvisioningPanel } from "./provisioning-panel";
 
 export const metadata: Metadata = { title: "Customer settings" };
@@ -289,6 +290,10 @@ export default async function CustomerSettingsPage({
           />
         </div>
       </Section>
+
+      <Suspense fallback={<SectionSkeleton id="language-and-look" title="Language and look" />}>
+        <LanguageAndLookSection customerId={customer.id} />
+      </Suspense>
 
       <Section
         id="people"

@@ -22,7 +22,11 @@ const HEADINGS: Record<(typeof LANGUAGES)[number], string> = {
 };
 
 async function newPage(browser: Browser, acceptLanguage: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { "accept-language": acceptLanguage } });
+  // Chromium sends its locale as Accept-Language; the header alone would be overridden on navigations.
+  const context = await browser.newContext({
+    locale: acceptLanguage,
+    extraHTTPHeaders: { "Accept-Language": acceptLanguage },
+  });
   return context.newPage();
 }
 

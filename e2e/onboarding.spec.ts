@@ -171,7 +171,7 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   // C8: after a client-side navigation (the header's home link), the plugin renders again, no reload.
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
   await page.evaluate(() => (window.__onrampNoReload = true));
-  await page.getByRole("link", { name: "Onramp", exact: true }).click();
+  await page.getByTestId("brand-link").click();
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
   expect(await page.evaluate(() => window.__onrampNoReload)).toBe(true);

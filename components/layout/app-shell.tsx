@@ -54,7 +54,9 @@ export async function AppShell({
       <header className={brand ? "border-b border-slate-200" : "border-b border-slate-200 bg-white"} style={bar}>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           {brand ? (
-            <BrandMark brand={brand} logoAlt={t("logo", { name: brand.displayName })} />
+            <Link href="/" data-testid="brand-link">
+              <BrandMark brand={brand} logoAlt={t("logo", { name: brand.displayName })} />
+            </Link>
           ) : (
             <Link href="/" className="text-lg font-semibold text-blue-800">
               {PRODUCT}

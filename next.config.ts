@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { SERVER_ACTION_MAX_BODY_BYTES, SERVER_ACTION_PROXY_BODY_BYTES } from "./lib/http/body-limits";
 import { staticHeaderRules } from "./lib/http/security-headers";
 import { buildEnv } from "./lib/env";
@@ -40,4 +41,11 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Issue 25: next-intl without locale routing; i18n/request.ts picks the language per request.
+// Catalogues are precompiled at build time (issue 25 point 3's 150 kB budget): the browser gets no ICU parser.
+export default createNextIntlPlugin({
+  requestConfig: "./i18n/request.ts",
+  experimental: {
+    messages: { path: "./lib/i18n/messages", format: "json", locales: "infer", precompile: true },
+  },
+})(nextConfig);

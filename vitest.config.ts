@@ -11,6 +11,13 @@ export default defineConfig({
       { find: /^@\/(.*)$/, replacement: `${root}$1` },
       // "server-only" throws outside a react-server bundle; under test every module is server code.
       { find: /^server-only$/, replacement: `${root}test/server-only.ts` },
+      // Pages run here as Next's server renders them (test/authorization): next-intl's server build, with the
+      // request configuration next.config.ts names (issue 25).
+      {
+        find: /^next-intl\/server$/,
+        replacement: `${root}node_modules/next-intl/dist/esm/development/server.react-server.js`,
+      },
+      { find: /^next-intl\/config$/, replacement: `${root}i18n/request.ts` },
     ],
   },
   test: {
@@ -23,6 +30,8 @@ export default defineConfig({
     ],
     exclude: ["node_modules/**", ".data/**", ".next/**"],
     pool: "forks",
+    // Inlined so that its own import of next-intl/config takes the alias above.
+    server: { deps: { inline: ["next-intl"] } },
     globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-env.ts"],
     // Hang backstops only, not margins: tests wait on states (test/eventually.ts), which take as long

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getMessages } from "next-intl/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,10 +8,18 @@ export const metadata: Metadata = {
   description: "Onboard customers onto LinkedIn's Middleware Platform integrations.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Issue 25: the page's language (i18n/request.ts; staff pages stay English) and, for the client components, only
+// that language's catalogue, without the email texts.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const { Email: _emails, ...messages } = await getMessages();
   return (
-    <html lang="en">
-      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        <NextIntlClientProvider locale={locale} messages={messages}>
+          {children}
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,46 +1,13 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { closeE2eSql, e2eEnv } from "./env";
-import { createCustomer, type E2eCustomer, LOGINS, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { closeE2eSql } from "./env";
+import { createCustomer } from "./helpers";
+import { inviteAndReadMail } from "./mail";
 
 // Issue 14: an invitation is delivered by email. The operator invites a customer admin; the test reads
 // the mail from the catcher (real SMTP, lib/email/catcher.ts), follows its link, sets a password and
 // lands on the integrations page. The invitations are to the spec's own customer.
 
-const MAIL = e2eEnv().E2E_MAIL_URL;
 test.afterAll(closeE2eSql);
-type Caught = { to: string[]; subject: string; text: string; headers: Record<string, string> };
-
-/** Invites `email` as `customer`'s admin through the console and returns the link shown and the mail caught. */
-async function inviteAndReadMail(
-  page: Page,
-  request: APIRequestContext,
-  customer: E2eCustomer,
-  email: string,
-): Promise<{ shownLink: string; mail: Caught }> {
-  await signIn(page, LOGINS.operator);
-  // ?customerId= puts the customer in the form's list however many customers other specs made.
-  await page.goto(`/console/people?customerId=${encodeURIComponent(customer.id)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Role").selectOption("CUSTOMER_ADMIN");
-  await page.getByLabel("Customer", { exact: true }).selectOption({ label: customer.name });
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  await expect(page.getByTestId("invite-message")).toContainText(`Invitation emailed to ${email}`);
-  const shownLink = await page.getByTestId("invitation-link").inputValue();
-  // The sweep sends it: poll the catcher until it arrives (no fixed wait).
-  let mail: Caught | undefined;
-  await expect
-    .poll(
-      async () => {
-        const all = (await (await request.get(`${MAIL}/api/messages`)).json()) as Caught[];
-        mail = all.find((m) => m.to.includes(email));
-        return Boolean(mail);
-      },
-      { timeout: 90_000, intervals: [500, 1000, 2000] },
-    )
-    .toBe(true);
-  if (!mail) throw new Error("no mail");
-  return { shownLink, mail };
-}
 
 test("an operator invites a customer admin by email; the admin follows the mailed link, sets a password and lands on /integrations", async ({
   page,

@@ -15,6 +15,9 @@ import { createApiToken, createCustomer } from "./helpers";
 test.describe.configure({ mode: "serial" });
 
 let apiToken = "";
+/** A 1×1 PNG. */
+const ONE_PIXEL_PNG =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 const servers: Server[] = [];
 
 test.beforeAll(async () => {
@@ -59,6 +62,11 @@ test("an allowed origin frames a sign-in link: the integrations page is shown si
   const origin = await atsPage(Number(new URL(allowed).port));
   expect(origin).toBe(allowed);
   const customer = await createCustomer("Embed");
+  // Issue 25: the customer's look (its override of the vendor's): a logo and a dark colour.
+  await sql(
+    `UPDATE "Customer" SET "brandDisplayName" = 'Embed Vendor', "brandPrimaryColor" = '#0b1f3a', "brandLogo" = $1 WHERE "id" = $2`,
+    [`data:image/png;base64,${ONE_PIXEL_PNG}`, customer.id],
+  );
   const email = `embed-${randomUUID().slice(0, 8)}@embed.test`;
   const link = await mintLink(request, customer.id, email);
 
@@ -68,6 +76,8 @@ test("an allowed origin frames a sign-in link: the integrations page is shown si
   const frame = page.frameLocator('iframe[title="Onramp"]');
   await expect(frame.getByRole("heading", { level: 1, name: `${customer.name}: LinkedIn integrations` })).toBeVisible();
   await expect(frame.getByTestId("signed-in-as")).toContainText(email);
+  await expect(frame.getByRole("img", { name: "Embed Vendor logo" })).toBeVisible();
+  await expect(frame.locator("header")).toHaveCSS("background-color", "rgb(11, 31, 58)");
   expect(page.frames().map((f) => f.url())).toContain(`${baseURL}/integrations`);
   // The session lives in the frame: a cross-site cookie, so SameSite=None and Secure (Chromium keeps Secure
   // cookies of http://localhost), partitioned under the ATS's site.

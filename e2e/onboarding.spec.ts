@@ -171,7 +171,7 @@ test("a customer admin renames an integration and the new name reaches LinkedIn 
   // C8: after a client-side navigation (the header's home link), the plugin renders again, no reload.
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
   await page.evaluate(() => (window.__onrampNoReload = true));
-  await page.getByRole("link", { name: "Onramp", exact: true }).click();
+  await page.getByTestId("brand-link").click();
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(widget.getByRole("button", { name: "Authorize RECRUITER_SYSTEM_CONNECT_COMPANY" })).toBeVisible();
   expect(await page.evaluate(() => window.__onrampNoReload)).toBe(true);
@@ -246,7 +246,7 @@ test("a customer without a LinkedIn application sees why the plugin cannot load 
   await signIn(page, email);
   const note = page.getByTestId("widget-unavailable");
   await expect(note).toContainText("The LinkedIn panel cannot load yet");
-  await expect(note).toContainText("Onramp operator");
+  await expect(note).toContainText("vendor's operator");
   await expect(page.getByTestId("linkedin-widget")).toHaveCount(0);
   await expect(page.getByTestId("sync-progress")).toContainText("No integrations yet");
   expect(scripts).toEqual([]);

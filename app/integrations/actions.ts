@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the customer admin's integrations page (issue #4). Each runs through withAction:
 // session, role and zod first; the customer is always the session's, never the input's.
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withAction } from "@/lib/auth/guard";
 import { Role } from "@/lib/auth/roles";
@@ -8,6 +9,8 @@ import { recordWidgetIntegrations, widgetIntakeSchema } from "@/lib/integrations
 import { editConfiguration, renameIntegration } from "@/lib/integrations/mutations";
 import { editConfigurationSchema, renameIntegrationSchema } from "@/lib/integrations/schemas";
 import { requestStatusCheck } from "@/lib/integrations/status-check";
+import { setPersonLocale } from "@/lib/i18n/preferences";
+import { personLocaleSchema } from "@/lib/i18n/schemas";
 
 /** The widget's onintegrate callback forwards its tuples here (C7). Answers at once; syncs run as jobs. */
 export const authorizeWidgetIntegrations = withAction(
@@ -40,4 +43,11 @@ export const editConfigurationAction = withAction(
 export const checkStatusNowAction = withAction([Role.CUSTOMER_ADMIN], z.object({}).passthrough(), async (actor) => {
   const result = await requestStatusCheck(actor);
   return { ok: true, message: result.message };
+});
+
+/** The customer admin's language (issue 25 point 1): kept on their account; the whole page is drawn again in it. */
+export const setLanguageAction = withAction([Role.CUSTOMER_ADMIN], personLocaleSchema, async (actor, { locale }) => {
+  await setPersonLocale(actor, locale);
+  revalidatePath("/", "layout");
+  return { ok: true };
 });

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { IntegrationList } from "@/components/integrations/integration-list";
 import { LinkedInWidget } from "@/components/integrations/linkedin-widget";
 import { requirePageActor } from "@/lib/auth/guard";
+import { brandingFor } from "@/lib/branding/branding";
 import { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { integrationList, widgetCustomer } from "@/lib/integrations/queries";
@@ -17,7 +19,10 @@ import {
   renameIntegrationAction,
 } from "./actions";
 
-export const metadata: Metadata = { title: "LinkedIn integrations" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Integrations");
+  return { title: t("title") };
+}
 
 /** The plugin's width in pixels (C5: data-width); the page's content column is wider. */
 const WIDGET_WIDTH = 640;
@@ -43,29 +48,25 @@ export default async function IntegrationsPage() {
     integrationList(customer.id),
     headers().then((h) => h.get(NONCE_HEADER) ?? undefined),
   ]);
-  const offered = BUNDLED_INTEGRATION_TYPES.filter((t) => customer.offeredIntegrationTypes.includes(t));
+  const offered = BUNDLED_INTEGRATION_TYPES.filter((type) => customer.offeredIntegrationTypes.includes(type));
 
+  const [t, shell, brand] = await Promise.all([
+    getTranslations("Integrations"),
+    getTranslations("Shell"),
+    brandingFor(customer.id),
+  ]);
   let widget: React.ReactNode;
   if (!customer.application) {
     widget = (
-      <Explanation title="The LinkedIn panel cannot load yet">
-        <p>
-          LinkedIn shows its panel only for your company&apos;s own LinkedIn application, and your vendor has not set it
-          up for {customer.displayName} yet.
-        </p>
-        <p>
-          Nothing is wrong on your side. Your vendor&apos;s Onramp operator can fix this: ask them to create or enter
-          your LinkedIn application, then come back to this page.
-        </p>
+      <Explanation title={t("noApplicationTitle")}>
+        <p>{t("noApplication", { customer: customer.displayName })}</p>
+        <p>{t("noApplicationFix")}</p>
       </Explanation>
     );
   } else if (offered.length === 0) {
     widget = (
-      <Explanation title="No LinkedIn integrations are offered to you yet">
-        <p>
-          Your vendor decides which LinkedIn integrations are offered to each company. Ask your vendor&apos;s Onramp
-          operator to offer the ones you need.
-        </p>
+      <Explanation title={t("notOfferedTitle")}>
+        <p>{t("notOffered")}</p>
       </Explanation>
     );
   } else {
@@ -87,13 +88,14 @@ export default async function IntegrationsPage() {
     <div className="space-y-8">
       <section aria-labelledby="page-heading" className="space-y-3">
         <h1 id="page-heading" className="text-2xl font-semibold">
-          {customer.displayName}: LinkedIn integrations
+          {t("heading", { customer: customer.displayName })}
         </h1>
-        <p className="max-w-3xl text-sm text-slate-600">
-          Authorize the LinkedIn integrations your company wants in the LinkedIn panel below. Onramp stores them, sends
-          their names and settings to LinkedIn, and shows here how far each one is. Once an integration is ready, enable
-          it in the LinkedIn product.
-        </p>
+        <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+        {brand.supportContact ? (
+          <p className="text-sm text-slate-700" data-testid="support-contact">
+            {shell("support", { contact: brand.supportContact })}
+          </p>
+        ) : null}
         {widget}
       </section>
       <IntegrationList

@@ -1,23 +1,27 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LinkPage } from "@/components/auth/link-page";
+import { linkPageContext } from "@/lib/i18n/link-page";
 
-export const metadata: Metadata = { title: "Link not valid", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("LinkNotValid"))("title"), referrer: "no-referrer" };
+}
 
 // Where the proxy sends a path whose percent-escapes do not decode (issue 11 item 7): an invitation, sign-in or
-// unsubscribe link cut or mangled in transit.
-export default function LinkNotValidPage() {
+// unsubscribe link cut or mangled in transit. No customer can be told from it: the vendor's look, the browser's
+// language (issue 25).
+export default async function LinkNotValidPage() {
+  const page = await linkPageContext(null);
+  const t = await getTranslations({ locale: page.locale, namespace: "LinkNotValid" });
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
-      <h1 className="mb-4 text-2xl font-semibold">Onramp</h1>
+    <LinkPage {...page}>
       <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
-        <p>
-          This link is not valid: part of it was lost or changed on the way. Open it again from the email or your ATS,
-          or ask for a new one.
-        </p>
+        <p>{t("body")}</p>
         <Link href="/sign-in" className="mt-2 inline-block text-blue-800 underline">
-          Go to sign in
+          {t("goToSignIn")}
         </Link>
       </div>
-    </main>
+    </LinkPage>
   );
 }

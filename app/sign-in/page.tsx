@@ -1,13 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { BrandMark } from "@/components/layout/brand-mark";
 import { currentActor } from "@/lib/auth/actor";
-import { homePathFor } from "@/lib/auth/roles";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
-import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { homePathFor } from "@/lib/auth/roles";
+import { brandingFor } from "@/lib/branding/branding";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("SignIn"))("title") };
+}
 
+// In the browser's language and the vendor's look (issue 25): nobody is known yet, so no customer's.
 export default async function SignInPage({
   searchParams,
 }: {
@@ -16,14 +21,15 @@ export default async function SignInPage({
   const { callbackUrl, error } = await searchParams;
   const actor = await currentActor();
   if (actor) redirect(safeCallbackPath(callbackUrl) ?? homePathFor(actor.role));
+  const [t, shell, brand] = await Promise.all([getTranslations("SignIn"), getTranslations("Shell"), brandingFor(null)]);
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
-      <h1 className="mb-1 text-2xl font-semibold">Sign in to Onramp</h1>
-      <p className="mb-6 text-sm text-slate-600">LinkedIn integrations for your applicant tracking system.</p>
-      <SignInForm
-        callbackUrl={safeCallbackPath(callbackUrl)}
-        initialError={error ? signInErrorMessage(error) : undefined}
-      />
+      <div className="mb-4">
+        <BrandMark brand={brand} logoAlt={shell("logo", { name: brand.displayName })} />
+      </div>
+      <h1 className="mb-1 text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mb-6 text-sm text-slate-600">{t("tagline")}</p>
+      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={error} />
     </main>
   );
 }

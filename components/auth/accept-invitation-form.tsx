@@ -1,6 +1,7 @@
 "use client";
 // The invitee sets a password (issue #6), then signs in.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -18,19 +19,20 @@ export function AcceptInvitationForm({
   token: string;
   email: string;
 }) {
+  const t = useTranslations("Invite");
   const [state, formAction] = useActionState(action, undefined);
   const f = "accept";
   if (state?.ok) {
     return (
       <div className="space-y-3 rounded-lg border border-green-200 bg-green-50 p-6">
         <p role="status" aria-live="polite" className="text-green-900">
-          {state.message}
+          {state.email ? t("ready", { email: state.email }) : state.message}
         </p>
         <Link
           href="/sign-in"
           className="inline-block rounded bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800"
         >
-          Go to sign in
+          {t("goToSignIn")}
         </Link>
       </div>
     );
@@ -43,7 +45,7 @@ export function AcceptInvitationForm({
     >
       <input type="hidden" name="token" value={token} />
       {/* The address is shown, not sent: the token names the invitation. */}
-      <Field form={f} name="email" label="Email" state={state}>
+      <Field form={f} name="email" label={t("email")} state={state}>
         {(c) => (
           <input
             {...c}
@@ -55,17 +57,17 @@ export function AcceptInvitationForm({
           />
         )}
       </Field>
-      <Field form={f} name="name" label="Your name (optional)" state={state}>
+      <Field form={f} name="name" label={t("name")} state={state}>
         {(c) => <input {...c} autoComplete="name" />}
       </Field>
-      <Field form={f} name="password" label="New password" state={state} hint="At least 12 characters." hintAbove>
+      <Field form={f} name="password" label={t("password")} state={state} hint={t("passwordHint")} hintAbove>
         {(c) => <input {...c} type="password" autoComplete="new-password" />}
       </Field>
-      <Field form={f} name="confirmPassword" label="Repeat the password" state={state}>
+      <Field form={f} name="confirmPassword" label={t("confirmPassword")} state={state}>
         {(c) => <input {...c} type="password" autoComplete="new-password" />}
       </Field>
       <FormMessage state={state} id="accept-message" />
-      <SubmitButton label="Set password" pendingLabel="Setting up your account…" />
+      <SubmitButton label={t("submit")} pendingLabel={t("submitting")} />
     </form>
   );
 }

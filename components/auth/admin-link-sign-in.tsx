@@ -3,9 +3,12 @@
 // integrations page. The link is single use: if it was used meanwhile, say so.
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 
-export function AdminLinkSignIn({ token, refusedMessage }: { token: string; refusedMessage: string }) {
+export function AdminLinkSignIn({ token }: { token: string }) {
+  const t = useTranslations("AdminLink");
+  const refusedMessage = t("refused");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const started = useRef(false);
@@ -29,7 +32,7 @@ export function AdminLinkSignIn({ token, refusedMessage }: { token: string; refu
     </div>
   ) : (
     <p role="status" className="text-sm text-slate-600">
-      Signing you in…
+      {t("signingIn")}
     </p>
   );
 }

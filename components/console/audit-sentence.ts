@@ -54,6 +54,10 @@ const PHRASES: Record<string, (d: Details) => string> = {
   "status.poll_requested": () => "asked for a status poll",
   "customer.created": () => "created the customer",
   "customer.updated": () => "changed the customer's details",
+  "customer.default_locale": (d) =>
+    text(d.to) ? `set the admins' default language to ${text(d.to)}` : "let each admin's browser choose the language",
+  "branding.customer_updated": () => "changed the customer's look",
+  "branding.vendor_updated": () => "changed the vendor's look",
   "customer.email_nudges": (d) => `turned nudge emails ${d.on === true ? "on" : "off"}`,
   "customer.application_provisioned": () => "provisioned the LinkedIn application",
   "customer.provisioning_requested": () => "asked LinkedIn to provision an application",

@@ -1,5 +1,6 @@
 "use client";
 // The configuration values the operator lets a customer admin edit (C15, C17). Saving re-syncs them.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
 import { Field } from "@/components/ui/field";
@@ -21,6 +22,7 @@ export function ConfigurationForm({
   /** Saves the values (app/integrations/actions.ts). */
   action: FormAction;
 }) {
+  const t = useTranslations("Forms");
   const [state, formAction] = useActionState<ActionState | undefined, FormData>(action, {});
   const { mutate } = useSWRConfig();
   const id = useId();
@@ -44,7 +46,7 @@ export function ConfigurationForm({
           {(control) => <input {...control} defaultValue={v.value ?? ""} maxLength={MAX_CONFIGURATION_VALUE} />}
         </Field>
       ))}
-      <SubmitButton label="Save settings" pendingLabel="Saving…" />
+      <SubmitButton label={t("saveSettings")} pendingLabel={t("saving")} />
       <FormMessage state={state} />
     </form>
   );

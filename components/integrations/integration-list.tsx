@@ -1,44 +1,55 @@
 "use client";
-import { StatusBadge } from "@/components/console/status-badge";
-import { JOB_WORDS, ONBOARDING_WORDS, syncWords } from "@/lib/status/vocabulary";
-import type { FormAction } from "@/lib/actions/state";
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
-// REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4).
+// REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4). Words come from the
+// page's catalogue (issue 25); the badge's colours are the console's (lib/status/vocabulary.ts).
+import { useTranslations } from "next-intl";
+import type { FormAction } from "@/lib/actions/state";
+import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 import {
   type IntegrationListResponse,
   type IntegrationView,
   integrationsKey,
   type SyncJobView,
 } from "@/lib/integrations/view";
+import { ONBOARDING_WORDS, TONE_CLASSES } from "@/lib/status/vocabulary";
 import { ConfigurationForm } from "./configuration-form";
 import { RenameForm } from "./rename-form";
 import { StatusCheckButton } from "./status-check-button";
 import { useIntegrations } from "./use-integrations";
 
+const JOB_KINDS = new Set(["SYNC_NAMES", "SYNC_CONFIGURATIONS"]);
+
 function JobLine({ job }: { job: SyncJobView }) {
-  const what = JOB_WORDS[job.kind] ?? job.kind;
+  const t = useTranslations("List");
+  const what = JOB_KINDS.has(job.kind) ? t(job.kind as "SYNC_NAMES" | "SYNC_CONFIGURATIONS") : t("otherJob");
   if (job.status === "FAILED") {
     return (
       <li className="text-red-800">
-        {what} failed after {job.attempts} attempt{job.attempts === 1 ? "" : "s"}:{" "}
-        {job.lastError ?? "no reason was recorded"} Your vendor&apos;s support team sees this too and can retry it.
+        {t("jobFailed", { what, attempts: job.attempts, reason: job.lastError ?? t("noReason") })}
       </li>
     );
   }
-  const counts = job.totalCount > 0 ? `: ${job.succeededCount} of ${job.totalCount} done` : "";
-  const retry =
-    job.status === "RETRYING"
-      ? ` — will try again (attempt ${job.attempts} of ${job.maxAttempts}). ${job.lastError ?? ""}`
-      : "";
-  const queued = job.status === "QUEUED" ? " (queued)" : "";
+  const line = job.totalCount > 0 ? t("jobCounts", { what, done: job.succeededCount, total: job.totalCount }) : what;
   return (
     <li>
-      {what}
-      {counts}
-      {queued}
-      {retry}
+      {line}
+      {job.status === "QUEUED" ? ` ${t("jobQueued")}` : null}
+      {job.status === "RETRYING" ? ` — ${t("jobRetrying", { attempt: job.attempts, max: job.maxAttempts })} ` : null}
+      {job.status === "RETRYING" ? job.lastError : null}
     </li>
   );
+}
+
+/** A sync state in a customer admin's words (C18); the same cases as the console's syncWords. */
+function useSyncWords(): (state: SyncState, error: string | null) => string {
+  const t = useTranslations("Status");
+  return (state, error) => {
+    if (state === "SYNCED") return t("synced");
+    if (state === "SYNCING") return t("syncing");
+    if (state === "FAILED") return t("failed");
+    if (error?.startsWith("Waiting for you")) return t("waitingForYou");
+    return error ? t("retrySoon") : t("waiting");
+  };
 }
 
 function SyncLine({
@@ -50,11 +61,26 @@ function SyncLine({
   state: IntegrationView["nameSync"]["state"];
   error: string | null;
 }) {
+  const words = useSyncWords();
   return (
     <p className={state === "FAILED" ? "text-red-800" : "text-slate-700"}>
-      <span className="font-medium">{label}:</span> <span data-sync-state={state}>{syncWords(state, error)}</span>
+      <span className="font-medium">{label}:</span> <span data-sync-state={state}>{words(state, error)}</span>
       {error ? <span className="block">{error}</span> : null}
     </p>
+  );
+}
+
+/** The onboarding status as a badge, in the page's language. */
+function StatusBadge({ status }: { status: OnboardingStatus }) {
+  const t = useTranslations("Status");
+  return (
+    <span
+      data-testid="onboarding-status"
+      data-status={status}
+      className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${TONE_CLASSES[ONBOARDING_WORDS[status].tone].badge}`}
+    >
+      {t(status)}
+    </span>
   );
 }
 
@@ -70,7 +96,8 @@ function IntegrationItem({
   listKey: string;
   actions: IntegrationListActions;
 }) {
-  const status = ONBOARDING_WORDS[integration.onboardingStatus];
+  const t = useTranslations("List");
+  const status = useTranslations("Status");
   return (
     <li
       data-testid="integration-row"
@@ -88,15 +115,15 @@ function IntegrationItem({
             <span className="font-mono text-xs">{integration.integrationContext}</span>
           </p>
         </div>
-        <StatusBadge status={integration.onboardingStatus} size="sm" testId="onboarding-status" />
+        <StatusBadge status={integration.onboardingStatus} />
       </div>
-      <p className="mt-1 text-sm text-slate-600">{status.next}</p>
+      <p className="mt-1 text-sm text-slate-600">{status(`${integration.onboardingStatus}_next`)}</p>
       <div className="mt-2 space-y-1 text-sm" data-testid="sync-state">
-        <SyncLine label="Name" state={integration.nameSync.state} error={integration.nameSync.error} />
-        <SyncLine label="Settings" state={integration.configSync.state} error={integration.configSync.error} />
+        <SyncLine label={t("name")} state={integration.nameSync.state} error={integration.nameSync.error} />
+        <SyncLine label={t("settings")} state={integration.configSync.state} error={integration.configSync.error} />
       </div>
       <details className="mt-3">
-        <summary className="cursor-pointer text-sm text-blue-800">Rename or change settings</summary>
+        <summary className="cursor-pointer text-sm text-blue-800">{t("change")}</summary>
         <div className="mt-2 space-y-4">
           <RenameForm
             integrationId={integration.id}
@@ -129,21 +156,20 @@ export function IntegrationList({
   const { data, error } = useIntegrations(customerId, initial);
   const list = data ?? initial;
   const { total, namesSynced, configurationsSynced } = list.progress;
+  const t = useTranslations("List");
   return (
     <section aria-labelledby="integrations-heading" className="space-y-3">
       <h2 id="integrations-heading" className="text-lg font-semibold">
-        Your LinkedIn integrations
+        {t("heading")}
       </h2>
       {error ? (
         <p role="alert" className="rounded border border-red-200 bg-red-50 p-2 text-sm text-red-800">
-          Could not refresh: {error.message} Showing the last known state.
+          {t("refreshFailed", { error: error.message })}
         </p>
       ) : null}
       <div role="status" aria-live="polite" className="text-sm text-slate-700">
         <p data-testid="sync-progress">
-          {total === 0
-            ? "No integrations yet. Authorize them in the LinkedIn panel above."
-            : `${namesSynced} of ${total} names synced · ${configurationsSynced} of ${total} settings synced`}
+          {total === 0 ? t("empty") : t("progress", { names: namesSynced, settings: configurationsSynced, total })}
         </p>
         {list.jobs.length > 0 ? (
           <ul className="mt-1 list-disc pl-5" data-testid="sync-jobs">

@@ -4,6 +4,7 @@
 // customer application's API key and the extension, and the IN/ATSIntegrationWidget placeholder. When
 // in.js is already on the page, IN.parse() re-renders the placeholder (C8). The widget's onintegrate
 // callback forwards the tuples to a server action; the customer is the session's.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState } from "@/lib/actions/state";
@@ -54,6 +55,7 @@ export function LinkedInWidget({
   listKey,
   authorize,
 }: LinkedInWidgetProps) {
+  const t = useTranslations("Integrations");
   const container = useRef<HTMLElement>(null);
   const [result, setResult] = useState<ActionState | null>(null);
   const [pending, startTransition] = useTransition();
@@ -108,7 +110,7 @@ export function LinkedInWidget({
       <section
         ref={container}
         data-testid="linkedin-widget"
-        aria-label="LinkedIn integrations panel"
+        aria-label={t("panel")}
         className="min-h-24 max-w-2xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm [&_button]:my-1 [&_button]:rounded [&_button]:border [&_button]:border-blue-700 [&_button]:px-3 [&_button]:py-1 [&_button]:text-sm [&_button]:text-blue-800 [&_h3]:font-semibold [&_input]:my-1 [&_input]:mr-2 [&_input]:rounded [&_input]:border [&_input]:border-slate-300 [&_input]:px-2 [&_input]:py-1 [&_label]:block [&_label]:text-sm"
       />
       <p
@@ -117,7 +119,7 @@ export function LinkedInWidget({
         data-testid="widget-result"
         className={`mt-2 min-h-5 text-sm ${result && !result.ok ? "text-red-700" : "text-slate-700"}`}
       >
-        {pending ? "Storing the integrations LinkedIn handed over…" : result?.message}
+        {pending ? t("storing") : result?.message}
         {result?.errors
           ? Object.values(result.errors)
               .flat()

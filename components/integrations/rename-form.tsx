@@ -1,5 +1,6 @@
 "use client";
 // Renaming an integration: the customer-facing name LinkedIn shows (C11). Saving re-syncs the name.
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState, FormAction } from "@/lib/actions/state";
@@ -20,6 +21,7 @@ export function RenameForm({
   /** Renames the integration (app/integrations/actions.ts). */
   action: FormAction;
 }) {
+  const t = useTranslations("Forms");
   const [state, formAction] = useActionState<ActionState | undefined, FormData>(action, {});
   const { mutate } = useSWRConfig();
   const id = useId();
@@ -29,10 +31,10 @@ export function RenameForm({
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2" aria-describedby={`${id}-status`}>
       <input type="hidden" name="integrationId" value={integrationId} />
-      <Field form={id} name="name" label="Name shown in LinkedIn" state={state} className="min-w-64 flex-1">
+      <Field form={id} name="name" label={t("nameInLinkedIn")} state={state} className="min-w-64 flex-1">
         {(control) => <input {...control} defaultValue={name} maxLength={MAX_INTEGRATION_NAME} required />}
       </Field>
-      <SubmitButton label="Rename" pendingLabel="Saving…" />
+      <SubmitButton label={t("rename")} pendingLabel={t("saving")} />
       <FormMessage state={state} id={`${id}-status`} className="w-full text-sm" />
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 // Asks LinkedIn for the latest onboarding status of this customer's integrations (C19b, C28).
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";
@@ -8,10 +9,11 @@ import type { ActionState, FormAction } from "@/lib/actions/state";
 
 /** `action` asks for the check (app/integrations/actions.ts). */
 export function StatusCheckButton({ action }: { action: FormAction }) {
+  const t = useTranslations("Forms");
   const [state, formAction] = useActionState<ActionState | undefined, FormData>(action, {});
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3">
-      <SubmitButton label="Check status with LinkedIn now" pendingLabel="Asking…" className={secondaryButtonClass} />
+      <SubmitButton label={t("checkStatus")} pendingLabel={t("asking")} className={secondaryButtonClass} />
       <FormMessage state={state} />
     </form>
   );

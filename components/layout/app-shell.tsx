@@ -1,10 +1,13 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { SignOutButton } from "@/components/auth/sign-out-button";
+import { BrandMark, type BrandView } from "./brand-mark";
 
 export type NavItem = { href: string; label: string };
 
+const PRODUCT = "Onramp";
 const STAFF_NAV: NavItem[] = [
   { href: "/console", label: "Overview" },
   { href: "/console/customers", label: "Customers" },
@@ -16,39 +19,68 @@ const OPERATOR_NAV: NavItem[] = [
   { href: "/console/people", label: "People" },
   { href: "/console/settings", label: "Settings" },
 ];
-const CUSTOMER_NAV: NavItem[] = [{ href: "/integrations", label: "LinkedIn integrations" }];
 
-export function navFor(actor: Actor): NavItem[] {
-  if (actor.role === "CUSTOMER_ADMIN") return CUSTOMER_NAV;
+export function navFor(actor: Actor, customerNav = "LinkedIn integrations"): NavItem[] {
+  if (actor.role === "CUSTOMER_ADMIN") return [{ href: "/integrations", label: customerNav }];
   return actor.role === "OPERATOR" ? [...STAFF_NAV, ...OPERATOR_NAV] : STAFF_NAV;
 }
 
-export function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
+/**
+ * The frame of every signed-in page. A customer admin's carries the vendor's look (issue 25 point 2): the brand
+ * colour fills the bar and its text is black or white, whichever contrasts more (lib/branding/contrast.ts).
+ */
+export async function AppShell({
+  actor,
+  brand,
+  tools,
+  children,
+}: {
+  actor: Actor;
+  brand?: BrandView;
+  /** Shown beside the sign-out button (the customer admin's language menu). */
+  tools?: React.ReactNode;
+  children: React.ReactNode;
+}) {
+  const t = await getTranslations("Shell");
+  const bar = brand ? { backgroundColor: brand.primaryColor, color: brand.textColor } : undefined;
   return (
     <div className="min-h-screen">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className={brand ? "border-b border-slate-200" : "border-b border-slate-200 bg-white"} style={bar}>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-semibold text-blue-800">
-            Onramp
-          </Link>
-          <nav aria-label="Main" className="flex flex-1 flex-wrap gap-4 text-sm">
-            {navFor(actor).map((item) => (
-              <Link key={item.href} href={item.href} className="text-slate-700 hover:text-blue-700 hover:underline">
+          {brand ? (
+            <Link href="/" data-testid="brand-link">
+              <BrandMark brand={brand} logoAlt={t("logo", { name: brand.displayName })} />
+            </Link>
+          ) : (
+            <Link href="/" className="text-lg font-semibold text-blue-800">
+              {PRODUCT}
+            </Link>
+          )}
+          <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap gap-4 text-sm">
+            {navFor(actor, t("nav")).map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className={
+                  brand ? "underline-offset-2 hover:underline" : "text-slate-700 hover:text-blue-700 hover:underline"
+                }
+              >
                 {item.label}
               </Link>
             ))}
           </nav>
-          <div className="flex items-center gap-3 text-sm text-slate-600">
+          <div className={`flex flex-wrap items-center gap-3 text-sm ${brand ? "" : "text-slate-600"}`}>
+            {tools}
             <span data-testid="signed-in-as">
-              {actor.email} · {ROLE_LABELS[actor.role]}
+              {actor.email} · {actor.role === "CUSTOMER_ADMIN" ? t("role") : ROLE_LABELS[actor.role]}
             </span>
-            <SignOutButton />
+            <SignOutButton label={t("signOut")} />
           </div>
         </div>
       </header>

@@ -3,10 +3,12 @@
 // reference id (Next's digest, which the server logs with the error: lib/log/request-error.ts) so support can find
 // it, and a retry. The error's own message never reaches the browser in production.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { startTransition } from "react";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 
 export function ErrorNotice({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("Error");
   const router = useRouter();
   // A server component's error is in the page's payload: fetch it again, then draw the segment anew.
   const retry = () =>
@@ -16,17 +18,15 @@ export function ErrorNotice({ error, reset }: { error: Error & { digest?: string
     });
   return (
     <div role="alert" className="mx-auto max-w-lg py-16 text-center" data-testid="error-notice">
-      <h1 className="text-2xl font-semibold">This page could not be shown</h1>
-      <p className="mt-2 text-slate-600">
-        Something went wrong on our side. Try again; if it keeps happening, tell support.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-2 text-slate-600">{t("body")}</p>
       {error.digest ? (
         <p className="mt-2 text-sm text-slate-600">
-          Reference: <code data-testid="error-reference">{error.digest}</code>
+          {t("reference")} <code data-testid="error-reference">{error.digest}</code>
         </p>
       ) : null}
       <button type="button" onClick={retry} className={`mt-6 ${primaryButtonClass}`}>
-        Try again
+        {t("retry")}
       </button>
     </div>
   );

@@ -1,12 +1,14 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 
 // What a page that does not exist (or that this account can not see) shows: the same words everywhere, with a link
-// home that suits where the person is (issue 21, point 1).
-export function NotFoundNotice({ home, homeLabel }: { home: string; homeLabel: string }) {
+// home that suits where the person is (issue 21, point 1), in the page's language (issue 25).
+export async function NotFoundNotice({ home, homeLabel }: { home: string; homeLabel: string }) {
+  const t = await getTranslations("NotFound");
   return (
     <div className="mx-auto max-w-lg px-6 py-16 text-center">
-      <h1 className="text-2xl font-semibold">Page not found</h1>
-      <p className="mt-2 text-slate-600">This page does not exist, or your account cannot see it.</p>
+      <h1 className="text-2xl font-semibold">{t("heading")}</h1>
+      <p className="mt-2 text-slate-600">{t("body")}</p>
       <Link href={home} className="mt-6 inline-block text-blue-800 underline">
         {homeLabel}
       </Link>

@@ -58,14 +58,14 @@ export async function createAdminLink(
 
 export type AdminLinkState = "valid" | "used" | "expired" | "unknown";
 
-export const ADMIN_LINK_MESSAGES: Record<Exclude<AdminLinkState, "valid"> | "refused", string> = {
-  used: "This sign-in link was already used. Links work once: open the integrations page from your ATS again to get a new one.",
-  refused:
-    "This sign-in link did not sign you in: it was already used, or its email can not be signed in this way. Open the integrations page from your ATS again; if this happens again, contact your vendor's support.",
-  expired:
-    "This sign-in link has expired. Links work for a few minutes: open the integrations page from your ATS again to get a new one.",
-  unknown: "This sign-in link is not valid. Open the integrations page from your ATS again to get a new one.",
-};
+/** The customer a link signs in to, for its page's language and look (issue 25); null for an unknown token. */
+export async function adminLinkCustomerId(token: string): Promise<string | null> {
+  const link = await db.adminSignInLink.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { customerId: true },
+  });
+  return link?.customerId ?? null;
+}
 
 /** What the link page says before trying it. */
 export async function adminLinkState(token: string, now = new Date()): Promise<AdminLinkState> {

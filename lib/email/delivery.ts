@@ -16,6 +16,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
 import { endedAccessSuppression } from "./ended-access";
 import { TEMPLATE_CATEGORY } from "./outbox";
+import { readerFrame } from "./reader-frame";
 import { renderEmail } from "./templates/render";
 import { sender, smtpTransport } from "./transport";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "./unsubscribe";
@@ -69,7 +70,7 @@ export async function sendClaimedEmail(email: ClaimedEmail): Promise<Outcome> {
   }
   try {
     const link = email.secretEnvelope ? decryptSecret(email.secretEnvelope, invitationLinkContext(email.data)) : null;
-    const frame = { vendorName: sender().name, unsubscribeUrl: unsubscribePageUrl(email.unsubscribeKey) };
+    const frame = await readerFrame(email, unsubscribePageUrl(email.unsubscribeKey));
     const rendered = await renderEmail(email.template, email.data, frame, link);
     const info = await transport.sendMail({
       from: sender(),

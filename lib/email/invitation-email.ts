@@ -22,6 +22,7 @@ export async function queueInvitationEmail(
   const data: InvitationData = {
     invitationId: inv.id,
     roleLabel: ROLE_LABELS[inv.role],
+    role: inv.role,
     customerName: inv.customerName,
     expiresAt: inv.expiresAt.toISOString().slice(0, 16).replace("T", " "),
   };

@@ -99,13 +99,21 @@ export type InvitationView = {
   email?: string;
   role?: Role;
   customerName?: string | null;
+  /** The invitation's customer, for the page's language and look (issue 25). */
+  customerId?: string | null;
 };
 
 /** What the invitation page shows for a token, without using it. */
 export async function viewInvitation(token: string, now = new Date()): Promise<InvitationView> {
   const inv = await db.invitation.findUnique({
     where: { tokenHash: sha256Hex(token) },
-    select: { ...STATE_FIELDS, email: true, role: true, customer: { select: { displayName: true, archivedAt: true } } },
+    select: {
+      ...STATE_FIELDS,
+      email: true,
+      role: true,
+      customerId: true,
+      customer: { select: { displayName: true, archivedAt: true } },
+    },
   });
   if (!inv) return { state: "unknown" };
   return {
@@ -113,6 +121,7 @@ export async function viewInvitation(token: string, now = new Date()): Promise<I
     email: inv.email,
     role: inv.role,
     customerName: inv.customer?.displayName ?? null,
+    customerId: inv.customerId,
   };
 }
 

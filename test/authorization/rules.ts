@@ -101,6 +101,8 @@ export const RULES: Record<string, Rule> = {
   // ── server actions ──
   "app/invite/[token]/actions.ts acceptInvitationAction": PUBLIC, // the invitation link is the credential
   ...actions("app/integrations/actions.ts", { who: CUSTOMER_ADMINS }, ["authorizeWidgetIntegrations"]),
+  // The person's own language (issue 25): about nobody but the caller.
+  "app/integrations/actions.ts setLanguageAction": { who: CUSTOMER_ADMINS, input: () => ({ locale: "de" }) },
   "app/integrations/actions.ts checkStatusNowAction": { who: CUSTOMER_ADMINS, startsJob: "POLL_STATUS" },
   // Another customer's integration answers "No such integration.": the same name, so nothing is queued.
   "app/integrations/actions.ts renameIntegrationAction": {
@@ -150,6 +152,11 @@ export const RULES: Record<string, Rule> = {
     "createApiTokenAction",
     "revokeApiTokenAction",
     "updateSettingAction",
+    "updateVendorBrandingAction",
+  ]),
+  ...actions("app/console/customers/[customerId]/settings/actions.ts", { who: OPERATOR }, [
+    "setCustomerLocaleAction",
+    "updateCustomerBrandingAction",
   ]),
   ...actions("app/console/webhooks/actions.ts", { who: OPERATOR }, [
     "createWebhookEndpointAction",

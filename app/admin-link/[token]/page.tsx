@@ -1,25 +1,36 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AdminLinkSignIn } from "@/components/auth/admin-link-sign-in";
-import { ADMIN_LINK_MESSAGES, adminLinkState } from "@/lib/admin-links/links";
+import { LinkPage } from "@/components/auth/link-page";
+import { adminLinkCustomerId, adminLinkState } from "@/lib/admin-links/links";
+import { linkPageContext } from "@/lib/i18n/link-page";
 import { decodePathSegment } from "@/lib/links/path-segment";
 
-export const metadata: Metadata = { title: "Signing in", referrer: "no-referrer" };
 export const dynamic = "force-dynamic";
 
-// Public: the token in the link is the credential (single use, minutes; only its hash is stored).
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("AdminLink"))("title"), referrer: "no-referrer" };
+}
+
+// Public: the token in the link is the credential (single use, minutes; only its hash is stored). In the link's
+// customer's language and look (issue 25).
 export default async function AdminLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const token = decodePathSegment((await params).token);
-  const link = token === null ? { state: "unknown" as const } : { state: await adminLinkState(token), token };
+  const [state, customerId] =
+    token === null
+      ? (["unknown", null] as const)
+      : await Promise.all([adminLinkState(token), adminLinkCustomerId(token)]);
+  const page = await linkPageContext(customerId);
+  const t = await getTranslations({ locale: page.locale, namespace: "AdminLink" });
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-6">
-      <h1 className="mb-4 text-2xl font-semibold">Onramp</h1>
-      {link.state === "valid" ? (
-        <AdminLinkSignIn token={link.token} refusedMessage={ADMIN_LINK_MESSAGES.refused} />
+    <LinkPage {...page}>
+      {token !== null && state === "valid" ? (
+        <AdminLinkSignIn token={token} />
       ) : (
         <div role="alert" className="rounded border border-amber-200 bg-amber-50 p-4 text-sm">
-          <p>{ADMIN_LINK_MESSAGES[link.state]}</p>
+          <p>{t(state)}</p>
         </div>
       )}
-    </main>
+    </LinkPage>
   );
 }

@@ -7,6 +7,8 @@ import { withAction, type ActionState } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { apiTokenCreateSchema } from "@/lib/api-tokens/scopes";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
+import { updateVendorBranding } from "@/lib/branding/branding";
+import { vendorBrandingSchema } from "@/lib/branding/schemas";
 import {
   createConfigurationKey,
   deleteConfigurationKey,
@@ -69,3 +71,10 @@ export const updateSettingAction = withAction(
     return { ok: true, message: `Saved: ${saved}.` };
   },
 );
+
+/** The vendor's look on customer admins' pages and emails (issue 25 point 2). */
+export const updateVendorBrandingAction = withAction(OPERATOR_ONLY, vendorBrandingSchema, async (actor, input) => {
+  await updateVendorBranding(actor, input);
+  revalidatePath(PATH);
+  return { ok: true, message: "Saved the vendor's look." };
+});

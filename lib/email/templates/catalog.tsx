@@ -41,7 +41,10 @@ const partnerReady = <T extends "PARTNER_READY" | "PARTNER_READY_REMINDER">(temp
   defineEmail({
     template,
     data: partnerReadyDataSchema,
-    render: (p, frame) => ({ subject: partnerReadySubject(p), body: <PartnerReadyEmail frame={frame} {...p} /> }),
+    render: (p, frame) => ({
+      subject: partnerReadySubject(p, frame),
+      body: <PartnerReadyEmail frame={frame} {...p} />,
+    }),
   });
 
 export const EMAILS: { [T in EmailTemplate]: EmailEntry<T> } = {
@@ -51,7 +54,7 @@ export const EMAILS: { [T in EmailTemplate]: EmailEntry<T> } = {
     render: (p, frame, secretLink) => {
       if (!secretLink) throw new Error("an invitation email needs its link");
       return {
-        subject: invitationSubject(frame.vendorName),
+        subject: invitationSubject(frame),
         body: <InvitationEmail frame={frame} {...p} link={secretLink} />,
       };
     },
@@ -61,7 +64,10 @@ export const EMAILS: { [T in EmailTemplate]: EmailEntry<T> } = {
   ADMIN_ACTION_NEEDED: defineEmail({
     template: "ADMIN_ACTION_NEEDED",
     data: actionNeededDataSchema,
-    render: (p, frame) => ({ subject: actionNeededSubject(p), body: <ActionNeededEmail frame={frame} {...p} /> }),
+    render: (p, frame) => ({
+      subject: actionNeededSubject(p, frame),
+      body: <ActionNeededEmail frame={frame} {...p} />,
+    }),
   }),
   SUPPORT_DIGEST: defineEmail({
     template: "SUPPORT_DIGEST",

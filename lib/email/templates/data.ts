@@ -4,6 +4,7 @@ import { z } from "zod";
 export const invitationDataSchema = z.object({
   invitationId: z.string(),
   roleLabel: z.string(),
+  role: z.enum(["OPERATOR", "SUPPORT", "CUSTOMER_ADMIN"]).optional(),
   customerName: z.string().nullable(),
   expiresAt: z.string(),
 });

@@ -1,31 +1,47 @@
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, button, paragraph } from "./layout";
 import type { TemplateFrame } from "./frame";
+import { buttonStyle, EmailLayout, paragraph } from "./layout";
 
-export type InvitationProps = { roleLabel: string; customerName: string | null; expiresAt: string; link: string };
+export type InvitationProps = {
+  roleLabel: string;
+  /** The invited role (rows queued before issue 25 have only its English label). */
+  role?: "OPERATOR" | "SUPPORT" | "CUSTOMER_ADMIN";
+  customerName: string | null;
+  expiresAt: string;
+  link: string;
+};
 
-export function invitationSubject(vendorName: string): string {
-  return `You are invited to ${vendorName}'s LinkedIn integration portal`;
+export function invitationSubject(frame: TemplateFrame): string {
+  return frame.t("Email.invitationSubject", { vendor: frame.vendorName });
+}
+
+/** "2026-12-07 10:15" (UTC, as stored) as a date. */
+function expiryDate(expiresAt: string): Date {
+  return new Date(`${expiresAt.replace(" ", "T")}:00Z`);
 }
 
 export function InvitationEmail({ frame, ...p }: InvitationProps & { frame: TemplateFrame }) {
-  const forWhom = p.customerName ? ` for ${p.customerName}` : "";
+  const { t } = frame;
   return (
     <EmailLayout
       {...frame}
-      preview="Set your password to start"
-      heading="You are invited"
-      unsubscribeWhat="someone invited this address"
+      preview={t("Email.invitationPreview")}
+      heading={t("Email.invitationHeading")}
+      unsubscribeWhat={t("Email.whyInvited")}
     >
       <Text style={paragraph}>
-        You are invited as {p.roleLabel}
-        {forWhom} to set up LinkedIn integrations with {frame.vendorName}.
+        {t("Email.invitationBody", {
+          role: p.role ? t(`Roles.${p.role}`) : p.roleLabel,
+          hasCustomer: p.customerName ? "yes" : "no",
+          customer: p.customerName ?? "",
+          vendor: frame.vendorName,
+        })}
       </Text>
-      <Text style={paragraph}>Choose a password to start. The link works once, until {p.expiresAt} UTC.</Text>
-      <Button href={p.link} style={button}>
-        Set your password
+      <Text style={paragraph}>{t("Email.invitationExpiry", { expires: expiryDate(p.expiresAt) })}</Text>
+      <Button href={p.link} style={buttonStyle(frame.brand)}>
+        {t("Email.invitationButton")}
       </Button>
-      <Text style={paragraph}>If the button does not work, open this address: {p.link}</Text>
+      <Text style={paragraph}>{t("Email.fallbackLink", { link: p.link })}</Text>
     </EmailLayout>
   );
 }

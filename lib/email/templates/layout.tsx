@@ -1,14 +1,14 @@
-// The frame of every email: the vendor's name on top, the body, and the unsubscribe footer.
-// React Email components render to HTML that mail clients accept; render() also gives the plain text.
+// The frame of every email: the vendor's name on a bar in their colour, the body, the support contact and the
+// unsubscribe footer, in the reader's language (issue 25). React Email components render to HTML that mail clients
+// accept; render() also gives the plain text.
 import type { ReactNode } from "react";
 import { Body, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { TemplateFrame } from "./frame";
 
-export type LayoutProps = {
-  vendorName: string;
+export type LayoutProps = TemplateFrame & {
   preview: string;
   heading: string;
-  /** Where the reader stops this kind of email; every email has one (RFC 8058). */
-  unsubscribeUrl: string;
+  /** Why the reader gets this kind of email; every email has an unsubscribe link (RFC 8058). */
   unsubscribeWhat: string;
   children: ReactNode;
 };
@@ -17,22 +17,46 @@ const body = { backgroundColor: "#f4f4f5", fontFamily: "Helvetica, Arial, sans-s
 const container = { backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px", margin: "24px auto" };
 const small = { fontSize: "12px", color: "#52525b" };
 
-export function EmailLayout({ vendorName, preview, heading, unsubscribeUrl, unsubscribeWhat, children }: LayoutProps) {
+export function EmailLayout({
+  vendorName,
+  locale,
+  t,
+  brand,
+  preview,
+  heading,
+  unsubscribeUrl,
+  unsubscribeWhat,
+  children,
+}: LayoutProps) {
   return (
-    <Html lang="en">
+    <Html lang={locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
-          <Text style={{ fontSize: "14px", fontWeight: "bold", margin: 0 }}>{vendorName}</Text>
+          <Text
+            style={{
+              fontSize: "14px",
+              fontWeight: "bold",
+              margin: 0,
+              padding: "8px 12px",
+              backgroundColor: brand.primaryColor,
+              color: brand.textColor,
+            }}
+          >
+            {vendorName}
+          </Text>
           <Heading as="h1" style={{ fontSize: "20px" }}>
             {heading}
           </Heading>
           <Section>{children}</Section>
+          {brand.supportContact ? (
+            <Text style={paragraph}>{t("Email.support", { contact: brand.supportContact })}</Text>
+          ) : null}
           <Hr />
           <Text style={small}>
-            Sent by {vendorName}. You get this email because {unsubscribeWhat}.{" "}
-            <Link href={unsubscribeUrl}>Unsubscribe</Link>
+            {t("Email.sentBy", { vendor: vendorName, why: unsubscribeWhat })}{" "}
+            <Link href={unsubscribeUrl}>{t("Email.unsubscribe")}</Link>
           </Text>
         </Container>
       </Body>
@@ -41,11 +65,15 @@ export function EmailLayout({ vendorName, preview, heading, unsubscribeUrl, unsu
 }
 
 export const paragraph = { fontSize: "14px", lineHeight: "22px" };
-export const button = {
-  backgroundColor: "#1d4ed8",
-  color: "#ffffff",
-  padding: "10px 16px",
-  borderRadius: "6px",
-  fontSize: "14px",
-  textDecoration: "none",
-};
+
+/** The call to action in the vendor's colour; its text is black or white, whichever contrasts more. */
+export function buttonStyle(brand: TemplateFrame["brand"]) {
+  return {
+    backgroundColor: brand.primaryColor,
+    color: brand.textColor,
+    padding: "10px 16px",
+    borderRadius: "6px",
+    fontSize: "14px",
+    textDecoration: "none",
+  };
+}

@@ -1,8 +1,9 @@
 // Nudges to a customer's admins: PARTNER_READY (their turn), the reminder, and "LinkedIn refused
-// something only you can fix". Steps come from ../enable-steps.ts.
+// something only you can fix", in the reader's language (issue 25). Steps come from ../enable-steps.ts and name
+// LinkedIn's own screens, so they stay as LinkedIn words them.
 import { Button, Text } from "@react-email/components";
-import { EmailLayout, button, paragraph } from "./layout";
 import type { TemplateFrame } from "./frame";
+import { buttonStyle, EmailLayout, paragraph } from "./layout";
 
 export type PartnerReadyProps = {
   customerName: string;
@@ -14,23 +15,23 @@ export type PartnerReadyProps = {
   daysWaiting?: number;
 };
 
-export function partnerReadySubject(p: PartnerReadyProps): string {
-  return p.daysWaiting
-    ? `Reminder: enable ${p.integrationName} in ${p.product}`
-    : `Your turn: enable ${p.integrationName} in ${p.product}`;
+export function partnerReadySubject(p: PartnerReadyProps, { t }: TemplateFrame): string {
+  const values = { integration: p.integrationName, product: p.product };
+  return p.daysWaiting ? t("Email.reminderSubject", values) : t("Email.readySubject", values);
 }
 
 export function PartnerReadyEmail({ frame, ...p }: PartnerReadyProps & { frame: TemplateFrame }) {
-  const waited = p.daysWaiting ? ` It has been waiting for ${p.daysWaiting} days.` : "";
+  const { t } = frame;
   return (
     <EmailLayout
       {...frame}
-      preview={`${p.integrationName} is ready for you to enable`}
-      heading={p.daysWaiting ? "Still waiting for you" : "Ready for you to enable"}
-      unsubscribeWhat={`you administer ${p.customerName}'s LinkedIn integrations`}
+      preview={t("Email.readyPreview", { integration: p.integrationName })}
+      heading={p.daysWaiting ? t("Email.reminderHeading") : t("Email.readyHeading")}
+      unsubscribeWhat={t("Email.whyAdmin", { customer: p.customerName })}
     >
       <Text style={paragraph}>
-        LinkedIn has prepared {p.integrationName}. The last step is yours: enable it in {p.product}.{waited}
+        {t("Email.readyBody", { integration: p.integrationName, product: p.product })}
+        {p.daysWaiting ? ` ${t("Email.waited", { days: p.daysWaiting })}` : null}
       </Text>
       {p.steps.map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static email HTML; the list never reorders
@@ -38,8 +39,8 @@ export function PartnerReadyEmail({ frame, ...p }: PartnerReadyProps & { frame: 
           {i + 1}. {s}
         </Text>
       ))}
-      <Button href={p.pageUrl} style={button}>
-        See your integrations
+      <Button href={p.pageUrl} style={buttonStyle(frame.brand)}>
+        {t("Email.seeIntegrations")}
       </Button>
     </EmailLayout>
   );
@@ -47,23 +48,24 @@ export function PartnerReadyEmail({ frame, ...p }: PartnerReadyProps & { frame: 
 
 export type ActionNeededProps = { customerName: string; integrationName: string; reason: string; pageUrl: string };
 
-export function actionNeededSubject(p: ActionNeededProps): string {
-  return `Action needed: LinkedIn refused a setting of ${p.integrationName}`;
+export function actionNeededSubject(p: ActionNeededProps, { t }: TemplateFrame): string {
+  return t("Email.actionSubject", { integration: p.integrationName });
 }
 
 export function ActionNeededEmail({ frame, ...p }: ActionNeededProps & { frame: TemplateFrame }) {
+  const { t } = frame;
   return (
     <EmailLayout
       {...frame}
-      preview="LinkedIn refused a setting only you can change"
-      heading="LinkedIn needs a change from you"
-      unsubscribeWhat={`you administer ${p.customerName}'s LinkedIn integrations`}
+      preview={t("Email.actionPreview")}
+      heading={t("Email.actionHeading")}
+      unsubscribeWhat={t("Email.whyAdmin", { customer: p.customerName })}
     >
-      <Text style={paragraph}>LinkedIn refused a setting of {p.integrationName} that only your team can change:</Text>
+      <Text style={paragraph}>{t("Email.actionBody", { integration: p.integrationName })}</Text>
       <Text style={{ ...paragraph, fontStyle: "italic" }}>{p.reason}</Text>
-      <Text style={paragraph}>Open your integrations page, correct the setting, and it is sent to LinkedIn again.</Text>
-      <Button href={p.pageUrl} style={button}>
-        Open your integrations
+      <Text style={paragraph}>{t("Email.actionFix")}</Text>
+      <Button href={p.pageUrl} style={buttonStyle(frame.brand)}>
+        {t("Email.openIntegrations")}
       </Button>
     </EmailLayout>
   );

@@ -66,7 +66,11 @@ const CUSTOMER_FACING = [
   "components/integrations",
   "components/auth",
   "components/layout",
-  "components/console/accept-invitation-form.tsx",
+  // The kit's pieces the customer admin's forms use: they show only the words they are given.
+  "components/ui/field.tsx",
+  "components/ui/field-error.tsx",
+  "components/ui/form-message.tsx",
+  "components/ui/submit-button.tsx",
   "lib/email/templates/invitation.tsx",
   "lib/email/templates/nudges.tsx",
   "lib/email/templates/layout.tsx",

@@ -129,9 +129,7 @@ export async function ChangesSection({ view }: { view: OverviewView }) {
         basePath="/console"
         query={view.query}
         param="changesPage"
-        page={changes.page}
-        pageCount={changes.pageCount}
-        total={changes.total}
+        list={changes}
         label="Recent changes"
         anchor="changes"
       />
@@ -204,9 +202,7 @@ export async function IntegrationsSection({ view }: { view: OverviewView }) {
         basePath="/console"
         query={view.query}
         param="page"
-        page={integrations.page}
-        pageCount={integrations.pageCount}
-        total={integrations.total}
+        list={integrations}
         label="Integrations"
         anchor="integrations"
       />

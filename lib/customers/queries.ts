@@ -5,7 +5,14 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
-import { DEFAULT_PAGE_SIZE, MAX_API_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_API_PAGE_SIZE,
+  mapRows,
+  type Page,
+  pagedRows,
+  orderedPage,
+} from "@/lib/pagination/page";
 import { callbackUrlFor } from "@/lib/linkedin/callback-url";
 
 export type CustomerListQuery = {
@@ -115,13 +122,11 @@ export async function listCustomers(q: CustomerListQuery): Promise<Page<Customer
   const pageSize = Math.min(Math.max(q.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_API_PAGE_SIZE);
   const page = Math.max(q.page ?? 1, 1);
   const where = customerWhere(q);
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.customer.findMany({
       where,
       select: customerListSelect,
-      orderBy: [{ displayName: "asc" }, { id: "asc" }],
-      skip: offset,
-      take: limit,
+      ...orderedPage({ displayName: "asc" }, "asc", window),
     }),
     db.customer.count({ where }),
   ]);

@@ -137,6 +137,17 @@ export async function ChangesSection({ view }: { view: OverviewView }) {
   );
 }
 
+/** One of an integration's syncs, when it failed, with LinkedIn's reason. */
+function FailedSync({ sync, state, error }: { sync: string; state: string; error: string | null }) {
+  if (state !== "FAILED") return null;
+  return (
+    <div>
+      {sync} <StateBadge words={SYNC_STATE_WORDS.FAILED} />
+      {error ? `: ${error}` : ""}
+    </div>
+  );
+}
+
 export async function IntegrationsSection({ view }: { view: OverviewView }) {
   const integrations = await integrationsOf(view.filter, view.page);
   const exportHref = `/api/console/integrations/export?${new URLSearchParams(filterQuery(view.filter)).toString()}`;
@@ -178,18 +189,8 @@ export async function IntegrationsSection({ view }: { view: OverviewView }) {
               <Time value={i.statusChangedAt} />
             </td>
             <td className="py-2 text-xs">
-              {i.nameSyncState === "FAILED" ? (
-                <div>
-                  Name sync <StateBadge words={SYNC_STATE_WORDS.FAILED} />
-                  {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
-                </div>
-              ) : null}
-              {i.configSyncState === "FAILED" ? (
-                <div>
-                  Configuration sync <StateBadge words={SYNC_STATE_WORDS.FAILED} />
-                  {i.configSyncError ? `: ${i.configSyncError}` : ""}
-                </div>
-              ) : null}
+              <FailedSync sync="Name sync" state={i.nameSyncState} error={i.nameSyncError} />
+              <FailedSync sync="Configuration sync" state={i.configSyncState} error={i.configSyncError} />
               {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
               {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? (
                 <span className="text-slate-500">None</span>
@@ -201,7 +202,6 @@ export async function IntegrationsSection({ view }: { view: OverviewView }) {
       <Pagination
         basePath="/console"
         query={view.query}
-        param="page"
         list={integrations}
         label="Integrations"
         anchor="integrations"

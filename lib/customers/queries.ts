@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { anyFieldContains } from "@/lib/db/text-search";
 // Reading customers for the console and the vendor API. Lists page in the database (issue #6), never in
 // memory; nothing here ever selects a secret column (C3).
 import type { Prisma } from "@/lib/db/generated/client";
@@ -102,19 +103,14 @@ export type CustomerListItem = {
 };
 
 function customerWhere(q: CustomerListQuery): Prisma.CustomerWhereInput {
-  const search = q.search?.trim();
   return {
     ...(q.archived === "archived" ? { archivedAt: { not: null } } : q.archived === "all" ? {} : { archivedAt: null }),
     ...(q.foreignId ? { foreignId: q.foreignId } : {}),
-    ...(search
-      ? {
-          OR: [
-            { displayName: { contains: search, mode: "insensitive" } },
-            { foreignId: { contains: search, mode: "insensitive" } },
-            { application: { clientId: { contains: search, mode: "insensitive" } } },
-          ],
-        }
-      : {}),
+    ...anyFieldContains(q.search, (text) => [
+      { displayName: text },
+      { foreignId: text },
+      { application: { clientId: text } },
+    ]),
   };
 }
 

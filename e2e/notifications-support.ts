@@ -4,6 +4,7 @@
 // queuing a poll as the console's "poll now" does); customers of a spec's own come from createCustomer (helpers.ts).
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
+import { configureSandboxCallbackUrl } from "../sandbox/test-support/callback-url";
 import { closeE2eSql, e2eEnv, e2eSql } from "./env";
 import { createCustomer, type E2eCustomer } from "./helpers";
 
@@ -73,27 +74,7 @@ export async function requestedIntegration(
 
 /** The CALLBACK_URL configuration (C16) written as Onramp's configuration sync writes it. */
 export async function configureCallbackUrl(c: Customer, tuple: Tuple, url: string): Promise<void> {
-  const tokenRes = await fetch(`${sandboxUrl()}/oauth/v2/accessToken`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: c.clientId,
-      client_secret: c.clientSecret,
-    }).toString(),
-  });
-  const { access_token } = (await tokenRes.json()) as { access_token: string };
-  const key = `integrationContext=${encodeURIComponent(tuple.integrationContext)}&integrationType=${tuple.integrationType}&tenantType=${tuple.tenantType}&dataProvider=ATS`;
-  const res = await fetch(`${sandboxUrl()}/v2/atsIntegrations/${key}/configurations?ids=CALLBACK_URL`, {
-    method: "PUT",
-    headers: {
-      authorization: `Bearer ${access_token}`,
-      "content-type": "application/json",
-      "x-restli-method": "batch_update",
-    },
-    body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
-  });
-  if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);
+  await configureSandboxCallbackUrl(sandboxUrl(), c, tuple, url);
 }
 
 export async function integration(id: string) {

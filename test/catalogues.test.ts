@@ -6,6 +6,7 @@ import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
+import { type FoundText, textsIn, tsxFiles } from "./tsx-texts";
 
 const ROOT = join(import.meta.dirname, "..");
 const MESSAGES = join(ROOT, "lib/i18n/messages");
@@ -76,41 +77,29 @@ const CUSTOMER_FACING = [
   "lib/email/templates/layout.tsx",
 ];
 
-function tsxFiles(path: string): string[] {
-  if (path.endsWith(".tsx")) return [join(ROOT, path)];
-  return readdirSync(join(ROOT, path), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".tsx"))
-    .map((e) => join(e.parentPath, e.name));
-}
-
 /** Attributes whose value a person reads or hears. */
 const READ_ATTRIBUTES = new Set(["aria-label", "alt", "title", "placeholder", "label", "pendingLabel", "hint"]);
 const WORDS = /\p{L}{2,}/u;
 
 /** Literal words in JSX: text between tags, string children ({"…"}) and read attributes. */
-function literalWords(fileName: string, text: string): { line: number; text: string }[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  const out: { line: number; text: string }[] = [];
-  const push = (node: ts.Node, value: string) => {
-    if (WORDS.test(value))
-      out.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: value });
-  };
-  const visit = (node: ts.Node) => {
+function literalWords(fileName: string, text: string): FoundText[] {
+  return textsIn(fileName, text, (node, found) => {
+    const push = (at: ts.Node, value: string) => {
+      if (WORDS.test(value)) found(at, value);
+    };
     if (ts.isJsxText(node)) push(node, node.text);
     if (ts.isJsxExpression(node) && node.expression && ts.isJsxElement(node.parent)) {
       const e = node.expression;
       if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) push(e, e.text);
     }
-    if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText(source)) && node.initializer) {
+    if (ts.isJsxAttribute(node) && READ_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
       const init = node.initializer;
       if (ts.isStringLiteral(init)) push(init, init.text);
       if (ts.isJsxExpression(init) && init.expression && ts.isStringLiteral(init.expression))
         push(init.expression, init.expression.text);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
+    return true;
+  });
 }
 
 describe("customer-facing components carry no English of their own", () => {

@@ -1,26 +1,19 @@
 // What a person reads names things in plain words (issue 21 item 6): contract ids (C1…C30, L1…L31) belong in
 // code comments and docs, never in text a page shows. Every .tsx under app/ and components/ is parsed with the
 // TypeScript compiler, comments dropped, and each JSX text and string or template literal is checked.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { type FoundText, textsIn, tsxFiles } from "./tsx-texts";
 
 const ROOT = join(import.meta.dirname, "..");
 const CONTRACT_ID = /\b[CL](?:[1-9]|[12][0-9]|3[01])[a-z]?\b/;
 
-function tsxFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".tsx"))
-    .map((e) => join(e.parentPath, e.name));
-}
-
 /** Every piece of literal text in a source file, with its line: JSX text, string and template literals. */
-function literalTexts(fileName: string, text: string): { line: number; text: string }[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
-  const out: { line: number; text: string }[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+function literalTexts(fileName: string, text: string): FoundText[] {
+  return textsIn(fileName, text, (node, found) => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return false;
     if (
       ts.isJsxText(node) ||
       ts.isStringLiteral(node) ||
@@ -29,11 +22,9 @@ function literalTexts(fileName: string, text: string): { line: number; text: str
       ts.isTemplateMiddle(node) ||
       ts.isTemplateTail(node)
     )
-      out.push({ line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: node.text });
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
+      found(node, node.text);
+    return true;
+  });
 }
 
 describe("text people read cites no contract ids", () => {

@@ -129,13 +129,22 @@ export async function ChangesSection({ view }: { view: OverviewView }) {
         basePath="/console"
         query={view.query}
         param="changesPage"
-        page={changes.page}
-        pageCount={changes.pageCount}
-        total={changes.total}
+        list={changes}
         label="Recent changes"
         anchor="changes"
       />
     </Section>
+  );
+}
+
+/** One of an integration's syncs, when it failed, with LinkedIn's reason. */
+function FailedSync({ sync, state, error }: { sync: string; state: string; error: string | null }) {
+  if (state !== "FAILED") return null;
+  return (
+    <div>
+      {sync} <StateBadge words={SYNC_STATE_WORDS.FAILED} />
+      {error ? `: ${error}` : ""}
+    </div>
   );
 }
 
@@ -180,18 +189,8 @@ export async function IntegrationsSection({ view }: { view: OverviewView }) {
               <Time value={i.statusChangedAt} />
             </td>
             <td className="py-2 text-xs">
-              {i.nameSyncState === "FAILED" ? (
-                <div>
-                  Name sync <StateBadge words={SYNC_STATE_WORDS.FAILED} />
-                  {i.nameSyncError ? `: ${i.nameSyncError}` : ""}
-                </div>
-              ) : null}
-              {i.configSyncState === "FAILED" ? (
-                <div>
-                  Configuration sync <StateBadge words={SYNC_STATE_WORDS.FAILED} />
-                  {i.configSyncError ? `: ${i.configSyncError}` : ""}
-                </div>
-              ) : null}
+              <FailedSync sync="Name sync" state={i.nameSyncState} error={i.nameSyncError} />
+              <FailedSync sync="Configuration sync" state={i.configSyncState} error={i.configSyncError} />
               {i.keysRefused ? <div className="text-red-800">LinkedIn refuses this customer&apos;s keys</div> : null}
               {i.nameSyncState !== "FAILED" && i.configSyncState !== "FAILED" && !i.keysRefused ? (
                 <span className="text-slate-500">None</span>
@@ -203,10 +202,7 @@ export async function IntegrationsSection({ view }: { view: OverviewView }) {
       <Pagination
         basePath="/console"
         query={view.query}
-        param="page"
-        page={integrations.page}
-        pageCount={integrations.pageCount}
-        total={integrations.total}
+        list={integrations}
         label="Integrations"
         anchor="integrations"
       />

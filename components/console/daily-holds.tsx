@@ -1,21 +1,12 @@
 // The issues view's "held until midnight UTC" section (C26, L17): customer applications whose daily limit on a
 // LinkedIn resource is spent. Informational: the jobs that hit the hold were queued again for its end.
-import type { ReactNode } from "react";
 import type { DailyHoldIssue } from "@/lib/support/daily-holds";
-import { IssueSection } from "@/components/console/issue-section";
+import { type IssueListProps, IssueSection } from "@/components/console/issue-section";
 import { Time } from "@/components/ui/time";
 
 const td = "py-2 pr-4 align-top";
 
-export function DailyHoldsSection({
-  rows,
-  customerLink,
-  pager,
-}: {
-  rows: DailyHoldIssue[];
-  customerLink: (h: DailyHoldIssue) => ReactNode;
-  pager: ReactNode;
-}) {
+export function DailyHoldsSection({ rows, customerLink, pager }: IssueListProps<DailyHoldIssue>) {
   return (
     <IssueSection
       id="daily-holds"

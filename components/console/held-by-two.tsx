@@ -1,11 +1,10 @@
 // The issues view's "held by two customers" section (issue 20): LinkedIn confirmed one integration for two
 // customers' applications, so Onramp stored it for both. Support finds out who owns the LinkedIn page or
 // contract and detaches the integration from the other customer.
-import type { ReactNode } from "react";
 import type { FormAction } from "@/lib/actions/state";
 import type { TupleConflictIssue, TupleHolder } from "@/lib/support/tuple-conflicts";
 import { ActionForm } from "@/components/ui/action-form";
-import { IssueSection } from "@/components/console/issue-section";
+import { type IssueListProps, IssueSection } from "@/components/console/issue-section";
 import { STATUS_LABELS } from "@/lib/status/vocabulary";
 import { Time } from "@/components/ui/time";
 
@@ -16,12 +15,7 @@ export function HeldByTwoSection({
   customerLink,
   pager,
   detach,
-}: {
-  rows: TupleConflictIssue[];
-  customerLink: (h: TupleHolder) => ReactNode;
-  pager: ReactNode;
-  detach: FormAction;
-}) {
+}: IssueListProps<TupleConflictIssue, TupleHolder> & { detach: FormAction }) {
   return (
     <IssueSection
       id="held-by-two"

@@ -6,6 +6,10 @@ import { Table } from "@/components/ui/table";
 
 const td = "py-2 pr-4 align-top";
 
+/** What a section drawn by a component of its own is given: its rows, a link to a customer (of the row, or of
+ * `H`, one part of it) and its pages. */
+export type IssueListProps<T, H = T> = { rows: T[]; customerLink: (row: H) => ReactNode; pager: ReactNode };
+
 /** One kind of issue: its section, a table with a row per item (or a line when there is none) and its pages. */
 export function IssueSection<T>({
   id,

@@ -1,6 +1,6 @@
 // The overview's filter: a plain GET form, so every filtered view is a link support can share and the
 // CSV export can reuse (issue #6).
-import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
+import { FilterForm, filterField, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { STATUS_LABELS } from "@/lib/status/vocabulary";
 import type { IntegrationFilter } from "@/lib/support/filters";
 
@@ -11,36 +11,21 @@ const ERROR_CHOICES = [
 ] as const;
 
 export function OverviewFilters({ filter, types }: { filter: IntegrationFilter; types: string[] }) {
+  const field = (name: keyof IntegrationFilter) => filterField("filter", filter, name);
   return (
     <FilterForm label="Filter integrations" action="/console" columns={5} clearHref="/console">
-      <FilterInput
-        id="filter-customer"
-        label="Customer"
-        name="customer"
-        defaultValue={filter.customer ?? ""}
-        placeholder="Name or customer id"
-      />
+      <FilterInput {...field("customer")} label="Customer" placeholder="Name or customer id" />
       <FilterSelect
-        id="filter-type"
+        {...field("type")}
         label="Integration type"
-        name="type"
-        defaultValue={filter.type ?? ""}
         options={[["", "Any type"], ...types.map((t) => [t, t] as const)]}
       />
       <FilterSelect
-        id="filter-status"
+        {...field("status")}
         label="Status"
-        name="status"
-        defaultValue={filter.status ?? ""}
         options={[["", "Any status"], ...Object.entries(STATUS_LABELS)]}
       />
-      <FilterSelect
-        id="filter-errors"
-        label="Errors"
-        name="errors"
-        defaultValue={filter.errors ?? ""}
-        options={ERROR_CHOICES}
-      />
+      <FilterSelect {...field("errors")} label="Errors" options={ERROR_CHOICES} />
     </FilterForm>
   );
 }

@@ -1,7 +1,6 @@
 // A secret rotation in flight (issue 20 item 7: lib/support/secret-rolls.ts): the customer page's note and the issues
 // view's section. Above all the rotation whose answer Onramp never stored: LinkedIn may hold a secret Onramp does not.
-import type { ReactNode } from "react";
-import { IssueSection } from "@/components/console/issue-section";
+import { type IssueListProps, IssueSection } from "@/components/console/issue-section";
 import { Time } from "@/components/ui/time";
 import type { SecretRollIssue, SecretRollState } from "@/lib/support/secret-rolls";
 
@@ -18,15 +17,7 @@ export function SecretRollNote({ state }: { state: SecretRollState }) {
   );
 }
 
-export function SecretRollsSection({
-  rows,
-  customerLink,
-  pager,
-}: {
-  rows: SecretRollIssue[];
-  customerLink: (r: SecretRollIssue) => ReactNode;
-  pager: ReactNode;
-}) {
+export function SecretRollsSection({ rows, customerLink, pager }: IssueListProps<SecretRollIssue>) {
   return (
     <IssueSection
       id="secret-rolls"

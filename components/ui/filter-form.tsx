@@ -56,6 +56,11 @@ export function FilterForm({
 
 type FieldProps = { id: string; label: string; name: string; defaultValue?: string };
 
+/** A filter field's id (the form's prefix and the field's name), name and value now, from the filter the list shows. */
+export function filterField<N extends string>(prefix: string, filter: Partial<Record<N, string>>, name: N) {
+  return { id: `${prefix}-${name}`, name, defaultValue: filter[name] ?? "" };
+}
+
 /** A text field of a FilterForm (type "search" unless given). */
 export function FilterInput({
   id,

@@ -20,9 +20,7 @@ export function Pagination({
   basePath,
   query = {},
   param = "page",
-  page,
-  pageCount,
-  total,
+  list,
   label,
   anchor,
 }: {
@@ -30,13 +28,13 @@ export function Pagination({
   query?: Record<string, string | undefined>;
   /** The query parameter of this list's page (a page with several lists gives each its own). */
   param?: string;
-  page: number;
-  pageCount: number;
-  total: number;
+  /** The page shown, of how many, and how many rows in all (lib/pagination's Page). */
+  list: { page: number; pageCount: number; total: number };
   /** What is paged, e.g. "Integrations": names the navigation landmark. */
   label: string;
   anchor?: string;
 }) {
+  const { page, pageCount, total } = list;
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
   return (
     <nav aria-label={`${label} pages`} className="mt-3 flex flex-wrap items-center gap-3 text-sm">

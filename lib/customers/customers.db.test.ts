@@ -7,6 +7,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { type SandboxHandle, startSandbox } from "@/sandbox/server";
+import { registerSandboxKeys } from "@/sandbox/test-support/applications";
 import { setApplicationKeys } from "./application-keys";
 import { rotateCallbackKey } from "./callback-key";
 import { customerFormSchema } from "./form-schemas";
@@ -35,15 +36,6 @@ const input = (name: string) =>
     foreignId: `f-${randomUUID()}`,
     offeredIntegrationTypes: "RECRUITER_SYSTEM_CONNECT_CONTRACT",
   });
-
-async function register(clientId: string, clientSecret: string) {
-  const res = await fetch(`${sandbox.url}/_sandbox/applications`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ clientId, clientSecret }),
-  });
-  expect(res.ok).toBe(true);
-}
 
 describe("customer list", () => {
   it("searches by name, customer id or API key and pages in the database, sorted by name", async () => {
@@ -114,8 +106,8 @@ describe("application keys (C1, C3)", () => {
     const c = await createCustomer(actor, input("Keys"));
     const first = { clientId: `k-${randomUUID()}`, clientSecret: `s-${randomUUID()}` };
     const second = { clientId: `k-${randomUUID()}`, clientSecret: `s-${randomUUID()}` };
-    await register(first.clientId, first.clientSecret);
-    await register(second.clientId, second.clientSecret);
+    await registerSandboxKeys(sandbox.url, first.clientId, first.clientSecret);
+    await registerSandboxKeys(sandbox.url, second.clientId, second.clientSecret);
     await setApplicationKeys(actor, c.id, first);
     await db.customerApplication.update({
       where: { customerId: c.id },

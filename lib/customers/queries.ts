@@ -1,11 +1,19 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { anyFieldContains } from "@/lib/db/text-search";
 // Reading customers for the console and the vendor API. Lists page in the database (issue #6), never in
 // memory; nothing here ever selects a secret column (C3).
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
-import { DEFAULT_PAGE_SIZE, MAX_API_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_API_PAGE_SIZE,
+  mapRows,
+  type Page,
+  pagedRows,
+  orderedPage,
+} from "@/lib/pagination/page";
 import { callbackUrlFor } from "@/lib/linkedin/callback-url";
 
 export type CustomerListQuery = {
@@ -95,19 +103,14 @@ export type CustomerListItem = {
 };
 
 function customerWhere(q: CustomerListQuery): Prisma.CustomerWhereInput {
-  const search = q.search?.trim();
   return {
     ...(q.archived === "archived" ? { archivedAt: { not: null } } : q.archived === "all" ? {} : { archivedAt: null }),
     ...(q.foreignId ? { foreignId: q.foreignId } : {}),
-    ...(search
-      ? {
-          OR: [
-            { displayName: { contains: search, mode: "insensitive" } },
-            { foreignId: { contains: search, mode: "insensitive" } },
-            { application: { clientId: { contains: search, mode: "insensitive" } } },
-          ],
-        }
-      : {}),
+    ...anyFieldContains(q.search, (text) => [
+      { displayName: text },
+      { foreignId: text },
+      { application: { clientId: text } },
+    ]),
   };
 }
 
@@ -115,13 +118,11 @@ export async function listCustomers(q: CustomerListQuery): Promise<Page<Customer
   const pageSize = Math.min(Math.max(q.pageSize ?? DEFAULT_PAGE_SIZE, 1), MAX_API_PAGE_SIZE);
   const page = Math.max(q.page ?? 1, 1);
   const where = customerWhere(q);
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.customer.findMany({
       where,
       select: customerListSelect,
-      orderBy: [{ displayName: "asc" }, { id: "asc" }],
-      skip: offset,
-      take: limit,
+      ...orderedPage({ displayName: "asc" }, "asc", window),
     }),
     db.customer.count({ where }),
   ]);

@@ -1,6 +1,7 @@
 // Creating and dropping whole databases on a server: used by the embedded launcher (database "onramp")
 // and the test harness (one fresh database per run). Plain node-postgres; no "server-only", no lib/env.
-import pg from "pg";
+import type pg from "pg";
+import { withPgClient } from "./pg-session";
 
 /** The same server URL pointing at another database. */
 export function databaseUrlWithName(serverUrl: string, database: string): string {
@@ -9,14 +10,8 @@ export function databaseUrlWithName(serverUrl: string, database: string): string
   return url.toString();
 }
 
-async function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl, application_name: "onramp-admin" });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+function onServer<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPgClient(serverUrl, "onramp-admin", run);
 }
 
 /** Creates the database unless it exists; returns true when it created it. */

@@ -5,8 +5,9 @@
 // No "server-only" and no lib/env here: the launcher, scripts/migrate.ts and the test harness call it
 // with a URL.
 import { randomUUID } from "node:crypto";
-import pg from "pg";
+import type pg from "pg";
 import { waitForAdvisoryLock } from "./advisory-lock";
+import { withPgClient } from "./pg-session";
 import { checksumMatches, DEFAULT_MIGRATIONS_DIR, readMigrationsFolder, type MigrationFile } from "./migrations/folder";
 
 /** The key Prisma Migrate locks with, so this runner and `prisma migrate deploy` also exclude each other. */
@@ -104,14 +105,8 @@ export function judgeHistory(history: HistoryRow[], folder: MigrationFile[]): Mi
   };
 }
 
-async function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: "onramp-migrate" });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+function withClient<T>(databaseUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPgClient(databaseUrl, "onramp-migrate", run);
 }
 
 /** What is applied and pending, and what would make migrate() refuse; changes nothing. */

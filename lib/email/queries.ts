@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 // Support's read of a customer's emails (issue 14): recipient, template, cause, status, attempts and
 // the SMTP answer, newest first. Never the data or the encrypted link.
 import type { Prisma } from "@/lib/db/generated/client";
-import { type Page, pagedRows } from "@/lib/pagination/page";
+import { type Page, pagedRows, orderedPage } from "@/lib/pagination/page";
 
 const EMAIL_ROW = {
   id: true,
@@ -22,12 +22,10 @@ const EMAIL_ROW = {
 export type CustomerEmail = Prisma.EmailGetPayload<{ select: typeof EMAIL_ROW }>;
 
 export async function customerEmails(customerId: string, page: number, pageSize = 10): Promise<Page<CustomerEmail>> {
-  return pagedRows(page, pageSize, ({ limit, offset }) => [
+  return pagedRows(page, pageSize, (window) => [
     db.email.findMany({
       where: { customerId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ createdAt: "desc" }, "desc", window),
       select: EMAIL_ROW,
     }),
     db.email.count({ where: { customerId } }),

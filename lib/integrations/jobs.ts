@@ -4,7 +4,7 @@ import "server-only";
 // still to do always comes from the database, so a retried or resumed job never relies on a stale list.
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import { defineJob, type JobHandler, type RestartContext, type Restarted } from "@/lib/jobs/types";
+import { defineJob, type JobContext, type JobHandler, type RestartContext, type Restarted } from "@/lib/jobs/types";
 import { syncCustomerConfigurations } from "./config-sync";
 import { syncCustomerNames } from "./name-sync";
 import { type SyncKinds, startCustomerSync } from "./start-sync";
@@ -27,24 +27,26 @@ async function restartSync(kinds: SyncKinds, customerId: string, ctx: RestartCon
   return { trackedJobId };
 }
 
-export const syncNamesJob = defineJob({
-  kind: "SYNC_NAMES",
-  payload: customerSyncPayload,
-  async run(payload, ctx) {
-    const totals = await syncCustomerNames(payload.customerId, ctx);
-    if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
-  },
-  restart: (payload, ctx) => restartSync({ names: true }, payload.customerId, ctx),
-});
+/** One customer's sync of one kind: the job runs it, and a retry starts that kind again like every other start. */
+function customerSyncJob<K extends "SYNC_NAMES" | "SYNC_CONFIGURATIONS">(
+  kind: K,
+  sync: (customerId: string, ctx: JobContext) => Promise<{ handedOver?: boolean }>,
+  kinds: SyncKinds,
+) {
+  return defineJob({
+    kind,
+    payload: customerSyncPayload,
+    async run(payload, ctx) {
+      const totals = await sync(payload.customerId, ctx);
+      if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
+    },
+    restart: (payload, ctx) => restartSync(kinds, payload.customerId, ctx),
+  });
+}
 
-export const syncConfigurationsJob = defineJob({
-  kind: "SYNC_CONFIGURATIONS",
-  payload: customerSyncPayload,
-  async run(payload, ctx) {
-    const totals = await syncCustomerConfigurations(payload.customerId, ctx);
-    if (totals.handedOver) await noteHandedOver(ctx.trackedJobId);
-  },
-  restart: (payload, ctx) => restartSync({ configurations: true }, payload.customerId, ctx),
+export const syncNamesJob = customerSyncJob("SYNC_NAMES", syncCustomerNames, { names: true });
+export const syncConfigurationsJob = customerSyncJob("SYNC_CONFIGURATIONS", syncCustomerConfigurations, {
+  configurations: true,
 });
 
 export const integrationJobHandlers: JobHandler[] = [syncNamesJob, syncConfigurationsJob];

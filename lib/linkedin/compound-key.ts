@@ -4,6 +4,8 @@
 // order and URL-encoded (C14), so a key is always PARSED into a tuple and compared by tupleId(),
 // never compared as a string.
 
+import { unlessThrown } from "@/lib/errors/unless-thrown";
+
 export const DATA_PROVIDER = "ATS" as const;
 
 /** One integration as the widget's onintegrate callback hands it (C7), plus dataProvider (C12). */
@@ -120,12 +122,7 @@ export function parseCompoundKey(key: string): IntegrationTuple {
 
 /** parseCompoundKey that answers undefined instead of throwing, for keys of foreign entities. */
 export function tryParseCompoundKey(key: string): IntegrationTuple | undefined {
-  try {
-    return parseCompoundKey(key);
-  } catch (e) {
-    if (e instanceof CompoundKeyError) return undefined;
-    throw e;
-  }
+  return unlessThrown(() => parseCompoundKey(key), CompoundKeyError, undefined);
 }
 
 /**

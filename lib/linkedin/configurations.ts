@@ -15,7 +15,7 @@ import { ENDPOINTS, PATHS } from "./endpoints";
 import { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import { configurationsResponseSchema } from "./schemas";
-import { applicationAuth, type LinkedInApplicationRef } from "./token";
+import { asApplication, type LinkedInApplicationRef } from "./token";
 
 export type ConfigurationsBody = { entities: Record<string, { configurationValue: { string: string } }> };
 
@@ -66,13 +66,11 @@ export async function writeIntegrationConfigurations(
   assertKeys(keys, ENDPOINTS.writeConfigurations);
   const { data } = await linkedInRequest({
     endpoint: ENDPOINTS.writeConfigurations,
-    clientId: application.clientId,
-    applicationId: application.id,
+    ...asApplication(application),
     method: "PUT",
     url: configurationsUrl(tuple, keys),
     headers: { "x-restli-method": "batch_update" },
     body: { json: configurationsBody(entries) },
-    auth: applicationAuth(application),
     schema: configurationsResponseSchema,
   });
   const results: ConfigurationResults = {};
@@ -94,11 +92,9 @@ export async function deleteIntegrationConfigurations(
   assertKeys(keys, ENDPOINTS.deleteConfigurations);
   await linkedInRequest({
     endpoint: ENDPOINTS.deleteConfigurations,
-    clientId: application.clientId,
-    applicationId: application.id,
+    ...asApplication(application),
     method: "DELETE",
     url: configurationsUrl(tuple, keys),
-    auth: applicationAuth(application),
     schema: configurationsResponseSchema,
   });
 }

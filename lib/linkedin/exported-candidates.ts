@@ -7,7 +7,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { ENDPOINTS, PATHS } from "./endpoints";
 import { linkedInRequest } from "./http";
-import { applicationAuth, type LinkedInApplicationRef } from "./token";
+import { asApplication, type LinkedInApplicationRef } from "./token";
 
 const exportedCandidatesSchema = z.object({ elements: z.array(z.record(z.string(), z.unknown())) }).loose();
 
@@ -20,11 +20,9 @@ export async function lookupExportedCandidates(
 ): Promise<ExportedCandidate[]> {
   const { data } = await linkedInRequest({
     endpoint: ENDPOINTS.exportedCandidates,
-    clientId: application.clientId,
-    applicationId: application.id,
+    ...asApplication(application),
     method: "GET",
     url: `${env().LINKEDIN_API_URL}${PATHS.exportedCandidates}?q=request&requestId=${encodeURIComponent(requestId)}`,
-    auth: applicationAuth(application),
     schema: exportedCandidatesSchema,
   });
   return data.elements;

@@ -4,13 +4,13 @@ import "server-only";
 // application's previous one (across processes), results read per entity.
 import { env } from "@/lib/env";
 import { batchUpdateOutcomes, type EntityOutcome } from "./batch-results";
-import { inBatches } from "./batching";
+import { callInBatches } from "./batch-calls";
 import { compoundKey, type IntegrationTuple, idsQuery, tupleId } from "./compound-key";
 import { ENDPOINTS, PATHS } from "./endpoints";
-import { isLinkedInError, type LinkedInError } from "./errors";
+import type { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import { batchUpdateResponseSchema } from "./schemas";
-import { applicationAuth, type LinkedInApplicationRef } from "./token";
+import { asApplication, type LinkedInApplicationRef } from "./token";
 
 export interface IntegrationNameItem {
   tuple: IntegrationTuple;
@@ -34,12 +34,6 @@ export function batchPartialUpdateBody(items: readonly IntegrationNameItem[]): {
 }
 
 /** Whether a failed call means the remaining batches would fail the same way (so they are not sent). */
-function stopsTheRun(e: LinkedInError): boolean {
-  return (
-    e.kind === "rate_limited" || e.kind === "unauthorized" || e.kind === "unavailable" || e.kind === "not_configured"
-  );
-}
-
 function failAll(items: readonly IntegrationNameItem[], e: LinkedInError): NameSyncResult[] {
   return items.map((i) => ({
     tuple: i.tuple,
@@ -79,20 +73,17 @@ export async function syncIntegrationNames(
     }
   }
 
-  const auth = applicationAuth(application);
-  const batches = inBatches([...toSend.values()]);
-  for (let b = 0; b < batches.length; b += 1) {
-    const batch = batches[b] as IntegrationNameItem[];
-    try {
+  const caller = asApplication(application);
+  await callInBatches(
+    [...toSend.values()],
+    async (batch) => {
       const { data } = await linkedInRequest({
         endpoint: ENDPOINTS.syncIntegrationNames,
-        clientId: application.clientId,
-        applicationId: application.id,
+        ...caller,
         method: "POST",
         url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch.map((i) => i.tuple))}`,
         headers: { "x-restli-method": "batch_partial_update" },
         body: { json: batchPartialUpdateBody(batch) },
-        auth,
         schema: batchUpdateResponseSchema,
       });
       for (const outcome of batchUpdateOutcomes(
@@ -100,13 +91,11 @@ export async function syncIntegrationNames(
         data,
       ))
         byId.set(tupleId(outcome.tuple), outcome);
-    } catch (err) {
-      if (!isLinkedInError(err)) throw err;
-      const failing = stopsTheRun(err) ? batches.slice(b).flat() : batch;
+    },
+    (failing, err) => {
       for (const r of failAll(failing, err)) byId.set(tupleId(r.tuple), r);
-      if (stopsTheRun(err)) break;
-    }
-  }
+    },
+  );
 
   return items.map((item) => {
     const r = byId.get(tupleId(item.tuple));

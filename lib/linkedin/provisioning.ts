@@ -69,6 +69,12 @@ export function parentAuth(parent: { clientId: string; clientSecret: string }): 
   };
 }
 
+/** A request made as the vendor's parent application: whose calls it counts among, and a token of its own. */
+function asVendor() {
+  const parent = parentCredentials();
+  return { clientId: parent.clientId, subject: "vendor" as const, auth: parentAuth(parent) };
+}
+
 /** POST {api}/v2/provisionedApplications (C1, L3, L4), sent once. Throws LinkedInError; 409 is kind "conflict". */
 export async function provisionApplication(input: ProvisionApplicationInput): Promise<ProvisionedApplication> {
   const e = env();
@@ -86,11 +92,9 @@ export async function provisionApplication(input: ProvisionApplicationInput): Pr
       },
     );
   }
-  const parent = parentCredentials();
   const { data } = await linkedInRequest({
     endpoint: ENDPOINTS.provisionApplication,
-    clientId: parent.clientId,
-    subject: "vendor",
+    ...asVendor(),
     method: "POST",
     url: `${e.LINKEDIN_API_URL}${PATHS.provisionedApplications}`,
     body: {
@@ -102,7 +106,6 @@ export async function provisionApplication(input: ProvisionApplicationInput): Pr
         ...(input.jsSdkDomains.length > 0 ? { validJsSdkDomains: input.jsSdkDomains } : {}),
       },
     },
-    auth: parentAuth(parent),
     schema: provisionedApplicationSchema,
     // L3: a second create is a conflict, never a second application; recovery is the caller's (L5, L7).
     idempotent: false,
@@ -118,15 +121,12 @@ export interface FoundApplication {
 
 /** GET {api}/v2/provisionedApplications?q=credentialsByUniqueForeignId (L5): the application, without its secret. */
 export async function findProvisionedApplication(uniqueForeignId: string): Promise<FoundApplication | null> {
-  const parent = parentCredentials();
   const query = new URLSearchParams({ q: "credentialsByUniqueForeignId", uniqueForeignId });
   const { data } = await linkedInRequest({
     endpoint: ENDPOINTS.findApplication,
-    clientId: parent.clientId,
-    subject: "vendor",
+    ...asVendor(),
     method: "GET",
     url: `${env().LINKEDIN_API_URL}${PATHS.provisionedApplications}?${query.toString()}`,
-    auth: parentAuth(parent),
     schema: applicationLookupSchema,
   });
   const found = data.elements[0];
@@ -137,15 +137,12 @@ export async function findProvisionedApplication(uniqueForeignId: string): Promi
 
 /** POST {api}/v2/provisionedApplications/{urn} with `$set` (L6): replaces the whole validJsSdkDomains list. */
 export async function setApplicationDomains(urn: string, jsSdkDomains: string[]): Promise<void> {
-  const parent = parentCredentials();
   await linkedInRequest({
     endpoint: ENDPOINTS.updateApplication,
-    clientId: parent.clientId,
-    subject: "vendor",
+    ...asVendor(),
     method: "POST",
     url: `${env().LINKEDIN_API_URL}${PATHS.provisionedApplications}/${encodeURIComponent(urn)}`,
     body: { json: { patch: { $set: { validJsSdkDomains: jsSdkDomains } } } },
-    auth: parentAuth(parent),
     schema: noContentSchema,
   });
 }
@@ -156,16 +153,13 @@ export async function setApplicationDomains(urn: string, jsSdkDomains: string[])
  * retried blindly either: a roll sent twice would use up both places.
  */
 export async function rollApplicationSecret(urn: string): Promise<string> {
-  const parent = parentCredentials();
   const { data } = await linkedInRequest({
     endpoint: ENDPOINTS.rollSecret,
-    clientId: parent.clientId,
-    subject: "vendor",
+    ...asVendor(),
     method: "POST",
     url: `${env().LINKEDIN_API_URL}${PATHS.developerApplicationsSecurity}?action=rollDeveloperApplicationSecret`,
     headers: { "X-RestLi-Method": "action", "X-RestLi-Protocol-Version": "2.0.0" },
     body: { json: { childDeveloperApplication: urn } },
-    auth: parentAuth(parent),
     schema: rolledSecretSchema,
     idempotent: false,
   });

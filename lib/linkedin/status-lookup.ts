@@ -4,9 +4,9 @@ import "server-only";
 import { env } from "@/lib/env";
 import { idsQuery, integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
 import { idsLookupOutcomes, type TupleStatus } from "./batch-results";
-import { inBatches } from "./batching";
+import { callInBatches } from "./batch-calls";
 import { ENDPOINTS, PATHS } from "./endpoints";
-import { LinkedInError, isLinkedInError } from "./errors";
+import { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import {
   idsLookupResponseSchema,
@@ -14,7 +14,7 @@ import {
   type LinkedInOnboardingStatus,
   type Paging,
 } from "./schemas";
-import { applicationAuth, type LinkedInApplicationRef } from "./token";
+import { asApplication, type LinkedInApplicationRef } from "./token";
 
 /** A guard against a server that pages forever. */
 export const MAX_PAGES = 100;
@@ -45,18 +45,16 @@ export async function lookupStatusByRequest(
   requestId: string,
 ): Promise<IntegrationStatus[]> {
   const base = `${env().LINKEDIN_API_URL}${PATHS.atsIntegrations}?q=request&requestId=${encodeURIComponent(requestId)}`;
-  const auth = applicationAuth(application);
+  const caller = asApplication(application);
   const found = new Map<string, IntegrationStatus>();
   let url = base;
   let start = 0;
   for (let page = 1; ; page += 1) {
     const { data } = await linkedInRequest({
       endpoint: ENDPOINTS.lookupByRequest,
-      clientId: application.clientId,
-      applicationId: application.id,
+      ...caller,
       method: "GET",
       url,
-      auth,
       schema: requestLookupResponseSchema,
     });
     for (const el of data.elements) {
@@ -92,31 +90,23 @@ export async function lookupStatusByTuples(
 ): Promise<Map<string, TupleStatus>> {
   const e = env();
   const unique = [...new Map(tuples.map((t) => [tupleId(t), t])).values()];
-  const auth = applicationAuth(application);
+  const caller = asApplication(application);
   const out = new Map<string, TupleStatus>();
-  const batches = inBatches(unique);
-  for (let b = 0; b < batches.length; b += 1) {
-    const batch = batches[b] as IntegrationTuple[];
-    try {
+  await callInBatches(
+    unique,
+    async (batch) => {
       const { data } = await linkedInRequest({
         endpoint: ENDPOINTS.lookupByIds,
-        clientId: application.clientId,
-        applicationId: application.id,
+        ...caller,
         method: "GET",
         url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch)}`,
-        auth,
         schema: idsLookupResponseSchema,
         maxAttempts: options.maxAttempts,
       });
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);
-    } catch (err) {
-      if (!isLinkedInError(err)) throw err;
-      const stop =
-        err.kind === "rate_limited" ||
-        err.kind === "unauthorized" ||
-        err.kind === "unavailable" ||
-        err.kind === "not_configured";
-      for (const tuple of stop ? batches.slice(b).flat() : batch) {
+    },
+    (failing, err) => {
+      for (const tuple of failing) {
         out.set(tupleId(tuple), {
           tuple,
           ok: false,
@@ -125,8 +115,7 @@ export async function lookupStatusByTuples(
           callFailed: true,
         });
       }
-      if (stop) break;
-    }
-  }
+    },
+  );
   return out;
 }

@@ -164,6 +164,11 @@ export async function clearApplicationToken(app: LinkedInApplicationRef): Promis
 }
 
 /** The BearerAuth of a customer application, for http.ts (C2, C27). */
+/** A request made as the customer's application: whose calls it counts among, and the application's bearer. */
+export function asApplication(app: LinkedInApplicationRef) {
+  return { clientId: app.clientId, applicationId: app.id, auth: applicationAuth(app) };
+}
+
 export function applicationAuth(app: LinkedInApplicationRef): BearerAuth {
   return {
     token: () => getApplicationToken(app),

@@ -7,6 +7,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/boss";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { configureSandboxCallbackUrl } from "@/sandbox/test-support/callback-url";
 import { processNotificationJob } from "./jobs";
 import { processNotification } from "./process";
 import { replayNotification, retryNotification } from "./support";
@@ -78,8 +79,7 @@ describe("processing INTEGRATION_STATUS_CHANGE", () => {
     const c = await testCustomer(admin);
     const { integration, tuple } = await requestedIntegration(admin, c, newTuple(), "PARTNER_READY");
     // Where LinkedIn sends the push (C16): the integration's CALLBACK_URL configuration.
-    const token = await sandboxToken(c);
-    await putCallbackUrl(token, tuple, callbacks.urlFor(c.callbackKey));
+    await configureSandboxCallbackUrl(sandbox.url, c, tuple, callbacks.urlFor(c.callbackKey));
     const moved = await admin<{ notification: { notificationId: string } }>("POST", "/integrations/move", {
       clientId: c.clientId,
       ...tuple,
@@ -258,35 +258,4 @@ async function lookupCalls(clientId: string): Promise<number> {
     `/calls?endpoint=lookup_request&clientId=${encodeURIComponent(clientId)}`,
   );
   return calls.length;
-}
-
-async function sandboxToken(c: { clientId: string; clientSecret: string }): Promise<string> {
-  const res = await fetch(`${sandbox.url}/oauth/v2/accessToken`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      grant_type: "client_credentials",
-      client_id: c.clientId,
-      client_secret: c.clientSecret,
-    }).toString(),
-  });
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-async function putCallbackUrl(
-  token: string,
-  t: { integrationContext: string; integrationType: string; tenantType: string },
-  url: string,
-) {
-  const key = `integrationContext=${encodeURIComponent(t.integrationContext)}&integrationType=${t.integrationType}&tenantType=${t.tenantType}&dataProvider=ATS`;
-  const res = await fetch(`${sandbox.url}/v2/atsIntegrations/${key}/configurations?ids=CALLBACK_URL`, {
-    method: "PUT",
-    headers: {
-      authorization: `Bearer ${token}`,
-      "content-type": "application/json",
-      "x-restli-method": "batch_update",
-    },
-    body: JSON.stringify({ entities: { CALLBACK_URL: { configurationValue: { string: url } } } }),
-  });
-  if (!res.ok) throw new Error(`configurations answered ${res.status}: ${await res.text()}`);
 }

@@ -31,6 +31,14 @@ export function toPage<T>(rows: T[], total: number, page: number, pageSize: numb
   return { rows, page, pageSize, total, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
+/**
+ * Prisma's order, take and skip for the window's rows: the list's own order, then the id, so rows that tie never
+ * move between pages.
+ */
+export function orderedPage<const O extends object>(order: O, idOrder: "asc" | "desc", window: RowWindow) {
+  return { orderBy: [order, { id: idOrder }], take: window.limit, skip: window.offset };
+}
+
 /** One page plus its total: the caller starts the page's query and the count of the same filter; both run at once. */
 export async function pagedRows<T>(
   page: number,

@@ -4,6 +4,7 @@ import { revokeApiTokensCreatedBy } from "@/lib/api-tokens/tokens";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { anyFieldContains } from "@/lib/db/text-search";
 import type { Role } from "@/lib/db/enums";
 // People with accounts (issue #6): listed for operators, disabled at once (the guard re-reads the user
 // on every request, lib/auth/actor.ts, so a disabled user's next request is refused; their tokens and
@@ -27,18 +28,9 @@ export type PersonListItem = {
 
 export async function listPeople(q: { search?: string; role?: Role; page?: number }): Promise<Page<PersonListItem>> {
   const page = Math.max(q.page ?? 1, 1);
-  const search = q.search?.trim();
   const where: Prisma.UserWhereInput = {
     ...(q.role ? { role: q.role } : {}),
-    ...(search
-      ? {
-          OR: [
-            { email: { contains: search, mode: "insensitive" } },
-            { name: { contains: search, mode: "insensitive" } },
-            { customer: { displayName: { contains: search, mode: "insensitive" } } },
-          ],
-        }
-      : {}),
+    ...anyFieldContains(q.search, (text) => [{ email: text }, { name: text }, { customer: { displayName: text } }]),
   };
   const found = await pagedRows(page, DEFAULT_PAGE_SIZE, ({ limit, offset }) => [
     db.user.findMany({

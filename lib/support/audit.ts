@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 // The audit log page and the customer page's audit section (issue #6): newest first, filterable,
 // paged in SQL (served by the createdAt, customerId+createdAt, actorId+createdAt and action+createdAt indexes).
 import type { Prisma } from "@/lib/db/generated/client";
-import { DEFAULT_PAGE_SIZE, mapRows, type Page, pagedRows } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, mapRows, type Page, pagedRows, orderedPage } from "@/lib/pagination/page";
 import type { AuditParams } from "./filters";
 
 import { sql } from "./sql";
@@ -51,12 +51,10 @@ export async function listAudit(
   pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<Page<AuditRow>> {
   const where = auditWhere(filter);
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.auditLog.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ createdAt: "desc" }, "desc", window),
       select: {
         id: true,
         createdAt: true,

@@ -8,7 +8,7 @@ import type { JobTrackerFields } from "@/lib/jobs/types";
 import { type CallsToday, callsToday } from "@/lib/linkedin/call-count";
 import { activeHoldsOf, type DailyHold } from "@/lib/linkedin/daily-hold";
 import type { IntegrationSummary } from "./overview";
-import { DEFAULT_PAGE_SIZE, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
+import { DEFAULT_PAGE_SIZE, type Page, pagedRows, SECTION_PAGE_SIZE, orderedPage } from "@/lib/pagination/page";
 import { SECRET_ROLL_COLUMNS, type SecretRollFields } from "./secret-rolls";
 import { join, sql } from "./sql";
 
@@ -108,12 +108,10 @@ export async function customerIntegrations(
   page: number,
   pageSize = DEFAULT_PAGE_SIZE,
 ): Promise<Page<CustomerIntegration>> {
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.integration.findMany({
       where: { customerId },
-      orderBy: [{ statusChangedAt: "desc" }, { id: "asc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ statusChangedAt: "desc" }, "asc", window),
       select: {
         id: true,
         name: true,
@@ -183,12 +181,10 @@ export async function customerJobs(
   page: number,
   pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<CustomerJob>> {
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.job.findMany({
       where: { customerId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ createdAt: "desc" }, "desc", window),
       select: {
         id: true,
         kind: true,
@@ -229,12 +225,10 @@ export async function customerNotifications(
   page: number,
   pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<CustomerNotification>> {
-  return pagedRows(page, pageSize, ({ limit, offset }) => [
+  return pagedRows(page, pageSize, (window) => [
     db.notification.findMany({
       where: { customerId },
-      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ receivedAt: "desc" }, "desc", window),
       // rawBody is not selected: the page shows how the notification was judged, not its bytes.
       select: {
         id: true,

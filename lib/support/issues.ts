@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import type { JobKind, NotificationState, OnboardingStatus } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
+import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE, orderedPage } from "@/lib/pagination/page";
 
 import { countRows, type Sql, sql } from "./sql";
 
@@ -66,12 +66,10 @@ export type KeyFailureIssue = {
 
 export async function keyFailures(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<KeyFailureIssue>> {
   const where = { lastAuthError: { not: null }, customer: { archivedAt: null } } as const;
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.customerApplication.findMany({
       where,
-      orderBy: [{ lastAuthErrorAt: "desc" }, { id: "asc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ lastAuthErrorAt: "desc" }, "asc", window),
       // Never the secret or token columns (C3).
       select: { ...APPLICATION_COLUMNS, lastAuthError: true, lastAuthErrorAt: true },
     }),
@@ -103,12 +101,10 @@ export async function oldSecrets(
     secretSetAt: { lt: new Date(now.getTime() - maxAgeDays * 86_400_000) },
     customer: { archivedAt: null },
   } as const;
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.customerApplication.findMany({
       where,
-      orderBy: [{ secretSetAt: "asc" }, { id: "asc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ secretSetAt: "asc" }, "asc", window),
       // Never the secret or token columns (C3).
       select: { ...APPLICATION_COLUMNS, secretSetAt: true, origin: true },
     }),
@@ -213,12 +209,10 @@ export type AnomalyIssue = {
 
 export async function openAnomalies(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<AnomalyIssue>> {
   const where = { resolvedAt: null };
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.anomaly.findMany({
       where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ createdAt: "desc" }, "desc", window),
       select: {
         id: true,
         kind: true,
@@ -252,12 +246,10 @@ export async function failedNotifications(
   pageSize = SECTION_PAGE_SIZE,
 ): Promise<Page<FailedNotificationIssue>> {
   const where = { processingState: "FAILED" } as const;
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.notification.findMany({
       where,
-      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ receivedAt: "desc" }, "desc", window),
       select: {
         id: true,
         linkedinId: true,

@@ -5,7 +5,7 @@ import "server-only";
 // roll's markers are read, never the secret columns (C3).
 import { lostRollSteps, UNANSWERED_ROLL_WINDOW_MS } from "@/lib/customers/secret-roll";
 import { db } from "@/lib/db/client";
-import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE } from "@/lib/pagination/page";
+import { mapRows, type Page, pagedRows, SECTION_PAGE_SIZE, orderedPage } from "@/lib/pagination/page";
 
 /** The columns of CustomerApplication that say how a roll stands (no secret among them); clientId too for the words. */
 export const SECRET_ROLL_COLUMNS = {
@@ -104,12 +104,10 @@ export async function overdueSecretRolls(
     secretRollStartedAt: { lt: new Date(now.getTime() - UNANSWERED_ROLL_WINDOW_MS) },
     customer: { archivedAt: null },
   } as const;
-  const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
+  const found = await pagedRows(page, pageSize, (window) => [
     db.customerApplication.findMany({
       where,
-      orderBy: [{ secretRollStartedAt: "asc" }, { id: "asc" }],
-      take: limit,
-      skip: offset,
+      ...orderedPage({ secretRollStartedAt: "asc" }, "asc", window),
       // Never the secret or token columns (C3).
       select: { customerId: true, clientId: true, customer: { select: { displayName: true } }, ...SECRET_ROLL_COLUMNS },
     }),

@@ -11,6 +11,7 @@ import { customerAppSecretContext } from "@/lib/linkedin";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { provisionCustomerApplication } from "@/lib/customers/provisioning";
 import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/server";
+import { registerSandboxKeys } from "@/sandbox/test-support/applications";
 import * as customersRoute from "@/app/api/v1/customers/route";
 import * as customerRoute from "@/app/api/v1/customers/[customerId]/route";
 import * as applicationRoute from "@/app/api/v1/customers/[customerId]/application/route";
@@ -41,15 +42,6 @@ const newCustomer = (over: Record<string, unknown> = {}) => ({
   offeredIntegrationTypes: ["RECRUITER_SYSTEM_CONNECT_COMPANY", "APPLY_CONNECT"],
   ...over,
 });
-
-async function registerInSandbox(clientId: string, clientSecret: string) {
-  const res = await fetch(`${sandbox.url}/_sandbox/applications`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ clientId, clientSecret }),
-  });
-  expect(res.ok).toBe(true);
-}
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
@@ -176,7 +168,7 @@ describe("/api/v1 application keys (C1, C3)", () => {
     const id = (await api("POST", "/customers", { body: newCustomer() })).json.id as string;
     const clientId = `api-keys-${randomUUID()}`;
     const clientSecret = `secret-${randomUUID()}`;
-    await registerInSandbox(clientId, clientSecret);
+    await registerSandboxKeys(sandbox.url, clientId, clientSecret);
 
     const wrong = await api("PUT", `/customers/${id}/application`, {
       body: { clientId, clientSecret: "wrong-secret" },

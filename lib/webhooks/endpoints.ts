@@ -7,6 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { refusalOf } from "@/lib/egress/check";
 import { SafeError } from "@/lib/errors/safe-error";
 import type { WebhookEndpointCreateInput, WebhookEndpointUpdateInput } from "./schemas";
@@ -18,6 +19,13 @@ export type EndpointWithSecret = { id: string; secret: string };
 
 function notFound(): SafeError {
   return new SafeError("not_found", "No such webhook endpoint. It may have been deleted.");
+}
+
+/** The endpoint as a change finds it inside its transaction (its sealed secret); not found once deleted. */
+async function existingEndpoint(tx: Prisma.TransactionClient, id: string): Promise<{ secretEnc: string }> {
+  const row = await tx.webhookEndpoint.findUnique({ where: { id }, select: { secretEnc: true } });
+  if (!row) throw notFound();
+  return row;
 }
 
 /** Refuses a URL the egress would refuse (lib/egress), before anything is written. */
@@ -67,8 +75,7 @@ export async function updateWebhookEndpoint(
 ): Promise<void> {
   if (input.url !== undefined) await assertSendable(input.url);
   await db.$transaction(async (tx) => {
-    const found = await tx.webhookEndpoint.findUnique({ where: { id }, select: { id: true } });
-    if (!found) throw notFound();
+    await existingEndpoint(tx, id);
     await tx.webhookEndpoint.update({
       where: { id },
       data: {
@@ -95,13 +102,12 @@ export async function rotateWebhookSecret(
 ): Promise<EndpointWithSecret> {
   const secret = newSigningSecret();
   await db.$transaction(async (tx) => {
-    const row = await tx.webhookEndpoint.findUnique({ where: { id }, select: { secretEnc: true } });
-    if (!row) throw notFound();
+    const { secretEnc } = await existingEndpoint(tx, id);
     await tx.webhookEndpoint.update({
       where: { id },
       data: {
         secretEnc: sealSecret(id, secret),
-        previousSecretEnc: row.secretEnc,
+        previousSecretEnc: secretEnc,
         previousSecretUntil: new Date(now.getTime() + ROTATION_GRACE_MS),
       },
     });

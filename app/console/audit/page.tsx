@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { FilterForm, FilterInput } from "@/components/ui/filter-form";
+import { FilterForm, filterField, FilterInput } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditTable } from "@/components/console/audit-table";
 import { SectionSkeleton } from "@/components/ui/section-skeleton";
@@ -33,15 +33,7 @@ async function AuditEntries({ filter, page }: { filter: AuditFilter; page: numbe
         {entries.total.toLocaleString("en-US")} entr{entries.total === 1 ? "y" : "ies"}.
       </p>
       <AuditTable rows={entries.rows} />
-      <Pagination
-        basePath="/console/audit"
-        query={query}
-        param="page"
-        page={entries.page}
-        pageCount={entries.pageCount}
-        total={entries.total}
-        label="Audit entries"
-      />
+      <Pagination basePath="/console/audit" query={query} param="page" list={entries} label="Audit entries" />
     </>
   );
 }
@@ -52,38 +44,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requirePageActor(STAFF_ROLES, "/console/audit");
   const params = parseAuditParams(await searchParams);
   const { page, ...filter } = params;
+  const field = (name: keyof AuditFilter) => filterField("audit", filter, name);
 
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <FilterForm label="Filter the audit log" action="/console/audit" columns={6} clearHref="/console/audit">
-        <FilterInput
-          id="audit-customer"
-          label="Customer"
-          name="customer"
-          defaultValue={filter.customer ?? ""}
-          placeholder="Name or customer id"
-        />
-        <FilterInput
-          id="audit-actor"
-          label="Who"
-          name="actor"
-          defaultValue={filter.actor ?? ""}
-          placeholder="Email or token name"
-        />
-        <FilterInput
-          id="audit-action"
-          label="Action"
-          name="action"
-          list="audit-actions"
-          defaultValue={filter.action ?? ""}
-          placeholder="e.g. job.retried"
-        />
+        <FilterInput {...field("customer")} label="Customer" placeholder="Name or customer id" />
+        <FilterInput {...field("actor")} label="Who" placeholder="Email or token name" />
+        <FilterInput {...field("action")} label="Action" list="audit-actions" placeholder="e.g. job.retried" />
         <Suspense fallback={null}>
           <AuditActions />
         </Suspense>
-        <FilterInput id="audit-from" label="From (UTC)" name="from" type="date" defaultValue={filter.from ?? ""} />
-        <FilterInput id="audit-to" label="To (UTC)" name="to" type="date" defaultValue={filter.to ?? ""} />
+        <FilterInput {...field("from")} label="From (UTC)" type="date" />
+        <FilterInput {...field("to")} label="To (UTC)" type="date" />
       </FilterForm>
       <Suspense fallback={<SectionSkeleton id="audit-entries" title="Audit entries" lines={6} />}>
         <AuditEntries filter={filter} page={page} />

@@ -2,8 +2,10 @@
 // Operator actions on customers (issue #6). Each goes through withAction (role, zod, useActionState
 // answer) and is audited by the lib function it calls.
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
 import { withAction } from "@/lib/auth/guard";
-import { OPERATOR_ONLY } from "@/lib/auth/roles";
+import { OPERATOR_ONLY, type Role } from "@/lib/auth/roles";
 import { JOB_RULES } from "@/lib/jobs/permissions";
 import { setApplicationKeys } from "@/lib/customers/application-keys";
 import { resyncConfigurations, setUsesAtsAccessControls } from "@/lib/customers/access-controls";
@@ -23,6 +25,19 @@ import { retirePreviousSecret, rotateCustomerSecret } from "@/lib/customers/secr
 import { requestDomainsSync } from "@/lib/customers/app-domains";
 
 const settingsPath = (customerId: string) => `/console/customers/${customerId}/settings`;
+
+/** A change to one customer made on its settings page: the lib function's message, and the page drawn again. */
+function settingsChange<T extends { customerId: string }>(
+  roles: readonly Role[],
+  schema: z.ZodType<T>,
+  change: (actor: Actor, input: T) => Promise<{ message: string }>,
+) {
+  return withAction(roles, schema, async (actor, input) => {
+    const { message } = await change(actor, input);
+    revalidatePath(settingsPath(input.customerId));
+    return { ok: true, message };
+  });
+}
 
 export const createCustomerAction = withAction(
   OPERATOR_ONLY,
@@ -54,44 +69,28 @@ export const setArchivedAction = withAction(
   },
 );
 
-export const setApplicationKeysAction = withAction(
+export const setApplicationKeysAction = settingsChange(
   OPERATOR_ONLY,
   applicationKeysFormSchema,
-  async (actor, { customerId, ...keys }) => {
-    const outcome = await setApplicationKeys(actor, customerId, keys);
-    revalidatePath(settingsPath(customerId));
-    return { ok: true, message: outcome.message };
-  },
+  (actor, { customerId, ...keys }) => setApplicationKeys(actor, customerId, keys),
 );
 
-export const requestProvisioningAction = withAction(
+export const requestProvisioningAction = settingsChange(
   JOB_RULES.PROVISION_APPLICATION.start,
   customerIdFormSchema,
-  async (actor, { customerId }) => {
-    const { message } = await requestProvisioning(actor, customerId);
-    revalidatePath(settingsPath(customerId));
-    return { ok: true, message };
-  },
+  (actor, { customerId }) => requestProvisioning(actor, customerId),
 );
 
-export const rotateCallbackKeyAction = withAction(
+export const rotateCallbackKeyAction = settingsChange(
   OPERATOR_ONLY,
   rotateCallbackFormSchema,
-  async (actor, { customerId }) => {
-    const { message } = await rotateCallbackKey(actor, customerId);
-    revalidatePath(settingsPath(customerId));
-    return { ok: true, message };
-  },
+  (actor, { customerId }) => rotateCallbackKey(actor, customerId),
 );
 
-export const setAccessControlsAction = withAction(
+export const setAccessControlsAction = settingsChange(
   OPERATOR_ONLY,
   accessControlsFormSchema,
-  async (actor, { customerId, usesAtsAccessControls }) => {
-    const { message } = await setUsesAtsAccessControls(actor, customerId, usesAtsAccessControls);
-    revalidatePath(settingsPath(customerId));
-    return { ok: true, message };
-  },
+  (actor, { customerId, usesAtsAccessControls }) => setUsesAtsAccessControls(actor, customerId, usesAtsAccessControls),
 );
 
 export const resyncConfigurationsAction = withAction(
@@ -103,28 +102,16 @@ export const resyncConfigurationsAction = withAction(
   },
 );
 
-export const rotateSecretAction = withAction(OPERATOR_ONLY, customerIdFormSchema, async (actor, { customerId }) => {
-  const { message } = await rotateCustomerSecret(actor, customerId);
-  revalidatePath(settingsPath(customerId));
-  return { ok: true, message };
-});
-
-export const retirePreviousSecretAction = withAction(
-  OPERATOR_ONLY,
-  customerIdFormSchema,
-  async (actor, { customerId }) => {
-    const { message } = await retirePreviousSecret(actor, customerId);
-    revalidatePath(settingsPath(customerId));
-    return { ok: true, message };
-  },
+export const rotateSecretAction = settingsChange(OPERATOR_ONLY, customerIdFormSchema, (actor, { customerId }) =>
+  rotateCustomerSecret(actor, customerId),
 );
 
-export const requestDomainsSyncAction = withAction(
+export const retirePreviousSecretAction = settingsChange(OPERATOR_ONLY, customerIdFormSchema, (actor, { customerId }) =>
+  retirePreviousSecret(actor, customerId),
+);
+
+export const requestDomainsSyncAction = settingsChange(
   JOB_RULES.SYNC_APP_DOMAINS.start,
   customerIdFormSchema,
-  async (actor, { customerId }) => {
-    const { message } = await requestDomainsSync(actor);
-    revalidatePath(settingsPath(customerId));
-    return { ok: true, message };
-  },
+  (actor) => requestDomainsSync(actor),
 );

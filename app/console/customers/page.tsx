@@ -69,9 +69,7 @@ async function CustomerList({
       <Pagination
         basePath="/console/customers"
         query={{ q: search, archived: archived === "active" ? undefined : archived }}
-        page={result.page}
-        pageCount={result.pageCount}
-        total={result.total}
+        list={result}
         label="Customers"
       />
     </>

@@ -41,9 +41,7 @@ export function issuePager(
       basePath="/console/issues"
       query={pagesBeyondFirst(view.params)}
       param={param}
-      page={pg.page}
-      pageCount={pg.pageCount}
-      total={pg.total}
+      list={pg}
       label={label}
       anchor={anchor}
     />

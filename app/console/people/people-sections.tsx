@@ -120,14 +120,7 @@ export async function AccountsSection({
           </tr>
         ))}
       </Table>
-      <Pagination
-        basePath="/console/people"
-        query={{ q: search }}
-        page={people.page}
-        pageCount={people.pageCount}
-        total={people.total}
-        label="Accounts"
-      />
+      <Pagination basePath="/console/people" query={{ q: search }} list={people} label="Accounts" />
     </Section>
   );
 }

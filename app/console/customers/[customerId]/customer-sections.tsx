@@ -50,9 +50,7 @@ function pager<T>(view: CustomerView, param: keyof CustomerParams, list: Page<T>
       basePath={`/console/customers/${view.customerId}`}
       query={pagesBeyondFirst(view.params)}
       param={param}
-      page={list.page}
-      pageCount={list.pageCount}
-      total={list.total}
+      list={list}
       label={label}
       anchor={anchor}
     />

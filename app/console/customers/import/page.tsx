@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 import { Suspense } from "react";
 import { ApplicationImportForm } from "@/components/console/application-import-form";
 import { SectionSkeleton } from "@/components/ui/section-skeleton";
@@ -16,20 +16,13 @@ export default async function KeyImportPage() {
   await requirePageActor(OPERATOR_ONLY, "/console/customers/import");
   return (
     <section aria-labelledby="key-import-heading" className="max-w-3xl space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href="/console/customers" className="text-blue-800 hover:underline">
-            ← Customers
-          </Link>
-        </p>
-        <h1 id="key-import-heading" className="mt-1 text-2xl font-semibold">
-          Import existing keys
-        </h1>
-        <p className="mt-1 text-sm text-slate-600">
-          For customers whose LinkedIn application already exists: each row creates the customer with its keys, or gives
-          keys to an existing customer that has none.
-        </p>
-      </div>
+      <PageHeading
+        back={{ href: "/console/customers", label: "Customers" }}
+        id="key-import-heading"
+        intro="For customers whose LinkedIn application already exists: each row creates the customer with its keys, or gives keys to an existing customer that has none."
+      >
+        Import existing keys
+      </PageHeading>
       <ApplicationImportForm action={startKeyImportAction} />
       <Suspense fallback={<SectionSkeleton id="recent-imports" title="Recent imports" />}>
         <RecentImports />

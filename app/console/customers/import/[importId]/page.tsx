@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
 import { notFound } from "next/navigation";
 import { ApplicationImportProgress } from "@/components/console/application-import-progress";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -19,16 +19,12 @@ export default async function KeyImportResultPage({ params }: { params: Promise<
   });
   return (
     <section aria-labelledby="key-import-result-heading" className="space-y-4">
-      <div>
-        <p className="text-sm">
-          <Link href="/console/customers/import" className="text-blue-800 hover:underline">
-            ← Import existing keys
-          </Link>
-        </p>
-        <h1 id="key-import-result-heading" className="mt-1 text-2xl font-semibold">
-          Key import
-        </h1>
-      </div>
+      <PageHeading
+        back={{ href: "/console/customers/import", label: "Import existing keys" }}
+        id="key-import-result-heading"
+      >
+        Key import
+      </PageHeading>
       <ApplicationImportProgress initial={view} />
     </section>
   );

@@ -6,7 +6,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/state";
-import type { Notice, Speaker } from "@/lib/errors/notice";
+import { englishSpeaker, type Notice, type Speaker } from "@/lib/errors/notice";
 import { toSafeError } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
 import { validationErrors } from "@/lib/errors/validation";
@@ -116,8 +116,7 @@ export function withAction<S extends z.ZodType, R extends ActionState>(
   handler: (actor: Actor, input: z.infer<S>) => Promise<R>,
   options: ActionOptions<R> = {},
 ) {
-  const english: Speaker = { say: (_notice, text) => text, issue: (issue) => issue.message };
-  const speaker = async () => (options.speaker ? options.speaker() : english);
+  const speaker = async () => (options.speaker ? options.speaker() : englishSpeaker);
   const answer = async (raw: FormData | unknown): Promise<R | ActionState> => {
     try {
       const actor = await currentActor();

@@ -10,3 +10,6 @@ export type Speaker = {
   say(notice: Notice | undefined, english: string): string;
   issue(issue: z.core.$ZodIssue): string;
 };
+
+/** The lib's and the schemas' own English, as staff and logs read it. */
+export const englishSpeaker: Speaker = { say: (_notice, english) => english, issue: (issue) => issue.message };

@@ -5,10 +5,8 @@ import "server-only";
 // readers keep the lib's own sentence, so staff, logs and the English page read exactly what the lib wrote.
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
-import type { Notice, Speaker } from "@/lib/errors/notice";
+import { englishSpeaker, type Notice, type Speaker } from "@/lib/errors/notice";
 import { DEFAULT_LOCALE, isLocale } from "./locales";
-
-const ENGLISH: Speaker = { say: (_notice, english) => english, issue: (issue) => issue.message };
 
 /** The zod issue's catalogue key, where it has one. */
 function issueNotice(issue: z.core.$ZodIssue): Notice | undefined {
@@ -34,7 +32,7 @@ function issueNotice(issue: z.core.$ZodIssue): Notice | undefined {
 /** The speaker of the current request's reader. */
 export async function requestSpeaker(): Promise<Speaker> {
   const locale = await getLocale();
-  if (!isLocale(locale) || locale === DEFAULT_LOCALE) return ENGLISH;
+  if (!isLocale(locale) || locale === DEFAULT_LOCALE) return englishSpeaker;
   const t = await getTranslations({ locale, namespace: "Answers" });
   const say = (notice: Notice | undefined, english: string) =>
     notice && t.has(notice.key) ? t(notice.key, notice.values) : english;

@@ -1,6 +1,7 @@
 "use server";
 // Server actions of the customer admin's integrations page (issue #4). Each runs through withAction:
-// session, role and zod first; the customer is always the session's, never the input's.
+// session, role and zod first; the customer is always the session's, never the input's. Answers and field
+// errors are in the admin's language (issue 25 point 1): requestSpeaker words them from the catalogue.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withAction } from "@/lib/auth/guard";
@@ -11,6 +12,9 @@ import { editConfigurationSchema, renameIntegrationSchema } from "@/lib/integrat
 import { requestStatusCheck } from "@/lib/integrations/status-check";
 import { setPersonLocale } from "@/lib/i18n/preferences";
 import { personLocaleSchema } from "@/lib/i18n/schemas";
+import { requestSpeaker, sayToReader } from "@/lib/i18n/speaker";
+
+const inAdminsLanguage = { speaker: requestSpeaker };
 
 /** The widget's onintegrate callback forwards its tuples here (C7). Answers at once; syncs run as jobs. */
 export const authorizeWidgetIntegrations = withAction(
@@ -20,6 +24,7 @@ export const authorizeWidgetIntegrations = withAction(
     const result = await recordWidgetIntegrations(actor, input);
     return { ok: true, message: result.message };
   },
+  inAdminsLanguage,
 );
 
 export const renameIntegrationAction = withAction(
@@ -27,8 +32,9 @@ export const renameIntegrationAction = withAction(
   renameIntegrationSchema,
   async (actor, input) => {
     const result = await renameIntegration(actor, input);
-    return { ok: true, message: result.message };
+    return { ok: true, message: await sayToReader(result) };
   },
+  inAdminsLanguage,
 );
 
 export const editConfigurationAction = withAction(
@@ -36,18 +42,26 @@ export const editConfigurationAction = withAction(
   editConfigurationSchema,
   async (actor, input) => {
     const result = await editConfiguration(actor, input);
-    return { ok: true, message: result.message };
+    return { ok: true, message: await sayToReader(result) };
   },
+  inAdminsLanguage,
 );
 
-export const checkStatusNowAction = withAction([Role.CUSTOMER_ADMIN], z.object({}).passthrough(), async (actor) => {
-  const result = await requestStatusCheck(actor);
-  return { ok: true, message: result.message };
-});
+export const checkStatusNowAction = withAction(
+  [Role.CUSTOMER_ADMIN],
+  z.object({}).passthrough(),
+  async (actor) => ({ ok: true, message: await sayToReader(await requestStatusCheck(actor)) }),
+  inAdminsLanguage,
+);
 
 /** The customer admin's language (issue 25 point 1): kept on their account; the whole page is drawn again in it. */
-export const setLanguageAction = withAction([Role.CUSTOMER_ADMIN], personLocaleSchema, async (actor, { locale }) => {
-  await setPersonLocale(actor, locale);
-  revalidatePath("/", "layout");
-  return { ok: true };
-});
+export const setLanguageAction = withAction(
+  [Role.CUSTOMER_ADMIN],
+  personLocaleSchema,
+  async (actor, { locale }) => {
+    await setPersonLocale(actor, locale);
+    revalidatePath("/", "layout");
+    return { ok: true };
+  },
+  inAdminsLanguage,
+);

@@ -3,7 +3,9 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { IntegrationList } from "@/components/integrations/integration-list";
 import { LinkedInWidget } from "@/components/integrations/linkedin-widget";
+import { currentActor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/guard";
+import { brandedTitle } from "@/lib/branding/page-title";
 import { brandingFor } from "@/lib/branding/branding";
 import { Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
@@ -20,8 +22,8 @@ import {
 } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("Integrations");
-  return { title: t("title") };
+  const [t, actor] = await Promise.all([getTranslations("Integrations"), currentActor()]);
+  return { title: await brandedTitle(t("title"), actor?.customerId ?? null) };
 }
 
 /** The plugin's width in pixels (C5: data-width); the page's content column is wider. */

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { brandedTitle } from "@/lib/branding/page-title";
 import { LinkPage } from "@/components/auth/link-page";
 import { linkPageContext } from "@/lib/i18n/link-page";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("LinkNotValid"))("title"), referrer: "no-referrer" };
+  return { title: await brandedTitle((await getTranslations("LinkNotValid"))("title")), referrer: "no-referrer" };
 }
 
 // Where the proxy sends a path whose percent-escapes do not decode (issue 11 item 7): an invitation, sign-in or

@@ -7,9 +7,10 @@ import { currentActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { homePathFor } from "@/lib/auth/roles";
 import { brandingFor } from "@/lib/branding/branding";
+import { brandedTitle } from "@/lib/branding/page-title";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("SignIn"))("title") };
+  return { title: await brandedTitle((await getTranslations("SignIn"))("title")) };
 }
 
 // In the browser's language and the vendor's look (issue 25): nobody is known yet, so no customer's.

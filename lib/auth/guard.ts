@@ -6,6 +6,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import type { ActionState } from "@/lib/actions/state";
+import { englishSpeaker, type Notice, type Speaker } from "@/lib/errors/notice";
 import { toSafeError } from "@/lib/errors/respond";
 import { SafeError } from "@/lib/errors/safe-error";
 import { validationErrors } from "@/lib/errors/validation";
@@ -73,7 +74,22 @@ export type Answer<R> = ActionState & Partial<Omit<R, keyof ActionState>>;
 type ActionOptions<R> = {
   /** Where a successful answer sends the person instead (redirect() throws, so it runs after the error mapping). */
   redirectTo?: (state: R) => string | undefined;
+  /** Words the guard's own answers and thrown SafeErrors for the reader (a customer admin's language, issue 25). */
+  speaker?: () => Promise<Speaker>;
 };
+
+const SESSION_ENDED: Notice = { key: "sessionEnded" };
+const ROLE_REFUSED: Notice = { key: "roleRefused" };
+const FIELDS: Notice = { key: "fieldsNeedAttention" };
+
+/** A SafeError's field messages in the reader's words, where the lib named them (fieldNotices). */
+function fieldErrorsSaid(safe: SafeError, speak: Speaker): Record<string, string[]> | undefined {
+  if (!safe.fieldErrors) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [field, english] of Object.entries(safe.fieldErrors))
+    out[field] = english.map((text, k) => speak.say(safe.fieldNotices?.[field]?.[k], text));
+  return out;
+}
 
 /**
  * The one server-action wrapper (issue 21 point 4): signs in and checks the role (or, with "anyone", admits a
@@ -100,20 +116,28 @@ export function withAction<S extends z.ZodType, R extends ActionState>(
   handler: (actor: Actor, input: z.infer<S>) => Promise<R>,
   options: ActionOptions<R> = {},
 ) {
+  const speaker = async () => (options.speaker ? options.speaker() : englishSpeaker);
   const answer = async (raw: FormData | unknown): Promise<R | ActionState> => {
     try {
       const actor = await currentActor();
       if (roles !== "anyone") {
-        if (!actor) return { ok: false, message: "Your session has ended. Sign in again." };
-        if (!hasRole(actor, roles)) return { ok: false, message: "Your role does not allow this." };
+        if (!actor)
+          return { ok: false, message: (await speaker()).say(SESSION_ENDED, "Your session has ended. Sign in again.") };
+        if (!hasRole(actor, roles))
+          return { ok: false, message: (await speaker()).say(ROLE_REFUSED, "Your role does not allow this.") };
       }
       const parsed = schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-      if (!parsed.success) return { ok: false, ...validationErrors(parsed.error) };
+      if (!parsed.success) {
+        const speak = await speaker();
+        const fallback = speak.say(FIELDS, "Some fields need attention.");
+        return { ok: false, ...validationErrors(parsed.error, fallback, speak.issue) };
+      }
       // With "anyone" the handler's own overload takes Actor | null.
       return await handler(actor as Actor, parsed.data);
     } catch (e) {
       const safe = toSafeError(e);
-      return { ok: false, message: safe.message, errors: safe.fieldErrors };
+      const speak = await speaker();
+      return { ok: false, message: speak.say(safe.notice, safe.message), errors: fieldErrorsSaid(safe, speak) };
     }
   };
   return async (_prev: Answer<R> | undefined, raw: FormData | unknown): Promise<Answer<R>> => {

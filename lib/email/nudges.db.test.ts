@@ -28,6 +28,17 @@ describe("email: nudges and the digest", () => {
     }
   });
 
+  it("the ready email's enable steps come out in the customer's language (issue 25)", async () => {
+    const { customer, admins, integration } = await customerWithAdmins(1);
+    await db.customer.update({ where: { id: customer.id }, data: { defaultLocale: "de" } });
+    await applyOnboardingStatus({ integrationId: integration.id, status: "PARTNER_READY", source: "POLL" });
+    await sweep();
+    const [mail] = mailTo(admins[0]!.email);
+    expect(mail?.text).toMatch(/1\. Melden Sie sich bei LinkedIn Recruiter mit einem Konto an/);
+    expect(mail?.text).toContain(`3. Suchen Sie „${integration.name}“`);
+    expect(mail?.text).not.toMatch(/Sign in to|switch it on/);
+  });
+
   it("reminds after N days in PARTNER_READY by the database's clock, at most once per N days, and stops at ENABLED", async () => {
     const { integration, admins } = await customerWithAdmins(1);
     const admin = admins[0]!;

@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
 import { operatorSettings } from "@/lib/settings/operator-settings";
-import { enableSteps } from "./enable-steps";
+import { linkedInProduct } from "./enable-steps";
 import { queueEmail } from "./outbox";
 import type { ActionNeededData, PartnerReadyData } from "./templates/data";
 
@@ -28,12 +28,11 @@ async function adminAddresses(tx: Prisma.TransactionClient, customerId: string):
 type NudgeIntegration = { id: string; customerId: string; name: string; tenantType: string; customerName: string };
 
 function partnerReadyData(i: NudgeIntegration, daysWaiting?: number): PartnerReadyData {
-  const { product, steps } = enableSteps(i.tenantType, i.name);
+  const product = linkedInProduct(i.tenantType);
   return {
     customerName: i.customerName,
     integrationName: i.name,
     product,
-    steps,
     pageUrl: integrationsPageUrl(),
     ...(daysWaiting ? { daysWaiting } : {}),
   };

@@ -5,12 +5,19 @@ import type { z } from "zod";
 
 export type ValidationErrors = { errors: Record<string, string[]>; message: string };
 
-/** Field-level messages of `error`; `message` is the whole input's own messages, else `fallback`. */
-export function validationErrors(error: z.ZodError, fallback = "Some fields need attention."): ValidationErrors {
+/**
+ * Field-level messages of `error`; `message` is the whole input's own messages, else `fallback`. `say` words an
+ * issue for its reader (a customer admin's language, issue 25); by default the schema's own English.
+ */
+export function validationErrors(
+  error: z.ZodError,
+  fallback = "Some fields need attention.",
+  say: (issue: z.core.$ZodIssue) => string = (issue) => issue.message,
+): ValidationErrors {
   const errors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
-    errors[key] = [...(errors[key] ?? []), issue.message];
+    errors[key] = [...(errors[key] ?? []), say(issue)];
   }
   return { errors, message: errors._?.join(" ") || fallback };
 }

@@ -82,7 +82,14 @@ export async function recordWidgetIntegrations(
   input: z.infer<typeof widgetIntakeSchema>,
 ): Promise<IntakeResult> {
   if (actor.role !== "CUSTOMER_ADMIN" || !actor.customerId) {
-    throw new SafeError("forbidden", "Only a customer's own admin can authorize LinkedIn integrations for it.");
+    throw new SafeError(
+      "forbidden",
+      "Only a customer's own admin can authorize LinkedIn integrations for it.",
+      undefined,
+      {
+        notice: { key: "customerAdminOnly" },
+      },
+    );
   }
   const customerId = actor.customerId;
   const { accepted, refused } = parseWidgetTuples(input.integrations);
@@ -96,11 +103,20 @@ export async function recordWidgetIntegrations(
     },
   });
   if (!customer || customer.archivedAt)
-    throw new SafeError("not_found", "Your company's account is not active in Onramp. Contact your vendor.");
+    throw new SafeError(
+      "not_found",
+      "Your company's account is not active in Onramp. Contact your vendor.",
+      undefined,
+      {
+        notice: { key: "accountInactive" },
+      },
+    );
   if (!customer.application) {
     throw new SafeError(
       "conflict",
       "Your company's LinkedIn application is not set up yet, so integrations cannot be stored. Your vendor's operator must set it up.",
+      undefined,
+      { notice: { key: "applicationMissing" } },
     );
   }
 

@@ -25,7 +25,7 @@ export const editConfigurationSchema = z
   .superRefine((v, ctx) => {
     for (const key of Object.keys(v)) {
       if (key !== "integrationId" && !key.startsWith(CONFIG_FIELD_PREFIX))
-        ctx.addIssue({ code: "custom", path: [key], message: "Unknown field." });
+        ctx.addIssue({ code: "custom", path: [key], message: "Unknown field.", params: { notice: "unknownField" } });
     }
   });
 export type EditConfigurationInput = z.infer<typeof editConfigurationSchema>;

@@ -17,4 +17,8 @@ export const acceptInvitationFormSchema = z
     password: passwordSchema,
     confirmPassword: z.string(),
   })
-  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "The two passwords differ." });
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two passwords differ.",
+    params: { notice: "passwordsDiffer" }, // its catalogue key (issue 25 point 1)
+  });

@@ -162,12 +162,23 @@ async function invitationState(
   return inv ? stateOf(inv, now) : "unknown";
 }
 
+/** The refusal's catalogue key under "Answers" (issue 25 point 1); REFUSALS keeps the English. */
+const REFUSAL_KEYS: Record<Exclude<InvitationState, "valid">, string> = {
+  unknown: "invitationUnknown",
+  used: "invitationUsed",
+  revoked: "invitationRevoked",
+  expired: "invitationExpired",
+};
+
 const REFUSALS: Record<Exclude<InvitationState, "valid">, string> = {
   unknown: "This invitation link is not valid. Ask your operator for a new one.",
   used: "This invitation has already been used. Sign in, or ask your operator for a new invitation.",
   revoked: "This invitation was withdrawn (a newer one may have been sent). Ask your operator for a new one.",
   expired: "This invitation has expired. Ask your operator for a new one.",
 };
+
+const refused = (state: Exclude<InvitationState, "valid">) =>
+  new SafeError("conflict", REFUSALS[state], undefined, { notice: { key: REFUSAL_KEYS[state] } });
 
 /**
  * Uses the invitation: creates the account with the chosen password. Single use even under concurrent
@@ -182,7 +193,7 @@ export async function acceptInvitation(
   // The link is checked before the password is hashed (argon2 is slow on purpose): a wrong, spent or withdrawn
   // link costs one indexed read, not a hash (issue 11 item 6). The claim below re-checks under the row lock.
   const before = await invitationState(db, tokenHash, now);
-  if (before !== "valid") throw new SafeError("conflict", REFUSALS[before]);
+  if (before !== "valid") throw refused(before);
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx: Prisma.TransactionClient) => {
     const claimed = await tx.invitation.updateMany({
@@ -191,16 +202,18 @@ export async function acceptInvitation(
     });
     if (claimed.count !== 1) {
       const state = await invitationState(tx, tokenHash, now);
-      throw new SafeError("conflict", REFUSALS[state === "valid" ? "used" : state]);
+      throw refused(state === "valid" ? "used" : state);
     }
     const inv = await tx.invitation.findUniqueOrThrow({
       where: { tokenHash },
       include: { createdBy: { select: { disabledAt: true } }, customer: { select: { archivedAt: true } } },
     });
     // Its sender was disabled, or its customer archived, after the check above (the throw undoes the claim).
-    if (inv.createdBy?.disabledAt || inv.customer?.archivedAt) throw new SafeError("conflict", REFUSALS.revoked);
+    if (inv.createdBy?.disabledAt || inv.customer?.archivedAt) throw refused("revoked");
     if (await tx.user.findUnique({ where: { email: inv.email }, select: { id: true } })) {
-      throw new SafeError("conflict", "An account with this email already exists. Sign in instead.");
+      throw new SafeError("conflict", "An account with this email already exists. Sign in instead.", undefined, {
+        notice: { key: "accountExists" },
+      });
     }
     const user = await tx.user.create({
       data: {

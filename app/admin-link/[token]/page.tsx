@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { brandedTitle } from "@/lib/branding/page-title";
 import { AdminLinkSignIn } from "@/components/auth/admin-link-sign-in";
 import { LinkPage } from "@/components/auth/link-page";
 import { adminLinkCustomerId, adminLinkState } from "@/lib/admin-links/links";
@@ -9,7 +10,7 @@ import { decodePathSegment } from "@/lib/links/path-segment";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("AdminLink"))("title"), referrer: "no-referrer" };
+  return { title: await brandedTitle((await getTranslations("AdminLink"))("title")), referrer: "no-referrer" };
 }
 
 // Public: the token in the link is the credential (single use, minutes; only its hash is stored). In the link's

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AcceptInvitationForm } from "@/components/auth/accept-invitation-form";
 import { LinkPage } from "@/components/auth/link-page";
+import { brandedTitle } from "@/lib/branding/page-title";
 import { linkPageContext } from "@/lib/i18n/link-page";
 import { decodePathSegment } from "@/lib/links/path-segment";
 import { viewInvitation } from "@/lib/people/invitations";
@@ -11,7 +12,7 @@ import { acceptInvitationAction } from "./actions";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("Invite"))("title"), referrer: "no-referrer" };
+  return { title: await brandedTitle((await getTranslations("Invite"))("title")), referrer: "no-referrer" };
 }
 
 // Public: the token in the link is the credential (single use, expiring; only its hash is stored). In the

@@ -14,7 +14,8 @@ export const partnerReadyDataSchema = z.object({
   customerName: z.string(),
   integrationName: z.string(),
   product: z.string(),
-  steps: z.array(z.string()),
+  /** Stored by earlier versions; the template now takes the steps from the catalogue. */
+  steps: z.array(z.string()).optional(),
   pageUrl: z.string(),
   daysWaiting: z.number().int().optional(),
 });

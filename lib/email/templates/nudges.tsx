@@ -1,6 +1,6 @@
 // Nudges to a customer's admins: PARTNER_READY (their turn), the reminder, and "LinkedIn refused
-// something only you can fix", in the reader's language (issue 25). Steps come from ../enable-steps.ts and name
-// LinkedIn's own screens, so they stay as LinkedIn words them.
+// something only you can fix", in the reader's language (issue 25). The enable steps come from the catalogue
+// (Email.enableStep1-4); only the product's name comes from ../enable-steps.ts, as LinkedIn words it.
 import { Button, Text } from "@react-email/components";
 import type { TemplateFrame } from "./frame";
 import { buttonStyle, EmailLayout, paragraph } from "./layout";
@@ -9,7 +9,6 @@ export type PartnerReadyProps = {
   customerName: string;
   integrationName: string;
   product: string;
-  steps: string[];
   pageUrl: string;
   /** Set on reminders: whole days it has waited. */
   daysWaiting?: number;
@@ -18,6 +17,16 @@ export type PartnerReadyProps = {
 export function partnerReadySubject(p: PartnerReadyProps, { t }: TemplateFrame): string {
   const values = { integration: p.integrationName, product: p.product };
   return p.daysWaiting ? t("Email.reminderSubject", values) : t("Email.readySubject", values);
+}
+
+/** What the admin does in LinkedIn (seed 001 step 5), in the reader's language. */
+function enableSteps(p: PartnerReadyProps, { t }: TemplateFrame): string[] {
+  return [
+    t("Email.enableStep1", { product: p.product }),
+    t("Email.enableStep2"),
+    t("Email.enableStep3", { integration: p.integrationName }),
+    t("Email.enableStep4"),
+  ];
 }
 
 export function PartnerReadyEmail({ frame, ...p }: PartnerReadyProps & { frame: TemplateFrame }) {
@@ -33,7 +42,7 @@ export function PartnerReadyEmail({ frame, ...p }: PartnerReadyProps & { frame: 
         {t("Email.readyBody", { integration: p.integrationName, product: p.product })}
         {p.daysWaiting ? ` ${t("Email.waited", { days: p.daysWaiting })}` : null}
       </Text>
-      {p.steps.map((s, i) => (
+      {enableSteps(p, frame).map((s, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static email HTML; the list never reorders
         <Text key={i} style={paragraph}>
           {i + 1}. {s}

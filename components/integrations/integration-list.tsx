@@ -2,7 +2,7 @@
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
 // REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4). Words come from the
 // page's catalogue (issue 25); the badge's colours are the console's (lib/status/vocabulary.ts).
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import type { FormAction } from "@/lib/actions/state";
 import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 import {

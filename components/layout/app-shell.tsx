@@ -1,4 +1,4 @@
-import Link from "next/link";
+import type NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
@@ -33,15 +33,23 @@ export async function AppShell({
   actor,
   brand,
   tools,
+  linkAs,
   children,
 }: {
   actor: Actor;
   brand?: BrandView;
   /** Shown beside the sign-out button (the customer admin's language menu). */
   tools?: React.ReactNode;
+  /**
+   * next/link for the console (client-side navigation between its pages). The customer admin's frame keeps plain
+   * anchors: its one page gains nothing from next/link, whose client code (~3.5 kB gzipped) would be most of what
+   * their page's first-load JavaScript is over its 150 kB budget (issue 25). Passed in, so the import stays out of it.
+   */
+  linkAs?: typeof NextLink;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("Shell");
+  const Anchor = linkAs ?? "a";
   const bar = brand ? { backgroundColor: brand.primaryColor, color: brand.textColor } : undefined;
   return (
     <div className="min-h-screen">
@@ -54,17 +62,17 @@ export async function AppShell({
       <header className={brand ? "border-b border-slate-200" : "border-b border-slate-200 bg-white"} style={bar}>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           {brand ? (
-            <Link href="/" data-testid="brand-link">
+            <a href="/" data-testid="brand-link">
               <BrandMark brand={brand} logoAlt={t("logo", { name: brand.displayName })} />
-            </Link>
+            </a>
           ) : (
-            <Link href="/" className="text-lg font-semibold text-blue-800">
+            <Anchor href="/" className="text-lg font-semibold text-blue-800">
               {PRODUCT}
-            </Link>
+            </Anchor>
           )}
           <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap gap-4 text-sm">
             {navFor(actor, t("nav")).map((item) => (
-              <Link
+              <Anchor
                 key={item.href}
                 href={item.href}
                 className={
@@ -72,7 +80,7 @@ export async function AppShell({
                 }
               >
                 {item.label}
-              </Link>
+              </Anchor>
             ))}
           </nav>
           <div className={`flex flex-wrap items-center gap-3 text-sm ${brand ? "" : "text-slate-600"}`}>

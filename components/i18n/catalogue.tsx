@@ -20,7 +20,7 @@ const formatters = {
   getPluralRules: (...args: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...args),
 };
 
-/** Gives the client components below it `locale`'s messages (the root layout; a link page in its customer's language). */
+/** Gives the client components below it `locale`'s messages (the root layout; a link page: its customer's language). */
 export function CatalogueProvider({
   locale,
   messages,

@@ -4,6 +4,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { BrandMark, type BrandView } from "./brand-mark";
+import { NavLink } from "./nav-link";
 
 export type NavItem = { href: string; label: string };
 
@@ -41,15 +42,15 @@ export async function AppShell({
   /** Shown beside the sign-out button (the customer admin's language menu). */
   tools?: React.ReactNode;
   /**
-   * next/link for the console (client-side navigation between its pages). The customer admin's frame keeps plain
-   * anchors: its one page gains nothing from next/link, whose client code (~3.5 kB gzipped) would be most of what
-   * their page's first-load JavaScript is over its 150 kB budget (issue 25). Passed in, so the import stays out of it.
+   * next/link for the console (prefetching between its pages). The customer admin's frame uses NavLink (client-side
+   * navigation too, C8, without next/link's client code, which would put their page's first-load JavaScript over its
+   * 150 kB budget, issue 25). Passed in, so the import stays out of the customer admin's page.
    */
   linkAs?: typeof NextLink;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("Shell");
-  const Anchor = linkAs ?? "a";
+  const Anchor = linkAs ?? NavLink;
   const bar = brand ? { backgroundColor: brand.primaryColor, color: brand.textColor } : undefined;
   return (
     <div className="min-h-screen">
@@ -62,9 +63,9 @@ export async function AppShell({
       <header className={brand ? "border-b border-slate-200" : "border-b border-slate-200 bg-white"} style={bar}>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           {brand ? (
-            <a href="/" data-testid="brand-link">
+            <Anchor href="/" data-testid="brand-link">
               <BrandMark brand={brand} logoAlt={t("logo", { name: brand.displayName })} />
-            </a>
+            </Anchor>
           ) : (
             <Anchor href="/" className="text-lg font-semibold text-blue-800">
               {PRODUCT}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages } from "next-intl/server";
+import { CatalogueProvider } from "@/components/i18n/catalogue";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,16 +9,17 @@ export const metadata: Metadata = {
 };
 
 // Issue 25: the page's language (i18n/request.ts; staff pages stay English) and, for the client components, only
-// that language's catalogue, without the email texts.
+// that language's catalogue, without the email texts (components/i18n/catalogue.tsx: next-intl's client code stays
+// out of the browser).
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const { Email: _emails, ...messages } = await getMessages();
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <NextIntlClientProvider locale={locale} messages={messages}>
+        <CatalogueProvider locale={locale} messages={messages}>
           {children}
-        </NextIntlClientProvider>
+        </CatalogueProvider>
       </body>
     </html>
   );

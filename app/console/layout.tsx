@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { AppShell } from "@/components/layout/app-shell";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -8,7 +9,7 @@ import { outboundPolicy, PRIVATE_NETWORK_NOTICE } from "@/lib/egress/policy";
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor(STAFF_ROLES, "/console");
   return (
-    <AppShell actor={actor}>
+    <AppShell actor={actor} linkAs={Link}>
       {outboundPolicy().allowPrivateNetwork ? (
         <p
           data-testid="outbound-private-notice"

@@ -3,7 +3,7 @@
 // integrations page. The link is single use: if it was used meanwhile, say so.
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useEffect, useRef, useState } from "react";
 
 export function AdminLinkSignIn({ token }: { token: string }) {

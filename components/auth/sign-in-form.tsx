@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useState, useTransition } from "react";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 import { Field } from "@/components/ui/field";

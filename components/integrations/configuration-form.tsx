@@ -1,6 +1,6 @@
 "use client";
 // The configuration values the operator lets a customer admin edit (C15, C17). Saving re-syncs them.
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
 import { Field } from "@/components/ui/field";

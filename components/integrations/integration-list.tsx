@@ -1,8 +1,8 @@
 "use client";
 // The customer's integrations with their onboarding status and sync state, kept current by SWR so
 // REQUESTED → PARTNER_READY → ENABLED and the sync progress show without a reload (issue #4). Words come from the
-// page's catalogue (issue 25); the badge's colours are the console's (lib/status/vocabulary.ts).
-import { useTranslations } from "next-intl";
+// page's catalogue (issue 25); the badge's colours are the console's (lib/status/tones.ts).
+import { useTranslations } from "@/components/i18n/catalogue";
 import type { FormAction } from "@/lib/actions/state";
 import type { OnboardingStatus, SyncState } from "@/lib/db/enums";
 import {
@@ -11,7 +11,7 @@ import {
   integrationsKey,
   type SyncJobView,
 } from "@/lib/integrations/view";
-import { ONBOARDING_WORDS, TONE_CLASSES } from "@/lib/status/vocabulary";
+import { ONBOARDING_TONES, TONE_CLASSES } from "@/lib/status/tones";
 import { ConfigurationForm } from "./configuration-form";
 import { RenameForm } from "./rename-form";
 import { StatusCheckButton } from "./status-check-button";
@@ -77,7 +77,7 @@ function StatusBadge({ status }: { status: OnboardingStatus }) {
     <span
       data-testid="onboarding-status"
       data-status={status}
-      className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${TONE_CLASSES[ONBOARDING_WORDS[status].tone].badge}`}
+      className={`inline-block rounded px-2 py-0.5 text-sm font-medium ${TONE_CLASSES[ONBOARDING_TONES[status]].badge}`}
     >
       {t(status)}
     </span>

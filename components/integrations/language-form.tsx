@@ -1,7 +1,7 @@
 "use client";
 // The customer admin's choice of language (issue 25 point 1): stored on their account, so it follows them to every
 // device and to the emails they get. Works without JavaScript too (a plain form posting to the server action).
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useActionState, useId } from "react";
 import type { ActionState, FormAction } from "@/lib/actions/state";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";

@@ -4,7 +4,7 @@
 // customer application's API key and the extension, and the IN/ATSIntegrationWidget placeholder. When
 // in.js is already on the page, IN.parse() re-renders the placeholder (C8). The widget's onintegrate
 // callback forwards the tuples to a server action; the customer is the session's.
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState } from "@/lib/actions/state";

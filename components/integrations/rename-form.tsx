@@ -1,6 +1,6 @@
 "use client";
 // Renaming an integration: the customer-facing name LinkedIn shows (C11). Saving re-syncs the name.
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useActionState, useEffect, useId } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState, FormAction } from "@/lib/actions/state";

@@ -1,6 +1,6 @@
 "use client";
 // Asks LinkedIn for the latest onboarding status of this customer's integrations (C19b, C28).
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { useActionState } from "react";
 import { secondaryButtonClass } from "@/components/ui/button-styles";
 import { FormMessage } from "@/components/ui/form-message";

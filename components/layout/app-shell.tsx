@@ -1,9 +1,10 @@
-import Link from "next/link";
+import type NextLink from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { BrandMark, type BrandView } from "./brand-mark";
+import { NavLink } from "./nav-link";
 
 export type NavItem = { href: string; label: string };
 
@@ -33,15 +34,23 @@ export async function AppShell({
   actor,
   brand,
   tools,
+  linkAs,
   children,
 }: {
   actor: Actor;
   brand?: BrandView;
   /** Shown beside the sign-out button (the customer admin's language menu). */
   tools?: React.ReactNode;
+  /**
+   * next/link for the console (prefetching between its pages). The customer admin's frame uses NavLink (client-side
+   * navigation too, C8, without next/link's client code, which would put their page's first-load JavaScript over its
+   * 150 kB budget, issue 25). Passed in, so the import stays out of the customer admin's page.
+   */
+  linkAs?: typeof NextLink;
   children: React.ReactNode;
 }) {
   const t = await getTranslations("Shell");
+  const Anchor = linkAs ?? NavLink;
   const bar = brand ? { backgroundColor: brand.primaryColor, color: brand.textColor } : undefined;
   return (
     <div className="min-h-screen">
@@ -54,17 +63,17 @@ export async function AppShell({
       <header className={brand ? "border-b border-slate-200" : "border-b border-slate-200 bg-white"} style={bar}>
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           {brand ? (
-            <Link href="/" data-testid="brand-link">
+            <Anchor href="/" data-testid="brand-link">
               <BrandMark brand={brand} logoAlt={t("logo", { name: brand.displayName })} />
-            </Link>
+            </Anchor>
           ) : (
-            <Link href="/" className="text-lg font-semibold text-blue-800">
+            <Anchor href="/" className="text-lg font-semibold text-blue-800">
               {PRODUCT}
-            </Link>
+            </Anchor>
           )}
           <nav aria-label={t("mainNav")} className="flex flex-1 flex-wrap gap-4 text-sm">
             {navFor(actor, t("nav")).map((item) => (
-              <Link
+              <Anchor
                 key={item.href}
                 href={item.href}
                 className={
@@ -72,7 +81,7 @@ export async function AppShell({
                 }
               >
                 {item.label}
-              </Link>
+              </Anchor>
             ))}
           </nav>
           <div className={`flex flex-wrap items-center gap-3 text-sm ${brand ? "" : "text-slate-600"}`}>

@@ -3,7 +3,7 @@
 // reference id (Next's digest, which the server logs with the error: lib/log/request-error.ts) so support can find
 // it, and a retry. The error's own message never reaches the browser in production.
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useTranslations } from "@/components/i18n/catalogue";
 import { startTransition } from "react";
 import { primaryButtonClass } from "@/components/ui/button-styles";
 

@@ -1,8 +1,9 @@
 // The one status vocabulary (issue #13, issue 21 point 4): every state a person reads — onboarding status, sync, job,
 // provisioning, notification, email, webhook delivery and key-import row — in plain words and a tone, and each tone's
-// colours, the same on the customer admin's page, in the console and in the overview. Pure, and type-only on the
-// data model: client components use it, so it must never import server-only code or zod. Every enum value has its
-// words (lib/status/vocabulary.test.ts checks them against prisma/schema.prisma).
+// colours, the same on the customer admin's page, in the console and in the overview (the colours and the onboarding
+// tones live in ./tones.ts, which that page's browser code reads alone). Pure, and type-only on the data model: client
+// components use it, so it must never import server-only code or zod. Every enum value has its words
+// (lib/status/vocabulary.test.ts checks them against prisma/schema.prisma).
 import {
   type ApplicationOrigin,
   EmailStatus,
@@ -14,18 +15,9 @@ import {
   SyncState,
   WebhookDeliveryState,
 } from "@/lib/db/enums";
+import { ONBOARDING_TONES, type Tone } from "./tones";
 
-/** What a state means to the person reading it; its colours are TONE_CLASSES'. */
-export type Tone = "good" | "waiting" | "info" | "bad" | "neutral";
-
-/** Each tone's colours: `badge` for a state badge, `border` for a card's accent. */
-export const TONE_CLASSES: Record<Tone, { badge: string; border: string }> = {
-  good: { badge: "bg-green-100 text-green-900", border: "border-green-500" },
-  waiting: { badge: "bg-amber-100 text-amber-900", border: "border-amber-400" },
-  info: { badge: "bg-sky-100 text-sky-900", border: "border-sky-400" },
-  bad: { badge: "bg-red-100 text-red-900", border: "border-red-500" },
-  neutral: { badge: "bg-slate-100 text-slate-800", border: "border-slate-300" },
-};
+export { ONBOARDING_TONES, TONE_CLASSES, type Tone } from "./tones";
 
 export type StateWords = { label: string; tone: Tone };
 
@@ -48,17 +40,17 @@ export const ONBOARDING_WORDS: Record<OnboardingStatus, { label: string; next: s
   REQUESTED: {
     label: "Requested",
     next: "LinkedIn prepares the integration once Onramp has sent its name and settings.",
-    tone: "waiting",
+    tone: ONBOARDING_TONES.REQUESTED,
   },
   PARTNER_READY: {
     label: "Partner ready",
     next: "Ready for you: sign in to the LinkedIn product and enable this integration there.",
-    tone: "info",
+    tone: ONBOARDING_TONES.PARTNER_READY,
   },
   ENABLED: {
     label: "Enabled",
     next: "Set up: data may flow between your ATS and LinkedIn.",
-    tone: "good",
+    tone: ONBOARDING_TONES.ENABLED,
   },
 };
 

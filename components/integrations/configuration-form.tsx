@@ -1,14 +1,13 @@
 "use client";
 // The configuration values the operator lets a customer admin edit (C15, C17). Saving re-syncs them.
 import { useTranslations } from "@/components/i18n/catalogue";
-import { useActionState, useEffect, useId } from "react";
-import { useSWRConfig } from "swr";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { FormAction } from "@/lib/actions/state";
 import { CONFIG_FIELD_PREFIX, MAX_CONFIGURATION_VALUE } from "@/lib/integrations/limits";
 import type { ConfigurationView } from "@/lib/integrations/view";
+import { useListForm } from "./use-list-form";
 
 export function ConfigurationForm({
   integrationId,
@@ -23,12 +22,7 @@ export function ConfigurationForm({
   action: FormAction;
 }) {
   const t = useTranslations("Forms");
-  const [state, formAction] = useActionState<ActionState | undefined, FormData>(action, {});
-  const { mutate } = useSWRConfig();
-  const id = useId();
-  useEffect(() => {
-    if (state?.ok) void mutate(listKey);
-  }, [state, mutate, listKey]);
+  const { state, formAction, id } = useListForm(action, listKey);
   const editable = values.filter((v) => v.editable);
   if (editable.length === 0) return null;
   return (

@@ -1,13 +1,12 @@
 "use client";
 // Renaming an integration: the customer-facing name LinkedIn shows (C11). Saving re-syncs the name.
 import { useTranslations } from "@/components/i18n/catalogue";
-import { useActionState, useEffect, useId } from "react";
-import { useSWRConfig } from "swr";
-import type { ActionState, FormAction } from "@/lib/actions/state";
+import type { FormAction } from "@/lib/actions/state";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { MAX_INTEGRATION_NAME } from "@/lib/integrations/limits";
+import { useListForm } from "./use-list-form";
 
 export function RenameForm({
   integrationId,
@@ -22,12 +21,7 @@ export function RenameForm({
   action: FormAction;
 }) {
   const t = useTranslations("Forms");
-  const [state, formAction] = useActionState<ActionState | undefined, FormData>(action, {});
-  const { mutate } = useSWRConfig();
-  const id = useId();
-  useEffect(() => {
-    if (state?.ok) void mutate(listKey);
-  }, [state, mutate, listKey]);
+  const { state, formAction, id } = useListForm(action, listKey);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2" aria-describedby={`${id}-status`}>
       <input type="hidden" name="integrationId" value={integrationId} />

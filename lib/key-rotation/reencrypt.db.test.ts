@@ -9,13 +9,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { invitationLinkContext, sealInvitationLink } from "@/lib/email/invitation-link";
 import { setProcessEnv } from "@/lib/env";
 import { restoreEncryptionKeysAfterEach } from "@/lib/crypto/test-support/encryption-keys";
-import {
-  customerAppPendingSecretContext,
-  customerAppPreviousSecretContext,
-  customerAppSecretContext,
-  customerAppTokenContext,
-  keyImportRowSecretContext,
-} from "@/lib/linkedin/secret-contexts";
+import * as contexts from "@/lib/linkedin/secret-contexts";
 import { keptIdempotentAnswer } from "@/lib/vendor-api/test-support/kept-answer";
 import { exportCandidatesContext } from "@/lib/webhooks/export-resolutions";
 import { endpointSecretContext, sealSecret } from "@/lib/webhooks/secret";
@@ -87,33 +81,33 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
         id: appId,
         customerId: customer.id,
         clientId: `client-${suffix}`,
-        clientSecretEnc: encryptSecret(secret, customerAppSecretContext(appId)),
+        clientSecretEnc: encryptSecret(secret, contexts.customerAppSecretContext(appId)),
         clientSecretHint: "",
         origin: "MANUAL",
-        previousSecretEnc: previous ? encryptSecret(previous, customerAppPreviousSecretContext(appId)) : null,
-        accessTokenEnc: token ? encryptSecret(token, customerAppTokenContext(appId)) : null,
-        pendingSecretEnc: pending ? encryptSecret(pending, customerAppPendingSecretContext(appId)) : null,
+        previousSecretEnc: previous ? encryptSecret(previous, contexts.customerAppPreviousSecretContext(appId)) : null,
+        accessTokenEnc: token ? encryptSecret(token, contexts.customerAppTokenContext(appId)) : null,
+        pendingSecretEnc: pending ? encryptSecret(pending, contexts.customerAppPendingSecretContext(appId)) : null,
       },
     });
     ids.push(appId);
     const app = () => db.customerApplication.findUniqueOrThrow({ where: { id: appId } });
     stored.push({
       read: async () => (await app()).clientSecretEnc,
-      context: customerAppSecretContext(appId),
+      context: contexts.customerAppSecretContext(appId),
       plaintext: secret,
     });
     if (previous) {
-      const context = customerAppPreviousSecretContext(appId);
+      const context = contexts.customerAppPreviousSecretContext(appId);
       stored.push({ read: async () => (await app()).previousSecretEnc, context, plaintext: previous });
     }
     if (pending) {
-      const context = customerAppPendingSecretContext(appId);
+      const context = contexts.customerAppPendingSecretContext(appId);
       stored.push({ read: async () => (await app()).pendingSecretEnc, context, plaintext: pending });
     }
     if (token)
       stored.push({
         read: async () => (await app()).accessTokenEnc,
-        context: customerAppTokenContext(appId),
+        context: contexts.customerAppTokenContext(appId),
         plaintext: token,
       });
   }
@@ -168,7 +162,7 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
         create: {
           id: rowId,
           line: 1,
-          clientSecretEnc: encryptSecret(importSecret, keyImportRowSecretContext(rowId)),
+          clientSecretEnc: encryptSecret(importSecret, contexts.keyImportRowSecretContext(rowId)),
           offeredIntegrationTypes: [],
         },
       },
@@ -177,7 +171,7 @@ async function writeRows(): Promise<{ stored: Stored[]; ids: string[] }> {
   ids.push(rowId);
   stored.push({
     read: async () => (await db.keyImportRow.findUniqueOrThrow({ where: { id: rowId } })).clientSecretEnc,
-    context: keyImportRowSecretContext(rowId),
+    context: contexts.keyImportRowSecretContext(rowId),
     plaintext: importSecret,
   });
   // A One-Click Export resolved for its event (issue 20 item 6): personal data, sealed the same way.
@@ -245,7 +239,7 @@ describe("secrets:reencrypt (issue 10 item 6, C3)", () => {
     const { stored, ids } = await writeRows();
     // A secret sealed for another row (a moved ciphertext) must fail with its row's id, and stay as it was.
     const badApp = ids[2]!;
-    const moved = encryptSecret("moved-secret-value", customerAppSecretContext(ids[0]!));
+    const moved = encryptSecret("moved-secret-value", contexts.customerAppSecretContext(ids[0]!));
     await db.customerApplication.update({ where: { id: badApp }, data: { accessTokenEnc: moved } });
     useNewKey(pair);
 

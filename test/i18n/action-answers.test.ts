@@ -3,7 +3,7 @@
 // Through the real guard and next-intl's request configuration (i18n/request.ts), as matrix.test.ts calls them.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
+import { createCustomerRow, createRscIntegrationRow } from "@/lib/customers/test-support/customer-row";
 import { db, disconnectDb } from "@/lib/db/client";
 import { runAsRequest, sessionCookie } from "../authorization/session";
 
@@ -38,15 +38,7 @@ beforeAll(async () => {
   cookies.de = await sessionCookie(await admin("de", "anna"));
   cookies.fr = await sessionCookie(await admin(null, "louis")); // no choice of their own: the customer's French
   cookies.en = await sessionCookie(await admin("en", "ed"));
-  const integration = await db.integration.create({
-    data: {
-      customerId: customer.id,
-      integrationContext: `urn:li:organization:${tag}`,
-      integrationType: "RECRUITER_SYSTEM_CONNECT",
-      tenantType: "RECRUITER",
-      name: NAME,
-    },
-  });
+  const integration = await createRscIntegrationRow(customer.id, tag, NAME);
   integrationId = integration.id;
 });
 afterAll(async () => {

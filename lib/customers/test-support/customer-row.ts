@@ -16,3 +16,16 @@ export function createCustomerRow(
     },
   });
 }
+
+/** An RSC integration row of a customer's organization `tag` (no LinkedIn behind it), named `name`. */
+export function createRscIntegrationRow(customerId: string, tag: string, name: string) {
+  return db.integration.create({
+    data: {
+      customerId,
+      integrationContext: `urn:li:organization:${tag}`,
+      integrationType: "RECRUITER_SYSTEM_CONNECT",
+      tenantType: "RECRUITER",
+      name,
+    },
+  });
+}

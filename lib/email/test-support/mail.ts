@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
-import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
+import { createCustomerRow, createRscIntegrationRow } from "@/lib/customers/test-support/customer-row";
 import { setProcessEnv } from "@/lib/env";
 import { type CaughtMail, type MailCatcher, startMailCatcher } from "../catcher";
 import { deliverDueEmails } from "../delivery";
@@ -46,14 +46,10 @@ export async function customerWithAdmins(n = 1) {
       }),
     );
   }
-  const integration = await db.integration.create({
-    data: {
-      customerId: c.id,
-      integrationContext: `urn:li:organization:${id}`,
-      integrationType: "RECRUITER_SYSTEM_CONNECT",
-      tenantType: "RECRUITER",
-      name: `Globex ${id}'s LinkedIn Recruiter System Connect Integration`,
-    },
-  });
+  const integration = await createRscIntegrationRow(
+    c.id,
+    id,
+    `Globex ${id}'s LinkedIn Recruiter System Connect Integration`,
+  );
   return { customer: c, admins, integration };
 }

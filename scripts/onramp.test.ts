@@ -12,7 +12,7 @@ import { processEnvSnapshot } from "@/lib/env";
 import { processIsAlive } from "@/lib/runtime/os-process";
 import { eventually } from "@/test/eventually";
 import { LOCK_FILE } from "./stack/data-lock";
-import { freePort } from "./stack/free-port";
+import { freePorts } from "./stack/free-port";
 
 type Launched = { child: ChildProcess; output: () => string; ended: Promise<number | null> };
 
@@ -31,12 +31,14 @@ function privateFolder(): string {
   return folder;
 }
 
-async function freePorts(): Promise<Record<string, string>> {
+/** The launcher's four ports, all different (one given twice is refused: "give each its own port"). */
+async function launcherPorts(): Promise<Record<string, string>> {
+  const [web, sandbox, smtp, mailWeb] = await freePorts(4);
   return {
-    PORT: String(await freePort()),
-    SANDBOX_PORT: String(await freePort()),
-    MAIL_CATCHER_SMTP_PORT: String(await freePort()),
-    MAIL_CATCHER_PORT: String(await freePort()),
+    PORT: String(web),
+    SANDBOX_PORT: String(sandbox),
+    MAIL_CATCHER_SMTP_PORT: String(smtp),
+    MAIL_CATCHER_PORT: String(mailWeb),
   };
 }
 
@@ -101,7 +103,7 @@ describe("npm run demo, before it starts anything", () => {
       const port = portOf(holder);
       try {
         const run = launch({
-          ...(await freePorts()),
+          ...(await launcherPorts()),
           [variable]: String(port),
           ONRAMP_DATA_DIR: path.join(privateFolder(), "data"),
         });
@@ -132,7 +134,7 @@ describe("npm run demo, before it starts anything", () => {
       const stale = { pid: await pidOf(), startedAt: "1", command: "npm run demo" };
       writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify(stale));
       // The taken port stops it right after the lock: getting that far shows the stale lock was taken over.
-      const run = launch({ ...(await freePorts()), PORT: String(port), ONRAMP_DATA_DIR: dataDir });
+      const run = launch({ ...(await launcherPorts()), PORT: String(port), ONRAMP_DATA_DIR: dataDir });
       expect(await endsBeforeStarting(run)).toBe(1);
       expect(run.output()).toContain(`Port ${port} is already in use`);
       expect(run.output()).not.toContain("already running on the data folder");
@@ -163,13 +165,13 @@ describe("npm run demo twice on one data folder, in a folder only its owner can 
   it("the second says so and stops; the first goes on with its embedded PostgreSQL and stops cleanly", async () => {
     const folder = privateFolder();
     const dataDir = path.join(folder, "data");
-    const first = launch({ ...(await freePorts()), ONRAMP_DATA_DIR: dataDir });
+    const first = launch({ ...(await launcherPorts()), ONRAMP_DATA_DIR: dataDir });
     const firstEnded = () => (first.child.exitCode !== null ? `it ended:\n${first.output()}` : null);
     await eventually("the first run's database to be up", () => first.output().includes("embedded PostgreSQL is up"), {
       failWhen: firstEnded,
     });
 
-    const second = launch({ ...(await freePorts()), ONRAMP_DATA_DIR: dataDir });
+    const second = launch({ ...(await launcherPorts()), ONRAMP_DATA_DIR: dataDir });
     expect(await endsBeforeStarting(second)).toBe(1);
     expect(second.output()).toContain(`\`npm run demo\` (process ${first.child.pid}) is already running`);
     expect(second.output()).toContain(dataDir);
@@ -199,7 +201,7 @@ describe("npm run demo after a run that was killed outright", () => {
   it("stops the PostgreSQL the killed run left on its data folder, then starts its own", async () => {
     const folder = privateFolder();
     const dataDir = path.join(folder, "data");
-    const killed = launch({ ...(await freePorts()), ONRAMP_DATA_DIR: dataDir });
+    const killed = launch({ ...(await launcherPorts()), ONRAMP_DATA_DIR: dataDir });
     await eventually(
       "the killed run's database to be up",
       () => killed.output().includes("embedded PostgreSQL is up"),
@@ -213,7 +215,7 @@ describe("npm run demo after a run that was killed outright", () => {
     await killed.ended;
     expect(processIsAlive(leftover)).toBe(true); // nobody stopped it
 
-    const next = launch({ ...(await freePorts()), ONRAMP_DATA_DIR: dataDir });
+    const next = launch({ ...(await launcherPorts()), ONRAMP_DATA_DIR: dataDir });
     await eventually("the next run's database to be up", () => next.output().includes("embedded PostgreSQL is up"), {
       failWhen: () => (next.child.exitCode !== null ? `it ended:\n${next.output()}` : null),
     });
@@ -229,7 +231,7 @@ describe("npm run demo from a folder only its owner can enter", () => {
   it("starts everything, prints the logins only once Onramp answers, and Ctrl-C stops it all", async () => {
     const folder = privateFolder();
     const dataDir = path.join(folder, "data");
-    const ports = await freePorts();
+    const ports = await launcherPorts();
     // The development server (no build needed) in a build folder of its own, so a demo a person runs on this
     // checkout at the same time keeps `.next`.
     const run = launch({ ...ports, ONRAMP_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-launcher-test" });

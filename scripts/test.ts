@@ -11,7 +11,7 @@ import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { createFreshDatabase, testDatabaseServer } from "./stack/database";
 import { failureOutput } from "./stack/failure";
-import { freePort } from "./stack/free-port";
+import { freePort, freePorts } from "./stack/free-port";
 import { sandboxEnv, seedDemoKnownToSandbox, startLinkedInSandbox } from "./stack/linkedin-sandbox";
 import { freshTestSecrets } from "./stack/secrets";
 
@@ -43,12 +43,12 @@ async function e2e(): Promise<number> {
   const mail = await startMailCatcher({ webPort: 0 });
   try {
     await migrate({ databaseUrl: database.url });
-    const port = await freePort();
+    const [port, embedPort] = await freePorts(2);
     const publicUrl = `http://localhost:${port}`;
     // Embedded mode is on for the whole run, as a vendor that frames Onramp would have it (session cookies
     // SameSite=None; Secure; Partitioned): e2e/embed.spec.ts serves the ATS's page at this origin, another
     // site than localhost, and frames Onramp from it.
-    const embedOrigin = `http://127.0.0.1:${await freePort()}`;
+    const embedOrigin = `http://127.0.0.1:${embedPort}`;
     setProcessEnv({
       ...freshTestSecrets(),
       ...sandboxEnv(sandbox.url),

@@ -2,17 +2,40 @@ import type { ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { z } from "zod";
 
-/** A port free on loopback right now (the OS picks it). */
-export function freePort(): Promise<number> {
+type Held = { port: number; release(): Promise<void> };
+
+/** Holds a port the OS picks on loopback until released. */
+function holdPort(): Promise<Held> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
       const address = srv.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
+      resolve({ port, release: () => new Promise((done) => srv.close(() => done())) });
     });
   });
+}
+
+/** A port free on loopback right now (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const held = await holdPort();
+  await held.release();
+  return held.port;
+}
+
+/**
+ * `count` ports free on loopback right now, all different: each is held until all are picked, since a port
+ * released at once may be the OS's next pick (two settings given the same port).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const held: Held[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) held.push(await holdPort());
+    return held.map((h) => h.port);
+  } finally {
+    await Promise.all(held.map((h) => h.release()));
+  }
 }
 
 /** Waits until `url` answers (any HTTP status), or fails after `timeoutMs`. */

@@ -2,7 +2,7 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { launcherEnvSchema } from "@/lib/env";
-import { freePort } from "./free-port";
+import { freePort, freePorts } from "./free-port";
 import { portProblems, portsNeeded } from "./ports";
 
 const servers: Server[] = [];
@@ -40,6 +40,14 @@ describe("portsNeeded()", () => {
     expect(portsNeeded(launcherEnvSchema.parse({ SANDBOX_PORT: "0" })).map((p) => p.variable)).not.toContain(
       "SANDBOX_PORT",
     );
+  });
+});
+
+describe("freePorts()", () => {
+  it("picks ports that are all different, each free once the pick is done", async () => {
+    const ports = await freePorts(8);
+    expect(new Set(ports).size).toBe(8);
+    expect(await portProblems(ports.map((port) => ({ variable: "PORT", port })))).toEqual([]);
   });
 });
 

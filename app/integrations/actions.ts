@@ -22,7 +22,8 @@ export const authorizeWidgetIntegrations = withAction(
   widgetIntakeSchema,
   async (actor, input) => {
     const result = await recordWidgetIntegrations(actor, input);
-    return { ok: true, message: result.message };
+    const speak = await requestSpeaker();
+    return { ok: true, message: result.said.map((s) => speak.say(s.notice, s.message)).join(" ") };
   },
   inAdminsLanguage,
 );

@@ -2,8 +2,12 @@
 // English text for staff and logs and add the key, so the answer is translated, never the free text. Pure.
 import type { z } from "zod";
 
-/** A key under "Answers" in lib/i18n/messages/*.json, with the values its message names. */
-export type Notice = { key: string; values?: Record<string, string | number> };
+/**
+ * A key under "Answers" in lib/i18n/messages/*.json, with the values its message names. A value may itself be a
+ * notice (said first, in the same language) or a list of notices (each said, joined by " / ").
+ */
+export type Notice = { key: string; values?: Record<string, NoticeValue> };
+export type NoticeValue = string | number | Notice | Notice[];
 
 /** Says a notice, or a zod issue, in the reader's language; English readers keep the lib's own text. */
 export type Speaker = {

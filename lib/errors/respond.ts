@@ -20,7 +20,12 @@ export function toSafeError(e: unknown): SafeError {
   }
   const reference = randomUUID();
   logger().error({ err: e, reference }, "unexpected error");
-  return new SafeError("unavailable", `Something went wrong on our side (reference ${reference}). Please try again.`);
+  return new SafeError(
+    "unavailable",
+    `Something went wrong on our side (reference ${reference}). Please try again.`,
+    undefined,
+    { notice: { key: "unexpected", values: { reference } } },
+  );
 }
 
 export function errorResponse(e: unknown): NextResponse<ErrorBody> {

@@ -34,8 +34,22 @@ export async function requestSpeaker(): Promise<Speaker> {
   const locale = await getLocale();
   if (!isLocale(locale) || locale === DEFAULT_LOCALE) return englishSpeaker;
   const t = await getTranslations({ locale, namespace: "Answers" });
-  const say = (notice: Notice | undefined, english: string) =>
-    notice && t.has(notice.key) ? t(notice.key, notice.values) : english;
+  /** The notice in the reader's language, nested notices first; undefined where a key is missing. */
+  const translated = (notice: Notice): string | undefined => {
+    if (!t.has(notice.key)) return undefined;
+    const values: Record<string, string | number> = {};
+    for (const [name, value] of Object.entries(notice.values ?? {})) {
+      if (typeof value === "string" || typeof value === "number") {
+        values[name] = value;
+        continue;
+      }
+      const parts = (Array.isArray(value) ? value : [value]).map(translated);
+      if (parts.some((part) => part === undefined)) return undefined;
+      values[name] = parts.join(" / ");
+    }
+    return t(notice.key, values);
+  };
+  const say = (notice: Notice | undefined, english: string) => (notice && translated(notice)) ?? english;
   return { say, issue: (issue) => say(issueNotice(issue), issue.message) };
 }
 

@@ -16,6 +16,17 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { confirmWithLinkedIn, keepUnconfirmed, recordUnconfirmedAuthorizations } from "./confirm";
+import {
+  notConfirmed,
+  notOffered,
+  notRecognised,
+  notStored,
+  nothingStored,
+  type RefusedTuple,
+  type Said,
+  storedSummary,
+  waitingForLinkedIn,
+} from "./intake-answers";
 import { isOffered } from "./offered";
 import { storeConfirmedTuples } from "./store-confirmed";
 import { type WidgetTuple, widgetTupleSchema } from "./tuple-schemas";
@@ -37,8 +48,7 @@ export const widgetIntakeSchema = z
   })
   .strict();
 
-/** A tuple refused alone: its 1-based place in the callback and why. */
-export type RefusedTuple = { position: number; reason: string };
+export type { RefusedTuple } from "./intake-answers";
 export type IntakeResult = {
   created: number;
   existing: number;
@@ -49,11 +59,9 @@ export type IntakeResult = {
   /** Types of stored tuples that Onramp does not know yet (L12): shown to support in the issues view. */
   unknownTypes: string[];
   message: string;
+  /** The message's sentences with their catalogue keys, for the admin's language (issue 25 point 1). */
+  said: Said[];
 };
-
-function tupleLabel(t: WidgetTuple): string {
-  return `${t.integrationType} for ${t.integrationContext}`;
-}
 
 type Placed = { position: number; tuple: WidgetTuple };
 
@@ -67,14 +75,10 @@ export function parseWidgetTuples(raw: unknown[]): { accepted: Placed[]; refused
     else
       refused.push({
         position: i + 1,
-        reason: `not recognised (${parsed.error.issues.map((x) => `${x.path.join(".") || "value"} ${x.message}`).join("; ")})`,
+        ...notRecognised(parsed.error.issues.map((x) => `${x.path.join(".") || "value"} ${x.message}`).join("; ")),
       });
   });
   return { accepted, refused };
-}
-
-function refusalText(refused: RefusedTuple[]): string {
-  return refused.map((r) => `integration ${r.position}: ${r.reason}`).join(" / ");
 }
 
 export async function recordWidgetIntegrations(
@@ -122,10 +126,7 @@ export async function recordWidgetIntegrations(
 
   const offered = accepted.filter(({ position, tuple }) => {
     if (isOffered(tuple, customer.offeredIntegrationTypes)) return true;
-    refused.push({
-      position,
-      reason: `${tupleLabel(tuple)} is not offered to your company; ask your vendor to offer it if you need it`,
-    });
+    refused.push({ position, ...notOffered(tuple) });
     return false;
   });
 
@@ -151,16 +152,19 @@ export async function recordWidgetIntegrations(
     { maxAttempts: 1 },
   );
   for (const { tuple } of linkedIn.refused)
-    refused.push({ position: placeOf.get(tupleKey(tuple)) ?? 0, reason: notConfirmedReason(tuple) });
+    refused.push({ position: placeOf.get(tupleKey(tuple)) ?? 0, ...notConfirmed(tuple) });
   await recordUnconfirmedAuthorizations(actor, customerId, linkedIn.refused, actor.email);
   await keepUnconfirmed(customerId, actor.userId, linkedIn.unanswered);
   refused.sort((a, b) => a.position - b.position);
   const confirmed = [...unique.filter((t) => known.has(tupleKey(t))), ...linkedIn.confirmed];
   const waiting = linkedIn.unanswered.length;
   if (confirmed.length === 0 && waiting === 0) {
+    const answer = nothingStored(refused);
     throw new SafeError(
-      refused.some((r) => r.reason.startsWith("not recognised")) ? "bad_request" : "forbidden",
-      `Onramp did not store anything: ${refusalText(refused)}. If this keeps happening, contact your vendor's support team.`,
+      refused.some((r) => r.notice.key === "tupleNotRecognised") ? "bad_request" : "forbidden",
+      answer.message,
+      undefined,
+      { notice: answer.notice },
     );
   }
 
@@ -184,15 +188,11 @@ export async function recordWidgetIntegrations(
   });
 
   const existing = confirmed.length - stored.created;
-  const message = [
-    intakeSummary(stored.created, existing),
-    waiting > 0
-      ? `LinkedIn could not be asked to confirm ${n(waiting)} just now; Onramp asks again within the hour and adds ${waiting === 1 ? "it" : "them"} here once LinkedIn confirms ${waiting === 1 ? "it" : "them"}.`
-      : "",
-    refused.length > 0 ? `Not stored: ${refusalText(refused)}.` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+  const said = [
+    storedSummary(stored.created, existing),
+    waiting > 0 ? waitingForLinkedIn(waiting) : undefined,
+    refused.length > 0 ? notStored(refused) : undefined,
+  ].filter((s): s is Said => s !== undefined);
   const unknownTypes = [...new Set(confirmed.map((t) => t.integrationType).filter((t) => !isKnownIntegrationType(t)))];
   return {
     created: stored.created,
@@ -201,26 +201,10 @@ export async function recordWidgetIntegrations(
     refused,
     waiting,
     unknownTypes,
-    message,
+    message: said.map((s) => s.message).join(" "),
+    said,
   };
 }
 
 const tupleKey = (t: { integrationContext: string; integrationType: string; tenantType: string }) =>
   `${t.integrationContext}|${t.integrationType}|${t.tenantType}`;
-
-const n = (k: number) => `${k} integration${k === 1 ? "" : "s"}`;
-
-/** The admin's words for a tuple LinkedIn does not hold for the customer's application (issue 20). */
-function notConfirmedReason(t: WidgetTuple): string {
-  return (
-    `LinkedIn has no record of this authorization for your account (${tupleLabel(t)}). ` +
-    "If your company manages this LinkedIn page or contract, authorize it again in the LinkedIn panel while signed in " +
-    "to LinkedIn as one of its admins"
-  );
-}
-
-function intakeSummary(created: number, existing: number): string {
-  if (created > 0)
-    return `Stored ${n(created)}${existing > 0 ? ` (${existing} already known)` : ""}. Onramp is sending ${created === 1 ? "its" : "their"} name${created === 1 ? "" : "s"} and settings to LinkedIn now.`;
-  return existing > 0 ? `${n(existing)} already stored; nothing new to add.` : "";
-}

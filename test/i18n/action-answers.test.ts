@@ -14,7 +14,7 @@ vi.mock("next/server", async (importOriginal) => ({
   connection: async () => undefined,
 }));
 
-const { renameIntegrationAction } = await import("@/app/integrations/actions");
+const { authorizeWidgetIntegrations, renameIntegrationAction } = await import("@/app/integrations/actions");
 const { acceptInvitationAction } = await import("@/app/invite/[token]/actions");
 
 let integrationId = "";
@@ -40,6 +40,17 @@ beforeAll(async () => {
   cookies.en = await sessionCookie(await admin("en", "ed"));
   const integration = await createRscIntegrationRow(customer.id, tag, NAME);
   integrationId = integration.id;
+  // Nothing below reaches LinkedIn: every tuple handed over is refused before the ids look-up, so the secret
+  // is never read.
+  await db.customerApplication.create({
+    data: {
+      customerId: customer.id,
+      clientId: `i18n-${tag}`,
+      clientSecretEnc: "-",
+      clientSecretHint: "",
+      origin: "MANUAL",
+    },
+  });
 });
 afterAll(async () => {
   await disconnectDb();
@@ -82,6 +93,30 @@ describe("action answers in the reader's language", () => {
     );
     expect((await accept("en", "correct horse battery", "correct horse battery")).message).toMatch(
       /^This invitation link is not valid/,
+    );
+  });
+
+  it("says the widget's refusals in the admin's language, each tuple's reason translated inside the sentence", async () => {
+    const handOver = (cookie: string) =>
+      runAsRequest({ cookie, "accept-language": "en" }, () =>
+        authorizeWidgetIntegrations(undefined, {
+          integrations: [
+            {
+              integrationContext: "urn:li:organization:1",
+              integrationType: "RECRUITER_SYSTEM_CONNECT",
+              tenantType: "RECRUITER",
+            },
+            { integrationContext: "urn:li:organization:2" },
+          ],
+        }),
+      );
+    const german = await handOver(cookies.de);
+    expect(german.message).toMatch(
+      /^Onramp hat nichts gespeichert: Integration 1: RECRUITER_SYSTEM_CONNECT für urn:li:organization:1 wird Ihrem Unternehmen nicht angeboten; .* \/ Integration 2: nicht erkannt \(.+\)\. Wenn das wieder vorkommt/,
+    );
+    const english = await handOver(cookies.en);
+    expect(english.message).toMatch(
+      /^Onramp did not store anything: integration 1: RECRUITER_SYSTEM_CONNECT for urn:li:organization:1 is not offered to your company; .* \/ integration 2: not recognised \(.+\)\. If this keeps happening/,
     );
   });
 });

@@ -22,6 +22,12 @@ export const REQUIRED_BUNDLES: readonly BundledIntegrationType[] = [
   "RECRUITER_SYSTEM_CONNECT_CONTRACT",
 ];
 
+/**
+ * L28, L29: Talent CRM Connect onboards through the same plugin; a CRM customer (one CRM tenant) may be offered this
+ * bundle instead of an RSC one (C6 requires RSC of RSC customers).
+ */
+export const CRM_BUNDLE: BundledIntegrationType = "CANDIDATE_RELATIONSHIP_MANAGEMENT";
+
 export const BUNDLED_TYPE_LABELS: Record<BundledIntegrationType, string> = {
   RECRUITER_SYSTEM_CONNECT_COMPANY: "Recruiter System Connect (company)",
   RECRUITER_SYSTEM_CONNECT_CONTRACT: "Recruiter System Connect (contract)",

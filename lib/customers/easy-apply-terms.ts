@@ -10,7 +10,7 @@ export const EASY_APPLY_TERMS =
 /** The bundle and integration type that make a customer an Apply Connect customer (L11, L13). */
 export const APPLY_CONNECT = "APPLY_CONNECT";
 
-/** Whether the toggle applies: the customer is offered Apply Connect or has an Apply Connect integration (L30). */
+/** Whether the toggle applies (L30; ASSUMPTION: offered the Apply Connect bundle or holding such an integration). */
 export function hasApplyConnect(c: {
   offeredIntegrationTypes: readonly string[];
   integrationTypes: readonly string[];

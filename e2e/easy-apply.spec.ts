@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { closeE2eSql } from "./env";
 import { createApiToken, createCustomer, LOGINS, signIn } from "./helpers";
@@ -25,6 +26,11 @@ test("L30: the admin turns Easy Apply off; the vendor API, an event and support 
   const toggle = section.getByRole("checkbox", { name: "LinkedIn Easy Apply" });
   await expect(toggle).toBeChecked();
   await expect(section.getByTestId("easy-apply-terms")).toHaveText(LINKEDIN_SENTENCE);
+  const axe = await new AxeBuilder({ page })
+    .include('[data-testid="easy-apply"]')
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await toggle.uncheck();
   await section.getByRole("button", { name: "Save Easy Apply setting" }).click();
   await expect(section.getByTestId("easy-apply-message")).toHaveText(

@@ -1,14 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { type Receiver, startReceiver } from "../lib/webhooks/test-support/receiver";
 import { createApiToken, LOGINS, signIn } from "./helpers";
-import {
-  anotherCustomer,
-  closeDb,
-  configureCallbackUrl,
-  eventually,
-  requestedIntegration,
-  sandbox,
-} from "./notifications-support";
+import * as linkedIn from "./notifications-support";
 
 // Issue 23 point 4, L27, against the production build and the sandbox: LinkedIn's answer for a One-Click Export
 // names the integration context it belongs to. Pushed to one customer's callback URL but naming another customer's
@@ -26,7 +19,7 @@ test.beforeAll(async () => {
 test.afterAll(async ({ request }) => {
   if (endpointId) await request.delete(`/api/v1/webhook-endpoints/${endpointId}`, { headers: auth() });
   await receiver?.close();
-  await closeDb();
+  await linkedIn.closeDb();
 });
 
 test("L27: an export naming another customer's integration is not relayed as this customer's; support sees the anomaly", async ({
@@ -43,19 +36,19 @@ test("L27: an export naming another customer's integration is not relayed as thi
   endpointId = endpoint.id;
   receiver.useSecret(secret);
 
-  const customer = await anotherCustomer();
-  const other = await anotherCustomer();
-  const { tuple } = await requestedIntegration(customer, "ENABLED", "PARTNER_READY");
-  const { tuple: theirs } = await requestedIntegration(other, "ENABLED", "PARTNER_READY");
-  await configureCallbackUrl(customer, tuple, `${baseURL}/api/linkedin/callback/${customer.callbackKey}`);
-  await sandbox("POST", "/notifications", {
+  const customer = await linkedIn.anotherCustomer();
+  const other = await linkedIn.anotherCustomer();
+  const { tuple } = await linkedIn.requestedIntegration(customer, "ENABLED", "PARTNER_READY");
+  const { tuple: theirs } = await linkedIn.requestedIntegration(other, "ENABLED", "PARTNER_READY");
+  await linkedIn.configureCallbackUrl(customer, tuple, `${baseURL}/api/linkedin/callback/${customer.callbackKey}`);
+  await linkedIn.sandbox("POST", "/notifications", {
     clientId: customer.clientId,
     type: "EXPORT_CANDIDATE_PROFILE",
     expiresAt: Date.now() + 3_600_000,
     exportContext: theirs.integrationContext,
   });
 
-  const got = await eventually(
+  const got = await linkedIn.eventually(
     "the export at the vendor's endpoint",
     async () => receiver.received.find((r) => r.verified && r.body?.customerId === customer.id),
     45_000,

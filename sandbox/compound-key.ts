@@ -49,9 +49,19 @@ function completeKey(fields: Partial<IntegrationKey>): Parsed<IntegrationKey> {
 const CONTEXT = /^urn:li:(organization|contract):[A-Za-z0-9]+$/;
 const ENUM_VALUE = /^[A-Z][A-Z0-9_]*$/;
 
-/** What LinkedIn would refuse in a well-formed key (C12). Null when the key is acceptable. */
+/**
+ * L28: Talent CRM Connect's types. Their dataProvider is unknown (CRM data endpoints use PARTNER): both are taken.
+ * IN_CRM_INDICATOR is named by third parties only (ASSUMPTION).
+ */
+export const CRM_INTEGRATION_TYPES = ["CRM_CSA_API", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR"];
+
+/** What LinkedIn would refuse in a well-formed key (C12, L28). Null when the key is acceptable. */
 export function keyProblem(key: IntegrationKey): string | null {
-  if (key.dataProvider !== "ATS") return `dataProvider must be ATS, got "${key.dataProvider}" (C12)`;
+  const crm = CRM_INTEGRATION_TYPES.includes(key.integrationType);
+  if (key.dataProvider !== "ATS" && !(crm && key.dataProvider === "PARTNER"))
+    return crm
+      ? `dataProvider must be ATS or PARTNER, got "${key.dataProvider}" (L28)`
+      : `dataProvider must be ATS, got "${key.dataProvider}" (C12)`;
   if (!CONTEXT.test(key.integrationContext))
     return `integrationContext must be urn:li:organization:{id} or urn:li:contract:{id}, got "${key.integrationContext}" (C12)`;
   if (!ENUM_VALUE.test(key.integrationType)) return `integrationType "${key.integrationType}" is not an enum value`;

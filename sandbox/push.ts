@@ -15,6 +15,8 @@ export interface PushSpec {
   rawBody?: string;
   /** Sign with a wrong key (tests of the portal's signature check, C20). */
   badSignature?: boolean;
+  /** L27: the integrationContext an export push's id resolves with (null: none in the answer). */
+  exportContext?: string | null;
 }
 
 /** `X-LI-Signature`: hex HMAC-SHA256, key = application secret, message = "hmacsha256=" + raw body (C20). */
@@ -45,7 +47,8 @@ export class Pusher {
     const id = spec.rawBody === undefined ? `${randomUUID()}-${attempt}` : null;
     if (id && spec.integrationIds) this.state.registerRequestId(id, spec.clientId, spec.integrationIds);
     // L18: an export push's id resolves through GET /v2/exportedCandidates?q=request.
-    if (id && spec.type === "EXPORT_CANDIDATE_PROFILE") this.state.registerExport(id, spec.clientId);
+    if (id && spec.type === "EXPORT_CANDIDATE_PROFILE")
+      this.state.registerExport(id, spec.clientId, spec.exportContext ?? null);
     const body =
       spec.rawBody ??
       JSON.stringify(

@@ -58,6 +58,11 @@ export interface AccessToken {
 export interface ExportRequest {
   clientId: string;
   elements: {
+    /**
+     * L27: the answer names the customer's integration context; the ATS checks it against the callback URL the
+     * push went to. ASSUMPTION: it is a field of each element (L27 says "the answer carries" it, not where).
+     */
+    integrationContext?: string;
     candidate: { firstName: string; lastName: string; emailAddress: string };
     recruiter: string;
     exportedAt: number;

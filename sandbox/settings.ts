@@ -2,6 +2,7 @@
 // (L13, L14, L17), and the switches tests and the demo flip through /_sandbox/settings.
 
 import { L17_DAILY_LIMITS } from "./daily-limits";
+import { CRM_INTEGRATION_TYPES } from "./compound-key";
 
 export interface SandboxSettings {
   /** Delay between push retries (C23: 300 s at LinkedIn). */
@@ -41,10 +42,15 @@ export interface SandboxSettings {
 export const L14_CONFIGURATION_KEYS: Record<string, string[]> = {
   ONE_CLICK_EXPORT: ["CALLBACK_URL", "JOB_POSTING_VIEWERS"],
   IN_ATS_INDICATOR: ["APPLICATION_VIEWERS"],
+  // L28, third-party only (ASSUMPTION): CALLBACK_URL mandatory on CRM_ONE_CLICK_EXPORT, APPLICATION_VIEWERS on
+  // IN_CRM_INDICATOR.
+  CRM_ONE_CLICK_EXPORT: ["CALLBACK_URL"],
+  IN_CRM_INDICATOR: ["APPLICATION_VIEWERS"],
 };
 
-/** L13: the integration types LinkedIn documents. */
+/** L13: the integration types LinkedIn documents; L28: Talent CRM Connect's (compound-key.ts). */
 export const L13_INTEGRATION_TYPES = [
+  ...CRM_INTEGRATION_TYPES,
   "CSA_API",
   "ONE_CLICK_EXPORT",
   "IN_ATS_INDICATOR",

@@ -173,12 +173,14 @@ export class SandboxState {
     return request;
   }
 
-  registerExport(requestId: string, clientId: string): void {
+  /** L18, L27: `integrationContext` names the customer the export belongs to (null: left out of the answer). */
+  registerExport(requestId: string, clientId: string, integrationContext: string | null): void {
     const n = this.exports.size + 1;
     this.exports.set(requestId, {
       clientId,
       elements: [
         {
+          ...(integrationContext === null ? {} : { integrationContext }),
           candidate: { firstName: "Ada", lastName: `Candidate ${n}`, emailAddress: `ada.${n}@candidates.example` },
           recruiter: `urn:li:person:recruiter${n}`,
           exportedAt: Date.now(),

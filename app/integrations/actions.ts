@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withAction } from "@/lib/auth/guard";
 import { Role } from "@/lib/auth/roles";
+import { easyApplyFormSchema, setLinkedInEasyApply } from "@/lib/customers/easy-apply";
 import { recordWidgetIntegrations, widgetIntakeSchema } from "@/lib/integrations/intake";
 import { editConfiguration, renameIntegration } from "@/lib/integrations/mutations";
 import { editConfigurationSchema, renameIntegrationSchema } from "@/lib/integrations/schemas";
@@ -52,6 +53,18 @@ export const checkStatusNowAction = withAction(
   [Role.CUSTOMER_ADMIN],
   z.object({}).passthrough(),
   async (actor) => ({ ok: true, message: await sayToReader(await requestStatusCheck(actor)) }),
+  inAdminsLanguage,
+);
+
+/** L30: Apply Connect's account-level LinkedIn Easy Apply toggle; the customer is the session's. */
+export const setEasyApplyAction = withAction(
+  [Role.CUSTOMER_ADMIN],
+  easyApplyFormSchema,
+  async (actor, input) => {
+    const result = await setLinkedInEasyApply(actor, input.linkedInEasyApply === "on");
+    revalidatePath("/integrations");
+    return { ok: true, message: await sayToReader(result) };
+  },
   inAdminsLanguage,
 );
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { EasyApplyForm } from "@/components/integrations/easy-apply-form";
 import { IntegrationList } from "@/components/integrations/integration-list";
 import { LinkedInWidget } from "@/components/integrations/linkedin-widget";
 import { currentActor } from "@/lib/auth/actor";
@@ -8,6 +9,7 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { brandedTitle } from "@/lib/branding/page-title";
 import { brandingFor } from "@/lib/branding/branding";
 import { Role } from "@/lib/auth/roles";
+import { easyApplyState } from "@/lib/customers/easy-apply";
 import { env } from "@/lib/env";
 import { integrationList, widgetCustomer } from "@/lib/integrations/queries";
 import { BUNDLED_INTEGRATION_TYPES } from "@/lib/integrations/types";
@@ -19,6 +21,7 @@ import {
   checkStatusNowAction,
   editConfigurationAction,
   renameIntegrationAction,
+  setEasyApplyAction,
 } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,9 +49,10 @@ export default async function IntegrationsPage() {
   const actor = await requirePageActor([Role.CUSTOMER_ADMIN], "/integrations");
   if (!actor.customerId) throw new Error("customer admin without a customer");
   const customer = await widgetCustomer(actor.customerId);
-  const [initial, nonce] = await Promise.all([
+  const [initial, nonce, easyApply] = await Promise.all([
     integrationList(customer.id),
     headers().then((h) => h.get(NONCE_HEADER) ?? undefined),
+    easyApplyState(customer.id),
   ]);
   const offered = BUNDLED_INTEGRATION_TYPES.filter((type) => customer.offeredIntegrationTypes.includes(type));
 
@@ -100,6 +104,7 @@ export default async function IntegrationsPage() {
         ) : null}
         {widget}
       </section>
+      {easyApply.applies ? <EasyApplyForm enabled={easyApply.enabled} action={setEasyApplyAction} /> : null}
       <IntegrationList
         customerId={customer.id}
         initial={initial}

@@ -35,7 +35,7 @@ export function ApplicationImportForm({ action }: { action: FormAction }) {
             A header row, then one row per customer (at most {MAX_IMPORT_ROWS}), with the columns{" "}
             <code className="text-xs">{IMPORT_COLUMNS.join(",")}</code>: the customer&apos;s id in your ATS, its name,
             the LinkedIn API key and secret, the optional application URN (urn:li:developerApplication:…) and the
-            offered bundles separated by semicolons (at least one Recruiter System Connect type).
+            offered bundles separated by semicolons (at least one Recruiter System Connect type, or the CRM bundle).
           </p>
           <p>
             Each row is checked with LinkedIn before it is stored; bad rows, rows repeating an earlier row and keys

@@ -84,6 +84,8 @@ const customerListSelect = {
   foreignId: true,
   offeredIntegrationTypes: true,
   archivedAt: true,
+  linkedInEasyApply: true,
+  linkedInEasyApplyChangedAt: true,
   createdAt: true,
   updatedAt: true,
   application: { select: applicationSummarySelect },
@@ -96,6 +98,9 @@ export type CustomerListItem = {
   foreignId: string;
   offeredIntegrationTypes: string[];
   archivedAt: Date | null;
+  /** L30: Apply Connect's account-level Easy Apply toggle (set by the customer's admins) and when it last changed. */
+  linkedInEasyApply: boolean;
+  linkedInEasyApplyChangedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   integrationCount: number;

@@ -3,7 +3,7 @@
 // generated from them (lib/vendor-api/openapi.ts), so the three can not drift apart.
 import { z } from "zod";
 import { bundledIntegrationTypeSchema } from "@/lib/integrations/tuple-schemas";
-import { BUNDLED_INTEGRATION_TYPES, REQUIRED_BUNDLES } from "@/lib/integrations/types";
+import { BUNDLED_INTEGRATION_TYPES, CRM_BUNDLE, REQUIRED_BUNDLES } from "@/lib/integrations/types";
 
 export const displayNameSchema = z
   .string({ error: "Enter the customer's name." })
@@ -24,16 +24,17 @@ export const foreignIdSchema = z
     example: "acme-001",
   });
 
-/** C6: the vendor chooses the offered bundles per customer; an RSC bundle is required. */
+/** C6: the vendor chooses the offered bundles per customer; an RSC bundle is required (or, L28, the CRM bundle). */
 export const offeredIntegrationTypesSchema = z
   .array(bundledIntegrationTypeSchema)
   .min(1, "Offer at least one integration type.")
-  .refine((types) => types.some((t) => REQUIRED_BUNDLES.includes(t)), {
-    message: "Offer at least one Recruiter System Connect type (LinkedIn requires one).",
+  .refine((types) => types.some((t) => REQUIRED_BUNDLES.includes(t) || t === CRM_BUNDLE), {
+    message:
+      "Offer at least one Recruiter System Connect type, or the CRM bundle for a CRM customer (LinkedIn requires one).",
   })
   .transform((types) => BUNDLED_INTEGRATION_TYPES.filter((t) => types.includes(t)))
   .meta({
-    description: `Bundled integration types offered in LinkedIn's plugin (C6). At least one of ${REQUIRED_BUNDLES.join(", ")}.`,
+    description: `Bundled integration types offered in LinkedIn's plugin (C6, L28). At least one of ${[...REQUIRED_BUNDLES, CRM_BUNDLE].join(", ")}.`,
   });
 
 export const customerCreateSchema = z

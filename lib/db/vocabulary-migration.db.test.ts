@@ -146,8 +146,21 @@ describe("the vocabulary data migration (issue 9, L12–L14)", () => {
     );
     expect(keys).toEqual([
       { integrationType: "APPLY_CONNECT", key: "ATS_TENANT", defaultValue: "t", onlyWithoutAccessControls: false },
+      // Issue 23, L28: a later migration adds Talent CRM Connect's keys.
+      {
+        integrationType: "CRM_ONE_CLICK_EXPORT",
+        key: "CALLBACK_URL",
+        defaultValue: null,
+        onlyWithoutAccessControls: false,
+      },
       {
         integrationType: "IN_ATS_INDICATOR",
+        key: "APPLICATION_VIEWERS",
+        defaultValue: "ALL_PRODUCT_USERS",
+        onlyWithoutAccessControls: true,
+      },
+      {
+        integrationType: "IN_CRM_INDICATOR",
         key: "APPLICATION_VIEWERS",
         defaultValue: "ALL_PRODUCT_USERS",
         onlyWithoutAccessControls: true,

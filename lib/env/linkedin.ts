@@ -1,7 +1,7 @@
 // Environment of the calls to LinkedIn: URLs, the parent application, tokens, secrets, limits and pacing (C1, C26, L1-L17).
 // Part of serverEnvSchema (lib/env.ts, the only reader of process.env; every variable is in .env.example).
 import { z } from "zod";
-import { httpUrl, intFromEnv } from "./fields";
+import { boolFromEnv, httpUrl, intFromEnv } from "./fields";
 
 /** LinkedIn endpoints, credentials, rotation, daily limits, retries and pacing. */
 export const linkedinEnv = {
@@ -83,4 +83,10 @@ export const linkedinEnv = {
    * with which a bulk import checks its rows (issue 10 item 7), across every Onramp process.
    */
   LINKEDIN_IMPORT_SPACING_MS: intFromEnv(100),
+  /**
+   * L27, ASSUMPTION: a resolved One-Click Export whose answer names no integrationContext can not be checked
+   * against the customer it was pushed to; true (default) treats it like another customer's (not relayed as
+   * theirs, an anomaly for support), false relays it. An answer naming another customer's context is never relayed.
+   */
+  LINKEDIN_EXPORT_CONTEXT_REQUIRED: boolFromEnv(true),
 };

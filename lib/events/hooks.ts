@@ -105,6 +105,25 @@ export async function customerKeysRefused(tx: Tx, applicationId: string, message
   ]);
 }
 
+/** L30: a customer admin changed the account-level LinkedIn Easy Apply toggle; the ATS applies it to job postings. */
+export async function customerEasyApplyChanged(
+  tx: Tx,
+  change: { customerId: string; enabled: boolean; at: Date },
+): Promise<void> {
+  const c = await tx.customer.findUniqueOrThrow({ where: { id: change.customerId }, select: { foreignId: true } });
+  await emitEvents(tx, [
+    {
+      type: "customer.easy_apply_changed",
+      customerId: change.customerId,
+      data: {
+        customer: { id: change.customerId, foreignId: c.foreignId },
+        linkedInEasyApply: change.enabled,
+        changedAt: change.at.toISOString(),
+      },
+    },
+  ]);
+}
+
 /** A push Onramp does not act on itself (C22), relayed to the ATS: EXPORT_CANDIDATE_PROFILE first (L18). */
 export async function linkedInPushRelayed(tx: Tx, notificationId: string): Promise<void> {
   const n = await tx.notification.findUniqueOrThrow({

@@ -10,6 +10,7 @@ import "server-only";
 import type { AuditActor } from "@/lib/audit/record";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { dataProviderFor } from "@/lib/linkedin/data-provider";
 import {
   integrationTuple,
   type LinkedInApplicationRef,
@@ -94,7 +95,10 @@ export async function recordUnconfirmedAuthorizations(
       },
     });
     await tx.unconfirmedTuple.deleteMany({
-      where: { customerId, OR: refused.map(({ tuple }) => ({ ...tuple, dataProvider: "ATS" })) },
+      where: {
+        customerId,
+        OR: refused.map(({ tuple }) => ({ ...tuple, dataProvider: dataProviderFor(tuple.integrationType) })),
+      },
     });
     await recordAudit(
       actor,
@@ -120,7 +124,7 @@ export async function keepUnconfirmed(
   unanswered: Confirmation["unanswered"],
 ): Promise<void> {
   for (const { tuple, error } of unanswered) {
-    const key = { customerId, ...tuple, dataProvider: "ATS" };
+    const key = { customerId, ...tuple, dataProvider: dataProviderFor(tuple.integrationType) };
     await db.unconfirmedTuple.upsert({
       where: { customerId_integrationContext_integrationType_tenantType_dataProvider: key },
       create: { ...key, requestedById, lastError: error },

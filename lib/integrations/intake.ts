@@ -15,6 +15,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
+import { dataProviderFor } from "@/lib/linkedin/data-provider";
 import { confirmWithLinkedIn, keepUnconfirmed, recordUnconfirmedAuthorizations } from "./confirm";
 import {
   notConfirmed,
@@ -140,7 +141,10 @@ export async function recordWidgetIntegrations(
       : new Set(
           (
             await db.integration.findMany({
-              where: { customerId, OR: unique.map((t) => ({ ...t, dataProvider: "ATS" })) },
+              where: {
+                customerId,
+                OR: unique.map((t) => ({ ...t, dataProvider: dataProviderFor(t.integrationType) })),
+              },
               select: { integrationContext: true, integrationType: true, tenantType: true },
             })
           ).map(tupleKey),

@@ -37,4 +37,13 @@ describe("isOffered (C6, L12)", () => {
       true,
     );
   });
+  it("L28: offers the CRM types only with the CRM bundle; CRM_CSA_API only on a contract", () => {
+    const crm = ["CANDIDATE_RELATIONSHIP_MANAGEMENT"];
+    for (const type of ["CRM_CSA_API", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR"]) {
+      expect(isOffered(tuple("urn:li:contract:5", type), crm)).toBe(true);
+      expect(isOffered(tuple("urn:li:contract:5", type), ["RECRUITER_SYSTEM_CONNECT_CONTRACT"])).toBe(false);
+    }
+    expect(isOffered(tuple("urn:li:organization:5", "CRM_CSA_API"), crm)).toBe(false);
+    expect(isOffered(tuple("urn:li:organization:5", "CRM_ONE_CLICK_EXPORT"), crm)).toBe(true);
+  });
 });

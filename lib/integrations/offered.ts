@@ -8,13 +8,13 @@ const contextKind = (t: WidgetTuple) =>
 /**
  * The bundles that could have produced this tuple. A known type comes from its bundle, on its context
  * kind only (L12: CSA_API on a contract, the other RSC types on an organization). A type Onramp does not
- * know yet is matched by family — ASSUMPTION (L12 says new types appear, not which bundle brings them):
+ * know yet is matched by family (L28: the CRM types, CRM_CSA_API on a contract, are in types.ts) — ASSUMPTION (L12 says new types appear, not which bundle brings them):
  * `CRM_*` → the CRM bundle; RECRUITER → the RSC bundle of its context kind; JOBS → the apply bundles.
  */
 export function bundlesFor(t: WidgetTuple): BundledIntegrationType[] {
   if (isKnownIntegrationType(t.integrationType)) {
     const { bundle, context } = INTEGRATION_TYPE_BUNDLES[t.integrationType];
-    return context === contextKind(t) ? [bundle] : [];
+    return context === "any" || context === contextKind(t) ? [bundle] : [];
   }
   if (t.integrationType.startsWith("CRM_")) return ["CANDIDATE_RELATIONSHIP_MANAGEMENT"];
   if (t.tenantType === "RECRUITER") {

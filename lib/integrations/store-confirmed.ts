@@ -5,6 +5,7 @@ import "server-only";
 // and by the poll that confirms tuples which had to wait (confirm-waiting.ts).
 import { db } from "@/lib/db/client";
 import { integrationsRequested } from "@/lib/events/hooks";
+import { dataProviderFor } from "@/lib/linkedin/data-provider";
 import { startCustomerSync } from "./start-sync";
 import type { WidgetTuple } from "./tuple-schemas";
 import { defaultIntegrationName } from "./types";
@@ -16,7 +17,7 @@ const asWhere = (tuples: readonly WidgetTuple[]) =>
     integrationContext: t.integrationContext,
     integrationType: t.integrationType,
     tenantType: t.tenantType,
-    dataProvider: "ATS",
+    dataProvider: dataProviderFor(t.integrationType),
   }));
 
 /**
@@ -39,7 +40,7 @@ export async function storeConfirmedTuples(input: {
         integrationContext: t.integrationContext,
         integrationType: t.integrationType,
         tenantType: t.tenantType,
-        dataProvider: "ATS",
+        dataProvider: dataProviderFor(t.integrationType), // C12, L28: per type (lib/linkedin/data-provider.ts)
         name: defaultIntegrationName(input.customerName, t.tenantType, t.integrationType),
         statusSource: "WIDGET" as const,
       })),

@@ -22,6 +22,12 @@ export const REQUIRED_BUNDLES: readonly BundledIntegrationType[] = [
   "RECRUITER_SYSTEM_CONNECT_CONTRACT",
 ];
 
+/**
+ * L28, L29: Talent CRM Connect onboards through the same plugin; a CRM customer (one CRM tenant) may be offered this
+ * bundle instead of an RSC one (C6 requires RSC of RSC customers).
+ */
+export const CRM_BUNDLE: BundledIntegrationType = "CANDIDATE_RELATIONSHIP_MANAGEMENT";
+
 export const BUNDLED_TYPE_LABELS: Record<BundledIntegrationType, string> = {
   RECRUITER_SYSTEM_CONNECT_COMPANY: "Recruiter System Connect (company)",
   RECRUITER_SYSTEM_CONNECT_CONTRACT: "Recruiter System Connect (contract)",
@@ -31,7 +37,11 @@ export const BUNDLED_TYPE_LABELS: Record<BundledIntegrationType, string> = {
   CANDIDATE_RELATIONSHIP_MANAGEMENT: "Candidate Relationship Management (CRM)",
 };
 
-/** The integration types LinkedIn documents (L13). There is no type RECRUITER_SYSTEM_CONNECT. */
+/**
+ * The integration types LinkedIn documents (L13, L28). There is no type RECRUITER_SYSTEM_CONNECT.
+ * L28, Talent CRM Connect: CRM_CSA_API and CRM_ONE_CLICK_EXPORT are stated; IN_CRM_INDICATOR is named by
+ * third parties only (ASSUMPTION: it exists and is onboarded like the others).
+ */
 export const INTEGRATION_TYPES = [
   "ONE_CLICK_EXPORT",
   "IN_ATS_INDICATOR",
@@ -41,6 +51,9 @@ export const INTEGRATION_TYPES = [
   "UNIFIED_SEARCH",
   "APPLY_CONNECT",
   "APPLY_WITH_LINKEDIN",
+  "CRM_CSA_API",
+  "CRM_ONE_CLICK_EXPORT",
+  "IN_CRM_INDICATOR",
 ] as const;
 export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
 
@@ -57,10 +70,13 @@ export function isKnownTenantType(type: string): type is TenantType {
   return (TENANT_TYPES as readonly string[]).includes(type);
 }
 
-/** Which bundle brings each known type, the context it takes and its tenant (L12, L13). */
+/**
+ * Which bundle brings each known type and the context it takes (L12, L13, L28). "any": LinkedIn does not say
+ * (ASSUMPTION for CRM_ONE_CLICK_EXPORT and IN_CRM_INDICATOR: an organization or a contract, as handed over).
+ */
 export const INTEGRATION_TYPE_BUNDLES: Record<
   IntegrationType,
-  { bundle: BundledIntegrationType; context: "organization" | "contract" }
+  { bundle: BundledIntegrationType; context: "organization" | "contract" | "any" }
 > = {
   ONE_CLICK_EXPORT: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
   IN_ATS_INDICATOR: { bundle: "RECRUITER_SYSTEM_CONNECT_COMPANY", context: "organization" },
@@ -71,6 +87,10 @@ export const INTEGRATION_TYPE_BUNDLES: Record<
   CSA_API: { bundle: "RECRUITER_SYSTEM_CONNECT_CONTRACT", context: "contract" },
   APPLY_CONNECT: { bundle: "APPLY_CONNECT", context: "organization" },
   APPLY_WITH_LINKEDIN: { bundle: "APPLY_WITH_LINKEDIN", context: "organization" },
+  // L28: CRM_CSA_API is keyed by a contract URN; the CRM bundle is onboarded through the same plugin.
+  CRM_CSA_API: { bundle: "CANDIDATE_RELATIONSHIP_MANAGEMENT", context: "contract" },
+  CRM_ONE_CLICK_EXPORT: { bundle: "CANDIDATE_RELATIONSHIP_MANAGEMENT", context: "any" },
+  IN_CRM_INDICATOR: { bundle: "CANDIDATE_RELATIONSHIP_MANAGEMENT", context: "any" },
 };
 
 export const ONBOARDING_STATUS_ORDER = { REQUESTED: 0, PARTNER_READY: 1, ENABLED: 2 } as const;
@@ -86,6 +106,9 @@ export const INTEGRATION_TYPE_LABELS: Record<IntegrationType, string> = {
   UNIFIED_SEARCH: "Unified Search",
   APPLY_CONNECT: "Apply Connect",
   APPLY_WITH_LINKEDIN: "Apply with LinkedIn",
+  CRM_CSA_API: "CRM Candidate Sync API",
+  CRM_ONE_CLICK_EXPORT: "CRM One-Click Export",
+  IN_CRM_INDICATOR: "In-CRM Indicator",
 };
 
 /** The label of a type; a type Onramp does not know yet shows as LinkedIn spells it. */

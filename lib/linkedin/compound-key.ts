@@ -5,15 +5,17 @@
 // never compared as a string.
 
 import { unlessThrown } from "@/lib/errors/unless-thrown";
+import { type DataProvider, dataProviderFor, isDataProvider } from "./data-provider";
 
+/** The dataProvider of RSC and Apply tuples (C12); per type in ./data-provider.ts (L28). */
 export const DATA_PROVIDER = "ATS" as const;
 
-/** One integration as the widget's onintegrate callback hands it (C7), plus dataProvider (C12). */
+/** One integration as the widget's onintegrate callback hands it (C7), plus dataProvider (C12, L28). */
 export interface IntegrationTuple {
   integrationContext: string;
   integrationType: string;
   tenantType: string;
-  dataProvider: typeof DATA_PROVIDER;
+  dataProvider: DataProvider;
 }
 
 /** The fields of a compound key, in the order LinkedIn's samples write them (C11). */
@@ -27,17 +29,21 @@ export class CompoundKeyError extends Error {
   }
 }
 
-/** Builds a tuple from the widget's three values; dataProvider is always ATS (C12). */
+/** Builds a tuple from the widget's three values; dataProvider as given, else the type's (C12, L28). */
 export function integrationTuple(t: {
   integrationContext: string;
   integrationType: string;
   tenantType: string;
+  dataProvider?: string;
 }): IntegrationTuple {
   return {
     integrationContext: t.integrationContext,
     integrationType: t.integrationType,
     tenantType: t.tenantType,
-    dataProvider: DATA_PROVIDER,
+    dataProvider:
+      t.dataProvider !== undefined && isDataProvider(t.dataProvider)
+        ? t.dataProvider
+        : dataProviderFor(t.integrationType),
   };
 }
 
@@ -89,7 +95,7 @@ function decode(part: string, key: string): string {
  * Parses a compound key written in any field order, with values URL-encoded or not (C14), e.g.
  * "integrationType=ONE_CLICK_EXPORT&tenantType=RECRUITER&dataProvider=ATS&integrationContext=urn%3Ali%3Aorganization%3A4gX03uw".
  * A key whose delimiters were encoded as well ("integrationContext%3Durn…%26…") is decoded once first.
- * Throws CompoundKeyError when a field is missing, repeated or unknown, or dataProvider is not ATS.
+ * Throws CompoundKeyError when a field is missing, repeated or unknown, or dataProvider is neither ATS nor PARTNER.
  */
 export function parseCompoundKey(key: string): IntegrationTuple {
   let text = key.trim();
@@ -108,15 +114,18 @@ export function parseCompoundKey(key: string): IntegrationTuple {
   for (const f of COMPOUND_KEY_FIELDS) {
     if (!fields[f]) throw new CompoundKeyError(`compound key "${key}" lacks the field "${f}"`);
   }
-  if (fields.dataProvider !== DATA_PROVIDER) {
+  // C12: ATS; L28: a CRM tuple's may be PARTNER, so both are accepted and kept as LinkedIn wrote them.
+  const dataProvider = fields.dataProvider as string;
+  if (!isDataProvider(dataProvider)) {
     throw new CompoundKeyError(
-      `compound key "${key}" has dataProvider "${fields.dataProvider}", expected "${DATA_PROVIDER}" (C12)`,
+      `compound key "${key}" has dataProvider "${dataProvider}", expected "ATS" or "PARTNER" (C12, L28)`,
     );
   }
   return integrationTuple({
     integrationContext: fields.integrationContext as string,
     integrationType: fields.integrationType as string,
     tenantType: fields.tenantType as string,
+    dataProvider,
   });
 }
 

@@ -28,7 +28,7 @@ export interface BearerAuth {
   token(): Promise<string>;
   /** First 401: forget the cached token and get a new one. */
   renew(): Promise<string>;
-  /** Second 401: record the refusal for the operator; answers the message to show (C27). */
+  /** Second 401 (with a fresh token): answers the message to show; the keys are not marked refused (L29). */
   rejected(endpoint: string): Promise<string>;
 }
 

@@ -26,6 +26,7 @@ export {
   tryParseCompoundKey,
   tupleId,
 } from "./compound-key";
+export { DATA_PROVIDER_BY_TYPE, DATA_PROVIDERS, type DataProvider, dataProviderFor } from "./data-provider";
 export {
   type ConfigurationResults,
   deleteIntegrationConfigurations,

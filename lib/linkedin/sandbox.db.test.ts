@@ -196,6 +196,21 @@ describe("against the LinkedIn sandbox", () => {
     expect((await callsOf(app.clientId, "lookup_request")).map((c) => c.entityCount)).toEqual([10, 10, 5]);
   });
 
+  it("L29 (CRM-005): a token LinkedIn ends early answers 401; one new token is asked for and the call succeeds", async () => {
+    const { app, tuples } = await customerWithIntegrations(1);
+    await lookupStatusByTuples(app, tuples);
+    const tokensBefore = (await callsOf(app.clientId, "token")).length;
+    // The sandbox's fault: the cached token expires now, though Onramp thinks it has minutes left.
+    await admin("POST", "/tokens/expire", { clientId: app.clientId });
+    const answer = (await lookupStatusByTuples(app, tuples)).get(tupleId(tuples[0] as IntegrationTuple));
+    expect(answer).toMatchObject({ ok: true });
+    const lookups = await callsOf(app.clientId, "lookup_ids");
+    expect(lookups.slice(-2).map((c) => c.status)).toEqual([401, 200]);
+    expect((await callsOf(app.clientId, "token")).length).toBe(tokensBefore + 1);
+    const row = await db.customerApplication.findUniqueOrThrow({ where: { id: app.id } });
+    expect(row.lastAuthError).toBeNull();
+  });
+
   it("C27: a revoked token is renewed once and the call succeeds; refused keys tell the operator", async () => {
     const { app, tuples } = await customerWithIntegrations(1);
     await lookupStatusByTuples(app, tuples);

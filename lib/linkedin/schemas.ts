@@ -2,6 +2,7 @@
 // A response that does not match is a LinkedInError of kind "invalid_response" (lib/linkedin/http.ts):
 // Onramp never acts on a body it did not understand.
 import { z } from "zod";
+import { DATA_PROVIDERS } from "./data-provider";
 
 /** Onboarding statuses (C18). */
 export const onboardingStatusSchema = z.enum(["REQUESTED", "PARTNER_READY", "ENABLED"]);
@@ -81,7 +82,8 @@ export type BatchUpdateResponse = z.infer<typeof batchUpdateResponseSchema>;
 
 /** One integration as the atsIntegrations finders return it (C19). */
 export const atsIntegrationElementSchema = z.object({
-  dataProvider: z.literal("ATS"),
+  // C12: ATS; L28: CRM tuples may come back as PARTNER.
+  dataProvider: z.enum(DATA_PROVIDERS),
   integrationContext: z.string().min(1),
   integrationName: z.string().optional(),
   integrationType: z.string().min(1),

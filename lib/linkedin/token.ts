@@ -3,8 +3,8 @@ import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secr
 // Access tokens of customer applications (C2, C27, L1): the client-credentials grant. Tokens live 30 minutes,
 // there is no refresh token, `expires_in` comes as "1800" or 1800 (schemas.ts). Cached encrypted in
 // CustomerApplication.accessTokenEnc and renewed LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS before they expire, so a
-// long sync never sends an expired one; a 401 on any call still drops the cache and retries once (http.ts);
-// a second refusal is recorded for the operator in plain words.
+// long sync never sends an expired one; a 401 on any call drops the cache, asks for a new token and retries once
+// (http.ts; L29 CRM-005). Only the token endpoint refusing the keys records them as refused for the operator.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { customerKeysRefused } from "@/lib/events/hooks";
@@ -176,11 +176,19 @@ export function applicationAuth(app: LinkedInApplicationRef): BearerAuth {
       await clearApplicationToken(app);
       return issueAndCache(app);
     },
+    // L29 (CRM-005): a 401 is answered by asking for a new token (renew); only the token endpoint refusing the
+    // keys marks them refused (issueAndCache). A fresh token LinkedIn still answers 401 to fails this call
+    // alone: the keys were just accepted, so they are not recorded as refused and the next call asks again.
     rejected: async (endpoint) => {
-      const message = rejectedKeysMessage(`a fresh token was refused with HTTP 401 on ${endpoint}`);
-      await recordAuthFailure(app.id, message);
-      logger().warn({ applicationId: app.id, clientId: app.clientId, endpoint }, "LinkedIn refused a fresh token");
-      return message;
+      logger().warn(
+        { applicationId: app.id, clientId: app.clientId, endpoint },
+        "LinkedIn answered 401 to a fresh token",
+      );
+      return (
+        `LinkedIn answered HTTP 401 on ${endpoint} even with a token it had just issued for this customer's keys. ` +
+        "The keys themselves were accepted; Onramp will ask for a new token on the next try. If this persists, " +
+        "check with LinkedIn that the customer's application may use this API."
+      );
     },
   };
 }

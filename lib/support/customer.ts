@@ -20,6 +20,9 @@ export type CustomerSummary = {
   offeredIntegrationTypes: string[];
   /** Nudge emails to the customer's admins (issue 14). */
   emailNudges: boolean;
+  /** L30: Apply Connect's account-level Easy Apply toggle, as the customer's admins set it. */
+  linkedInEasyApply: boolean;
+  linkedInEasyApplyChangedAt: Date | null;
   application:
     | ({
         clientId: string;
@@ -42,6 +45,8 @@ export async function customerSummary(customerId: string): Promise<CustomerSumma
       archivedAt: true,
       offeredIntegrationTypes: true,
       emailNudges: true,
+      linkedInEasyApply: true,
+      linkedInEasyApplyChangedAt: true,
       application: {
         // Deliberately no clientSecretEnc, clientSecretHint or accessTokenEnc (C3).
         select: {

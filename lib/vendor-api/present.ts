@@ -25,6 +25,7 @@ export function customerBody(c: CustomerListItem): CustomerBody {
     offeredIntegrationTypes: c.offeredIntegrationTypes as CustomerBody["offeredIntegrationTypes"],
     archived: c.archivedAt !== null,
     integrationCount: c.integrationCount,
+    linkedInEasyApply: { enabled: c.linkedInEasyApply, changedAt: isoOrNull(c.linkedInEasyApplyChangedAt) },
     application: c.application ? applicationBody(c.application) : null,
     createdAt: iso(c.createdAt),
     updatedAt: iso(c.updatedAt),

@@ -114,6 +114,17 @@ export const customerSchema = z
     offeredIntegrationTypes: z.array(z.enum(BUNDLED_INTEGRATION_TYPES)),
     archived: z.boolean(),
     integrationCount: z.number().int(),
+    linkedInEasyApply: z
+      .object({
+        enabled: z.boolean().meta({
+          description:
+            "Apply Connect's account-level LinkedIn Easy Apply toggle (L30), set by the customer's admins; on by default. Apply it to the customer's job postings.",
+        }),
+        changedAt: dateTime
+          .nullable()
+          .meta({ description: "When an admin last changed it; null: never (the default holds)." }),
+      })
+      .meta({ id: "LinkedInEasyApply" }),
     application: applicationSchema.nullable(),
     createdAt: dateTime,
     updatedAt: dateTime,

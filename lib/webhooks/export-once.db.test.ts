@@ -10,10 +10,17 @@ import { stopBoss } from "@/lib/jobs/boss";
 import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
 import { processNotification } from "@/lib/notifications/process";
 import { type CallbackServer, startCallbackServer } from "@/lib/notifications/test-support/callback-server";
-import { pushedFromSandbox, sandboxAdmin, testCustomer } from "@/lib/notifications/test-support/fixtures";
+import {
+  newTuple,
+  pushedFromSandbox,
+  requestedIntegration,
+  sandboxAdmin,
+  testCustomer,
+} from "@/lib/notifications/test-support/fixtures";
 import { eventually } from "@/test/eventually";
 import { type SandboxHandle, startSandbox } from "@/sandbox/server";
 import { createWebhookEndpoint, deleteWebhookEndpoint } from "./endpoints";
+import { FOREIGN_EXPORT } from "./export-context";
 import { replayToEndpoint } from "./replay";
 import { deliverDue } from "./send";
 import { type Receiver, startReceiver } from "./test-support/receiver";
@@ -66,12 +73,17 @@ async function resolvingEndpoint(): Promise<{ id: string; receiver: Receiver }> 
   return { id: created.id, receiver };
 }
 
-/** A customer whose export push was processed into an event; answers the customer and the event's id. */
-async function exportEvent() {
+/**
+ * A customer with a One-Click Export integration whose export push was processed into an event; answers the
+ * customer and the event's id. `exportContext`: what LinkedIn's answer names instead of the customer's (L27).
+ */
+async function exportEvent(exportContext?: string) {
   const c = await testCustomer(admin);
+  await requestedIntegration(admin, c, newTuple(), "ENABLED");
   const n = await pushedFromSandbox(admin, (key) => callbacks.urlFor(key), c, {
     type: "EXPORT_CANDIDATE_PROFILE",
     expiresAt: Date.now() + 3_600_000,
+    ...(exportContext ? { exportContext } : {}),
   });
   await processNotification(n.id, ctx);
   const event = await db.event.findFirstOrThrow({ where: { customerId: c.customerId, type: EXPORT_RELAY_TYPE } });
@@ -135,5 +147,25 @@ describe("L17, L18: a One-Click Export is resolved once per event", () => {
       exportResolutionError: "This customer is archived in Onramp, so Onramp no longer asks LinkedIn for it.",
     });
     expect(exportCalls(c.clientId)).toHaveLength(0);
+  });
+
+  it("L27: an export naming another customer's integration is not delivered as this customer's; support sees an anomaly", async () => {
+    const endpoint = await resolvingEndpoint();
+    const other = await testCustomer(admin);
+    const { tuple: theirs } = await requestedIntegration(admin, other, newTuple(), "ENABLED");
+    const { c, n } = await exportEvent(theirs.integrationContext);
+    const [got] = await eventually("the delivery", async () => {
+      await nextRound();
+      const bodies = mine(endpoint.receiver, c.customerId);
+      return bodies.length >= 1 ? bodies : null;
+    });
+    expect(got?.body?.data.exportedCandidates).toBeNull();
+    expect(got?.body?.data.exportResolutionError).toContain(theirs.integrationContext);
+    expect(JSON.stringify(got?.body)).not.toContain("candidates.example");
+    const anomaly = await db.anomaly.findFirstOrThrow({ where: { customerId: c.customerId, kind: FOREIGN_EXPORT } });
+    expect(anomaly).toMatchObject({ notificationId: n.id, resolvedAt: null });
+    expect(anomaly.message).toContain(theirs.integrationContext);
+    expect(JSON.stringify(anomaly.details)).not.toContain("candidates.example");
+    expect(await db.anomaly.count({ where: { customerId: other.customerId } })).toBe(0);
   });
 });

@@ -68,6 +68,8 @@ describe("webhooks to a local receiver: what is relayed", () => {
     resolving.useSecret(created.secret);
     try {
       const c = await testCustomer(admin);
+      // L27: the export names this customer's One-Click Export integration.
+      await requestedIntegration(admin, c, newTuple(), "ENABLED");
       const n = await pushed(c, { type: "EXPORT_CANDIDATE_PROFILE", expiresAt: Date.now() + 3_600_000 });
       await processNotification(n.id, ctx);
       const got = await eventually("the resolved export", async () => {

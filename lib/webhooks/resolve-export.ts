@@ -10,10 +10,13 @@ import "server-only";
 // asking, the others are retried later. Only answers LinkedIn asks to retry lead to another call, and a
 // process killed between LinkedIn's answer and keeping it (the claim lapses) asks once more. An archived
 // customer's exports are not resolved: nothing new is done on its behalf (issue 20 item 5).
+// Issue 23 point 4, L27: an answer naming another customer's integration context is kept as an error, not as
+// candidates, and left as an anomaly for support (./export-context.ts).
 import { db } from "@/lib/db/client";
 import type { PresentedEvent } from "@/lib/events/present";
 import { EXPORT_RELAY_TYPE } from "@/lib/events/types";
 import { isLinkedInError, lookupExportedCandidates } from "@/lib/linkedin";
+import { checkExportOwner } from "./export-context";
 import {
   claimResolution,
   type KeptResolution,
@@ -75,7 +78,10 @@ export async function resolveForEndpoint(
   }
   let answer: KeptResolution;
   try {
-    answer = { candidates: await lookupExportedCandidates(app, requestId) };
+    const candidates = await lookupExportedCandidates(app, requestId);
+    // L27: the candidates go out as this customer's only when the answer names one of its own integrations.
+    const foreign = await checkExportOwner({ customerId: event.customerId, linkedinId: requestId, candidates });
+    answer = foreign === null ? { candidates } : { error: foreign };
   } catch (e) {
     if (!isLinkedInError(e) || e.retryable) {
       await releaseResolution(claimed);

@@ -43,6 +43,8 @@ const schemas = {
       integrations: z.array(tupleSchema).optional(),
       rawBody: z.string().optional(),
       badSignature: z.boolean().optional(),
+      /** L27: the export's integrationContext, e.g. another customer's (tests of the ATS's check). */
+      exportContext: z.string().min(1).optional(),
     })
     .strict(),
   settings: z
@@ -247,8 +249,20 @@ async function notify(ctx: RequestContext, rt: Runtime): Promise<Reply> {
     integrationIds: owned.length ? owned.map((i) => integrationId(i.clientId, i)) : null,
     rawBody: v.rawBody,
     badSignature: v.badSignature,
+    exportContext: v.exportContext ?? exportContextOf(rt, v.clientId, url),
   });
   return json(202, { notificationId: sent.notificationId, id: sent.firstId, url });
+}
+
+/**
+ * L27: an export belongs to the One-Click Export integration whose callback URL the push goes to (else the
+ * application's first One-Click Export, else its first integration); an application without one names none.
+ */
+function exportContextOf(rt: Runtime, clientId: string, url: string): string | null {
+  const own = [...rt.state.integrations.values()].filter((i) => i.clientId === clientId);
+  const exporting = own.filter((i) => i.integrationType === "ONE_CLICK_EXPORT");
+  const chosen = exporting.find((i) => callbackUrlOf(i) === url) ?? exporting[0] ?? own[0];
+  return chosen?.integrationContext ?? null;
 }
 
 function firstCallbackUrl(rt: Runtime, clientId: string): string | null {

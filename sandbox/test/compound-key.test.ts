@@ -36,6 +36,11 @@ describe("compound keys (C14)", () => {
     };
     expect(keyProblem(base)).toBeNull();
     expect(keyProblem({ ...base, dataProvider: "CRM" })).toMatch(/dataProvider/);
+    expect(keyProblem({ ...base, dataProvider: "PARTNER" })).toMatch(/must be ATS/);
+    // L28: a CRM tuple's dataProvider is unknown: ATS and PARTNER are both taken, nothing else.
+    expect(keyProblem({ ...base, integrationType: "CRM_CSA_API", dataProvider: "PARTNER" })).toBeNull();
+    expect(keyProblem({ ...base, integrationType: "CRM_ONE_CLICK_EXPORT", dataProvider: "ATS" })).toBeNull();
+    expect(keyProblem({ ...base, integrationType: "IN_CRM_INDICATOR", dataProvider: "CRM" })).toMatch(/L28/);
     expect(keyProblem({ ...base, integrationContext: "urn:li:company:77" })).toMatch(/integrationContext/);
     expect(keyProblem({ ...base, integrationContext: "77" })).toMatch(/integrationContext/);
   });

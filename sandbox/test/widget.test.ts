@@ -81,6 +81,16 @@ describe("widget endpoints", () => {
       ],
       ["APPLY_CONNECT", "1001", [org("APPLY_CONNECT", "JOBS")]],
       ["APPLY_WITH_LINKEDIN", "1001", [org("APPLY_WITH_LINKEDIN", "JOBS")]],
+      // L28: Talent CRM Connect through the same plugin; CRM_CSA_API on a contract URN.
+      [
+        "CANDIDATE_RELATIONSHIP_MANAGEMENT",
+        "3003",
+        ["CRM_CSA_API", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR"].map((integrationType) => ({
+          integrationContext: "urn:li:contract:3003",
+          integrationType,
+          tenantType: "RECRUITER",
+        })),
+      ],
     ];
     for (const [type, id, tuple] of cases) {
       const res = await fetch(`${sb.url}${WIDGET}/authorize`, {
@@ -92,7 +102,7 @@ describe("widget endpoints", () => {
       expect(await res.json()).toEqual({ integrations: tuple });
     }
     const state = (await sb.admin("/_sandbox/state")).body.integrations.filter((i: any) => i.clientId === c.clientId);
-    expect(state).toHaveLength(6);
+    expect(state).toHaveLength(9);
     expect(state.every((i: any) => i.onboardingStatus === "REQUESTED")).toBe(true);
     const authorizeWith = (body: object) =>
       fetch(`${sb.url}${WIDGET}/authorize`, {

@@ -28,6 +28,18 @@ export const BUNDLED_TYPES: Record<string, BundledType> = {
   // L12: PM-AC / PM-AWLI tuples
   APPLY_CONNECT: { idKind: "organization", tuples: (id) => organization(id, ["APPLY_CONNECT"], "JOBS") },
   APPLY_WITH_LINKEDIN: { idKind: "organization", tuples: (id) => organization(id, ["APPLY_WITH_LINKEDIN"], "JOBS") },
+  // L28: Talent CRM Connect through the same plugin; L29: one application per CRM tenant. CRM_CSA_API is keyed
+  // by a contract URN (stated). ASSUMPTION: the customer enters the CRM contract id, and CRM_ONE_CLICK_EXPORT
+  // and IN_CRM_INDICATOR (third-party only) are on that contract too, tenant RECRUITER (not published).
+  CANDIDATE_RELATIONSHIP_MANAGEMENT: {
+    idKind: "contract",
+    tuples: (id) =>
+      ["CRM_CSA_API", "CRM_ONE_CLICK_EXPORT", "IN_CRM_INDICATOR"].map((integrationType) => ({
+        integrationContext: `urn:li:contract:${id}`,
+        integrationType,
+        tenantType: "RECRUITER",
+      })),
+  },
 };
 
 export const WIDGET_ID = /^[A-Za-z0-9]{1,40}$/;

@@ -10,6 +10,7 @@ import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { SecretRollNote } from "@/components/console/secret-roll";
 import { Time } from "@/components/ui/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
+import { APPLY_CONNECT } from "@/lib/customers/easy-apply-terms";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { customerSummary } from "@/lib/support/customer";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
@@ -74,6 +75,20 @@ export default async function CustomerPage({
           <p className="text-sm text-slate-600">
             Offered: {customer.offeredIntegrationTypes.join(", ") || "nothing yet"}
           </p>
+          {customer.offeredIntegrationTypes.includes(APPLY_CONNECT) ? (
+            <p className="text-sm text-slate-600" data-testid="support-easy-apply">
+              LinkedIn Easy Apply (account level, set by the customer's admins):{" "}
+              {customer.linkedInEasyApply ? "on" : "off"}
+              {customer.linkedInEasyApplyChangedAt ? (
+                <>
+                  {" "}
+                  · changed <Time value={customer.linkedInEasyApplyChangedAt} />
+                </>
+              ) : (
+                " · never changed (the default)"
+              )}
+            </p>
+          ) : null}
         </div>
         <div className="flex flex-wrap items-start gap-3">
           {isOperator ? (

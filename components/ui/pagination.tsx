@@ -54,3 +54,50 @@ export function Pagination({
     </nav>
   );
 }
+
+/**
+ * Links of a list paged by cursor (keyset: a page stays put while new rows arrive): back to the newest, and on to
+ * older rows when there are more. Every other query parameter is kept.
+ */
+export function CursorPagination({
+  basePath,
+  query = {},
+  param = "cursor",
+  current,
+  next,
+  label,
+}: {
+  basePath: string;
+  query?: Record<string, string | undefined>;
+  param?: string;
+  /** The cursor of the page shown; none on the first. */
+  current: string | null;
+  /** The cursor of the next (older) page; none on the last. */
+  next: string | null;
+  label: string;
+}) {
+  const linkClass = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
+  const href = (cursor: string | null) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "" && k !== param) params.set(k, v);
+    if (cursor) params.set(param, cursor);
+    const qs = params.toString();
+    return `${basePath}${qs ? `?${qs}` : ""}`;
+  };
+  return (
+    <nav aria-label={`${label} pages`} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+      {current ? (
+        <Link className={linkClass} href={href(null)} rel="first">
+          Newest<span className="sr-only"> {label.toLowerCase()}</span>
+        </Link>
+      ) : null}
+      {next ? (
+        <Link className={linkClass} href={href(next)} rel="next">
+          Older<span className="sr-only"> {label.toLowerCase()}</span>
+        </Link>
+      ) : (
+        <span>{current ? "No older entries." : ""}</span>
+      )}
+    </nav>
+  );
+}

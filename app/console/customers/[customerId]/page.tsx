@@ -25,6 +25,7 @@ import {
   LinkedInUsageToday,
   NotificationsList,
 } from "./customer-sections";
+import { FlowStepsList } from "./flow-sections";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -137,6 +138,9 @@ export default async function CustomerPage({
         )}
       </Section>
 
+      <Suspense fallback={<SectionSkeleton id="flow-steps" title="Flow steps" />}>
+        <FlowStepsList view={view} />
+      </Suspense>
       <Suspense fallback={<SectionSkeleton id="integrations" title="Integrations" />}>
         <IntegrationsList view={view} />
       </Suspense>

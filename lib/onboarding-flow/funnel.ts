@@ -20,14 +20,16 @@ export type FlowFunnelStep = {
 
 type Row = { step: FlowStepKind; reached: number; stopped: number; failed: number; median: number | null };
 
-export async function flowFunnel(): Promise<FlowFunnelStep[]> {
+/** The funnel of every customer, or of the listed ones (a cohort). */
+export async function flowFunnel(scope: { customerIds?: readonly string[] } = {}): Promise<FlowFunnelStep[]> {
+  const ids = scope.customerIds ? [...scope.customerIds] : null;
   const rows = await db.$queryRaw<Row[]>`
     WITH firsts AS (
       SELECT f."customerId", f."step", min(f."at") AS at,
              array_position(enum_range(NULL::"FlowStepKind"), f."step") AS pos
       FROM "FlowStep" f
       JOIN "Customer" c ON c."id" = f."customerId" AND c."archivedAt" IS NULL
-      WHERE f."outcome" = 'OK'
+      WHERE f."outcome" = 'OK' AND (${ids}::text[] IS NULL OR f."customerId" = ANY(${ids}::text[]))
       GROUP BY f."customerId", f."step"
     ),
     furthest AS (
@@ -37,7 +39,7 @@ export async function flowFunnel(): Promise<FlowFunnelStep[]> {
       SELECT DISTINCT f."customerId", array_position(enum_range(NULL::"FlowStepKind"), f."step") AS pos
       FROM "FlowStep" f
       JOIN "Customer" c ON c."id" = f."customerId" AND c."archivedAt" IS NULL
-      WHERE f."outcome" = 'FAILED'
+      WHERE f."outcome" = 'FAILED' AND (${ids}::text[] IS NULL OR f."customerId" = ANY(${ids}::text[]))
     ),
     per_step AS (
       SELECT r.pos, count(*)::int AS reached,

@@ -25,9 +25,6 @@ CREATE TABLE "FlowStep" (
 CREATE INDEX "FlowStep_customerId_at_id_idx" ON "FlowStep"("customerId", "at" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "FlowStep_step_outcome_customerId_at_idx" ON "FlowStep"("step", "outcome", "customerId", "at");
-
--- CreateIndex
 CREATE UNIQUE INDEX "FlowStep_visitId_step_key" ON "FlowStep"("visitId", "step");
 
 -- AddForeignKey

@@ -2,6 +2,21 @@
 // Every other query parameter is kept, so filters and the other lists' pages survive.
 import Link from "next/link";
 
+/** The list's URL with `param` set to `value` (left out when null) and the other parameters kept. */
+function listHref(
+  basePath: string,
+  query: Record<string, string | undefined>,
+  param: string,
+  value: string | null,
+  anchor?: string,
+): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "" && k !== param) params.set(k, v);
+  if (value !== null) params.set(param, value);
+  const qs = params.toString();
+  return `${basePath}${qs ? `?${qs}` : ""}${anchor ? `#${anchor}` : ""}`;
+}
+
 export function pageHref(
   basePath: string,
   query: Record<string, string | undefined>,
@@ -9,11 +24,7 @@ export function pageHref(
   page: number,
   anchor?: string,
 ): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "" && k !== param) params.set(k, v);
-  if (page > 1) params.set(param, String(page));
-  const qs = params.toString();
-  return `${basePath}${qs ? `?${qs}` : ""}${anchor ? `#${anchor}` : ""}`;
+  return listHref(basePath, query, param, page > 1 ? String(page) : null, anchor);
 }
 
 export function Pagination({
@@ -77,13 +88,7 @@ export function CursorPagination({
   label: string;
 }) {
   const linkClass = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
-  const href = (cursor: string | null) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== "" && k !== param) params.set(k, v);
-    if (cursor) params.set(param, cursor);
-    const qs = params.toString();
-    return `${basePath}${qs ? `?${qs}` : ""}`;
-  };
+  const href = (cursor: string | null) => listHref(basePath, query, param, cursor);
   return (
     <nav aria-label={`${label} pages`} className="mt-3 flex flex-wrap items-center gap-3 text-sm">
       {current ? (

@@ -36,6 +36,8 @@ import {
   stuckIntegrations,
 } from "@/lib/support/issues";
 import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/support/overview";
+import { flowFunnel } from "@/lib/onboarding-flow/funnel";
+import { customerTimeline } from "@/lib/support/timeline";
 import { LARGE, seedLarge } from "@/scripts/seed-large";
 import { createFreshDatabase, testDatabaseServer } from "@/scripts/stack/database";
 import { freePort, waitForHttp } from "@/scripts/stack/free-port";
@@ -168,6 +170,8 @@ async function httpTimings(baseUrl: string): Promise<PageTiming[]> {
     "/console",
     "/console?status=REQUESTED&errors=with",
     `/console/customers/${BUSY_CUSTOMER}`,
+    `/console/customers/${BUSY_CUSTOMER}/timeline`,
+    `/console/customers/${BUSY_CUSTOMER}/timeline?kind=flow`,
     "/console/issues",
   ])
     pages.push(await timePage(path, get));
@@ -223,6 +227,9 @@ function measureData(): Promise<Timing[][]> {
       await time(`customer page ${BUSY_CUSTOMER}`, () => customerPage(BUSY_CUSTOMER)),
       await time("  customerNotifications", () => customerNotifications(BUSY_CUSTOMER, 1)),
       await time("  customerIntegrations (+history)", () => customerIntegrations(BUSY_CUSTOMER, 1)),
+      await time(`timeline ${BUSY_CUSTOMER}`, () => customerTimeline(BUSY_CUSTOMER)),
+      await time("  timeline, flow steps only", () => customerTimeline(BUSY_CUSTOMER, { kinds: ["flow"] })),
+      await time("onboarding flow funnel", () => flowFunnel()),
       await time("issues page", () => issuesPage()),
       await time("audit page, no filter", () => listAudit({}, 1)),
       await time("audit page, action=job", () => listAudit({ action: "job" }, 1)),

@@ -1,6 +1,7 @@
 // Rows in every table the accessibility spec opens, made by the spec itself (a customer of its own with its
-// admin, integrations, one also held by another customer, history, jobs, notifications, an anomaly, refused keys,
-// calls today, an audit entry and an API token), so axe checks filled tables whatever other specs did or did not create.
+// admin, integrations, one also held by another customer, history, jobs, notifications, flow steps, an anomaly,
+// refused keys, calls today, an audit entry and an API token), so axe checks filled tables whatever other specs did
+// or did not create.
 import { randomBytes } from "node:crypto";
 import { e2eSql } from "./env";
 import { createCustomer } from "./helpers";
@@ -65,6 +66,12 @@ export async function createRowsForEveryTable(): Promise<A11yRows> {
   await sql(
     `INSERT INTO "AuditLog" (id, "actorLabel", action, "targetType", "targetId", "customerId") VALUES ($1, 'support@onramp.test', 'job.retried', 'Job', $2, $3)`,
     [`e2e-a11y-audit-${run}`, `e2e-a11y-job-failed-${run}`, customerId],
+  );
+  // The customer page's flow steps and its timeline (issue 22): a visit whose LinkedIn script failed.
+  await sql(
+    `INSERT INTO "FlowStep" (id, "customerId", "visitId", step, outcome, reason)
+     VALUES ($1, $3, $4, 'PAGE_OPENED', 'OK', NULL), ($2, $3, $4, 'LINKEDIN_SCRIPT', 'FAILED', 'SCRIPT_UNREACHABLE')`,
+    [`e2e-a11y-flow-open-${run}`, `e2e-a11y-flow-script-${run}`, customerId, `a11y-visit-${run}`],
   );
   // The customer page's emails (issue 14): one sent, one refused by the SMTP server.
   await sql(

@@ -61,6 +61,7 @@ const PAGES: { who: Visitor; what: string; path: () => string }[] = [
   { who: "support", what: "overview", path: () => "/console" },
   { who: "support", what: "customer list", path: () => "/console/customers" },
   { who: "support", what: "customer page", path: () => `/console/customers/${customerId}` },
+  { who: "support", what: "customer timeline", path: () => `/console/customers/${customerId}/timeline` },
   { who: "support", what: "issues", path: () => "/console/issues" },
   { who: "support", what: "audit log", path: () => "/console/audit" },
   { who: "operator", what: "new customer form", path: () => "/console/customers/new" },

@@ -1,5 +1,7 @@
 // Fault injection: LinkedIn may answer 429 to protect itself, 5xx when down, 401 when a token dies
-// (C26, C27). Rules match an endpoint kind and fire a set number of times or with a probability.
+// (C26, C27). Rules match an endpoint kind, optionally one customer application's calls, and fire a set number of
+// times or with a probability. The plugin's scripts (C4, "widget_script") can be made to fail too: a 404 or 5xx on the
+// script URL keeps LinkedIn's plugin from loading on the customer's page (issue 22).
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { DAILY_LIMIT_MESSAGE } from "./daily-limits";
@@ -17,6 +19,7 @@ export const ENDPOINT_KINDS = [
   "configurations",
   "exported_candidates",
   "widget",
+  "widget_script",
   "*",
 ] as const;
 export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
@@ -25,10 +28,23 @@ export const faultInputSchema = z
   .object({
     endpoint: z.enum(ENDPOINT_KINDS),
     status: z
-      .union([z.literal(401), z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
+      .union([
+        z.literal(401),
+        z.literal(404),
+        z.literal(429),
+        z.literal(500),
+        z.literal(502),
+        z.literal(503),
+        z.literal(504),
+      ])
       .optional(),
     count: z.number().int().positive().optional(),
     probability: z.number().min(0).max(1).optional(),
+    /**
+     * Only calls of this customer application (its client id, the widget's API key): one customer's failure while
+     * the others' go on. A call whose application is not known (in.js itself carries no key, C4) never matches.
+     */
+    clientId: z.string().min(1).optional(),
     retryAfterSeconds: z.number().int().nonnegative().optional(),
     latencyMs: z.number().int().nonnegative().max(60_000).optional(),
     /**
@@ -62,12 +78,18 @@ export interface FaultDecision {
 }
 
 /** Decides, and consumes, the faults that apply to one call of `endpoint`. */
-export function takeFault(faults: FaultRule[], endpoint: string, random: () => number = Math.random): FaultDecision {
+export function takeFault(
+  faults: FaultRule[],
+  endpoint: string,
+  random: () => number = Math.random,
+  clientId: string | null = null,
+): FaultDecision {
   let latencyMs = 0;
   let reply: Reply | null = null;
   let afterHandling = false;
   for (const rule of [...faults]) {
     if (rule.endpoint !== "*" && rule.endpoint !== endpoint) continue;
+    if (rule.clientId !== undefined && rule.clientId !== clientId) continue;
     if (rule.probability !== undefined && random() >= rule.probability) continue;
     if (rule.status !== undefined && reply) continue; // one status per call; later rules wait their turn
     rule.fired++;

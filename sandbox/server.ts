@@ -111,11 +111,11 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
     });
   }
   if (path === "/xdoor/scripts/in.js")
-    return only(["GET"], { endpoint: "widget_script", faultable: false, run: () => serveScript("in.js") });
+    return only(["GET"], { endpoint: "widget_script", faultable: true, run: () => serveScript("in.js") });
   if (WIDGET_BASES.includes(path))
     return only(["GET"], {
       endpoint: "widget_script",
-      faultable: false,
+      faultable: true,
       run: () => serveScript("onboarding-widget.js"),
     });
   if (WIDGET_BASES.some((base) => path === `${base}/session` || path === `${base}/authorize`)) {
@@ -140,6 +140,10 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
     };
   return apiError(404, `No resource at ${path}`);
 }
+
+/** The customer application a call is about, for faults of one application: its token's, or the widget's api_key. */
+const faultClientId = (ctx: RequestContext, rt: Runtime) =>
+  peekApplication(ctx, rt.state)?.clientId ?? ctx.url.searchParams.get("api_key");
 
 function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...reply.headers };
@@ -182,7 +186,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
       const paced = PACED_ENDPOINTS.has(route.endpoint) ? peekApplication(ctx, rt.state) : null;
       if (paced) rt.state.notePacedArrival(paced.clientId, started);
       const decision = route.faultable
-        ? takeFault(rt.state.faults, route.endpoint)
+        ? takeFault(rt.state.faults, route.endpoint, Math.random, faultClientId(ctx, rt))
         : { latencyMs: 0, reply: null, afterHandling: false };
       const delay = () =>
         decision.latencyMs > 0 ? new Promise((r) => setTimeout(r, decision.latencyMs)) : Promise.resolve();

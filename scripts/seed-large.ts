@@ -23,6 +23,8 @@ export const LARGE = {
   jobs: 20_000,
   audit: 50_000,
   anomalies: 300,
+  /** Visits of each customer's admins to the integrations page (issue 22). */
+  flowVisits: 3,
 } as const;
 
 const say = (line: string) => console.log(`[seed:large] ${line}`);
@@ -164,8 +166,25 @@ const STEPS: [string, string][] = [
                                'Customer' AS target) a;`,
   ],
   [
+    // Issue 22: three visits per customer (page opened, LinkedIn's script, one in eleven failed, and every visit of one
+    // customer in 21, who stops there), then the steps the server saw up to each customer's furthest one (1 + g % 7).
+    "onboarding flow steps",
+    `
+    INSERT INTO "FlowStep" ("id", "customerId", "visitId", "step", "outcome", "reason", "at")
+    SELECT 'lg-f-' || g || '-' || v || '-' || s.pos, 'lg-c-' || lpad(g::text, 5, '0'),
+           CASE WHEN s.pos <= 2 THEN 'lg-v-' || g || '-' || v END,
+           (enum_range(NULL::"FlowStepKind"))[s.pos],
+           (CASE WHEN s.pos = 2 AND ((g + v) % 11 = 0 OR g % 21 = 1) THEN 'FAILED' ELSE 'OK' END)::"FlowOutcome",
+           (CASE WHEN s.pos = 2 AND ((g + v) % 11 = 0 OR g % 21 = 1) THEN 'PLUGIN_DID_NOT_RENDER' END)::"FlowReason",
+           now() - interval '90 days' + (g % 60 + v) * interval '1 day' + s.pos * s.pos * (1 + g % 13) * interval '1 minute'
+    FROM generate_series(1, ${LARGE.customers}) g
+    CROSS JOIN generate_series(1, ${LARGE.flowVisits}) v
+    CROSS JOIN generate_series(1, 7) s(pos)
+    WHERE s.pos <= 1 + g % 7 AND (s.pos <= 2 OR v = ${LARGE.flowVisits});`,
+  ],
+  [
     "refreshing planner statistics",
-    `ANALYZE "Customer", "CustomerApplication", "Integration", "IntegrationStatusChange", "Notification", "Job", "Anomaly", "AuditLog", "LinkedInCallCount";`,
+    `ANALYZE "Customer", "CustomerApplication", "Integration", "IntegrationStatusChange", "Notification", "Job", "Anomaly", "AuditLog", "LinkedInCallCount", "FlowStep";`,
   ],
 ];
 

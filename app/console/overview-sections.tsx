@@ -9,6 +9,8 @@ import { Pagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
 import { StageCards } from "@/components/console/stage-cards";
 import { StageFunnel } from "@/components/console/stage-funnel";
+import { FlowFunnelTable } from "@/components/console/flow-steps";
+import { flowFunnel } from "@/lib/onboarding-flow/funnel";
 import { StateBadge, StatusBadge } from "@/components/console/status-badge";
 import { humanize, STATUS_LABELS, SYNC_STATE_WORDS } from "@/lib/status/vocabulary";
 import { Table } from "@/components/ui/table";
@@ -65,6 +67,16 @@ export async function StagesSection({ view }: { view: OverviewView }) {
         <StageCards counts={counts} hrefFor={hrefFor} />
         <StageFunnel steps={funnelSteps(counts)} />
       </div>
+    </Section>
+  );
+}
+
+/** Issue 22 point 3: the admins' onboarding flow across customers (every customer, whatever the filter). */
+export async function FlowFunnel() {
+  const steps = await flowFunnel();
+  return (
+    <Section id="flow-funnel" title="Onboarding flow">
+      <FlowFunnelTable steps={steps} />
     </Section>
   );
 }

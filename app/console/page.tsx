@@ -8,6 +8,7 @@ import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchPara
 import {
   ChangesSection,
   FilterSummary,
+  FlowFunnel,
   FiltersWithDataTypes,
   IntegrationsSection,
   knownTypes,
@@ -57,6 +58,9 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
       ) : null}
       <Suspense fallback={<SectionSkeleton id="stages" title="Customers by stage" />}>
         <StagesSection view={view} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton id="flow-funnel" title="Onboarding flow" />}>
+        <FlowFunnel />
       </Suspense>
       <Suspense fallback={<SectionSkeleton id="time-to-enable" title="Time to enable" />}>
         <TimeToEnable />

@@ -12,6 +12,8 @@ import { editConfiguration, renameIntegration } from "@/lib/integrations/mutatio
 import { editConfigurationSchema, renameIntegrationSchema } from "@/lib/integrations/schemas";
 import { requestStatusCheck } from "@/lib/integrations/status-check";
 import { setPersonLocale } from "@/lib/i18n/preferences";
+import { recordScriptReport } from "@/lib/onboarding-flow/record";
+import { scriptReportSchema } from "@/lib/onboarding-flow/schemas";
 import { personLocaleSchema } from "@/lib/i18n/schemas";
 import { requestSpeaker, sayToReader } from "@/lib/i18n/speaker";
 
@@ -25,6 +27,20 @@ export const authorizeWidgetIntegrations = withAction(
     const result = await recordWidgetIntegrations(actor, input);
     const speak = await requestSpeaker();
     return { ok: true, message: result.said.map((s) => speak.say(s.notice, s.message)).join(" ") };
+  },
+  inAdminsLanguage,
+);
+
+/**
+ * Issue 22: the page's own report of how LinkedIn's script fared on this visit. A claim from the browser: only the
+ * admin's own customer, a visit the server opened for them, a fixed outcome and reason (lib/onboarding-flow).
+ */
+export const reportLinkedInScriptAction = withAction(
+  [Role.CUSTOMER_ADMIN],
+  scriptReportSchema,
+  async (actor, input) => {
+    await recordScriptReport(actor, input);
+    return { ok: true };
   },
   inAdminsLanguage,
 );

@@ -16,11 +16,13 @@ import { BUNDLED_INTEGRATION_TYPES } from "@/lib/integrations/types";
 import { integrationsKey } from "@/lib/integrations/view";
 import { NONCE_HEADER } from "@/lib/integrations/widget-csp";
 import { widgetExtensionUrl } from "@/lib/integrations/widget-extension";
+import { openFlowVisit } from "@/lib/onboarding-flow/record";
 import {
   authorizeWidgetIntegrations,
   checkStatusNowAction,
   editConfigurationAction,
   renameIntegrationAction,
+  reportLinkedInScriptAction,
   setEasyApplyAction,
 } from "./actions";
 
@@ -49,10 +51,12 @@ export default async function IntegrationsPage() {
   const actor = await requirePageActor([Role.CUSTOMER_ADMIN], "/integrations");
   if (!actor.customerId) throw new Error("customer admin without a customer");
   const customer = await widgetCustomer(actor.customerId);
-  const [initial, nonce, easyApply] = await Promise.all([
+  // Issue 22: the visit's first step; the browser reports LinkedIn's script's outcome for this visit id.
+  const [initial, nonce, easyApply, visitId] = await Promise.all([
     integrationList(customer.id),
     headers().then((h) => h.get(NONCE_HEADER) ?? undefined),
     easyApplyState(customer.id),
+    openFlowVisit(actor, customer.id),
   ]);
   const offered = BUNDLED_INTEGRATION_TYPES.filter((type) => customer.offeredIntegrationTypes.includes(type));
 
@@ -86,6 +90,11 @@ export default async function IntegrationsPage() {
         nonce={nonce}
         listKey={integrationsKey(customer.id)}
         authorize={authorizeWidgetIntegrations}
+        flow={{
+          visitId,
+          renderTimeoutMs: env().LINKEDIN_WIDGET_RENDER_TIMEOUT_MS,
+          report: reportLinkedInScriptAction,
+        }}
       />
     );
   }

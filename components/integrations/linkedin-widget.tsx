@@ -9,6 +9,8 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useSWRConfig } from "swr";
 import type { ActionState } from "@/lib/actions/state";
 import { inJsBody } from "@/lib/integrations/widget-extension";
+import type { ScriptReport } from "@/lib/onboarding-flow/steps";
+import { watchLinkedInScript } from "./script-watch";
 
 /** The global function named in data-onintegrate (C5, C7). */
 export const ONINTEGRATE_FUNCTION = "onrampHandleLinkedInIntegrations" satisfies keyof Window;
@@ -37,6 +39,12 @@ export type LinkedInWidgetProps = {
   listKey: string;
   /** Stores the tuples the widget hands over (app/integrations/actions.ts, C7). */
   authorize: (prev: undefined, input: { integrations: unknown }) => Promise<ActionState>;
+  /** Issue 22: this visit (minted by the server with the "page opened" step) and where the script's outcome goes. */
+  flow?: {
+    visitId: string;
+    renderTimeoutMs: number;
+    report: (prev: undefined, input: ScriptReport) => Promise<ActionState>;
+  };
 };
 
 /** The nonce of this document's CSP: after a client-side navigation the server's prop may be another request's. */
@@ -54,6 +62,7 @@ export function LinkedInWidget({
   nonce,
   listKey,
   authorize,
+  flow,
 }: LinkedInWidgetProps) {
   const t = useTranslations("Integrations");
   const container = useRef<HTMLElement>(null);
@@ -64,6 +73,8 @@ export function LinkedInWidget({
   // The latest action without re-placing the widget when the page passes a new reference.
   const authorizeRef = useRef(authorize);
   authorizeRef.current = authorize;
+  const flowRef = useRef(flow);
+  flowRef.current = flow;
 
   useEffect(() => {
     const w = window;
@@ -84,6 +95,19 @@ export function LinkedInWidget({
     placeholder.setAttribute("data-width", String(width));
     host.replaceChildren(placeholder);
 
+    // Issue 22: how LinkedIn's script fared on this visit, as far as the page can tell; said once per visit.
+    const current = flowRef.current;
+    const stopWatching = current
+      ? watchLinkedInScript({
+          host,
+          placeholder,
+          platformUrl,
+          timeoutMs: current.renderTimeoutMs,
+          report: (outcome) => {
+            void current.report(undefined, { visitId: current.visitId, ...outcome });
+          },
+        })
+      : null;
     const src = `${platformUrl}/xdoor/scripts/in.js`;
     const existing = document.querySelector<HTMLScriptElement>(`script[${IN_JS_MARKER}]`);
     if (existing && existing.getAttribute(IN_JS_MARKER) === apiKey && w.IN?.parse) {
@@ -97,9 +121,11 @@ export function LinkedInWidget({
       if (n) tag.nonce = n;
       tag.setAttribute(IN_JS_MARKER, apiKey);
       tag.text = inJsBody(apiKey, extensionUrl);
+      stopWatching?.watchTag(tag);
       document.head.appendChild(tag);
     }
     return () => {
+      stopWatching?.stop();
       host.replaceChildren();
     };
   }, [apiKey, platformUrl, extensionUrl, types, width, nonce, listKey, mutate]);

@@ -14,4 +14,7 @@ export {
   StatusSource,
   SyncState,
   WebhookDeliveryState,
+  FlowOutcome,
+  FlowReason,
+  FlowStepKind,
 } from "./generated/enums";

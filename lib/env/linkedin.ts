@@ -14,6 +14,11 @@ export const linkedinEnv = {
    * page's https://www.linkedin.com/recruiter/widget/ATSIntegration. Its origin is added to the CSP.
    */
   LINKEDIN_WIDGET_EXTENSION_URL: z.union([z.literal(""), httpUrl]).default(""),
+  /**
+   * Issue 22: the admin's page records "LinkedIn's script" as failed when the plugin has drawn nothing this long after
+   * the page placed it. ASSUMPTION: LinkedIn states no load time; 15 s is long for a script and its plugin.
+   */
+  LINKEDIN_WIDGET_RENDER_TIMEOUT_MS: intFromEnv(15_000),
   /** The vendor's parent developer application, used for provisioning (C1). */
   LINKEDIN_CLIENT_ID: z.string().default(""),
   LINKEDIN_CLIENT_SECRET: z.string().default(""),

@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { integrationSyncFailed } from "@/lib/events/hooks";
 import { PermanentJobError } from "@/lib/jobs/errors";
+import { recordFlowStep } from "@/lib/onboarding-flow/record";
 import type { JobContext } from "@/lib/jobs/types";
 import {
   deleteIntegrationConfigurations,
@@ -66,7 +67,7 @@ async function recordAcknowledged(plan: ConfigPlan, refused: Record<string, stri
     WHERE i.id = ${plan.integrationId}`;
 }
 
-async function recordRefused(plan: ConfigPlan, message: string, final: boolean): Promise<void> {
+async function recordRefused(customerId: string, plan: ConfigPlan, message: string, final: boolean): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.integrationConfiguration.updateMany({
       where: {
@@ -80,7 +81,13 @@ async function recordRefused(plan: ConfigPlan, message: string, final: boolean):
       where: { id: plan.integrationId },
       data: { configSyncState: final ? "FAILED" : "PENDING", configSyncError: message },
     });
-    if (final) await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
+    if (final) {
+      await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
+      await recordFlowStep(
+        { customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "FAILED", reason: "SYNC_FAILED" },
+        tx,
+      ); // issue 22
+    }
   });
 }
 
@@ -143,7 +150,7 @@ export async function syncCustomerConfigurations(
       for (const plan of work) {
         if (stopped !== null) {
           // C26, C27: after a 401 or 429 the application's other calls are not made; they wait, visibly.
-          await recordRefused(plan, stopped, ctx.isLastAttempt);
+          await recordRefused(customerId, plan, stopped, ctx.isLastAttempt);
           failedAt.set(plan.integrationId, plan.fingerprint);
           continue;
         }
@@ -170,7 +177,7 @@ export async function syncCustomerConfigurations(
             heldUntil: e.heldUntil,
           });
           const shown = ctx.isLastAttempt ? describeGaveUp(message, ctx.attempt) : message;
-          await recordRefused(plan, shown, ctx.isLastAttempt);
+          await recordRefused(customerId, plan, shown, ctx.isLastAttempt);
           if (stopsTheApplication(e)) stopped = shown;
           onlyKeyRefusals = false;
           failedAt.set(plan.integrationId, plan.fingerprint);
@@ -197,7 +204,9 @@ export async function syncCustomerConfigurations(
     async () => pending(await configurationPlan(customerId)).length > 0,
   );
   if (ran === null) return { total: 0, succeeded: 0, failed: 0, handedOver: true };
+  if (succeeded > 0) await recordFlowStep({ customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "OK" }); // issue 22
   if (failedAt.size > 0 && onlyKeyRefusals) {
+    await recordFlowStep({ customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "FAILED", reason: "SYNC_FAILED" });
     // Retrying sends the same keys to the same refusal: a person edits the key table, then re-sends.
     throw new PermanentJobError(
       "unprocessable",

@@ -6,6 +6,7 @@ import "server-only";
 // anomaly; still unanswered, they wait for the next poll.
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
+import { recordFlowStep } from "@/lib/onboarding-flow/record";
 import { confirmWithLinkedIn, keepUnconfirmed, recordUnconfirmedAuthorizations } from "./confirm";
 import { storeConfirmedTuples } from "./store-confirmed";
 
@@ -56,6 +57,7 @@ export async function confirmWaitingTuples(scope: { customerId?: string | null }
       });
       summary.confirmed += stored.created;
     }
+    if (linkedIn.confirmed.length > 0) await recordFlowStep({ customerId, step: "TUPLES_CONFIRMED", outcome: "OK" }); // issue 22
     if (linkedIn.confirmed.length > 0)
       await recordAudit(POLL_ACTOR, {
         action: "integration.confirmed",

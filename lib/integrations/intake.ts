@@ -16,6 +16,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { dataProviderFor } from "@/lib/linkedin/data-provider";
+import { recordFlowStep } from "@/lib/onboarding-flow/record";
 import { confirmWithLinkedIn, keepUnconfirmed, recordUnconfirmedAuthorizations } from "./confirm";
 import {
   notConfirmed,
@@ -125,6 +126,9 @@ export async function recordWidgetIntegrations(
     );
   }
 
+  // Issue 22: the plugin handed tuples over; whether LinkedIn confirms them is the next step.
+  const person = { customerId, personId: actor.userId };
+  await recordFlowStep({ ...person, step: "BUNDLE_AUTHORIZED", outcome: "OK" });
   const offered = accepted.filter(({ position, tuple }) => {
     if (isOffered(tuple, customer.offeredIntegrationTypes)) return true;
     refused.push({ position, ...notOffered(tuple) });
@@ -162,6 +166,9 @@ export async function recordWidgetIntegrations(
   refused.sort((a, b) => a.position - b.position);
   const confirmed = [...unique.filter((t) => known.has(tupleKey(t))), ...linkedIn.confirmed];
   const waiting = linkedIn.unanswered.length;
+  if (confirmed.length > 0) await recordFlowStep({ ...person, step: "TUPLES_CONFIRMED", outcome: "OK" });
+  else if (waiting === 0)
+    await recordFlowStep({ ...person, step: "TUPLES_CONFIRMED", outcome: "FAILED", reason: "TUPLES_REFUSED" });
   if (confirmed.length === 0 && waiting === 0) {
     const answer = nothingStored(refused);
     throw new SafeError(

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client";
 import { SafeError } from "@/lib/errors/safe-error";
 import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { JobContext } from "@/lib/jobs/types";
+import { recordFlowStep } from "@/lib/onboarding-flow/record";
 import { inBatches, integrationTuple, type NameSyncResult, syncIntegrationNames } from "@/lib/linkedin";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
@@ -55,7 +56,11 @@ async function recordSynced(sent: { id: string; version: number }[]): Promise<vo
     WHERE i.id = s.id`;
 }
 
-async function recordFailed(failed: { id: string; message: string }[], final: boolean): Promise<void> {
+async function recordFailed(
+  customerId: string,
+  failed: { id: string; message: string }[],
+  final: boolean,
+): Promise<void> {
   if (failed.length === 0) return;
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`
@@ -72,6 +77,12 @@ async function recordFailed(failed: { id: string; message: string }[], final: bo
         failed.map((f) => ({ integrationId: f.id, message: f.message })),
         "name",
       ); // issue 12
+    // Issue 22: the flow stops at "names and settings sent" until a person acts.
+    if (final)
+      await recordFlowStep(
+        { customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "FAILED", reason: "SYNC_FAILED" },
+        tx,
+      );
   });
 }
 
@@ -140,7 +151,7 @@ export async function syncCustomerNames(
           }
         });
         await recordSynced(ok);
-        await recordFailed(bad, ctx.isLastAttempt);
+        await recordFailed(customerId, bad, ctx.isLastAttempt);
         totals.succeeded += ok.length;
         await ctx.progress({ total: totals.total, succeeded: totals.succeeded, failed: failedAt.size });
       }
@@ -153,6 +164,7 @@ export async function syncCustomerNames(
     async () => (await nameWork(customerId, failedAt)).length > 0,
   );
   totals.failed = failedAt.size;
+  if (totals.succeeded > 0) await recordFlowStep({ customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "OK" }); // issue 22
   if (ran === null) return { ...totals, handedOver: true }; // another job holds this customer's name sync and does the work
   if (totals.failed > 0) {
     const first = [...totals.failures.values()][0] ?? "";

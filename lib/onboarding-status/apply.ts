@@ -6,11 +6,12 @@ import "server-only";
 //   retries carry new ids (C24), so this — the data the id resolves to — is what deduplicates them.
 // - Concurrent applications of one integration are serialized by a row lock, so five retries
 //   processed at the same moment still change it once.
-import type { OnboardingStatus, StatusSource } from "@/lib/db/enums";
+import type { FlowStepKind, OnboardingStatus, StatusSource } from "@/lib/db/enums";
 import { db } from "@/lib/db/client";
 import { integrationStatusChanged } from "@/lib/events/hooks";
 import { ONBOARDING_STATUS_ORDER } from "@/lib/integrations/types";
 import { queueStatusChangeEmails } from "@/lib/email/nudges";
+import { recordFlowStep } from "@/lib/onboarding-flow/record";
 
 export type ApplyStatusInput = {
   integrationId: string;
@@ -33,6 +34,11 @@ export type ApplyStatusResult =
   | { outcome: "older"; from: OnboardingStatus; to: OnboardingStatus }
   | { outcome: "missing"; to: OnboardingStatus };
 
+const FLOW_STEP_OF_STATUS: Partial<Record<OnboardingStatus, FlowStepKind>> = {
+  PARTNER_READY: "WAITING_ON_CUSTOMER",
+  ENABLED: "ENABLED",
+};
+
 export function isNewer(candidate: OnboardingStatus, current: OnboardingStatus): boolean {
   return ONBOARDING_STATUS_ORDER[candidate] > ONBOARDING_STATUS_ORDER[current];
 }
@@ -48,8 +54,9 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
       await tx.integration.update({ where: { id: input.integrationId }, data: { lastCheckedAt: at } });
       return { outcome: current === input.status ? "unchanged" : "older", from: current, to: input.status } as const;
     }
-    await tx.integration.update({
+    const { customerId } = await tx.integration.update({
       where: { id: input.integrationId },
+      select: { customerId: true },
       data: {
         onboardingStatus: input.status,
         statusChangedAt: at,
@@ -83,6 +90,9 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
       to: input.status,
       statusChangeId: change.id,
     });
+    // Issue 22: the flow's last two steps are LinkedIn's statuses, recorded with the change.
+    const step = FLOW_STEP_OF_STATUS[input.status];
+    if (step) await recordFlowStep({ customerId, step, outcome: "OK", at }, tx);
     return { outcome: "changed", from: current, to: input.status } as const;
   });
 }

@@ -99,6 +99,14 @@ function findOwned(rt: Runtime, clientId: string, tuples: z.infer<typeof tupleSc
 export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string): Promise<Reply | null> {
   const { state, pusher } = rt;
   const route = `${ctx.method} ${path}`;
+  // One rule removed by its id, so a test that lifts its own fault leaves the other tests' faults in place.
+  const oneFault = /^DELETE \/_sandbox\/faults\/([^/]+)$/.exec(route);
+  if (oneFault) {
+    const at = state.faults.findIndex((f) => f.id === oneFault[1]);
+    if (at < 0) return apiError(404, `no fault ${oneFault[1]}`);
+    state.faults.splice(at, 1);
+    return json(200, { faults: state.faults });
+  }
   switch (route) {
     case "GET /_sandbox/state":
       return json(200, state.snapshot());

@@ -45,6 +45,29 @@ describe("fault injection (C26, C27)", () => {
     expect((await sb.api(`/v2/atsIntegrations?${idsQuery([RSC("f2")])}`, c.token)).status).toBe(200);
   });
 
+  it("fails the plugin's scripts: one application's plugin, or in.js for every page (issue 22)", async () => {
+    await sb.admin("/_sandbox/faults", undefined, "DELETE");
+    const a = await sb.customer();
+    const b = await sb.customer();
+    const plugin = (key: string) => fetch(`${sb.url}/rsc/extensions/onboarding-widget?api_key=${key}`);
+    const other = await sb.admin("/_sandbox/faults", { endpoint: "lookup_ids", status: 503, clientId: b.clientId });
+    const rule = await sb.admin("/_sandbox/faults", { endpoint: "widget_script", status: 404, clientId: a.clientId });
+    expect((await plugin(a.clientId)).status).toBe(404);
+    expect((await plugin(a.clientId)).status).toBe(404);
+    expect((await plugin(b.clientId)).status).toBe(200);
+    // in.js names no application (C4): a rule of one application never matches it.
+    expect((await fetch(`${sb.url}/xdoor/scripts/in.js`)).status).toBe(200);
+    // Lifting one rule by its id leaves the others.
+    expect((await sb.admin(`/_sandbox/faults/${rule.body.id}`, undefined, "DELETE")).status).toBe(200);
+    expect((await plugin(a.clientId)).status).toBe(200);
+    expect((await sb.admin("/_sandbox/faults")).body.faults.map((f: { id: string }) => f.id)).toEqual([other.body.id]);
+    expect((await sb.admin(`/_sandbox/faults/${rule.body.id}`, undefined, "DELETE")).status).toBe(404);
+    await sb.admin("/_sandbox/faults", undefined, "DELETE");
+    await sb.admin("/_sandbox/faults", { endpoint: "widget_script", status: 500, count: 1 });
+    expect((await fetch(`${sb.url}/xdoor/scripts/in.js`)).status).toBe(500);
+    expect((await fetch(`${sb.url}/xdoor/scripts/in.js`)).status).toBe(200);
+  });
+
   it("a token fault answers in OAuth's error shape; probability 0 never fires; latency delays", async () => {
     await sb.admin("/_sandbox/faults", { endpoint: "token", status: 401, count: 1 });
     await expect(sb.token("sandbox-parent-id", "sandbox-parent-secret")).rejects.toThrow(/401.*invalid_client/);

@@ -109,7 +109,10 @@
     if (IN.__loading[name]) return;
     IN.__loading[name] = true;
     var script = document.createElement("script");
-    script.src = url;
+    // ASSUMPTION (issue 22): the plugin's script is fetched for the page's API key, so the sandbox can fail it for one
+    // customer application (faults.ts clientId); LinkedIn's own in.js internals are not documented.
+    var key = IN.__config.apiKey;
+    script.src = key ? `${url}${url.includes("?") ? "&" : "?"}api_key=${encodeURIComponent(key)}` : url;
     script.async = true;
     script.addEventListener("error", () => {
       IN.__loading[name] = false;

@@ -49,6 +49,7 @@ export const RULES: Record<string, Rule> = {
   "app/console/webhooks/page.tsx": { who: STAFF },
   "app/console/customers/page.tsx": { who: STAFF },
   "app/console/customers/[customerId]/page.tsx": { who: STAFF },
+  "app/console/customers/[customerId]/timeline/page.tsx": { who: STAFF },
   "app/console/customers/import/[importId]/page.tsx": { who: STAFF },
   "app/console/customers/[customerId]/settings/page.tsx": { who: OPERATOR },
   "app/console/customers/new/page.tsx": { who: OPERATOR },
@@ -103,6 +104,8 @@ export const RULES: Record<string, Rule> = {
   ...actions("app/integrations/actions.ts", { who: CUSTOMER_ADMINS }, ["authorizeWidgetIntegrations"]),
   // The person's own language (issue 25): about nobody but the caller.
   "app/integrations/actions.ts setLanguageAction": { who: CUSTOMER_ADMINS, input: () => ({ locale: "de" }) },
+  // Issue 22: the admin's page reports LinkedIn's script for a visit the server opened for that same person.
+  "app/integrations/actions.ts reportLinkedInScriptAction": { who: CUSTOMER_ADMINS },
   "app/integrations/actions.ts checkStatusNowAction": { who: CUSTOMER_ADMINS, startsJob: "POLL_STATUS" },
   // Another customer's integration answers "No such integration.": the same name, so nothing is queued.
   "app/integrations/actions.ts renameIntegrationAction": {

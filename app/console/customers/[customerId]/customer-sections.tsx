@@ -38,6 +38,7 @@ export const customerParamsSchema = z.object({
   notificationsPage: pageNumber,
   auditPage: pageNumber,
   emailsPage: pageNumber,
+  flowPage: pageNumber,
 });
 type CustomerParams = z.infer<typeof customerParamsSchema>;
 

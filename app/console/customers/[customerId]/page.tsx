@@ -26,6 +26,7 @@ import {
   LinkedInUsageToday,
   NotificationsList,
 } from "./customer-sections";
+import { FlowStepsList } from "./flow-sections";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -152,6 +153,9 @@ export default async function CustomerPage({
         )}
       </Section>
 
+      <Suspense fallback={<SectionSkeleton id="flow-steps" title="Flow steps" />}>
+        <FlowStepsList view={view} />
+      </Suspense>
       <Suspense fallback={<SectionSkeleton id="integrations" title="Integrations" />}>
         <IntegrationsList view={view} />
       </Suspense>

@@ -7,6 +7,8 @@ export const EVENT_TYPES = [
   "integration.enabled",
   "integration.sync_failed",
   "customer.keys_refused",
+  "issue.opened",
+  "issue.resolved",
   "linkedin.export_candidate_profile",
   "linkedin.push",
 ] as const;
@@ -22,6 +24,9 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   "integration.enabled": "An integration became ENABLED: the ATS may start sending data (also sent as status_changed)",
   "integration.sync_failed": "Sending an integration's name or configuration to LinkedIn failed for good (C14, C17)",
   "customer.keys_refused": "LinkedIn refused the customer's API key and secret (HTTP 401, C27)",
+  "issue.opened":
+    "A problem that needs a person was opened, or came back after it was resolved (data.issue: type, first and last seen, occurrences)",
+  "issue.resolved": "That problem was resolved: its cause cleared (data.issue.changedBy is system:…) or staff resolved it",
   "linkedin.export_candidate_profile":
     "A recruiter exported a candidate with One-Click Export (EXPORT_CANDIDATE_PROFILE push, L18)",
   "linkedin.push": "Any other LinkedIn push Onramp does not act on itself (C22), relayed as received",

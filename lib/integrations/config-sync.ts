@@ -12,6 +12,7 @@ import { SafeError } from "@/lib/errors/safe-error";
 import { integrationSyncFailed } from "@/lib/events/hooks";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import type { JobContext } from "@/lib/jobs/types";
+import { openSyncFailingIssues } from "@/lib/issues/sync-failing";
 import {
   deleteIntegrationConfigurations,
   integrationTuple,
@@ -80,7 +81,10 @@ async function recordRefused(plan: ConfigPlan, message: string, final: boolean):
       where: { id: plan.integrationId },
       data: { configSyncState: final ? "FAILED" : "PENDING", configSyncError: message },
     });
-    if (final) await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
+    if (final) {
+      await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
+      await openSyncFailingIssues(tx, [{ integrationId: plan.integrationId, message }]);
+    }
   });
 }
 

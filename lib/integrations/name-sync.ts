@@ -9,6 +9,7 @@ import { SafeError } from "@/lib/errors/safe-error";
 import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { JobContext } from "@/lib/jobs/types";
 import { inBatches, integrationTuple, type NameSyncResult, syncIntegrationNames } from "@/lib/linkedin";
+import { openSyncFailingIssues } from "@/lib/issues/sync-failing";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
 
@@ -66,12 +67,14 @@ async function recordFailed(failed: { id: string; message: string }[], final: bo
       "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM unnest(${failed.map((f) => f.id)}::text[], ${failed.map((f) => f.message)}::text[]) AS s(id, msg)
     WHERE i.id = s.id AND i."nameSyncedVersion" < i."nameVersion"`;
-    if (final)
+    if (final) {
       await integrationSyncFailed(
         tx,
         failed.map((f) => ({ integrationId: f.id, message: f.message })),
         "name",
       ); // issue 12
+      await openSyncFailingIssues(tx, failed.map((f) => ({ integrationId: f.id, message: f.message })));
+    }
   });
 }
 

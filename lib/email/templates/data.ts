@@ -42,3 +42,21 @@ export const digestDataSchema = z.object({
   issuesUrl: z.string(),
 });
 export type DigestData = z.infer<typeof digestDataSchema>;
+
+/** Issue 22: the remediation of a support issue, sent by support to the customer's admins in their language. */
+export const issueRemediationDataSchema = z.object({
+  customerName: z.string(),
+  issueType: z.enum([
+    "KEYS_REFUSED",
+    "SYNC_FAILING",
+    "NOTIFICATION_FAILED",
+    "WIDGET_CANNOT_LOAD",
+    "STUCK_AT_STATUS",
+    "UNKNOWN_TYPE",
+    "SECRET_DUE",
+    "NO_RECENT_CALL",
+    "WEBHOOK_FAILING",
+  ]),
+  pageUrl: z.string(),
+});
+export type IssueRemediationData = z.infer<typeof issueRemediationDataSchema>;

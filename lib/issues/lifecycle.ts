@@ -116,7 +116,9 @@ export type ResolveIssuesInput = {
   customerId?: string;
   integrationId?: string;
   webhookEndpointId?: string;
-  /** Only these subjects (the detector: everything of the type whose cause is gone). */
+  /** Only issues of these customers (a detector pass narrowed to them). */
+  customerIds?: string[];
+  /** All but these subjects (the detector: everything of the type whose cause is gone). */
   keepSubjectKeys?: string[];
   by?: string;
 };
@@ -131,6 +133,7 @@ export async function resolveIssues(tx: Tx, input: ResolveIssuesInput): Promise<
   if (input.customerId) where.push(sql`"customerId" = ${input.customerId}`);
   if (input.integrationId) where.push(sql`"integrationId" = ${input.integrationId}`);
   if (input.webhookEndpointId) where.push(sql`"webhookEndpointId" = ${input.webhookEndpointId}`);
+  if (input.customerIds) where.push(sql`"customerId" = ANY(${input.customerIds}::text[])`);
   if (input.keepSubjectKeys) where.push(sql`NOT ("subjectKey" = ANY(${input.keepSubjectKeys}::text[]))`);
   const rows = await tx.$queryRaw<IssueRow[]>(sql`
     UPDATE "SupportIssue" SET "state" = 'RESOLVED', "resolvedAt" = ${NOW}, "snoozedUntil" = NULL,

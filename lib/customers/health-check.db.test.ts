@@ -48,11 +48,19 @@ describe("health check (issue 22 point 2)", () => {
     expect(await runHealthChecks(only)).toEqual({ checked: 1, refused: 1, unreachable: 0 });
 
     const issue = await db.supportIssue.findFirstOrThrow({ where: { customerId: app.customerId } });
-    expect(issue).toMatchObject({ type: "KEYS_REFUSED", state: "OPEN", occurrences: 1, changedBy: "system:linkedin-token" });
+    expect(issue).toMatchObject({
+      type: "KEYS_REFUSED",
+      state: "OPEN",
+      occurrences: 1,
+      changedBy: "system:linkedin-token",
+    });
     expect(issue.detail).toContain("LinkedIn refused this customer's API key and secret");
     // No sync ran: no job for the customer, and LinkedIn heard only token requests from this application.
     expect(await db.job.count({ where: { customerId: app.customerId } })).toBe(0);
-    const { calls } = await admin<{ calls: { endpoint: string }[] }>("GET", `/calls?clientId=${encodeURIComponent(clientId)}`);
+    const { calls } = await admin<{ calls: { endpoint: string }[] }>(
+      "GET",
+      `/calls?clientId=${encodeURIComponent(clientId)}`,
+    );
     expect(new Set(calls.map((c) => c.endpoint))).toEqual(new Set(["token"]));
     const opened = await db.event.findMany({ where: { customerId: app.customerId, type: { startsWith: "issue." } } });
     expect(opened.map((e) => e.type)).toEqual(["issue.opened"]);
@@ -76,7 +84,11 @@ describe("health check (issue 22 point 2)", () => {
     const app = await createTestApplication();
     useLinkedInAt(sandbox.url, { HEALTH_CHECK_INTERVAL_HOURS: "0" });
     try {
-      expect(await runHealthChecks({ onlyApplicationIds: [app.id] })).toEqual({ checked: 0, refused: 0, unreachable: 0 });
+      expect(await runHealthChecks({ onlyApplicationIds: [app.id] })).toEqual({
+        checked: 0,
+        refused: 0,
+        unreachable: 0,
+      });
     } finally {
       useLinkedInAt(sandbox.url, {
         LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId,

@@ -14,7 +14,13 @@ export async function emailIssueRemediation(actor: Actor, issueId: string): Prom
   return db.$transaction(async (tx) => {
     const issue = await tx.supportIssue.findUnique({
       where: { id: issueId },
-      select: { id: true, type: true, occurrences: true, customerId: true, customer: { select: { displayName: true } } },
+      select: {
+        id: true,
+        type: true,
+        occurrences: true,
+        customerId: true,
+        customer: { select: { displayName: true } },
+      },
     });
     if (!issue) throw new SafeError("not_found", "This issue no longer exists; reload the issues page.");
     if (!issue.customerId || !issue.customer || !CUSTOMER_FIXABLE.has(issue.type))
@@ -30,7 +36,9 @@ export async function emailIssueRemediation(actor: Actor, issueId: string): Prom
     let queued = 0;
     for (const address of to) {
       const cause = `issue:${issue.id}:${issue.occurrences}`;
-      if (await queueEmail(tx, { template: "ISSUE_REMEDIATION", to: address, cause, data, customerId: issue.customerId }))
+      if (
+        await queueEmail(tx, { template: "ISSUE_REMEDIATION", to: address, cause, data, customerId: issue.customerId })
+      )
         queued += 1;
     }
     await recordAudit(

@@ -26,7 +26,8 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   "customer.keys_refused": "LinkedIn refused the customer's API key and secret (HTTP 401, C27)",
   "issue.opened":
     "A problem that needs a person was opened, or came back after it was resolved (data.issue: type, first and last seen, occurrences)",
-  "issue.resolved": "That problem was resolved: its cause cleared (data.issue.changedBy is system:…) or staff resolved it",
+  "issue.resolved":
+    "That problem was resolved: its cause cleared (data.issue.changedBy is system:…) or staff resolved it",
   "linkedin.export_candidate_profile":
     "A recruiter exported a candidate with One-Click Export (EXPORT_CANDIDATE_PROFILE push, L18)",
   "linkedin.push": "Any other LinkedIn push Onramp does not act on itself (C22), relayed as received",

@@ -73,7 +73,10 @@ async function recordFailed(failed: { id: string; message: string }[], final: bo
         failed.map((f) => ({ integrationId: f.id, message: f.message })),
         "name",
       ); // issue 12
-      await openSyncFailingIssues(tx, failed.map((f) => ({ integrationId: f.id, message: f.message })));
+      await openSyncFailingIssues(
+        tx,
+        failed.map((f) => ({ integrationId: f.id, message: f.message })),
+      );
     }
   });
 }

@@ -66,7 +66,9 @@ describe("support issue lifecycle (issue 22)", () => {
     const { id } = await openIssueNow({ type: "STUCK_AT_STATUS", customerId: c.id, detail: "waiting" });
     const [clock] = await db.$queryRaw<{ now: Date }[]>`SELECT (now() AT TIME ZONE 'UTC') AS "now"`;
     const now = clock?.now ?? new Date(Number.NaN);
-    await expect(snoozeIssue(staff, id, new Date(now.getTime() - 60_000))).rejects.toThrow("Choose a time in the future.");
+    await expect(snoozeIssue(staff, id, new Date(now.getTime() - 60_000))).rejects.toThrow(
+      "Choose a time in the future.",
+    );
     await snoozeIssue(staff, id, new Date(now.getTime() + 3_600_000));
     expect(await issueOf(id)).toMatchObject({ state: "SNOOZED", changedBy: staff.email });
     await wakeSnoozedIssues();
@@ -88,7 +90,11 @@ describe("support issue lifecycle (issue 22)", () => {
     await reopenIssue(staff, id);
     expect(await issueOf(id)).toMatchObject({ state: "OPEN", occurrences: 2, changedBy: staff.email });
     expect(await eventsOf(c.id)).toEqual(["issue.opened", "issue.resolved", "issue.opened"]);
-    const audit = await db.auditLog.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" }, select: { action: true } });
+    const audit = await db.auditLog.findMany({
+      where: { targetId: id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
     expect(audit.map((a) => a.action)).toEqual(["issue.resolved", "issue.reopened"]);
   });
 });

@@ -15,17 +15,31 @@ const sql = Prisma.sql;
 const GONE = "This issue no longer exists; reload the issues page.";
 
 async function lockedIssue(tx: Tx, id: string) {
-  const [row] = await tx.$queryRaw<{ id: string; type: IssueRow["type"]; state: IssueRow["state"]; customerId: string | null }[]>(
+  const [row] = await tx.$queryRaw<
+    { id: string; type: IssueRow["type"]; state: IssueRow["state"]; customerId: string | null }[]
+  >(
     sql`SELECT "id", "type"::text AS "type", "state"::text AS "state", "customerId" FROM "SupportIssue" WHERE "id" = ${id} FOR UPDATE`,
   );
   if (!row) throw new SafeError("not_found", GONE);
   return row;
 }
 
-async function audit(tx: Tx, actor: Actor, action: string, issue: { id: string; type: string; customerId: string | null }, details: Prisma.InputJsonObject = {}) {
+async function audit(
+  tx: Tx,
+  actor: Actor,
+  action: string,
+  issue: { id: string; type: string; customerId: string | null },
+  details: Prisma.InputJsonObject = {},
+) {
   await recordAudit(
     actor,
-    { action, targetType: "SupportIssue", targetId: issue.id, customerId: issue.customerId, details: { type: issue.type, ...details } },
+    {
+      action,
+      targetType: "SupportIssue",
+      targetId: issue.id,
+      customerId: issue.customerId,
+      details: { type: issue.type, ...details },
+    },
     tx,
   );
 }
@@ -34,7 +48,8 @@ async function audit(tx: Tx, actor: Actor, action: string, issue: { id: string; 
 export async function snoozeIssue(actor: Actor, id: string, until: Date): Promise<{ message: string }> {
   return db.$transaction(async (tx) => {
     const issue = await lockedIssue(tx, id);
-    if (issue.state === "RESOLVED") throw new SafeError("conflict", "This issue is resolved; reopen it before snoozing it.");
+    if (issue.state === "RESOLVED")
+      throw new SafeError("conflict", "This issue is resolved; reopen it before snoozing it.");
     const updated = await tx.$executeRaw(sql`
       UPDATE "SupportIssue" SET "state" = 'SNOOZED', "snoozedUntil" = ${until}, "changedBy" = ${actor.email}, "changedAt" = ${NOW}
       WHERE "id" = ${id} AND ${until} > ${NOW}`);

@@ -39,7 +39,11 @@ export const CUSTOMER_FIXABLE: ReadonlySet<SupportIssueType> = new Set<SupportIs
 ]);
 
 /** What an issue is about, as its unique key's second half (prisma/schema.prisma, SupportIssue.subjectKey). */
-export type IssueSubject = { customerId?: string | null; integrationId?: string | null; webhookEndpointId?: string | null };
+export type IssueSubject = {
+  customerId?: string | null;
+  integrationId?: string | null;
+  webhookEndpointId?: string | null;
+};
 
 export function subjectKeyOf(s: IssueSubject): string {
   if (s.integrationId) return `integration:${s.integrationId}`;

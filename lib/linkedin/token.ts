@@ -234,7 +234,9 @@ export async function verifyApplicationCredentials(clientId: string, clientSecre
  * before a sync fails); an accepted request caches the token and resolves it. "unreachable": LinkedIn could not be
  * asked (5xx, timeout, a daily hold); nothing is concluded.
  */
-export async function checkApplicationKeys(app: LinkedInApplicationRef): Promise<"accepted" | "refused" | "unreachable"> {
+export async function checkApplicationKeys(
+  app: LinkedInApplicationRef,
+): Promise<"accepted" | "refused" | "unreachable"> {
   try {
     await issueAndCache(app);
     return "accepted";

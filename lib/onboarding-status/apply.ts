@@ -79,7 +79,11 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
       at,
     });
     // Issue 22: the integration moved on, so "stuck at a status" resolves itself (it reopens if it waits again).
-    await resolveIssues(tx, { type: "STUCK_AT_STATUS", integrationId: input.integrationId, by: "system:status-change" });
+    await resolveIssues(tx, {
+      type: "STUCK_AT_STATUS",
+      integrationId: input.integrationId,
+      by: "system:status-change",
+    });
     // Email outbox (issue 14): the PARTNER_READY nudge commits with the change that causes it.
     await queueStatusChangeEmails(tx, {
       integrationId: input.integrationId,

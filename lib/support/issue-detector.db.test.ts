@@ -41,8 +41,14 @@ describe("issue detector (issue 22)", () => {
     expect((await issuesOf(app.customerId)).map((i) => i.occurrences)).toEqual([1, 1, 1, 1]);
 
     // The keys work again and the sync succeeded: those two resolve themselves; the integration still waits.
-    await db.customerApplication.update({ where: { id: app.id }, data: { lastAuthError: null, lastAuthErrorAt: null } });
-    await db.integration.update({ where: { id: integration.id }, data: { configSyncState: "SYNCED", configSyncError: null } });
+    await db.customerApplication.update({
+      where: { id: app.id },
+      data: { lastAuthError: null, lastAuthErrorAt: null },
+    });
+    await db.integration.update({
+      where: { id: integration.id },
+      data: { configSyncState: "SYNCED", configSyncError: null },
+    });
     expect((await detectIssues({ customerIds })).resolved).toBe(2);
     expect((await issuesOf(app.customerId)).map((i) => `${i.type}:${i.state}`)).toEqual([
       "KEYS_REFUSED:RESOLVED",

@@ -20,7 +20,12 @@ const sql = Prisma.sql;
 /** Bound per type and tick: a flood is worked through over several ticks, newest subjects first. */
 const PER_TYPE = 2000;
 
-type Cause = { customerId: string | null; integrationId: string | null; webhookEndpointId: string | null; detail: string };
+type Cause = {
+  customerId: string | null;
+  integrationId: string | null;
+  webhookEndpointId: string | null;
+  detail: string;
+};
 
 const ACTIVE = sql`c."archivedAt" IS NULL`;
 
@@ -123,7 +128,12 @@ export async function detectIssues(opts: { customerIds?: string[] } = {}): Promi
         if (opened) summary.opened += 1;
       }
       if (found.length < PER_TYPE)
-        summary.resolved += await resolveIssues(tx, { type, customerIds, keepSubjectKeys: keys, by: "system:detector" });
+        summary.resolved += await resolveIssues(tx, {
+          type,
+          customerIds,
+          keepSubjectKeys: keys,
+          by: "system:detector",
+        });
     });
   }
   return summary;

@@ -2,29 +2,17 @@
 // developer portal and opens the "keys refused" issue with no sync having run; re-entering the keys resolves it. The
 // interval passes by moving the row's last check back, never by waiting.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnectDb } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
 import { createTestApplication } from "@/lib/linkedin/test-support/applications";
-import { useLinkedInAt } from "@/lib/linkedin/test-support/env";
+import { setTestEnv } from "@/lib/linkedin/test-support/env";
 import { sandboxAdmin } from "@/lib/notifications/test-support/fixtures";
-import { DEFAULT_PARENT, type SandboxHandle, startSandbox } from "@/sandbox/server";
 import { setApplicationKeys } from "./application-keys";
 import { runHealthChecks } from "./health-check";
+import { parentSandboxPerFile } from "./test-support/parent-sandbox";
 
-let sandbox: SandboxHandle;
-const admin = sandboxAdmin(() => sandbox.url);
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  useLinkedInAt(sandbox.url, {
-    LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId,
-    LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret,
-  });
-});
-afterAll(async () => {
-  await sandbox?.close();
-  await disconnectDb();
-});
+const started = parentSandboxPerFile();
+const admin = sandboxAdmin(() => started.sandbox.url);
 
 /** The interval passes: the application's last check moves a day and an hour into the database's past. */
 const dayPasses = (applicationId: string) =>
@@ -70,7 +58,7 @@ describe("health check (issue 22 point 2)", () => {
     expect(await runHealthChecks(only)).toMatchObject({ refused: 1 });
     expect((await db.supportIssue.findUniqueOrThrow({ where: { id: issue.id } })).occurrences).toBe(1);
 
-    await setApplicationKeys({ system: "test" }, app.customerId, { clientId, clientSecret: revoked.clientSecret });
+    await setApplicationKeys(started.actor, app.customerId, { clientId, clientSecret: revoked.clientSecret });
     const resolved = await db.supportIssue.findUniqueOrThrow({ where: { id: issue.id } });
     expect(resolved).toMatchObject({ state: "RESOLVED", changedBy: "system:keys-entered" });
     const events = await db.event.findMany({
@@ -82,18 +70,12 @@ describe("health check (issue 22 point 2)", () => {
 
   it("is off when HEALTH_CHECK_INTERVAL_HOURS is 0", async () => {
     const app = await createTestApplication();
-    useLinkedInAt(sandbox.url, { HEALTH_CHECK_INTERVAL_HOURS: "0" });
+    setTestEnv({ HEALTH_CHECK_INTERVAL_HOURS: "0" });
     try {
-      expect(await runHealthChecks({ onlyApplicationIds: [app.id] })).toEqual({
-        checked: 0,
-        refused: 0,
-        unreachable: 0,
-      });
+      const summary = await runHealthChecks({ onlyApplicationIds: [app.id] });
+      expect(summary).toEqual({ checked: 0, refused: 0, unreachable: 0 });
     } finally {
-      useLinkedInAt(sandbox.url, {
-        LINKEDIN_CLIENT_ID: DEFAULT_PARENT.clientId,
-        LINKEDIN_CLIENT_SECRET: DEFAULT_PARENT.clientSecret,
-      });
+      setTestEnv({ HEALTH_CHECK_INTERVAL_HOURS: undefined });
     }
   });
 });

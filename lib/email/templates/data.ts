@@ -1,5 +1,6 @@
 // The props each template is stored with (Email.data), parsed again before rendering. Pure.
 import { z } from "zod";
+import { SUPPORT_ISSUE_TYPES } from "@/lib/issues/types";
 
 export const invitationDataSchema = z.object({
   invitationId: z.string(),
@@ -46,17 +47,7 @@ export type DigestData = z.infer<typeof digestDataSchema>;
 /** Issue 22: the remediation of a support issue, sent by support to the customer's admins in their language. */
 export const issueRemediationDataSchema = z.object({
   customerName: z.string(),
-  issueType: z.enum([
-    "KEYS_REFUSED",
-    "SYNC_FAILING",
-    "NOTIFICATION_FAILED",
-    "WIDGET_CANNOT_LOAD",
-    "STUCK_AT_STATUS",
-    "UNKNOWN_TYPE",
-    "SECRET_DUE",
-    "NO_RECENT_CALL",
-    "WEBHOOK_FAILING",
-  ]),
+  issueType: z.enum(SUPPORT_ISSUE_TYPES),
   pageUrl: z.string(),
 });
 export type IssueRemediationData = z.infer<typeof issueRemediationDataSchema>;

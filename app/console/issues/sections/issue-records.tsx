@@ -2,6 +2,7 @@
 // changed it, and what to tell the customer. Open and snoozed ones first; resolved ones may be reopened.
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
+import type { FormAction } from "@/lib/actions/state";
 import { CopyField } from "@/components/ui/copy-field";
 import { IssueSection } from "@/components/console/issue-section";
 import { IssueSnoozeForm } from "@/components/console/issue-snooze-form";
@@ -24,6 +25,10 @@ function fixLink(r: IssueRecord): { href: string; label: string } {
 }
 
 type Steps = (r: IssueRecord) => string;
+
+function IssueAction({ action, id, label, about }: { action: FormAction; id: string; label: string; about: string }) {
+  return <ActionForm action={action} fields={{ issueId: id }} label={label} labelDetail={about} />;
+}
 
 async function englishSteps(): Promise<Steps> {
   const t = await emailTranslator("en");
@@ -100,34 +105,17 @@ function issueTable(
               <Link href={fix.href} className="text-blue-800 underline">
                 {fix.label}
               </Link>
-              {r.state === "RESOLVED" ? (
-                <ActionForm action={reopenIssueAction} fields={{ issueId: r.id }} label="Reopen" labelDetail={about} />
-              ) : (
+              {r.state !== "RESOLVED" ? (
                 <>
-                  <ActionForm
-                    action={resolveIssueAction}
-                    fields={{ issueId: r.id }}
-                    label="Resolve"
-                    labelDetail={about}
-                  />
+                  <IssueAction action={resolveIssueAction} id={r.id} label="Resolve" about={about} />
                   <IssueSnoozeForm action={snoozeIssueAction} issueId={r.id} about={about} />
-                  {r.state === "SNOOZED" ? (
-                    <ActionForm
-                      action={reopenIssueAction}
-                      fields={{ issueId: r.id }}
-                      label="Reopen"
-                      labelDetail={about}
-                    />
-                  ) : null}
                 </>
-              )}
+              ) : null}
+              {r.state !== "OPEN" ? (
+                <IssueAction action={reopenIssueAction} id={r.id} label="Reopen" about={about} />
+              ) : null}
               {r.customerId && CUSTOMER_FIXABLE.has(r.type) ? (
-                <ActionForm
-                  action={emailIssueAction}
-                  fields={{ issueId: r.id }}
-                  label="Email the customer's admins"
-                  labelDetail={about}
-                />
+                <IssueAction action={emailIssueAction} id={r.id} label="Email the customer's admins" about={about} />
               ) : null}
             </ActionsCell>
           </>
@@ -137,25 +125,32 @@ function issueTable(
   );
 }
 
-export async function OpenIssueRecordsSection({ view }: { view: IssueView }) {
-  const [page, steps] = await Promise.all([openIssueRecords(view.params.recordsPage), englishSteps()]);
-  return issueTable(view, page, steps, {
-    id: "records",
-    title: "Open issues",
-    param: "recordsPage",
-    empty: "No open issues.",
-    description:
-      "Each problem as a record: first and last seen, how often it came back. It resolves itself when its cause clears.",
-  });
+type RecordList = Parameters<typeof issueTable>[3] & { read: typeof openIssueRecords };
+
+const OPEN: RecordList = {
+  id: "records",
+  title: "Open issues",
+  param: "recordsPage",
+  empty: "No open issues.",
+  description:
+    "Each problem as a record: first and last seen, how often it came back. It resolves itself when its cause clears.",
+  read: openIssueRecords,
+};
+
+const RESOLVED: RecordList = {
+  id: "resolved-records",
+  title: "Resolved issues",
+  param: "resolvedRecordsPage",
+  empty: "No resolved issues.",
+  description: "Resolved by hand or because the cause cleared; each reopens if its cause is seen again.",
+  read: resolvedIssueRecords,
+};
+
+async function recordSection(view: IssueView, list: RecordList) {
+  const [page, steps] = await Promise.all([list.read(view.params[list.param]), englishSteps()]);
+  return issueTable(view, page, steps, list);
 }
 
-export async function ResolvedIssueRecordsSection({ view }: { view: IssueView }) {
-  const [page, steps] = await Promise.all([resolvedIssueRecords(view.params.resolvedRecordsPage), englishSteps()]);
-  return issueTable(view, page, steps, {
-    id: "resolved-records",
-    title: "Resolved issues",
-    param: "resolvedRecordsPage",
-    empty: "No resolved issues.",
-    description: "Resolved by hand or because the cause cleared; each reopens if its cause is seen again.",
-  });
-}
+export const OpenIssueRecordsSection = ({ view }: { view: IssueView }) => recordSection(view, OPEN);
+
+export const ResolvedIssueRecordsSection = ({ view }: { view: IssueView }) => recordSection(view, RESOLVED);

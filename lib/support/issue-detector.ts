@@ -10,7 +10,8 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { SupportIssueType } from "@/lib/db/enums";
 import { env } from "@/lib/env";
 import { INTEGRATION_TYPES } from "@/lib/integrations/types";
-import { NOW, openIssue, resolveIssues, wakeSnoozedIssues } from "@/lib/issues/lifecycle";
+import { NOW, resolveIssues, wakeSnoozedIssues } from "@/lib/issues/lifecycle";
+import { observeIssues } from "@/lib/issues/observe";
 import { subjectKeyOf } from "@/lib/issues/types";
 import { ENDPOINTS } from "@/lib/linkedin";
 import { stuckAfterHours } from "./issues";
@@ -19,6 +20,7 @@ const sql = Prisma.sql;
 
 /** Bound per type and tick: a flood is worked through over several ticks, newest subjects first. */
 const PER_TYPE = 2000;
+const CHUNK = 250;
 
 type Cause = {
   customerId: string | null;
@@ -115,26 +117,15 @@ export async function detectIssues(opts: { customerIds?: string[] } = {}): Promi
     if (customerIds && type === "WEBHOOK_FAILING") continue;
     const found = query ? await db.$queryRaw<Cause[]>(sql`SELECT * FROM (${query}) q ${scope} LIMIT ${PER_TYPE}`) : [];
     const keys = found.map((f) => subjectKeyOf(f));
-    await db.$transaction(async (tx) => {
-      // Already open or snoozed: only last seen moves, in one statement.
-      const open = await tx.$queryRaw<{ subjectKey: string }[]>(sql`
-        UPDATE "SupportIssue" SET "lastSeenAt" = ${NOW}
-        WHERE "type" = ${type}::"SupportIssueType" AND "state" <> 'RESOLVED' AND "subjectKey" = ANY(${keys}::text[])
-        RETURNING "subjectKey"`);
-      const already = new Set(open.map((o) => o.subjectKey));
-      for (const cause of found) {
-        if (already.has(subjectKeyOf(cause))) continue;
-        const { opened } = await openIssue(tx, { type, ...cause, by: "system:detector", occurrence: false });
-        if (opened) summary.opened += 1;
-      }
-      if (found.length < PER_TYPE)
-        summary.resolved += await resolveIssues(tx, {
-          type,
-          customerIds,
-          keepSubjectKeys: keys,
-          by: "system:detector",
-        });
-    });
+    // Chunks keep each transaction short however many subjects a type has.
+    for (let at = 0; at < found.length; at += CHUNK) {
+      const chunk = found.slice(at, at + CHUNK);
+      summary.opened += await db.$transaction((tx) => observeIssues(tx, type, chunk, "system:detector"));
+    }
+    if (found.length < PER_TYPE)
+      summary.resolved += await db.$transaction((tx) =>
+        resolveIssues(tx, { type, customerIds, keepSubjectKeys: keys, by: "system:detector" }),
+      );
   }
   return summary;
 }

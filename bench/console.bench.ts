@@ -18,7 +18,9 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
+import { openIssueRecords, resolvedIssueRecords } from "@/lib/issues/queries";
 import { listAudit } from "@/lib/support/audit";
+import { detectIssues } from "@/lib/support/issue-detector";
 import {
   customerIntegrations,
   customerJobs,
@@ -100,6 +102,8 @@ async function customerPage(customerId: string) {
 async function issuesPage() {
   const hours = await stuckAfterHours();
   return Promise.all([
+    openIssueRecords(1),
+    resolvedIssueRecords(1),
     failedJobs(1),
     keyFailures(1),
     stuckIntegrations(hours, 1),
@@ -255,6 +259,9 @@ export default async function consoleBench(): Promise<void> {
         `${RUNS} runs after a warm-up`,
     );
     if (counts[1] < LARGE.integrations) throw new Error("the large set is incomplete");
+    // Issue 22: the large set's live conditions as issue records, as the detector schedule leaves them.
+    const detected = await detectIssues();
+    console.log(`[console bench] ${detected.opened} issue records opened by the detector pass`);
     const [overview, customer] = await measureData();
     print("Overview (lib/support data functions, as the page calls them)", overview!);
     print("Customer, issues and audit pages", customer!);

@@ -5,12 +5,14 @@ import "server-only";
 // lib/jobs, the engine, which imports no domain; only this folder binds them together. Nothing in lib/ imports
 // server/ (.dependency-cruiser.cjs, rule lib-not-to-server). Started by ./worker.ts.
 import { onEmailTick, startDeliveryKick, EMAIL_TICK_QUEUE } from "@/lib/email/schedule";
+import { runHealthChecks } from "@/lib/customers/health-check";
 import { canRenderEmail } from "@/lib/email/templates/render";
 import { env } from "@/lib/env";
 import { defineLoop } from "@/lib/jobs/loop";
 import { defineSchedule } from "@/lib/jobs/schedule";
 import { logger } from "@/lib/log/logger";
 import { onPollTick, POLL_SCHEDULE_QUEUE, pollCron } from "@/lib/onboarding-status/schedule";
+import { detectIssues } from "@/lib/support/issue-detector";
 import { deliverDue } from "@/lib/webhooks/send";
 import { RECONCILE_QUEUE, runReconcilePass } from "./reconcile-pass";
 
@@ -47,7 +49,29 @@ export const emailSweep = defineSchedule({
   },
 });
 
-export const SCHEDULES = [fallbackPoll, reconcilePass, emailSweep];
+/**
+ * Issue 22 point 2: every 10 minutes the customer applications due a key check (HEALTH_CHECK_INTERVAL_HOURS since
+ * their last, default daily) ask LinkedIn for a token, at most HEALTH_CHECK_BATCH per tick; off at 0.
+ */
+export const keysHealthCheck = defineSchedule({
+  queue: "onramp.health_check",
+  cron: () => (env().HEALTH_CHECK_INTERVAL_HOURS > 0 ? "*/10 * * * *" : null),
+  tick: async () => {
+    await runHealthChecks();
+  },
+});
+
+/** Issue 22 point 1: every 5 minutes the live conditions become issue records, and cleared ones resolve themselves. */
+export const issueDetector = defineSchedule({
+  queue: "onramp.issue_detector",
+  cron: () => "*/5 * * * *",
+  tick: async () => {
+    const summary = await detectIssues();
+    logger().debug(summary, "issue detector pass");
+  },
+});
+
+export const SCHEDULES = [fallbackPoll, reconcilePass, emailSweep, keysHealthCheck, issueDetector];
 
 /** Issue 12: delivers the event outbox to the vendor's endpoints, WEBHOOK_CONCURRENCY deliveries at a time. */
 export const webhookDeliveries = defineLoop({

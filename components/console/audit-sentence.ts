@@ -96,6 +96,10 @@ const PHRASES: Record<string, (d: Details) => string> = {
   "webhook.secret_rotated": () => "rotated a webhook endpoint's secret",
   "webhook.test_sent": () => "sent a test event to a webhook endpoint",
   "webhook.replayed": () => "replayed events to a webhook endpoint",
+  "issue.snoozed": (d) => `snoozed an issue${text(d.until) ? ` until ${text(d.until)?.slice(0, 10)}` : ""}`,
+  "issue.resolved": () => "resolved an issue",
+  "issue.reopened": () => "reopened an issue",
+  "issue.emailed": (d) => `emailed an issue's steps to ${plural(Number(d.recipients ?? 0), "customer admin")}`,
 };
 
 export function auditSentence(entry: AuditEntry, { withCustomer = true }: { withCustomer?: boolean } = {}): string {

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { recordAudit, type AuditActor } from "@/lib/audit/record";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { SafeError } from "@/lib/errors/safe-error";
+import { resolveIssues } from "@/lib/issues/lifecycle";
 import { customerAppSecretContext, verifyApplicationCredentials } from "@/lib/linkedin";
 import { CUSTOMER_ARCHIVED_MESSAGE } from "./archived";
 import type { ApplicationKeysInput } from "./schemas";
@@ -109,6 +110,8 @@ export async function setApplicationKeys(
           lastVerifiedAt: now,
         },
       });
+      // Issue 22: LinkedIn accepted the keys just entered (checked above), so "keys refused" resolves itself.
+      await resolveIssues(tx, { type: "KEYS_REFUSED", customerId, by: "system:keys-entered" });
       await recordAudit(
         actor,
         {

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { encryptSecret, secretHint } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { resolveIssues } from "@/lib/issues/lifecycle";
 import { customerAppSecretContext } from "@/lib/linkedin";
 import { newCallbackKey } from "./callback-url";
 import { type PendingRow, type RowOutcome, refused, type StoredCustomer, SYSTEM } from "./key-import-rows";
@@ -106,6 +107,8 @@ export async function storeRow(
         },
         tx,
       );
+      // Issue 22: LinkedIn accepted the imported keys, so "keys refused" resolves itself.
+      if (existing) await resolveIssues(tx, { type: "KEYS_REFUSED", customerId, by: "system:keys-imported" });
       const outcome: RowOutcome = { status: "IMPORTED", reason, customerId };
       await tx.keyImportRow.update({ where: { id: row.id }, data: { ...outcome, clientSecretEnc: null } });
       return outcome;

@@ -12,6 +12,8 @@ export {
   OnboardingStatus,
   Role,
   StatusSource,
+  SupportIssueState,
+  SupportIssueType,
   SyncState,
   WebhookDeliveryState,
   FlowOutcome,

@@ -16,7 +16,8 @@ export function integrationsPageUrl(): string {
   return `${env().PUBLIC_URL}/integrations`;
 }
 
-async function adminAddresses(tx: Prisma.TransactionClient, customerId: string): Promise<string[]> {
+/** The addresses of the customer's active admins (also the issue remediation email, ./issue-remediation.ts). */
+export async function adminAddresses(tx: Prisma.TransactionClient, customerId: string): Promise<string[]> {
   const admins = await tx.user.findMany({
     where: { customerId, role: "CUSTOMER_ADMIN", disabledAt: null },
     select: { email: true },

@@ -14,6 +14,7 @@ export const TEMPLATE_CATEGORY: Record<EmailTemplate, EmailCategory> = {
   PARTNER_READY_REMINDER: "NUDGES",
   ADMIN_ACTION_NEEDED: "NUDGES",
   SUPPORT_DIGEST: "DIGEST",
+  ISSUE_REMEDIATION: "NUDGES",
 };
 
 export type QueueEmailInput = {

@@ -14,6 +14,15 @@ export const jobsEnv = {
   POLL_INTERVAL_MINUTES: intFromEnv(60),
   /** Integrations REQUESTED/PARTNER_READY longer than this show in the issues view. */
   STUCK_AFTER_HOURS: intFromEnv(72),
+  /**
+   * Issue 22 point 2: each customer application's keys are checked with a token request this often (hours; 0 turns
+   * the health check off). Paced and counted like every call (lib/linkedin/http.ts).
+   */
+  HEALTH_CHECK_INTERVAL_HOURS: intFromEnv(24),
+  /** Applications the health check asks about per tick (every 10 minutes), so a large set is spread out. */
+  HEALTH_CHECK_BATCH: z.coerce.number().int().min(1).max(5000).default(200),
+  /** An application with no successful LinkedIn call (the token aside) for this many days is an issue (0: off). */
+  NO_SUCCESSFUL_CALL_DAYS: intFromEnv(14),
   /** Run job workers in this process (every instance may; pg-boss coordinates them). */
   JOBS_WORKERS: boolFromEnv(true),
   /** Jobs of one kind this process runs at once (each customer's sync still runs one at a time). */

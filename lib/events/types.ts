@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   "integration.sync_failed",
   "customer.keys_refused",
   "customer.easy_apply_changed",
+  "issue.opened",
+  "issue.resolved",
   "linkedin.export_candidate_profile",
   "linkedin.push",
 ] as const;
@@ -25,6 +27,10 @@ export const EVENT_TYPE_LABELS: Record<EventType, string> = {
   "customer.keys_refused": "LinkedIn refused the customer's API key and secret (HTTP 401, C27)",
   "customer.easy_apply_changed":
     "A customer admin turned LinkedIn Easy Apply on or off for the account (L30); apply it to the customer's job postings",
+  "issue.opened":
+    "A problem that needs a person was opened, or came back after it was resolved (data.issue: type, first and last seen, occurrences)",
+  "issue.resolved":
+    "That problem was resolved: its cause cleared (data.issue.changedBy is system:…) or staff resolved it",
   "linkedin.export_candidate_profile":
     "A recruiter exported a candidate with One-Click Export (EXPORT_CANDIDATE_PROFILE push, L18)",
   "linkedin.push": "Any other LinkedIn push Onramp does not act on itself (C22), relayed as received",

@@ -13,6 +13,7 @@ import { integrationSyncFailed } from "@/lib/events/hooks";
 import { PermanentJobError } from "@/lib/jobs/errors";
 import { recordFlowStep } from "@/lib/onboarding-flow/record";
 import type { JobContext } from "@/lib/jobs/types";
+import { openSyncFailingIssues } from "@/lib/issues/sync-failing";
 import {
   deleteIntegrationConfigurations,
   integrationTuple,
@@ -83,6 +84,7 @@ async function recordRefused(customerId: string, plan: ConfigPlan, message: stri
     });
     if (final) {
       await integrationSyncFailed(tx, [{ integrationId: plan.integrationId, message }], "configuration"); // issue 12
+      await openSyncFailingIssues(tx, [{ integrationId: plan.integrationId, message }]);
       await recordFlowStep(
         { customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "FAILED", reason: "SYNC_FAILED" },
         tx,

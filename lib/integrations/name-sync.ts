@@ -10,6 +10,7 @@ import { integrationSyncFailed } from "@/lib/events/hooks";
 import type { JobContext } from "@/lib/jobs/types";
 import { recordFlowStep } from "@/lib/onboarding-flow/record";
 import { inBatches, integrationTuple, type NameSyncResult, syncIntegrationNames } from "@/lib/linkedin";
+import { openSyncFailingIssues } from "@/lib/issues/sync-failing";
 import { underSyncLock } from "./customer-lock";
 import { describeGaveUp, describeSyncFailure } from "./sync-messages";
 
@@ -71,18 +72,22 @@ async function recordFailed(
       "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM unnest(${failed.map((f) => f.id)}::text[], ${failed.map((f) => f.message)}::text[]) AS s(id, msg)
     WHERE i.id = s.id AND i."nameSyncedVersion" < i."nameVersion"`;
-    if (final)
+    if (final) {
       await integrationSyncFailed(
         tx,
         failed.map((f) => ({ integrationId: f.id, message: f.message })),
         "name",
       ); // issue 12
-    // Issue 22: the flow stops at "names and settings sent" until a person acts.
-    if (final)
+      await openSyncFailingIssues(
+        tx,
+        failed.map((f) => ({ integrationId: f.id, message: f.message })),
+      );
+      // Issue 22: the flow stops at "names and settings sent" until a person acts.
       await recordFlowStep(
         { customerId, step: "NAMES_AND_SETTINGS_SENT", outcome: "FAILED", reason: "SYNC_FAILED" },
         tx,
       );
+    }
   });
 }
 

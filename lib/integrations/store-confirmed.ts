@@ -6,6 +6,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { integrationsRequested } from "@/lib/events/hooks";
 import { dataProviderFor } from "@/lib/linkedin/data-provider";
+import { resolveIssues } from "@/lib/issues/lifecycle";
 import { startCustomerSync } from "./start-sync";
 import type { WidgetTuple } from "./tuple-schemas";
 import { defaultIntegrationName } from "./types";
@@ -63,6 +64,8 @@ export async function storeConfirmedTuples(input: {
       tx,
       rows.map((r) => r.id),
     ); // the vendor's event (issue 12)
+    // Issue 22: the admin authorized in the widget, so it loaded: "widget cannot load" resolves itself.
+    await resolveIssues(tx, { type: "WIDGET_CANNOT_LOAD", customerId, by: "system:widget" });
     return rows;
   });
   const stored = await db.integration.findMany({

@@ -69,6 +69,7 @@ export {
 export { type IntegrationStatus, lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
 export {
   applicationAuth,
+  checkApplicationKeys,
   type CredentialCheck,
   clearApplicationToken,
   getApplicationToken,

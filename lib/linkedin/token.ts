@@ -8,6 +8,7 @@ import { DecryptionError, decryptSecret, encryptSecret } from "@/lib/crypto/secr
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { customerKeysRefused } from "@/lib/events/hooks";
+import { openIssue, resolveIssues } from "@/lib/issues/lifecycle";
 import { logger } from "@/lib/log/logger";
 import { ENDPOINTS, PATHS } from "./endpoints";
 import { isLinkedInError, LinkedInError } from "./errors";
@@ -76,7 +77,7 @@ async function recordAuthFailure(applicationId: string, message: string): Promis
   await db.$transaction(async (tx) => {
     const before = await tx.customerApplication.findUniqueOrThrow({
       where: { id: applicationId },
-      select: { lastAuthError: true },
+      select: { lastAuthError: true, customerId: true },
     });
     await tx.customerApplication.update({
       where: { id: applicationId },
@@ -84,6 +85,15 @@ async function recordAuthFailure(applicationId: string, message: string): Promis
     });
     // The vendor's event (issue 12): when keys that worked are refused, not again on every later call.
     if (before.lastAuthError === null) await customerKeysRefused(tx, applicationId, message);
+    // Issue 22: the support issue, one occurrence per refusal that was news (a later call refused again only
+    // confirms it), so a burst of calls with dead keys is one occurrence.
+    await openIssue(tx, {
+      type: "KEYS_REFUSED",
+      customerId: before.customerId,
+      detail: message,
+      by: "system:linkedin-token",
+      occurrence: before.lastAuthError === null,
+    });
   });
 }
 
@@ -121,15 +131,20 @@ async function issueAndCache(app: LinkedInApplicationRef): Promise<string> {
     throw e;
   }
   const now = new Date();
-  await db.customerApplication.update({
-    where: { id: app.id },
-    data: {
-      accessTokenEnc: encryptSecret(issued.accessToken, customerAppTokenContext(app.id)),
-      accessTokenExpiresAt: issued.expiresAt,
-      lastAuthError: null,
-      lastAuthErrorAt: null,
-      lastVerifiedAt: now,
-    },
+  await db.$transaction(async (tx) => {
+    const { customerId } = await tx.customerApplication.update({
+      where: { id: app.id },
+      data: {
+        accessTokenEnc: encryptSecret(issued.accessToken, customerAppTokenContext(app.id)),
+        accessTokenExpiresAt: issued.expiresAt,
+        lastAuthError: null,
+        lastAuthErrorAt: null,
+        lastVerifiedAt: now,
+      },
+      select: { customerId: true },
+    });
+    // Issue 22: LinkedIn accepts the keys again, so a "keys refused" issue resolves itself (one indexed update).
+    await resolveIssues(tx, { type: "KEYS_REFUSED", customerId, by: "system:linkedin-token" });
   });
   return issued.accessToken;
 }
@@ -218,5 +233,23 @@ export async function verifyApplicationCredentials(clientId: string, clientSecre
       };
     }
     return { ok: false, refused: false, message: e.message };
+  }
+}
+
+/**
+ * Issue 22 point 2, the scheduled health check: one token request with the stored keys (paced and counted like every
+ * call, http.ts), whatever token is cached. A refusal is recorded as on any call (C27: the "keys refused" issue opens
+ * before a sync fails); an accepted request caches the token and resolves it. "unreachable": LinkedIn could not be
+ * asked (5xx, timeout, a daily hold); nothing is concluded.
+ */
+export async function checkApplicationKeys(
+  app: LinkedInApplicationRef,
+): Promise<"accepted" | "refused" | "unreachable"> {
+  try {
+    await issueAndCache(app);
+    return "accepted";
+  } catch (e) {
+    if (!isLinkedInError(e)) throw e;
+    return e.kind === "unauthorized" || e.kind === "not_configured" ? "refused" : "unreachable";
   }
 }

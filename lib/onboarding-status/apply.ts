@@ -11,6 +11,7 @@ import { db } from "@/lib/db/client";
 import { integrationStatusChanged } from "@/lib/events/hooks";
 import { ONBOARDING_STATUS_ORDER } from "@/lib/integrations/types";
 import { queueStatusChangeEmails } from "@/lib/email/nudges";
+import { resolveIssues } from "@/lib/issues/lifecycle";
 import { recordFlowStep } from "@/lib/onboarding-flow/record";
 
 export type ApplyStatusInput = {
@@ -83,6 +84,12 @@ export async function applyOnboardingStatus(input: ApplyStatusInput): Promise<Ap
       to: input.status,
       source: input.source,
       at,
+    });
+    // Issue 22: the integration moved on, so "stuck at a status" resolves itself (it reopens if it waits again).
+    await resolveIssues(tx, {
+      type: "STUCK_AT_STATUS",
+      integrationId: input.integrationId,
+      by: "system:status-change",
     });
     // Email outbox (issue 14): the PARTNER_READY nudge commits with the change that causes it.
     await queueStatusChangeEmails(tx, {

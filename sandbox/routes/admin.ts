@@ -5,7 +5,7 @@ import { addFault, faultInputSchema } from "../faults";
 import { apiError, describeIssues, json, type Reply, type RequestContext, readJson } from "../http-io";
 import { callbackUrlOf, locateIntegration, moveIntegration } from "../onboarding";
 import type { Runtime } from "../runtime";
-import { type Integration, integrationId, ONBOARDING_STATUSES } from "../records";
+import { type Integration, integrationId, newSecret, ONBOARDING_STATUSES } from "../records";
 import { describeApplication } from "./provisioning";
 
 const tupleSchema = z.object({
@@ -25,6 +25,7 @@ const schemas = {
     })
     .strict(),
   secretDelete: z.object({ clientId: z.string().min(1), which: z.enum(["previous", "current"]) }).strict(),
+  keysRevoke: z.object({ clientId: z.string().min(1) }).strict(),
   integration: tupleSchema.extend({ clientId: z.string().min(1) }).strict(),
   move: tupleSchema
     .extend({
@@ -183,6 +184,19 @@ export async function handleAdmin(ctx: RequestContext, rt: Runtime, path: string
       if (app.previousSecret === null) return apiError(409, "the application has only one secret");
       if (input.value.which === "current") app.clientSecret = app.previousSecret;
       app.previousSecret = null;
+      return json(200, describeApplication(app));
+    }
+    case "POST /_sandbox/applications/secrets/revoke": {
+      // A person resets the application's secret in LinkedIn's developer portal (L7: secrets are managed there): the
+      // old secrets stop working at once, so the token endpoint refuses the stored keys with 401 invalid_client and
+      // every token issued with them is dead (C27). The answer carries the new secret, as the portal would show it.
+      const input = await parse(ctx, schemas.keysRevoke);
+      if (!input.ok) return input.reply;
+      const app = state.customerApplication(input.value.clientId);
+      if (!app) return apiError(404, `no customer application ${input.value.clientId}`);
+      app.clientSecret = newSecret();
+      app.previousSecret = null;
+      for (const t of state.tokens.values()) if (t.clientId === app.clientId) t.revoked = true;
       return json(200, describeApplication(app));
     }
     case "POST /_sandbox/integrations": {

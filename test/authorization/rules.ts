@@ -143,6 +143,10 @@ export const RULES: Record<string, Rule> = {
   },
   "app/console/issues/actions.ts requestBulkRotationAction": { who: OPERATOR, startsJob: "ROTATE_SECRETS" },
   "app/console/issues/actions.ts detachHeldByTwoAction": { who: STAFF },
+  "app/console/issues/actions.ts snoozeIssueAction": { who: STAFF },
+  "app/console/issues/actions.ts resolveIssueAction": { who: STAFF },
+  "app/console/issues/actions.ts reopenIssueAction": { who: STAFF },
+  "app/console/issues/actions.ts emailIssueAction": { who: STAFF },
   ...actions("app/console/people/actions.ts", { who: OPERATOR }, [
     "inviteAction",
     "revokeInvitationAction",

@@ -7,7 +7,9 @@ import { idField } from "@/lib/actions/fields";
 import { withAction } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { bulkRotationSchema, requestBulkRotation } from "@/lib/customers/bulk-rotation";
+import { emailIssueRemediation } from "@/lib/email/issue-remediation";
 import { detachHeldByTwo } from "@/lib/integrations/detach";
+import { reopenIssue, resolveIssueByHand, snoozeIssue } from "@/lib/issues/staff";
 import { JOB_RULES } from "@/lib/jobs/permissions";
 
 export const requestBulkRotationAction = withAction(
@@ -30,3 +32,39 @@ export const detachHeldByTwoAction = withAction(
     return { ok: true, message };
   },
 );
+
+// Issue 22: support issues. Each domain function audits its change (issue.snoozed, .resolved, .reopened, .emailed).
+const issueField = z.object({ issueId: idField });
+
+export const snoozeIssueAction = withAction(
+  STAFF_ROLES,
+  issueField.extend({
+    until: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose the day the issue should come back.")
+      .transform((d) => new Date(`${d}T00:00:00.000Z`))
+      .refine((d) => !Number.isNaN(d.getTime()), "Choose the day the issue should come back."),
+  }),
+  async (actor, { issueId, until }) => {
+    const { message } = await snoozeIssue(actor, issueId, until);
+    revalidatePath("/console/issues");
+    return { ok: true, message };
+  },
+);
+
+export const resolveIssueAction = withAction(STAFF_ROLES, issueField, async (actor, { issueId }) => {
+  const { message } = await resolveIssueByHand(actor, issueId);
+  revalidatePath("/console/issues");
+  return { ok: true, message };
+});
+
+export const reopenIssueAction = withAction(STAFF_ROLES, issueField, async (actor, { issueId }) => {
+  const { message } = await reopenIssue(actor, issueId);
+  revalidatePath("/console/issues");
+  return { ok: true, message };
+});
+
+export const emailIssueAction = withAction(STAFF_ROLES, issueField, async (actor, { issueId }) => {
+  const { message } = await emailIssueRemediation(actor, issueId);
+  return { ok: true, message };
+});

@@ -20,6 +20,8 @@ export const issueParamsSchema = z.object({
   holdsPage: pageNumber,
   rollsPage: pageNumber,
   heldByTwoPage: pageNumber,
+  recordsPage: pageNumber,
+  resolvedRecordsPage: pageNumber,
 });
 export type IssueParams = z.infer<typeof issueParamsSchema>;
 

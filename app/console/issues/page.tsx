@@ -16,6 +16,7 @@ import {
   RefusedKeysSection,
   UnfinishedRollsSection,
 } from "./sections/jobs-and-keys";
+import { OpenIssueRecordsSection, ResolvedIssueRecordsSection } from "./sections/issue-records";
 import { HeldByTwoCustomersSection, OldSecretsSection, StuckIntegrationsSection } from "./sections/secrets-and-stuck";
 
 export const metadata: Metadata = { title: "Issues" };
@@ -25,6 +26,7 @@ type IssueKind = { id: string; label: string; Section: (props: { view: IssueView
 // Each kind of issue, in the page's order: its anchor, the name its link and its loading state show, and the
 // section that reads its own list.
 const ISSUE_KINDS: IssueKind[] = [
+  { id: "records", label: "Open issues", Section: OpenIssueRecordsSection },
   { id: "failed-jobs", label: "Failed jobs", Section: FailedJobsSection },
   { id: "keys", label: "Keys refused", Section: RefusedKeysSection },
   { id: "secret-rolls", label: "Rotations that did not finish", Section: UnfinishedRollsSection },
@@ -35,6 +37,7 @@ const ISSUE_KINDS: IssueKind[] = [
   { id: "anomalies", label: "Anomalies", Section: AnomaliesSection },
   { id: "failed-notifications", label: "Failed notifications", Section: FailedNotificationsSection },
   { id: "unknown-types", label: "Types Onramp does not know yet", Section: UnknownTypesSection },
+  { id: "resolved-records", label: "Resolved issues", Section: ResolvedIssueRecordsSection },
 ];
 
 // Issue #6: everything that needs a person, each with the action that resolves it. Issue 21 (point 1): the frame

@@ -6,10 +6,17 @@
 import type { ReactElement } from "react";
 import type { z } from "zod";
 import type { EmailTemplate } from "@/lib/db/enums";
-import { actionNeededDataSchema, digestDataSchema, invitationDataSchema, partnerReadyDataSchema } from "./data";
+import {
+  actionNeededDataSchema,
+  digestDataSchema,
+  invitationDataSchema,
+  issueRemediationDataSchema,
+  partnerReadyDataSchema,
+} from "./data";
 import { DigestEmail, digestSubject } from "./digest";
 import type { TemplateFrame } from "./frame";
 import { InvitationEmail, invitationSubject } from "./invitation";
+import { IssueRemediationEmail, issueRemediationSubject } from "./issue-remediation";
 import { ActionNeededEmail, actionNeededSubject, PartnerReadyEmail, partnerReadySubject } from "./nudges";
 
 export type EmailElement = { subject: string; body: ReactElement };
@@ -73,5 +80,13 @@ export const EMAILS: { [T in EmailTemplate]: EmailEntry<T> } = {
     template: "SUPPORT_DIGEST",
     data: digestDataSchema,
     render: (p, frame) => ({ subject: digestSubject(p), body: <DigestEmail frame={frame} {...p} /> }),
+  }),
+  ISSUE_REMEDIATION: defineEmail({
+    template: "ISSUE_REMEDIATION",
+    data: issueRemediationDataSchema,
+    render: (p, frame) => ({
+      subject: issueRemediationSubject(p, frame),
+      body: <IssueRemediationEmail frame={frame} {...p} />,
+    }),
   }),
 };

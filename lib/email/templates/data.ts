@@ -1,5 +1,6 @@
 // The props each template is stored with (Email.data), parsed again before rendering. Pure.
 import { z } from "zod";
+import { SUPPORT_ISSUE_TYPES } from "@/lib/issues/types";
 
 export const invitationDataSchema = z.object({
   invitationId: z.string(),
@@ -42,3 +43,11 @@ export const digestDataSchema = z.object({
   issuesUrl: z.string(),
 });
 export type DigestData = z.infer<typeof digestDataSchema>;
+
+/** Issue 22: the remediation of a support issue, sent by support to the customer's admins in their language. */
+export const issueRemediationDataSchema = z.object({
+  customerName: z.string(),
+  issueType: z.enum(SUPPORT_ISSUE_TYPES),
+  pageUrl: z.string(),
+});
+export type IssueRemediationData = z.infer<typeof issueRemediationDataSchema>;

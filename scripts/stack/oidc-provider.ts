@@ -44,6 +44,9 @@ export async function startOidcProvider(opts: { port: number; appUrl: string }):
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
+    // Set, so it does not print a notice per kind; the run is shorter than any. Its three start-up warnings (Node 20,
+    // in-memory adapter, devInteractions) have no switch: they are what a test provider is.
+    ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
     // A first-party client: no consent page, the grant covers what Onramp asks for.
     loadExistingGrant: async (ctx) => {
       const { client: asking, session, params } = ctx.oidc;

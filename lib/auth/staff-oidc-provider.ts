@@ -7,9 +7,11 @@ import type { Account, Profile } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { z } from "zod";
 import { env, type ServerEnv } from "@/lib/env";
+import { logger } from "@/lib/log/logger";
 import type { Role } from "./roles";
+import { SIGN_IN_UNAVAILABLE } from "./sign-in-messages";
 import { staffRoleFromClaims } from "./staff-oidc-claims";
-import { staffLinkedTo, staffOidcSignIn } from "./staff-oidc";
+import { type StaffSignIn, staffLinkedTo, staffOidcSignIn } from "./staff-oidc";
 
 /** The provider's id: its callback is <PUBLIC_URL>/api/auth/callback/staff-oidc. */
 export const STAFF_OIDC_PROVIDER_ID = "staff-oidc";
@@ -66,6 +68,19 @@ export function staffOidcProvider(e: ServerEnv): OAuthConfig<Profile>[] {
  * sends to the sign-in page (pages.error) as ?error=<code>.
  */
 export async function admitStaffOidc(profile: Profile | undefined): Promise<true> {
+  let result: StaffSignIn;
+  try {
+    result = await decideStaffOidc(profile);
+  } catch (e) {
+    // next-auth puts the thrown message in the address: nothing of a database error goes there.
+    logger().error({ err: e }, "staff sign-in through the identity provider could not be checked");
+    throw new Error(SIGN_IN_UNAVAILABLE);
+  }
+  if (result.outcome === "refused") throw new Error(result.code);
+  return true;
+}
+
+function decideStaffOidc(profile: Profile | undefined): Promise<StaffSignIn> {
   const e = env();
   const claims = claimsOf(profile);
   const role = staffRoleFromClaims(claims, {
@@ -79,9 +94,7 @@ export async function admitStaffOidc(profile: Profile | undefined): Promise<true
     email: claims.email?.trim().toLowerCase() || null,
     name: claims.name ?? null,
   };
-  const result = await staffOidcSignIn(identity, role);
-  if (result.outcome === "refused") throw new Error(result.code);
-  return true;
+  return staffOidcSignIn(identity, role);
 }
 
 /** The session token's fields for a person admitStaffOidc let in: the Onramp person, never the provider's subject. */

@@ -48,7 +48,7 @@ describe("staffOidcSignIn", () => {
     ]);
   });
 
-  it("without a staff group: refused, and a linked person's access ends at once until the provider grants one again", async () => {
+  it("without a staff group: refused; a linked person's access and API tokens end at once, until a staff group again", async () => {
     const who = identity();
     expect(await staffOidcSignIn(who, null)).toEqual({ outcome: "refused", code: "StaffNoRole" });
     expect(await db.user.count({ where: { email: who.email ?? "" } })).toBe(0); // nobody is made
@@ -58,8 +58,13 @@ describe("staffOidcSignIn", () => {
     const cookie = await sessionCookie({ id: staff.id, email: staff.email, role: staff.role, customerId: null });
     expect(await runAsRequest({ cookie }, currentActor)).toMatchObject({ userId: staff.id, role: "OPERATOR" });
 
+    const token = await db.apiToken.create({
+      data: { name: "ci", tokenHash: `hash-${randomUUID()}`, prefix: "onr_x", scopes: [], createdById: staff.id },
+    });
+
     expect(await staffOidcSignIn(who, null)).toEqual({ outcome: "refused", code: "StaffNoRole" });
     expect((await person(who.subject)).oidcAccessEndedAt).not.toBeNull();
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).not.toBeNull();
     expect(await runAsRequest({ cookie }, currentActor)).toBeNull(); // the open session ends on its next request
 
     expect(await staffOidcSignIn(who, "SUPPORT")).toMatchObject({ outcome: "signed-in", role: "SUPPORT" });

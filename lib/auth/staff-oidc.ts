@@ -63,6 +63,30 @@ async function personFor(tx: Tx, identity: StaffIdentity, role: Role): Promise<P
 }
 
 /**
+ * The provider says the person left every staff group: as when an operator disables them (lib/people/users.ts), the
+ * API tokens they created and the invitations they sent that are still pending end with their access, audited.
+ */
+async function endAccess(tx: Tx, person: Person, now: Date): Promise<void> {
+  // The same rows as revokeApiTokensCreatedBy and revokeInvitationsSentBy, written here: lib/auth imports neither
+  // lib/api-tokens nor lib/people (they import lib/auth; docs/ARCHITECTURE.md forbids the cycle).
+  const tokens = await tx.apiToken.updateMany({
+    where: { createdById: person.id, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  const invitations = await tx.invitation.updateMany({
+    where: { createdById: person.id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  const details = {
+    email: person.email,
+    role: person.role,
+    revokedApiTokens: tokens.count,
+    revokedInvitations: invitations.count,
+  };
+  await recordAudit(SYSTEM, { action: "user.access_ended", targetType: "User", targetId: person.id, details }, tx);
+}
+
+/**
  * Decides an OIDC sign-in whose claims grant `role` (null: no staff group). With no staff role, a person linked to
  * the identity loses access at once (their sessions end on the next request) until a sign-in with a staff group.
  * A person disabled in Onramp stays refused whatever the provider says. Otherwise the role follows the provider.
@@ -80,17 +104,7 @@ export async function staffOidcSignIn(
         data: { oidcAccessEndedAt: now },
         select: PERSON,
       });
-      for (const person of ended)
-        await recordAudit(
-          SYSTEM,
-          {
-            action: "user.access_ended",
-            targetType: "User",
-            targetId: person.id,
-            details: { email: person.email, role: person.role },
-          },
-          tx,
-        );
+      for (const person of ended) await endAccess(tx, person, now);
       return { outcome: "refused", code: STAFF_NO_ROLE };
     }
     const person = await personFor(tx, identity, role);

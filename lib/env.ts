@@ -7,9 +7,12 @@ import { deliveryEnv } from "./env/delivery";
 import { jobsEnv } from "./env/jobs";
 import { linkedinEnv } from "./env/linkedin";
 import { platformEnv } from "./env/platform";
+import { checkStaffOidc, staffOidcEnv } from "./env/staff-oidc";
 
 /** Every variable the server reads, by concern (lib/env/). */
-export const serverEnvSchema = z.object({ ...platformEnv, ...linkedinEnv, ...jobsEnv, ...deliveryEnv });
+export const serverEnvSchema = z
+  .object({ ...platformEnv, ...linkedinEnv, ...jobsEnv, ...deliveryEnv, ...staffOidcEnv })
+  .superRefine(checkStaffOidc);
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 /** What the launcher (scripts/onramp.ts) needs before the database exists. */

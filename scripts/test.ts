@@ -41,10 +41,13 @@ async function e2e(): Promise<number> {
   // The app sends its mail to a local catcher the specs read (issue 14).
   const { startMailCatcher } = await import("@/lib/email/catcher");
   const mail = await startMailCatcher({ webPort: 0 });
+  const [port, embedPort, oidcPort = 0] = await freePorts(3);
+  const publicUrl = `http://localhost:${port}`;
+  // Staff sign in through a real OIDC provider too (issue 24, e2e/oidc.spec.ts); password sign-in stays on.
+  const { startOidcProvider } = await import("./stack/oidc-provider");
+  const oidc = await startOidcProvider({ port: oidcPort, appUrl: publicUrl });
   try {
     await migrate({ databaseUrl: database.url });
-    const [port, embedPort] = await freePorts(2);
-    const publicUrl = `http://localhost:${port}`;
     // Embedded mode is on for the whole run, as a vendor that frames Onramp would have it (session cookies
     // SameSite=None; Secure; Partitioned): e2e/embed.spec.ts serves the ATS's page at this origin, another
     // site than localhost, and frames Onramp from it.
@@ -52,6 +55,7 @@ async function e2e(): Promise<number> {
     setProcessEnv({
       ...freshTestSecrets(),
       ...sandboxEnv(sandbox.url),
+      ...oidc.env,
       DATABASE_URL: database.url,
       PUBLIC_URL: publicUrl,
       NEXTAUTH_URL: publicUrl,
@@ -70,6 +74,7 @@ async function e2e(): Promise<number> {
     say("end-to-end tests in Chromium…");
     return await run("node_modules/.bin/playwright", ["test", ...process.argv.slice(3)]);
   } finally {
+    await oidc.close();
     await mail.close();
     await sandbox.close();
     await database.drop().catch((e: unknown) => console.error("[test] could not drop the e2e database:", e));

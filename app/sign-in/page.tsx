@@ -6,6 +6,7 @@ import { BrandMark } from "@/components/layout/brand-mark";
 import { currentActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { homePathFor } from "@/lib/auth/roles";
+import { staffSignInOptions } from "@/lib/auth/staff-oidc-provider";
 import { brandingFor } from "@/lib/branding/branding";
 import { brandedTitle } from "@/lib/branding/page-title";
 
@@ -30,7 +31,7 @@ export default async function SignInPage({
       </div>
       <h1 className="mb-1 text-2xl font-semibold">{t("heading")}</h1>
       <p className="mb-6 text-sm text-slate-600">{t("tagline")}</p>
-      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={error} />
+      <SignInForm callbackUrl={safeCallbackPath(callbackUrl)} initialError={error} staff={staffSignInOptions()} />
     </main>
   );
 }

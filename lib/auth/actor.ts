@@ -31,6 +31,7 @@ export async function currentActor(): Promise<Actor | null> {
       role: true,
       customerId: true,
       disabledAt: true,
+      oidcAccessEndedAt: true,
       customer: { select: { archivedAt: true } },
     },
   });

@@ -1,5 +1,6 @@
 import "server-only";
-// next-auth v4: email + password (Credentials), JWT sessions carrying the user id and role.
+// next-auth v4: email + password (Credentials), sign-in links, and for staff the company's identity provider (OIDC,
+// lib/auth/staff-oidc-provider.ts); JWT sessions carrying the user id and role.
 // The guard (lib/auth/guard.ts) re-reads the user on every request, so disabling a user or changing
 // a role takes effect at once even though the JWT lives on.
 import type { NextAuthOptions } from "next-auth";
@@ -12,9 +13,10 @@ import { clientAddress } from "@/lib/http/request-source";
 import { logger } from "@/lib/log/logger";
 import { accountActive } from "./account-active";
 import { dummyPasswordHash, verifyPassword } from "./password";
-import type { Role } from "./roles";
+import { Role } from "./roles";
 import { SIGN_IN_THROTTLED, SIGN_IN_UNAVAILABLE } from "./sign-in-messages";
 import { reserveSignInAttempt, signInSucceeded } from "./sign-in-throttle";
+import { admitStaffOidc, staffOidcProvider, staffOidcToken, viaStaffOidc } from "./staff-oidc-provider";
 
 export const signInSchema = z.object({
   email: z.email("Enter a valid email address.").transform((e) => e.trim().toLowerCase()),
@@ -26,11 +28,12 @@ declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; role: Role; customerId: string | null };
   }
+  // role and customerId: absent from the identity provider's profile, whose Onramp person the jwt callback reads.
   interface User {
     id: string;
     email: string;
-    role: Role;
-    customerId: string | null;
+    role?: Role;
+    customerId?: string | null;
   }
 }
 declare module "next-auth/jwt" {
@@ -64,6 +67,8 @@ export async function authenticate(raw: unknown, source: string): Promise<SignIn
   const user = await db.user.findUnique({ where: { email }, include: { customer: { select: { archivedAt: true } } } });
   const ok = await verifyPassword(user?.passwordHash || (await dummyPasswordHash()), password);
   if (!user?.passwordHash || !ok || !accountActive(user)) return { outcome: "refused" }; // the reservation stays: a failure
+  // STAFF_PASSWORD_SIGN_IN=off (issue 24): staff sign in through the identity provider only; a refusal like any other.
+  if (user.role !== Role.CUSTOMER_ADMIN && env().STAFF_PASSWORD_SIGN_IN === "off") return { outcome: "refused" };
   await signInSucceeded(gate.reservation, user.id);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   return {
@@ -123,13 +128,17 @@ export function authOptions(): NextAuthOptions {
         credentials: { token: { label: "Link token", type: "text" } },
         authorize: (credentials) => signInWithAdminLink(credentials?.token),
       }),
+      ...staffOidcProvider(env()),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // The credentials providers decided in authorize; the identity provider's sign-in is decided here.
+      signIn: ({ account, profile }) => (viaStaffOidc(account) ? admitStaffOidc(profile) : true),
+      async jwt({ token, user, account, profile }) {
+        if (viaStaffOidc(account)) return { ...token, ...(await staffOidcToken(profile)) };
         if (user) {
           token.uid = user.id;
           token.role = user.role;
-          token.customerId = user.customerId;
+          token.customerId = user.customerId ?? null;
         }
         return token;
       },

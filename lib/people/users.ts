@@ -22,6 +22,8 @@ export type PersonListItem = {
   customerId: string | null;
   customerName: string | null;
   disabledAt: Date | null;
+  /** The identity provider said this person has no staff group (issue 24, lib/auth/staff-oidc.ts). */
+  oidcAccessEndedAt: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
 };
@@ -45,6 +47,7 @@ export async function listPeople(q: { search?: string; role?: Role; page?: numbe
         role: true,
         customerId: true,
         disabledAt: true,
+        oidcAccessEndedAt: true,
         lastSignInAt: true,
         createdAt: true,
         customer: { select: { displayName: true } },

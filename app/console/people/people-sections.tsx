@@ -104,7 +104,13 @@ export async function AccountsSection({
             <td className="py-2 pr-4">
               <Time value={u.lastSignInAt} empty="never" />
             </td>
-            <td className="py-2 pr-4">{u.disabledAt ? <span className="text-red-800">Disabled</span> : "Active"}</td>
+            <td className="py-2 pr-4">
+              {u.disabledAt ? <span className="text-red-800">Disabled</span> : null}
+              {!u.disabledAt && u.oidcAccessEndedAt ? (
+                <span className="text-red-800">No staff group at the identity provider</span>
+              ) : null}
+              {u.disabledAt || u.oidcAccessEndedAt ? null : "Active"}
+            </td>
             <td className="py-2">
               {u.id === viewerId ? (
                 <span className="text-xs text-slate-600">You</span>

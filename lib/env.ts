@@ -6,10 +6,17 @@ import { z } from "zod";
 import { deliveryEnv } from "./env/delivery";
 import { jobsEnv } from "./env/jobs";
 import { linkedinEnv } from "./env/linkedin";
+import { operationsEnv } from "./env/operations";
 import { platformEnv } from "./env/platform";
 
 /** Every variable the server reads, by concern (lib/env/). */
-export const serverEnvSchema = z.object({ ...platformEnv, ...linkedinEnv, ...jobsEnv, ...deliveryEnv });
+export const serverEnvSchema = z.object({
+  ...platformEnv,
+  ...linkedinEnv,
+  ...jobsEnv,
+  ...deliveryEnv,
+  ...operationsEnv,
+});
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
 /** What the launcher (scripts/onramp.ts) needs before the database exists. */

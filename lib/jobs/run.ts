@@ -5,6 +5,7 @@ import "server-only";
 // the reconcile pass (server/reconcile-pass.ts) marks the Job row FAILED.
 import type PgBoss from "pg-boss";
 import { toSafeError } from "@/lib/errors/respond";
+import { metrics } from "@/lib/metrics/registry";
 import { archivedCustomerRefusal } from "./archived";
 import { isPermanentJobError } from "./errors";
 import { rescheduleIfHeld } from "./held";
@@ -44,6 +45,7 @@ export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job:
       progress: (p) => recordProgress(trackedJobId, p),
     });
     await markSucceeded(trackedJobId, attempt);
+    metrics().jobsFinished.inc({ kind: tracked.kind, outcome: "succeeded" });
   } catch (err) {
     // Only SafeError messages are stored: they are written for people and carry no secrets.
     const message = toSafeError(err).message;
@@ -51,6 +53,7 @@ export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job:
     // C26, L17: the application's daily limit is spent; the job runs again at midnight UTC instead of failing.
     if (!permanent && (await rescheduleIfHeld(tracked, attempt))) return;
     await markAttemptFailed(trackedJobId, attempt, message, isLastAttempt || permanent);
+    metrics().jobsFinished.inc({ kind: tracked.kind, outcome: isLastAttempt || permanent ? "failed" : "retrying" });
     // A permanent failure completes the queue job: retrying can not help, a person must act first.
     if (permanent) return;
     throw err; // pg-boss schedules the retry (or records the failure after the last attempt)

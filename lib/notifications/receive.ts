@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { readBoundedBody, tooLargeMessage } from "@/lib/http/bounded-body";
 import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { callbackSecrets, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
 import { parseNotificationBody, type NotificationPayload } from "./payload";
@@ -135,6 +136,7 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   }
   // A redelivery of an id already stored is received (C23); its first copy is being processed.
   if (storedId === null) return empty(200);
+  metrics().notificationsReceived.inc();
 
   const notification = { id: storedId, customerId: customer.customerId };
   // After the answer (C23: processing happens as a job); failures are logged there and swept later.

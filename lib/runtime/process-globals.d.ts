@@ -7,6 +7,7 @@ import type PgBoss from "pg-boss";
 import type pino from "pino";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { RunningLoop } from "@/lib/jobs/loop";
+import type { OnrampMetrics } from "@/lib/metrics/registry";
 import type { WorkLanes } from "@/lib/jobs/work";
 import type { ProcessingBatch } from "@/lib/notifications/enqueue";
 import type { ShutdownState } from "@/lib/runtime/shutdown";
@@ -24,6 +25,8 @@ declare global {
   var onrampLoops: Map<string, RunningLoop> | undefined;
   /** The process's stop (lib/runtime/shutdown.ts): begun or not, and what each step runs. */
   var onrampShutdown: ShutdownState | undefined;
+  /** The Prometheus registry and counters of this process (lib/metrics/registry.ts, issue 24). */
+  var onrampMetrics: OnrampMetrics | undefined;
   /** Set by scripts/serve.ts before Next loads: x-onramp-client-address is the server's (lib/http/client-address.ts). */
   var onrampClientAddressServer: true | undefined;
   /** The "not behind scripts/serve.ts" warning was logged (lib/http/request-source.ts). */

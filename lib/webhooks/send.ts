@@ -9,6 +9,7 @@ import "server-only";
 // WEBHOOK_DISABLE_AFTER_HOURS without a success.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { logger } from "@/lib/log/logger";
 import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
@@ -107,6 +108,7 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
   const next = ok || outcome.permanent ? null : nextAttemptAt(claimed.attempts, now);
   const disableAfterMs = env().WEBHOOK_DISABLE_AFTER_HOURS * 3600_000;
   const failingSince = d.endpoint.failingSince ?? now;
+  metrics().webhookAttempts.inc({ outcome: ok ? "delivered" : next ? "retry" : "failed" });
   const lastError = ok ? null : (outcome.error ?? `HTTP ${outcome.status}`);
   await db.$transaction(async (tx) => {
     await tx.webhookAttempt.create({

@@ -6,6 +6,7 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import { toSafeError } from "@/lib/errors/respond";
 import { metrics } from "@/lib/metrics/registry";
+import { inSpan } from "@/lib/tracing/spans";
 import { archivedCustomerRefusal } from "./archived";
 import { isPermanentJobError } from "./errors";
 import { rescheduleIfHeld } from "./held";
@@ -22,7 +23,15 @@ import type { JobHandler } from "./types";
 /** What a run reads of its pg-boss job. */
 export type QueuedRun = Pick<PgBoss.JobWithMetadata<QueuedJobData>, "data" | "retryCount" | "retryLimit">;
 
-export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
+/** One attempt, in a span continuing the trace of whatever queued it (issue 24 point 2). */
+export function runOne(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
+  const attributes = { "onramp.job.kind": handler.kind, "onramp.job.attempt": job.retryCount + 1 };
+  return inSpan(`job ${handler.kind}`, { kind: "consumer", parent: job.data.traceparent, attributes }, () =>
+    runAttempt(handler, job),
+  );
+}
+
+async function runAttempt(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
   const { trackedJobId } = job.data;
   const attempt = job.retryCount + 1;
   const maxAttempts = job.retryLimit + 1;

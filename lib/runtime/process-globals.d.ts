@@ -2,6 +2,7 @@
 // be shared by the modules Next bundles separately: one database client, one pg-boss, one logger, one
 // loop of each kind per process. Declared here, once, so every module reads them typed from globalThis.
 // Nothing here holds state that must hold across requests on several instances (that lives in PostgreSQL).
+import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import type { Transporter } from "nodemailer";
 import type PgBoss from "pg-boss";
 import type pino from "pino";
@@ -27,6 +28,8 @@ declare global {
   var onrampShutdown: ShutdownState | undefined;
   /** The Prometheus registry and counters of this process (lib/metrics/registry.ts, issue 24). */
   var onrampMetrics: OnrampMetrics | undefined;
+  /** The tracer provider, when OTEL_* turned tracing on (lib/tracing/setup.ts, issue 24). */
+  var onrampTracing: NodeTracerProvider | undefined;
   /** Set by scripts/serve.ts before Next loads: x-onramp-client-address is the server's (lib/http/client-address.ts). */
   var onrampClientAddressServer: true | undefined;
   /** The "not behind scripts/serve.ts" warning was logged (lib/http/request-source.ts). */

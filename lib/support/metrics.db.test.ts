@@ -10,6 +10,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { env, setProcessEnv } from "@/lib/env";
 import { type RouteServer, serveRoutes } from "@/lib/http/test-support/route-server";
 import { recordLinkedInCall } from "@/lib/linkedin/call-count";
+import { createNotificationRow } from "@/lib/notifications/test-support/notification-row";
 
 const TOKEN = `metrics-${randomUUID()}`;
 let server: RouteServer;
@@ -55,16 +56,7 @@ describe("GET /api/metrics", () => {
     const customer = await createCustomerRow("Metrics Ltd");
     const dayAgo = new Date(Date.now() - 86_400_000);
     await db.job.create({ data: { kind: "SYNC_APP_DOMAINS", customerId: customer.id, createdAt: dayAgo } });
-    await db.notification.create({
-      data: {
-        customerId: customer.id,
-        linkedinId: randomUUID(),
-        type: "INTEGRATION_STATUS_CHANGE",
-        rawBody: "{}",
-        signatureValid: true,
-        receivedAt: dayAgo,
-      },
-    });
+    await createNotificationRow(customer.id, "PENDING", dayAgo);
 
     const res = await scrape(`Bearer ${TOKEN}`);
     expect(res.status).toBe(200);

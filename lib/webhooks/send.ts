@@ -10,6 +10,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
+import { inSpan } from "@/lib/tracing/spans";
 import { logger } from "@/lib/log/logger";
 import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
@@ -76,7 +77,19 @@ async function post(url: string, headers: Record<string, string>, body: string):
 }
 
 /** Sends one claimed delivery and records the outcome. */
+/** One delivery attempt, in a span continuing the trace of the work that emitted the event (issue 24 point 2). */
 export async function deliver(claimed: Claimed, now: Date = new Date()): Promise<boolean> {
+  const event = await db.event.findFirst({
+    where: { deliveries: { some: { id: claimed.id } } },
+    select: { traceParent: true, type: true },
+  });
+  const attributes = { "onramp.webhook.delivery_id": claimed.id, "onramp.event.type": event?.type ?? "" };
+  return inSpan("webhook delivery", { kind: "client", parent: event?.traceParent, attributes }, () =>
+    deliverAttempt(claimed, now),
+  );
+}
+
+async function deliverAttempt(claimed: Claimed, now: Date): Promise<boolean> {
   const d = await db.webhookDelivery.findUniqueOrThrow({
     where: { id: claimed.id },
     select: {

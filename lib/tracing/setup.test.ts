@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setProcessEnv } from "@/lib/env";
 import { logMixin } from "@/lib/log/logger";
 import { startTracing, tracesUrl } from "./setup";
-import { currentTraceparent, inSpan } from "./spans";
+import { currentTraceparent, inSpan, tracingActive } from "./spans";
 
 const OTEL = ["OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_TRACES_EXPORTER"];
 afterEach(() => setProcessEnv(Object.fromEntries(OTEL.map((k) => [k, undefined]))));
@@ -15,6 +15,7 @@ describe("tracing set-up", () => {
     expect(startTracing()).toBe(false);
     const seen = await inSpan("untraced", {}, async () => ({ parent: currentTraceparent(), log: logMixin() }));
     expect(seen).toEqual({ parent: undefined, log: {} });
+    expect(tracingActive()).toBe(false);
   });
 
   it("sends to OTEL_EXPORTER_OTLP_ENDPOINT's /v1/traces, or to the traces endpoint named outright", () => {

@@ -50,6 +50,11 @@ export function inSpan<T>(name: string, options: SpanOptions, work: () => Promis
   );
 }
 
+/** Whether a tracer provider is registered (lib/tracing/setup.ts): work that only feeds spans may skip otherwise. */
+export function tracingActive(): boolean {
+  return propagation.fields().length > 0;
+}
+
 /** The active span's W3C traceparent, to store beside queued work; undefined when tracing is off. */
 export function currentTraceparent(): string | undefined {
   const carrier: Record<string, string> = {};

@@ -10,7 +10,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
-import { inSpan } from "@/lib/tracing/spans";
+import { inSpan, tracingActive } from "@/lib/tracing/spans";
 import { logger } from "@/lib/log/logger";
 import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
@@ -79,6 +79,8 @@ async function post(url: string, headers: Record<string, string>, body: string):
 /** Sends one claimed delivery and records the outcome. */
 /** One delivery attempt, in a span continuing the trace of the work that emitted the event (issue 24 point 2). */
 export async function deliver(claimed: Claimed, now: Date = new Date()): Promise<boolean> {
+  // Tracing off: no look-up, no span.
+  if (!tracingActive()) return deliverAttempt(claimed, now);
   const event = await db.event.findFirst({
     where: { deliveries: { some: { id: claimed.id } } },
     select: { traceParent: true, type: true },

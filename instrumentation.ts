@@ -2,6 +2,9 @@
 // NEXT_RUNTIME is set by Next itself and must be read inline so the edge bundle drops this code.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Issue 24 point 2: traces over OTLP when OTEL_* asks for them (lib/tracing/setup.ts); nothing otherwise.
+  const { startTracing } = await import("@/lib/tracing/setup");
+  startTracing();
   const { env } = await import("@/lib/env");
   if (!env().JOBS_WORKERS) return;
   const { startWorkersInBackground } = await import("@/server/worker");

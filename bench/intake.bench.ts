@@ -32,7 +32,14 @@ const CONNECTIONS = 64;
 const WARMUP_MS = 5_000;
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-type Figures = { name: string; requests: number; perSecond: number; p50Ms: number; p99Ms: number; unexpected: number };
+export type Figures = {
+  name: string;
+  requests: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  unexpected: number;
+};
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
@@ -41,12 +48,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
   });
 }
 
-function startChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+export function startChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env });
   return child;
 }
 
-function stopChild(child: ChildProcess | undefined): Promise<void> {
+export function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
@@ -55,7 +62,7 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
 }
 
 /** 64 connections, each sending signed notifications back to back for `ms`; latencies of the measured part. */
-async function load(name: string, url: string, secret: string, ms: number, expected = 200): Promise<Figures> {
+export async function load(name: string, url: string, secret: string, ms: number, expected = 200): Promise<Figures> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const target = new URL(url);
   const post = (): Promise<{ status: number; ms: number }> => {

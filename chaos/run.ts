@@ -14,6 +14,7 @@
 // `--no-build` serves whatever is there). CHAOS_SPACING_MS (250) is the pacing Onramp and the sandbox both
 // use (C13's 1 s, shortened so the run fits in minutes); CHAOS_PUSH_RATE (200) pushes a second.
 // It ends with how long each phase took and the load average then (the goal: under 10 minutes on 2 cores).
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ import { freePort } from "@/scripts/stack/free-port";
 import { sandboxEnv, startLinkedInSandbox } from "@/scripts/stack/linkedin-sandbox";
 import { failureOutput } from "@/scripts/stack/failure";
 import { freshTestSecrets } from "@/scripts/stack/secrets";
+import { metricsView } from "./metrics-view";
 import { lap, laps, num, say, settle, sleep, started } from "./progress";
 import { chaosDistDir, ensureProductionBuild, OnrampInstance, RestartablePostgres, startBalancer } from "./stack";
 
@@ -83,6 +85,8 @@ async function main(): Promise<number> {
       NEXT_DIST_DIR: distDir,
       WEBHOOK_POLL_MS: "1000",
       LOG_LEVEL: "warn",
+      // Issue 24: the run reads GET /api/metrics at its end and checks it against its own counts.
+      METRICS_TOKEN: randomBytes(24).toString("base64url"),
     };
     setProcessEnv({ ...appEnv, LOG_LEVEL: "error", JOBS_WORKERS: "false" });
     const { db, disconnectDb } = await import("@/lib/db/client");
@@ -266,7 +270,14 @@ async function main(): Promise<number> {
       laps,
       cpu,
     );
-    const bad = mustBeZero(figures).filter(([, n]) => n !== 0);
+    const seen = await metricsView(balancer.url, appEnv.METRICS_TOKEN, figures);
+    console.log(
+      `\n[chaos] GET /api/metrics beside the run's own counts\n${seen.lines.map((l) => `  ${l}`).join("\n")}`,
+    );
+    const bad = [...mustBeZero(figures), ["metrics disagreeing", seen.disagreements.length] as [string, number]].filter(
+      ([, n]) => n !== 0,
+    );
+    for (const d of seen.disagreements) say(`metrics disagree: ${d}`);
     if (bad.length > 0) {
       say(`FAILED: ${bad.map(([k, n]) => `${k} ${n}`).join(", ")} (instance logs: ${workDir}, kept)`);
       cleanups.shift();

@@ -6,12 +6,13 @@ import { z } from "zod";
 import { deliveryEnv } from "./env/delivery";
 import { jobsEnv } from "./env/jobs";
 import { linkedinEnv } from "./env/linkedin";
+import { operationsEnv } from "./env/operations";
 import { platformEnv } from "./env/platform";
 import { checkStaffOidc, staffOidcEnv } from "./env/staff-oidc";
 
 /** Every variable the server reads, by concern (lib/env/). */
 export const serverEnvSchema = z
-  .object({ ...platformEnv, ...linkedinEnv, ...jobsEnv, ...deliveryEnv, ...staffOidcEnv })
+  .object({ ...platformEnv, ...linkedinEnv, ...jobsEnv, ...deliveryEnv, ...staffOidcEnv, ...operationsEnv })
   .superRefine(checkStaffOidc);
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 

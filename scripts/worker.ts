@@ -6,8 +6,10 @@ import { env } from "@/lib/env";
 import { startWorkers } from "@/server/worker";
 import { logger } from "@/lib/log/logger";
 import { stopOnSignals } from "@/lib/runtime/shutdown";
+import { startTracing } from "@/lib/tracing/setup";
 
 async function main() {
+  startTracing();
   stopOnSignals({ timeoutMs: env().SHUTDOWN_TIMEOUT_MS, log: logger() });
   await startWorkers();
 }

@@ -13,6 +13,7 @@ import { defineSchedule } from "@/lib/jobs/schedule";
 import { logger } from "@/lib/log/logger";
 import { onPollTick, POLL_SCHEDULE_QUEUE, pollCron } from "@/lib/onboarding-status/schedule";
 import { detectIssues } from "@/lib/support/issue-detector";
+import { onRetentionTick, RETENTION_CRON, RETENTION_QUEUE } from "@/lib/retention/schedule";
 import { deliverDue } from "@/lib/webhooks/send";
 import { RECONCILE_QUEUE, runReconcilePass } from "./reconcile-pass";
 
@@ -71,7 +72,14 @@ export const issueDetector = defineSchedule({
   },
 });
 
-export const SCHEDULES = [fallbackPoll, reconcilePass, emailSweep, keysHealthCheck, issueDetector];
+/** Issue 24 point 4: records older than their retention (RETENTION_*_DAYS) are deleted, in small batches. */
+export const retentionSweep = defineSchedule({
+  queue: RETENTION_QUEUE,
+  cron: () => RETENTION_CRON,
+  tick: onRetentionTick,
+});
+
+export const SCHEDULES = [fallbackPoll, reconcilePass, emailSweep, keysHealthCheck, issueDetector, retentionSweep];
 
 /** Issue 12: delivers the event outbox to the vendor's endpoints, WEBHOOK_CONCURRENCY deliveries at a time. */
 export const webhookDeliveries = defineLoop({

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { signInWithAdminLink } from "@/lib/admin-links/links";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { clientAddress } from "@/lib/http/request-source";
 import { logger } from "@/lib/log/logger";
 import { accountActive } from "./account-active";
@@ -90,6 +91,7 @@ async function authorizePassword(credentials: unknown, headers: Record<string, s
     logger().error({ err: e }, "sign-in could not be checked");
     throw new Error(SIGN_IN_UNAVAILABLE);
   }
+  if (result.outcome !== "signed-in") metrics().signInFailures.inc({ reason: result.outcome });
   if (result.outcome === "throttled") throw new Error(SIGN_IN_THROTTLED);
   return result.outcome === "signed-in" ? result.user : null;
 }

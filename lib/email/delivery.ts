@@ -13,6 +13,7 @@ import type { Email } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { logger } from "@/lib/log/logger";
 import { endedAccessSuppression } from "./ended-access";
 import { TEMPLATE_CATEGORY } from "./outbox";
@@ -127,6 +128,6 @@ async function retryLater(email: ClaimedEmail, message: string, answer: string |
 /** One sweep: claim what is due and send it. Returns how many were claimed. */
 export async function deliverDueEmails(limit = 20): Promise<number> {
   const claimed = await claimDueEmails(limit);
-  for (const email of claimed) await sendClaimedEmail(email);
+  for (const email of claimed) metrics().emailAttempts.inc({ outcome: (await sendClaimedEmail(email)).toLowerCase() });
   return claimed.length;
 }

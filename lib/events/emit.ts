@@ -3,6 +3,7 @@ import "server-only";
 // so a crash loses neither. The same statement queues one delivery per enabled endpoint that wants the
 // type; the sender (lib/webhooks/send.ts) picks them up. txid orders the feed (lib/events/feed.ts).
 import type { Prisma } from "@/lib/db/generated/client";
+import { currentTraceparent } from "@/lib/tracing/spans";
 import type { EventType } from "./types";
 
 export type EventInput = { type: EventType; customerId: string | null; data: Prisma.InputJsonObject };
@@ -17,8 +18,9 @@ export async function emitEvents(tx: Tx, events: EventInput[]): Promise<bigint[]
       SELECT * FROM unnest(${events.map((e) => e.type)}::text[], ${events.map((e) => e.customerId)}::text[],
         ${events.map((e) => JSON.stringify(e.data))}::jsonb[]) WITH ORDINALITY AS t(type, "customerId", data, n)
     ), ev AS (
-      INSERT INTO "Event" ("txid", "type", "customerId", "data", "createdAt")
-      SELECT pg_current_xact_id()::text::bigint, type, "customerId", data, now() AT TIME ZONE 'UTC' FROM input ORDER BY n
+      INSERT INTO "Event" ("txid", "type", "customerId", "data", "createdAt", "traceParent")
+      SELECT pg_current_xact_id()::text::bigint, type, "customerId", data, now() AT TIME ZONE 'UTC', ${currentTraceparent() ?? null}::text
+      FROM input ORDER BY n
       RETURNING "id", "type"
     ), queued AS (
       INSERT INTO "WebhookDelivery" ("id", "endpointId", "eventId", "nextAttemptAt", "createdAt")

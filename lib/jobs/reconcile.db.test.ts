@@ -14,6 +14,7 @@ import { DEAD_JOB_MESSAGE } from "./reconcile";
 import { runReconcilePass } from "@/server/reconcile-pass";
 import { retryFailedJob } from "@/server/retry";
 import { enqueueTrackedJob, markAttemptFailed, markRunning, markSucceeded } from "./tracker";
+import { createNotificationRow } from "@/lib/notifications/test-support/notification-row";
 
 afterAll(async () => {
   await stopBoss();
@@ -149,17 +150,7 @@ describe("tracked jobs (C28)", () => {
 
   it("a notification left PROCESSING by a dead job is queued again", async () => {
     const { customerId } = await customerWithIntegration();
-    const n = await db.notification.create({
-      data: {
-        customerId,
-        linkedinId: randomUUID(),
-        type: "INTEGRATION_STATUS_CHANGE",
-        rawBody: "{}",
-        signatureValid: true,
-        processingState: "PROCESSING",
-        receivedAt: new Date(Date.now() - 10 * 60_000),
-      },
-    });
+    const n = await createNotificationRow(customerId, "PROCESSING", new Date(Date.now() - 10 * 60_000));
     const { trackedJobId } = await enqueueTrackedJob({
       kind: "PROCESS_NOTIFICATION",
       customerId,

@@ -5,6 +5,8 @@ import "server-only";
 // the reconcile pass (server/reconcile-pass.ts) marks the Job row FAILED.
 import type PgBoss from "pg-boss";
 import { toSafeError } from "@/lib/errors/respond";
+import { metrics } from "@/lib/metrics/registry";
+import { inSpan } from "@/lib/tracing/spans";
 import { archivedCustomerRefusal } from "./archived";
 import { isPermanentJobError } from "./errors";
 import { rescheduleIfHeld } from "./held";
@@ -21,7 +23,15 @@ import type { JobHandler } from "./types";
 /** What a run reads of its pg-boss job. */
 export type QueuedRun = Pick<PgBoss.JobWithMetadata<QueuedJobData>, "data" | "retryCount" | "retryLimit">;
 
-export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
+/** One attempt, in a span continuing the trace of whatever queued it (issue 24 point 2). */
+export function runOne(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
+  const attributes = { "onramp.job.kind": handler.kind, "onramp.job.attempt": job.retryCount + 1 };
+  return inSpan(`job ${handler.kind}`, { kind: "consumer", parent: job.data.traceparent, attributes }, () =>
+    runAttempt(handler, job),
+  );
+}
+
+async function runAttempt(handler: Pick<JobHandler, "kind" | "execute">, job: QueuedRun): Promise<void> {
   const { trackedJobId } = job.data;
   const attempt = job.retryCount + 1;
   const maxAttempts = job.retryLimit + 1;
@@ -44,6 +54,7 @@ export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job:
       progress: (p) => recordProgress(trackedJobId, p),
     });
     await markSucceeded(trackedJobId, attempt);
+    metrics().jobsFinished.inc({ kind: tracked.kind, outcome: "succeeded" });
   } catch (err) {
     // Only SafeError messages are stored: they are written for people and carry no secrets.
     const message = toSafeError(err).message;
@@ -51,6 +62,7 @@ export async function runOne(handler: Pick<JobHandler, "kind" | "execute">, job:
     // C26, L17: the application's daily limit is spent; the job runs again at midnight UTC instead of failing.
     if (!permanent && (await rescheduleIfHeld(tracked, attempt))) return;
     await markAttemptFailed(trackedJobId, attempt, message, isLastAttempt || permanent);
+    metrics().jobsFinished.inc({ kind: tracked.kind, outcome: isLastAttempt || permanent ? "failed" : "retrying" });
     // A permanent failure completes the queue job: retrying can not help, a person must act first.
     if (permanent) return;
     throw err; // pg-boss schedules the retry (or records the failure after the last attempt)

@@ -10,6 +10,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { SafeError } from "@/lib/errors/safe-error";
 import { logger } from "@/lib/log/logger";
+import { currentTraceparent } from "@/lib/tracing/spans";
 import { getBoss, queueName } from "./boss";
 
 export type EnqueueInput = {
@@ -25,7 +26,8 @@ export type EnqueueInput = {
 
 export type EnqueueResult = { trackedJobId: string; queued: boolean };
 
-export type QueuedJobData = { trackedJobId: string };
+/** A queue job's data: its tracker row, and the trace it continues (issue 24 point 2; absent when tracing is off). */
+export type QueuedJobData = { trackedJobId: string; traceparent?: string };
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,7 +52,8 @@ export async function enqueueTrackedJob(input: EnqueueInput, tx?: Tx): Promise<E
   if (archived) throw new SafeError("conflict", archived);
   const boss = await getBoss();
   const trackedJobId = randomUUID();
-  const data: QueuedJobData = { trackedJobId };
+  const traceparent = currentTraceparent();
+  const data: QueuedJobData = { trackedJobId, ...(traceparent ? { traceparent } : {}) };
   const queueJobId = await boss.send(queueName(input.kind), data, {
     db: bossDbOf(tx),
     ...(input.singletonKey ? { singletonKey: input.singletonKey } : {}),

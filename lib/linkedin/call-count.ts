@@ -4,6 +4,7 @@ import "server-only";
 // customer is. One atomic upsert per call, so concurrent processes never lose a count.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
 import { nextUtcMidnight, utcDay } from "./backoff";
 import { endpointsSharingLimit, limitedResourceOf, RESOURCE_DAILY_LIMITS } from "./endpoints";
 import { LinkedInError } from "./errors";
@@ -16,6 +17,7 @@ export async function recordLinkedInCall(
   outcome: CallOutcome,
   now: Date = new Date(),
 ): Promise<void> {
+  metrics().linkedInCalls.inc({ endpoint, outcome });
   const rateLimited = outcome === "rate_limited" ? 1 : 0;
   const error = outcome === "error" ? 1 : 0;
   // The day is passed as text and cast, so the session time zone can never move a call to another day.

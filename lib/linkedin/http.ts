@@ -12,12 +12,13 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { inSpan } from "@/lib/tracing/spans";
 import { MAX_IN_PROCESS_WAIT_MS, nextDelayMs, parseRetryAfter } from "./backoff";
 import { dailyBudget, recordLinkedInCall } from "./call-count";
 import { activeHold, dailyLimitDetection, heldError, holdUntilMidnight } from "./daily-hold";
 import { ENDPOINTS, limitedResourceOf } from "./endpoints";
 import { describeErrorBody } from "./error-body";
-import { LinkedInError, type LinkedInErrorKind } from "./errors";
+import { errorKindForStatus, LinkedInError, type LinkedInErrorKind } from "./errors";
 import { withSendSlot } from "./pacing";
 
 /** How long one attempt may take before it counts as "no answer". */
@@ -78,15 +79,6 @@ function encodeBody(body: LinkedInRequestBody | undefined): { contentType?: stri
   if (!body) return {};
   if ("json" in body) return { contentType: "application/json", payload: JSON.stringify(body.json) };
   return { contentType: "application/x-www-form-urlencoded", payload: new URLSearchParams(body.form).toString() };
-}
-
-function errorKindForStatus(status: number): LinkedInErrorKind {
-  if (status === 401 || status === 403) return "unauthorized";
-  if (status === 404) return "not_found";
-  if (status === 409) return "conflict";
-  if (status === 429) return "rate_limited";
-  if (status >= 500) return "unavailable";
-  return "bad_request";
 }
 
 function messageForStatus(
@@ -163,10 +155,13 @@ async function assertNotHeld(clientId: string, endpoint: string, applicationId: 
   throw heldError(hold);
 }
 
-/** Sends one LinkedIn request with retries, counting, auth renewal and validation (see file header). */
-export async function linkedInRequest<S extends z.ZodType>(
-  req: LinkedInRequest<S>,
-): Promise<LinkedInResponse<z.output<S>>> {
+/** Sends one LinkedIn request (see file header), in a span of the caller's trace (issue 24 point 2). */
+export function linkedInRequest<S extends z.ZodType>(req: LinkedInRequest<S>): Promise<LinkedInResponse<z.output<S>>> {
+  const attributes = { "linkedin.endpoint": req.endpoint, "linkedin.client_id": req.clientId };
+  return inSpan(`linkedin ${req.endpoint}`, { kind: "client", attributes }, () => sendWithRetries(req));
+}
+
+async function sendWithRetries<S extends z.ZodType>(req: LinkedInRequest<S>): Promise<LinkedInResponse<z.output<S>>> {
   const e = env();
   const maxAttempts =
     req.idempotent === false ? 1 : Math.max(1, Math.min(e.LINKEDIN_MAX_ATTEMPTS, req.maxAttempts ?? Infinity));

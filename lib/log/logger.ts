@@ -3,6 +3,7 @@ import "server-only";
 // that carries one, and callers log ids, never credentials (C3).
 import pino from "pino";
 import { env } from "@/lib/env";
+import { currentTraceId } from "@/lib/tracing/spans";
 
 export const REDACT_PATHS = [
   "password",
@@ -31,6 +32,12 @@ export const REDACT_PATHS = [
   "*.accessTokenEnc",
 ];
 
+/** What every log line gets besides its own fields: the trace id inside a traced span (issue 24 point 2). */
+export function logMixin(): { trace_id?: string } {
+  const traceId = currentTraceId();
+  return traceId ? { trace_id: traceId } : {};
+}
+
 const globalForLog = globalThis;
 
 export function logger(): pino.Logger {
@@ -38,6 +45,7 @@ export function logger(): pino.Logger {
     level: env().LOG_LEVEL,
     base: { app: "onramp" },
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    mixin: logMixin,
   });
   return globalForLog.onrampLogger;
 }

@@ -20,7 +20,8 @@ import { logger } from "@/lib/log/logger";
 
 export type ProcessNotificationPayload = { notificationId: string; force?: boolean };
 
-type StoredRef = { id: string; customerId: string };
+/** A stored notification; traceparent: the callback's trace, which its processing job continues (issue 24). */
+type StoredRef = { id: string; customerId: string; traceparent?: string };
 
 /** One processing job, queued now (support's retry and replay, a job's retry, the sweep); in `tx` when given. */
 export function enqueueNotificationProcessing(
@@ -65,7 +66,7 @@ export async function enqueueNotificationBatch(
       jobs.map((j) => ({
         id: j.queueJobId,
         name: queueName("PROCESS_NOTIFICATION"),
-        data: { trackedJobId: j.trackedJobId } satisfies QueuedJobData,
+        data: { trackedJobId: j.trackedJobId, traceparent: j.n.traceparent } satisfies QueuedJobData,
       })),
       { db: bossDbOf(tx) },
     );

@@ -15,6 +15,7 @@ import { SafeError } from "@/lib/errors/safe-error";
 import type { JobContext } from "@/lib/jobs/types";
 import { lookupStatusByRequest, tupleId, type IntegrationStatus, type IntegrationTuple } from "@/lib/linkedin";
 import { logger } from "@/lib/log/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { applyOnboardingStatus } from "@/lib/onboarding-status/apply";
 import { INTEGRATION_STATUS_CHANGE } from "./payload";
 
@@ -129,6 +130,7 @@ async function finish(
   note: string | null,
   andThen?: (tx: Prisma.TransactionClient, id: string) => Promise<void>,
 ): Promise<void> {
+  metrics().notificationsProcessed.inc({ outcome: state });
   await db.$transaction(async (tx) => {
     await tx.notification.update({
       where: { id },

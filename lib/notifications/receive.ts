@@ -12,6 +12,8 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { readBoundedBody, tooLargeMessage } from "@/lib/http/bounded-body";
 import { logger } from "@/lib/log/logger";
+import { currentTraceparent, inSpan } from "@/lib/tracing/spans";
+import { metrics } from "@/lib/metrics/registry";
 import { callbackSecrets, findCallbackCustomer } from "./callback-customer";
 import { queueProcessingSoon } from "./enqueue";
 import { parseNotificationBody, type NotificationPayload } from "./payload";
@@ -73,7 +75,12 @@ async function customerForKey(
   }
 }
 
-export async function receiveNotification(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
+/** The callback's work (see the file header), in the span that starts a push's trace (issue 24 point 2). */
+export function receiveNotification(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
+  return inSpan("linkedin callback", { kind: "server" }, () => receive(req, callbackKey, defer));
+}
+
+async function receive(req: Request, callbackKey: string, defer: Defer): Promise<Response> {
   const found = await customerForKey(callbackKey, "customer lookup");
   if (found instanceof Response) return found;
   const { customer, secrets } = found;
@@ -135,8 +142,10 @@ export async function receiveNotification(req: Request, callbackKey: string, def
   }
   // A redelivery of an id already stored is received (C23); its first copy is being processed.
   if (storedId === null) return empty(200);
+  metrics().notificationsReceived.inc();
 
-  const notification = { id: storedId, customerId: customer.customerId };
+  // The processing job continues this trace (issue 24 point 2).
+  const notification = { id: storedId, customerId: customer.customerId, traceparent: currentTraceparent() };
   // After the answer (C23: processing happens as a job); failures are logged there and swept later.
   defer(() => queueProcessingSoon(notification));
   return empty(200);

@@ -9,6 +9,8 @@ import "server-only";
 // WEBHOOK_DISABLE_AFTER_HOURS without a success.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/metrics/registry";
+import { inSpan, tracingActive } from "@/lib/tracing/spans";
 import { logger } from "@/lib/log/logger";
 import { requestUserUrl } from "@/lib/egress/request";
 import { eventIdOf, presentEvent } from "@/lib/events/present";
@@ -75,7 +77,21 @@ async function post(url: string, headers: Record<string, string>, body: string):
 }
 
 /** Sends one claimed delivery and records the outcome. */
+/** One delivery attempt, in a span continuing the trace of the work that emitted the event (issue 24 point 2). */
 export async function deliver(claimed: Claimed, now: Date = new Date()): Promise<boolean> {
+  // Tracing off: no look-up, no span.
+  if (!tracingActive()) return deliverAttempt(claimed, now);
+  const event = await db.event.findFirst({
+    where: { deliveries: { some: { id: claimed.id } } },
+    select: { traceParent: true, type: true },
+  });
+  const attributes = { "onramp.webhook.delivery_id": claimed.id, "onramp.event.type": event?.type ?? "" };
+  return inSpan("webhook delivery", { kind: "client", parent: event?.traceParent, attributes }, () =>
+    deliverAttempt(claimed, now),
+  );
+}
+
+async function deliverAttempt(claimed: Claimed, now: Date): Promise<boolean> {
   const d = await db.webhookDelivery.findUniqueOrThrow({
     where: { id: claimed.id },
     select: {
@@ -107,6 +123,7 @@ export async function deliver(claimed: Claimed, now: Date = new Date()): Promise
   const next = ok || outcome.permanent ? null : nextAttemptAt(claimed.attempts, now);
   const disableAfterMs = env().WEBHOOK_DISABLE_AFTER_HOURS * 3600_000;
   const failingSince = d.endpoint.failingSince ?? now;
+  metrics().webhookAttempts.inc({ outcome: ok ? "delivered" : next ? "retry" : "failed" });
   const lastError = ok ? null : (outcome.error ?? `HTTP ${outcome.status}`);
   await db.$transaction(async (tx) => {
     await tx.webhookAttempt.create({

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type ApiScope, API_SCOPES } from "@/lib/api-tokens/scopes";
 import { disconnectDb } from "@/lib/db/client";
+import { setProcessEnv } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/boss";
 import { type Fixtures, makeFixtures, PEOPLE } from "./callers";
 import { cancelQueuedJobsOf } from "./cleanup";
@@ -25,6 +26,8 @@ const entries = await enumerateEntries();
 let fx: Fixtures;
 
 beforeAll(async () => {
+  // GET /api/metrics is off (404) without a token; on, it must refuse every caller here (none holds the token).
+  setProcessEnv({ METRICS_TOKEN: "matrix-metrics-token-not-given-to-anyone" });
   fx = await makeFixtures();
 });
 afterAll(async () => {

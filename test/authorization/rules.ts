@@ -61,6 +61,7 @@ export const RULES: Record<string, Rule> = {
   "app/api/auth/[...nextauth]/route.ts GET": PUBLIC, // next-auth's own endpoints
   "app/api/auth/[...nextauth]/route.ts POST": PUBLIC,
   "app/api/health/route.ts GET": PUBLIC,
+  "app/api/metrics/route.ts GET": { who: [] }, // the METRICS_TOKEN bearer only (lib/metrics/access.ts)
   "app/api/linkedin/callback/[callbackKey]/route.ts POST": PUBLIC, // LinkedIn, checked by signature (C20–C23)
   "app/api/email/unsubscribe/[key]/route.ts POST": PUBLIC,
   "app/api/console/integrations/export/route.ts GET": { who: STAFF },

@@ -45,15 +45,20 @@ describe("Rest.li 2.0 encoding (L24)", () => {
   });
 
   it("L24: decodes the example key literal and encoded alike", () => {
-    const body = "(integrationContext:urn%3Ali%3Aorganization%3A123,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)";
+    const body =
+      "(integrationContext:urn%3Ali%3Aorganization%3A123,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)";
     expect(decodeKey(body)).toEqual(l24Key);
     expect(decodeKey(decodeURIComponent(encodeURIComponent(body)))).toEqual(l24Key);
   });
 
   it("L25: answers are keyed canonically, parts sorted by name", () => {
-    expect(canonicalKey({ tenantType: "RECRUITER", integrationType: "ONE_CLICK_EXPORT", integrationContext: "urn:li:contract:9" })).toBe(
-      "(integrationContext:urn%3Ali%3Acontract%3A9,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)",
-    );
+    expect(
+      canonicalKey({
+        tenantType: "RECRUITER",
+        integrationType: "ONE_CLICK_EXPORT",
+        integrationContext: "urn:li:contract:9",
+      }),
+    ).toBe("(integrationContext:urn%3Ali%3Acontract%3A9,integrationType:ONE_CLICK_EXPORT,tenantType:RECRUITER)");
     // Another order of the same parts decodes to the same key: look results up by decoded key, never by text.
     expect(decodeKey("(tenantType:RECRUITER,integrationContext:urn%3Ali%3Acontract%3A9,integrationType:X)")).toEqual({
       tenantType: "RECRUITER",

@@ -87,7 +87,8 @@ export function parseKey2(text: string, form: "url" | "body"): Parsed2<Key2> {
  * percent-encoded once more (`%28a%3Aurn%253Ali…%29`).
  */
 export function parsePathKey2(segment: string): Parsed2<Key2> {
-  if (/^%28/i.test(segment)) {
+  // Literal keys have their ":" delimiters; an encoded one has none (brackets may or may not be encoded).
+  if (!segment.includes(":") && /%3A/i.test(segment)) {
     try {
       return parseKey2(decodeURIComponent(segment), "url");
     } catch {

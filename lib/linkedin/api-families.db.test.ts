@@ -2,20 +2,19 @@
 // family, and a switch of family in the middle of a sync that loses nothing. The family is switched through
 // the environment default (per test process); the operator setting, shared by every test file's database,
 // is read the same way per call (api-choice.ts) and covered by its own test below without touching the row.
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db/client";
 import { sandboxAdmin } from "@/lib/notifications/test-support/fixtures";
 import { startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { apiChoiceSchema } from "./api-choice";
 import { callsToday } from "./call-count";
-import { integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
+import { tupleId, type IntegrationTuple } from "./compound-key";
 import { deleteIntegrationConfigurations, writeIntegrationConfigurations } from "./configurations";
 import { ENDPOINTS } from "./endpoints";
 import { syncIntegrationNames } from "./integration-names";
 import { lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
-import { createTestApplication } from "./test-support/applications";
 import { setTestEnv, useLinkedInAt } from "./test-support/env";
+import { sandboxCustomerWithIntegrations, sandboxRequestAbout } from "./test-support/sandbox-customer";
 
 let sandbox: SandboxHandle;
 const admin = sandboxAdmin(() => sandbox.url);
@@ -31,23 +30,8 @@ const callsOf = async (clientId: string, endpoint: string) =>
   (await admin<{ calls: SandboxCall[] }>("GET", `/calls?endpoint=${endpoint}&clientId=${encodeURIComponent(clientId)}`))
     .calls;
 
-async function customerWithIntegrations(count: number) {
-  const clientId = `fam-${randomUUID()}`;
-  const clientSecret = `fam-secret-${randomUUID()}`;
-  await admin("POST", "/applications", { clientId, clientSecret });
-  const app = await createTestApplication({ clientId, clientSecret });
-  const prefix = randomUUID().slice(0, 8);
-  const tuples: IntegrationTuple[] = Array.from({ length: count }, (_, i) =>
-    integrationTuple({
-      integrationContext: `urn:li:organization:${prefix}${i}`,
-      integrationType: "ONE_CLICK_EXPORT",
-      tenantType: "RECRUITER",
-    }),
-  );
-  for (const { integrationContext, integrationType, tenantType } of tuples)
-    await admin("POST", "/integrations", { clientId, integrationContext, integrationType, tenantType });
-  return { app, tuples };
-}
+const customerWithIntegrations = (count: number) =>
+  sandboxCustomerWithIntegrations(admin, count, () => "ONE_CLICK_EXPORT");
 
 const family = (f: "v2" | "rest") =>
   setTestEnv({ LINKEDIN_API_FAMILY: f, LINKEDIN_VERSION: f === "rest" ? "202604" : "" });
@@ -81,14 +65,7 @@ describe("the rest family (L22–L25)", () => {
     await deleteIntegrationConfigurations(app, first, ["CALLBACK_URL"]);
     const statuses = await lookupStatusByTuples(app, tuples);
     expect([...statuses.values()].map((s) => s.ok && s.integrationName)).toEqual(["Acme 0", "Acme 1", "Acme 2"]);
-    const { requestId } = await admin<{ requestId: string }>("POST", "/requests", {
-      clientId: app.clientId,
-      integrations: tuples.map(({ integrationContext, integrationType, tenantType }) => ({
-        integrationContext,
-        integrationType,
-        tenantType,
-      })),
-    });
+    const requestId = await sandboxRequestAbout(admin, app.clientId, tuples);
     expect((await lookupStatusByRequest(app, requestId)).map((s) => s.integrationName).sort()).toEqual([
       "Acme 0",
       "Acme 1",

@@ -37,6 +37,12 @@ export default defineConfig({
     // alone, after every other spec, so no other spec's page or job ever waits on that lock or has its query
     // cancelled with the section's.
     { name: "alone", testMatch: /streaming\.spec\.ts$/, dependencies: ["shared"] },
+    // Issue 23 (L22): the onboarding and notification specs again, after an operator switched the environment to
+    // LinkedIn's versioned `rest` family on the console (Rest.li 2.0 against the sandbox); last, so nothing else
+    // runs in the switched environment; the check confirms the sandbox saw /rest/ calls and refused none.
+    { name: "rest-family-switch", testMatch: /rest-family\.setup\.ts$/, dependencies: ["alone"] },
+    { name: "rest-family", testMatch: /(onboarding|notifications)\.spec\.ts$/, dependencies: ["rest-family-switch"] },
+    { name: "rest-family-check", testMatch: /rest-family\.check\.ts$/, dependencies: ["rest-family"] },
   ],
   webServer: {
     // Onramp's own server (scripts/serve.ts), as `npm start`: it tells the app each client's address (issue 20).

@@ -5,7 +5,12 @@
 import type { Reply } from "./http-io";
 
 /** L17's limits per resource. A start option and a run-time setting (`dailyLimits`). */
-export const L17_DAILY_LIMITS: Record<string, number> = { "v2/atsIntegrations": 5000, exportedCandidates: 100_000 };
+export const L17_DAILY_LIMITS: Record<string, number> = {
+  "v2/atsIntegrations": 5000,
+  "rest/integrations": 5000,
+  "rest/integrationConfigurations": 5000,
+  exportedCandidates: 100_000,
+};
 
 /** The resource each endpoint kind (faults.ts ENDPOINT_KINDS) is limited under; others are not limited. */
 const RESOURCE_OF: Record<string, string> = {
@@ -14,6 +19,11 @@ const RESOURCE_OF: Record<string, string> = {
   lookup_ids: "v2/atsIntegrations",
   configurations: "v2/atsIntegrations",
   exported_candidates: "exportedCandidates",
+  // L17: each resource of the versioned family (L22) has its own counter.
+  rest_batch_partial_update: "rest/integrations",
+  rest_lookup_request: "rest/integrations",
+  rest_lookup_ids: "rest/integrations",
+  rest_configurations: "rest/integrationConfigurations",
 };
 
 /** ASSUMPTION: the message LinkedIn's APIs answer when an application's day limit on a resource is spent. */
@@ -24,6 +34,7 @@ export function dailyLimitReply(): Reply {
   return {
     status: 429,
     json: { message: DAILY_LIMIT_MESSAGE, serviceErrorCode: 101, status: 429 },
+    headers: { "X-RestLi-Error-Response": "true" },
     rejection: "daily limit spent (L17)",
   };
 }

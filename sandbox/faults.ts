@@ -18,6 +18,10 @@ export const ENDPOINT_KINDS = [
   "lookup_ids",
   "configurations",
   "exported_candidates",
+  "rest_batch_partial_update",
+  "rest_lookup_request",
+  "rest_lookup_ids",
+  "rest_configurations",
   "widget",
   "widget_script",
   "*",
@@ -128,5 +132,11 @@ function faultReply(
         : { message: "Too many requests: LinkedIn is protecting itself, retry shortly.", serviceErrorCode: 101 },
   };
   const known = messages[status] ?? { message: status >= 500 ? "Internal Server Error" : "Error" };
-  return { status, json: { ...known, status }, headers, rejection: reason };
+  // L25: LinkedIn's error bodies come with X-RestLi-Error-Response.
+  return {
+    status,
+    json: { ...known, status },
+    headers: { ...headers, "X-RestLi-Error-Response": "true" },
+    rejection: reason,
+  };
 }

@@ -1,6 +1,6 @@
 // The request/answer plumbing shared by every route. Handlers return a Reply so the server can log
 // each call (endpoint, application, status, entity count) in one place.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 export interface Reply {
   status: number;
@@ -55,11 +55,17 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   return { status, json: body, headers };
 }
 
-/** LinkedIn's API error body: `{"serviceErrorCode", "message", "status"}`. */
-export function apiError(status: number, message: string, serviceErrorCode?: number): Reply {
-  const body: Record<string, unknown> = { message, status };
-  if (serviceErrorCode !== undefined) body.serviceErrorCode = serviceErrorCode;
-  return { status, json: body, rejection: message };
+/**
+ * LinkedIn's API error body `{"serviceErrorCode", "message", "status"}` with `X-RestLi-Error-Response: true` (L25).
+ * ASSUMPTION: LinkedIn's codes are public only for a few errors (65600… tokens, 101 throttling); others get 100.
+ */
+export function apiError(status: number, message: string, serviceErrorCode = 100): Reply {
+  return {
+    status,
+    json: { message, serviceErrorCode, status },
+    headers: { "X-RestLi-Error-Response": "true" },
+    rejection: message,
+  };
 }
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; reply: Reply };
@@ -81,4 +87,19 @@ export async function readJson(ctx: RequestContext): Promise<JsonBody> {
 /** Formats zod issues into one line a test (or person) can read. */
 export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues.map((i) => `${i.path.map(String).join(".") || "(body)"}: ${i.message}`).join("; ");
+}
+
+/** Writes a Reply. */
+export function send(res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string> = { ...reply.headers };
+  let payload: string | undefined;
+  if (reply.json !== undefined) {
+    payload = JSON.stringify(reply.json);
+    headers["Content-Type"] = "application/json";
+  } else if (reply.text !== undefined) {
+    payload = reply.text;
+    headers["Content-Type"] = reply.contentType ?? "text/plain; charset=utf-8";
+  }
+  res.writeHead(reply.status, headers);
+  res.end(payload);
 }

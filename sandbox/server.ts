@@ -4,14 +4,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { peekApplication } from "./auth";
 import { takeFault } from "./faults";
-import { apiError, BodyTooLarge, type Reply, type RequestContext, readBody } from "./http-io";
+import { apiError, BodyTooLarge, type Reply, type RequestContext, readBody, send } from "./http-io";
 import { Pusher } from "./push";
 import { handleAdmin } from "./routes/admin";
 import { handleUiMove, renderAdminPage } from "./routes/admin-page";
-import { handleBatchPartialUpdate, noteBatchArrival } from "./routes/batch-update";
-import { handleConfigurations } from "./routes/configurations";
+import { type Route, resolveIntegrations } from "./integration-routes";
+import { noteBatchArrival } from "./routes/batch-update";
 import { handleExportedCandidates } from "./routes/exported-candidates";
-import { handleLookup, lookupKind } from "./routes/lookups";
+import { untunnel, urlLimitReply } from "./restli-gate";
 import { handleAccessToken } from "./routes/oauth";
 import {
   handleCreateApplication,
@@ -50,18 +50,14 @@ export interface SandboxHandle {
 
 export const DEFAULT_PARENT = { clientId: "sandbox-parent-id", clientSecret: "sandbox-parent-secret" };
 
-interface Route {
-  endpoint: string;
-  faultable: boolean;
-  run: () => Promise<Reply> | Reply;
-}
-
 // L10: the plugin's extension appears in two forms, the docs' (platform host) and LinkedIn's sample page's
 // (www host). The sandbox stands in for both hosts, so it serves the extension at both paths.
 const WIDGET_BASES = ["/rsc/extensions/onboarding-widget", "/recruiter/widget/ATSIntegration"];
 
-/** The endpoints of v2/atsIntegrations, one rate-limited resource per application (C30, L17). */
-const PACED_ENDPOINTS = new Set(["batch_partial_update", "lookup_request", "lookup_ids", "configurations"]);
+/** The endpoints of the integration resources of both families, paced per application (C30, L17). */
+const PACED_ENDPOINTS = new Set(
+  ["batch_partial_update", "lookup_request", "lookup_ids", "configurations"].flatMap((k) => [k, `rest_${k}`]),
+);
 
 function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   const { method } = ctx;
@@ -90,26 +86,14 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
   }
   if (path === "/v2/developerApplicationsSecurity")
     return only(["POST"], { endpoint: "secret_roll", faultable: true, run: () => handleRollSecret(ctx, rt.state) });
-  if (path === "/v2/atsIntegrations") {
-    if (method === "POST")
-      return { endpoint: "batch_partial_update", faultable: true, run: () => handleBatchPartialUpdate(ctx, rt) };
-    return only(["GET"], { endpoint: lookupKind(ctx.url), faultable: true, run: () => handleLookup(ctx, rt) });
-  }
+  const integrations = resolveIntegrations(ctx, rt, only);
+  if (integrations) return integrations;
   if (path === "/v2/exportedCandidates")
     return only(["GET"], {
       endpoint: "exported_candidates",
       faultable: true,
       run: () => handleExportedCandidates(ctx, rt),
     });
-  const config = /^\/v2\/atsIntegrations\/([^/]+)\/configurations$/.exec(path);
-  if (config?.[1]) {
-    const segment = config[1];
-    return only(["PUT", "GET", "DELETE"], {
-      endpoint: "configurations",
-      faultable: true,
-      run: () => handleConfigurations(ctx, rt, segment),
-    });
-  }
   if (path === "/xdoor/scripts/in.js")
     return only(["GET"], { endpoint: "widget_script", faultable: true, run: () => serveScript("in.js") });
   if (WIDGET_BASES.includes(path))
@@ -145,20 +129,6 @@ function resolve(ctx: RequestContext, rt: Runtime): Route | Reply {
 const faultClientId = (ctx: RequestContext, rt: Runtime) =>
   peekApplication(ctx, rt.state)?.clientId ?? ctx.url.searchParams.get("api_key");
 
-function send(res: ServerResponse, reply: Reply): void {
-  const headers: Record<string, string> = { ...reply.headers };
-  let payload: string | undefined;
-  if (reply.json !== undefined) {
-    payload = JSON.stringify(reply.json);
-    headers["Content-Type"] = "application/json";
-  } else if (reply.text !== undefined) {
-    payload = reply.text;
-    headers["Content-Type"] = reply.contentType ?? "text/plain; charset=utf-8";
-  }
-  res.writeHead(reply.status, headers);
-  res.end(payload);
-}
-
 async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): Promise<void> {
   const started = Date.now();
   const method = req.method ?? "GET";
@@ -178,7 +148,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, rt: Runtime): P
   let reply: Reply;
   let fault = false;
   try {
-    const route = resolve(ctx, rt);
+    // L26: 414 past LinkedIn's URL limits on a GET as sent (ASSUMPTION: writes, whose ids C10 puts in the query,
+    // are not limited here); a tunnelled GET is then unwrapped and routed as the GET it is.
+    const refused = (method === "GET" ? urlLimitReply(req.url ?? "/") : null) ?? (await untunnel(ctx));
+    const route = refused ?? resolve(ctx, rt);
     if ("run" in route) {
       ctx.note.endpoint = route.endpoint;
       // Every v2/atsIntegrations call shares the application's pacing (C13, C30), faulted or not: counted

@@ -76,7 +76,16 @@ export const linkedinEnv = {
   LINKEDIN_VERSION: z
     .string()
     .default("")
-    .refine((v) => v === "" || /^\d{6}$/.test(v), "must be empty or a version like 202604 (YYYYMM)"),
+    .refine(
+      (v) => v === "" || /^\d{6}(\.\d{2})?$/.test(v),
+      "must be empty or a version like 202604 (YYYYMM or YYYYMM.RR)",
+    ),
+  /**
+   * L22: which family of the integration resources Onramp speaks: `v2` (v2/atsIntegrations, Rest.li 1.0, the
+   * seeds) or `rest` (rest/integrations, Rest.li 2.0, LINKEDIN_VERSION or 202604 as LinkedIn-Version). The
+   * default of the operator setting of the same name (console settings), which wins when set; read per call.
+   */
+  LINKEDIN_API_FAMILY: z.enum(["v2", "rest"]).default("v2"),
   /** Attempts per LinkedIn call before giving up with a clear message (C26). */
   LINKEDIN_MAX_ATTEMPTS: intFromEnv(5),
   /** First backoff delay; doubles each attempt, with jitter. */

@@ -1,7 +1,8 @@
 // Reading the per-entity answers of LinkedIn's batch calls (C14, C19b). Pure.
 // Keys come back in another field order and URL-encoded: every key is parsed into a tuple and matched
 // by tupleId, never compared as a string.
-import { parseCompoundKey, tupleId, type IntegrationTuple } from "./compound-key";
+import { tupleOfAnswerKey } from "./api-dialect";
+import { tupleId, type IntegrationTuple } from "./compound-key";
 import { describeEntityError } from "./error-body";
 import type { BatchUpdateResponse, IdsLookupResponse, LinkedInOnboardingStatus } from "./schemas";
 
@@ -18,12 +19,10 @@ function byTupleId<V>(record: Record<string, V>): { entries: Map<string, V>; unr
   const entries = new Map<string, V>();
   const unreadable: string[] = [];
   for (const [key, value] of Object.entries(record)) {
-    try {
-      entries.set(tupleId(parseCompoundKey(key)), value);
-    } catch {
-      // A key Onramp can not read belongs to no entity it sent; it is reported, not guessed at.
-      unreadable.push(key);
-    }
+    // Either family's syntax (C14, L25). A key Onramp can not read belongs to no entity it sent; it is reported, not guessed at.
+    const tuple = tupleOfAnswerKey(key);
+    if (tuple) entries.set(tupleId(tuple), value);
+    else unreadable.push(key);
   }
   return { entries, unreadable };
 }

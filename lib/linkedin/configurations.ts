@@ -9,9 +9,10 @@ import "server-only";
 //   body {"entities": {"K1": {"configurationValue": {"string": "…"}}, …}}
 //   DELETE on the same URL (no body) removes the keys named by ?ids=.
 // No sample answer is published (L15, unknown): an empty 2xx, or a batch answer read per key like C14.
-import { env } from "@/lib/env";
-import { compoundKeyPathSegment, type IntegrationTuple } from "./compound-key";
-import { ENDPOINTS, PATHS } from "./endpoints";
+// On the `rest` family the same operations go to rest/integrationConfigurations in its (assumed) shape
+// (api-versions.ts, L22); the family is resolved per call (api-dialect.ts).
+import type { IntegrationTuple } from "./compound-key";
+import { dialectNow } from "./dialect-now";
 import { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import { configurationsResponseSchema } from "./schemas";
@@ -19,17 +20,14 @@ import { asApplication, type LinkedInApplicationRef } from "./token";
 
 export type ConfigurationsBody = { entities: Record<string, { configurationValue: { string: string } }> };
 
-/** The request body for `entries` (L15). */
-export function configurationsBody(entries: Record<string, string>): ConfigurationsBody {
+/** The request body for `entries` (L15), keyed by `keyOf` (the family's key of one configuration). */
+export function configurationsBody(
+  entries: Record<string, string>,
+  keyOf: (key: string) => string = (key) => key,
+): ConfigurationsBody {
   const entities: ConfigurationsBody["entities"] = {};
-  for (const [key, value] of Object.entries(entries)) entities[key] = { configurationValue: { string: value } };
+  for (const [key, value] of Object.entries(entries)) entities[keyOf(key)] = { configurationValue: { string: value } };
   return { entities };
-}
-
-/** The URL of one integration's configurations, `?ids=` naming every key (L15). */
-export function configurationsUrl(tuple: IntegrationTuple, keys: readonly string[]): string {
-  const ids = keys.map((k) => `ids=${encodeURIComponent(k)}`).join("&");
-  return `${env().LINKEDIN_API_URL}${PATHS.atsIntegrations}/${compoundKeyPathSegment(tuple)}/configurations${ids ? `?${ids}` : ""}`;
 }
 
 function assertKeys(keys: string[], endpoint: string): void {
@@ -63,20 +61,31 @@ export async function writeIntegrationConfigurations(
   entries: Record<string, string>,
 ): Promise<ConfigurationResults> {
   const keys = Object.keys(entries);
-  assertKeys(keys, ENDPOINTS.writeConfigurations);
+  const d = await dialectNow();
+  assertKeys(keys, d.endpoints.writeConfigurations);
   const { data } = await linkedInRequest({
-    endpoint: ENDPOINTS.writeConfigurations,
+    endpoint: d.endpoints.writeConfigurations,
     ...asApplication(application),
     method: "PUT",
-    url: configurationsUrl(tuple, keys),
-    headers: { "x-restli-method": "batch_update" },
-    body: { json: configurationsBody(entries) },
+    url: d.configurationsUrl(tuple, keys),
+    headers: { ...d.headers, "x-restli-method": "batch_update" },
+    body: { json: configurationsBody(entries, (key) => d.configurationBodyKey(tuple, key)) },
     schema: configurationsResponseSchema,
   });
+  // Answer keys are read, never matched as sent (L25: canonical order on rest).
+  const byKey = <V>(record: Record<string, V> | undefined): Map<string, V> =>
+    new Map(
+      Object.entries(record ?? {}).flatMap(([k, v]) => {
+        const name = d.configurationKeyOf(k);
+        return name ? [[name, v] as const] : [];
+      }),
+    );
+  const errors = byKey(data?.errors);
+  const answered = byKey(data?.results);
   const results: ConfigurationResults = {};
   for (const key of keys) {
-    const error = data?.errors[key];
-    const status = data?.results[key]?.status;
+    const error = errors.get(key);
+    const status = answered.get(key)?.status;
     const failed = error !== undefined || (status !== undefined && (status < 200 || status >= 300));
     results[key] = failed ? keyRefusalWords(error, status) : null;
   }
@@ -89,12 +98,14 @@ export async function deleteIntegrationConfigurations(
   tuple: IntegrationTuple,
   keys: string[],
 ): Promise<void> {
-  assertKeys(keys, ENDPOINTS.deleteConfigurations);
+  const d = await dialectNow();
+  assertKeys(keys, d.endpoints.deleteConfigurations);
   await linkedInRequest({
-    endpoint: ENDPOINTS.deleteConfigurations,
+    endpoint: d.endpoints.deleteConfigurations,
     ...asApplication(application),
     method: "DELETE",
-    url: configurationsUrl(tuple, keys),
+    url: d.configurationsUrl(tuple, keys),
+    headers: { ...d.headers, ...(d.choice.family === "rest" ? { "x-restli-method": "batch_delete" } : {}) },
     schema: configurationsResponseSchema,
   });
 }

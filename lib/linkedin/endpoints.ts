@@ -23,6 +23,12 @@ export const ENDPOINTS = {
   lookupByRequest: "GET /v2/atsIntegrations?q=request",
   /** Batch get by ids (C19b). */
   lookupByIds: "GET /v2/atsIntegrations?ids",
+  /** The same operations in the versioned family (L22), Rest.li 2.0 (L24). */
+  restSyncIntegrationNames: "POST /rest/integrations (batch_partial_update)",
+  restWriteConfigurations: "PUT /rest/integrationConfigurations (batch_update)",
+  restDeleteConfigurations: "DELETE /rest/integrationConfigurations (batch_delete)",
+  restLookupByRequest: "GET /rest/integrations?q=request",
+  restLookupByIds: "GET /rest/integrations?ids (batch_get)",
   /** Resolving an EXPORT_CANDIDATE_PROFILE push (L18), for webhook endpoints that ask for it (issue 12). */
   exportedCandidates: "GET /v2/exportedCandidates?q=request",
 } as const;
@@ -40,6 +46,12 @@ export const LIMITED_RESOURCE_OF: Partial<Record<LinkedInEndpoint, string>> = {
   [ENDPOINTS.lookupByRequest]: "v2/atsIntegrations",
   [ENDPOINTS.lookupByIds]: "v2/atsIntegrations",
   [ENDPOINTS.exportedCandidates]: "exportedCandidates",
+  // L17: each resource of the versioned family has its own 5,000 a day.
+  [ENDPOINTS.restSyncIntegrationNames]: "rest/integrations",
+  [ENDPOINTS.restLookupByRequest]: "rest/integrations",
+  [ENDPOINTS.restLookupByIds]: "rest/integrations",
+  [ENDPOINTS.restWriteConfigurations]: "rest/integrationConfigurations",
+  [ENDPOINTS.restDeleteConfigurations]: "rest/integrationConfigurations",
 };
 
 /** L17: resources whose daily limit is not LINKEDIN_DAILY_CALL_BUDGET's 5,000. */

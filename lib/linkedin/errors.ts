@@ -67,13 +67,3 @@ export class LinkedInError extends SafeError {
 export function isLinkedInError(e: unknown): e is LinkedInError {
   return e instanceof LinkedInError;
 }
-
-/** The kind of error an HTTP status of LinkedIn's means. */
-export function errorKindForStatus(status: number): LinkedInErrorKind {
-  if (status === 401 || status === 403) return "unauthorized";
-  if (status === 404) return "not_found";
-  if (status === 409) return "conflict";
-  if (status === 429) return "rate_limited";
-  if (status >= 500) return "unavailable";
-  return "bad_request";
-}

@@ -18,8 +18,10 @@ import { dailyBudget, recordLinkedInCall } from "./call-count";
 import { activeHold, dailyLimitDetection, heldError, holdUntilMidnight } from "./daily-hold";
 import { ENDPOINTS, limitedResourceOf } from "./endpoints";
 import { describeErrorBody } from "./error-body";
-import { errorKindForStatus, LinkedInError, type LinkedInErrorKind } from "./errors";
+import { LinkedInError } from "./errors";
 import { withSendSlot } from "./pacing";
+import { errorKindForStatus, messageForStatus, whose } from "./status-messages";
+import { tunnelled } from "./tunnel";
 
 /** How long one attempt may take before it counts as "no answer". */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -71,36 +73,10 @@ export interface LinkedInResponse<T> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function whose(subject: LinkedInRequest<z.ZodType>["subject"]): string {
-  return subject === "vendor" ? "the vendor's LinkedIn developer application" : "this customer's application";
-}
-
 function encodeBody(body: LinkedInRequestBody | undefined): { contentType?: string; payload?: string } {
   if (!body) return {};
   if ("json" in body) return { contentType: "application/json", payload: JSON.stringify(body.json) };
   return { contentType: "application/x-www-form-urlencoded", payload: new URLSearchParams(body.form).toString() };
-}
-
-function messageForStatus(
-  kind: LinkedInErrorKind,
-  status: number,
-  endpoint: string,
-  detail: string,
-  who: string,
-): string {
-  const said = detail ? ` LinkedIn said: "${detail}".` : "";
-  switch (kind) {
-    case "unauthorized":
-      return status === 403
-        ? `LinkedIn refused ${endpoint} for ${who} (HTTP 403): the application is not permitted to use it.${said} Ask LinkedIn Partner Engineering to grant the permission.`
-        : `LinkedIn refused the credentials of ${who} (HTTP 401) on ${endpoint}.${said} Check the API key and secret and re-enter them in Onramp.`;
-    case "not_found":
-      return `LinkedIn does not know what ${endpoint} asked for (HTTP 404).${said}`;
-    case "conflict":
-      return `LinkedIn refused ${endpoint} because it conflicts with what LinkedIn already has (HTTP 409).${said}`;
-    default:
-      return `LinkedIn refused ${endpoint} as invalid (HTTP ${status}).${said} This needs a fix in Onramp's data or code; retrying alone will not help.`;
-  }
 }
 
 async function markRateLimited(applicationId: string | undefined, until: Date): Promise<void> {
@@ -167,7 +143,8 @@ async function sendWithRetries<S extends z.ZodType>(req: LinkedInRequest<S>): Pr
     req.idempotent === false ? 1 : Math.max(1, Math.min(e.LINKEDIN_MAX_ATTEMPTS, req.maxAttempts ?? Infinity));
   const log = logger().child({ clientId: req.clientId, endpoint: req.endpoint });
   const who = whose(req.subject);
-  const { contentType, payload } = encodeBody(req.body);
+  // L26: a GET whose query passes 4,000 characters goes as a POST carrying the query (query tunnelling).
+  const wire = tunnelled(req.method, req.url, encodeBody(req.body));
   await assertNotHeld(req.clientId, req.endpoint, req.applicationId);
   const paced = limitedResourceOf(req.endpoint) !== null;
 
@@ -176,20 +153,21 @@ async function sendWithRetries<S extends z.ZodType>(req: LinkedInRequest<S>): Pr
   let attempt = 0;
   for (;;) {
     attempt += 1;
-    const headers: Record<string, string> = { accept: "application/json", ...req.headers };
-    // L16: the API version, on every API call (not the OAuth token grant) when configured.
-    if (e.LINKEDIN_VERSION && req.endpoint !== ENDPOINTS.accessToken) headers["linkedin-version"] = e.LINKEDIN_VERSION;
-    if (contentType) headers["content-type"] = contentType;
+    const headers: Record<string, string> = { accept: "application/json", ...req.headers, ...wire.headers };
+    // L16, L23: the API version on every API call (not the OAuth token grant): the caller's family's, else the configured one.
+    if (e.LINKEDIN_VERSION && req.endpoint !== ENDPOINTS.accessToken && !headers["linkedin-version"])
+      headers["linkedin-version"] = e.LINKEDIN_VERSION;
+    if (wire.contentType) headers["content-type"] = wire.contentType;
     if (token) headers.authorization = `Bearer ${token}`;
 
     let res: Response;
     let text: string;
     try {
       const send = async () => {
-        const r = await fetch(req.url, {
-          method: req.method,
+        const r = await fetch(wire.url, {
+          method: wire.method,
           headers,
-          body: payload,
+          body: wire.payload,
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         return { r, t: await r.text() };

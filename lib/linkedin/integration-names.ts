@@ -2,11 +2,11 @@ import "server-only";
 // Syncing customer-facing integration names (C10, C11, C13, C14): batch_partial_update in batches of at
 // most 100, each call in a send slot reserved in Postgres at least LINKEDIN_BATCH_SPACING_MS after the
 // application's previous one (across processes), results read per entity.
-import { env } from "@/lib/env";
+import type { IntegrationsDialect } from "./api-dialect";
 import { batchUpdateOutcomes, type EntityOutcome } from "./batch-results";
 import { callInBatches } from "./batch-calls";
-import { compoundKey, type IntegrationTuple, idsQuery, tupleId } from "./compound-key";
-import { ENDPOINTS, PATHS } from "./endpoints";
+import { compoundKey, type IntegrationTuple, tupleId } from "./compound-key";
+import { dialectNow } from "./dialect-now";
 import type { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
 import { batchUpdateResponseSchema } from "./schemas";
@@ -24,12 +24,15 @@ export interface NameSyncResult extends EntityOutcome {
   heldUntil?: Date;
 }
 
-/** The request body of C11: entities keyed by compound key, each a "$set" of integrationName. */
-export function batchPartialUpdateBody(items: readonly IntegrationNameItem[]): {
+/** The request body of C11: entities keyed by compound key (`keyOf`: the family's, L24), each a "$set" of integrationName. */
+export function batchPartialUpdateBody(
+  items: readonly IntegrationNameItem[],
+  keyOf: (t: IntegrationTuple) => string = compoundKey,
+): {
   entities: Record<string, { patch: { $set: { integrationName: string } } }>;
 } {
   const entities: Record<string, { patch: { $set: { integrationName: string } } }> = {};
-  for (const item of items) entities[compoundKey(item.tuple)] = { patch: { $set: { integrationName: item.name } } };
+  for (const item of items) entities[keyOf(item.tuple)] = { patch: { $set: { integrationName: item.name } } };
   return { entities };
 }
 
@@ -54,7 +57,6 @@ export async function syncIntegrationNames(
   application: LinkedInApplicationRef,
   items: readonly IntegrationNameItem[],
 ): Promise<NameSyncResult[]> {
-  const e = env();
   const byId = new Map<string, NameSyncResult>();
   const toSend = new Map<string, IntegrationNameItem>();
   for (const item of items) {
@@ -77,13 +79,15 @@ export async function syncIntegrationNames(
   await callInBatches(
     [...toSend.values()],
     async (batch) => {
+      // L22: the family in force for this batch (a switch mid-run takes effect at the next batch).
+      const d: IntegrationsDialect = await dialectNow();
       const { data } = await linkedInRequest({
-        endpoint: ENDPOINTS.syncIntegrationNames,
+        endpoint: d.endpoints.names,
         ...caller,
         method: "POST",
-        url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch.map((i) => i.tuple))}`,
-        headers: { "x-restli-method": "batch_partial_update" },
-        body: { json: batchPartialUpdateBody(batch) },
+        url: `${d.integrationsUrl}?${d.idsParam(batch.map((i) => i.tuple))}`,
+        headers: { ...d.headers, "x-restli-method": "batch_partial_update" },
+        body: { json: batchPartialUpdateBody(batch, d.entityKey) },
         schema: batchUpdateResponseSchema,
       });
       for (const outcome of batchUpdateOutcomes(

@@ -6,7 +6,7 @@ import { db, disconnectDb } from "@/lib/db/client";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { DEFAULT_PARENT, startSandbox, type SandboxHandle } from "@/sandbox/server";
 import { callsToday } from "./call-count";
-import { integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
+import { tupleId, type IntegrationTuple } from "./compound-key";
 import { deleteIntegrationConfigurations, writeIntegrationConfigurations } from "./configurations";
 import { ENDPOINTS } from "./endpoints";
 import { LinkedInError } from "./errors";
@@ -15,8 +15,8 @@ import { provisionApplication } from "./provisioning";
 import { customerAppTokenContext } from "./secret-contexts";
 import { lookupStatusByRequest, lookupStatusByTuples } from "./status-lookup";
 import { verifyApplicationCredentials } from "./token";
-import { createTestApplication } from "./test-support/applications";
 import { useLinkedInAt } from "./test-support/env";
+import { sandboxCustomerWithIntegrations, sandboxRequestAbout } from "./test-support/sandbox-customer";
 import { sandboxAdmin } from "@/lib/notifications/test-support/fixtures";
 
 let sandbox: SandboxHandle;
@@ -40,31 +40,7 @@ async function callsOf(clientId: string, endpoint: string): Promise<SandboxCall[
   return calls;
 }
 
-const tupleOf = (prefix: string, n: number): IntegrationTuple =>
-  integrationTuple({
-    integrationContext: `urn:li:organization:${prefix}${n}`,
-    integrationType: n % 2 === 0 ? "ONE_CLICK_EXPORT" : "IN_ATS_INDICATOR",
-    tenantType: "RECRUITER",
-  });
-
-/** A customer application known to both the sandbox and Onramp's database, with authorized integrations. */
-async function customerWithIntegrations(count: number) {
-  const clientId = `sbx-${randomUUID()}`;
-  const clientSecret = `sbx-secret-${randomUUID()}`;
-  await admin("POST", "/applications", { clientId, clientSecret });
-  const app = await createTestApplication({ clientId, clientSecret });
-  const prefix = randomUUID().slice(0, 8);
-  const tuples = Array.from({ length: count }, (_, i) => tupleOf(prefix, i));
-  for (const t of tuples) {
-    await admin("POST", "/integrations", {
-      clientId,
-      integrationContext: t.integrationContext,
-      integrationType: t.integrationType,
-      tenantType: t.tenantType,
-    });
-  }
-  return { app, tuples };
-}
+const customerWithIntegrations = (count: number) => sandboxCustomerWithIntegrations(admin, count);
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0 });
@@ -182,14 +158,7 @@ describe("against the LinkedIn sandbox", () => {
       app,
       tuples.map((tuple) => ({ tuple, name: "Named" })),
     );
-    const { requestId } = await admin<{ requestId: string }>("POST", "/requests", {
-      clientId: app.clientId,
-      integrations: tuples.map(({ integrationContext, integrationType, tenantType }) => ({
-        integrationContext,
-        integrationType,
-        tenantType,
-      })),
-    });
+    const requestId = await sandboxRequestAbout(admin, app.clientId, tuples);
     const found = await lookupStatusByRequest(app, requestId);
     expect(found.map((f) => tupleId(f.tuple)).sort()).toEqual(tuples.map(tupleId).sort());
     expect(found.every((f) => f.integrationName === "Named")).toBe(true);

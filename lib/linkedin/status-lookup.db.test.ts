@@ -121,6 +121,11 @@ describe("lookupStatusByTuples (C19b)", () => {
     expect([...map.values()].every((v) => v.ok && v.onboardingStatus === "PARTNER_READY")).toBe(true);
     const calls = s.apiRequests();
     expect(calls.map((c) => parseIdsQuery(c.query).length)).toEqual([100, 50]);
+    // L26: both queries pass 4,000 characters, so both GETs are tunnelled.
+    expect(calls.map((c) => [c.method, c.headers["x-http-method-override"], c.url.includes("?")])).toEqual([
+      ["POST", "GET", false],
+      ["POST", "GET", false],
+    ]);
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(env().LINKEDIN_BATCH_SPACING_MS);
   });
 });

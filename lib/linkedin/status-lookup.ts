@@ -1,19 +1,14 @@
 import "server-only";
 // Onboarding status lookups: by notification id (C19, q=request, paged) and by tuples (C19b, the manual
 // lookup and the fallback poll of C28), batched and paced like the name sync (C13, C30).
-import { env } from "@/lib/env";
-import { idsQuery, integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
+import { integrationTuple, tupleId, type IntegrationTuple } from "./compound-key";
 import { idsLookupOutcomes, type TupleStatus } from "./batch-results";
 import { callInBatches } from "./batch-calls";
-import { ENDPOINTS, PATHS } from "./endpoints";
+import { dialectNow } from "./dialect-now";
 import { LinkedInError } from "./errors";
 import { linkedInRequest } from "./http";
-import {
-  idsLookupResponseSchema,
-  requestLookupResponseSchema,
-  type LinkedInOnboardingStatus,
-  type Paging,
-} from "./schemas";
+import type { LinkedInOnboardingStatus, Paging } from "./schemas";
+import { idsLookupSchemaOf, requestLookupSchemaOf } from "./status-schemas";
 import { asApplication, type LinkedInApplicationRef } from "./token";
 
 /** A guard against a server that pages forever. */
@@ -44,18 +39,21 @@ export async function lookupStatusByRequest(
   application: LinkedInApplicationRef,
   requestId: string,
 ): Promise<IntegrationStatus[]> {
-  const base = `${env().LINKEDIN_API_URL}${PATHS.atsIntegrations}?q=request&requestId=${encodeURIComponent(requestId)}`;
   const caller = asApplication(application);
   const found = new Map<string, IntegrationStatus>();
-  let url = base;
   let start = 0;
+  let count: number | undefined;
   for (let page = 1; ; page += 1) {
+    // L22: each page in the family in force when it is asked for (paging is the same in both, L25).
+    const d = await dialectNow();
+    const base = `${d.integrationsUrl}?q=request&requestId=${encodeURIComponent(requestId)}`;
     const { data } = await linkedInRequest({
-      endpoint: ENDPOINTS.lookupByRequest,
+      endpoint: d.endpoints.lookupByRequest,
       ...caller,
       method: "GET",
-      url,
-      schema: requestLookupResponseSchema,
+      url: count === undefined ? base : `${base}&start=${start}&count=${count}`,
+      headers: d.headers,
+      schema: requestLookupSchemaOf(d.choice.family, d.statusField),
     });
     for (const el of data.elements) {
       const tuple = integrationTuple(el);
@@ -67,11 +65,11 @@ export async function lookupStatusByRequest(
       throw new LinkedInError(
         "invalid_response",
         `LinkedIn kept returning pages for notification ${requestId} (more than ${MAX_PAGES}); Onramp stopped reading them.`,
-        { endpoint: ENDPOINTS.lookupByRequest, attempts: page },
+        { endpoint: d.endpoints.lookupByRequest, attempts: page },
       );
     }
     start = next;
-    url = `${base}&start=${start}&count=${data.paging.count}`;
+    count = data.paging.count;
   }
   return [...found.values()];
 }
@@ -88,19 +86,20 @@ export async function lookupStatusByTuples(
   tuples: readonly IntegrationTuple[],
   options: { maxAttempts?: number } = {},
 ): Promise<Map<string, TupleStatus>> {
-  const e = env();
   const unique = [...new Map(tuples.map((t) => [tupleId(t), t])).values()];
   const caller = asApplication(application);
   const out = new Map<string, TupleStatus>();
   await callInBatches(
     unique,
     async (batch) => {
+      const d = await dialectNow();
       const { data } = await linkedInRequest({
-        endpoint: ENDPOINTS.lookupByIds,
+        endpoint: d.endpoints.lookupByIds,
         ...caller,
         method: "GET",
-        url: `${e.LINKEDIN_API_URL}${PATHS.atsIntegrations}?${idsQuery(batch)}`,
-        schema: idsLookupResponseSchema,
+        url: `${d.integrationsUrl}?${d.idsParam(batch)}`,
+        headers: d.headers,
+        schema: idsLookupSchemaOf(d.choice.family, d.statusField),
         maxAttempts: options.maxAttempts,
       });
       for (const s of idsLookupOutcomes(batch, data)) out.set(tupleId(s.tuple), s);

@@ -2,16 +2,10 @@
 // name sync (C10–C14), enforced as strictly as the seeds allow.
 import { z } from "zod";
 import { authenticate } from "../auth";
-import {
-  formatAnswerKey,
-  keyIdentity,
-  keyProblem,
-  parseCompoundKey,
-  parseIdsQuery,
-  type IntegrationKey,
-} from "../compound-key";
+import { keyIdentity, keyProblem, type IntegrationKey } from "../compound-key";
 import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
 import { maybeAutoPartnerReady } from "../onboarding";
+import type { KeySyntax } from "../key-syntax";
 import type { Runtime } from "../runtime";
 import type { SandboxState } from "../state";
 
@@ -41,7 +35,8 @@ export function noteBatchArrival(state: SandboxState, clientId: string): boolean
   return true;
 }
 
-export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime): Promise<Reply> {
+/** Keys in the request's protocol and family (`syntax`, key-syntax.ts): 1.0 on the seeds' v2, 2.0 per L24. */
+export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime, syntax: KeySyntax): Promise<Reply> {
   const { state } = rt;
   const auth = authenticate(ctx, state, "customer");
   if (!auth.ok) return auth.reply;
@@ -56,7 +51,7 @@ export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime)
       `header x-restli-method must be batch_partial_update, got ${method === undefined ? "none" : `"${method}"`} (C10)`,
     );
 
-  const ids = parseIdsQuery(ctx.url.searchParams);
+  const ids = syntax.ids(ctx.url);
   if (!ids.ok) return apiError(400, `query: ${ids.error}`);
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
@@ -65,7 +60,7 @@ export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime)
 
   const entities: { key: IntegrationKey; name: string }[] = [];
   for (const [rawKey, entity] of Object.entries(parsed.data.entities)) {
-    const key = parseCompoundKey(rawKey);
+    const key = syntax.entityKey(rawKey);
     if (!key.ok) return apiError(400, `entities key "${rawKey}": ${key.error}`);
     entities.push({ key: key.value, name: entity.patch.$set.integrationName });
   }
@@ -81,7 +76,7 @@ export async function handleBatchPartialUpdate(ctx: RequestContext, rt: Runtime)
   const results: Record<string, { status: number }> = {};
   const errors: Record<string, { status: number; message: string }> = {};
   for (const { key, name } of entities) {
-    const answerKey = formatAnswerKey(key);
+    const answerKey = syntax.answerKey(key, "answer");
     if (!state.settings.integrationTypes.includes(key.integrationType)) {
       // L13: LinkedIn lists its integration types; another is refused (per entity, C14) unless configured.
       errors[answerKey] = { status: 400, message: `Unknown integration type ${key.integrationType}` };

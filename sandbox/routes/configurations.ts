@@ -7,6 +7,8 @@ import { authenticate } from "../auth";
 import { keyProblem, parseCompoundKey, type IntegrationKey, type Parsed } from "../compound-key";
 import { apiError, describeIssues, readJson, type Reply, type RequestContext } from "../http-io";
 import { callbackUrlOf, CALLBACK_URL_KEY, maybeAutoPartnerReady } from "../onboarding";
+import { pathKey2 } from "../key-syntax";
+import { parseList2, rawQuery } from "../restli2";
 import type { Runtime } from "../runtime";
 import type { ConfigurationValue, Integration } from "../records";
 import type { SandboxState } from "../state";
@@ -18,7 +20,12 @@ const valueSchema = z.union([
   z.object({ long: z.number().int() }).strict(),
 ]);
 
-const bodySchema = z
+/** rest/integrationConfigurations' body: entities keyed by 2.0 keys (checked by its route). */
+export const configurationsBodyEntriesSchema = z
+  .object({ entities: z.record(z.string(), z.object({ configurationValue: valueSchema }).strict()) })
+  .strict();
+
+export const configurationsBodySchema = z
   .object({
     entities: z
       .record(
@@ -71,11 +78,29 @@ function urlOfAnotherApplication(state: SandboxState, clientId: string, url: str
   return null;
 }
 
-export async function handleConfigurations(ctx: RequestContext, rt: Runtime, segment: string): Promise<Reply> {
+/** `?ids=` of the request: repeated `ids=K` in 1.0 (L15), `ids=List(K1,K2)` in 2.0 (L24). */
+function configurationIds(ctx: RequestContext, protocol: "1.0" | "2.0"): Parsed<string[]> {
+  if (protocol === "1.0") return { ok: true, value: ctx.url.searchParams.getAll("ids") };
+  const q = rawQuery(ctx.url.search);
+  if (!q.ok) return q;
+  const raw = q.value.get("ids");
+  if (raw === undefined) return { ok: true, value: [] };
+  const list = parseList2(raw);
+  if (!list.ok) return list;
+  if (list.value.some((k) => typeof k !== "string")) return { ok: false, error: "ids must be configuration keys" };
+  return { ok: true, value: list.value.filter((k): k is string => typeof k === "string") };
+}
+
+export async function handleConfigurations(
+  ctx: RequestContext,
+  rt: Runtime,
+  segment: string,
+  protocol: "1.0" | "2.0",
+): Promise<Reply> {
   const { state } = rt;
   const auth = authenticate(ctx, state, "customer");
   if (!auth.ok) return auth.reply;
-  const key = parsePathKey(segment);
+  const key = protocol === "2.0" ? pathKey2(segment) : parsePathKey(segment);
   if (!key.ok) return apiError(400, `path key: ${key.error}`);
   const problem = keyProblem(key.value);
   if (problem) return apiError(400, problem);
@@ -89,7 +114,9 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
     return { status: 200, json: { elements, paging: { count: elements.length, start: 0, links: [] } } };
   }
 
-  const idsInQuery = ctx.url.searchParams.getAll("ids");
+  const ids = configurationIds(ctx, protocol);
+  if (!ids.ok) return apiError(400, `query: ${ids.error}`);
+  const idsInQuery = ids.value;
   if (ctx.method === "DELETE") return deleteKeys(ctx, integration, idsInQuery);
 
   // L15: the collection always sends batch_update (compared case-insensitively, as Rest.li does).
@@ -101,7 +128,7 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
     );
   const body = await readJson(ctx);
   if (!body.ok) return body.reply;
-  const parsed = bodySchema.safeParse(body.value);
+  const parsed = configurationsBodySchema.safeParse(body.value);
   if (!parsed.success) return apiError(400, `body: ${describeIssues(parsed.error.issues)}`);
   const entries = Object.entries(parsed.data.entities) as [string, { configurationValue: ConfigurationValue }][];
   ctx.note.entityCount = entries.length;
@@ -113,38 +140,57 @@ export async function handleConfigurations(ctx: RequestContext, rt: Runtime, seg
       .join()
   )
     return apiError(400, `?ids= must name exactly the keys of entities (L15), got ids=[${idsInQuery.join(", ")}]`);
+  const outcome = writeConfigurationEntries(state, auth.app.clientId, integration, entries, (name) => name);
+  return "refused" in outcome ? outcome.refused : { status: 200, json: outcome };
+}
 
+export type EntriesOutcome =
+  | { refused: Reply }
+  | { errors: Record<string, { status: number; message: string }>; results: Record<string, { status: number }> };
+
+/**
+ * Checks and stores one integration's configuration entries (C16, C21, L14); the answer keys each entry by
+ * `answerKeyOf(name)` (the name on v2, the canonical 2.0 key on rest/integrationConfigurations).
+ */
+export function writeConfigurationEntries(
+  state: SandboxState,
+  clientId: string,
+  integration: Integration,
+  entries: [string, { configurationValue: ConfigurationValue }][],
+  answerKeyOf: (name: string) => string,
+): EntriesOutcome {
   for (const [name, { configurationValue }] of entries) {
     if (name !== CALLBACK_URL_KEY) continue;
-    if (!("string" in configurationValue)) return apiError(400, "CALLBACK_URL must be a string value");
+    if (!("string" in configurationValue)) return { refused: apiError(400, "CALLBACK_URL must be a string value") };
     const urlProblem = callbackUrlProblem(configurationValue.string, state.settings.allowInsecureCallbacks);
-    if (urlProblem) return apiError(400, urlProblem);
-    const other = urlOfAnotherApplication(state, auth.app.clientId, configurationValue.string);
-    if (other) return apiError(400, `CALLBACK_URL is already the callback of another customer application (C21)`);
+    if (urlProblem) return { refused: apiError(400, urlProblem) };
+    const other = urlOfAnotherApplication(state, clientId, configurationValue.string);
+    if (other)
+      return { refused: apiError(400, "CALLBACK_URL is already the callback of another customer application (C21)") };
   }
   const results: Record<string, { status: number }> = {};
   const errors: Record<string, { status: number; message: string }> = {};
   for (const [name, { configurationValue }] of entries) {
     const problem = keyProblem14(state, integration.integrationType, name, configurationValue);
     if (problem) {
-      errors[name] = { status: 400, message: problem };
+      errors[answerKeyOf(name)] = { status: 400, message: problem };
       continue;
     }
     integration.configurations[name] = configurationValue;
-    results[name] = { status: 204 };
+    results[answerKeyOf(name)] = { status: 204 };
   }
   for (const [name, e] of Object.entries(errors))
     state.recordRejection({
       at: Date.now(),
       endpoint: "configurations",
-      clientId: auth.app.clientId,
+      clientId: clientId,
       status: e.status,
       reason: `${name}: ${e.message}`,
     });
   integration.updatedAt = Date.now();
-  noteSecondCallbackUrl(state, auth.app.clientId);
+  noteSecondCallbackUrl(state, clientId);
   maybeAutoPartnerReady(state, integration);
-  return { status: 200, json: { errors, results } };
+  return { errors, results };
 }
 
 const VIEWERS_KEYS = new Set(["JOB_POSTING_VIEWERS", "APPLICATION_VIEWERS"]);
@@ -160,7 +206,7 @@ function keyProblem14(state: SandboxState, type: string, key: string, value: Con
 }
 
 /** L15: DELETE …/configurations?ids=K removes the keys. ASSUMPTION: 204 without a body; an absent key is no error. */
-function deleteKeys(ctx: RequestContext, integration: Integration, ids: string[]): Reply {
+export function deleteKeys(ctx: RequestContext, integration: Integration, ids: string[]): Reply {
   if (ids.length === 0) return apiError(400, "?ids= must name the configuration keys to delete (L15)");
   ctx.note.entityCount = ids.length;
   for (const key of ids) delete integration.configurations[key];

@@ -1,10 +1,12 @@
 // GET /v2/atsIntegrations — the q=request finder behind a notification id (C19) and the manual
 // lookup by ids (C19b). An application sees only its own integrations and requests.
 import { authenticate } from "../auth";
-import { formatAnswerKey, formatRequestKey, keyProblem, parseIdsQuery } from "../compound-key";
+import { keyProblem } from "../compound-key";
 import { apiError, type Reply, type RequestContext } from "../http-io";
+import type { KeySyntax } from "../key-syntax";
 import type { Runtime } from "../runtime";
 import type { Integration } from "../records";
+import type { IntegrationKey } from "../compound-key";
 
 const DEFAULT_COUNT = 10;
 const MAX_COUNT = 100;
@@ -13,9 +15,10 @@ export function lookupKind(url: URL): "lookup_request" | "lookup_ids" {
   return url.searchParams.has("q") ? "lookup_request" : "lookup_ids";
 }
 
-function element(i: Integration) {
+/** One integration as the finder answers it; rest/integrations elements carry no dataProvider (L22, ASSUMPTION). */
+function element(i: Integration, syntax: KeySyntax) {
   return {
-    dataProvider: i.dataProvider,
+    ...(syntax.family === "rest" ? {} : { dataProvider: i.dataProvider }),
     integrationContext: i.integrationContext,
     ...(i.integrationName === null ? {} : { integrationName: i.integrationName }),
     integrationType: i.integrationType,
@@ -32,15 +35,15 @@ function intParam(url: URL, name: string, def: number, min: number, max: number)
   return Number(raw);
 }
 
-export async function handleLookup(ctx: RequestContext, rt: Runtime): Promise<Reply> {
+export async function handleLookup(ctx: RequestContext, rt: Runtime, syntax: KeySyntax): Promise<Reply> {
   const auth = authenticate(ctx, rt.state, "customer");
   if (!auth.ok) return auth.reply;
   return lookupKind(ctx.url) === "lookup_request"
-    ? byRequest(ctx, rt, auth.app.clientId)
-    : byIds(ctx, rt, auth.app.clientId);
+    ? byRequest(ctx, rt, auth.app.clientId, syntax)
+    : byIds(ctx, rt, auth.app.clientId, syntax);
 }
 
-function byRequest(ctx: RequestContext, rt: Runtime, clientId: string): Reply {
+function byRequest(ctx: RequestContext, rt: Runtime, clientId: string, syntax: KeySyntax): Reply {
   const { url } = ctx;
   for (const name of url.searchParams.keys())
     if (!["q", "requestId", "start", "count"].includes(name))
@@ -58,15 +61,15 @@ function byRequest(ctx: RequestContext, rt: Runtime, clientId: string): Reply {
   const page = all.slice(start, start + count);
   ctx.note.entityCount = page.length;
   const href = (s: number) =>
-    `/v2/atsIntegrations?q=request&requestId=${encodeURIComponent(requestId)}&start=${s}&count=${count}`;
+    `${ctx.url.pathname}?q=request&requestId=${encodeURIComponent(requestId)}&start=${s}&count=${count}`;
   const links: { rel: string; href: string; type: string }[] = [];
   if (start > 0) links.push({ rel: "prev", href: href(Math.max(0, start - count)), type: "application/json" });
   if (start + count < all.length) links.push({ rel: "next", href: href(start + count), type: "application/json" });
-  return { status: 200, json: { elements: page.map(element), paging: { count, links, start } } };
+  return { status: 200, json: { elements: page.map((i) => element(i, syntax)), paging: { count, links, start } } };
 }
 
-function byIds(ctx: RequestContext, rt: Runtime, clientId: string): Reply {
-  const ids = parseIdsQuery(ctx.url.searchParams);
+function byIds(ctx: RequestContext, rt: Runtime, clientId: string, syntax: KeySyntax): Reply {
+  const ids = syntax.ids(ctx.url);
   if (!ids.ok) return apiError(400, `query: ${ids.error}`);
   if (ids.value.length === 0) return apiError(400, "give ids[0].integrationContext, ... (C19b) or q=request (C19)");
   for (const key of ids.value) {
@@ -74,7 +77,7 @@ function byIds(ctx: RequestContext, rt: Runtime, clientId: string): Reply {
     if (problem) return apiError(400, problem);
   }
   ctx.note.entityCount = ids.value.length;
-  const format = rt.state.settings.lookupKeyStyle === "documented" ? formatRequestKey : formatAnswerKey;
+  const format = (key: IntegrationKey) => syntax.answerKey(key, rt.state.settings.lookupKeyStyle);
   const results: Record<string, { integrationName?: string; onboardingStatus: string }> = {};
   const errors: Record<string, { status: number; message: string }> = {};
   for (const key of ids.value) {

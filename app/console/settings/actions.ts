@@ -14,6 +14,7 @@ import {
   deleteConfigurationKey,
   updateConfigurationKey,
 } from "@/lib/settings/configuration-keys";
+import { apiChoiceSchema, setApiChoice } from "@/lib/linkedin/api-choice";
 import { updateOperatorSetting } from "@/lib/settings/operator-settings";
 import { OPERATOR_SETTING_KEYS, configurationKeySchema } from "@/lib/settings/schemas";
 
@@ -77,4 +78,14 @@ export const updateVendorBrandingAction = withAction(OPERATOR_ONLY, vendorBrandi
   await updateVendorBranding(actor, input);
   revalidatePath(PATH);
   return { ok: true, message: "Saved the vendor's look." };
+});
+
+/** Which LinkedIn API family and version the environment speaks (issue 23, L22): no restart, no data migration. */
+export const updateLinkedInApiAction = withAction(OPERATOR_ONLY, apiChoiceSchema, async (actor, input) => {
+  const saved = await setApiChoice(actor, input);
+  revalidatePath(PATH);
+  return {
+    ok: true,
+    message: `Onramp now speaks ${saved.family}${saved.version ? ` (LinkedIn-Version ${saved.version})` : ""} to LinkedIn, from its next call.`,
+  };
 });

@@ -4,7 +4,12 @@ import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { VendorLookSection } from "./look-section";
-import { ApiTokensSection, ConfigurationKeysSection, OnboardingSettingsSection } from "./settings-sections";
+import {
+  ApiTokensSection,
+  ConfigurationKeysSection,
+  LinkedInApiSection,
+  OnboardingSettingsSection,
+} from "./settings-sections";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -22,6 +27,9 @@ export default async function SettingsPage() {
       </Suspense>
       <Suspense fallback={<SectionSkeleton id="tuning" title="Onboarding settings" />}>
         <OnboardingSettingsSection />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton id="linkedin-api" title="LinkedIn API" />}>
+        <LinkedInApiSection />
       </Suspense>
       <Suspense fallback={<SectionSkeleton id="look" title="Your look for customer admins" />}>
         <VendorLookSection />

@@ -1,6 +1,7 @@
 // The settings page's sections (issue #6), each an async server component that awaits its own read, so the page's
 // frame is sent at once and each section streams in behind its own Suspense boundary (issue 21, point 1).
 import { ActionForm } from "@/components/ui/action-form";
+import { ApiFamilyForm } from "@/components/console/api-family-form";
 import { ApiTokenForm } from "@/components/console/api-token-form";
 import { ConfigurationKeyForm } from "@/components/console/configuration-key-form";
 import { Section } from "@/components/ui/section";
@@ -8,6 +9,7 @@ import { SettingForm } from "@/components/console/setting-form";
 import { Table } from "@/components/ui/table";
 import { Time } from "@/components/ui/time";
 import { listApiTokens } from "@/lib/api-tokens/tokens";
+import { currentApiChoice, envApiChoice } from "@/lib/linkedin/api-choice";
 import { listConfigurationKeys } from "@/lib/settings/configuration-keys";
 import { operatorSettings } from "@/lib/settings/operator-settings";
 import { OPERATOR_SETTINGS, VALUE_SOURCE_LABELS } from "@/lib/settings/schemas";
@@ -17,6 +19,7 @@ import {
   deleteConfigurationKeyAction,
   revokeApiTokenAction,
   updateConfigurationKeyAction,
+  updateLinkedInApiAction,
   updateSettingAction,
 } from "./actions";
 
@@ -171,6 +174,36 @@ export async function OnboardingSettingsSection() {
             defaultValue={s.defaultValue}
           />
         ))}
+      </div>
+    </Section>
+  );
+}
+
+/** The LinkedIn API family and version this environment speaks (issue 23, L22, L23). */
+export async function LinkedInApiSection() {
+  const now = await currentApiChoice();
+  const fromEnv = envApiChoice();
+  const speaks = (c: { family: string; version: string }) =>
+    `${c.family}${c.version ? ` · LinkedIn-Version ${c.version}` : ""}`;
+  return (
+    <Section
+      id="linkedin-api"
+      title="LinkedIn API"
+      description={
+        <>
+          Which of LinkedIn&apos;s API families Onramp uses for integrations. A switch applies from the next call: work
+          in progress continues or retries in the new family, and no data changes.
+        </>
+      }
+      card
+    >
+      <p className="text-sm" data-testid="linkedin-api-in-force">
+        This environment speaks <span className="font-mono">{speaks(now)}</span> (
+        {now.source === "setting" ? "chosen here" : "the environment's default"}; default{" "}
+        <span className="font-mono">{speaks(fromEnv)}</span>).
+      </p>
+      <div className="mt-4">
+        <ApiFamilyForm action={updateLinkedInApiAction} family={now.family} version={now.version} />
       </div>
     </Section>
   );

@@ -13,6 +13,8 @@ const OVERRIDABLE = [
   "LINKEDIN_TOKEN_RENEW_MARGIN_SECONDS",
   "LINKEDIN_DAILY_LIMIT_MARKER",
   "LINKEDIN_DAILY_LIMIT_AT_PERCENT",
+  "LINKEDIN_API_FAMILY",
+  "LINKEDIN_VERSION",
 ];
 
 export function useLinkedInAt(baseUrl: string, extra: Record<string, string> = {}): void {

@@ -8,6 +8,7 @@ export interface ReceivedRequest {
   /** Path and query as received. */
   url: string;
   path: string;
+  /** The query as LinkedIn reads it: from the body of a tunnelled GET (L26), else from the URL. */
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: string;
@@ -70,13 +71,14 @@ export async function startRecordedServer(handlers: { token?: Responder; api: Re
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://recorded.test");
+      const body = Buffer.concat(chunks).toString("utf8");
       const received: ReceivedRequest = {
         method: req.method ?? "GET",
         url: req.url ?? "/",
         path: url.pathname,
-        query: url.searchParams,
+        query: req.headers["x-http-method-override"] === "GET" ? new URLSearchParams(body) : url.searchParams,
         headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
+        body,
         at,
       };
       requests.push(received);

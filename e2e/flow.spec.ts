@@ -1,11 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { closeE2eSql, e2eEnv, e2eSql } from "./env";
 import { authorizeCompanyBundle, createCustomer, LOGINS, signIn } from "./helpers";
+import { caughtMail } from "./mail";
 
 // Issue 22 points 3 and 4, against the production build and the LinkedIn sandbox: a sandbox fault keeps LinkedIn's
 // plugin script from loading for one customer's application (404 on its URL); the admin's visit shows to support
 // as failed at "LinkedIn's script". With the fault lifted, the admin authorizes the bundle and the steps go on. The
-// customer's timeline shows the same steps among everything else, filtered by kind.
+// customer's timeline shows the same steps among everything else, filtered by kind. The failed step opens the
+// "widget cannot load" issue (points 1 and 3): support emails its steps to the admin (read from the mail catcher), and
+// it resolves itself once the admin authorizes.
 
 test.afterAll(closeE2eSql);
 
@@ -20,6 +23,15 @@ async function sandboxAdmin(path: string, method: string, body?: unknown): Promi
 }
 
 /** How many flow steps of `step` with `outcome` the customer has: what the page will show, read without loading it. */
+/** The state of the customer's "widget cannot load" issue, or null while there is none. */
+async function widgetIssueState(customerId: string): Promise<string | null> {
+  const [row] = await e2eSql<{ state: string }>(
+    `SELECT state::text AS state FROM "SupportIssue" WHERE "customerId" = $1 AND type = 'WIDGET_CANNOT_LOAD'`,
+    [customerId],
+  );
+  return row?.state ?? null;
+}
+
 async function stepCount(customerId: string, step: string, outcome: "OK" | "FAILED"): Promise<number> {
   const [row] = await e2eSql<{ n: number }>(
     `SELECT count(*)::int AS n FROM "FlowStep" WHERE "customerId" = $1 AND step = $2::"FlowStepKind" AND outcome = $3::"FlowOutcome"`,
@@ -28,9 +40,10 @@ async function stepCount(customerId: string, step: string, outcome: "OK" | "FAIL
   return row?.n ?? 0;
 }
 
-test("the plugin's script failing for one customer shows in its flow steps; lifted, the admin authorizes", async ({
+test("the plugin's script failing for one customer shows in its flow steps and opens an issue; lifted, the admin authorizes and the issue resolves itself", async ({
   browser,
   page,
+  request,
 }) => {
   const customer = await createCustomer("Flow");
   const fault = await sandboxAdmin("/_sandbox/faults", "POST", {
@@ -58,10 +71,26 @@ test("the plugin's script failing for one customer shows in its flow steps; lift
   await expect(failed).toContainText(customer.adminEmail);
   await expect(page.getByTestId("flow-steps").locator('tbody tr[data-step="PAGE_OPENED"]')).toHaveCount(1);
 
+  // The issue it opened, from the customer page's link: support emails its steps to the customer's admin.
+  expect(await widgetIssueState(customer.id)).toBe("OPEN");
+  await page.getByRole("link", { name: "This customer's support issues" }).click();
+  await expect(page.getByTestId("issue-customer-filter")).toBeVisible();
+  const issue = page.getByTestId("records").getByRole("row").filter({ hasText: "Widget cannot load" });
+  await expect(issue).toHaveCount(1);
+  await expect(issue).toContainText("drew nothing in time");
+  await issue
+    .getByRole("button", { name: `Email the customer's admins Widget cannot load of ${customer.name}` })
+    .click();
+  await expect(issue.getByText("Queued the steps to 1 admin.")).toBeVisible();
+  const mail = await caughtMail(request, customer.adminEmail);
+  expect(mail.subject).toContain("LinkedIn's authorization page could not load");
+  await page.goto(`/console/customers/${customer.id}`);
+
   // Lifted, the admin authorizes the RSC company bundle in LinkedIn's plugin on a new visit.
   if (!fault.id) throw new Error("the sandbox answered no fault id");
   await sandboxAdmin(`/_sandbox/faults/${fault.id}`, "DELETE");
   await authorizeCompanyBundle(browser, customer.adminEmail, `flow${Date.now().toString(36)}`);
+  await expect.poll(() => widgetIssueState(customer.id)).toBe("RESOLVED");
   await page.reload();
   const steps = page.getByTestId("flow-steps");
   await expect(steps.locator('tbody tr[data-step="BUNDLE_AUTHORIZED"][data-outcome="OK"]')).toHaveCount(1);

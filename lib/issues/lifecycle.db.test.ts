@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db, disconnectDb } from "@/lib/db/client";
 import { createCustomerRow } from "@/lib/customers/test-support/customer-row";
 import { openIssueNow, resolveIssuesNow, wakeSnoozedIssues } from "./lifecycle";
+import { openIssueRecords, resolvedIssueRecords } from "./queries";
 import { reopenIssue, resolveIssueByHand, snoozeIssue } from "./staff";
 
 afterAll(disconnectDb);
@@ -96,5 +97,17 @@ describe("support issue lifecycle (issue 22)", () => {
       select: { action: true },
     });
     expect(audit.map((a) => a.action)).toEqual(["issue.resolved", "issue.reopened"]);
+  });
+
+  it("lists one customer's records when asked (the customer page's link), every customer's otherwise", async () => {
+    const [a, b] = [await customer(), await customer()];
+    await openIssueNow({ type: "WIDGET_CANNOT_LOAD", customerId: a.id, detail: "a" });
+    await openIssueNow({ type: "WIDGET_CANNOT_LOAD", customerId: b.id, detail: "b" });
+    await resolveIssuesNow({ type: "WIDGET_CANNOT_LOAD", customerId: b.id, by: "system:test" });
+    const ofA = await openIssueRecords(1, a.id);
+    expect(ofA.rows.map((r) => r.customerId)).toEqual([a.id]);
+    expect((await resolvedIssueRecords(1, a.id)).total).toBe(0);
+    expect((await resolvedIssueRecords(1, b.id)).rows.map((r) => r.detail)).toEqual(["b"]);
+    expect((await openIssueRecords(1)).total).toBeGreaterThanOrEqual(1);
   });
 });

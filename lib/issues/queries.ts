@@ -28,8 +28,14 @@ export type IssueRecord = {
   changedAt: Date;
 };
 
-async function issuePage(states: Prisma.Sql, page: number, pageSize: number): Promise<Page<IssueRecord>> {
-  const where = sql`WHERE s."state" IN (${states})`;
+async function issuePage(
+  states: Prisma.Sql,
+  customerId: string | null,
+  page: number,
+  pageSize: number,
+): Promise<Page<IssueRecord>> {
+  // One customer's records (the customer page's link) are served by the (customerId, type) index.
+  const where = sql`WHERE s."state" IN (${states}) ${customerId === null ? Prisma.empty : sql`AND s."customerId" = ${customerId}`}`;
   return pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<IssueRecord[]>(sql`
       SELECT s."id", s."type"::text AS "type",
@@ -49,12 +55,20 @@ async function issuePage(states: Prisma.Sql, page: number, pageSize: number): Pr
   ]);
 }
 
-/** Issues that are open or snoozed, last seen first. */
-export function openIssueRecords(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<IssueRecord>> {
-  return issuePage(sql`'OPEN', 'SNOOZED'`, page, pageSize);
+/** Issues that are open or snoozed, last seen first; of one customer when `customerId` is not null. */
+export function openIssueRecords(
+  page: number,
+  customerId: string | null = null,
+  pageSize = SECTION_PAGE_SIZE,
+): Promise<Page<IssueRecord>> {
+  return issuePage(sql`'OPEN', 'SNOOZED'`, customerId, page, pageSize);
 }
 
-/** Resolved issues, last seen first (staff may reopen one). */
-export function resolvedIssueRecords(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<IssueRecord>> {
-  return issuePage(sql`'RESOLVED'`, page, pageSize);
+/** Resolved issues, last seen first (staff may reopen one); of one customer when `customerId` is not null. */
+export function resolvedIssueRecords(
+  page: number,
+  customerId: string | null = null,
+  pageSize = SECTION_PAGE_SIZE,
+): Promise<Page<IssueRecord>> {
+  return issuePage(sql`'RESOLVED'`, customerId, page, pageSize);
 }

@@ -25,8 +25,19 @@ export const issueParamsSchema = z.object({
 });
 export type IssueParams = z.infer<typeof issueParamsSchema>;
 
-/** What a section of the issues view is drawn for: the viewer's role and the page of each list. */
-export type IssueView = { role: Role; params: IssueParams };
+/**
+ * `?customer=<id>`: the issue records of one customer (the customer page links here). A malformed id reads as no
+ * filter: it is a link, not a form.
+ */
+export const issueCustomerSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/)
+  .optional()
+  .catch(undefined)
+  .transform((id) => id ?? null);
+
+/** What a section of the issues view is drawn for: the viewer's role, the page of each list, and the customer filter. */
+export type IssueView = { role: Role; params: IssueParams; customerId: string | null };
 
 export const td = "py-2 pr-4 align-top";
 
@@ -41,7 +52,7 @@ export function issuePager(
   return (
     <Pagination
       basePath="/console/issues"
-      query={pagesBeyondFirst(view.params)}
+      query={{ ...pagesBeyondFirst(view.params), ...(view.customerId ? { customer: view.customerId } : {}) }}
       param={param}
       list={pg}
       label={label}

@@ -4,7 +4,7 @@ import { SectionSkeleton } from "@/components/ui/section-skeleton";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
-import { issueParamsSchema, type IssueView } from "./issue-view";
+import { issueCustomerSchema, issueParamsSchema, type IssueView } from "./issue-view";
 import {
   AnomaliesSection,
   FailedNotificationsSection,
@@ -44,13 +44,26 @@ const ISSUE_KINDS: IssueKind[] = [
 // is sent at once and each list streams in behind its own Suspense boundary, so one slow list holds only itself.
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor(STAFF_ROLES, "/console/issues");
-  const view: IssueView = { role: actor.role, params: issueParamsSchema.parse(firstValues(await searchParams)) };
+  const query = firstValues(await searchParams);
+  const view: IssueView = {
+    role: actor.role,
+    params: issueParamsSchema.parse(query),
+    customerId: issueCustomerSchema.parse(query.customer),
+  };
 
   return (
     <div className="space-y-8">
       <header>
         <h1 className="text-2xl font-semibold">Issues</h1>
         <p className="text-sm text-slate-600">Everything that needs a person, each with the action that resolves it.</p>
+        {view.customerId ? (
+          <p className="mt-1 text-sm" data-testid="issue-customer-filter">
+            The open and resolved issue records below are this customer's only.{" "}
+            <a href="/console/issues" className="text-blue-800 underline">
+              Show every customer's
+            </a>
+          </p>
+        ) : null}
         <nav aria-label="Issue sections" className="mt-2 flex flex-wrap gap-4 text-sm">
           {ISSUE_KINDS.map(({ id, label }) => (
             <a key={id} href={`#${id}`} className="text-blue-800 underline">

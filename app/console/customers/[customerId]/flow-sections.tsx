@@ -18,6 +18,10 @@ export async function FlowStepsList({ view }: { view: CustomerView }) {
         <Link href={`${basePath}/timeline`} className="text-blue-800 underline">
           Everything that happened, in one timeline
         </Link>
+        {" · "}
+        <Link href={`/console/issues?customer=${view.customerId}#records`} className="text-blue-800 underline">
+          This customer's support issues
+        </Link>
       </p>
       <FlowStepTable rows={steps.rows} />
       <Pagination

@@ -147,7 +147,7 @@ const RESOLVED: RecordList = {
 };
 
 async function recordSection(view: IssueView, list: RecordList) {
-  const [page, steps] = await Promise.all([list.read(view.params[list.param]), englishSteps()]);
+  const [page, steps] = await Promise.all([list.read(view.params[list.param], view.customerId), englishSteps()]);
   return issueTable(view, page, steps, list);
 }
 

@@ -107,6 +107,8 @@ export const RULES: Record<string, Rule> = {
   "app/integrations/actions.ts setLanguageAction": { who: CUSTOMER_ADMINS, input: () => ({ locale: "de" }) },
   // Issue 22: the admin's page reports LinkedIn's script for a visit the server opened for that same person.
   "app/integrations/actions.ts reportLinkedInScriptAction": { who: CUSTOMER_ADMINS },
+  // L30: the admin's own customer's Easy Apply toggle (the customer is the session's, never the input's).
+  "app/integrations/actions.ts setEasyApplyAction": { who: CUSTOMER_ADMINS },
   "app/integrations/actions.ts checkStatusNowAction": { who: CUSTOMER_ADMINS, startsJob: "POLL_STATUS" },
   // Another customer's integration answers "No such integration.": the same name, so nothing is queued.
   "app/integrations/actions.ts renameIntegrationAction": {
@@ -161,6 +163,8 @@ export const RULES: Record<string, Rule> = {
     "revokeApiTokenAction",
     "updateSettingAction",
     "updateVendorBrandingAction",
+    // Issue 23: which LinkedIn API family and version every call speaks.
+    "updateLinkedInApiAction",
   ]),
   ...actions("app/console/customers/[customerId]/settings/actions.ts", { who: OPERATOR }, [
     "setCustomerLocaleAction",

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { EasyApplyForm } from "@/components/integrations/easy-apply-form";
+import { EasyApplySection } from "@/components/integrations/easy-apply-section";
 import { IntegrationList } from "@/components/integrations/integration-list";
 import { LinkedInWidget } from "@/components/integrations/linkedin-widget";
 import { currentActor } from "@/lib/auth/actor";
@@ -113,7 +113,7 @@ export default async function IntegrationsPage() {
         ) : null}
         {widget}
       </section>
-      {easyApply.applies ? <EasyApplyForm enabled={easyApply.enabled} action={setEasyApplyAction} /> : null}
+      {easyApply.applies ? <EasyApplySection enabled={easyApply.enabled} action={setEasyApplyAction} /> : null}
       <IntegrationList
         customerId={customer.id}
         initial={initial}

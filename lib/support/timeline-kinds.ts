@@ -1,7 +1,7 @@
 // The timeline's kinds of record and one entry's shape (issue 22 point 4), shared by the read (timeline.ts) and the
 // console's table. Pure.
 
-export const TIMELINE_KINDS = ["audit", "status", "job", "notification", "email", "flow"] as const;
+export const TIMELINE_KINDS = ["audit", "status", "job", "notification", "email", "flow", "issue"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
 export const TIMELINE_KIND_LABEL: Record<TimelineKind, string> = {
@@ -11,6 +11,7 @@ export const TIMELINE_KIND_LABEL: Record<TimelineKind, string> = {
   notification: "Notification",
   email: "Email",
   flow: "Flow step",
+  issue: "Support issue",
 };
 
 export type TimelineEntry = { kind: TimelineKind; id: string; at: Date; title: string; detail: string | null };

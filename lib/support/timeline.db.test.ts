@@ -102,8 +102,10 @@ describe("customer timeline", () => {
       cursor = page.nextCursor;
       pages += 1;
     } while (cursor && pages < 10);
-    expect(pages).toBe(3);
+    expect(pages).toBe(4);
     expect(seen.map((e) => e.kind)).toEqual([
+      // The failed script step opened the customer's "widget cannot load" issue just now (lib/onboarding-flow/extension.ts).
+      "issue",
       "audit",
       "audit",
       "notification",
@@ -114,9 +116,10 @@ describe("customer timeline", () => {
       "flow",
       "audit",
     ]);
-    expect(new Set(seen.slice(0, 2).map((e) => e.title))).toEqual(new Set(["note.a", "note.b"]));
-    expect(seen[4]?.title).toBe("REQUESTED → PARTNER_READY");
-    expect(seen[6]?.title).toMatch(/^LinkedIn's script: failed — the browser could not load the script/);
+    expect(seen[0]?.title).toBe("Widget cannot load");
+    expect(new Set(seen.slice(1, 3).map((e) => e.title))).toEqual(new Set(["note.a", "note.b"]));
+    expect(seen[5]?.title).toBe("REQUESTED → PARTNER_READY");
+    expect(seen[7]?.title).toMatch(/^LinkedIn's script: failed — the browser could not load the script/);
   });
 
   it("filters by kind", async () => {
@@ -126,6 +129,13 @@ describe("customer timeline", () => {
     expect(flow.nextCursor).toBeNull();
     const two = await customerTimeline(customerId, { kinds: ["job", "email"] });
     expect(two.rows.map((r) => r.kind)).toEqual(["email", "job"]);
+    const issues = await customerTimeline(customerId, { kinds: ["issue"] });
+    expect(issues.rows.map((r) => [r.title, r.detail])).toEqual([
+      [
+        "Widget cannot load",
+        expect.stringMatching(/^OPEN by system:flow \(1 occurrence\): On the integrations page, /),
+      ],
+    ]);
   });
 
   it("refuses a cursor it did not hand out", async () => {

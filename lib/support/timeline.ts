@@ -3,9 +3,9 @@ import "server-only";
 // onboarding flow steps in one list, newest first, so support answers "what happened" on one screen. One UNION ALL:
 // each source reads its newest rows before the cursor through its (customerId, time) index — status changes through
 // the customer's integrations and IntegrationStatusChange(integrationId, createdAt) — and the outer query keeps the
-// page. Keyset paging on (at, id): a page stays put while new rows arrive. A new source (issues) is one more entry
-// in SOURCES.
+// page. Keyset paging on (at, id): a page stays put while new rows arrive. A new source is one more entry in SOURCES.
 import { db } from "@/lib/db/client";
+import { ISSUE_TYPE_LABELS, SUPPORT_ISSUE_TYPES } from "@/lib/issues/types";
 import { FLOW_REASONS, FLOW_STEPS, flowStepText } from "@/lib/onboarding-flow/steps";
 import { decodeCursor, encodeCursor } from "@/lib/pagination/cursor";
 import { empty, join, type Sql, sql } from "./sql";
@@ -51,6 +51,14 @@ const SOURCES: Record<TimelineKind, (customerId: string, before: Before, limit: 
            f."outcome"::text || coalesce(':' || f."reason"::text, '') AS detail
     FROM "FlowStep" f WHERE f."customerId" = ${c} ${before(sql`f."at"`, sql`f."id"`)}
     ORDER BY f."at" DESC, f."id" DESC LIMIT ${limit}`,
+  // A support issue (lib/issues) at its last change of state: opened, snoozed, resolved or reopened, and by whom. A
+  // customer has few, read through SupportIssue(customerId, type).
+  issue: (c, before, limit) => sql`
+    SELECT 'issue' AS kind, s."id", s."changedAt" AS at, s."type"::text AS title,
+           s."state"::text || ' by ' || s."changedBy" || ' (' || s."occurrences" || ' occurrence'
+             || CASE WHEN s."occurrences" = 1 THEN '' ELSE 's' END || '): ' || s."detail" AS detail
+    FROM "SupportIssue" s WHERE s."customerId" = ${c} ${before(sql`s."changedAt"`, sql`s."id"`)}
+    ORDER BY s."changedAt" DESC, s."id" DESC LIMIT ${limit}`,
 };
 
 function readPosition(parts: string[]): Position | null {
@@ -69,6 +77,12 @@ function flowEntry(entry: TimelineEntry): TimelineEntry {
   return { ...entry, title: flowStepText(step, failed ? "FAILED" : "OK", why), detail: null };
 }
 
+/** A support issue's words for support: its type's label ("Widget cannot load"). */
+function issueEntry(entry: TimelineEntry): TimelineEntry {
+  const type = SUPPORT_ISSUE_TYPES.find((s) => s === entry.title);
+  return type ? { ...entry, title: ISSUE_TYPE_LABELS[type] } : entry;
+}
+
 export async function customerTimeline(
   customerId: string,
   options: { kinds?: readonly TimelineKind[]; cursor?: string | null; pageSize?: number } = {},
@@ -81,7 +95,9 @@ export async function customerTimeline(
   const rows = await db.$queryRaw<TimelineEntry[]>(sql`
     SELECT * FROM (${join(parts, " UNION ALL ")}) t
     ORDER BY t.at DESC, t.id DESC LIMIT ${pageSize + 1}`);
-  const page = rows.slice(0, pageSize).map((r) => (r.kind === "flow" ? flowEntry(r) : r));
+  const page = rows
+    .slice(0, pageSize)
+    .map((r) => (r.kind === "flow" ? flowEntry(r) : r.kind === "issue" ? issueEntry(r) : r));
   const last = page[page.length - 1];
   const nextCursor = rows.length > pageSize && last ? encodeCursor([last.at.getTime(), last.id]) : null;
   return { rows: page, nextCursor };

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { type Cookie, expect, type Page, test } from "@playwright/test";
 import { createRowsForEveryTable } from "./a11y-rows";
 import { closeE2eSql } from "./env";
 import { LOGINS, signIn } from "./helpers";
@@ -22,10 +22,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(closeE2eSql);
 
-async function checkPage(page: Page, path: string): Promise<void> {
-  const response = await page.goto(path);
-  expect(response?.status(), path).toBe(200);
-  await page.waitForLoadState("networkidle");
+/** Axe and the sideways-scroll check on the page as it is shown now, at `viewport`. */
+async function checkPage(page: Page, path: string, viewport: (typeof VIEWPORTS)[number]): Promise<void> {
+  await page.setViewportSize({ width: viewport.width, height: viewport.height });
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
@@ -36,7 +35,7 @@ async function checkPage(page: Page, path: string): Promise<void> {
           .slice(0, 3)
           .join(", ")})`,
     );
-  expect(serious, `${path}: accessibility violations`).toEqual([]);
+  expect(serious, `${path} on a ${viewport.name}: accessibility violations`).toEqual([]);
   expect(results.passes.length, `${path}: axe checked the page`).toBeGreaterThan(10);
   // A streamed page (issue 21) can leave React's emptied `<table hidden>` segment holder behind: not a table anyone
   // sees or axe checks, so only the tables a person sees count.
@@ -48,11 +47,12 @@ async function checkPage(page: Page, path: string): Promise<void> {
     );
   expect(emptyTables, `${path}: every table is checked with rows in it`).toBe(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${path}: the page scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  expect(overflow, `${path} on a ${viewport.name}: the page scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
 }
 
-// One test per page, so each stays well inside the timeout however busy the machine; they may run on both workers
-// at once (each worker makes its own rows in beforeAll).
+// One test per page, at both sizes (the page loaded once, then resized: its layout follows the window's width),
+// so each stays well inside the timeout however busy the machine; they may run on both workers at once (each
+// worker makes its own rows in beforeAll).
 test.describe.configure({ mode: "parallel" });
 type Visitor = "nobody" | "customer admin" | "support" | "operator";
 const PAGES: { who: Visitor; what: string; path: () => string }[] = [
@@ -75,21 +75,27 @@ const PAGES: { who: Visitor; what: string; path: () => string }[] = [
   },
 ];
 
+// Each visitor signs in once per worker; later tests of the worker start with that session's cookies. Signing in is
+// tested on its own (e2e/auth.spec.ts); here it only cost time.
+const sessions = new Map<Visitor, Cookie[]>();
 async function signInAs(page: Page, who: Visitor): Promise<void> {
-  if (who === "customer admin") await signIn(page, adminEmail);
-  else if (who === "support") await signIn(page, LOGINS.support);
-  else if (who === "operator") await signIn(page, LOGINS.operator);
+  if (who === "nobody") return;
+  const kept = sessions.get(who);
+  if (kept) {
+    await page.context().addCookies(kept);
+    return;
+  }
+  await signIn(page, who === "customer admin" ? adminEmail : who === "support" ? LOGINS.support : LOGINS.operator);
+  sessions.set(who, await page.context().cookies());
 }
 
-for (const viewport of VIEWPORTS) {
-  test.describe(`on a ${viewport.name} (${viewport.width}px)`, () => {
-    test.use({ viewport: { width: viewport.width, height: viewport.height } });
-
-    for (const { who, what, path } of PAGES) {
-      test(`${who === "nobody" ? "the" : `${who}'s`} ${what}`, async ({ page }) => {
-        await signInAs(page, who);
-        await checkPage(page, path());
-      });
-    }
+test.use({ viewport: VIEWPORTS[0] });
+for (const { who, what, path } of PAGES) {
+  test(`${who === "nobody" ? "the" : `${who}'s`} ${what}, on a laptop and on a tablet`, async ({ page }) => {
+    await signInAs(page, who);
+    const response = await page.goto(path());
+    expect(response?.status(), path()).toBe(200);
+    await page.waitForLoadState("networkidle");
+    for (const viewport of VIEWPORTS) await checkPage(page, path(), viewport);
   });
 }

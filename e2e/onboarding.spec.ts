@@ -23,6 +23,9 @@ declare global {
 
 const sandboxUrl = (): string => e2eEnv().E2E_SANDBOX_URL;
 test.afterAll(closeE2eSql);
+// Each test makes its own customer, so they may run on both workers at once (the spec runs twice, the second time
+// in the rest family at the end of the run, where nothing else runs beside it).
+test.describe.configure({ mode: "parallel" });
 
 async function moveInSandbox(
   clientId: string,

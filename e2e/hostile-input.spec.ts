@@ -44,7 +44,14 @@ test("a server action's body over bodySizeLimit is refused before the action run
   await requestedIntegration(customer, "REQUESTED", "REQUESTED");
   await signIn(page, customer.adminEmail);
   // The real request of "Check status with LinkedIn now", as the page sends it.
-  const captured = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
+  // The button's form posts multipart; the page's own report of LinkedIn's script (a call with arguments, text/plain)
+  // may go at the same moment and is not the request to replay.
+  const captured = page.waitForRequest(
+    (r) =>
+      r.method() === "POST" &&
+      r.headers()["next-action"] !== undefined &&
+      (r.headers()["content-type"] ?? "").startsWith("multipart/form-data"),
+  );
   await page.getByRole("button", { name: "Check status with LinkedIn now" }).click();
   const request = await captured;
   const headers = await request.allHeaders();

@@ -25,6 +25,8 @@ export const LARGE = {
   anomalies: 300,
   /** Visits of each customer's admins to the integrations page (issue 22). */
   flowVisits: 3,
+  /** Support issues (issue 22): one in three open, a few snoozed, the rest resolved; three per customer. */
+  supportIssues: 6000,
 } as const;
 
 const say = (line: string) => console.log(`[seed:large] ${line}`);
@@ -183,8 +185,25 @@ const STEPS: [string, string][] = [
     WHERE s.pos <= 1 + g % 7 AND (s.pos <= 2 OR v = ${LARGE.flowVisits});`,
   ],
   [
+    // Issue 22: issue records of three customer-level types, one of each per customer, in every state; seen over 60 days.
+    "support issues",
+    `
+    INSERT INTO "SupportIssue" ("id", "type", "subjectKey", "customerId", "detail", "state", "firstSeenAt", "lastSeenAt",
+                                "occurrences", "snoozedUntil", "resolvedAt", "changedBy", "changedAt", "createdAt")
+    SELECT 'lg-si-' || g, t.type, 'customer:' || c.id, c.id, 'Seen by the large seed', x.state,
+           x.seen - interval '3 days', x.seen, 1 + g % 9,
+           CASE WHEN x.state = 'SNOOZED' THEN now() + interval '2 days' END,
+           CASE WHEN x.state = 'RESOLVED' THEN x.seen END,
+           CASE WHEN g % 4 = 0 THEN 'support@onramp.test' ELSE 'system:issue-detector' END, x.seen, x.seen - interval '3 days'
+    FROM generate_series(1, ${LARGE.supportIssues}) g
+    CROSS JOIN LATERAL (SELECT 'lg-c-' || lpad((((g - 1) % ${LARGE.customers}) + 1)::text, 5, '0') AS id) c
+    CROSS JOIN LATERAL (SELECT (ARRAY['KEYS_REFUSED', 'WIDGET_CANNOT_LOAD', 'SECRET_DUE'])[1 + (g - 1) / ${LARGE.customers}]::"SupportIssueType" AS type) t
+    CROSS JOIN LATERAL (SELECT (CASE WHEN g % 3 = 0 THEN 'OPEN' WHEN g % 17 = 0 THEN 'SNOOZED' ELSE 'RESOLVED' END)::"SupportIssueState" AS state,
+                               now() - (g % 60) * interval '1 day' - (g % 1440) * interval '1 minute' AS seen) x;`,
+  ],
+  [
     "refreshing planner statistics",
-    `ANALYZE "Customer", "CustomerApplication", "Integration", "IntegrationStatusChange", "Notification", "Job", "Anomaly", "AuditLog", "LinkedInCallCount", "FlowStep";`,
+    `ANALYZE "Customer", "CustomerApplication", "Integration", "IntegrationStatusChange", "Notification", "Job", "Anomaly", "AuditLog", "LinkedInCallCount", "FlowStep", "SupportIssue";`,
   ],
 ];
 

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { db, disconnectDb } from "@/lib/db/client";
-import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
+import { env, launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
 import { openIssueRecords, resolvedIssueRecords } from "@/lib/issues/queries";
@@ -29,14 +29,19 @@ import {
   linkedInUsage,
 } from "@/lib/support/customer";
 import type { IntegrationFilter } from "@/lib/support/filters";
+import { dailyLimitHolds } from "@/lib/support/daily-holds";
 import {
   failedJobs,
   failedNotifications,
   keyFailures,
+  oldSecrets,
   openAnomalies,
   stuckAfterHours,
   stuckIntegrations,
+  unknownTypeIntegrations,
 } from "@/lib/support/issues";
+import { overdueSecretRolls } from "@/lib/support/secret-rolls";
+import { tupleConflicts } from "@/lib/support/tuple-conflicts";
 import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/support/overview";
 import { flowFunnel } from "@/lib/onboarding-flow/funnel";
 import { customerTimeline } from "@/lib/support/timeline";
@@ -99,17 +104,24 @@ async function customerPage(customerId: string) {
   ]);
 }
 
-async function issuesPage() {
-  const hours = await stuckAfterHours();
-  return Promise.all([
-    openIssueRecords(1),
-    resolvedIssueRecords(1),
-    failedJobs(1),
-    keyFailures(1),
-    stuckIntegrations(hours, 1),
-    openAnomalies(1),
-    failedNotifications(1),
-  ]);
+/** Every section of /console/issues, each reading its own list as the page's sections do (all at once). */
+const ISSUE_SECTIONS: [string, () => Promise<unknown>][] = [
+  ["openIssueRecords", () => openIssueRecords(1)],
+  ["failedJobs", () => failedJobs(1)],
+  ["keyFailures", () => keyFailures(1)],
+  ["overdueSecretRolls", () => overdueSecretRolls(1)],
+  ["dailyLimitHolds", () => dailyLimitHolds(1)],
+  ["oldSecrets", () => oldSecrets(env().LINKEDIN_SECRET_MAX_AGE_DAYS, 1)],
+  ["stuckIntegrations", async () => stuckIntegrations(await stuckAfterHours(), 1)],
+  ["tupleConflicts", () => tupleConflicts(1)],
+  ["openAnomalies", () => openAnomalies(1)],
+  ["failedNotifications", () => failedNotifications(1)],
+  ["unknownTypeIntegrations", () => unknownTypeIntegrations(1)],
+  ["resolvedIssueRecords", () => resolvedIssueRecords(1)],
+];
+
+function issuesPage() {
+  return Promise.all(ISSUE_SECTIONS.map(([, read]) => read()));
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie header. */
@@ -234,7 +246,11 @@ function measureData(): Promise<Timing[][]> {
       await time(`timeline ${BUSY_CUSTOMER}`, () => customerTimeline(BUSY_CUSTOMER)),
       await time("  timeline, flow steps only", () => customerTimeline(BUSY_CUSTOMER, { kinds: ["flow"] })),
       await time("onboarding flow funnel", () => flowFunnel()),
-      await time("issues page", () => issuesPage()),
+      await time("issues page (every section)", () => issuesPage()),
+      ...(await ISSUE_SECTIONS.reduce<Promise<Timing[]>>(
+        async (done, [name, read]) => [...(await done), await time(`  ${name}`, read)],
+        Promise.resolve([]),
+      )),
       await time("audit page, no filter", () => listAudit({}, 1)),
       await time("audit page, action=job", () => listAudit({ action: "job" }, 1)),
     ],

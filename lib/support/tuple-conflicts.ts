@@ -28,8 +28,22 @@ type Row = Omit<TupleConflictIssue, "holders"> & {
   holders: (Omit<TupleHolder, "createdAt"> & { createdAt: string })[];
 };
 
+// Two steps, so the costly part runs over the few doubled tuples only: first the tuples stored more than once at
+// all, grouped over the tuple index's columns alone (no join, no JSON: one pass over 20,000 integrations in a few
+// milliseconds); then, for those, the holders of active customers, two or more. Aggregating every tuple's holders
+// into JSON before keeping the doubled ones made this the issues page's slowest list (the console bench).
+const DOUBLED = sql`
+  WITH doubled AS (
+    SELECT "integrationContext", "integrationType", "tenantType", "dataProvider"
+    FROM "Integration"
+    GROUP BY "integrationContext", "integrationType", "tenantType", "dataProvider"
+    HAVING count(*) > 1
+  )`;
+
 const HELD_BY_TWO = sql`
-  FROM "Integration" i JOIN "Customer" c ON c."id" = i."customerId" AND c."archivedAt" IS NULL
+  FROM doubled d
+  JOIN "Integration" i USING ("integrationContext", "integrationType", "tenantType", "dataProvider")
+  JOIN "Customer" c ON c."id" = i."customerId" AND c."archivedAt" IS NULL
   GROUP BY i."integrationContext", i."integrationType", i."tenantType", i."dataProvider"
   HAVING count(*) > 1`;
 
@@ -37,6 +51,7 @@ const HELD_BY_TWO = sql`
 export async function tupleConflicts(page: number, pageSize = SECTION_PAGE_SIZE): Promise<Page<TupleConflictIssue>> {
   const found = await pagedRows(page, pageSize, ({ limit, offset }) => [
     db.$queryRaw<Row[]>(sql`
+      ${DOUBLED}
       SELECT i."integrationContext", i."integrationType", i."tenantType",
              json_agg(json_build_object(
                'integrationId', i."id", 'customerId', c."id", 'customerName', c."displayName",
@@ -47,7 +62,7 @@ export async function tupleConflicts(page: number, pageSize = SECTION_PAGE_SIZE)
       ${HELD_BY_TWO}
       ORDER BY max(i."createdAt") DESC, i."integrationContext", i."integrationType", i."tenantType"
       LIMIT ${limit} OFFSET ${offset}`),
-    countRows(sql`SELECT count(*) AS n FROM (SELECT 1 ${HELD_BY_TWO}) AS held`),
+    countRows(sql`${DOUBLED} SELECT count(*) AS n FROM (SELECT 1 ${HELD_BY_TWO}) AS held`),
   ]);
   return mapRows(found, (r) => ({
     ...r,

@@ -30,11 +30,17 @@ function IssueAction({ action, id, label, about }: { action: FormAction; id: str
   return <ActionForm action={action} fields={{ issueId: id }} label={label} labelDetail={about} />;
 }
 
+/** The steps of each type, written once per type and request: a page of rows holds a handful of types. */
 async function englishSteps(): Promise<Steps> {
   const t = await emailTranslator("en");
+  const written = new Map<IssueRecord["type"], string>();
   return (r) => {
+    const known = written.get(r.type);
+    if (known !== undefined) return known;
     const { title, steps } = remediationSteps({ issueType: r.type }, { t });
-    return `${title}: ${steps.map((s, i) => `${i + 1}. ${s}`).join(" ")}`;
+    const text = `${title}: ${steps.map((s, i) => `${i + 1}. ${s}`).join(" ")}`;
+    written.set(r.type, text);
+    return text;
   };
 }
 

@@ -2,7 +2,7 @@
 // holds for each application, with forged, replayed and malformed callbacks from elsewhere mixed in.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import type { SandboxHandle } from "@/sandbox/server";
-import { postStatus } from "./http";
+import { postOnce, postStatus } from "./http";
 import type { ChaosCustomer } from "./seed";
 
 export type IntruderTally = {
@@ -22,12 +22,11 @@ const sign = (secret: string, body: string) =>
 
 /** LinkedIn sends a push for `c`'s integrations: the sandbox signs it and retries it (C19–C23). */
 export async function sendPush(sandbox: SandboxHandle, c: ChaosCustomer): Promise<void> {
-  const res = await fetch(`${sandbox.url}/_sandbox/notifications`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ clientId: c.clientId, type: "INTEGRATION_STATUS_CHANGE", integrations: c.tuples }),
-  });
-  if (res.status !== 202) throw new Error(`the sandbox refused a push: ${res.status} ${await res.text()}`);
+  const res = await postOnce(
+    `${sandbox.url}/_sandbox/notifications`,
+    JSON.stringify({ clientId: c.clientId, type: "INTEGRATION_STATUS_CHANGE", integrations: c.tuples }),
+  );
+  if (res.status !== 202) throw new Error(`the sandbox refused a push: ${res.status} ${res.text}`);
 }
 
 export function newIntruderTally(): IntruderTally {

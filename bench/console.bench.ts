@@ -15,40 +15,20 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { db, disconnectDb } from "@/lib/db/client";
-import { env, launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
+import { launcherEnv, processEnvSnapshot, setProcessEnv } from "@/lib/env";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/seed/demo";
-import { openIssueRecords, resolvedIssueRecords } from "@/lib/issues/queries";
-import { listAudit } from "@/lib/support/audit";
 import { detectIssues } from "@/lib/support/issue-detector";
-import {
-  customerIntegrations,
-  customerJobs,
-  customerNotifications,
-  customerSummary,
-  linkedInUsage,
-} from "@/lib/support/customer";
-import type { IntegrationFilter } from "@/lib/support/filters";
-import { dailyLimitHolds } from "@/lib/support/daily-holds";
-import {
-  failedJobs,
-  failedNotifications,
-  keyFailures,
-  oldSecrets,
-  openAnomalies,
-  stuckAfterHours,
-  stuckIntegrations,
-  unknownTypeIntegrations,
-} from "@/lib/support/issues";
-import { overdueSecretRolls } from "@/lib/support/secret-rolls";
-import { tupleConflicts } from "@/lib/support/tuple-conflicts";
-import { knownIntegrationTypes, listIntegrations, recentChanges, stageCounts } from "@/lib/support/overview";
+import { listAudit } from "@/lib/support/audit";
+import { customerIntegrations, customerNotifications } from "@/lib/support/customer";
+import { listIntegrations, recentChanges, stageCounts } from "@/lib/support/overview";
 import { flowFunnel } from "@/lib/onboarding-flow/funnel";
 import { customerTimeline } from "@/lib/support/timeline";
 import { LARGE, seedLarge } from "@/scripts/seed-large";
 import { createFreshDatabase, testDatabaseServer } from "@/scripts/stack/database";
 import { freePort, waitForHttp } from "@/scripts/stack/free-port";
 import { freshTestSecrets } from "@/scripts/stack/secrets";
+import { customerPage, ISSUE_SECTIONS, issuesPage, overviewPage } from "./console-pages";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -82,46 +62,6 @@ function print(title: string, rows: Timing[]): void {
     const f = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
     console.log(`  ${r.name.padEnd(width)}${f(r.medianMs)}${f(r.p95Ms)}${f(r.maxMs)}`);
   }
-}
-
-async function overviewPage(filter: IntegrationFilter) {
-  return Promise.all([
-    stageCounts(filter),
-    listIntegrations(filter, 1),
-    recentChanges(filter, 1),
-    knownIntegrationTypes(),
-  ]);
-}
-
-async function customerPage(customerId: string) {
-  const summary = await customerSummary(customerId);
-  return Promise.all([
-    customerIntegrations(customerId, 1),
-    customerJobs(customerId, 1),
-    customerNotifications(customerId, 1),
-    listAudit({ customerId }, 1, 10),
-    linkedInUsage(summary?.application ?? null),
-  ]);
-}
-
-/** Every section of /console/issues, each reading its own list as the page's sections do (all at once). */
-const ISSUE_SECTIONS: [string, () => Promise<unknown>][] = [
-  ["openIssueRecords", () => openIssueRecords(1)],
-  ["failedJobs", () => failedJobs(1)],
-  ["keyFailures", () => keyFailures(1)],
-  ["overdueSecretRolls", () => overdueSecretRolls(1)],
-  ["dailyLimitHolds", () => dailyLimitHolds(1)],
-  ["oldSecrets", () => oldSecrets(env().LINKEDIN_SECRET_MAX_AGE_DAYS, 1)],
-  ["stuckIntegrations", async () => stuckIntegrations(await stuckAfterHours(), 1)],
-  ["tupleConflicts", () => tupleConflicts(1)],
-  ["openAnomalies", () => openAnomalies(1)],
-  ["failedNotifications", () => failedNotifications(1)],
-  ["unknownTypeIntegrations", () => unknownTypeIntegrations(1)],
-  ["resolvedIssueRecords", () => resolvedIssueRecords(1)],
-];
-
-function issuesPage() {
-  return Promise.all(ISSUE_SECTIONS.map(([, read]) => read()));
 }
 
 /** Signs in through next-auth's credentials endpoint and returns the session cookie header. */

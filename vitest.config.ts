@@ -1,5 +1,6 @@
 // Test harness (README.md): one fresh, migrated PostgreSQL database per run (test/global-setup.ts),
-// shared by every test file; files run in parallel, so tests create their own uniquely named rows.
+// shared by every test file; files run in parallel, so tests create their own uniquely named rows (ALONE below: the
+// few files that change what others read run one at a time, after the rest).
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -14,8 +15,15 @@ const ALL_TESTS = [
   "scripts/**/*.test.ts",
 ];
 const EXCLUDED = ["node_modules/**", ".data/**", ".next/**"];
-/** The test files that run webhook deliveries (deliverDue) to endpoints of their own. */
-const DELIVERING = [
+/**
+ * Test files that change what every other file's tests read, run one at a time after the rest:
+ * - webhook deliveries: a delivery run (deliverDue) sends every due event of the shared database to every endpoint,
+ *   resolving exports with the LinkedIn sandbox of the process running it. Two at once, one file's process resolved
+ *   the other's export at its own sandbox, which does not know that customer, and the answer (kept once per event,
+ *   L18) was an error;
+ * - the stuck-after setting, which every stuck-integration list and the issue detector read.
+ */
+const ALONE = [
   "lib/webhooks/delivery.db.test.ts",
   "lib/webhooks/egress.db.test.ts",
   "lib/webhooks/export-once.db.test.ts",
@@ -23,6 +31,7 @@ const DELIVERING = [
   "lib/webhooks/replay.db.test.ts",
   "lib/tracing/trace.db.test.ts",
   "lib/email/ended-access.db.test.ts",
+  "lib/support/issues.db.test.ts",
 ];
 
 export default defineConfig({
@@ -43,12 +52,9 @@ export default defineConfig({
   test: {
     exclude: EXCLUDED,
     projects: [
-      { extends: true, test: { name: "parallel", include: ALL_TESTS, exclude: [...EXCLUDED, ...DELIVERING] } },
-      // One file at a time, after the others (Vitest runs a one-worker project last): these files deliver the vendor's
-      // webhooks, and a delivery run (deliverDue) sends every due event of the shared database to every endpoint, with
-      // the LinkedIn sandbox of the process running it. Two at once, one file's process resolved the other's export at
-      // its own sandbox, which does not know that customer, and the answer (kept once per event, L18) was an error.
-      { extends: true, test: { name: "webhook deliveries", include: DELIVERING, maxWorkers: 1 } },
+      { extends: true, test: { name: "parallel", include: ALL_TESTS, exclude: [...EXCLUDED, ...ALONE] } },
+      // Vitest runs a one-worker project after the others.
+      { extends: true, test: { name: "alone", include: ALONE, maxWorkers: 1 } },
     ],
     pool: "forks",
     // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, which ran the files one

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OverviewFilters } from "@/components/console/overview-filters";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { AfterFirstByte, StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { filterQuery, hasIntegrationFilter, parseOverviewParams, type SearchParams } from "@/lib/support/filters";
@@ -49,28 +49,32 @@ export default async function ConsoleOverviewPage({ searchParams }: { searchPara
       </header>
 
       <Suspense fallback={<OverviewFilters filter={filter} types={knownTypes()} />}>
-        <FiltersWithDataTypes filter={filter} />
+        <AfterFirstByte>
+          <FiltersWithDataTypes filter={filter} />
+        </AfterFirstByte>
       </Suspense>
       {filtered ? (
         <Suspense fallback={null}>
-          <FilterSummary view={view} />
+          <AfterFirstByte>
+            <FilterSummary view={view} />
+          </AfterFirstByte>
         </Suspense>
       ) : null}
-      <Suspense fallback={<SectionSkeleton id="stages" title="Customers by stage" />}>
+      <StreamedSection id="stages" title="Customers by stage">
         <StagesSection view={view} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="flow-funnel" title="Onboarding flow" />}>
+      </StreamedSection>
+      <StreamedSection id="flow-funnel" title="Onboarding flow">
         <FlowFunnel />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="time-to-enable" title="Time to enable" />}>
+      </StreamedSection>
+      <StreamedSection id="time-to-enable" title="Time to enable">
         <TimeToEnable />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="changes" title="Changed in the last 24 hours" />}>
+      </StreamedSection>
+      <StreamedSection id="changes" title="Changed in the last 24 hours">
         <ChangesSection view={view} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="integrations" title="Integrations" />}>
+      </StreamedSection>
+      <StreamedSection id="integrations" title="Integrations">
         <IntegrationsSection view={view} />
-      </Suspense>
+      </StreamedSection>
     </div>
   );
 }

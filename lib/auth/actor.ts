@@ -4,6 +4,7 @@ import "server-only";
 // its admins (issue 20 item 5): their session ends at once, for pages, route handlers and actions alike.
 import { getServerSession } from "next-auth";
 import { connection } from "next/server";
+import { cache } from "react";
 import { db } from "@/lib/db/client";
 import { accountActive } from "./account-active";
 import { authOptions } from "./options";
@@ -17,7 +18,11 @@ export type Actor = {
   customerId: string | null;
 };
 
-export async function currentActor(): Promise<Actor | null> {
+/**
+ * The signed-in person, or null. Read once per request in a render (React's `cache()`): a console page's layout and
+ * the page itself both guard; in route handlers and actions each call reads afresh.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
   // Who is asking depends on the request: never prerender a page that asks.
   await connection();
   const session = await getServerSession(authOptions());
@@ -37,7 +42,7 @@ export async function currentActor(): Promise<Actor | null> {
   });
   if (!user || !accountActive(user)) return null;
   return { userId: user.id, email: user.email, role: user.role, customerId: user.customerId };
-}
+});
 
 export function hasRole(actor: Actor, roles: readonly Role[]): boolean {
   return roles.includes(actor.role);

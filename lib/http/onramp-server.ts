@@ -3,13 +3,14 @@
 // serve it over real HTTP with a stand-in handler (lib/http/client-address.test.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { stampClientAddress, type TrustedProxy } from "./client-address";
+import { withFirstByte } from "./first-byte";
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 export function createOnrampServer(proxies: readonly TrustedProxy[], handle: RequestHandler): Server {
   return createServer((req, res) => {
     stampClientAddress(req, proxies);
-    handle(req, res).catch((e: unknown) => {
+    withFirstByte(res, () => handle(req, res)).catch((e: unknown) => {
       console.error("[serve] request failed:", e);
       if (!res.headersSent) res.statusCode = 500;
       res.end();

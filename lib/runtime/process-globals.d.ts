@@ -6,6 +6,7 @@ import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import type { Transporter } from "nodemailer";
 import type PgBoss from "pg-boss";
 import type pino from "pino";
+import type { AsyncLocalStorage } from "node:async_hooks";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { RunningLoop } from "@/lib/jobs/loop";
 import type { OnrampMetrics } from "@/lib/metrics/registry";
@@ -34,4 +35,6 @@ declare global {
   var onrampClientAddressServer: true | undefined;
   /** The "not behind scripts/serve.ts" warning was logged (lib/http/request-source.ts). */
   var onrampClientAddressWarned: true | undefined;
+  /** Each request's first byte, for the sections that wait for their page's frame (lib/http/first-byte.ts). */
+  var onrampFirstByte: AsyncLocalStorage<import("@/lib/http/first-byte").FirstByte> | undefined;
 }

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { FilterForm, filterField, FilterInput } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditTable } from "@/components/console/audit-table";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { type AuditFilter, knownAuditActions, listAudit } from "@/lib/support/audit";
@@ -59,9 +59,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterInput {...field("from")} label="From (UTC)" type="date" />
         <FilterInput {...field("to")} label="To (UTC)" type="date" />
       </FilterForm>
-      <Suspense fallback={<SectionSkeleton id="audit-entries" title="Audit entries" lines={6} />}>
+      <StreamedSection id="audit-entries" title="Audit entries" lines={6}>
         <AuditEntries filter={filter} page={page} />
-      </Suspense>
+      </StreamedSection>
     </div>
   );
 }

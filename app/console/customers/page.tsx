@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+
 import Link from "next/link";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button-styles";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";
 import { Pagination } from "@/components/ui/pagination";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { ArchivedBadge, KeyStatusBadge } from "@/components/console/status-badge";
 import { Table } from "@/components/ui/table";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -119,9 +119,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           />
         </FilterForm>
       </div>
-      <Suspense fallback={<SectionSkeleton id="customer-list" title="Customers" lines={6} />}>
+      <StreamedSection id="customer-list" title="Customers" lines={6}>
         <CustomerList search={sp.q} archived={archived} page={page} isOperator={isOperator} />
-      </Suspense>
+      </StreamedSection>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { type ReactNode, Suspense } from "react";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import type { ReactNode } from "react";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { firstValues, type SearchParams } from "@/lib/support/filters";
@@ -74,9 +74,9 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
       </header>
 
       {ISSUE_KINDS.map(({ id, label, Section }) => (
-        <Suspense key={id} fallback={<SectionSkeleton id={id} title={label} />}>
+        <StreamedSection key={id} id={id} title={label}>
           <Section view={view} />
-        </Suspense>
+        </StreamedSection>
       ))}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { pageNumber } from "@/lib/pagination/page-number";
@@ -20,15 +20,15 @@ export default async function PeoplePage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">People</h1>
-      <Suspense fallback={<SectionSkeleton id="invite" title="Invite someone" />}>
+      <StreamedSection id="invite" title="Invite someone">
         <InviteSection customerId={sp.customerId} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="pending" title="Pending invitations" />}>
+      </StreamedSection>
+      <StreamedSection id="pending" title="Pending invitations">
         <PendingInvitationsSection />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="people" title="Accounts" />}>
+      </StreamedSection>
+      <StreamedSection id="people" title="Accounts">
         <AccountsSection search={sp.q} page={page} viewerId={actor.userId} />
-      </Suspense>
+      </StreamedSection>
     </div>
   );
 }

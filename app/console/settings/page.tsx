@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { VendorLookSection } from "./look-section";
@@ -19,21 +19,21 @@ export default async function SettingsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
-      <Suspense fallback={<SectionSkeleton id="config" title="Configuration keys per integration type" />}>
+      <StreamedSection id="config" title="Configuration keys per integration type">
         <ConfigurationKeysSection />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="tokens" title="API tokens" />}>
+      </StreamedSection>
+      <StreamedSection id="tokens" title="API tokens">
         <ApiTokensSection />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="tuning" title="Onboarding settings" />}>
+      </StreamedSection>
+      <StreamedSection id="tuning" title="Onboarding settings">
         <OnboardingSettingsSection />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="linkedin-api" title="LinkedIn API" />}>
+      </StreamedSection>
+      <StreamedSection id="linkedin-api" title="LinkedIn API">
         <LinkedInApiSection />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="look" title="Your look for customer admins" />}>
+      </StreamedSection>
+      <StreamedSection id="look" title="Your look for customer admins">
         <VendorLookSection />
-      </Suspense>
+      </StreamedSection>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { WebhookEndpointForm } from "@/components/console/webhook-forms";
 import { requirePageActor } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
@@ -25,9 +25,9 @@ export default async function WebhooksPage() {
         events are in the feed,
         <span className="font-mono"> GET /api/v1/events</span>.
       </p>
-      <Suspense fallback={<SectionSkeleton id="endpoints" title="Endpoints" />}>
+      <StreamedSection id="endpoints" title="Endpoints">
         <EndpointsSection operator={operator} />
-      </Suspense>
+      </StreamedSection>
       {operator ? (
         <Section id="add-webhook" title="Add an endpoint" card>
           <WebhookEndpointForm action={createWebhookEndpointAction} />

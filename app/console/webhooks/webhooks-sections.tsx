@@ -1,10 +1,10 @@
 // The webhooks page's sections (issue 12), each an async server component that awaits its own read, so the page's
 // frame is sent at once and the endpoints, then each endpoint's deliveries, stream in behind their own Suspense
 // boundaries (issue 21, point 1).
-import { Suspense } from "react";
+
 import { ActionForm } from "@/components/ui/action-form";
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { StateBadge } from "@/components/console/status-badge";
 import { WEBHOOK_DELIVERY_WORDS } from "@/lib/status/vocabulary";
 import { Table } from "@/components/ui/table";
@@ -90,9 +90,9 @@ export async function EndpointsSection({ operator }: { operator: boolean }) {
               </details>
             ) : null}
             <WebhookReplayRangeForm action={replayWebhookRangeAction} endpointId={e.id} />
-            <Suspense fallback={<SectionSkeleton id={`deliveries-${e.id}`} title="Latest deliveries" />}>
+            <StreamedSection id={`deliveries-${e.id}`} title="Latest deliveries">
               <DeliveriesTable endpointId={e.id} url={e.url} />
-            </Suspense>
+            </StreamedSection>
           </div>
         </Section>
       ))}

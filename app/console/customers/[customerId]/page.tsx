@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+
 import { ActionForm } from "@/components/ui/action-form";
 import { applicationOriginWords } from "@/lib/status/vocabulary";
 import { Facts } from "@/components/ui/facts";
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { SecretRollNote } from "@/components/console/secret-roll";
 import { Time } from "@/components/ui/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
@@ -142,9 +142,9 @@ export default async function CustomerPage({
                 roll ? { term: "Secret rotation", value: <SecretRollNote state={roll} /> } : null,
               ]}
             />
-            <Suspense fallback={<SectionSkeleton id="linkedin-usage" title="LinkedIn calls today" lines={2} />}>
+            <StreamedSection id="linkedin-usage" title="LinkedIn calls today" lines={2}>
               <LinkedInUsageToday application={app} />
-            </Suspense>
+            </StreamedSection>
           </div>
         ) : (
           <p className="text-sm text-slate-600">
@@ -153,24 +153,24 @@ export default async function CustomerPage({
         )}
       </Section>
 
-      <Suspense fallback={<SectionSkeleton id="flow-steps" title="Flow steps" />}>
+      <StreamedSection id="flow-steps" title="Flow steps">
         <FlowStepsList view={view} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="integrations" title="Integrations" />}>
+      </StreamedSection>
+      <StreamedSection id="integrations" title="Integrations">
         <IntegrationsList view={view} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="jobs" title="Jobs" />}>
+      </StreamedSection>
+      <StreamedSection id="jobs" title="Jobs">
         <JobsList view={view} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="notifications" title="Notifications received" />}>
+      </StreamedSection>
+      <StreamedSection id="notifications" title="Notifications received">
         <NotificationsList view={view} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="emails" title="Emails" />}>
+      </StreamedSection>
+      <StreamedSection id="emails" title="Emails">
         <EmailsList view={view} emailNudges={customer.emailNudges} />
-      </Suspense>
-      <Suspense fallback={<SectionSkeleton id="audit" title="Audit log" />}>
+      </StreamedSection>
+      <StreamedSection id="audit" title="Audit log">
         <AuditList view={view} />
-      </Suspense>
+      </StreamedSection>
     </div>
   );
 }

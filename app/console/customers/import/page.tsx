@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/ui/page-heading";
-import { Suspense } from "react";
+
 import { ApplicationImportForm } from "@/components/console/application-import-form";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";
 import { startKeyImportAction } from "./actions";
@@ -24,9 +24,9 @@ export default async function KeyImportPage() {
         Import existing keys
       </PageHeading>
       <ApplicationImportForm action={startKeyImportAction} />
-      <Suspense fallback={<SectionSkeleton id="recent-imports" title="Recent imports" />}>
+      <StreamedSection id="recent-imports" title="Recent imports">
         <RecentImports />
-      </Suspense>
+      </StreamedSection>
     </section>
   );
 }

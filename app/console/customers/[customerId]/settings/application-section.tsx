@@ -1,12 +1,12 @@
 // The customer settings page's "LinkedIn application" section (C1, C3, L7): the stored keys (never the secret, only its
 // last characters), their age and status, rotating the secret and replacing the keys; without an application, the
 // two ways to get one (provisioning streams in behind its own Suspense boundary).
-import { Suspense } from "react";
+
 import { ActionForm } from "@/components/ui/action-form";
 import { ApplicationKeysForm } from "@/components/console/application-keys-form";
 import { Facts } from "@/components/ui/facts";
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { KeyStatusBadge } from "@/components/console/status-badge";
 import { Time, utcText } from "@/components/ui/time";
 import type { CustomerSettings } from "@/lib/customers/queries";
@@ -149,9 +149,9 @@ export function ApplicationSection({ customer }: { customer: CustomerSettings })
         </div>
       ) : (
         <div className="grid gap-4 md:grid-cols-2">
-          <Suspense fallback={<SectionSkeleton id="provisioning" title="Provision through LinkedIn" />}>
+          <StreamedSection id="provisioning" title="Provision through LinkedIn">
             <ProvisioningPanel customerId={customer.id} foreignId={customer.foreignId} />
-          </Suspense>
+          </StreamedSection>
           <div className="space-y-3">
             <h3 className="font-medium">Enter existing keys</h3>
             <p className="text-sm text-slate-600">For customers whose LinkedIn application already exists.</p>

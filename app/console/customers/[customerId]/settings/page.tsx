@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
+
 import { ActionForm } from "@/components/ui/action-form";
 import { CopyField } from "@/components/ui/copy-field";
 import { CustomerForm } from "@/components/console/customer-form";
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { ArchivedBadge } from "@/components/console/status-badge";
 import { utcText } from "@/components/ui/time";
 import { requireCustomerPage } from "@/lib/auth/guard";
@@ -147,9 +147,9 @@ export default async function CustomerSettingsPage({
         </div>
       </Section>
 
-      <Suspense fallback={<SectionSkeleton id="language-and-look" title="Language and look" />}>
+      <StreamedSection id="language-and-look" title="Language and look">
         <LanguageAndLookSection customerId={customer.id} />
-      </Suspense>
+      </StreamedSection>
 
       <Section
         id="people"

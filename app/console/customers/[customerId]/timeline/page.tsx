@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { z } from "zod";
 import { TimelineTable } from "@/components/console/timeline-table";
 import { FilterForm, FilterSelect } from "@/components/ui/filter-form";
 import { CursorPagination } from "@/components/ui/pagination";
 import { Section } from "@/components/ui/section";
-import { SectionSkeleton } from "@/components/ui/section-skeleton";
+import { StreamedSection } from "@/components/layout/streamed-section";
 import { requireCustomerPage } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { cursorParts } from "@/lib/pagination/cursor";
@@ -84,9 +83,9 @@ export default async function CustomerTimelinePage({
           options={[["", "Everything"], ...TIMELINE_KINDS.map((k) => [k, TIMELINE_KIND_LABEL[k]] as const)]}
         />
       </FilterForm>
-      <Suspense key={`${kind}:${cursor}`} fallback={<SectionSkeleton id="timeline" title="Timeline" />}>
+      <StreamedSection key={`${kind}:${cursor}`} id="timeline" title="Timeline">
         <TimelineSection customerId={customerId} kind={kind} cursor={cursor} />
-      </Suspense>
+      </StreamedSection>
     </div>
   );
 }

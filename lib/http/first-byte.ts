@@ -13,8 +13,9 @@ import type { ServerResponse } from "node:http";
 export type FirstByte = { sent: Promise<void> };
 
 /**
- * ASSUMPTION: how long a section waits for the first byte at most. Next holds every byte of a page until the whole
- * page is ready for a client it takes for a crawler (its isBot list); such a page must not wait on itself.
+ * How long a section waits for the first byte at most. Next holds every byte of a page until the whole page is
+ * ready for a client it takes for a crawler, and a cold server may take longer to write its first page: such a page
+ * must not wait on itself.
  */
 export const FIRST_BYTE_WAIT_MS = 50;
 

@@ -30,13 +30,15 @@ export const num = (name: string, def: number) => {
 
 /**
  * Waits until `measure` (which may fail while the database is down) reaches `target`, giving up only when it
- * has not moved for `stallMs`: on a loaded machine slow progress is not loss, no progress is.
+ * has not moved for `stallMs`: on a loaded machine slow progress is not loss, no progress is. `tell` words a
+ * reading for the log (a count of what is left is measured as its negative, towards 0).
  */
 export async function settle(
   what: string,
   measure: () => Promise<number>,
   target: number,
   stallMs: number,
+  tell: (now: number) => string = (now) => `${now} of ${target}`,
 ): Promise<boolean> {
   let last = -1;
   let movedAt = Date.now();
@@ -46,13 +48,13 @@ export async function settle(
     if (now >= target) return true;
     if (Date.now() - toldAt >= 15_000) {
       toldAt = Date.now();
-      say(`    waiting for ${what}: ${now} of ${target}`);
+      say(`    waiting for ${what}: ${tell(now)}`);
     }
     if (now !== last) {
       last = now;
       movedAt = Date.now();
     } else if (Date.now() - movedAt > stallMs) {
-      say(`gave up waiting for ${what}: ${now} of ${target}, no progress for ${stallMs / 1000} s`);
+      say(`gave up waiting for ${what}: ${tell(now)}, no progress for ${stallMs / 1000} s`);
       return false;
     }
     await sleep(500);

@@ -237,6 +237,7 @@ async function main(): Promise<number> {
         (await db.notification.count({ where: { processingState: { in: ["PENDING", "PROCESSING"] } } })),
       0,
       STALL_MS,
+      (now) => `${-now} jobs and pushes left`,
     );
 
     lap("drain: every job terminal, every stored push processed");

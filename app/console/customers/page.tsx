@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import Link from "next/link";
 import { primaryButtonClass, secondaryButtonClass } from "@/components/ui/button-styles";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/ui/filter-form";

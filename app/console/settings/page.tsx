@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";
 import { OPERATOR_ONLY } from "@/lib/auth/roles";

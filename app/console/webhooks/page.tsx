@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-
 import { Section } from "@/components/ui/section";
 import { StreamedSection } from "@/components/layout/streamed-section";
 import { WebhookEndpointForm } from "@/components/console/webhook-forms";

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { PageHeading } from "@/components/ui/page-heading";
-
 import { ApplicationImportForm } from "@/components/console/application-import-form";
 import { StreamedSection } from "@/components/layout/streamed-section";
 import { requirePageActor } from "@/lib/auth/guard";

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-
 import { ActionForm } from "@/components/ui/action-form";
 import { CopyField } from "@/components/ui/copy-field";
 import { CustomerForm } from "@/components/console/customer-form";

@@ -1,6 +1,10 @@
 // Sends a body larger than a route accepts, as a hostile client would (tests and attack/probes/hostile-input.ts):
 // declared in Content-Length, or chunked with no length, 16 KiB at a time, and stops sending as soon as an answer
-// arrives. `sentAll` says whether the whole body went out before the answer, i.e. whether the server read it all.
+// arrives. `sentAll` says whether the whole body went out before the answer, i.e. whether the server needed it all.
+// The sender holds at HOLD_AT_BYTES (past every route's bound) until an answer comes, for HOLD_MS at most: a server
+// that answers once the bound is passed answers during the hold, so the outcome does not depend on how fast this
+// process pushes bytes against how fast the answer is read (Node discards a refused body's rest once it answered,
+// and an unheld sender on a loaded machine could get all 32 MB out before it saw the 413).
 import { request } from "node:http";
 
 export type OversizedOutcome = {
@@ -14,6 +18,9 @@ export type OversizedOutcome = {
 };
 
 const CHUNK = Buffer.alloc(16 * 1024, 0x20);
+/** Past every bound a route has (64 KiB by default, 2 MB for key imports), below the 32 MB the tests send. */
+export const HOLD_AT_BYTES = 4 * 1024 * 1024;
+const HOLD_MS = 10_000;
 
 export function sendOversized(
   url: string,
@@ -23,6 +30,8 @@ export function sendOversized(
     let bytesSent = 0;
     let sentAll = false;
     let answered = false;
+    let holdUntil = Math.min(HOLD_AT_BYTES, opts.bytes);
+    let hold: NodeJS.Timeout | undefined;
     const req = request(url, {
       method: opts.method ?? "POST",
       headers: {
@@ -33,6 +42,7 @@ export function sendOversized(
     });
     req.on("response", (res) => {
       answered = true;
+      clearTimeout(hold);
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (d: string) => (body += d));
@@ -44,18 +54,28 @@ export function sendOversized(
       res.on("error", done);
     });
     req.on("error", (e) => {
+      clearTimeout(hold);
       if (!answered) resolve({ status: null, body: "", sentAll, bytesSent, error: e.message });
     });
     const pump = (): void => {
-      while (!answered && bytesSent < opts.bytes) {
-        const chunk = CHUNK.subarray(0, Math.min(CHUNK.length, opts.bytes - bytesSent));
+      while (!answered && bytesSent < holdUntil) {
+        const chunk = CHUNK.subarray(0, Math.min(CHUNK.length, holdUntil - bytesSent));
         bytesSent += chunk.length;
         if (!req.write(chunk)) {
           req.once("drain", pump);
           return;
         }
       }
-      if (!answered && !sentAll) {
+      if (answered) return;
+      if (bytesSent < opts.bytes) {
+        // Held: the rest goes only if no answer comes meanwhile.
+        hold ??= setTimeout(() => {
+          holdUntil = opts.bytes;
+          pump();
+        }, HOLD_MS);
+        return;
+      }
+      if (!sentAll) {
         sentAll = true;
         req.end();
       }
